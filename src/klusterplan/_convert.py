@@ -1,0 +1,232 @@
+"""cattrs converters between plain data and the plan model.
+
+The structuring converter is strict: text must be text, a number a whole
+number, a list a list; unknown keys are errors. Every problem is collected
+with its path, so one run reports all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import enum
+import functools
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from ._formats import LineMap
+from .errors import PlanError, Problem, format_path
+from .model import SCHEMA_VERSION, Plan
+
+__all__ = ["structure_plan", "unstructure_plan"]
+
+
+class _Invalid(ValueError):
+    """A value of the wrong kind, with a message written for a person."""
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    raise _Invalid(
+        f"expected text, got {_describe(value)}; put it in quotes if it is meant as text"
+    )
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        return value
+    raise _Invalid(f"expected an integer, got {_describe(value)}")
+
+
+def _structure_date(value: object, _: type) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Invalid(f"expected a date written as YYYY-MM-DD, got {_describe(value)}")
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    choices = [str(member.value) for member in cls]
+
+    def structure(value: object, _: type) -> enum.Enum:
+        for member in cls:
+            if member.value == value:
+                return member
+        raise _Invalid(f"expected one of {', '.join(choices)}, got {_describe(value)}")
+
+    return structure
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "a text"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, _dt.date):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+def _is_homogenous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return is_sequence(tp) and typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is ...
+
+
+def _strict_tuple_factory(
+    tp: Any, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(tp, converter)
+
+    def structure(value: object, cl: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise _Invalid(f"expected a list, got {_describe(value)}")
+        return inner(value, cl)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    from cattrs.gen import make_dict_structure_fn
+
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _Invalid(f"expected a mapping of keys, got {_describe(value)}")
+        return inner(value, cl)
+
+    return structure
+
+
+@functools.cache
+def _structurer() -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        _enum_hook,
+    )
+    conv.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
+    conv.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
+    return conv
+
+
+@functools.cache
+def _unstructurer() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True)
+    conv.register_unstructure_hook(_dt.date, lambda d: d)
+    conv.register_unstructure_hook(
+        Plan,
+        make_dict_unstructure_fn(
+            Plan,
+            conv,
+            schema_version=override(omit_if_default=False),
+            language=override(omit_if_default=False),
+        ),
+    )
+    return conv
+
+
+def unstructure_plan(plan: Plan) -> dict[str, Any]:
+    """Turn a plan into plain data, leaving out what is still at its default."""
+    data: dict[str, Any] = _unstructurer().unstructure(plan)
+    return data
+
+
+def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, [*path, note.index])
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ClassValidationError):
+        attributes, rest = exc.group_exceptions()
+        for sub, attribute in attributes:
+            yield from _problems(sub, [*path, attribute.name])
+        for sub in rest:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        allowed = [a.name for a in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            hint = difflib.get_close_matches(key, allowed, n=1)
+            advice = (
+                f"did you mean {hint[0]!r}?" if hint else f"allowed keys are {', '.join(allowed)}"
+            )
+            yield [*path, key], f"unknown key; {advice}"
+    elif isinstance(exc, KeyError):
+        yield path, "required key missing; add it"
+    elif isinstance(exc, _Invalid):
+        yield path, str(exc)
+    elif isinstance(exc, TypeError | ValueError):
+        yield path, f"invalid value: {exc}"
+    else:
+        raise exc
+
+
+def structure_plan(data: object, lines: LineMap | None = None, source: str | None = None) -> Plan:
+    """Build a :class:`Plan` from plain data, or raise :class:`PlanError` listing every problem."""
+
+    def problem(path: list[str | int], message: str) -> Problem:
+        return Problem(format_path(path), message, lines.line(path) if lines else None)
+
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else _describe(data)
+        raise PlanError([problem([], f"a plan is a mapping of keys, got {got}")], source)
+    version = data.get("schema_version")
+    if version is None:
+        raise PlanError(
+            [
+                problem(
+                    [],
+                    f"schema_version is missing; add `schema_version: {SCHEMA_VERSION}` at the top",
+                )
+            ],
+            source,
+        )
+    if version != SCHEMA_VERSION:
+        raise PlanError(
+            [
+                problem(
+                    ["schema_version"],
+                    f"this release reads schema_version {SCHEMA_VERSION}, "
+                    f"got {_describe(version)}; "
+                    "use a klusterplan release that reads it, or convert the plan",
+                )
+            ],
+            source,
+        )
+    try:
+        return _structurer().structure(data, Plan)
+    except (ClassValidationError, IterableValidationError, _Invalid) as exc:
+        raise PlanError([problem(p, m) for p, m in _problems(exc, [])], source) from None

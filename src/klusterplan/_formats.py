@@ -1,0 +1,207 @@
+"""Reading and writing the plan's file formats as plain data.
+
+YAML is read with PyYAML's safe C loader (tags that build Python objects are
+refused); duplicate keys are errors in YAML and JSON alike. Line numbers are
+found only when there is something to report, by composing the YAML node tree
+(JSON is close enough to YAML for that); TOML has no line map.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import json
+import os
+import re
+import tomllib
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .errors import PlanError, Problem
+
+__all__ = ["FORMATS", "LineMap", "format_for_path", "parse", "serialise"]
+
+#: File formats a plan can be stored in, by name, with their suffixes.
+FORMATS: dict[str, tuple[str, ...]] = {
+    "yaml": (".yaml", ".yml"),
+    "json": (".json",),
+    "toml": (".toml",),
+}
+
+_Loader: type[yaml.SafeLoader] = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_Dumper: type[yaml.SafeDumper] = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+
+
+def format_for_path(path: str | os.PathLike[str]) -> str:
+    """Return the format name a file's suffix implies."""
+    suffix = Path(path).suffix.lower()
+    for name, suffixes in FORMATS.items():
+        if suffix in suffixes:
+            return name
+    known = ", ".join(s for suffixes in FORMATS.values() for s in suffixes)
+    raise PlanError(
+        [
+            Problem(
+                "",
+                f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
+                f"use one of {known}",
+            )
+        ],
+        str(path),
+    )
+
+
+class _PlanLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The safe loader, refusing duplicate keys."""
+
+
+def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
+    seen: set[Any] = set()
+    for key_node, _ in node.value:
+        key = loader.construct_object(key_node, deep=deep)
+        try:
+            duplicate = key in seen
+        except TypeError:
+            continue
+        if duplicate:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"duplicate key {key!r}; keep one of them",
+                key_node.start_mark,
+            )
+        seen.add(key)
+    return loader.construct_mapping(node, deep=deep)
+
+
+_PlanLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+
+
+def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    out: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in out:
+            raise ValueError(f"duplicate key {key!r}; keep one of them")
+        out[key] = value
+    return out
+
+
+_TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+
+
+def parse(text: str, format: str, source: str | None = None) -> Any:
+    """Parse ``text`` in ``format`` into plain data, or raise :class:`PlanError`."""
+    try:
+        if format == "yaml":
+            return yaml.load(text, Loader=_PlanLoader)
+        if format == "json":
+            return json.loads(text, object_pairs_hook=_json_pairs)
+        if format == "toml":
+            return tomllib.loads(text)
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        message = exc.problem or str(exc)
+        if exc.context and exc.context not in message:
+            message = f"{exc.context}: {message}"
+        if "could not determine a constructor" in message:
+            message = (
+                "tags that build objects (!!python/...) are not allowed in a plan; remove the tag"
+            )
+        raise PlanError(
+            [Problem("", f"not valid YAML: {message}", mark.line + 1 if mark else None)],
+            source,
+        ) from None
+    except yaml.YAMLError as exc:
+        raise PlanError([Problem("", f"not valid YAML: {exc}")], source) from None
+    except json.JSONDecodeError as exc:
+        raise PlanError([Problem("", f"not valid JSON: {exc.msg}", exc.lineno)], source) from None
+    except ValueError as exc:
+        if format == "json":
+            raise PlanError([Problem("", f"not valid JSON: {exc}")], source) from None
+        match = _TOML_LINE.search(str(exc))
+        message = _TOML_LINE.sub("", str(exc)).strip()
+        line = int(match.group(1)) if match else None
+        raise PlanError([Problem("", f"not valid TOML: {message}", line)], source) from None
+    raise PlanError(
+        [Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")],
+        source,
+    )
+
+
+class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
+    """Writes multi-line text as literal blocks, as a person would."""
+
+
+def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
+    style = "|" if "\n" in value else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
+
+
+_BlockDumper.add_representer(str, _represent_str)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__} as JSON")
+
+
+def serialise(data: dict[str, Any], format: str) -> str:
+    """Write plain data in ``format``: YAML, JSON or TOML."""
+    if format == "yaml":
+        return str(
+            yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=88)
+        )
+    if format == "json":
+        return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
+    if format == "toml":
+        import tomli_w
+
+        return tomli_w.dumps(data, multiline_strings=True)
+    raise PlanError([Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")])
+
+
+class LineMap:
+    """Maps a key's path to its line in the file's text, built only when asked."""
+
+    def __init__(self, text: str, format: str) -> None:
+        self._text = text
+        self._format = format
+        self._root: yaml.Node | None = None
+        self._built = False
+
+    def _tree(self) -> yaml.Node | None:
+        if not self._built:
+            self._built = True
+            if self._format in ("yaml", "json"):
+                try:
+                    self._root = yaml.compose(self._text, Loader=_Loader)
+                except yaml.YAMLError:
+                    self._root = None
+        return self._root
+
+    def line(self, path: Sequence[str | int]) -> int | None:
+        """Return the 1-based line of the deepest part of ``path`` found, or ``None``."""
+        node = self._tree()
+        if node is None:
+            return None
+        line: int | None = node.start_mark.line + 1
+        for part in path:
+            if isinstance(node, yaml.MappingNode):
+                for key_node, value_node in node.value:
+                    if key_node.value == part:
+                        line = key_node.start_mark.line + 1
+                        node = value_node
+                        break
+                else:
+                    return line
+            elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+                if not 0 <= part < len(node.value):
+                    return line
+                node = node.value[part]
+                line = node.start_mark.line + 1
+            else:
+                return line
+        return line

@@ -1,0 +1,65 @@
+"""The errors klusterplan raises for a user's mistakes."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import attrs
+
+__all__ = ["PlanError", "Problem", "format_path"]
+
+
+def format_path(parts: Sequence[str | int]) -> str:
+    """Join path parts as ``target_groups[2].votes``."""
+    out: list[str] = []
+    for part in parts:
+        if isinstance(part, int):
+            out.append(f"[{part}]")
+        elif out:
+            out.append(f".{part}")
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+@attrs.frozen
+class Problem:
+    """One thing wrong with a plan file: where it is and what to do."""
+
+    path: str
+    """The key's path in the plan, e.g. ``target_groups[2].votes``; empty for the file itself."""
+    message: str
+    """What is wrong and how to mend it."""
+    line: int | None = None
+    """The 1-based line in the file, where the format allows."""
+
+    def render(self, source: str | None = None) -> str:
+        """Format as ``source:line: path: message``, leaving out what is unknown."""
+        where = [str(p) for p in (source, self.line) if p is not None]
+        prefix = ":".join(where) + ": " if where else ""
+        path = f"{self.path}: " if self.path else ""
+        return f"{prefix}{path}{self.message}"
+
+
+class PlanError(ValueError):
+    """A plan could not be read or written; :attr:`problems` lists every reason.
+
+    The message has one line per problem, each naming the file, the line
+    (where the format has lines) and the path of the key.
+    """
+
+    def __init__(self, problems: Iterable[Problem], source: str | None = None) -> None:
+        self.problems: tuple[Problem, ...] = tuple(problems)
+        self.source = source
+        super().__init__(self._message())
+
+    def _message(self) -> str:
+        lines = [p.render(self.source) for p in self.problems]
+        if len(lines) > 1:
+            head = f"{self.source}: " if self.source else ""
+            return f"{head}{len(lines)} problems\n" + "\n".join(f"  {line}" for line in lines)
+        return lines[0] if lines else (self.source or "invalid plan")
+
+    def with_source(self, source: str) -> PlanError:
+        """Return the same error, naming the file it came from."""
+        return PlanError(self.problems, source)

@@ -1,0 +1,1 @@
+"""klusterplan's built-in exporters, each a plugin of its own."""

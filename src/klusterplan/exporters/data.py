@@ -1,0 +1,30 @@
+"""The data exporters: the plan itself as YAML, JSON or TOML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import BinaryIO
+
+from .._io import dumps
+from ..export import ExportContext, Exporter
+from ..hookspecs import hookimpl
+from ..model import Plan
+
+__all__ = ["register_exporters"]
+
+
+def _writer(format: str) -> Callable[[Plan, BinaryIO, ExportContext], None]:
+    def write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+        stream.write(dumps(plan, format).encode("utf-8"))
+
+    return write
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The plan file formats, written as :func:`klusterplan.dumps` writes them."""
+    return [
+        Exporter("yaml", ".yaml", "The plan as YAML, the format people edit", _writer("yaml")),
+        Exporter("json", ".json", "The plan as JSON, for other programs", _writer("json")),
+        Exporter("toml", ".toml", "The plan as TOML", _writer("toml")),
+    ]

@@ -1,0 +1,115 @@
+"""The Markdown exporter: the whole plan as a readable Markdown document.
+
+It renders the shared :class:`~klusterplan.document.Document`, so its
+sections and wording are those of the Word and PDF exports. Plan text is
+escaped: whatever a plan says is shown as typed, never read as markup.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import BinaryIO
+
+from ..document import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Fields,
+    Matrix,
+    Paragraph,
+    Quote,
+    Table,
+    WritingSpace,
+)
+from ..export import ExportContext, Exporter
+from ..hookspecs import hookimpl
+from ..model import Plan
+
+__all__ = ["escape", "register_exporters", "render"]
+
+_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
+_LINE_START = re.compile(r"^(\s*)([#=+-]|\d+[.)])", re.MULTILINE)
+
+
+def escape(text: str) -> str:
+    """Escape ``text`` so that Markdown shows it exactly as typed."""
+    return _LINE_START.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))
+
+
+def _cell(text: str) -> str:
+    return "<br>".join(escape(line) for line in text.strip().splitlines()) or " "
+
+
+def _paragraphs(text: str) -> list[str]:
+    return [escape(p.strip()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
+
+
+def _table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
+    lines.append("|" + "|".join(" --- " for _ in headers) + "|")
+    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
+    return "\n".join(lines)
+
+
+def _block(block: Block) -> list[str]:
+    if isinstance(block, Paragraph):
+        return _paragraphs(block.text)
+    if isinstance(block, Quote):
+        lines = [f"> {line}" if line else ">" for line in escape(block.text.strip()).splitlines()]
+        if block.attribution:
+            lines.append(f"> — {escape(block.attribution)}")
+        return ["\n".join(lines)]
+    if isinstance(block, BulletList):
+        marker = "1." if block.ordered else "-"
+        items = "\n".join(
+            f"{marker} " + escape(item.strip()).replace("\n", "\n  ") for item in block.items
+        )
+        return [f"**{escape(block.caption)}**\n\n{items}" if block.caption else items]
+    if isinstance(block, Fields):
+        out = []
+        for name, value in block.items:
+            paragraphs = _paragraphs(value)
+            if len(paragraphs) == 1:
+                out.append(f"**{escape(name)}:** {paragraphs[0]}")
+            else:
+                out.append(f"**{escape(name)}**")
+                out.extend(paragraphs)
+        return out
+    if isinstance(block, Table):
+        table = _table(block.headers, block.rows)
+        return [f"**{escape(block.caption)}**\n\n{table}" if block.caption else table]
+    if isinstance(block, Matrix):
+        rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
+        return [f"**{escape(block.title)}**\n\n{_table(('', ''), rows)}"]
+    if isinstance(block, WritingSpace):
+        prompt = [escape(block.prompt)] if block.prompt else []
+        return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
+    if isinstance(block, Chart):
+        return []  # the same numbers stand in a table beside every chart
+    raise TypeError(f"unknown block {block!r}")
+
+
+def render(document: Document) -> str:
+    """Render a document as Markdown text."""
+    parts = [f"# {escape(document.title)}"]
+    if document.subtitle:
+        parts.append(f"**{escape(document.subtitle)}**")
+    parts.extend(f"{escape(name)}: {escape(value)}  " for name, value in document.title_lines)
+    if document.promise:
+        parts.append(f"*{escape(document.promise)}*")
+    for section in document.sections:
+        parts.append(f"{'#' * (section.level + 1)} {escape(section.title)}")
+        for block in section.blocks:
+            parts.extend(_block(block))
+    return "\n\n".join(parts) + "\n"
+
+
+def _write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+    stream.write(render(context.document()).encode("utf-8"))
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The Markdown rendering of the whole plan."""
+    return [Exporter("markdown", ".md", "The whole plan as a readable Markdown document", _write)]
