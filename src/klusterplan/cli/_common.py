@@ -1,0 +1,74 @@
+"""What every command shares: exit codes, error reporting, loading plans."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from typing import NoReturn
+
+import click
+
+from .. import _io
+from ..errors import PlanError
+from ..model import Plan
+from ..plugins import Registry, get_registry
+
+__all__ = [
+    "EXIT_FINDINGS",
+    "EXIT_OK",
+    "EXIT_USAGE",
+    "error",
+    "fail",
+    "load_all",
+    "registry",
+    "report_failures",
+]
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+def error(message: str) -> None:
+    """Print a message for the user on standard error."""
+    click.echo(message, err=True)
+
+
+def fail(message: str) -> NoReturn:
+    """Print a message for the user and exit with the bad-input code, 2."""
+    error(message)
+    sys.exit(EXIT_USAGE)
+
+
+_reported: set[str] = set()
+
+
+def report_failures(registry: Registry) -> None:
+    """Warn, once each, about plugins that failed to load or whose hooks raised."""
+    for failure in registry.failures:
+        text = f"klusterplan: warning: {failure}"
+        if text not in _reported:
+            _reported.add(text)
+            error(text)
+
+
+def registry() -> Registry:
+    """The plugin registry, after reporting plugins that failed."""
+    found = get_registry()
+    report_failures(found)
+    return found
+
+
+def load_all(
+    paths: Sequence[str], with_example: bool = False
+) -> tuple[list[tuple[str, Plan]], bool]:
+    """Load every plan, reporting each that fails; return the loaded and whether any failed."""
+    plans: list[tuple[str, Plan]] = []
+    failed = False
+    if with_example:
+        plans.append(("example.yaml", _io.example()))
+    for path in paths:
+        try:
+            plans.append((path, _io.load(path)))
+        except PlanError as exc:
+            error(str(exc))
+            failed = True
+    return plans, failed

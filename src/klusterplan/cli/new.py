@@ -1,0 +1,50 @@
+"""``klusterplan new``: start a plan file."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from .. import _io
+from .._atomic import atomic_write
+from .._formats import format_for_path
+from ..errors import PlanError
+from ._common import fail
+
+__all__ = ["COMMANDS"]
+
+
+def _data(name: str) -> str:
+    return (resources.files("klusterplan") / "data" / name).read_text(encoding="utf-8")
+
+
+@click.command()
+@click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
+@click.option(
+    "--example", is_flag=True, help="Write the filled example plan instead of a blank one."
+)
+@click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
+def new(plan: Path, example: bool, force: bool) -> None:
+    """Start a new plan file: a commented starter plan, or the example.
+
+    The format follows the suffix (.yaml, .json, .toml); the comments of the
+    starter plan survive in YAML only.
+    """
+    if plan.exists() and not force:
+        fail(f"{plan}: already exists; choose another name or add --force to overwrite it")
+    source = _data("example.yaml" if example else "starter.yaml")
+    try:
+        fmt = format_for_path(plan)
+        text = source if fmt == "yaml" else _io.dumps(_io.loads(source, "yaml"), fmt)
+        with atomic_write(plan) as stream:
+            stream.write(text.encode("utf-8"))
+    except PlanError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{plan}: cannot be written: {exc.strerror}")
+    click.echo(f"wrote {plan}")
+
+
+COMMANDS = [new]
