@@ -150,6 +150,7 @@ def _unstructurer() -> cattrs.Converter:
         make_dict_unstructure_fn(
             Plan,
             conv,
+            _cattrs_omit_if_default=True,
             schema_version=override(omit_if_default=False),
             language=override(omit_if_default=False),
         ),

@@ -18,7 +18,7 @@ import attrs
 
 from .model import SCHEMA_VERSION, Plan
 
-__all__ = ["SCHEMA_ID", "json_schema"]
+__all__ = ["SCHEMA_ID", "format_reference", "json_schema"]
 
 #: The schema's identifier.
 SCHEMA_ID = f"https://klusterplan.invalid/schema/plan-v{SCHEMA_VERSION}.json"
@@ -95,3 +95,61 @@ def _schema() -> dict[str, Any]:
 def json_schema() -> dict[str, Any]:
     """The JSON Schema (draft 2020-12) of a plan file."""
     return copy.deepcopy(_schema())
+
+
+def _type_name(tp: Any) -> str:
+    origin = typing.get_origin(tp)
+    args = typing.get_args(tp)
+    if origin in (typing.Union, types.UnionType):
+        inner = [_type_name(a) for a in args if a is not type(None)]
+        return " or ".join(inner) + (" (may be empty)" if type(None) in args else "")
+    if origin is tuple:
+        return f"list of {_type_name(args[0])}"
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "integer"
+    if tp is _dt.date:
+        return "date (YYYY-MM-DD)"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        return "one of " + ", ".join(f"`{m.value}`" for m in tp)
+    if attrs.has(tp):
+        return f"[{tp.__name__}](#{tp.__name__.lower()})"
+    raise TypeError(f"no name for {tp!r}")
+
+
+def _classes(tp: Any, seen: dict[str, type]) -> None:
+    for arg in typing.get_args(tp) or (tp,):
+        if attrs.has(arg) and arg.__name__ not in seen:
+            seen[arg.__name__] = arg
+            for hint in typing.get_type_hints(arg).values():
+                _classes(hint, seen)
+        elif typing.get_args(arg):
+            _classes(arg, seen)
+
+
+def format_reference() -> str:
+    """Every key of the plan format as Markdown tables, with the workbook's Swedish term.
+
+    ``docs/plan-format.md`` holds this text between its ``generated`` markers;
+    a test keeps the two the same.
+    """
+    seen: dict[str, type] = {}
+    _classes(Plan, seen)
+    parts: list[str] = []
+    for name, cls in seen.items():
+        hints = typing.get_type_hints(cls)
+        doc = (cls.__doc__ or "").strip().splitlines()[0]
+        rows = [
+            f"| `{f.name}` | {_type_name(hints[f.name])} | {f.metadata.get('sv', '')} | "
+            + ("**Required.** " if f.default is attrs.NOTHING else "")
+            + f"{f.metadata.get('doc', '')} |"
+            for f in attrs.fields(cls)
+        ]
+        head = "| key | type | workbook | meaning |\n| --- | --- | --- | --- |"
+        parts.append(f"### {name}\n\n{doc}\n\n{head}\n" + "\n".join(rows))
+    return "\n\n".join(parts) + "\n"
+
+
+if __name__ == "__main__":
+    print(format_reference(), end="")

@@ -1,0 +1,156 @@
+"""The plugin spine: entry points, failure isolation and the hooks' registry."""
+
+from __future__ import annotations
+
+import io
+import sys
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+import klusterplan
+from klusterplan import Exporter, hookimpl
+from klusterplan.plugins import DEFAULT_PLUGINS, DISABLE_AUTOLOAD_ENV, Registry, get_registry
+
+Run = Callable[..., Result]
+
+
+def install_fake_distribution(root: Path, name: str, modules: dict[str, str], entry: str) -> None:
+    """Lay out a module and a ``.dist-info`` on a path, as pip would install them."""
+    for module, source in modules.items():
+        (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+    info = root / f"{name}-1.0.dist-info"
+    info.mkdir()
+    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+    (info / "entry_points.txt").write_text(f"[klusterplan]\n{entry}\n", encoding="utf-8")
+
+
+@pytest.fixture
+def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    site = tmp_path / "site"
+    site.mkdir()
+    install_fake_distribution(
+        site,
+        "kp-wordcount",
+        {
+            "kp_wordcount": """
+                from klusterplan import Exporter, hookimpl
+
+                def write(plan, stream, context):
+                    stream.write(f"{len(plan.target_groups)} groups\\n".encode())
+
+                @hookimpl
+                def register_exporters():
+                    return [Exporter("count", ".txt", "Counts target groups", write)]
+            """,
+            "kp_broken": "raise RuntimeError('this plugin is broken')\n",
+            "kp_raising": """
+                from klusterplan import hookimpl
+
+                @hookimpl
+                def register_exporters():
+                    raise ValueError("bad hook")
+            """,
+        },
+        "wordcount = kp_wordcount\nbroken = kp_broken\nraising = kp_raising",
+    )
+    monkeypatch.syspath_prepend(str(site))
+    yield site
+    for name in ("kp_wordcount", "kp_broken", "kp_raising"):
+        sys.modules.pop(name, None)
+
+
+def test_installed_plugin_is_listed_and_its_exporter_works(
+    installed: Path, run: Run, tmp_path: Path
+) -> None:
+    result = run("plugins")
+    assert "wordcount (kp-wordcount 1.0)" in result.output
+    assert "exporter  count" in result.output
+    assert "failed: plugin 'broken': failed to load (kp-wordcount 1.0): RuntimeError" in (
+        result.output
+    )
+    assert "failed: plugin 'raising': hook register_exporters raised ValueError: bad hook" in (
+        result.output
+    )
+    result = run("export", "--example", "--to", "count,markdown")
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "example.txt").read_text() == "8 groups\n"
+    assert (tmp_path / "example.md").exists()  # the broken plugins spare the rest
+    assert "klusterplan: warning: plugin 'broken'" in result.output
+
+
+def test_autoload_can_be_turned_off(
+    installed: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")
+    get_registry.cache_clear()
+    result = run("plugins")
+    assert "wordcount" not in result.output
+    assert "broken" not in result.output
+    assert run("export", "--example", "--to", "count").exit_code == 2
+
+
+def test_plugin_registered_in_code() -> None:
+    class Shout:
+        @hookimpl
+        def register_exporters(self) -> list[Exporter]:
+            def write(plan: klusterplan.Plan, stream: io.BytesIO, context: object) -> None:
+                stream.write(plan.library.name.upper().encode())
+
+            return [Exporter("shout", ".txt", "Shouts", write)]  # type: ignore[arg-type]
+
+    registry = Registry([*DEFAULT_PLUGINS, Shout()], autoload=False)
+    out = io.BytesIO()
+    klusterplan.export(klusterplan.example(), "shout", out, registry=registry)
+    assert out.getvalue() == "BYKÖPINGS BIBLIOTEK".encode()
+
+
+def test_two_plugins_cannot_claim_one_format() -> None:
+    class Imposter:
+        @hookimpl
+        def register_exporters(self) -> list[Exporter]:
+            return [Exporter("markdown", ".md", "Not the real one", lambda p, s, c: None)]
+
+    registry = Registry([*DEFAULT_PLUGINS, Imposter()], autoload=False)
+    assert registry.exporter_plugin("markdown") == "klusterplan.exporters.markdown"
+    assert any(
+        "format 'markdown' is already registered by plugin 'klusterplan.exporters.markdown'"
+        in str(f)
+        for f in registry.failures
+    )
+
+
+def test_failed_export_writes_nothing(tmp_path: Path) -> None:
+    class Failing:
+        @hookimpl
+        def register_exporters(self) -> list[Exporter]:
+            def write(plan: klusterplan.Plan, stream: io.BytesIO, context: object) -> None:
+                stream.write(b"half")
+                raise RuntimeError("disk on fire")
+
+            return [Exporter("fail", ".txt", "Fails halfway", write)]  # type: ignore[arg-type]
+
+    registry = Registry([*DEFAULT_PLUGINS, Failing()], autoload=False)
+    target = tmp_path / "out.txt"
+    target.write_text("old")
+    stream = io.BytesIO()
+    for dest in (target, stream):
+        with pytest.raises(RuntimeError):
+            klusterplan.export(klusterplan.example(), "fail", dest, registry=registry)
+    assert target.read_text() == "old"
+    assert stream.getvalue() == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["out.txt"]
+
+
+def test_importing_klusterplan_loads_no_heavy_library() -> None:
+    import subprocess
+
+    code = (
+        "import sys, klusterplan; klusterplan.example(); "
+        "print(sorted(m for m in ('docx', 'reportlab', 'lxml') if m in sys.modules))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -1,0 +1,52 @@
+"""Any plan survives a dump and a load in every format, text exactly as typed."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import klusterplan
+from klusterplan.model import Action, Horizon, Library, Persona, Plan, Segment, TargetGroup
+
+text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+ids = st.text("abcdefghij-", min_size=1, max_size=8)
+
+target_groups = st.builds(
+    TargetGroup,
+    id=ids,
+    name=text,
+    votes=st.none() | st.integers(0, 10_000),
+    segment=st.none() | st.sampled_from(Segment),
+    needs=st.lists(text, max_size=3).map(tuple),
+    persona=st.none() | st.builds(Persona, name=text, age=st.none() | st.integers(0, 120)),
+)
+actions = st.builds(
+    Action,
+    horizon=st.sampled_from(Horizon),
+    what=text,
+    roles=st.lists(text, max_size=3).map(tuple),
+    due=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+)
+plans = st.builds(
+    Plan,
+    library=st.builds(Library, name=text, municipality=text, period=text),
+    target_groups=st.lists(target_groups, max_size=4).map(tuple),
+    actions=st.lists(actions, max_size=4).map(tuple),
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(plan=plans, format=st.sampled_from(["yaml", "json", "toml"]))
+def test_dump_then_load_gives_the_same_plan(plan: Plan, format: str) -> None:
+    text = klusterplan.dumps(plan, format)
+    assert klusterplan.loads(text, format) == plan
+    assert klusterplan.dumps(klusterplan.loads(text, format), format) == text
+
+
+def test_evolved_example_round_trips() -> None:
+    plan = klusterplan.example()
+    changed = attrs.evolve(plan, library=attrs.evolve(plan.library, name="Ny\ttab & <b>"))
+    assert klusterplan.loads(klusterplan.dumps(changed)) == changed
