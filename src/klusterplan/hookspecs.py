@@ -42,9 +42,13 @@ def register_exporters() -> Iterable[Exporter]:
 def register_rules() -> Iterable[Rule]:
     """Return the rule checks this plugin adds.
 
-    Each :class:`~klusterplan.check.Rule` has a stable code whose prefix
-    belongs to this plugin alone, a default severity and a function that yields
-    findings for a plan.
+    Each :class:`~klusterplan.check.Rule` has a stable code (capital letters and
+    three digits) whose prefix belongs to this plugin alone, a kebab-case name, a
+    default severity, a summary, an explanation and a function
+    ``check(plan, context)`` that yields ``(path, message)`` for each problem.
+    ``context`` is a :class:`~klusterplan.check.RuleContext`: its ``config`` holds
+    the plugin's settings from ``[tool.klusterplan.plugins.<plugin name>]``. A rule
+    that raises becomes a ``KP001`` finding; the other rules still run.
     """
     return ()
 

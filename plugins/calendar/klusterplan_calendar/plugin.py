@@ -1,0 +1,22 @@
+"""The module the ``calendar`` entry point loads."""
+
+from __future__ import annotations
+
+from klusterplan import Exporter, hookimpl
+
+from .ics import write_ics
+
+__all__ = ["register_exporters"]
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The ``ics`` format: a calendar a library team imports into Outlook or Google."""
+    return [
+        Exporter(
+            "ics",
+            ".ics",
+            "Activities and action deadlines as an iCalendar file (Outlook, Google, Thunderbird)",
+            write_ics,
+        )
+    ]

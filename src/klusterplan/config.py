@@ -1,0 +1,163 @@
+"""Settings for the rule checks, read from ``klusterplan.toml`` or ``pyproject.toml``.
+
+The search starts in the plan's folder and goes upwards; the first folder that
+has a ``klusterplan.toml``, or a ``pyproject.toml`` with a ``[tool.klusterplan]``
+table, wins (``klusterplan.toml`` first, as ruff does with ``ruff.toml``). In
+``klusterplan.toml`` the keys stand at the top level; in ``pyproject.toml`` they
+sit under ``[tool.klusterplan]``::
+
+    [tool.klusterplan]
+    select = ["KP"]
+    ignore = ["KP204"]
+    fail-on = "warning"
+
+    [tool.klusterplan.severity]
+    KP105 = "error"
+
+    [tool.klusterplan.plugins.kalmar]
+    staff = ["bibliotekschef", "utvecklingsledare"]
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .check import Severity
+
+__all__ = ["CONFIG_FILES", "ConfigError", "Settings", "find_config", "load_settings"]
+
+#: The files searched in each folder, in order.
+CONFIG_FILES = ("klusterplan.toml", "pyproject.toml")
+
+_KEYS = ("select", "ignore", "fail-on", "severity", "plugins")
+
+
+class ConfigError(ValueError):
+    """A settings file cannot be used; the message names the file and the key."""
+
+
+@attrs.frozen
+class Settings:
+    """What the user chose for the rule checks."""
+
+    select: tuple[str, ...] = ()
+    """Codes or prefixes to run; empty for every rule."""
+    ignore: tuple[str, ...] = ()
+    """Codes or prefixes to leave out."""
+    fail_on: Severity = Severity.ERROR
+    """The least severity that makes ``klusterplan check`` exit with 1."""
+    severity: Mapping[str, Severity] = attrs.field(factory=dict)
+    """Severity overrides by code or prefix."""
+    plugins: Mapping[str, Mapping[str, Any]] = attrs.field(factory=dict)
+    """Each plugin's own settings, by plugin name."""
+    source: Path | None = None
+    """The file these settings came from, if any."""
+
+
+def _table(path: Path) -> dict[str, Any] | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}; correct the file") from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+    if path.name == "pyproject.toml":
+        tool = data.get("tool", {})
+        table = tool.get("klusterplan") if isinstance(tool, dict) else None
+        if table is None:
+            return None
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [tool.klusterplan] must be a table")
+        return table
+    return data
+
+
+def find_config(start: str | os.PathLike[str]) -> Path | None:
+    """The settings file that applies to a plan in folder ``start``, or ``None``."""
+    folder = Path(start).resolve()
+    if folder.is_file():
+        folder = folder.parent
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_FILES:
+            path = candidate / name
+            if path.is_file() and (name != "pyproject.toml" or _table(path) is not None):
+                return path
+    return None
+
+
+def _codes(path: Path, key: str, value: object) -> tuple[str, ...]:
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise ConfigError(f'{path}: {key} must be a list of rule codes, e.g. ["KP1", "KP204"]')
+    return tuple(v.strip().upper() for v in value if v.strip())
+
+
+def parse_severity(value: object, where: str) -> Severity:
+    """Read ``error``, ``warning`` or ``info``; ``where`` names the setting in the message."""
+    try:
+        return Severity(str(value).lower())
+    except ValueError:
+        choices = ", ".join(s.value for s in Severity)
+        raise ConfigError(f"{where}: {value!r} is not a severity; use one of {choices}") from None
+
+
+def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
+    """Build :class:`Settings` from a settings table read from ``path``."""
+    unknown = sorted(set(table) - set(_KEYS) - {"fail_on"})
+    if unknown:
+        raise ConfigError(
+            f"{path}: unknown setting {unknown[0]!r}; the settings are {', '.join(_KEYS)}"
+        )
+    severity: dict[str, Severity] = {}
+    raw_severity = table.get("severity", {})
+    if not isinstance(raw_severity, dict):
+        raise ConfigError(f'{path}: severity must be a table, e.g. severity = {{KP105 = "error"}}')
+    for code, value in raw_severity.items():
+        severity[code.upper()] = parse_severity(value, f"{path}: severity.{code}")
+    plugins = table.get("plugins", {})
+    if not isinstance(plugins, dict) or not all(isinstance(v, dict) for v in plugins.values()):
+        raise ConfigError(
+            f"{path}: plugins must hold one table per plugin, "
+            "e.g. [tool.klusterplan.plugins.kalmar]"
+        )
+    fail_on = table.get("fail-on", table.get("fail_on", "error"))
+    return Settings(
+        select=_codes(path, "select", table.get("select", [])),
+        ignore=_codes(path, "ignore", table.get("ignore", [])),
+        fail_on=parse_severity(fail_on, f"{path}: fail-on"),
+        severity=severity,
+        plugins=plugins,
+        source=path,
+    )
+
+
+def load_settings(
+    plan_path: str | os.PathLike[str] | None = None, *, config: str | os.PathLike[str] | None = None
+) -> Settings:
+    """The settings for a plan: from ``config`` if given, else found from the plan's folder.
+
+    Without a plan path the search starts in the current folder. Returns the
+    defaults when no file is found; raises :class:`ConfigError` for a file that
+    cannot be used.
+    """
+    path: Path | None
+    if config is not None:
+        path = Path(config)
+        if not path.is_file():
+            raise ConfigError(f"{config}: no such settings file")
+    else:
+        start = Path(plan_path).parent if plan_path is not None else Path.cwd()
+        path = find_config(start)
+    if path is None:
+        return Settings()
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: has no [tool.klusterplan] table")
+    return settings_from_table(table, path)

@@ -1,0 +1,46 @@
+"""klusterplan's built-in rules: a default plugin like any other.
+
+The rules are registered through the very ``register_rules`` hook a
+municipality's plugin implements, one module per family:
+
+- ``KP0xx`` the checks themselves (:mod:`.meta`);
+- ``KP1xx`` the cluster campaign, target groups and personas (:mod:`.campaign`);
+- ``KP2xx`` the ATT GÖRA action tables (:mod:`.actions`);
+- ``KP3xx`` value words and the promise (:mod:`.values`);
+- ``KP4xx`` the staircase and the centre matrix (:mod:`.placement`);
+- ``KP5xx`` the communication plan (:mod:`.commplan`);
+- ``KP6xx`` customer care (:mod:`.care`).
+
+``python -m klusterplan.rules docs/rules.md`` regenerates the rule reference.
+"""
+
+from __future__ import annotations
+
+from ..check import Rule
+from ..hookspecs import hookimpl
+from . import actions, campaign, care, commplan, meta, placement, values
+from .reference import render_reference
+
+__all__ = ["RULES", "register_rules", "render_reference"]
+
+#: Every built-in rule, in code order.
+RULES: tuple[Rule, ...] = tuple(
+    sorted(
+        (
+            *meta.RULES,
+            *campaign.RULES,
+            *actions.RULES,
+            *values.RULES,
+            *placement.RULES,
+            *commplan.RULES,
+            *care.RULES,
+        ),
+        key=lambda r: r.code,
+    )
+)
+
+
+@hookimpl
+def register_rules() -> list[Rule]:
+    """The workbook's rules, codes ``KP001`` to ``KP602``."""
+    return list(RULES)

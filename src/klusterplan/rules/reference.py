@@ -1,0 +1,68 @@
+"""The rule reference page, rendered from the rules' own metadata so it cannot drift."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from ..check import Rule
+
+__all__ = ["render_reference"]
+
+_FAMILIES = {
+    "KP0": "The checks themselves",
+    "KP1": "Cluster campaign, target groups and personas",
+    "KP2": "Actions (ATT GÖRA)",
+    "KP3": "Value words and the promise",
+    "KP4": "Communication staircase and centre matrix",
+    "KP5": "Communication plan",
+    "KP6": "Customer care",
+}
+
+_HEAD = """\
+# Rule reference
+
+<!-- Generated from the rules' metadata; do not edit by hand. Regenerate with:
+     python -m klusterplan.rules docs/rules.md -->
+
+Every built-in rule, with its code, name and default severity. Choose rules with
+`--select` and `--ignore` (a prefix such as `KP1` chooses a whole family), and
+change a severity with `--severity CODE=LEVEL` or in the settings file; see
+[Checking a plan](checking.md). Plugins add rules with codes of their own prefix;
+`klusterplan rules` lists every installed rule.
+
+This page is generated from the rules themselves: after changing a rule, run
+`python -m klusterplan.rules docs/rules.md`. A test fails when the page is stale.
+
+The same text is printed by the command:
+
+```console
+$ klusterplan rules KP104
+KP104 campaign-group-without-persona
+```
+
+| Code | Name | Severity | Summary |
+|---|---|---|---|
+"""
+
+
+def render_reference(rules: Iterable[Rule] | None = None) -> str:
+    """The Markdown rule reference for ``rules`` (the built-in rules by default)."""
+    if rules is None:
+        from . import RULES
+
+        rules = RULES
+    ordered = sorted(rules, key=lambda r: r.code)
+    out = [_HEAD]
+    out += [
+        f"| [{r.code}](#{r.code.lower()}) | `{r.name}` | {r.severity.value} | {r.summary} |\n"
+        for r in ordered
+    ]
+    family = None
+    for r in ordered:
+        name = _FAMILIES.get(r.code[:3])
+        if name and name != family:
+            family = name
+            out.append(f"\n## {name}\n")
+        out.append(f"\n### {r.code}\n\n`{r.name}`, {r.severity.value} by default.\n\n")
+        out.append(f"*{r.summary}*\n\n{r.explanation.strip()}\n")
+    return "".join(out)

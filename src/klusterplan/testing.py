@@ -1,0 +1,179 @@
+"""Helpers for a plugin author's own tests.
+
+Each helper runs klusterplan with only the plugins you name registered, so
+that your tests do not depend on what else happens to be installed::
+
+    from klusterplan import testing
+    from my_plugin import plugin
+
+    def test_my_rule_reports():
+        plan = testing.example_plan()
+        findings = testing.run_check(plan, plugin)
+        assert [f.code for f in findings] == ["XY101"]
+
+    def test_through_the_command():
+        result = testing.invoke(["check", "plan.yaml"], plugin)
+        assert result.exit_code == 0
+
+``plugins`` may be modules, objects or names of modules (``"my_plugin.plugin"``);
+``builtins=True`` adds klusterplan's own exporters and rules.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+from collections.abc import Iterator, Mapping, Sequence
+from typing import Any
+
+import attrs
+from click.testing import CliRunner, Result
+
+from ._io import example
+from .check import Finding, check_plan, path_parts
+from .export import ExportOptions, Notice, export
+from .model import Plan
+from .plugins import DEFAULT_PLUGINS, Registry
+
+__all__ = [
+    "evolve_at",
+    "example_plan",
+    "invoke",
+    "make_registry",
+    "run_check",
+    "run_export",
+    "use_registry",
+]
+
+
+def example_plan() -> Plan:
+    """A complete plan that passes every built-in rule: the packaged example."""
+    return example()
+
+
+def evolve_at(plan: Plan, path: str, value: Any) -> Plan:
+    """A copy of ``plan`` with the value at ``path`` replaced, e.g. to break one rule.
+
+    ``evolve_at(example_plan(), "campaign.groups[1].motivation", "")`` gives the
+    example with one campaign group's motivation emptied.
+    """
+
+    def replace(node: Any, parts: list[str | int]) -> Any:
+        if not parts:
+            return value
+        head, rest = parts[0], parts[1:]
+        if isinstance(head, int):
+            items = list(node)
+            items[head] = replace(items[head], rest)
+            return tuple(items)
+        return attrs.evolve(node, **{head: replace(getattr(node, head), rest)})
+
+    result: Plan = replace(plan, path_parts(path))
+    return result
+
+
+def make_registry(*plugins: object, builtins: bool = False, name: str | None = None) -> Registry:
+    """A registry with just ``plugins`` (and klusterplan's own when ``builtins``), no autoload.
+
+    ``name`` registers a single plugin under that name, so that plugin settings
+    (``[tool.klusterplan.plugins.<name>]``) reach it as they would when installed.
+    """
+    registry = Registry(DEFAULT_PLUGINS if builtins else (), autoload=False)
+    for plugin in plugins:
+        if isinstance(plugin, str):
+            import importlib
+
+            module = importlib.import_module(plugin)
+            registry.register(module, name or plugin, "test")
+        else:
+            default = getattr(plugin, "__name__", type(plugin).__name__)
+            registry.register(plugin, name or default, "test")
+    return registry
+
+
+def run_check(
+    plan: Plan | None,
+    *plugins: object,
+    builtins: bool = False,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    config: Mapping[str, Any] | None = None,
+    name: str | None = None,
+) -> list[Finding]:
+    """Check ``plan`` (the example when ``None``) with only ``plugins`` registered.
+
+    ``config`` is the plugin's own settings, as ``[tool.klusterplan.plugins.<name>]``
+    would give them; ``name`` is the plugin's name (its entry-point name).
+    Raises :class:`AssertionError` when a plugin failed to register, so a
+    broken hook shows up in the test that causes it.
+    """
+    registry = make_registry(*plugins, builtins=builtins, name=name)
+    assert not registry.failures, [str(f) for f in registry.failures]
+    rules = registry.rules()
+    assert not registry.failures, [str(f) for f in registry.failures]
+    plugin_names = {p for _, p in rules.values()}
+    plugin_config = {p: dict(config or {}) for p in plugin_names}
+    return check_plan(
+        plan if plan is not None else example(),
+        select=select,
+        ignore=ignore,
+        plugin_config=plugin_config,
+        registry=registry,
+    ).findings
+
+
+def run_export(
+    plan: Plan | None,
+    format: str,
+    *plugins: object,
+    builtins: bool = False,
+    options: ExportOptions | None = None,
+) -> tuple[bytes, list[Notice]]:
+    """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices."""
+    registry = make_registry(*plugins, builtins=builtins)
+    assert not registry.failures, [str(f) for f in registry.failures]
+    stream = io.BytesIO()
+    notices = export(
+        plan if plan is not None else example(), format, stream, options, registry=registry
+    )
+    return stream.getvalue(), notices
+
+
+@contextlib.contextmanager
+def use_registry(registry: Registry) -> Iterator[Registry]:
+    """Make ``registry`` the process-wide one (for the command) while the block runs."""
+    import sys
+
+    from . import plugins as plugins_module
+
+    original = plugins_module.get_registry
+    # Commands import get_registry by name, so each module that holds it is patched.
+    holders = [
+        module
+        for name, module in list(sys.modules.items())
+        if (name == "klusterplan" or name.startswith("klusterplan."))
+        and getattr(module, "get_registry", None) is original
+    ]
+
+    def fixed() -> Registry:
+        return registry
+
+    for module in holders:
+        module.get_registry = fixed  # type: ignore[attr-defined]
+    try:
+        yield registry
+    finally:
+        for module in holders:
+            module.get_registry = original  # type: ignore[attr-defined]
+
+
+def invoke(args: Sequence[str], *plugins: object, builtins: bool = True) -> Result:
+    """Run the ``klusterplan`` command with ``args`` and only ``plugins`` (plus built-ins).
+
+    Returns click's :class:`~click.testing.Result`: ``exit_code``, ``output``
+    (standard output) and ``stderr``.
+    """
+    from .cli import main
+
+    with use_registry(make_registry(*plugins, builtins=builtins)):
+        return CliRunner().invoke(main, list(args), catch_exceptions=False)
