@@ -16,6 +16,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The library's local marketing communication",
     ),
     "contents": ("Innehåll", "Contents"),
+    "contents_hint": (
+        "Innehållsförteckningen fylls i när dokumentet öppnas i Word (eller tryck F9).",
+        "Word fills in the table of contents when the document is opened (or press F9).",
+    ),
     "page": ("Sida", "Page"),
     "of": ("av", "of"),
     "municipality": ("Kommun", "Municipality"),
@@ -177,6 +181,204 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Hur skapar vi en gemensam mall för uppföljning och utvärdering av insatser?",
         "How do we create a shared template for follow-up and evaluation?",
     ),
+    # the blank workshop workbook ("Vårt biblioteks lokala målgrupper")
+    "workbook_title": ("Vårt biblioteks lokala målgrupper", "Our library's local target groups"),
+    "workbook_subtitle": (
+        "Arbetsbok för det lokala arbetet",
+        "Workbook for the local work",
+    ),
+    "workbook_subject": (
+        "Arbetsbok för bibliotekets lokala marknadskommunikation",
+        "Workbook for the library's local marketing communication",
+    ),
+    "workbook_segments": ("Befintliga och nya kunder", "Existing and new customers"),
+    "workbook_segment_a": ("A Befintliga kunder", "A Existing customers"),
+    "workbook_segment_b": ("B Nya kunder", "B New customers"),
+    "workbook_todo": ("ATT GÖRA", "TO DO"),
+    "workbook_long_term": ("Att göra: på längre sikt", "To do: in the longer term"),
+    "workbook_hint_immediate": (
+        "Ex på vad vi kan göra för X direkt.",
+        "E.g. what we can do for X at once.",
+    ),
+    "workbook_hint_long_term": (
+        "Lista ex vad som ska göras på sikt",
+        "List e.g. what is to be done in time",
+    ),
+    "workbook_hint_organisational": (
+        "Vilka konsekvenser får det för org.?",
+        "What does it mean for the organisation?",
+    ),
+    "workbook_hint_communicative_immediate": (
+        "Vilka konsekvenser får det för kommunikationen? Lista vad som ska göras, ansvar och "
+        "roller.",
+        "What does it mean for communication? List what is to be done, responsibility and roles.",
+    ),
+    "workbook_hint_communicative": (
+        "Vilka konsekvenser får det för kommunikationen?",
+        "What does it mean for communication?",
+    ),
+    "workbook_forum_intro": (
+        "samt förslag på fortsatt arbete på det lokala biblioteket.",
+        "and suggestions for further work at the local library.",
+    ),
+    "workbook_forum_result": (
+        "Resultat dialogforum våren 2010",
+        "Dialogue-forum results, spring 2010",
+    ),
+    "workbook_eight_groups": (
+        "Våra åtta prioriterade målgrupper",
+        "Our eight prioritised target groups",
+    ),
+    "workbook_votes": ("{votes} röster", "{votes} votes"),
+    "workbook_group_1": ("Den oerfarne", "The inexperienced"),
+    "workbook_group_2": ("Den identitetsökande tonåringen", "The identity-seeking teenager"),
+    "workbook_group_3": (
+        "Den stressade småbarnsföräldern",
+        "The stressed parent of small children",
+    ),
+    "workbook_group_4": ("Det nyfikna förskolebarnet", "The curious pre-school child"),
+    "workbook_group_5": ("Den digitala analfabeten", "The digital illiterate"),
+    "workbook_group_6": ("Daisy- och storstilsläsaren", "The Daisy and large-print reader"),
+    "workbook_group_7": (
+        "Den kommunplacerade flyktingen",
+        "The refugee settled in the municipality",
+    ),
+    "workbook_group_8": ("Bokälskaren", "The book lover"),
+    "workbook_customer_care": (
+        "Befintliga kunder/aktiv kundvård. Vi föreslår att varje lokalt bibliotek dessutom "
+        "lägger upp en plan för hur de hanterar sina befintliga A-kunder.",
+        "Existing customers/active customer care. We suggest that each local library also draws "
+        "up a plan for how it looks after its existing A-customers.",
+    ),
+    "workbook_autumn": (
+        "Hösten 2010 – från helhetsperspektiv till lokalt konkret arbete",
+        "Autumn 2010 – from the whole to concrete local work",
+    ),
+    "workbook_agenda_intro": (
+        "Förslag på agenda för fortsatt internt arbete på det lokala biblioteket:",
+        "Suggested agenda for further internal work at the local library:",
+    ),
+    "workbook_reuse": (
+        "Återanvänd arbetsdokumenten för skisser/metodik",
+        "Reuse the working documents for sketches and method",
+    ),
+    "workbook_agenda_1": ("Hur ser vårt uppdrag ut?", "What is our mission?"),
+    "workbook_agenda_2": (
+        "Hur förhåller vi oss till Futurum och Kombib?",
+        "How do we relate to Futurum and Kombib?",
+    ),
+    "workbook_agenda_3": (
+        "Hur ser vår bemanning/kompetens/resurser ut?",
+        "What are our staffing, competence and resources?",
+    ),
+    "workbook_agenda_4": (
+        "Rollen som utvecklingsledare. Gränssnitt, ansvar, utvecklingspotential.",
+        "The development-leader role. Interfaces, responsibility, development potential.",
+    ),
+    "workbook_agenda_5": (
+        "Våra prioriterade målgrupper. Definiera och ge dem en persona.",
+        "Our prioritised target groups. Define them and give them a persona.",
+    ),
+    "workbook_agenda_6": (
+        "Diskutera svagheter idag och styrkor i morgon.",
+        "Discuss weaknesses today and strengths tomorrow.",
+    ),
+    "workbook_agenda_7": (
+        "Var på kommunikationstrappan befinner målgrupperna sig?",
+        "Where on the communication staircase do the target groups stand?",
+    ),
+    "workbook_agenda_8": (
+        "Vilken typ av centrum ska vi vara i morgon lokalt?",
+        "What kind of centre shall we be locally tomorrow?",
+    ),
+    "workbook_agenda_8_more": (
+        "Kan vi tänka annorlunda jämfört med helheten? Ska vi tänka annorlunda? Om ja, varför? "
+        "Om nej, varför inte?",
+        "Can we think differently from the whole? Should we? If so, why? If not, why not?",
+    ),
+    "workbook_agenda_9": (
+        "Hur ska vi hantera värderorden lyhörd, kreativ, kompetent och engagerad?",
+        "How shall we handle the value words responsive, creative, competent and committed?",
+    ),
+    "workbook_agenda_10": (
+        'Hur skall vi uppfylla löftet "Låna dig rik"?',
+        'How shall we keep the promise "Låna dig rik" (borrow yourself rich)?',
+    ),
+    "workbook_agenda_11": (
+        "Vad innebär det för oss som personal?",
+        "What does it mean for us as staff?",
+    ),
+    "workbook_agenda_12": (
+        "Vad innebär det för målgrupperna?",
+        "What does it mean for the target groups?",
+    ),
+    "workbook_agenda_13": (
+        "Arbeta systematiskt utifrån skissen.",
+        "Work systematically from the sketch.",
+    ),
+    "workbook_agenda_13_more": (
+        "Fokusera på HUR, ANSVAR och ROLLER samt utgå i planeringen från "
+        "kommunikationsstrategin. Den hänger ihop med utvärderingen",
+        "Focus on HOW, RESPONSIBILITY and ROLES, and base the planning on the communication "
+        "strategy. It is tied to the evaluation",
+    ),
+    "workbook_agenda_14": (
+        "Vilka grupper vill ni prioritera för klusterkampanjen 2011?",
+        "Which groups do you want to prioritise for the 2011 cluster campaign?",
+    ),
+    "workbook_campaign_1": (
+        "Välj max 3 grupper. Motivera valen. Utgå från basutbud och segment samt målgrupper.",
+        "Choose at most 3 groups. Give your reasons. Start from the basic offer, segments and "
+        "target groups.",
+    ),
+    "workbook_campaign_2": ("Prioritera dem", "Prioritise them"),
+    "workbook_campaign_3": ("Ge var och en persona", "Give each a persona"),
+    "workbook_campaign_4": (
+        "Diskutera hur ni kan få kontakt med 10 personer för en fokusgrupp",
+        "Discuss how you can reach 10 people for a focus group",
+    ),
+    "workbook_campaign_5": (
+        "Matcha er persona mot faktisk realistisk information. Glapp? Överensstämmelser? Lär "
+        "av resultatet.",
+        "Match your persona against real, realistic information. Gaps? Matches? Learn from the "
+        "result.",
+    ),
+    "workbook_campaign_6": (
+        "Diskutera om ni kan använda högskolan/andra studenter för kompletterande undersökningar.",
+        "Discuss whether you can use the college or other students for complementary surveys.",
+    ),
+    "workbook_agenda_15": (
+        "Diskutera vilket centra som dominerar er verksamhet och placera in målgrupperna i rätt "
+        "ruta.",
+        "Discuss which centre dominates your work and place the target groups in the right box.",
+    ),
+    "workbook_agenda_15_more": (
+        "Diskutera även vilka perspektiv av det sociala centrat som aktiviteterna ska filtreras "
+        "igenom. Vad innebär ett genomsläppligt filter av socialt perspektiv för resp. "
+        "målgrupp? Vilka behov har de?",
+        "Discuss too which perspectives of the social centre the activities are to be filtered "
+        "through. What does a permeable filter of the social perspective mean for each target "
+        "group? What needs do they have?",
+    ),
+    "workbook_agenda_16": (
+        "Vem gör vad? Vad innebär klusterarbetet för organisationen? Ansvar, roller osv.",
+        "Who does what? What does the cluster work mean for the organisation? Responsibility, "
+        "roles and so on.",
+    ),
+    "workbook_agenda_17": (
+        "Tänk utifrån en kommunikationsplan.",
+        "Think from a communication plan.",
+    ),
+    "workbook_agenda_17_more": (
+        "För att verkligen göra rätt saker och få struktur i arbetet med klusterkampanjerna "
+        "rekommenderar vi varje bibliotek att tänka utifrån en kommunikationsplan. Se "
+        "nedanstående beskrivning",
+        "To really do the right things and give the work on the cluster campaigns a structure, "
+        "we recommend each library to think from a communication plan. See the description "
+        "below",
+    ),
+    "workbook_campaign_section": ("Klusterkampanjen", "The cluster campaign"),
+    "workbook_write_here": ("Skriv här", "Write here"),
 }
 
 _ENUMS: dict[str, tuple[str, str]] = {

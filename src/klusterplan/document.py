@@ -79,6 +79,9 @@ class Table:
     caption: str = ""
     key: str = ""
     """A stable name for the table, e.g. ``actions-immediate``."""
+    row_lines: int = 0
+    """Handwriting lines each body row should leave room for (the blank workbook); 0 sizes
+    rows to their text."""
 
 
 @attrs.frozen

@@ -82,7 +82,15 @@ class ExportContext:
         self.notices.append(Notice(path, message))
 
     def document(self) -> Document:
-        """The plan as a neutral document, for document exporters."""
+        """The plan as a neutral document, for document exporters.
+
+        With the ``workbook`` option it is the workshop workbook, pre-filled
+        from the plan.
+        """
+        if self.options.workbook:
+            from .workbook import build_workbook
+
+            return build_workbook(self.plan, self.language)
         from .document import build_document
 
         return build_document(self.plan, self.language)

@@ -22,7 +22,7 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from .check import Rule
+from .check import Rule, code_prefix, rule_problem
 from .errors import PlanError, Problem
 from .export import Exporter
 
@@ -44,6 +44,9 @@ DISABLE_AUTOLOAD_ENV = "KLUSTERPLAN_DISABLE_PLUGIN_AUTOLOAD"
 DEFAULT_PLUGINS: tuple[str, ...] = (
     "klusterplan.exporters.data",
     "klusterplan.exporters.markdown",
+    "klusterplan.exporters.docx",
+    "klusterplan.exporters.pdf",
+    "klusterplan.rules",
 )
 
 
@@ -132,7 +135,8 @@ class Registry:
         """Call ``hook`` on each plugin on its own, so one plugin's error spares the rest."""
         caller = getattr(self.manager.hook, hook)
         out: list[tuple[Any, str]] = []
-        for impl in reversed(caller.get_hookimpls()):
+        # registration order, so that built-ins keep their names when a plugin collides
+        for impl in caller.get_hookimpls():
             try:
                 items = list(impl.function() or ())
             except Exception as exc:  # a plugin's bug must not take the run down
@@ -191,18 +195,37 @@ class Registry:
     @functools.cached_property
     def _rules(self) -> dict[str, tuple[Rule, str]]:
         found: dict[str, tuple[Rule, str]] = {}
+        # A code prefix belongs to the first plugin that registers a rule with it,
+        # so two plugins cannot silently report under each other's codes.
+        owners: dict[str, str] = {}
         for rule, plugin in self._collect("register_rules"):
             if not isinstance(rule, Rule):
                 self.failures.append(
                     PluginFailure(plugin, f"register_rules returned {rule!r}, not a Rule")
                 )
+                continue
+            problem = rule_problem(rule)
+            prefix = code_prefix(rule.code)
+            # a malformed rule claims no prefix
+            owner = owners.setdefault(prefix, plugin) if problem is None else plugin
+            if problem is not None:
+                self.failures.append(PluginFailure(plugin, f"{problem}; left out"))
             elif rule.code in found:
                 other = found[rule.code][1]
                 self.failures.append(
                     PluginFailure(
                         plugin,
-                        f"rule code {rule.code} is already registered by plugin {other!r}; "
-                        "left out",
+                        f"rule code {rule.code} is claimed by both plugin {other!r} and "
+                        f"plugin {plugin!r}; left out of {plugin!r}",
+                    )
+                )
+            elif owner != plugin:
+                self.failures.append(
+                    PluginFailure(
+                        plugin,
+                        f"rule code {rule.code}: the prefix {prefix} is claimed by both plugin "
+                        f"{owner!r} and plugin {plugin!r}; left out of {plugin!r}, "
+                        "choose a prefix of your own",
                     )
                 )
             else:

@@ -24,9 +24,9 @@ def main() -> None:
 
 
 def _add_commands() -> None:
-    from . import check, export, info, new
+    from . import check, export, info, new, rules, workbook
 
-    for module in (new, export, check, info):
+    for module in (new, export, check, rules, info, workbook):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -1,0 +1,121 @@
+"""Word export speed: plain python-docx against klusterplan's bulk XML, in one run.
+
+Both build the same content, the example plan's document (every heading,
+paragraph, list and table), and save it to memory. The naive builder is the
+way python-docx's documentation shows: ``add_heading``, ``add_paragraph``,
+``add_table`` and ``cell.text`` for each cell. Prints the median of several
+repeats of each and their ratio.
+
+    python benchmarks/bench_docx.py [--repeat N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import statistics
+import time
+from collections.abc import Callable
+
+import docx
+
+import klusterplan
+from klusterplan.document import (
+    BulletList,
+    Document,
+    Fields,
+    Matrix,
+    Paragraph,
+    Quote,
+    Table,
+    WritingSpace,
+    build_document,
+)
+
+
+def naive(document: Document) -> bytes:
+    """The document built the way python-docx's tutorial shows, cell by cell."""
+    word = docx.Document()
+    word.add_heading(document.title, 0)
+    word.add_paragraph(document.subtitle, style="Subtitle")
+    for name, value in document.title_lines:
+        word.add_paragraph(f"{name}: {value}")
+    word.add_paragraph(document.promise)
+    for section in document.sections:
+        word.add_heading(section.title, section.level)
+        for block in section.blocks:
+            if isinstance(block, Paragraph | Quote):
+                word.add_paragraph(block.text, style="Quote" if isinstance(block, Quote) else None)
+            elif isinstance(block, BulletList):
+                if block.caption:
+                    word.add_paragraph().add_run(block.caption).bold = True
+                style = "List Number" if block.ordered else "List Bullet"
+                for item in block.items:
+                    word.add_paragraph(item, style=style)
+            elif isinstance(block, Fields):
+                for name, value in block.items:
+                    paragraph = word.add_paragraph()
+                    paragraph.add_run(f"{name}: ").bold = True
+                    paragraph.add_run(value)
+            elif isinstance(block, Table):
+                table = word.add_table(rows=1, cols=len(block.headers), style="Table Grid")
+                for cell, text in zip(table.rows[0].cells, block.headers, strict=True):
+                    cell.text = text
+                for row in block.rows:
+                    cells = table.add_row().cells
+                    for cell, text in zip(cells, row, strict=True):
+                        cell.text = text
+            elif isinstance(block, Matrix):
+                table = word.add_table(rows=2, cols=2, style="Table Grid")
+                for cell, (name, groups) in zip(
+                    (c for r in table.rows for c in r.cells), block.cells, strict=False
+                ):
+                    cell.text = "\n".join([name, *groups])
+            elif isinstance(block, WritingSpace):
+                for _ in range(block.lines):
+                    word.add_paragraph()
+    stream = io.BytesIO()
+    word.save(stream)
+    return stream.getvalue()
+
+
+def klusterplan_way(plan: klusterplan.Plan) -> bytes:
+    """klusterplan's own Word export of the same plan."""
+    stream = io.BytesIO()
+    klusterplan.export(plan, "docx", stream)
+    return stream.getvalue()
+
+
+def median_time(run: Callable[[], object], repeat: int) -> float:
+    run()  # warm up: imports, caches
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        run()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=15)
+    args = parser.parse_args()
+    plan = klusterplan.example()
+    document = build_document(plan)
+    tables = sum(isinstance(b, Table) for s in document.sections for b in s.blocks)
+    cells = sum(
+        len(b.headers) * (len(b.rows) + 1)
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Table)
+    )
+    print(f"example plan: {len(document.sections)} sections, {tables} tables, {cells} cells")
+    plain = median_time(lambda: naive(build_document(plan)), args.repeat)
+    ours = median_time(lambda: klusterplan_way(plan), args.repeat)
+    print(f"plain python-docx:  {plain * 1000:7.1f} ms (median of {args.repeat})")
+    print(f"klusterplan docx:   {ours * 1000:7.1f} ms (median of {args.repeat})")
+    print(f"ratio:              {plain / ours:7.1f}x faster")
+
+
+if __name__ == "__main__":
+    main()

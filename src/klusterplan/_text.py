@@ -1,0 +1,84 @@
+"""Plan text that XML cannot hold, made safe for document exporters.
+
+Text pasted from Word or a web page can carry control characters (a vertical
+tab for a manual line break, a form feed for a page break) that XML 1.0
+forbids; writing them makes Word refuse the file. :func:`sanitise_plan`
+returns a copy of the plan where line-break characters are line breaks and the
+other forbidden characters are gone, and reports each change with its path.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import attrs
+
+from .errors import format_path
+
+__all__ = ["clean_text", "sanitise_plan"]
+
+T = TypeVar("T")
+
+# Characters that end a line for a reader; the XML-legal ones are mended silently.
+_BREAKS = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+_ILLEGAL_BREAKS = frozenset("\v\f\x1c\x1d\x1e")
+# Everything XML 1.0 forbids, line breaks already replaced.
+_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _name(char: str) -> str:
+    return f"U+{ord(char):04X}"
+
+
+def clean_text(text: str) -> tuple[str, list[str]]:
+    """Return ``text`` safe for XML, and one message per kind of change made."""
+    messages: list[str] = []
+    broken = sorted({c for c in _BREAKS.findall(text) if c in _ILLEGAL_BREAKS})
+    if broken:
+        messages.append(
+            f"control character {', '.join(_name(c) for c in broken)} became a line break"
+        )
+    text = _BREAKS.sub("\n", text)
+    dropped = sorted(set(_ILLEGAL.findall(text)))
+    if dropped:
+        messages.append(
+            f"control character {', '.join(_name(c) for c in dropped)} cannot be written "
+            "and was left out"
+        )
+        text = _ILLEGAL.sub("", text)
+    return text, messages
+
+
+def _clean(value: Any, path: list[str | int], report: Callable[[str, str], None]) -> Any:
+    if isinstance(value, str):
+        text, messages = clean_text(value)
+        for message in messages:
+            report(format_path(path), message)
+        return text
+    if isinstance(value, tuple):
+        items = [_clean(v, [*path, i], report) for i, v in enumerate(value)]
+        changed = any(a is not b for a, b in zip(items, value, strict=True))
+        return tuple(items) if changed else value
+    if attrs.has(type(value)):
+        changes: dict[str, Any] = {}
+        for field in attrs.fields(type(value)):
+            old = getattr(value, field.name)
+            new = _clean(old, [*path, field.name], report)
+            if new is not old:
+                changes[field.name] = new
+        return attrs.evolve(value, **changes) if changes else value
+    return value
+
+
+def sanitise_plan(plan: T, report: Callable[[str, str], None]) -> T:
+    r"""Return ``plan`` with text XML can hold; ``report(path, message)`` for each change.
+
+    Line-break characters (``\v``, ``\f``, ``\r\n``, ``\r`` and the like)
+    become ``\n``; other characters XML 1.0 forbids are dropped. Paths look
+    like ``target_groups[0].persona.story``. A plan without such text is
+    returned as it is.
+    """
+    cleaned: T = _clean(plan, [], report)
+    return cleaned

@@ -1,0 +1,426 @@
+"""The Word package around the body: template, styles, numbering, footer, properties.
+
+Imported only when a Word export runs, since python-docx is a heavy import.
+"""
+
+from __future__ import annotations
+
+import copy
+import datetime as _dt
+import io
+import zipfile
+from pathlib import Path
+from typing import Any
+
+import docx
+from docx.opc.exceptions import PackageNotFoundError
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.oxml.parser import parse_xml
+from docx.shared import Mm, Pt, RGBColor
+
+from .._labels import label
+from ..branding import Branding
+from ..document import Document
+from ..errors import PlanError, Problem
+from ._docx_xml import SECTION_MARK, W_NS, Look, body_xml, footer_xml
+
+__all__ = ["REQUIRED_STYLES", "build_package", "check_pictures", "save"]
+
+#: Styles every export uses besides the headings of each level it has.
+REQUIRED_STYLES: tuple[str, ...] = (
+    "Normal",
+    "Title",
+    "Subtitle",
+    "List Bullet",
+    "List Number",
+    "Quote",
+)
+
+_A4 = (Mm(210), Mm(297))
+_FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
+_SETTINGS_AFTER_UPDATE_FIELDS = {
+    "hdrShapeDefaults",
+    "footnotePr",
+    "endnotePr",
+    "compat",
+    "docVars",
+    "rsids",
+    "mathPr",
+    "attachedSchema",
+    "themeFontLang",
+    "clrSchemeMapping",
+    "doNotIncludeSubdocsInStats",
+    "doNotAutoCompressPictures",
+    "forceUpgrade",
+    "captions",
+    "readModeInkLockDown",
+    "smartTagType",
+    "schemaLibrary",
+    "shapeDefaults",
+    "doNotEmbedSmartTags",
+    "decimalSymbol",
+    "listSeparator",
+}
+
+
+def _open(template: Path | None, needed: list[str]) -> Any:
+    """The template (or python-docx's own) with its body emptied; checks styles first."""
+    if template is None:
+        return docx.Document()
+    try:
+        document = docx.Document(str(template))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise PlanError(
+            [Problem("", f"--template {template}: not a Word document (.docx): {exc}")]
+        ) from None
+    names = {s.name for s in document.styles}
+    missing = [n for n in needed if n not in names and n.lower() not in names]
+    if missing:
+        raise PlanError(
+            [
+                Problem(
+                    "",
+                    f"--template {template}: the template lacks the styles "
+                    f"{', '.join(repr(m) for m in missing)}; add them to the template "
+                    "(in Word: use each style once, then delete the text) and try again",
+                )
+            ]
+        )
+    body = document.element.body
+    for child in list(body):
+        if child.tag != qn("w:sectPr"):
+            body.remove(child)
+    return document
+
+
+def _language(document: Any, tag: str) -> None:
+    """Set the language in the style defaults, so that Word spell-checks in it."""
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    if defaults is None:
+        defaults = OxmlElement("w:docDefaults")
+        styles.insert(0, defaults)
+    rpr_default = defaults.find(qn("w:rPrDefault"))
+    if rpr_default is None:
+        rpr_default = OxmlElement("w:rPrDefault")
+        defaults.insert(0, rpr_default)
+    rpr = rpr_default.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        rpr_default.append(rpr)
+    for holder in (rpr, document.styles["Normal"].element.find(qn("w:rPr"))):
+        if holder is None:
+            continue
+        lang = holder.find(qn("w:lang"))
+        if lang is None:
+            if holder is not rpr:
+                continue
+            lang = OxmlElement("w:lang")
+            holder.append(lang)
+        lang.set(qn("w:val"), tag)
+
+
+def _sizes(document: Any, large_print: bool, max_level: int) -> None:
+    if not large_print:
+        return
+    # storstil: nothing smaller than 16 pt, headings well above the body
+    sizes = {"Normal": 16, "Title": 36, "Subtitle": 22, "Quote": 16, "List Bullet": 16}
+    sizes |= {"List Number": 16, "Caption": 16}
+    sizes |= {f"Heading {n}": max(26 - 3 * (n - 1), 17) for n in range(1, max_level + 1)}
+    names = {s.name for s in document.styles}
+    for name, size in sizes.items():
+        if name in names:
+            font = document.styles[name].font
+            if font.size is None or font.size < Pt(size):
+                font.size = Pt(size)
+
+
+def _colours(document: Any, branding: Branding, max_level: int) -> None:
+    colour = RGBColor.from_string(branding.primary_colour.lstrip("#").upper())
+    for name in ("Title", *(f"Heading {n}" for n in range(1, max_level + 1))):
+        document.styles[name].font.color.rgb = colour
+
+
+class _Numbering:
+    """Bullet and decimal list definitions of our own, whatever the template has."""
+
+    def __init__(self, document: Any) -> None:
+        self.root = document.part.numbering_part.element
+        ids = [int(e.get(qn("w:abstractNumId"))) for e in self.root.iter(qn("w:abstractNum"))]
+        nums = [int(e.get(qn("w:numId"))) for e in self.root.iter(qn("w:num"))]
+        self.next_num = max(nums, default=0) + 1
+        base = max(ids, default=-1) + 1
+        self.abstract = {False: base, True: base + 1}
+        definitions = [
+            self._abstract(base, "bullet", "•"),
+            self._abstract(base + 1, "decimal", "%1."),
+        ]
+        # abstract definitions must precede every w:num
+        first_num = self.root.find(qn("w:num"))
+        for element in definitions:
+            if first_num is not None:
+                first_num.addprevious(element)
+            else:
+                self.root.append(element)
+
+    @staticmethod
+    def _abstract(id: int, fmt: str, text: str) -> Any:
+        return parse_xml(
+            f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="{id}">'
+            '<w:multiLevelType w:val="singleLevel"/>'
+            f'<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>'
+            f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/>'
+            '<w:pPr><w:ind w:left="360" w:hanging="360"/></w:pPr></w:lvl></w:abstractNum>'
+        )
+
+    def new(self, ordered: bool) -> int:
+        num = self.next_num
+        self.next_num += 1
+        self.root.append(
+            parse_xml(
+                f'<w:num xmlns:w="{W_NS}" w:numId="{num}">'
+                f'<w:abstractNumId w:val="{self.abstract[ordered]}"/>'
+                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>'
+                "</w:num>"
+            )
+        )
+        return num
+
+
+def _update_fields(document: Any) -> None:
+    """Ask Word to fill the table of contents and page count on opening."""
+    settings = document.settings.element
+    element = parse_xml(f'<w:updateFields xmlns:w="{W_NS}" w:val="true"/>')
+    for child in settings:
+        if str(child.tag).rpartition("}")[2] in _SETTINGS_AFTER_UPDATE_FIELDS:
+            child.addprevious(element)
+            return
+    settings.append(element)
+
+
+def _footer(document: Any, doc: Document, branding: Branding, text_width: int, size: int) -> None:
+    section = document.sections[0]
+    footer = section.footer
+    if any(p.text.strip() for p in footer.paragraphs):
+        return  # the template's own footer wins
+    footer.is_linked_to_previous = False
+    element = footer._element
+    for child in list(element):
+        element.remove(child)
+    text = " · ".join(t for t in (doc.footer, branding.footer) if t)
+    lang = doc.language
+    element.append(
+        parse_xml(footer_xml(text, label("page", lang), label("of", lang), text_width, size))
+    )
+
+
+def _logo(document: Any, branding: Branding) -> None:
+    logo = branding.logo
+    if logo is None:
+        return
+    header = document.sections[0].header
+    header.is_linked_to_previous = False
+    paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+    if paragraph.text.strip():
+        paragraph = paragraph.insert_paragraph_before()
+    paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
+    for doc_pr in header._element.iter(qn("wp:docPr")):
+        if not doc_pr.get("descr"):
+            doc_pr.set("descr", logo.alt_text)
+            doc_pr.set("title", logo.alt_text)
+
+
+def check_pictures(document: Any) -> list[str]:
+    """Names of pictures anywhere in the document that have no alt text."""
+    parts = [document.part] + [
+        s.header.part for s in document.sections if not s.header.is_linked_to_previous
+    ]
+    missing = []
+    for part in parts:
+        for doc_pr in part.element.iter(qn("wp:docPr")):
+            if not (doc_pr.get("descr") or "").strip():
+                missing.append(doc_pr.get("name") or "picture")
+    return missing
+
+
+def _properties(document: Any, doc: Document) -> None:
+    props = document.core_properties
+    props.title = f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title
+    props.author = doc.author
+    props.subject = doc.subject
+    props.keywords = "; ".join(doc.keywords)
+    props.language = doc.language_tag
+    props.comments = ""
+    props.category = ""
+    props.last_modified_by = doc.author
+    props.revision = 1
+    element = props._element
+    if doc.date is not None:
+        moment = _dt.datetime.combine(doc.date, _dt.time(), _dt.UTC).replace(tzinfo=None)
+        props.created = moment
+        props.modified = moment
+    else:
+        # no date known: none rather than the moment of the run, which would differ each time
+        for tag in ("dcterms:created", "dcterms:modified"):
+            for child in element.findall(qn(tag)):
+                element.remove(child)
+
+
+def _page(document: Any, template: Path | None) -> tuple[int, int]:
+    """Set A4 for the built-in look; return the text width in twips, portrait and landscape."""
+    section = document.sections[0]
+    if template is None:
+        section.page_width, section.page_height = _A4
+        section.left_margin = section.right_margin = Mm(22)
+        section.top_margin = Mm(20)
+        section.bottom_margin = Mm(22)
+    margins = section.left_margin + section.right_margin
+    # 635 EMU to a twip
+    return int((section.page_width - margins) / 635), int((section.page_height - margins) / 635)
+
+
+def _orient(sect_pr: Any, landscape: bool) -> None:
+    """Turn a copy of the page set-up to landscape (or back), keeping margins and footers."""
+    size = sect_pr.find(qn("w:pgSz"))
+    if size is None:
+        return
+    width, height = int(size.get(qn("w:w"))), int(size.get(qn("w:h")))
+    short, long = sorted((width, height))
+    size.set(qn("w:w"), str(long if landscape else short))
+    size.set(qn("w:h"), str(short if landscape else long))
+    if landscape:
+        size.set(qn("w:orient"), "landscape")
+    else:
+        size.attrib.pop(qn("w:orient"), None)
+
+
+def _section_breaks(body: Any, last_landscape: bool) -> None:
+    """Replace the body's marker paragraphs by section breaks; orient the last section."""
+    sect_pr = body.find(qn("w:sectPr"))
+    mark = f"{{{SECTION_MARK}}}ends"
+    for paragraph in [p for p in body.iterchildren(qn("w:p")) if p.get(mark)]:
+        replacement = parse_xml(f'<w:p xmlns:w="{W_NS}"><w:pPr/></w:p>')
+        if sect_pr is not None:
+            ended = copy.deepcopy(sect_pr)
+            _orient(ended, paragraph.get(mark) == "landscape")
+            replacement[0].append(ended)
+        body.replace(paragraph, replacement)
+    if sect_pr is not None and last_landscape:
+        _orient(sect_pr, True)
+
+
+def build_package(
+    doc: Document,
+    *,
+    template: Path | None,
+    large_print: bool,
+    branding: Branding,
+) -> Any:
+    """A python-docx document holding ``doc``; the caller runs hooks and saves it."""
+    max_level = max((s.level for s in doc.sections), default=1)
+    needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
+    document = _open(template, needed)
+    styles = {name: document.styles[name].style_id for name in needed}
+    _language(document, doc.language_tag)
+    _sizes(document, large_print, max_level)
+    if template is None:
+        _colours(document, branding, max_level)
+    text_width, wide_width = _page(document, template)
+    body_size = 32 if large_print else 20
+    look = Look(
+        styles=styles,
+        text_width=text_width,
+        wide_width=wide_width,
+        body_size=body_size,
+        small_size=32 if large_print else 17,
+        primary=branding.primary_colour.lstrip("#").upper(),
+        accent=branding.accent_colour.lstrip("#").upper(),
+        contents_label=label("contents", doc.language),
+        contents_hint=label("contents_hint", doc.language),
+    )
+    numbering = _Numbering(document)
+    xml, last_landscape = body_xml(doc, look, numbering.new)
+    fragment = parse_xml(xml)
+    body = document.element.body
+    sect_pr = body.find(qn("w:sectPr"))
+    for child in list(fragment):
+        if sect_pr is not None:
+            sect_pr.addprevious(child)
+        else:
+            body.append(child)
+    _section_breaks(body, last_landscape)
+    _update_fields(document)
+    _footer(document, doc, branding, text_width, 32 if large_print else 18)
+    _logo(document, branding)
+    _properties(document, doc)
+    return document
+
+
+class _FixedZip:
+    """python-docx's package-writer interface, writing members with fixed timestamps."""
+
+    def __init__(self, stream: io.BytesIO) -> None:
+        self.zip = zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED)
+
+    def write(self, pack_uri: Any, blob: bytes) -> None:
+        info = zipfile.ZipInfo(pack_uri.membername, _FIXED_ZIP_TIME)
+        info.compress_type = zipfile.ZIP_DEFLATED
+        info.external_attr = 0o644 << 16
+        self.zip.writestr(info, blob)
+
+    def close(self) -> None:
+        self.zip.close()
+
+
+def _drop_extras(document: Any) -> None:
+    """Leave out python-docx's own thumbnail and Word 2010's duplicate style sheet.
+
+    The thumbnail shows python-docx's sample page, not this document, and
+    stylesWithEffects repeats styles.xml; Word rebuilds it when it saves.
+    """
+    for holder in (document.part.package, document.part):
+        for r_id, rel in list(holder.rels.items()):
+            if rel.reltype.endswith(("/thumbnail", "/stylesWithEffects")):
+                holder.rels.pop(r_id)
+
+
+def save(document: Any, built_in: bool) -> bytes:
+    """The package's bytes, the same for the same content (fixed timestamps inside)."""
+    if built_in:
+        _drop_extras(document)
+    package = document.part.package
+    stream = io.BytesIO()
+    try:
+        from docx.opc.pkgwriter import PackageWriter
+
+        parts = list(package.parts)
+        for part in parts:
+            part.before_marshal()
+        writer: Any = _FixedZip(stream)
+        # python-docx's own writer stamps each member with the current time; its helpers
+        # take any object with write() and close()
+        helpers: Any = PackageWriter
+        helpers._write_content_types_stream(writer, parts)
+        helpers._write_pkg_rels(writer, package.rels)
+        helpers._write_parts(writer, parts)
+        writer.close()
+        return stream.getvalue()
+    except AttributeError:  # a python-docx without these internals: save, then re-stamp
+        stream = io.BytesIO()
+        document.save(stream)
+        return _restamp(stream.getvalue())
+
+
+def _restamp(data: bytes) -> bytes:
+    out = io.BytesIO()
+    with (
+        zipfile.ZipFile(io.BytesIO(data)) as source,
+        zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target,
+    ):
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, _FIXED_ZIP_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

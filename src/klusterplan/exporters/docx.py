@@ -1,0 +1,59 @@
+"""The Word exporter: the plan, or the workshop workbook, as a ``.docx`` document.
+
+It renders the shared :class:`~klusterplan.document.Document` with built-in
+heading styles, real lists, tables whose header rows repeat on every page,
+a table of contents Word fills on opening, the library's name and page
+numbers in the footer, and the document language set for spell-checking.
+
+``--template`` takes a reference document (as pandoc's ``--reference-doc``)
+whose styles, page set-up, headers and footers the export uses. Plugins
+change the look through the ``branding`` hook (logo, colours, footer line)
+and adjust the finished document through the ``docx_document`` hook.
+
+python-docx is imported only when an export runs.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from ..export import ExportContext, Exporter
+from ..hookspecs import hookimpl
+from ..model import Plan
+
+__all__ = ["register_exporters", "write_docx"]
+
+
+def write_docx(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+    """Write ``plan`` (or the workbook, per ``context.options``) to ``stream`` as Word."""
+    from .._text import sanitise_plan
+    from ._docx_package import build_package, check_pictures, save
+
+    # text XML cannot hold is mended before anything reads the plan
+    context.plan = sanitise_plan(context.plan, context.notice)
+    document = context.document()
+    branding = context.branding()
+    word = build_package(
+        document,
+        template=context.options.template,
+        large_print=context.options.large_print,
+        branding=branding,
+    )
+    context.registry.call_each("docx_document", document=word, plan=context.plan, context=context)
+    for name in check_pictures(word):
+        context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
+    stream.write(save(word, built_in=context.options.template is None))
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The Word document of the plan, and of the workshop workbook."""
+    return [
+        Exporter(
+            "docx",
+            ".docx",
+            "The whole plan, or the workshop workbook, as a Word document",
+            write_docx,
+            workbook=True,
+        )
+    ]

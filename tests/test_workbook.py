@@ -1,0 +1,238 @@
+"""The workshop workbook: its structure matches the seed, blank and pre-filled."""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from pathlib import Path
+from typing import Any
+
+import docx
+import pytest
+
+import klusterplan
+from klusterplan import ExportOptions, Language, Plan, export
+from klusterplan.document import BulletList, Document, Section, Table, WritingSpace
+from klusterplan.exporters.markdown import render
+from klusterplan.workbook import WORKBOOK_ROWS, build_workbook
+
+# The workbook's own text ("Vårt biblioteks lokala målgrupper", seed 000_57e4d3186713a751).
+SEED_TABLE_HEADERS = [
+    [
+        "ATT GÖRA",
+        "Möjliga omgående åtgärder",
+        "Organisatoriska konsekvenser",
+        "Kommunikativa konsekvenser",
+    ],
+    [
+        "ATT GÖRA",
+        "Att göra: på längre sikt",
+        "Organisatoriska konsekvenser",
+        "Kommunikativa konsekvenser",
+    ],
+]
+SEED_FIRST_ROWS = [
+    [
+        "1. Ex på vad vi kan göra för X direkt.",
+        "1. Vilka konsekvenser får det för org.?",
+        "1. Vilka konsekvenser får det för kommunikationen? Lista vad som ska göras, ansvar och "
+        "roller.",
+    ],
+    [
+        "1. Lista ex vad som ska göras på sikt",
+        "1. Vilka konsekvenser får det för org.?",
+        "1. Vilka konsekvenser får det för kommunikationen?",
+    ],
+]
+SEED_GROUPS = [
+    "Den oerfarne (8 röster)",
+    "Den identitetsökande tonåringen (9 röster)",
+    "Den stressade småbarnsföräldern (7 röster)",
+    "Det nyfikna förskolebarnet (9 röster)",
+    "Den digitala analfabeten (8 röster)",
+    "Daisy- och storstilsläsaren (8 röster)",
+    "Den kommunplacerade flyktingen (9 röster)",
+    "Bokälskaren (7 röster)",
+]
+SEED_AGENDA_STARTS = [
+    "Hur ser vårt uppdrag ut?",
+    "Hur förhåller vi oss till Futurum och Kombib?",
+    "Hur ser vår bemanning/kompetens/resurser ut?",
+    "Rollen som utvecklingsledare.",
+    "Våra prioriterade målgrupper.",
+    "Diskutera svagheter idag och styrkor i morgon.",
+    "Var på kommunikationstrappan befinner målgrupperna sig?",
+    "Vilken typ av centrum ska vi vara i morgon lokalt?",
+    "Hur ska vi hantera värderorden lyhörd, kreativ, kompetent och engagerad?",
+    'Hur skall vi uppfylla löftet "Låna dig rik"?',
+    "Vad innebär det för oss som personal?",
+    "Vad innebär det för målgrupperna?",
+    "Arbeta systematiskt utifrån skissen.",
+    "Vilka grupper vill ni prioritera för klusterkampanjen 2011?",
+    "Diskutera vilket centra som dominerar er verksamhet",
+    "Vem gör vad?",
+    "Tänk utifrån en kommunikationsplan.",
+]
+SEED_FURTHER = [
+    "Hur arbetar vi mer aktivt med PR/media?",
+    "Hur kan vi sprida/dela med oss av goda råd/tips mellan biblioteken?",
+    "Hur skapar vi en gemensam mall för uppföljning och utvärdering av insatser?",
+]
+
+
+def _docx(plan: Plan, options: ExportOptions | None = None) -> Any:
+    stream = io.BytesIO()
+    export(plan, "docx", stream, options or ExportOptions(workbook=True))
+    return docx.Document(io.BytesIO(stream.getvalue()))
+
+
+def _section(document: Document, key: str) -> Section:
+    return next(s for s in document.sections if s.key == key)
+
+
+def _headings(word: Any) -> list[tuple[int, str]]:
+    return [
+        (int(p.style.name.split()[1]), p.text)
+        for p in word.paragraphs
+        if p.style.name.startswith("Heading ")
+    ]
+
+
+def test_blank_workbook_is_the_same_with_an_empty_plan() -> None:
+    assert build_workbook(None) == build_workbook(Plan())
+
+
+def test_blank_workbook_structure() -> None:
+    book = build_workbook(None, Language.SV)
+    assert book.title == "Vårt biblioteks lokala målgrupper"
+    levels = [s.level for s in book.sections]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    segments = _section(book, "workbook-segments").blocks
+    assert [b.prompt for b in segments if isinstance(b, WritingSpace)] == [
+        "A Befintliga kunder",
+        "B Nya kunder",
+    ]
+    groups = _section(book, "workbook-target-groups").blocks[0]
+    assert isinstance(groups, BulletList) and groups.ordered
+    assert list(groups.items) == SEED_GROUPS
+    agenda = [s.title for s in book.sections if s.key.startswith("workbook-agenda-")]
+    assert len(agenda) == 17
+    for n, (title, start) in enumerate(zip(agenda, SEED_AGENDA_STARTS, strict=True), 1):
+        assert title.startswith(f"{n}. {start}")
+    further = [s.title for s in book.sections if s.key.startswith("workbook-further-")]
+    assert further == [f"{n}. {q}" for n, q in enumerate(SEED_FURTHER, 1)]
+    steps = _section(book, "workbook-agenda-14").blocks
+    assert len([b for b in steps if isinstance(b, WritingSpace)]) == 6
+    # every point of a blank workbook leaves room to write
+    for section in book.sections:
+        if section.level >= 2 and section.key != "workbook-forum-result":
+            assert any(isinstance(b, WritingSpace | Table) for b in section.blocks), section.key
+
+
+def test_blank_workbook_tables_match_the_seed() -> None:
+    word = _docx(Plan())
+    todo = [t for t in word.tables if t.rows[0].cells[0].text in ("ATT GÖRA",)]
+    assert [[c.text for c in t.rows[0].cells] for t in todo] == SEED_TABLE_HEADERS
+    for table, first in zip(todo, SEED_FIRST_ROWS, strict=True):
+        rows = [[c.text for c in r.cells] for r in table.rows[1:]]
+        assert len(rows) == WORKBOOK_ROWS == 10
+        assert rows[0][1:] == first
+        for n, row in enumerate(rows[1:], 2):
+            assert row == ["", f"{n}.", f"{n}.", f"{n}."]
+
+
+def test_blank_workbook_docx_headings() -> None:
+    word = _docx(Plan())
+    titles = [t for _, t in _headings(word)]
+    for expected in (
+        "Summering av dialogforum",
+        "Våra viktigaste produkter",
+        "Centrum idag",
+        "Centrum i morgon",
+        "Förslag kring förhållningssätt i val av centrum",
+        "Våra åtta prioriterade målgrupper",
+        "Våra kärnvärden och löfte",
+        "Hösten 2010 – från helhetsperspektiv till lokalt konkret arbete",
+        "Klusterkampanjen",
+        "Diskutera vidare",
+    ):
+        assert expected in titles
+    assert len([t for t in titles if re.match(r"\d+\. ", t)]) == 17 + 3
+    numbered = [p.text for p in word.paragraphs if p.style.name == "List Number"]
+    assert numbered[:8] == SEED_GROUPS
+    assert word.core_properties.title.startswith("Vårt biblioteks lokala målgrupper")
+
+
+def test_prefilled_from_plan(example: Plan) -> None:
+    book = build_workbook(example)
+    blank = build_workbook(None)
+    assert book.subtitle == "Byköpings bibliotek"
+    mission = _section(book, "workbook-agenda-1").blocks
+    assert not any(isinstance(b, WritingSpace) for b in mission)
+    assert example.organisation.mission.strip() in str(mission)
+    immediate = _section(book, "workbook-actions-immediate").blocks[0]
+    assert isinstance(immediate, Table)
+    actions = [a for a in example.actions if a.horizon.value == "immediate"]
+    assert len(immediate.rows) == max(len(actions), WORKBOOK_ROWS)
+    assert immediate.rows[0][1] == f"1. {actions[0].what}"
+    assert immediate.headers == _section(blank, "workbook-actions-immediate").blocks[0].headers  # type: ignore[union-attr]
+    groups = _section(book, "workbook-target-groups").blocks[0]
+    assert isinstance(groups, BulletList)
+    assert groups.items[0].startswith(example.target_groups[0].name)
+
+
+def test_partial_plan_leaves_room_for_the_rest() -> None:
+    plan = klusterplan.loads(
+        "schema_version: 1\nlibrary:\n  name: Norrby bibliotek\norganisation:\n  mission: Läsa.\n"
+    )
+    book = build_workbook(plan)
+    assert not any(isinstance(b, WritingSpace) for b in _section(book, "workbook-agenda-1").blocks)
+    assert any(isinstance(b, WritingSpace) for b in _section(book, "workbook-agenda-2").blocks)
+
+
+def test_english_workbook() -> None:
+    book = build_workbook(None, Language.EN)
+    assert book.title == "Our library's local target groups"
+    assert book.language_tag == "en-GB"
+
+
+def test_markdown_renders_the_workbook() -> None:
+    text = render(build_workbook(None))
+    assert "## Våra åtta prioriterade målgrupper" in text
+    assert "…" in text
+
+
+def test_workbook_command(run: Any, tmp_path: Path) -> None:
+    result = run("workbook", "-o", "arbetsbok.docx")
+    assert result.exit_code == 0, result.output
+    word = docx.Document(str(tmp_path / "arbetsbok.docx"))
+    assert word.core_properties.language == "sv-SE"
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    result = run("workbook", "-o", "ifylld.docx", "--from", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    word = docx.Document(str(tmp_path / "ifylld.docx"))
+    assert word.core_properties.language == "en-GB"
+    assert "Byköpings bibliotek" in word.sections[0].footer.paragraphs[0].text
+
+
+def test_workbook_command_rejects_unknown_suffix(run: Any, tmp_path: Path) -> None:
+    result = run("workbook", "-o", "arbetsbok.txt")
+    assert result.exit_code == 2
+    assert ".docx" in result.output
+    assert not (tmp_path / "arbetsbok.txt").exists()
+
+
+def test_workbook_bytes_are_stable() -> None:
+    def once() -> bytes:
+        stream = io.BytesIO()
+        export(Plan(), "docx", stream, ExportOptions(workbook=True, large_print=True))
+        return stream.getvalue()
+
+    assert once() == once()
+
+
+@pytest.mark.parametrize("language", list(Language))
+def test_workbook_large_print(language: Language) -> None:
+    word = _docx(Plan(), ExportOptions(workbook=True, large_print=True, language=language))
+    assert word.styles["Normal"].font.size.pt >= 16
