@@ -365,12 +365,14 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     return "".join(parts), landscape
 
 
-def _field(code: str) -> str:
+def _field(code: str, rpr: str) -> str:
+    # every run of the field carries the footer's size, or Word shows the number larger
+    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
     return (
-        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        f'<w:r><w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
-        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
-        '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'{r}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{r}<w:t>1</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
     )
 
 
@@ -382,8 +384,8 @@ def footer_xml(text: str, page: str, of: str, text_width: int, size: int) -> str
         _runs(text, rpr)
         + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
         + _runs(f"{page} ", rpr)
-        + _field("PAGE")
+        + _field("PAGE", rpr)
         + _runs(f" {of} ", rpr)
-        + _field("NUMPAGES"),
+        + _field("NUMPAGES", rpr),
         ppr,
     ).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)
