@@ -29,16 +29,24 @@ from ..model import Plan
 __all__ = ["escape", "register_exporters", "render"]
 
 _INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_LINE_START = re.compile(r"^(\s*)([#=+-]|\d+[.)])", re.MULTILINE)
+_BLOCK_MARK = re.compile(r"^(\s*)([#=+-])", re.MULTILINE)
+# a digit is not escapable in Markdown, so an ordered-list marker is defused at its dot
+_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
+
+
+def _escape_inline(text: str) -> str:
+    return _INLINE.sub(r"\\\1", text)
 
 
 def escape(text: str) -> str:
     """Escape ``text`` so that Markdown shows it exactly as typed."""
-    return _LINE_START.sub(r"\1\\\2", _INLINE.sub(r"\\\1", text))
+    text = _BLOCK_MARK.sub(r"\1\\\2", _escape_inline(text))
+    return _LIST_NUMBER.sub(r"\1\\\2", text)
 
 
 def _cell(text: str) -> str:
-    return "<br>".join(escape(line) for line in text.strip().splitlines()) or " "
+    # a table cell cannot open a block, so only inline markup needs escaping
+    return "<br>".join(_escape_inline(line) for line in text.strip().splitlines()) or " "
 
 
 def _paragraphs(text: str) -> list[str]:
@@ -112,4 +120,12 @@ def _write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
 @hookimpl
 def register_exporters() -> list[Exporter]:
     """The Markdown rendering of the whole plan."""
-    return [Exporter("markdown", ".md", "The whole plan as a readable Markdown document", _write)]
+    return [
+        Exporter(
+            "markdown",
+            ".md",
+            "The whole plan as a readable Markdown document",
+            _write,
+            workbook=True,
+        )
+    ]

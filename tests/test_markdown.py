@@ -1,0 +1,76 @@
+"""The Markdown export: the whole plan, readable, and plan text shown as typed."""
+
+from __future__ import annotations
+
+import html
+import io
+import re
+
+import attrs
+import pytest
+from markdown_it import MarkdownIt
+
+import klusterplan
+from klusterplan import ExportOptions
+from klusterplan.document import build_document
+
+HOSTILE = [
+    '<b>Anna</b> & <img src="/etc/passwd"/>',
+    '<font color="[[[...]]]">',
+    "*not emphasis* _nor this_ `nor code` [link](http://example.invalid)",
+    "1. not a list",
+    "- not a bullet",
+    "# not a heading",
+    "a | pipe in a cell",
+    "back\\slash",
+]
+
+
+def _html(markdown: str) -> str:
+    return MarkdownIt("commonmark").enable("table").render(markdown)
+
+
+def _text(rendered: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", rendered))
+
+
+def _export(plan: klusterplan.Plan, **options: object) -> str:
+    out = io.BytesIO()
+    klusterplan.export(plan, "markdown", out, ExportOptions(**options))  # type: ignore[arg-type]
+    return out.getvalue().decode("utf-8")
+
+
+def test_every_section_of_the_document_is_a_heading(example: klusterplan.Plan) -> None:
+    text = _export(example)
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    expected = [f"{'#' * (s.level + 1)} {s.title}" for s in build_document(example).sections]
+    assert headings[1:] == expected
+    assert "Låna dig rik" in text
+
+
+def _with_name(plan: klusterplan.Plan, text: str) -> klusterplan.Plan:
+    group = plan.target_groups[0]
+    assert group.persona is not None
+    persona = attrs.evolve(group.persona, name=text, story=text)
+    groups = (attrs.evolve(group, name=text, persona=persona), *plan.target_groups[1:])
+    return attrs.evolve(plan, target_groups=groups)
+
+
+def _tags(rendered: str) -> list[str]:
+    return sorted(re.findall(r"<(\w+)", rendered))
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_plan_text_is_never_markup(example: klusterplan.Plan, hostile: str) -> None:
+    plain = _html(_export(_with_name(example, "Zyxwvu")))
+    rendered = _html(_export(_with_name(example, hostile)))
+    assert _tags(rendered) == _tags(plain)  # the text added no element of its own
+    assert _text(rendered).count(hostile) == _text(plain).count("Zyxwvu")
+
+
+def test_workbook_in_markdown() -> None:
+    text = _export(klusterplan.loads("schema_version: 1\n"), workbook=True)
+    assert text.startswith("# Vårt biblioteks lokala målgrupper")
+    rendered = _html(text)
+    assert rendered.count("<table>") >= 2
+    assert "1. Ex på vad vi kan göra för X direkt." in _text(rendered)
