@@ -1,0 +1,333 @@
+"""Fonts for the PDF export, and the check that every character has a glyph.
+
+The PDF embeds TrueType fonts only, never the 14 base fonts: a base font has
+no Sámi or Arabic letters and a reader's viewer may substitute another face.
+By default the Bitstream Vera fonts that ship inside reportlab are used, so
+the export works on any machine that has reportlab. Other fonts come through
+settings (``pdf.font``, ``pdf.fallback_font``) or a plugin's own exporter.
+
+Before anything is laid out, the document's text is checked against the
+fonts' character maps. A character that only the fallback font has is set in
+the fallback font; a character that neither has is reported with the plan
+paths it occurs in, so nothing is ever printed as an empty box.
+
+reportlab is imported here only, when a PDF is written.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+import os
+import unicodedata
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+import attrs
+
+from ..errors import PlanError, Problem
+from ..export import ExportContext
+
+__all__ = [
+    "FontFiles",
+    "Fonts",
+    "check_text",
+    "font_files_from_settings",
+    "load_fonts",
+    "plan_strings",
+]
+
+#: Characters the document itself writes (not plan text) and how to print
+#: them when the font lacks them; plan text never gets substituted silently.
+_LABEL_SUBSTITUTES = {"→": "–›"}
+
+#: Whitespace that is layout, not a glyph.
+_LAYOUT = frozenset("\n ")
+
+
+def _reportlab_font(name: str) -> Path:
+    import reportlab
+
+    return Path(reportlab.__file__).parent / "fonts" / name
+
+
+@attrs.frozen
+class FontFiles:
+    """The TrueType files of one font family, and an optional fallback font.
+
+    Missing bold or italic styles fall back to the regular file, so a single
+    TTF is enough to set a whole document in it.
+    """
+
+    regular: Path
+    """The regular style; required."""
+    bold: Path | None = None
+    """The bold style, for headings and labels."""
+    italic: Path | None = None
+    """The italic style, for quotes."""
+    bold_italic: Path | None = None
+    """The bold italic style."""
+    fallback: Path | None = None
+    """A font for characters the family lacks (Sámi letters, Arabic script)."""
+
+    @classmethod
+    def default(cls) -> FontFiles:
+        """The Bitstream Vera family that ships with reportlab."""
+        return cls(
+            regular=_reportlab_font("Vera.ttf"),
+            bold=_reportlab_font("VeraBd.ttf"),
+            italic=_reportlab_font("VeraIt.ttf"),
+            bold_italic=_reportlab_font("VeraBI.ttf"),
+        )
+
+
+#: The ``--option`` keys the PDF exporter reads, and the FontFiles field each sets.
+FONT_SETTINGS = {
+    "pdf.font": "regular",
+    "pdf.font_bold": "bold",
+    "pdf.font_italic": "italic",
+    "pdf.font_bold_italic": "bold_italic",
+    "pdf.fallback_font": "fallback",
+}
+
+
+def font_files_from_settings(base: FontFiles, settings: Mapping[str, str]) -> FontFiles:
+    """Apply ``pdf.font*`` settings to ``base``.
+
+    A new regular font without its own bold and italic files replaces the whole
+    family, so that headings are not set in a different face.
+    """
+    chosen = {
+        field: Path(os.path.expanduser(settings[key]))
+        for key, field in FONT_SETTINGS.items()
+        if settings.get(key, "").strip()
+    }
+    if "regular" in chosen:
+        base = FontFiles(regular=chosen["regular"], fallback=base.fallback)
+    return attrs.evolve(base, **chosen)
+
+
+@attrs.frozen
+class _Face:
+    name: str
+    chars: frozenset[int]
+
+
+@attrs.frozen
+class Fonts:
+    """Registered fonts: reportlab names of each style and the fallback."""
+
+    regular: str
+    bold: str
+    italic: str
+    bold_italic: str
+    fallback: str | None
+    family: str
+    chars: frozenset[int]
+    """The code points the regular font has glyphs for."""
+    fallback_chars: frozenset[int]
+    """The code points the fallback font has glyphs for."""
+    substitutes: Mapping[str, str] = attrs.field(factory=dict)
+    """Document characters printed as something else (see :func:`check_text`)."""
+
+    def has(self, char: str) -> bool:
+        """Whether the regular font can print ``char``."""
+        return ord(char) in self.chars or char in _LAYOUT
+
+    def font_for(self, char: str) -> str:
+        """The font a character is set in: the regular one, else the fallback."""
+        if self.fallback and not self.has(char) and ord(char) in self.fallback_chars:
+            return self.fallback
+        return self.regular
+
+    def prepare(self, text: str) -> str:
+        """``text`` with tabs, line ends and substituted characters normalised."""
+        text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        if self.substitutes:
+            text = text.translate({ord(c): s for c, s in self.substitutes.items()})
+        # Almost all text is printable apart from line ends: checking that in C
+        # spares a look-up per character, which the export does for every string.
+        if text.replace("\n", "").isprintable():
+            return text
+        return "".join(c for c in text if not _is_control(c))
+
+    def runs(self, text: str) -> list[tuple[str, str]]:
+        """Split prepared ``text`` into (font, text) runs of one font each."""
+        text = self.prepare(text)
+        if not self.fallback or self._regular_only(text):
+            return [(self.regular, text)] if text else []
+        out: list[tuple[str, str]] = []
+        for char in text:
+            font = self.font_for(char)
+            if out and out[-1][0] == font:
+                out[-1] = (font, out[-1][1] + char)
+            else:
+                out.append((font, char))
+        return out
+
+    def _regular_only(self, text: str) -> bool:
+        return all(ord(c) in self.chars or c in _LAYOUT for c in set(text))
+
+    def markup(self, text: str) -> str:
+        """Plan text as reportlab paragraph markup that shows it exactly as typed.
+
+        Everything is XML-escaped, so ``<b>``, ``<img>`` or ``<font>`` in a plan
+        are printed, not obeyed; only the font switches added here are markup.
+        """
+        parts = []
+        for font, run in self.runs(text):
+            escaped = escape(run).replace("\n", "<br/>")
+            parts.append(
+                escaped if font == self.regular else f'<font face="{font}">{escaped}</font>'
+            )
+        return "".join(parts)
+
+
+@functools.lru_cache(maxsize=4096)
+def _is_control(char: str) -> bool:
+    return char not in "\n" and unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"}
+
+
+def _register(path: Path, what: str) -> _Face:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise PlanError(
+            [Problem("", f"{what} {path}: cannot be read: {exc.strerror or exc}")]
+        ) from None
+    # Named after the file's content: the same font gets the same name in
+    # every run (determinism) and two different files never clash.
+    name = "KP-" + (path.stem[:20] or "font") + "-" + hashlib.sha256(data).hexdigest()[:8]
+    try:
+        font = pdfmetrics.getFont(name)
+    except KeyError:
+        try:
+            font = TTFont(name, str(path))
+        except (TTFError, OSError, ValueError) as exc:
+            raise PlanError(
+                [Problem("", f"{what} {path}: not a usable TrueType font: {exc}")]
+            ) from None
+        pdfmetrics.registerFont(font)
+    chars: Any = font.face.charToGlyph
+    return _Face(name, frozenset(chars))
+
+
+def load_fonts(files: FontFiles) -> Fonts:
+    """Register the fonts of ``files`` with reportlab and return their names.
+
+    Raises :class:`PlanError` naming the file when one cannot be used.
+    """
+    from reportlab.lib.fonts import addMapping
+
+    regular = _register(files.regular, "font")
+    bold = _register(files.bold, "bold font") if files.bold else regular
+    italic = _register(files.italic, "italic font") if files.italic else regular
+    bold_italic = _register(files.bold_italic, "bold italic font") if files.bold_italic else bold
+    fallback = _register(files.fallback, "fallback font") if files.fallback else None
+    family = regular.name
+    # Registering the family lets our own <b> and <i> in labels pick the styles.
+    addMapping(family, 0, 0, regular.name)
+    addMapping(family, 1, 0, bold.name)
+    addMapping(family, 0, 1, italic.name)
+    addMapping(family, 1, 1, bold_italic.name)
+    if fallback is not None:
+        for b in (0, 1):
+            for i in (0, 1):
+                addMapping(fallback.name, b, i, fallback.name)
+    # Bold and italic files of one family share the regular file's glyph set in
+    # practice; the check is made against the intersection to be safe.
+    chars = regular.chars & bold.chars & italic.chars & bold_italic.chars
+    return Fonts(
+        regular=regular.name,
+        bold=bold.name,
+        italic=italic.name,
+        bold_italic=bold_italic.name,
+        fallback=fallback.name if fallback else None,
+        family=family,
+        chars=chars,
+        fallback_chars=fallback.chars if fallback else frozenset(),
+    )
+
+
+def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a plan (or any attrs tree) with its path, e.g. ``target_groups[0].name``."""
+    if isinstance(value, str):
+        yield path, value
+    elif attrs.has(type(value)):
+        cls: Any = type(value)
+        for field in attrs.fields(cls):
+            yield from plan_strings(
+                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
+            )
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from plan_strings(item, f"{path}[{i}]")
+
+
+def _describe(char: str) -> str:
+    name = unicodedata.name(char, "")
+    return f"{char!r} (U+{ord(char):04X}{' ' + name if name else ''})"
+
+
+def check_text(
+    fonts: Fonts, texts: Iterable[str], plan: object, context: ExportContext | None
+) -> Fonts:
+    """Check that every character of ``texts`` can be printed with ``fonts``.
+
+    Characters in the fallback font are fine. A document character the fonts
+    lack that has a known substitute (the arrow between centres) is printed as
+    the substitute, with a notice if the plan's own text has it. Control
+    characters are left out with a notice. Any other missing character raises
+    :class:`PlanError` with one problem per plan path it occurs in.
+
+    Returns ``fonts`` with the substitutions to apply.
+    """
+    used = {c for text in texts for c in text}
+    missing = sorted(
+        c
+        for c in used
+        if not fonts.has(c)
+        and ord(c) not in fonts.fallback_chars
+        and c not in "\t\r"
+        and not _is_control(c)
+    )
+    controls = sorted(c for c in used if _is_control(c))
+    if not missing and not controls:
+        return fonts
+    where: dict[str, list[str]] = {c: [] for c in (*missing, *controls)}
+    for path, text in plan_strings(plan):
+        for c in set(text) & where.keys():
+            where[c].append(path)
+    substitutes: dict[str, str] = {}
+    problems: list[Problem] = []
+    for c in missing:
+        substitute = _LABEL_SUBSTITUTES.get(c)
+        if substitute is not None and all(fonts.has(s) for s in substitute):
+            substitutes[c] = substitute
+            for path in where[c]:
+                if context is not None:
+                    context.notice(
+                        path, f"{_describe(c)} is not in the PDF font; printed as {substitute!r}"
+                    )
+            continue
+        hint = (
+            " nor in the fallback font"
+            if fonts.fallback
+            else "; name a font that has it with --option pdf.fallback_font=FILE.ttf"
+        )
+        for path in where[c] or [""]:
+            problems.append(
+                Problem(path, f"the character {_describe(c)} is not in the PDF font{hint}")
+            )
+    if problems:
+        raise PlanError(problems)
+    for c in controls:
+        for path in where[c]:
+            if context is not None:
+                context.notice(path, f"the control character {_describe(c)} was left out")
+    return attrs.evolve(fonts, substitutes=substitutes)

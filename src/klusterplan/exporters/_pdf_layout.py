@@ -1,0 +1,913 @@
+"""Laying out a :class:`~klusterplan.document.Document` as PDF pages with reportlab.
+
+Every piece of plan text goes through :meth:`Fonts.markup`, which escapes it,
+before it reaches a reportlab ``Paragraph``; text drawn straight on the canvas
+(footer, chart labels) is never parsed at all. So a plan cannot inject markup,
+images or links, and cannot make reportlab open a file or a URL.
+
+reportlab is imported here only, when a PDF is written.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as _dt
+import io
+import math
+import re
+import time
+from typing import Any
+
+import attrs
+from reportlab.graphics.charts.barcharts import HorizontalBarChart
+from reportlab.graphics.shapes import Drawing
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    Frame,
+    KeepTogether,
+    ListFlowable,
+    ListItem,
+    PageBreak,
+    PageTemplate,
+    Spacer,
+    Table,
+    TableStyle,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate
+from reportlab.platypus.paragraph import cleanBlockQuotedText
+
+from .. import __version__
+from .._labels import label
+from ..branding import Branding
+from ..document import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Fields,
+    Matrix,
+    Paragraph,
+    Quote,
+    Section,
+    WritingSpace,
+)
+from ..document import Table as TableBlock
+from ._pdf_fonts import Fonts
+
+__all__ = ["Look", "render"]
+
+_MARGIN = 20 * mm
+_CONTENT_WIDTH = A4[0] - 2 * _MARGIN
+#: Plain text with these is left to reportlab's parser (as escaped markup), which
+#: splits it into several fragments at each escaped character or line break.
+_NEEDS_MARKUP = re.compile(r"[\n&<>]")
+#: The name of the callback that marks where a contents line's text ends.
+_CONTENTS_END = "kp-contents-end"
+#: Tables with more columns than this become one record a row in large print,
+#: because eight columns of 16 pt text do not fit across an A4 page.
+_LARGE_PRINT_COLUMNS = 4
+
+
+@attrs.frozen
+class Look:
+    """The choices that shape the pages: fonts, branding and print size."""
+
+    fonts: Fonts
+    branding: Branding
+    large_print: bool = False
+    primary: Any = None
+    accent: Any = None
+
+    @property
+    def size(self) -> float:
+        """The body text size in points."""
+        return 16.0 if self.large_print else 10.5
+
+
+class _Para(RLParagraph):  # type: ignore[misc]
+    """A reportlab Paragraph that breaks its lines once for each width.
+
+    Tables wrap every cell to size the rows, again to split them across pages
+    and again to draw them; the line breaks depend on the width alone, so they
+    are kept rather than found anew (about half the wraps of an export).
+    """
+
+    _wrapped: tuple[float, Any, float, float] | None = None
+    """The last width wrapped to, the line breaks made for it and the size."""
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        last = self._wrapped
+        # Valid only while the line breaks are still those wrap() made: splitting
+        # deletes them, and some reportlab flowables set their own.
+        if last is not None and last[0] == avail_width and last[1] is vars(self).get("blPara"):
+            self.width, self.height = last[2], last[3]
+            return last[2], last[3]
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, vars(self).get("blPara"), width, height)
+        return width, height
+
+
+class _Heading(_Para):
+    """A section heading: a bookmark, an outline entry and a contents line."""
+
+    def __init__(self, markup: str, style: Any, plain: str, key: str, level: int, toc: bool):
+        super().__init__(markup, style)
+        self.plain = plain
+        self.key = key
+        self.outline_level = level
+        self.toc_markup = markup if toc else None
+
+
+class _RuledLines(Flowable):  # type: ignore[misc]
+    """Ruled lines to write on by hand; splits across pages line by line."""
+
+    def __init__(self, lines: int, gap: float) -> None:
+        super().__init__()
+        self.lines = lines
+        self.gap = gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.lines * self.gap
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.gap)
+        if fits < 1 or fits >= self.lines:
+            return [] if fits < 1 else [self]
+        return [_RuledLines(fits, self.gap), _RuledLines(self.lines - fits, self.gap)]
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor("#9A9A9A"))
+        self.canv.setLineWidth(0.5)
+        for i in range(self.lines):
+            y = i * self.gap + 1
+            self.canv.line(0, y, self.width, y)
+
+
+class _Logo(Flowable):  # type: ignore[misc]
+    """A logo with its alt text as invisible text, so text extraction finds it."""
+
+    def __init__(self, image: Any, width: float, height: float, alt: str, fonts: Fonts) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+        self.alt = alt
+        self.fonts = fonts
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
+        if self.alt:
+            # reportlab writes no tagged PDF; invisible text (render mode 3)
+            # over the picture is what a screen reader or a search can find.
+            text = self.canv.beginText(0, self.height / 2)
+            text.setTextRenderMode(3)
+            for font, run in self.fonts.runs(self.alt.replace("\n", " ")):
+                text.setFont(font, 6)
+                text.textOut(run)
+            self.canv.drawText(text)
+
+
+class _Styles:
+    def __init__(self, look: Look) -> None:
+        f = look.fonts
+        size = look.size
+        lead = size * 1.35
+        base = ParagraphStyle(
+            "body", fontName=f.regular, fontSize=size, leading=lead, spaceAfter=size * 0.5
+        )
+        self.body = base
+        self.bold = ParagraphStyle("bold", base, fontName=f.bold, spaceAfter=size * 0.2)
+        self.quote = ParagraphStyle(
+            "quote",
+            base,
+            fontName=f.italic,
+            leftIndent=size * 1.5,
+            rightIndent=size * 1.5,
+            textColor=colors.HexColor("#333333"),
+        )
+        self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
+        heading = {1: 1.7, 2: 1.35, 3: 1.15, 4: 1.05}
+        self.headings = {
+            level: ParagraphStyle(
+                f"h{level}",
+                base,
+                fontName=f.bold,
+                fontSize=size * scale,
+                leading=size * scale * 1.25,
+                spaceBefore=size * (1.4 if level == 1 else 0.9),
+                spaceAfter=size * 0.5,
+                textColor=look.primary,
+            )
+            for level, scale in heading.items()
+        }
+        small = size if look.large_print else size * 0.86
+        self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)
+        self.wide_cell = ParagraphStyle(
+            "wide-cell",
+            self.cell,
+            fontSize=size if look.large_print else size * 0.72,
+            leading=(size if look.large_print else size * 0.72) * 1.25,
+        )
+        self.header = ParagraphStyle("header", self.cell, fontName=f.bold, textColor=colors.white)
+        self.wide_header = ParagraphStyle(
+            "wide-header", self.wide_cell, fontName=f.bold, textColor=colors.white
+        )
+        self.title = ParagraphStyle(
+            "title",
+            base,
+            fontName=f.bold,
+            fontSize=30 if not look.large_print else 36,
+            leading=(30 if not look.large_print else 36) * 1.2,
+            textColor=look.primary,
+            spaceAfter=12,
+        )
+        self.subtitle = ParagraphStyle(
+            "subtitle", base, fontSize=size * 1.8, leading=size * 2.3, spaceAfter=size * 2
+        )
+        self.promise = ParagraphStyle(
+            "promise",
+            base,
+            fontName=f.bold_italic,
+            fontSize=size * 2,
+            leading=size * 2.5,
+            textColor=look.accent,
+            spaceBefore=size * 2,
+        )
+        self.toc = [
+            ParagraphStyle(
+                f"toc{level}",
+                base,
+                leftIndent=level * size * 1.4,
+                firstLineIndent=0,
+                fontName=f.bold if level == 0 else f.regular,
+                # The rows' spacing of the table reportlab's TableOfContents uses.
+                spaceBefore=size * 0.4 + 9 if level == 0 else 3,
+                spaceAfter=3,
+                # Room for the dot leader and the page number drawn at the end.
+                rightIndent=size * 3.5,
+            )
+            for level in range(4)
+        ]
+        self.right = ParagraphStyle("right", self.cell, alignment=TA_RIGHT)
+
+    def paragraph_styles(self) -> list[Any]:
+        """Every paragraph style but the headings and the contents'."""
+        return [v for v in vars(self).values() if isinstance(v, ParagraphStyle)]
+
+
+class _Renderer:
+    def __init__(self, document: Document, look: Look, logo: Any) -> None:
+        self.doc = document
+        self.look = look
+        self.fonts = look.fonts
+        self.s = _Styles(look)
+        self.logo = logo
+        self.index = 0
+        self.gap = 11 * mm if look.large_print else 8.5 * mm
+        """The distance between ruled lines to write on."""
+        self._fragments = {
+            style.name: _Para("x", style).frags[0]
+            for style in (*self.s.paragraph_styles(), *self.s.headings.values())
+        }
+        """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
+        self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
+
+    def m(self, text: str) -> str:
+        return self.fonts.markup(text)
+
+    def para(self, text: str, style: Any | None = None) -> Any:
+        """A paragraph of plan text, shown exactly as typed."""
+        style = style or self.s.body
+        prepared = self.fonts.prepare(text)
+        if not self._plain(prepared):
+            return _Para(self.m(text), style)
+        # Text in one font, without line breaks or characters to escape, needs
+        # no markup: its fragment is made here, as reportlab's markup parser
+        # would make it, without running the parser over every cell and line.
+        clean = cleanBlockQuotedText(prepared)
+        template = self._fragments.get(style.name)
+        if template is None or not clean:
+            return _Para(self.m(text), style)
+        return _Para(clean, style, frags=[template.clone(text=clean, link=[], us_lines=[])])
+
+    def _plain(self, prepared: str) -> bool:
+        """Whether prepared text is set in the regular font alone, with nothing to escape."""
+        if _NEEDS_MARKUP.search(prepared):
+            return False
+        runs = self.fonts.runs(prepared)
+        return len(runs) == 1 and runs[0][0] == self.fonts.regular
+
+    def field(self, name: str, value: str) -> Any:
+        """``name: value`` in one paragraph, the name in bold."""
+        if not self._plain(self.fonts.prepare(name + value)):
+            return _Para(f"<b>{self.m(name)}:</b> {self.m(value)}", self.s.body)
+        # The fragments reportlab's parser makes of "<b>name:</b> value", made
+        # directly (see para()); the markers stand in for the tags while
+        # whitespace is collapsed the way reportlab collapses it.
+        clean = cleanBlockQuotedText(
+            f"\x00{self.fonts.prepare(name)}:\x01 {self.fonts.prepare(value)}"
+        )
+        bold, rest = clean[1:].split("\x01", 1)
+        body = self._fragments[self.s.body.name]
+        return _Para(
+            bold + rest,
+            self.s.body,
+            frags=[self._field_bold.clone(text=bold, link=[], us_lines=[])]
+            + ([body.clone(text=rest, link=[], us_lines=[])] if rest else []),
+        )
+
+    def paragraphs(self, text: str, style: Any | None = None) -> list[Any]:
+        chunks = [c.strip() for c in self.fonts.prepare(text).split("\n\n")]
+        return [self.para(c, style) for c in chunks if c]
+
+    def heading(self, title: str, level: int, toc: bool = True) -> Any:
+        self.index += 1
+        style = self.s.headings[min(level, 4)]
+        # Bookmark names are ours, never plan text (a group id could hold anything).
+        return _Heading(
+            self.m(title), style, self.fonts.prepare(title), f"s{self.index}", level - 1, toc
+        )
+
+    def story(self) -> list[Any]:
+        story: list[Any] = self.title_page()
+        story.append(NextPageTemplate("body"))
+        story.append(PageBreak())
+        story.append(self.heading(label("contents", self.doc.language), 1, toc=False))
+        body = [f for section in self.doc.sections for f in self.section(section)]
+        story.extend(
+            self.contents_line(f)
+            for f in body
+            if isinstance(f, _Heading) and f.toc_markup is not None
+        )
+        story.append(PageBreak())
+        story.extend(body)
+        return story
+
+    def contents_line(self, heading: _Heading) -> Any:
+        """One line of the contents, laid out in the single pass like any paragraph.
+
+        Only its page number is unknown then: the callback at the end of the
+        text leaves a slot in the page for the canvas to fill with the dot
+        leader and the number once the whole document is laid out.
+        """
+        style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
+        return _Para(
+            f'<a href="#{heading.key}">{heading.toc_markup}</a>'
+            f'<onDraw name="{_CONTENTS_END}" label="{heading.key}"/>',
+            style,
+        )
+
+    def title_page(self) -> list[Any]:
+        doc = self.doc
+        out: list[Any] = []
+        if self.logo is not None:
+            out.append(self.logo)
+            out.append(Spacer(1, 20 * mm))
+        else:
+            out.append(Spacer(1, 45 * mm))
+        self.index += 1
+        out.append(_Heading(self.m(doc.title), self.s.title, doc.title, "s0", 0, False))
+        if doc.subtitle:
+            out.append(self.para(doc.subtitle, self.s.subtitle))
+        if doc.title_lines:
+            rows = [
+                [self.para(name, self.s.bold), self.para(value)] for name, value in doc.title_lines
+            ]
+            table = Table(rows, colWidths=[40 * mm, _CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
+            table.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("LINEABOVE", (0, 0), (-1, 0), 1, self.look.accent),
+                    ]
+                )
+            )
+            out.append(table)
+        if doc.promise:
+            out.append(self.para(f"”{doc.promise}”", self.s.promise))
+        return out
+
+    def section(self, section: Section) -> list[Any]:
+        out: list[Any] = []
+        # A heading needs room for some text under it, else it starts the next page.
+        # (keepWithNext would bind it to a table longer than a page, and leave a
+        # blank page behind when the pair cannot be kept together.)
+        out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
+        out.append(self.heading(section.title, section.level))
+        for block in section.blocks:
+            out.extend(self.block(block))
+        return out
+
+    def block(self, block: Block) -> list[Any]:
+        s = self.s
+        if isinstance(block, Paragraph):
+            return self.paragraphs(block.text)
+        if isinstance(block, Quote):
+            out = self.paragraphs(block.text, s.quote)
+            if block.attribution:
+                out.append(self.para(f"— {block.attribution}", s.attribution))
+            return out
+        if isinstance(block, BulletList):
+            return self.bullets(block)
+        if isinstance(block, Fields):
+            return self.fields(block.items)
+        if isinstance(block, TableBlock):
+            return self.table(block)
+        if isinstance(block, Chart):
+            return self.chart(block)
+        if isinstance(block, Matrix):
+            return self.matrix(block)
+        if isinstance(block, WritingSpace):
+            out = [self.para(block.prompt, s.bold)] if block.prompt else []
+            out.append(_RuledLines(block.lines, self.gap))
+            out.append(Spacer(1, self.look.size))
+            return out
+        raise TypeError(f"unknown block {block!r}")
+
+    def bullets(self, block: BulletList) -> list[Any]:
+        f = self.fonts
+        items = [
+            ListItem([self.para(item.strip(), self.s.body)]) for item in block.items if item.strip()
+        ]
+        lst = ListFlowable(
+            items,
+            bulletType="1" if block.ordered else "bullet",
+            start=None if block.ordered else "•",
+            bulletFontName=f.regular,
+            bulletFontSize=self.look.size,
+            leftIndent=self.look.size * 1.6,
+        )
+        out: list[Any] = []
+        if block.caption:
+            out.append(self.para(block.caption, self.s.bold))
+        out.append(lst)
+        return out
+
+    def fields(self, items: tuple[tuple[str, str], ...]) -> list[Any]:
+        out: list[Any] = []
+        for name, value in items:
+            chunks = [c.strip() for c in self.fonts.prepare(value).split("\n\n") if c.strip()]
+            if len(chunks) == 1 and len(chunks[0]) < 400:
+                out.append(self.field(name, chunks[0]))
+            else:
+                out.append(self.para(name, self.s.bold))
+                out.extend(self.para(c) for c in chunks)
+        return out
+
+    def table(self, block: TableBlock) -> list[Any]:
+        out: list[Any] = []
+        if block.caption:
+            out.append(self.para(block.caption, self.s.bold))
+        headers, rows = block.headers, block.rows
+        if self.look.large_print and len(headers) > _LARGE_PRINT_COLUMNS:
+            # One record a row: label and value pairs read well at 16 pt.
+            for row in rows:
+                pairs = tuple((h or "#", c) for h, c in zip(headers, row, strict=False) if c)
+                out.extend(self.fields(pairs))
+                out.append(Spacer(1, self.look.size * 0.6))
+            return out
+        wide = len(headers) >= 6
+        cell = self.s.wide_cell if wide else self.s.cell
+        head = self.s.wide_header if wide else self.s.header
+        widths = _widths(
+            block.widths, _longest_words(headers, rows, self.fonts, head), _CONTENT_WIDTH
+        )
+        data: list[list[Any]] = [[self.para(h, head) for h in headers]]
+        data.extend([self.para(c, cell) for c in row] for row in rows)
+        if block.row_lines:
+            # The blank workbook: each row leaves room to write by hand.
+            room = block.row_lines * self.gap
+            for cells in data[1:]:
+                cells[0] = [cells[0], Spacer(1, room)]
+        # Only a cell that may be taller than a page is split inside a row; other
+        # rows move to the next page whole, which reads (and writes on) better.
+        tall = any(len(c) > 1500 for row in rows for c in row)
+        out.append(self.grid(data, widths, split_rows=tall))
+        out.append(Spacer(1, self.look.size * 0.8))
+        return out
+
+    def grid(self, data: list[list[Any]], widths: list[float], split_rows: bool = False) -> Any:
+        # splitInRow lets one very tall cell (a long text) continue on the next
+        # page instead of failing the build with a LayoutError.
+        table = Table(
+            data, colWidths=widths, repeatRows=1, splitInRow=int(split_rows), hAlign="LEFT"
+        )
+        table.setStyle(
+            TableStyle(
+                [
+                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                    ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
+                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B0B0")),
+                    (
+                        "ROWBACKGROUNDS",
+                        (0, 1),
+                        (-1, -1),
+                        [colors.white, colors.HexColor("#F2F2F2")],
+                    ),
+                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
+                ]
+            )
+        )
+        return table
+
+    def chart(self, block: Chart) -> list[Any]:
+        f = self.fonts
+        n = len(block.values)
+        size = self.look.size
+        side_by_side = n <= 20 and not self.look.large_print
+        width = _CONTENT_WIDTH * 0.58 if side_by_side else _CONTENT_WIDTH
+        bar = min(16.0, max(4.0, 170 * mm / max(n, 1)))
+        height = n * bar + 30
+        names = [f.prepare(name) for name in block.labels]
+        label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
+        if (
+            label_font is None
+            and f.fallback is not None
+            and all(ord(c) in f.fallback_chars or c == " " for t in names for c in t)
+        ):
+            label_font = f.fallback
+        labels = (
+            [_shorten(t, 30) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
+        )
+        label_size = 8.0 if not self.look.large_print else 12.0
+        label_width = max(stringWidth(t, label_font or f.regular, label_size) for t in labels)
+        label_width = min(label_width + 8, width * 0.5)
+        drawing = Drawing(width, height)
+        drawing.initialFontName = f.regular  # reportlab graphics start in Helvetica
+        chart = HorizontalBarChart()
+        chart.x = label_width
+        chart.y = 18
+        chart.width = width - label_width - 16
+        chart.height = height - 24
+        # The first group on top, as in the table beside the chart.
+        chart.data = [list(reversed(block.values))]
+        chart.categoryAxis.categoryNames = list(reversed(labels))
+        chart.categoryAxis.labels.fontName = label_font or f.regular
+        chart.categoryAxis.labels.fontSize = label_size
+        chart.categoryAxis.labels.boxAnchor = "e"
+        chart.categoryAxis.labels.dx = -4
+        top = max(block.values) if block.values else 1
+        chart.valueAxis.valueMin = 0
+        chart.valueAxis.valueMax = max(1, top)
+        chart.valueAxis.valueStep = max(1, math.ceil(max(1, top) / 6))
+        chart.valueAxis.labels.fontName = f.regular
+        chart.valueAxis.labels.fontSize = label_size
+        chart.bars[0].fillColor = self.look.accent
+        chart.bars[0].strokeColor = None
+        chart.barLabelFormat = "%d"
+        chart.barLabels.fontName = f.regular
+        chart.barLabels.fontSize = label_size
+        chart.barLabels.boxAnchor = "w"
+        chart.barLabels.dx = 3
+        drawing.add(chart)
+        head = self.s.header
+        cell = self.s.cell
+        data = [
+            [
+                self.para("#", head),
+                self.para(label("target_group", self.doc.language), head),
+                self.para(label("votes", self.doc.language), head),
+            ]
+        ]
+        data.extend(
+            [
+                self.para(str(i), cell),
+                self.para(name, cell),
+                self.para(str(value), self.s.right),
+            ]
+            for i, (name, value) in enumerate(zip(block.labels, block.values, strict=False), 1)
+        )
+        out: list[Any] = [self.para(block.title, self.s.bold)]
+        if side_by_side:
+            rest = _CONTENT_WIDTH - width - 4 * mm
+            numbers = self.grid(data, [7 * mm, rest - 7 * mm - 14 * mm, 14 * mm])
+            both = Table([[drawing, numbers]], colWidths=[width + 4 * mm, rest], hAlign="LEFT")
+            both.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                    ]
+                )
+            )
+            out.append(both)
+        else:
+            out.append(drawing)
+            out.append(Spacer(1, size * 0.5))
+            num = 10 * mm if not self.look.large_print else 14 * mm
+            out.append(self.grid(data, [num, _CONTENT_WIDTH - 2 * num - 6 * mm, num + 6 * mm]))
+        out.append(Spacer(1, size))
+        return out
+
+    def matrix(self, block: Matrix) -> list[Any]:
+        cells: list[Any] = []
+        for name, groups in block.cells:
+            content: list[Any] = [self.para(name, self.s.headings[4])]
+            content.extend(self.para(f"• {g}", self.s.cell) for g in groups)
+            cells.append(content)
+        if len(cells) % 2:
+            cells.append("")
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        half = _CONTENT_WIDTH / 2
+        height = 45 * mm if not self.look.large_print else None
+        style = _matrix_style(self.look.primary, self.fonts.regular)
+        if height is not None and any(
+            sum(p.wrap(half - 16, 1000)[1] for p in c) > height - 12
+            for c in cells
+            if isinstance(c, list)
+        ):
+            height = None  # many groups in one field: let the rows grow rather than overflow
+        table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
+        table.setStyle(style)
+        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+
+
+def _matrix_style(primary: Any, font: str) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOX", (0, 0), (-1, -1), 1.5, primary),
+            ("INNERGRID", (0, 0), (-1, -1), 1.5, primary),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ]
+    )
+
+
+def _shorten(text: str, limit: int) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _longest_words(
+    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], fonts: Fonts, style: Any
+) -> list[float]:
+    """Each column's widest word in the (bold) header style, plus cell padding."""
+    out = []
+    for i in range(len(headers)):
+        words = {w for row in (headers, *rows) if i < len(row) for w in row[i].split()}
+        out.append(
+            max((stringWidth(w, fonts.bold, style.fontSize) for w in words), default=0.0) + 7
+        )
+    return out
+
+
+def _widths(relative: tuple[float, ...], needed: list[float], total: float) -> list[float]:
+    """Column widths in proportion to ``relative``, each wide enough for its longest word.
+
+    Where the page allows it, so that words are not broken in the middle.
+    """
+    count = len(needed)
+    rel = list(relative) if len(relative) == count else [1.0] * count
+    floors = [min(n, total * 0.3) for n in needed]
+    if sum(floors) > total:
+        floors = [f * total / sum(floors) for f in floors]
+    widths = [total * r / sum(rel) for r in rel]
+    for _ in range(count):
+        short = [i for i, w in enumerate(widths) if w < floors[i] - 0.01]
+        if not short:
+            break
+        for i in short:
+            widths[i] = floors[i]
+        rest = [i for i in range(count) if i not in short and widths[i] > floors[i]]
+        excess = sum(widths) - total
+        pool = sum(widths[i] - floors[i] for i in rest)
+        for i in rest:
+            widths[i] -= excess * (widths[i] - floors[i]) / pool if pool else 0
+    return widths
+
+
+class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    def afterFlowable(self, flowable: Any) -> None:
+        if isinstance(flowable, _Heading):
+            canv = self.canv
+            canv.mark_heading(flowable.key)
+            canv.addOutlineEntry(flowable.plain, flowable.key, flowable.outline_level)
+        else:
+            self.canv.flowable_done()
+
+
+@attrs.frozen
+class _ContentsEnd:
+    """Where a contents line's text ends on its page, and the heading it names."""
+
+    key: str
+    """The bookmark of the heading the line names."""
+    x: float
+    """Where the text ends, in page coordinates."""
+    y: float
+    """The baseline of the line's last row, in page coordinates."""
+    style: Any
+
+
+#: The dot leader between a contents line and its page number, as reportlab draws it.
+_DOT = " . "
+
+
+def _canvas_class(document: Document, look: Look, logo: Any) -> type:
+    fonts = look.fonts
+    lang = document.language
+    footer = " · ".join(t for t in (document.footer, look.branding.footer) if t)
+    size = 8.0 if not look.large_print else 12.0
+    right_edge = _MARGIN + _CONTENT_WIDTH
+    stamp = None
+    if document.date is not None:
+        moment = _dt.datetime.combine(document.date, _dt.time(12), tzinfo=_dt.UTC)
+        stamp = calendar.timegm(moment.utctimetuple())
+
+    def draw_runs(canv: Any, x: float, y: float, text: str) -> None:
+        for font, run in fonts.runs(text):
+            canv.setFont(font, size)
+            canv.drawString(x, y, run)
+            x += stringWidth(run, font, size)
+
+    def width(text: str) -> float:
+        return float(sum(stringWidth(run, font, size) for font, run in fonts.runs(text)))
+
+    shortened: dict[float, str] = {}
+
+    def short_footer(room: float) -> str:
+        # The page number's width, and so the room left, takes a handful of
+        # values; shortening one character at a time is done once for each.
+        if room not in shortened:
+            text = footer
+            while text and width(text) > room:
+                text = text[:-2] + "…"
+            shortened[room] = text
+        return shortened[room]
+
+    class _NumberedCanvas(Canvas):  # type: ignore[misc]
+        """Holds pages back until the end of the one layout pass, then completes them.
+
+        Each page's state is kept at ``showPage``; ``save`` knows the page count
+        and every heading's page, so it draws "Sida 3 av 12" on each page and
+        the contents' page numbers into the slots left for them, binds the
+        bookmarks to their pages and only then writes the pages out.
+        """
+
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, **kwargs)
+            self._pages: list[dict[str, Any]] = []
+            self._heading_pages: dict[str, int] = {}
+            self._bookmarks: list[str] = []
+            self._contents_pending: list[_ContentsEnd] = []
+            self._contents_ends: list[tuple[int, _ContentsEnd]] = []
+            self.setNamedCB(_CONTENTS_END, self._contents_end)
+            if stamp is not None:
+                # The creation date is the plan's date, so the bytes repeat.
+                ts = self._doc._timeStamp
+                ts.t = stamp
+                ts.lt = time.gmtime(stamp)
+                ts.YMDhms = tuple(ts.lt)[:6]
+                ts.dhh = ts.dmm = 0
+                ts.tzname = "UTC"
+
+        def mark_heading(self, key: str) -> None:
+            """Note that the heading bookmarked as ``key`` is on the current page."""
+            self._heading_pages[key] = self._pageNumber
+            # A bookmark names the page it is made on, and the held-back pages
+            # are only numbered in the document when written: bind it then.
+            self._bookmarks.append(key)
+
+        def _contents_end(self, canv: Any, kind: str, key: str) -> None:
+            info = self._curr_tx_info
+            e, f = self._currentMatrix[4:]
+            self._contents_pending.append(
+                _ContentsEnd(key, info["cur_x"] + e, info["cur_y"] + f, info["xs"].style)
+            )
+
+        def flowable_done(self) -> None:
+            """Leave a slot after a contents line for its number, once the line is drawn.
+
+            In the page's content right after the line's text, the number keeps
+            its place in reading order (and in text copied from the page).
+            """
+            for end in self._contents_pending:
+                self._code.append("")
+                self._contents_ends.append((len(self._code) - 1, end))
+            self._contents_pending.clear()
+
+        def showPage(self) -> None:
+            self._pages.append(dict(self.__dict__))
+            self._bookmarks = []
+            self._contents_ends = []
+            self._startPage()
+
+        def save(self) -> None:
+            total = len(self._pages)
+            for state in self._pages:
+                self.__dict__.update(state)
+                for key in self._bookmarks:
+                    Canvas.bookmarkPage(self, key)
+                self._contents_numbers()
+                if self._pageNumber > 1:
+                    self._footer(total)
+                Canvas.showPage(self)
+            Canvas.save(self)
+
+        def _contents_numbers(self) -> None:
+            for slot, end in self._contents_ends:
+                style = end.style
+                font, font_size = style.fontName, style.fontSize
+                number = str(self._heading_pages[end.key])
+                number_width = stringWidth(number, font, font_size)
+                dot_width = stringWidth(_DOT, font, font_size)
+                dots = max(0, int((right_edge - end.x - number_width) / dot_width))
+                # Drawn at the end of the page's content, then moved into the slot.
+                start = len(self._code)
+                self.saveState()
+                text = self.beginText(right_edge - number_width - dots * dot_width, end.y)
+                text.setFont(font, font_size)
+                text.setFillColor(style.textColor)
+                text.textOut(_DOT * dots + number)
+                self.drawText(text)
+                self.restoreState()
+                self._code[slot] = "\n".join(self._code[start:])
+                del self._code[start:]
+                self.linkAbsolute(
+                    "",
+                    end.key,
+                    (right_edge - number_width, end.y, right_edge, end.y + style.leading),
+                    name=f"contents-{end.key}",
+                )
+
+        def _footer(self, total: int) -> None:
+            self.saveState()
+            y = 12 * mm
+            self.setStrokeColor(look.accent)
+            self.setLineWidth(0.6)
+            self.line(_MARGIN, y + size + 3, A4[0] - _MARGIN, y + size + 3)
+            self.setFillColor(colors.HexColor("#404040"))
+            number = f"{label('page', lang)} {self._pageNumber} {label('of', lang)} {total}"
+            right = A4[0] - _MARGIN - width(number)
+            draw_runs(self, right, y, number)
+            draw_runs(self, _MARGIN, y, short_footer(right - _MARGIN - 12))
+            if logo is not None:
+                # A small logo in the header of every page after the title.
+                h = 9 * mm
+                w = h * logo.width / logo.height
+                self.drawImage(logo.image, A4[0] - _MARGIN - w, A4[1] - 14 * mm, w, h, mask="auto")
+            self.restoreState()
+
+    return _NumberedCanvas
+
+
+def _logo(look: Look) -> Any:
+    logo = look.branding.logo
+    if logo is None:
+        return None
+    reader = ImageReader(io.BytesIO(logo.data))
+    w, h = reader.getSize()
+    width = min(logo.width_mm * mm, _CONTENT_WIDTH)
+    return _Logo(reader, width, width * h / w, logo.alt_text, look.fonts)
+
+
+def render(document: Document, look: Look) -> bytes:
+    """Lay ``document`` out on A4 pages and return the PDF's bytes."""
+    logo = _logo(look)
+    out = io.BytesIO()
+    doc = _DocTemplate(
+        out,
+        pagesize=A4,
+        leftMargin=_MARGIN,
+        rightMargin=_MARGIN,
+        topMargin=_MARGIN,
+        bottomMargin=_MARGIN + 4 * mm,
+        title=document.title + (f" – {document.subtitle}" if document.subtitle else ""),
+        author=document.author,
+        subject=document.subject,
+        keywords=list(document.keywords),
+        creator=f"klusterplan {__version__}",
+        lang=document.language_tag,
+        displayDocTitle=1,
+        invariant=1,
+        initialFontName=look.fonts.regular,
+    )
+    frame = Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, A4[1] - 2 * _MARGIN - 4 * mm)
+    doc.addPageTemplates([PageTemplate("title", [frame]), PageTemplate("body", [frame])])
+    story = _Renderer(document, look, logo).story()
+    # One layout pass: the canvas holds the pages back and fills in the page
+    # numbers (footers, contents) once the last page is known.
+    doc.build(story, canvasmaker=_canvas_class(document, look, logo))
+    return out.getvalue()

@@ -1,0 +1,116 @@
+"""The PDF exporter: the whole plan, or the blank workbook, as a PDF to publish or print.
+
+It renders the shared :class:`~klusterplan.document.Document` (the same
+sections, order and wording as the Word export) with reportlab: a title page,
+a table of contents with page numbers, bookmarks for every section and target
+group, "Sida 3 av 12" and the library's name in the footer, the votes as a
+bar chart beside the same numbers as a table, and the centre matrix as a
+four-field grid. Fonts are embedded TrueType fonts, checked against the text
+before anything is laid out.
+
+Settings (``--option KEY=VALUE``):
+
+``pdf.font``, ``pdf.font_bold``, ``pdf.font_italic``, ``pdf.font_bold_italic``
+    TrueType files to set the document in instead of the Vera fonts that ship
+    with reportlab.
+``pdf.fallback_font``
+    A TrueType file for characters the main font lacks (Sámi letters, Arabic
+    script). Without it, such a character stops the export with an error that
+    names the character and the plan paths it occurs in.
+
+A plugin can register a PDF format with its own fonts through
+:func:`pdf_exporter`. reportlab is imported only when a PDF is written.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import BinaryIO
+
+from ..document import Document
+from ..errors import PlanError, Problem
+from ..export import ExportContext, Exporter
+from ..hookspecs import hookimpl
+from ..model import Plan
+from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings, plan_strings
+
+__all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
+
+
+def _document_strings(document: Document) -> Iterator[str]:
+    return (text for _, text in plan_strings(document))
+
+
+def _colour(value: str, default: str, what: str, context: ExportContext) -> object:
+    from reportlab.lib import colors
+
+    text = value.strip()
+    if len(text) == 7 and text.startswith("#"):
+        try:
+            return colors.HexColor(text)
+        except ValueError:
+            pass
+    context.notice("", f"branding {what} {value!r} is not a #RRGGBB colour; {default} used")
+    return colors.HexColor(default)
+
+
+def _writer(fonts: FontFiles | None) -> Callable[[Plan, BinaryIO, ExportContext], None]:
+    def write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+        from ..branding import Branding
+        from ._pdf_fonts import check_text, load_fonts
+        from ._pdf_layout import Look, render
+
+        # The default is looked up here, not at registration: finding reportlab's
+        # font folder imports reportlab, which only a PDF export may do.
+        files = font_files_from_settings(fonts or FontFiles.default(), context.options.settings)
+        loaded = load_fonts(files)
+        document = context.document()
+        branding = context.branding()
+        texts = [*_document_strings(document), branding.footer]
+        if branding.logo is not None:
+            texts.append(branding.logo.alt_text)
+        checked = check_text(loaded, texts, plan, context)
+        default = Branding()
+        look = Look(
+            fonts=checked,
+            branding=branding,
+            large_print=context.options.large_print,
+            primary=_colour(
+                branding.primary_colour, default.primary_colour, "primary colour", context
+            ),
+            accent=_colour(branding.accent_colour, default.accent_colour, "accent colour", context),
+        )
+        try:
+            data = render(document, look)
+        except PlanError:
+            raise
+        except Exception as exc:  # reportlab's errors name no plan path; say what failed
+            if branding.logo is not None and "image" in str(exc).lower():
+                raise PlanError(
+                    [Problem("", f"the branding logo cannot be read as PNG or JPEG: {exc}")]
+                ) from exc
+            raise
+        stream.write(data)
+
+    return write
+
+
+def pdf_exporter(
+    name: str = "pdf",
+    fonts: FontFiles | None = None,
+    description: str = "The whole plan, or the blank workbook, as a PDF to publish or print",
+) -> Exporter:
+    """An exporter writing PDF with ``fonts``; a plugin may register one under its own name.
+
+    >>> from klusterplan.exporters.pdf import FontFiles, pdf_exporter
+    >>> exporter = pdf_exporter("pdf-sami", FontFiles.default())
+    >>> exporter.extension
+    '.pdf'
+    """
+    return Exporter(name, ".pdf", description, _writer(fonts), workbook=True)
+
+
+@hookimpl
+def register_exporters() -> list[Exporter]:
+    """The PDF rendering of the whole plan and of the blank workbook."""
+    return [pdf_exporter()]

@@ -1,0 +1,407 @@
+"""The PDF export, read back with pypdf: structure, text, fonts, determinism, hostile text."""
+
+from __future__ import annotations
+
+import builtins
+import io
+import re
+import subprocess
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pypdf
+import pytest
+from click.testing import Result
+
+import klusterplan
+from klusterplan import ExportOptions, Language, PlanError
+from klusterplan.branding import Branding, Logo
+from klusterplan.export import Notice
+from klusterplan.model import Action, Horizon, Persona
+from klusterplan.plugins import DEFAULT_PLUGINS, Registry
+
+BASE_14 = {
+    "Courier",
+    "Helvetica",
+    "Times-Roman",
+    "Times",
+    "Symbol",
+    "ZapfDingbats",
+}
+DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
+
+
+def _pdf(
+    plan: klusterplan.Plan,
+    options: ExportOptions | None = None,
+    registry: Registry | None = None,
+) -> tuple[bytes, list[Notice]]:
+    out = io.BytesIO()
+    notices = klusterplan.export(plan, "pdf", out, options, registry=registry)
+    return out.getvalue(), notices
+
+
+def _reader(data: bytes) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(data))
+
+
+def _text(reader: pypdf.PdfReader) -> str:
+    return "\n".join(page.extract_text() for page in reader.pages)
+
+
+def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
+    found: list[tuple[int, str]] = []
+
+    def walk(items: list[Any], depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title))
+
+    walk(reader.outline, 0)
+    return found
+
+
+def _fonts(reader: pypdf.PdfReader) -> dict[str, Any]:
+    return {
+        str(font.get_object()["/BaseFont"]): font.get_object()
+        for page in reader.pages
+        for font in page["/Resources"].get("/Font", {}).values()
+    }
+
+
+def _images(reader: pypdf.PdfReader) -> int:
+    count = 0
+    for page in reader.pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        count += sum(1 for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image")
+    return count
+
+
+@pytest.fixture(scope="module")
+def example_pdf() -> bytes:
+    return _pdf(klusterplan.example())[0]
+
+
+def test_importing_klusterplan_does_not_import_reportlab() -> None:
+    code = (
+        "import sys, klusterplan, klusterplan.plugins\n"
+        "registry = klusterplan.plugins.Registry(autoload=False)\n"
+        "assert 'pdf' in registry.exporters()\n"
+        "assert not [m for m in sys.modules if m.startswith('reportlab')], 'reportlab imported'\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_pages_metadata_and_language(example_pdf: bytes, example: klusterplan.Plan) -> None:
+    reader = _reader(example_pdf)
+    assert len(reader.pages) >= 15
+    meta = reader.metadata
+    assert meta is not None
+    assert meta.title == f"Lokal kommunikationsplan – {example.library.name}"
+    assert meta.author == example.library.author
+    assert meta.subject == "Bibliotekets lokala marknadskommunikation"
+    assert "Låna dig rik" in str(meta["/Keywords"])
+    assert meta["/CreationDate"].startswith("D:" + example.library.date.strftime("%Y%m%d"))
+    root = reader.trailer["/Root"]
+    assert root["/Lang"] == "sv-SE"
+    assert root["/ViewerPreferences"]["/DisplayDocTitle"]
+
+
+def test_outline_has_every_section_and_target_group(
+    example_pdf: bytes, example: klusterplan.Plan
+) -> None:
+    outline = _outline(_reader(example_pdf))
+    titles = [title for _, title in outline]
+    document = klusterplan.document.build_document(example)
+    for section in document.sections:
+        assert (section.level - 1, section.title.replace("→", "–›")) in outline
+    for group in example.target_groups:
+        assert group.name in titles
+    assert titles[:2] == ["Lokal kommunikationsplan", "Innehåll"]
+
+
+def test_text_is_extractable_with_page_numbers(
+    example_pdf: bytes, example: klusterplan.Plan
+) -> None:
+    reader = _reader(example_pdf)
+    text = _text(reader)
+    assert "Låna dig rik" in text
+    assert "Byköpings bibliotek" in text
+    for word in (
+        "Våra prioriterade målgrupper",
+        "Möjliga omgående åtgärder",
+        "Våra kärnvärden och löfte",
+    ):
+        assert word in text
+    total = len(reader.pages)
+    assert f"Sida 3 av {total}" in reader.pages[2].extract_text()
+    assert example.library.name in reader.pages[2].extract_text()
+    # the table of contents gives page numbers
+    assert "Innehåll" in reader.pages[1].extract_text()
+
+
+def test_contents_and_bookmarks_point_at_the_headings_pages(example_pdf: bytes) -> None:
+    reader = _reader(example_pdf)
+    pages = [" ".join(page.extract_text().split()) for page in reader.pages]
+    entries: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                entries.append(
+                    (" ".join(item.title.split()), reader.get_destination_page_number(item))
+                )
+
+    walk(reader.outline)
+    assert [page for _, page in entries[:2]] == [0, 1]  # the title page, the contents
+    for title, page in entries:
+        assert title in pages[page], f"bookmark {title!r} leads to page {page + 1}"
+    # each contents line ends in the page its heading is on, in the same order
+    contents = " ".join(pages[1:4])
+    position = contents.index("Innehåll")
+    for title, page in entries[2:]:
+        position = contents.index(title, position) + len(title)
+        number = re.match(r"[\s.]*(\d+)", contents[position:])
+        assert number is not None, f"no page number after {title!r}"
+        assert int(number.group(1)) == page + 1, title
+        position += number.end()
+
+
+def test_votes_chart_has_a_table_beside_it(example_pdf: bytes, example: klusterplan.Plan) -> None:
+    reader = _reader(example_pdf)
+    page = next(p for p in reader.pages if "Röster på dialogforum" in p.extract_text())
+    text = page.extract_text()
+    for group in example.target_groups:
+        assert group.name[:20] in text
+    # the chart is vector graphics (filled bars), not a picture
+    assert _images(reader) == 0
+
+
+def test_fonts_are_embedded_and_never_base_14(example_pdf: bytes) -> None:
+    fonts = _fonts(_reader(example_pdf))
+    assert fonts
+    for name, font in fonts.items():
+        assert name.split("+")[-1] not in BASE_14
+        descriptor = font.get("/FontDescriptor") or font["/DescendantFonts"][0]["/FontDescriptor"]
+        assert "/FontFile2" in descriptor.get_object(), f"{name} is not embedded"
+
+
+def test_same_plan_same_bytes(example: klusterplan.Plan, tmp_path: Path) -> None:
+    klusterplan.export(example, "pdf", tmp_path / "a.pdf")
+    klusterplan.export(example, "pdf", tmp_path / "b.pdf")
+    assert (tmp_path / "a.pdf").read_bytes() == (tmp_path / "b.pdf").read_bytes()
+
+
+def test_english(example: klusterplan.Plan) -> None:
+    reader = _reader(_pdf(example, ExportOptions(language=Language.EN))[0])
+    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    assert f"Page 3 of {len(reader.pages)}" in reader.pages[2].extract_text()
+    assert [t for _, t in _outline(reader)][:2] == ["Local communication plan", "Contents"]
+
+
+def test_large_print(example: klusterplan.Plan, example_pdf: bytes) -> None:
+    data = _pdf(example, ExportOptions(large_print=True))[0]
+    reader = _reader(data)
+    assert len(reader.pages) > len(_reader(example_pdf).pages)
+    body = reader.pages[3].get_contents().get_data()
+    assert b" 16 Tf" in body
+    assert "Låna dig rik" in _text(reader)
+
+
+def test_long_texts_flow_across_pages(example: klusterplan.Plan) -> None:
+    story = " ".join(f"Mening {i} om Göran och biblioteket." for i in range(700))
+    assert len(story) > 20_000
+    group = attrs.evolve(
+        example.target_groups[0],
+        persona=attrs.evolve(example.target_groups[0].persona or Persona(), story=story),
+    )
+    actions = [
+        Action(horizon=Horizon.IMMEDIATE, what=f"Åtgärd nummer {i}", responsible="Anna")
+        for i in range(200)
+    ]
+    actions.append(Action(horizon=Horizon.LONG_TERM, what="x " * 10_000))
+    plan = attrs.evolve(
+        example, target_groups=(group, *example.target_groups[1:]), actions=tuple(actions)
+    )
+    reader = _reader(_pdf(plan)[0])
+    text = _text(reader)
+    assert "Mening 699 om Göran" in text
+    assert "Åtgärd nummer 199" in text
+    # the header row repeats on each page the action table covers
+    pages = [p.extract_text() for p in reader.pages if "Åtgärd nummer" in p.extract_text()]
+    assert len(pages) > 3
+    assert all("Organisatoriska" in p for p in pages)
+
+
+HOSTILE = [
+    '<b>Anna</b> & <img src="/etc/passwd"/>',
+    '<font color="[[[' + "[" * 50 + '">Bertil',
+    "<b>unclosed <i>tags & <para",
+    '<a href="file:///etc/passwd">länk</a> <link href="http://example.invalid/">x</link>',
+    "&amp; &lt; &#0; &nbsp; ]]> <![CDATA[x]]>",
+]
+
+
+@pytest.mark.parametrize("name", HOSTILE)
+def test_hostile_text_appears_as_typed_and_opens_nothing(
+    name: str, example: klusterplan.Plan, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import reportlab.lib.utils as rl_utils
+
+    opened: list[str] = []
+    real_open = builtins.open
+    real_open_for_read = rl_utils.open_for_read
+
+    def spy_open(file: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(file))
+        return real_open(file, *args, **kwargs)
+
+    def spy_open_for_read(name: Any, *args: Any, **kwargs: Any) -> Any:
+        opened.append(str(name))
+        return real_open_for_read(name, *args, **kwargs)
+
+    monkeypatch.setattr(builtins, "open", spy_open)
+    monkeypatch.setattr(rl_utils, "open_for_read", spy_open_for_read)
+    group = example.target_groups[0]
+    persona = attrs.evolve(group.persona or Persona(), name=name, quote=name)
+    plan = attrs.evolve(
+        example,
+        target_groups=(attrs.evolve(group, name=name, persona=persona), *example.target_groups[1:]),
+    )
+    data, _ = _pdf(plan)
+    reader = _reader(data)
+    text = _text(reader)
+    assert name.split("\n")[0][:40] in text.replace("\n", " ") or name[:30] in text
+    assert any(title.startswith(name[:30]) for _, title in _outline(reader))
+    assert not [f for f in opened if "passwd" in f or "example.invalid" in f]
+    assert _images(reader) == 0
+    assert b"/URI" not in data and b"/Launch" not in data
+
+
+def test_hostile_name_exact_text(example: klusterplan.Plan) -> None:
+    name = '<b>Anna</b> & <img src="/etc/passwd"/>'
+    group = attrs.evolve(example.target_groups[0], name=name)
+    plan = attrs.evolve(example, target_groups=(group, *example.target_groups[1:]))
+    text = _text(_reader(_pdf(plan)[0]))
+    assert name in text
+
+
+def test_missing_glyph_names_character_and_path(example: klusterplan.Plan) -> None:
+    group = example.target_groups[0]
+    persona = attrs.evolve(group.persona or Persona(), name="Máret Ŋuolja")
+    plan = attrs.evolve(
+        example, target_groups=(attrs.evolve(group, persona=persona), *example.target_groups[1:])
+    )
+    with pytest.raises(PlanError) as info:
+        _pdf(plan)
+    message = str(info.value)
+    assert "U+014A" in message
+    assert "target_groups[0].persona.name" in message
+    assert "pdf.fallback_font" in message
+
+
+def test_missing_glyph_on_the_command_line(run: Callable[..., Result], tmp_path: Path) -> None:
+    plan = klusterplan.example()
+    group = attrs.evolve(plan.target_groups[1], name="Ungdomar نوجوانان")
+    klusterplan.dump(
+        attrs.evolve(plan, target_groups=(plan.target_groups[0], group, *plan.target_groups[2:])),
+        tmp_path / "plan.yaml",
+    )
+    result = run("export", "plan.yaml", "--to", "pdf")
+    assert result.exit_code == 2
+    assert "target_groups[1].name" in result.output
+    assert not (tmp_path / "plan.pdf").exists()
+
+
+@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans is not installed here")
+def test_fallback_font_prints_sami_and_arabic(run: Callable[..., Result], tmp_path: Path) -> None:
+    plan = klusterplan.example()
+    group = attrs.evolve(plan.target_groups[0], name="Máret Ŋuolja نوجوانان")
+    klusterplan.dump(
+        attrs.evolve(plan, target_groups=(group, *plan.target_groups[1:])), tmp_path / "plan.yaml"
+    )
+    result = run("export", "plan.yaml", "--to", "pdf", "--option", f"pdf.fallback_font={DEJAVU}")
+    assert result.exit_code == 0, result.output
+    reader = pypdf.PdfReader(tmp_path / "plan.pdf")
+    assert "Ŋuolja" in _text(reader)
+    assert any("DejaVuSans" in name for name in _fonts(reader))
+
+
+def test_unusable_font_option_is_an_error(run: Callable[..., Result]) -> None:
+    result = run("export", "--example", "--to", "pdf", "--option", "pdf.font=/no/such.ttf")
+    assert result.exit_code == 2
+    assert "/no/such.ttf" in result.output
+
+
+def test_control_characters_are_left_out_with_a_notice(example: klusterplan.Plan) -> None:
+    group = attrs.evolve(example.target_groups[0], description="Rad ett\x07 och\x00 två")
+    plan = attrs.evolve(example, target_groups=(group, *example.target_groups[1:]))
+    data, notices = _pdf(plan)
+    assert any(n.path.startswith("target_groups[0].description") for n in notices)
+    assert "Rad ett och två" in _text(_reader(data))
+
+
+def _png() -> bytes:
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 20), (200, 30, 30)).save(out, "PNG")
+    return out.getvalue()
+
+
+class _BrandingPlugin:
+    @klusterplan.hookimpl
+    def branding(self, plan: klusterplan.Plan, format: str) -> Branding | None:
+        return Branding(
+            logo=Logo(_png(), "Kommunens vapen i rött", width_mm=40),
+            primary_colour="#00FF00",
+            accent_colour="#0000FF",
+            footer="Ett samarbete i Kluster Sydost",
+        )
+
+
+def test_branding_logo_colours_and_footer(example: klusterplan.Plan) -> None:
+    registry = Registry(plugins=[*DEFAULT_PLUGINS, _BrandingPlugin()], autoload=False)
+    data, _ = _pdf(example, registry=registry)
+    reader = _reader(data)
+    assert _images(reader) >= 1
+    text = _text(reader)
+    assert "Kommunens vapen i rött" in text  # the logo's alt text
+    assert "Ett samarbete i Kluster Sydost" in reader.pages[3].extract_text()
+    assert b"0 1 0 rg" in reader.pages[0].get_contents().get_data()  # the primary colour
+
+
+def test_workbook_from_plan(example: klusterplan.Plan, tmp_path: Path) -> None:
+    pytest.importorskip("klusterplan.workbook")
+    target = tmp_path / "workbook.pdf"
+    klusterplan.export(example, "pdf", target, ExportOptions(workbook=True))
+    reader = pypdf.PdfReader(target)
+    assert len(reader.pages) > 5
+    box = reader.pages[0].mediabox
+    assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
+    assert "Låna dig rik" in _text(reader)
+
+
+def test_blank_workbook_has_ruled_lines() -> None:
+    workbook = pytest.importorskip("klusterplan.workbook")
+    from reportlab.lib import colors
+
+    from klusterplan.exporters._pdf_fonts import FontFiles, check_text, load_fonts, plan_strings
+    from klusterplan.exporters._pdf_layout import Look, render
+
+    document = workbook.build_workbook(None)
+    fonts = load_fonts(FontFiles.default())
+    fonts = check_text(fonts, [t for _, t in plan_strings(document)], None, None)
+    look = Look(fonts, Branding(), False, colors.HexColor("#1F4E79"), colors.HexColor("#C55A11"))
+    data = render(document, look)
+    reader = _reader(data)
+    assert len(reader.pages) > 5
+    # ruled writing lines are stroked line segments in the page content
+    assert sum(p.get_contents().get_data().count(b" l S") for p in reader.pages) > 50
