@@ -240,6 +240,20 @@ def test_long_texts_flow_across_pages(example: klusterplan.Plan) -> None:
     assert all("Organisatoriska" in p for p in pages)
 
 
+@pytest.mark.parametrize("large_print", [False, True])
+def test_very_long_name_flows_in_headings_chart_and_tables(
+    example: klusterplan.Plan, large_print: bool
+) -> None:
+    name = "Ett mycket långt målgruppsnamn " * 250
+    group = attrs.evolve(example.target_groups[0], name=name.strip())
+    plan = attrs.evolve(example, target_groups=(group, *example.target_groups[1:]))
+    out = io.BytesIO()
+    klusterplan.export(plan, "pdf", out, ExportOptions(large_print=large_print))
+    reader = _reader(out.getvalue())
+    assert len(reader.pages) > len(_reader(_pdf(example)[0]).pages)
+    assert "Den identitetsökande tonåringen" in _text(reader)
+
+
 HOSTILE = [
     '<b>Anna</b> & <img src="/etc/passwd"/>',
     '<font color="[[[' + "[" * 50 + '">Bertil',

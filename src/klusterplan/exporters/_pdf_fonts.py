@@ -131,6 +131,12 @@ class Fonts:
     """The code points the fallback font has glyphs for."""
     substitutes: Mapping[str, str] = attrs.field(factory=dict)
     """Document characters printed as something else (see :func:`check_text`)."""
+    _table: Mapping[int, str] = attrs.field(init=False, repr=False, eq=False)
+
+    @_table.default
+    def _translation(self) -> Mapping[int, str]:
+        # made once: prepare() runs for every string of the document
+        return {ord(c): s for c, s in self.substitutes.items()}
 
     def has(self, char: str) -> bool:
         """Whether the regular font can print ``char``."""
@@ -145,8 +151,8 @@ class Fonts:
     def prepare(self, text: str) -> str:
         """``text`` with tabs, line ends and substituted characters normalised."""
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-        if self.substitutes:
-            text = text.translate({ord(c): s for c, s in self.substitutes.items()})
+        if self.substitutes and not self._table.keys().isdisjoint(map(ord, text)):
+            text = text.translate(self._table)
         # Almost all text is printable apart from line ends: checking that in C
         # spares a look-up per character, which the export does for every string.
         if text.replace("\n", "").isprintable():
@@ -254,16 +260,24 @@ def load_fonts(files: FontFiles) -> Fonts:
     )
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    # looked up once a class: the walk visits every field of every plan object
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    return names
+
+
 def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
     """Every string in a plan (or any attrs tree) with its path, e.g. ``target_groups[0].name``."""
     if isinstance(value, str):
         yield path, value
     elif attrs.has(type(value)):
-        cls: Any = type(value)
-        for field in attrs.fields(cls):
-            yield from plan_strings(
-                getattr(value, field.name), f"{path}.{field.name}" if path else field.name
-            )
+        for name in _field_names(type(value)):
+            yield from plan_strings(getattr(value, name), f"{path}.{name}" if path else name)
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             yield from plan_strings(item, f"{path}[{i}]")
@@ -287,7 +301,7 @@ def check_text(
 
     Returns ``fonts`` with the substitutions to apply.
     """
-    used = {c for text in texts for c in text}
+    used = set("".join(texts))
     missing = sorted(
         c
         for c in used

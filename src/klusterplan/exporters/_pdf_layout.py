@@ -68,6 +68,9 @@ __all__ = ["Look", "render"]
 
 _MARGIN = 20 * mm
 _CONTENT_WIDTH = A4[0] - 2 * _MARGIN
+_CONTENT_HEIGHT = A4[1] - 2 * _MARGIN
+#: Left and right padding of a table cell together.
+_CELL_PADDING = 5.5
 #: Plain text with these is left to reportlab's parser (as escaped markup), which
 #: splits it into several fragments at each escaped character or line break.
 _NEEDS_MARKUP = re.compile(r"[\n&<>]")
@@ -120,12 +123,34 @@ class _Para(RLParagraph):  # type: ignore[misc]
 class _Heading(_Para):
     """A section heading: a bookmark, an outline entry and a contents line."""
 
-    def __init__(self, markup: str, style: Any, plain: str, key: str, level: int, toc: bool):
-        super().__init__(markup, style)
+    def __init__(
+        self,
+        markup: str | None,
+        style: Any,
+        plain: str = "",
+        key: str = "",
+        level: int = 0,
+        toc_markup: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(markup, style, **kwargs)
         self.plain = plain
         self.key = key
         self.outline_level = level
-        self.toc_markup = markup if toc else None
+        self.toc_markup = toc_markup
+        """The heading as markup for its contents line; ``None`` keeps it out of the contents."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        # A heading longer than a page goes on over the next; only its first part
+        # marks the section, so the bookmark and the contents point at its start.
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if parts:
+            first = parts[0]
+            first.plain, first.key = self.plain, self.key
+            first.outline_level, first.toc_markup = self.outline_level, self.toc_markup
+            for rest in parts[1:]:
+                rest.__class__ = _Para
+        return parts
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]
@@ -292,17 +317,26 @@ class _Renderer:
     def para(self, text: str, style: Any | None = None) -> Any:
         """A paragraph of plan text, shown exactly as typed."""
         style = style or self.s.body
+        frags = self._frags(text, style)
+        if frags is None:
+            return _Para(self.m(text), style)
+        return _Para(frags[0].text, style, frags=frags)
+
+    def _frags(self, text: str, style: Any) -> list[Any] | None:
+        """The text fragment of plain text in ``style``, or ``None`` where markup is needed.
+
+        Text in one font, without line breaks or characters to escape, needs no
+        markup: its fragment is made here, as reportlab's markup parser would
+        make it, without running the parser over every cell, line and heading.
+        """
         prepared = self.fonts.prepare(text)
         if not self._plain(prepared):
-            return _Para(self.m(text), style)
-        # Text in one font, without line breaks or characters to escape, needs
-        # no markup: its fragment is made here, as reportlab's markup parser
-        # would make it, without running the parser over every cell and line.
+            return None
         clean = cleanBlockQuotedText(prepared)
         template = self._fragments.get(style.name)
         if template is None or not clean:
-            return _Para(self.m(text), style)
-        return _Para(clean, style, frags=[template.clone(text=clean, link=[], us_lines=[])])
+            return None
+        return [template.clone(text=clean, link=[], us_lines=[])]
 
     def _plain(self, prepared: str) -> bool:
         """Whether prepared text is set in the regular font alone, with nothing to escape."""
@@ -337,9 +371,17 @@ class _Renderer:
     def heading(self, title: str, level: int, toc: bool = True) -> Any:
         self.index += 1
         style = self.s.headings[min(level, 4)]
+        markup = self.m(title)
+        frags = self._frags(title, style)
         # Bookmark names are ours, never plan text (a group id could hold anything).
         return _Heading(
-            self.m(title), style, self.fonts.prepare(title), f"s{self.index}", level - 1, toc
+            markup if frags is None else frags[0].text,
+            style,
+            self.fonts.prepare(title),
+            f"s{self.index}",
+            level - 1,
+            markup if toc else None,
+            frags=frags,
         )
 
     def story(self) -> list[Any]:
@@ -380,7 +422,7 @@ class _Renderer:
         else:
             out.append(Spacer(1, 45 * mm))
         self.index += 1
-        out.append(_Heading(self.m(doc.title), self.s.title, doc.title, "s0", 0, False))
+        out.append(_Heading(self.m(doc.title), self.s.title, doc.title, "s0", 0))
         if doc.subtitle:
             out.append(self.para(doc.subtitle, self.s.subtitle))
         if doc.title_lines:
@@ -495,18 +537,20 @@ class _Renderer:
             room = block.row_lines * self.gap
             for cells in data[1:]:
                 cells[0] = [cells[0], Spacer(1, room)]
-        # Only a cell that may be taller than a page is split inside a row; other
-        # rows move to the next page whole, which reads (and writes on) better.
-        tall = any(len(c) > 1500 for row in rows for c in row)
-        out.append(self.grid(data, widths, split_rows=tall))
+        out.append(self.grid(data, widths))
         out.append(Spacer(1, self.look.size * 0.8))
         return out
 
-    def grid(self, data: list[list[Any]], widths: list[float], split_rows: bool = False) -> Any:
-        # splitInRow lets one very tall cell (a long text) continue on the next
-        # page instead of failing the build with a LayoutError.
+    def grid(self, data: list[list[Any]], widths: list[float]) -> Any:
+        # Only a row that may be taller than a page is split inside; other rows
+        # move to the next page whole, which reads (and writes on) better. A tall
+        # row that could not split would fail the build with a LayoutError.
         table = Table(
-            data, colWidths=widths, repeatRows=1, splitInRow=int(split_rows), hAlign="LEFT"
+            data,
+            colWidths=widths,
+            repeatRows=1,
+            splitInRow=int(not _rows_fit(data, widths)),
+            hAlign="LEFT",
         )
         table.setStyle(
             TableStyle(
@@ -521,7 +565,7 @@ class _Renderer:
                         (-1, -1),
                         [colors.white, colors.HexColor("#F2F2F2")],
                     ),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 3),
+                    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING - 2.5),
                     ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
                 ]
             )
@@ -596,9 +640,14 @@ class _Renderer:
             for i, (name, value) in enumerate(zip(block.labels, block.values, strict=False), 1)
         )
         out: list[Any] = [self.para(block.title, self.s.bold)]
+        rest = _CONTENT_WIDTH - width - 4 * mm
+        numbers = self.grid(data, [7 * mm, rest - 7 * mm - 14 * mm, 14 * mm])
+        # Side by side the two sit in one row, which cannot break across pages: very
+        # long names put the table below the chart, where its rows can.
+        if side_by_side and numbers.wrap(rest, _CONTENT_HEIGHT)[1] > _CONTENT_HEIGHT / 2:
+            side_by_side = False
+            width = _CONTENT_WIDTH
         if side_by_side:
-            rest = _CONTENT_WIDTH - width - 4 * mm
-            numbers = self.grid(data, [7 * mm, rest - 7 * mm - 14 * mm, 14 * mm])
             both = Table([[drawing, numbers]], colWidths=[width + 4 * mm, rest], hAlign="LEFT")
             both.setStyle(
                 TableStyle(
@@ -640,6 +689,19 @@ class _Renderer:
         table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
         table.setStyle(style)
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+
+
+def _rows_fit(data: list[list[Any]], widths: list[float]) -> bool:
+    """Whether every row is at most half a page tall, so that it can move whole."""
+    limit = _CONTENT_HEIGHT / 2
+    for row in data:
+        for cell, width in zip(row, widths, strict=False):
+            parts = cell if isinstance(cell, list) else [cell]
+            # the width the table will wrap the cell to, so the wrap is kept for it
+            inner = width - _CELL_PADDING
+            if sum(p.wrap(inner, _CONTENT_HEIGHT)[1] for p in parts if hasattr(p, "wrap")) > limit:
+                return False
+    return True
 
 
 def _matrix_style(primary: Any, font: str) -> TableStyle:
