@@ -311,3 +311,13 @@ def test_wide_action_tables_get_landscape_pages(exported: Any) -> None:
     assert orientations[-1] == WD_ORIENT.PORTRAIT
     # every section keeps the footer: the first defines it, the others inherit it
     assert "Byköpings bibliotek" in exported.sections[-1].footer.paragraphs[0].text
+
+
+def test_page_number_sits_at_each_pages_right_margin(exported: Any) -> None:
+    for section in exported.sections:
+        text_width = (section.page_width - section.left_margin - section.right_margin) / 635
+        (stops,) = section.footer._element.iter(qn("w:tabs"))
+        (tab,) = stops
+        assert tab.get(qn("w:val")) == "right"
+        assert abs(int(tab.get(qn("w:pos"))) - text_width) <= 1
+        assert "Byköpings bibliotek" in section.footer.paragraphs[0].text

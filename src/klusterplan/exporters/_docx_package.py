@@ -199,20 +199,35 @@ def _update_fields(document: Any) -> None:
     settings.append(element)
 
 
-def _footer(document: Any, doc: Document, branding: Branding, text_width: int, size: int) -> None:
-    section = document.sections[0]
-    footer = section.footer
-    if any(p.text.strip() for p in footer.paragraphs):
+def _footer(
+    document: Any, doc: Document, branding: Branding, widths: tuple[int, int], size: int
+) -> None:
+    """Fill the footer: the library's name, and "Sida N av M" at the right margin.
+
+    A section inherits the footer of the one before it, and the footer's right
+    tab stop is where the page's margin is; so the first section, and each one
+    that turns the page the other way, gets a footer of its own.
+    """
+    sections = list(document.sections)
+    if any(p.text.strip() for p in sections[0].footer.paragraphs):
         return  # the template's own footer wins
-    footer.is_linked_to_previous = False
-    element = footer._element
-    for child in list(element):
-        element.remove(child)
     text = " · ".join(t for t in (doc.footer, branding.footer) if t)
     lang = doc.language
-    element.append(
-        parse_xml(footer_xml(text, label("page", lang), label("of", lang), text_width, size))
-    )
+    previous: bool | None = None
+    for section in sections:
+        landscape = section.page_width > section.page_height
+        if landscape == previous:
+            continue
+        previous = landscape
+        footer = section.footer
+        footer.is_linked_to_previous = False
+        element = footer._element
+        for child in list(element):
+            element.remove(child)
+        width = widths[1] if landscape else widths[0]
+        element.append(
+            parse_xml(footer_xml(text, label("page", lang), label("of", lang), width, size))
+        )
 
 
 def _logo(document: Any, branding: Branding) -> None:
@@ -351,7 +366,7 @@ def build_package(
             body.append(child)
     _section_breaks(body, last_landscape)
     _update_fields(document)
-    _footer(document, doc, branding, text_width, 32 if large_print else 18)
+    _footer(document, doc, branding, (text_width, wide_width), 32 if large_print else 18)
     _logo(document, branding)
     _properties(document, doc)
     return document
