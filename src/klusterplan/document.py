@@ -35,6 +35,7 @@ __all__ = [
     "WritingSpace",
     "build_document",
     "document_date",
+    "has_content",
 ]
 
 
@@ -169,7 +170,7 @@ class _Builder:
         return label(key, self.lang)
 
     def add(self, key: str, title: str, level: int, blocks: Iterable[Block | None]) -> bool:
-        kept = tuple(b for b in blocks if b is not None and _has_content(b))
+        kept = tuple(b for b in blocks if b is not None and has_content(b))
         if kept:
             self.sections.append(Section(title, level, kept, key))
         return bool(kept)
@@ -180,7 +181,7 @@ class _Builder:
 
         The chapter is kept when it has blocks of its own or any subsection.
         """
-        kept = tuple(b for b in blocks if b is not None and _has_content(b))
+        kept = tuple(b for b in blocks if b is not None and has_content(b))
         start = len(self.sections)
         self.sections.append(Section(title, 1, kept, key))
         yield
@@ -201,7 +202,8 @@ class _Builder:
         return BulletList(tuple(items), self.t(key))
 
 
-def _has_content(block: Block) -> bool:
+def has_content(block: Block) -> bool:
+    """Whether a block has something to show; empty ones are left out of an export."""
     if isinstance(block, Paragraph | Quote):
         return bool(block.text.strip())
     if isinstance(block, BulletList):

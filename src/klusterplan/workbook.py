@@ -28,6 +28,7 @@ from .document import (
     Table,
     WritingSpace,
     document_date,
+    has_content,
 )
 from .model import Horizon, Language, Plan, Segment
 
@@ -51,17 +52,7 @@ _SEED_GROUPS: tuple[tuple[str, int], ...] = (
 
 def _present(block: Block | None) -> bool:
     """Whether a pre-filled block has something to show."""
-    if block is None:
-        return False
-    if isinstance(block, Paragraph):
-        return bool(block.text.strip())
-    if isinstance(block, BulletList | Fields):
-        return bool(block.items)
-    if isinstance(block, Table):
-        return bool(block.rows)
-    if isinstance(block, Matrix):
-        return any(groups for _, groups in block.cells)
-    return True
+    return block is not None and has_content(block)
 
 
 class _Workbook:

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
-from typing import NoReturn
+from collections.abc import Callable, Sequence
+from typing import Any, NoReturn
 
 import click
 
@@ -19,6 +19,7 @@ __all__ = [
     "EXIT_USAGE",
     "error",
     "fail",
+    "format_option",
     "load_all",
     "registry",
     "report_failures",
@@ -36,6 +37,18 @@ def fail(message: str) -> NoReturn:
     """Print a message for the user and exit with the bad-input code, 2."""
     error(message)
     sys.exit(EXIT_USAGE)
+
+
+def format_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--format text|json`` option, passed to the command as ``output_format``."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["text", "json"]),
+        default="text",
+        show_default=True,
+        help=help,
+    )
 
 
 _reported: set[str] = set()

@@ -15,7 +15,7 @@ from .._formats import LineMap, format_for_path
 from ..check import CheckResult, Severity, UnknownCodeError, check_plan
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
-from ._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, fail, registry
+from ._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, fail, format_option, registry
 
 __all__ = ["COMMANDS", "JSON_VERSION", "split_codes"]
 
@@ -103,14 +103,7 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
     metavar="CODE=LEVEL",
     help="Change a rule's severity, e.g. KP105=error (repeatable).",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="One line per finding, or the documented JSON structure.",
-)
+@format_option("One line per finding, or the documented JSON structure.")
 @click.option(
     "--fail-on",
     type=click.Choice(_SEVERITIES),

@@ -6,21 +6,14 @@ import json
 
 import click
 
-from ._common import fail, registry
+from ._common import fail, format_option, registry
 
 __all__ = ["COMMANDS"]
 
 
 @click.command(name="rules")
 @click.argument("code", required=False)
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["text", "json"]),
-    default="text",
-    show_default=True,
-    help="A table, or JSON for other programs.",
-)
+@format_option("A table, or JSON for other programs.")
 def rules_command(code: str | None, output_format: str) -> None:
     """List every rule (code, name, severity, plugin), or explain the rule CODE."""
     plugins = registry()
