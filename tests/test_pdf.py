@@ -31,7 +31,6 @@ BASE_14 = {
     "Symbol",
     "ZapfDingbats",
 }
-DEJAVU = Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf")
 
 
 def _pdf(
@@ -334,18 +333,50 @@ def test_missing_glyph_on_the_command_line(run: Callable[..., Result], tmp_path:
     assert not (tmp_path / "plan.pdf").exists()
 
 
-@pytest.mark.skipif(not DEJAVU.exists(), reason="DejaVu Sans is not installed here")
+def _make_font(path: Path, family: str, chars: str) -> Path:
+    """A real TrueType font with a box glyph for each of ``chars``, made with fontTools."""
+    from fontTools.fontBuilder import FontBuilder
+    from fontTools.pens.ttGlyphPen import TTGlyphPen
+
+    names = {ord(c): f"uni{ord(c):04X}" for c in chars}
+    order = [".notdef", "space", *names.values()]
+    pen = TTGlyphPen(None)
+    pen.moveTo((100, 0))
+    pen.lineTo((100, 700))
+    pen.lineTo((500, 700))
+    pen.lineTo((500, 0))
+    pen.closePath()
+    box = pen.glyph()
+    builder = FontBuilder(1000, isTTF=True)
+    builder.setupGlyphOrder(order)
+    builder.setupCharacterMap({32: "space", **names})
+    builder.setupGlyf({name: box for name in order} | {"space": TTGlyphPen(None).glyph()})
+    builder.setupHorizontalMetrics({name: (600, 100) for name in order})
+    builder.setupHorizontalHeader(ascent=800, descent=-200)
+    builder.setupNameTable({"familyName": family, "styleName": "Regular", "psName": family})
+    builder.setupOS2(sTypoAscender=800, sTypoDescender=-200, usWinAscent=800, usWinDescent=200)
+    builder.setupPost()
+    builder.save(str(path))
+    return path
+
+
 def test_fallback_font_prints_sami_and_arabic(run: Callable[..., Result], tmp_path: Path) -> None:
+    name = "Máret Ŋuolja نوجوانان"
+    fallback = _make_font(tmp_path / "fallback.ttf", "KPFallback", "Ŋŋ" + "نوجوانان")
     plan = klusterplan.example()
-    group = attrs.evolve(plan.target_groups[0], name="Máret Ŋuolja نوجوانان")
+    group = attrs.evolve(plan.target_groups[0], name=name)
     klusterplan.dump(
         attrs.evolve(plan, target_groups=(group, *plan.target_groups[1:])), tmp_path / "plan.yaml"
     )
-    result = run("export", "plan.yaml", "--to", "pdf", "--option", f"pdf.fallback_font={DEJAVU}")
+    result = run("export", "plan.yaml", "--to", "pdf")
+    assert result.exit_code == 2  # without a fallback, the missing letters are named
+    assert "'Ŋ' (U+014A LATIN CAPITAL LETTER ENG)" in result.output
+    assert "target_groups[0].name" in result.output
+    result = run("export", "plan.yaml", "--to", "pdf", "--option", f"pdf.fallback_font={fallback}")
     assert result.exit_code == 0, result.output
     reader = pypdf.PdfReader(tmp_path / "plan.pdf")
     assert "Ŋuolja" in _text(reader)
-    assert any("DejaVuSans" in name for name in _fonts(reader))
+    assert any("KPFallback" in font for font in _fonts(reader))
 
 
 def test_unusable_font_option_is_an_error(run: Callable[..., Result]) -> None:
