@@ -127,31 +127,37 @@ def story(document: Document) -> list[object]:
                     RLParagraph(f"<b>{escape(n)}:</b> {escape(v)}", BODY) for n, v in block.items
                 )
             elif isinstance(block, Table | Matrix):
-                if isinstance(block, Matrix):
-                    rows = [[n, ", ".join(g)] for n, g in block.cells]
-                    headers: tuple[str, ...] = ("", "")
-                    rel: tuple[float, ...] = (1, 1)
-                else:
-                    rows, headers = [list(r) for r in block.rows], block.headers
-                    rel = block.widths or (1,) * len(headers)
-                data = [[RLParagraph(escape(c), CELL) for c in r] for r in (headers, *rows)]
-                widths = [WIDTH * w / sum(rel) for w in rel]
-                table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1)
-                table.setStyle(
-                    TableStyle(
-                        [
-                            ("FONTNAME", (0, 0), (-1, -1), "BenchVera"),
-                            ("LEFTPADDING", (0, 0), (-1, -1), 2),
-                            ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-                        ]
-                    )
-                )
-                out.append(table)
+                out.append(plain_table(block))
             elif isinstance(block, Chart):
+                out.append(plain_table(block.table))
                 out.append(bar_chart(block))
             elif isinstance(block, WritingSpace):
                 out.append(Spacer(1, block.lines * 24))
     return out
+
+
+def plain_table(block: Table | Matrix) -> RLTable:
+    """A table of ``Paragraph`` cells whose header row repeats on each page."""
+    if isinstance(block, Matrix):
+        rows = [[n, ", ".join(g)] for n, g in block.cells]
+        headers: tuple[str, ...] = ("", "")
+        rel: tuple[float, ...] = (1, 1)
+    else:
+        rows, headers = [list(r) for r in block.rows], block.headers
+        rel = block.widths or (1,) * len(headers)
+    data = [[RLParagraph(escape(c), CELL) for c in r] for r in (headers, *rows)]
+    widths = [WIDTH * w / sum(rel) for w in rel]
+    table = RLTable(data, colWidths=widths, repeatRows=1, splitInRow=1)
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), "BenchVera"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 2),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+            ]
+        )
+    )
+    return table
 
 
 def bar_chart(block: Chart) -> Drawing:

@@ -18,7 +18,7 @@ from docx.oxml.ns import qn
 import klusterplan
 from klusterplan import ExportOptions, Language, PlanError, export
 from klusterplan.branding import Branding, Logo
-from klusterplan.document import Document, Table, build_document
+from klusterplan.document import Chart, Document, Table, build_document
 from klusterplan.hookspecs import hookimpl
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 
@@ -46,7 +46,9 @@ def _headings(word: Any) -> list[tuple[int, str]]:
 
 
 def _tables(document: Document) -> list[Table]:
-    return [b for s in document.sections for b in s.blocks if isinstance(b, Table)]
+    """Every table of the document, a chart's table among them."""
+    blocks = [b for s in document.sections for b in s.blocks]
+    return [b.table if isinstance(b, Chart) else b for b in blocks if isinstance(b, Table | Chart)]
 
 
 def _outline(word: Any) -> str:

@@ -220,3 +220,10 @@ def test_example_is_the_workbook() -> None:
     assert {p.name for p in plan.organisation.partners} >= {"Futurum", "Kombib"}
     assert plan.communication_plan.activities
     assert plan.actions and {a.horizon for a in plan.actions} == set(Horizon)
+
+
+@pytest.mark.parametrize("format", ["yaml", "json", "toml"])
+def test_carriage_returns_survive_a_round_trip(format: str) -> None:
+    plan = klusterplan.loads("schema_version: 1\n")
+    plan = attrs.evolve(plan, library=attrs.evolve(plan.library, period="rad ett\r\nrad två"))
+    assert klusterplan.loads(klusterplan.dumps(plan, format), format) == plan

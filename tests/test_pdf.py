@@ -173,7 +173,7 @@ def test_contents_and_bookmarks_point_at_the_headings_pages(example_pdf: bytes) 
         position += number.end()
 
 
-def test_votes_chart_has_a_table_beside_it(example_pdf: bytes, example: klusterplan.Plan) -> None:
+def test_votes_chart_comes_with_its_table(example_pdf: bytes, example: klusterplan.Plan) -> None:
     reader = _reader(example_pdf)
     page = next(p for p in reader.pages if "Röster på dialogforum" in p.extract_text())
     text = page.extract_text()

@@ -159,8 +159,20 @@ def serialise(data: dict[str, Any], format: str) -> str:
     if format == "toml":
         import tomli_w
 
-        return tomli_w.dumps(data, multiline_strings=True)
+        # A multi-line TOML string turns a carriage return into a plain line end,
+        # so text that holds one is written on one line, escaped, to come back as it was.
+        return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
     raise PlanError([Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")])
+
+
+def _has_carriage_return(value: object) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list):
+        return any(_has_carriage_return(v) for v in value)
+    return False
 
 
 class LineMap:

@@ -87,11 +87,18 @@ class Table:
 
 @attrs.frozen
 class Chart:
-    """A bar chart; a document also gives the same numbers as a table."""
+    """A bar chart that comes with its numbers as a table.
+
+    A chart alone is not accessible: every renderer shows :attr:`table`, and
+    those that can draw add the bars. Renderers that cannot draw show only the
+    table, so the numbers stand in every format once.
+    """
 
     title: str
     labels: tuple[str, ...]
     values: tuple[int, ...]
+    table: Table
+    """The same numbers, and more about each bar, as a table."""
 
 
 @attrs.frozen
@@ -213,7 +220,7 @@ def has_content(block: Block) -> bool:
     if isinstance(block, Table):
         return bool(block.rows)
     if isinstance(block, Chart):
-        return bool(block.values)
+        return bool(block.table.rows)
     if isinstance(block, Matrix):
         return any(groups for _, groups in block.cells)
     return True
@@ -354,25 +361,19 @@ def _target_groups(b: _Builder) -> None:
         for i, g in enumerate(groups, 1)
     )
     voted = [g for g in groups if g.votes is not None]
+    table = Table(
+        ("#", b.t("target_group"), b.t("segment"), b.t("votes")),
+        rows,
+        (0.5, 5, 3, 1.2),
+        key="target-groups",
+    )
     chart = Chart(
         b.t("votes_chart"),
         tuple(g.name for g in voted),
         tuple(g.votes or 0 for g in voted),
+        table,
     )
-    b.add(
-        "target-groups",
-        b.t("target_groups"),
-        1,
-        [
-            Table(
-                ("#", b.t("target_group"), b.t("segment"), b.t("votes")),
-                rows,
-                (0.5, 5, 3, 1.2),
-                key="target-groups",
-            ),
-            chart,
-        ],
-    )
+    b.add("target-groups", b.t("target_groups"), 1, [chart])
     for group in groups:
         centre = b.plan.centre(group.centre) if group.centre else None
         b.add(

@@ -115,8 +115,8 @@ class _Writer:
         elif isinstance(block, WritingSpace):
             yield from self.writing_space(block)
         elif isinstance(block, Chart):
-            # the same numbers stand in the table beside every chart
-            return
+            # the numbers as a table, which every reader and screen reader can use
+            yield from self.table(block.table)
         else:
             raise TypeError(f"unknown block {block!r}")
 

@@ -574,11 +574,16 @@ class _Renderer:
 
     def chart(self, block: Chart) -> list[Any]:
         f = self.fonts
+        # The table first, at full width, then the bars: every reader gets the
+        # numbers (and the segments) from the table; the chart only shows them.
+        out = self.table(block.table)
         n = len(block.values)
+        if not n:
+            return out
         size = self.look.size
-        side_by_side = n <= 20 and not self.look.large_print
-        width = _CONTENT_WIDTH * 0.58 if side_by_side else _CONTENT_WIDTH
-        bar = min(16.0, max(4.0, 170 * mm / max(n, 1)))
+        width = _CONTENT_WIDTH
+        # bars as thick as fit in most of a page: a drawing cannot break across pages
+        bar = min(16.0, (_CONTENT_HEIGHT * 0.8 - 30) / n)
         height = n * bar + 30
         names = [f.prepare(name) for name in block.labels]
         label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
@@ -589,7 +594,7 @@ class _Renderer:
         ):
             label_font = f.fallback
         labels = (
-            [_shorten(t, 30) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
+            [_shorten(t, 40) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
         )
         label_size = 8.0 if not self.look.large_print else 12.0
         label_width = max(stringWidth(t, label_font or f.regular, label_size) for t in labels)
@@ -601,7 +606,7 @@ class _Renderer:
         chart.y = 18
         chart.width = width - label_width - 16
         chart.height = height - 24
-        # The first group on top, as in the table beside the chart.
+        # The first group on top, as in the table above the chart.
         chart.data = [list(reversed(block.values))]
         chart.categoryAxis.categoryNames = list(reversed(labels))
         chart.categoryAxis.labels.fontName = label_font or f.regular
@@ -622,49 +627,7 @@ class _Renderer:
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 3
         drawing.add(chart)
-        head = self.s.header
-        cell = self.s.cell
-        data = [
-            [
-                self.para("#", head),
-                self.para(label("target_group", self.doc.language), head),
-                self.para(label("votes", self.doc.language), head),
-            ]
-        ]
-        data.extend(
-            [
-                self.para(str(i), cell),
-                self.para(name, cell),
-                self.para(str(value), self.s.right),
-            ]
-            for i, (name, value) in enumerate(zip(block.labels, block.values, strict=False), 1)
-        )
-        out: list[Any] = [self.para(block.title, self.s.bold)]
-        rest = _CONTENT_WIDTH - width - 4 * mm
-        numbers = self.grid(data, [7 * mm, rest - 7 * mm - 14 * mm, 14 * mm])
-        # Side by side the two sit in one row, which cannot break across pages: very
-        # long names put the table below the chart, where its rows can.
-        if side_by_side and numbers.wrap(rest, _CONTENT_HEIGHT)[1] > _CONTENT_HEIGHT / 2:
-            side_by_side = False
-            width = _CONTENT_WIDTH
-        if side_by_side:
-            both = Table([[drawing, numbers]], colWidths=[width + 4 * mm, rest], hAlign="LEFT")
-            both.setStyle(
-                TableStyle(
-                    [
-                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("RIGHTPADDING", (0, 0), (-1, -1), 0),
-                    ]
-                )
-            )
-            out.append(both)
-        else:
-            out.append(drawing)
-            out.append(Spacer(1, size * 0.5))
-            num = 10 * mm if not self.look.large_print else 14 * mm
-            out.append(self.grid(data, [num, _CONTENT_WIDTH - 2 * num - 6 * mm, num + 6 * mm]))
+        out.append(KeepTogether([self.para(block.title, self.s.bold), drawing]))
         out.append(Spacer(1, size))
         return out
 

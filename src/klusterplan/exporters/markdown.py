@@ -94,7 +94,7 @@ def _block(block: Block) -> list[str]:
         prompt = [escape(block.prompt)] if block.prompt else []
         return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
     if isinstance(block, Chart):
-        return []  # the same numbers stand in a table beside every chart
+        return _block(block.table)  # Markdown draws no bars: the numbers stand as a table
     raise TypeError(f"unknown block {block!r}")
 
 

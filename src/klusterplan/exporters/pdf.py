@@ -4,7 +4,7 @@ It renders the shared :class:`~klusterplan.document.Document` (the same
 sections, order and wording as the Word export) with reportlab: a title page,
 a table of contents with page numbers, bookmarks for every section and target
 group, "Sida 3 av 12" and the library's name in the footer, the votes as a
-bar chart beside the same numbers as a table, and the centre matrix as a
+bar chart under the same numbers as a table, and the centre matrix as a
 four-field grid. Fonts are embedded TrueType fonts, checked against the text
 before anything is laid out.
 
