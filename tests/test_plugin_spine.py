@@ -22,7 +22,8 @@ def install_fake_distribution(root: Path, name: str, modules: dict[str, str], en
     """Lay out a module and a ``.dist-info`` on a path, as pip would install them."""
     for module, source in modules.items():
         (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    info = root / f"{name}-1.0.dist-info"
+    # the folder's name is the distribution's with underscores, as installers write it
+    info = root / f"{name.replace('-', '_')}-1.0.dist-info"
     info.mkdir()
     (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(f"[klusterplan]\n{entry}\n", encoding="utf-8")
@@ -154,3 +155,41 @@ def test_importing_klusterplan_loads_no_heavy_library() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_two_installed_plugins_claiming_one_code_stop_the_check(
+    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    rule_module = """
+        from klusterplan.check import Severity, rule
+        from klusterplan import hookimpl
+
+        @rule("ZZ101", "{name}", Severity.WARNING, "A rule.", "Explained.")
+        def check(plan, context):
+            return iter(())
+
+        @hookimpl
+        def register_rules():
+            return [check]
+    """
+    for name in ("alpha", "beta"):
+        install_fake_distribution(
+            site,
+            f"kp-{name}",
+            {f"kp_{name}": rule_module.replace("{name}", f"{name}-rule")},
+            f"{name} = kp_{name}",
+        )
+    monkeypatch.syspath_prepend(str(site))
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    try:
+        result = run("check", "plan.yaml")
+    finally:
+        for name in ("kp_alpha", "kp_beta"):
+            sys.modules.pop(name, None)
+    assert result.exit_code == 2
+    assert (
+        "klusterplan: error: plugin 'beta': rule code ZZ101 is claimed by both plugin 'alpha' "
+        "and plugin 'beta'" in result.output
+    )

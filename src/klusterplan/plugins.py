@@ -58,6 +58,9 @@ class PluginFailure:
     """The plugin's name."""
     message: str
     """What went wrong."""
+    fatal: bool = False
+    """Whether it makes a check unreliable (two plugins claiming one rule code), not
+    just leaves a plugin out; the ``check`` command then stops with exit code 2."""
 
     def __str__(self) -> str:
         return f"plugin {self.plugin!r}: {self.message}"
@@ -217,6 +220,7 @@ class Registry:
                         plugin,
                         f"rule code {rule.code} is claimed by both plugin {other!r} and "
                         f"plugin {plugin!r}; left out of {plugin!r}",
+                        fatal=True,
                     )
                 )
             elif owner != plugin:
@@ -226,6 +230,7 @@ class Registry:
                         f"rule code {rule.code}: the prefix {prefix} is claimed by both plugin "
                         f"{owner!r} and plugin {plugin!r}; left out of {plugin!r}, "
                         "choose a prefix of your own",
+                        fatal=True,
                     )
                 )
             else:

@@ -57,7 +57,7 @@ _reported: set[str] = set()
 def report_failures(registry: Registry) -> None:
     """Warn, once each, about plugins that failed to load or whose hooks raised."""
     for failure in registry.failures:
-        text = f"klusterplan: warning: {failure}"
+        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {failure}"
         if text not in _reported:
             _reported.add(text)
             error(text)

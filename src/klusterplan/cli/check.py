@@ -15,7 +15,16 @@ from .._formats import LineMap, format_for_path
 from ..check import CheckResult, Severity, UnknownCodeError, check_plan
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
-from ._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, fail, format_option, registry
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    fail,
+    format_option,
+    registry,
+    report_failures,
+)
 
 __all__ = ["COMMANDS", "JSON_VERSION", "split_codes"]
 
@@ -136,6 +145,9 @@ def check_command(
     """
     plugins = registry()
     known = plugins.rules()
+    report_failures(plugins)  # the rules are gathered only now
+    if any(f.fatal for f in plugins.failures):
+        fail("klusterplan: the installed plugins claim the same rule codes; uninstall one of them")
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
     cli_severity = _severity_overrides(severity)
     _validate("--select", cli_select, known)
