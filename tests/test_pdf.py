@@ -173,6 +173,67 @@ def test_contents_and_bookmarks_point_at_the_headings_pages(example_pdf: bytes) 
         position += number.end()
 
 
+def _landscape(page: pypdf.PageObject) -> bool:
+    return float(page.mediabox.width) > float(page.mediabox.height)
+
+
+def _footer_x(page: pypdf.PageObject, footer: str) -> float:
+    """Where the text run holding ``footer`` starts on the page."""
+    found: list[float] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if footer in text:
+            found.append(float(cm[4]) + float(tm[4]))
+
+    page.extract_text(visitor_text=visit)
+    assert found, f"{footer!r} not on the page"
+    return found[0]
+
+
+def test_action_tables_are_on_landscape_pages(example_pdf: bytes) -> None:
+    reader = _reader(example_pdf)
+    # The action tables' header row, repeated on each page they cover.
+    actions = [i for i, p in enumerate(reader.pages) if "Organisatoriska" in p.extract_text()]
+    assert len(actions) >= 2
+    for i, page in enumerate(reader.pages):
+        width, height = float(page.mediabox.width), float(page.mediabox.height)
+        assert (round(min(width, height)), round(max(width, height))) == (595, 842)  # A4
+        assert _landscape(page) == (i in actions), f"page {i + 1}"
+    for i in actions:
+        # On a landscape page the columns are wide enough for every header word,
+        # which a portrait page broke in the middle.
+        lines = reader.pages[i].extract_text().splitlines()
+        for word in ("Organisatoriska", "Kommunikativa", "konsekvenser", "prioriterade"):
+            assert any(word in line.split() for line in lines), word
+    # The chapter goes whole: its heading is on the first landscape page.
+    assert reader.pages[actions[0]].extract_text().startswith("Att göra")
+
+
+def test_every_page_but_the_title_has_its_footer_at_its_own_right_margin(
+    example_pdf: bytes,
+) -> None:
+    reader = _reader(example_pdf)
+    total = len(reader.pages)
+    assert any(_landscape(p) for p in reader.pages)
+    for number, page in enumerate(reader.pages[1:], start=2):
+        footer = f"Sida {number} av {total}"
+        assert footer in page.extract_text()
+        # Right-aligned at the page's right margin (20 mm), whatever the page's width.
+        room = float(page.mediabox.width) - _footer_x(page, footer)
+        assert 20 * 72 / 25.4 < room < 120, f"page {number}: {room:.0f} pt from the edge"
+
+
+def test_landscape_pages_carry_the_header_logo(example: klusterplan.Plan) -> None:
+    registry = Registry(plugins=[*DEFAULT_PLUGINS, _BrandingPlugin()], autoload=False)
+    reader = _reader(_pdf(example, registry=registry)[0])
+    wide = [p for p in reader.pages if _landscape(p)]
+    assert wide
+    for page in wide:
+        images = list(page.images)
+        assert images, "no header logo on a landscape page"
+        assert "Ett samarbete i Kluster Sydost" in page.extract_text()
+
+
 def test_votes_chart_comes_with_its_table(example_pdf: bytes, example: klusterplan.Plan) -> None:
     reader = _reader(example_pdf)
     page = next(p for p in reader.pages if "Röster på dialogforum" in p.extract_text())
@@ -211,6 +272,9 @@ def test_large_print(example: klusterplan.Plan, example_pdf: bytes) -> None:
     assert len(reader.pages) > len(_reader(example_pdf).pages)
     body = reader.pages[3].get_contents().get_data()
     assert b" 16 Tf" in body
+    # the wide tables become one record a row, which fit portrait pages
+    assert not [p for p in reader.pages if _landscape(p)]
+    assert "Organisatoriska konsekvenser" in _text(reader)
     assert "Låna dig rik" in _text(reader)
 
 

@@ -31,12 +31,19 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Section",
+    "WIDE_COLUMNS",
     "Table",
     "WritingSpace",
     "build_document",
+    "chapters",
     "document_date",
     "has_content",
+    "has_wide_table",
 ]
+
+#: Tables with this many columns or more are laid out on landscape pages (Word, PDF):
+#: on a portrait A4 page their narrow columns would break words in the middle.
+WIDE_COLUMNS = 7
 
 
 @attrs.frozen
@@ -153,6 +160,27 @@ class Document:
     def language_tag(self) -> str:
         """The document language as a BCP 47 tag, ``sv-SE`` or ``en-GB``."""
         return "sv-SE" if self.language is Language.SV else "en-GB"
+
+
+def chapters(sections: Iterable[Section]) -> list[tuple[Section, ...]]:
+    """``sections`` grouped into chapters: a level-1 section and the subsections under it."""
+    out: list[list[Section]] = []
+    for section in sections:
+        if section.level == 1 or not out:
+            out.append([])
+        out[-1].append(section)
+    return [tuple(chapter) for chapter in out]
+
+
+def has_wide_table(sections: Iterable[Section]) -> bool:
+    """Whether any of ``sections`` holds a table of :data:`WIDE_COLUMNS` columns or more.
+
+    A chapter that does goes on landscape pages, whole, so that its heading
+    stays with the tables under it.
+    """
+    return any(
+        isinstance(b, Table) and len(b.headers) >= WIDE_COLUMNS for s in sections for b in s.blocks
+    )
 
 
 def document_date(plan: Plan) -> _dt.date | None:

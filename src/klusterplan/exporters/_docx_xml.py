@@ -27,9 +27,11 @@ from ..document import (
     Section,
     Table,
     WritingSpace,
+    chapters,
+    has_wide_table,
 )
 
-__all__ = ["SECTION_MARK", "WIDE_COLUMNS", "W_NS", "Look", "body_xml", "footer_xml"]
+__all__ = ["SECTION_MARK", "W_NS", "Look", "body_xml", "footer_xml"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -313,25 +315,8 @@ def _title_page(w: _Writer, document: Document) -> Iterator[str]:
     yield _p('<w:r><w:br w:type="page"/></w:r>')
 
 
-#: Tables with this many columns or more get a landscape page.
-WIDE_COLUMNS = 7
 #: A paragraph the package replaces by a section break: the section before it ends there.
 SECTION_MARK = "urn:klusterplan:section"
-
-
-def _chapters(sections: tuple[Section, ...]) -> list[list[Section]]:
-    chapters: list[list[Section]] = []
-    for section in sections:
-        if section.level == 1 or not chapters:
-            chapters.append([])
-        chapters[-1].append(section)
-    return chapters
-
-
-def _wide(chapter: list[Section]) -> bool:
-    return any(
-        isinstance(b, Table) and len(b.headers) >= WIDE_COLUMNS for s in chapter for b in s.blocks
-    )
 
 
 def _mark(orientation: str) -> str:
@@ -351,8 +336,8 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     w = _Writer(look, new_list)
     parts = [f'<w:body xmlns:w="{W_NS}">', *_title_page(w, document)]
     landscape = False
-    for chapter in _chapters(document.sections):
-        wide = _wide(chapter)
+    for chapter in chapters(document.sections):
+        wide = has_wide_table(chapter)
         if wide != landscape:
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape = wide

@@ -23,7 +23,7 @@ from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4
+from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
@@ -60,6 +60,8 @@ from ..document import (
     Quote,
     Section,
     WritingSpace,
+    chapters,
+    has_wide_table,
 )
 from ..document import Table as TableBlock
 from ._pdf_fonts import Fonts
@@ -69,6 +71,11 @@ __all__ = ["Look", "render"]
 _MARGIN = 20 * mm
 _CONTENT_WIDTH = A4[0] - 2 * _MARGIN
 _CONTENT_HEIGHT = A4[1] - 2 * _MARGIN
+#: The pages of a chapter with a table of WIDE_COLUMNS columns or more: on a
+#: portrait page its narrow columns would break words in the middle.
+_LANDSCAPE = landscape(A4)
+_WIDE_WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
+_WIDE_HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN
 #: Left and right padding of a table cell together.
 _CELL_PADDING = 5.5
 #: Plain text with these is left to reportlab's parser (as escaped markup), which
@@ -310,6 +317,10 @@ class _Renderer:
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
+        self.width = _CONTENT_WIDTH
+        """The width of the frame the flowables being made go in."""
+        self.height = _CONTENT_HEIGHT
+        """The height of the page between the margins the flowables being made go on."""
 
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
@@ -389,15 +400,40 @@ class _Renderer:
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
         story.append(self.heading(label("contents", self.doc.language), 1, toc=False))
-        body = [f for section in self.doc.sections for f in self.section(section)]
+        body = self.body()
         story.extend(
             self.contents_line(f)
             for f in body
             if isinstance(f, _Heading) and f.toc_markup is not None
         )
-        story.append(PageBreak())
         story.extend(body)
         return story
+
+    def body(self) -> list[Any]:
+        """The sections after the contents, a chapter with a wide table on landscape pages.
+
+        The chapter goes whole, so that its heading stays with its tables, as in
+        the Word export; a change of page size starts a new page, which gets
+        the other template because it is named before the break.
+        """
+        out: list[Any] = []
+        template = "body"
+        new_page = True  # the contents end with a page break
+        for chapter in chapters(self.doc.sections):
+            # Large print shows wide tables one record a row, which fit a portrait page.
+            wide = not self.look.large_print and has_wide_table(chapter)
+            wanted = "landscape" if wide else "body"
+            if wanted != template or new_page:
+                if wanted != template:
+                    out.append(NextPageTemplate(wanted))
+                out.append(PageBreak())
+                template, new_page = wanted, False
+            self.width, self.height = (
+                (_WIDE_WIDTH, _WIDE_HEIGHT) if wide else (_CONTENT_WIDTH, _CONTENT_HEIGHT)
+            )
+            for section in chapter:
+                out.extend(self.section(section))
+        return out
 
     def contents_line(self, heading: _Heading) -> Any:
         """One line of the contents, laid out in the single pass like any paragraph.
@@ -527,9 +563,7 @@ class _Renderer:
         wide = len(headers) >= 6
         cell = self.s.wide_cell if wide else self.s.cell
         head = self.s.wide_header if wide else self.s.header
-        widths = _widths(
-            block.widths, _longest_words(headers, rows, self.fonts, head), _CONTENT_WIDTH
-        )
+        widths = _widths(block.widths, _longest_words(headers, rows, self.fonts, head), self.width)
         data: list[list[Any]] = [[self.para(h, head) for h in headers]]
         data.extend([self.para(c, cell) for c in row] for row in rows)
         if block.row_lines:
@@ -549,7 +583,7 @@ class _Renderer:
             data,
             colWidths=widths,
             repeatRows=1,
-            splitInRow=int(not _rows_fit(data, widths)),
+            splitInRow=int(not _rows_fit(data, widths, self.height)),
             hAlign="LEFT",
         )
         table.setStyle(
@@ -581,9 +615,9 @@ class _Renderer:
         if not n:
             return out
         size = self.look.size
-        width = _CONTENT_WIDTH
+        width = self.width
         # bars as thick as fit in most of a page: a drawing cannot break across pages
-        bar = min(16.0, (_CONTENT_HEIGHT * 0.8 - 30) / n)
+        bar = min(16.0, (self.height * 0.8 - 30) / n)
         height = n * bar + 30
         names = [f.prepare(name) for name in block.labels]
         label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
@@ -640,7 +674,7 @@ class _Renderer:
         if len(cells) % 2:
             cells.append("")
         rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        half = _CONTENT_WIDTH / 2
+        half = self.width / 2
         height = 45 * mm if not self.look.large_print else None
         style = _matrix_style(self.look.primary, self.fonts.regular)
         if height is not None and any(
@@ -654,15 +688,15 @@ class _Renderer:
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
-def _rows_fit(data: list[list[Any]], widths: list[float]) -> bool:
-    """Whether every row is at most half a page tall, so that it can move whole."""
-    limit = _CONTENT_HEIGHT / 2
+def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:
+    """Whether every row is at most half as tall as ``page``, so that it can move whole."""
+    limit = page / 2
     for row in data:
         for cell, width in zip(row, widths, strict=False):
             parts = cell if isinstance(cell, list) else [cell]
             # the width the table will wrap the cell to, so the wrap is kept for it
             inner = width - _CELL_PADDING
-            if sum(p.wrap(inner, _CONTENT_HEIGHT)[1] for p in parts if hasattr(p, "wrap")) > limit:
+            if sum(p.wrap(inner, page)[1] for p in parts if hasattr(p, "wrap")) > limit:
                 return False
     return True
 
@@ -755,7 +789,6 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
     lang = document.language
     footer = " · ".join(t for t in (document.footer, look.branding.footer) if t)
     size = 8.0 if not look.large_print else 12.0
-    right_edge = _MARGIN + _CONTENT_WIDTH
     stamp = None
     if document.date is not None:
         moment = _dt.datetime.combine(document.date, _dt.time(12), tzinfo=_dt.UTC)
@@ -852,6 +885,7 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
             Canvas.save(self)
 
         def _contents_numbers(self) -> None:
+            right_edge = self._pagesize[0] - _MARGIN
             for slot, end in self._contents_ends:
                 style = end.style
                 font, font_size = style.fontName, style.fontSize
@@ -878,21 +912,24 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
                 )
 
         def _footer(self, total: int) -> None:
+            # Each page's own size: landscape pages hold the wide tables.
+            page_width, page_height = self._pagesize
             self.saveState()
             y = 12 * mm
             self.setStrokeColor(look.accent)
             self.setLineWidth(0.6)
-            self.line(_MARGIN, y + size + 3, A4[0] - _MARGIN, y + size + 3)
+            self.line(_MARGIN, y + size + 3, page_width - _MARGIN, y + size + 3)
             self.setFillColor(colors.HexColor("#404040"))
             number = f"{label('page', lang)} {self._pageNumber} {label('of', lang)} {total}"
-            right = A4[0] - _MARGIN - width(number)
+            right = page_width - _MARGIN - width(number)
             draw_runs(self, right, y, number)
             draw_runs(self, _MARGIN, y, short_footer(right - _MARGIN - 12))
             if logo is not None:
                 # A small logo in the header of every page after the title.
                 h = 9 * mm
                 w = h * logo.width / logo.height
-                self.drawImage(logo.image, A4[0] - _MARGIN - w, A4[1] - 14 * mm, w, h, mask="auto")
+                left, bottom = page_width - _MARGIN - w, page_height - 14 * mm
+                self.drawImage(logo.image, left, bottom, w, h, mask="auto")
             self.restoreState()
 
     return _NumberedCanvas
@@ -929,8 +966,15 @@ def render(document: Document, look: Look) -> bytes:
         invariant=1,
         initialFontName=look.fonts.regular,
     )
-    frame = Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, A4[1] - 2 * _MARGIN - 4 * mm)
-    doc.addPageTemplates([PageTemplate("title", [frame]), PageTemplate("body", [frame])])
+    frame = Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm)
+    wide = Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm)
+    doc.addPageTemplates(
+        [
+            PageTemplate("title", [frame], pagesize=A4),
+            PageTemplate("body", [frame], pagesize=A4),
+            PageTemplate("landscape", [wide], pagesize=_LANDSCAPE),
+        ]
+    )
     story = _Renderer(document, look, logo).story()
     # One layout pass: the canvas holds the pages back and fills in the page
     # numbers (footers, contents) once the last page is known.
