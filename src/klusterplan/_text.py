@@ -10,14 +10,14 @@ other forbidden characters are gone, and reports each change with its path.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
 
 import attrs
 
 from .errors import format_path
 
-__all__ = ["clean_text", "sanitise_plan"]
+__all__ = ["clean_text", "plan_strings", "sanitise_plan"]
 
 T = TypeVar("T")
 
@@ -51,6 +51,29 @@ def clean_text(text: str) -> tuple[str, list[str]]:
     return text, messages
 
 
+_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
+
+
+def _field_names(cls: type) -> tuple[str, ...]:
+    # looked up once a class: the walks visit every field of every plan object
+    names = _FIELD_NAMES.get(cls)
+    if names is None:
+        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
+    return names
+
+
+def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
+    """Every string in a plan (or any attrs tree) with its path, e.g. ``target_groups[0].name``."""
+    if isinstance(value, str):
+        yield path, value
+    elif attrs.has(type(value)):
+        for name in _field_names(type(value)):
+            yield from plan_strings(getattr(value, name), f"{path}.{name}" if path else name)
+    elif isinstance(value, tuple | list):
+        for i, item in enumerate(value):
+            yield from plan_strings(item, f"{path}[{i}]")
+
+
 def _clean(value: Any, path: list[str | int], report: Callable[[str, str], None]) -> Any:
     if isinstance(value, str):
         text, messages = clean_text(value)
@@ -63,11 +86,11 @@ def _clean(value: Any, path: list[str | int], report: Callable[[str, str], None]
         return tuple(items) if changed else value
     if attrs.has(type(value)):
         changes: dict[str, Any] = {}
-        for field in attrs.fields(type(value)):
-            old = getattr(value, field.name)
-            new = _clean(old, [*path, field.name], report)
+        for name in _field_names(type(value)):
+            old = getattr(value, name)
+            new = _clean(old, [*path, name], report)
             if new is not old:
-                changes[field.name] = new
+                changes[name] = new
         return attrs.evolve(value, **changes) if changes else value
     return value
 

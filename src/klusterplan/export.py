@@ -85,8 +85,13 @@ class ExportContext:
         """The plan as a neutral document, for document exporters.
 
         With the ``workbook`` option it is the workshop workbook, pre-filled
-        from the plan.
+        from the plan. Text a document cannot hold (control characters pasted
+        from elsewhere) is mended first, each change given as a notice with its
+        path, and :attr:`plan` becomes the mended plan.
         """
+        from ._text import sanitise_plan
+
+        self.plan = sanitise_plan(self.plan, self.notice)
         if self.options.workbook:
             from .workbook import build_workbook
 

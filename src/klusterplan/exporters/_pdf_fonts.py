@@ -20,13 +20,14 @@ import functools
 import hashlib
 import os
 import unicodedata
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
 import attrs
 
+from .._text import plan_strings
 from ..errors import PlanError, Problem
 from ..export import ExportContext
 
@@ -36,7 +37,6 @@ __all__ = [
     "check_text",
     "font_files_from_settings",
     "load_fonts",
-    "plan_strings",
 ]
 
 #: Characters the document itself writes (not plan text) and how to print
@@ -258,29 +258,6 @@ def load_fonts(files: FontFiles) -> Fonts:
         chars=chars,
         fallback_chars=fallback.chars if fallback else frozenset(),
     )
-
-
-_FIELD_NAMES: dict[type, tuple[str, ...]] = {}
-
-
-def _field_names(cls: type) -> tuple[str, ...]:
-    # looked up once a class: the walk visits every field of every plan object
-    names = _FIELD_NAMES.get(cls)
-    if names is None:
-        names = _FIELD_NAMES[cls] = tuple(field.name for field in attrs.fields(cls))
-    return names
-
-
-def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
-    """Every string in a plan (or any attrs tree) with its path, e.g. ``target_groups[0].name``."""
-    if isinstance(value, str):
-        yield path, value
-    elif attrs.has(type(value)):
-        for name in _field_names(type(value)):
-            yield from plan_strings(getattr(value, name), f"{path}.{name}" if path else name)
-    elif isinstance(value, tuple | list):
-        for i, item in enumerate(value):
-            yield from plan_strings(item, f"{path}[{i}]")
 
 
 def _describe(char: str) -> str:

@@ -26,12 +26,9 @@ __all__ = ["register_exporters", "write_docx"]
 
 def write_docx(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
     """Write ``plan`` (or the workbook, per ``context.options``) to ``stream`` as Word."""
-    from .._text import sanitise_plan
     from ._docx_package import build_package, check_pictures, save
 
-    # text XML cannot hold is mended before anything reads the plan
-    context.plan = sanitise_plan(context.plan, context.notice)
-    document = context.document()
+    document = context.document()  # mends text XML cannot hold, in context.plan too
     branding = context.branding()
     word = build_package(
         document,

@@ -27,12 +27,13 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import BinaryIO
 
+from .._text import plan_strings
 from ..document import Document
 from ..errors import PlanError, Problem
 from ..export import ExportContext, Exporter
 from ..hookspecs import hookimpl
 from ..model import Plan
-from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings, plan_strings
+from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings
 
 __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
 
@@ -69,7 +70,7 @@ def _writer(fonts: FontFiles | None) -> Callable[[Plan, BinaryIO, ExportContext]
         texts = [*_document_strings(document), branding.footer]
         if branding.logo is not None:
             texts.append(branding.logo.alt_text)
-        checked = check_text(loaded, texts, plan, context)
+        checked = check_text(loaded, texts, context.plan, context)
         default = Branding()
         look = Look(
             fonts=checked,
