@@ -514,3 +514,17 @@ def test_blank_workbook_has_ruled_lines() -> None:
     assert len(reader.pages) > 5
     # ruled writing lines are stroked line segments in the page content
     assert sum(p.get_contents().get_data().count(b" l S") for p in reader.pages) > 50
+
+
+def test_spaces_the_font_lacks_print_as_spaces(example: klusterplan.Plan) -> None:
+    # thin and em spaces come along with text pasted from word processors
+    group = attrs.evolve(example.target_groups[0], name="Den\u2009oerfarne\u2003läsaren")
+    plan = attrs.evolve(example, target_groups=(group, *example.target_groups[1:]))
+    data, notices = _pdf(plan)
+    assert "Den oerfarne läsaren" in _text(_reader(data))
+    assert any(
+        n.path == "target_groups[0].name"
+        and "U+2009" in n.message
+        and "printed as ' '" in n.message
+        for n in notices
+    )

@@ -151,7 +151,7 @@ class Fonts:
     def prepare(self, text: str) -> str:
         """``text`` with tabs, line ends and substituted characters normalised."""
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
-        if self.substitutes and not self._table.keys().isdisjoint(map(ord, text)):
+        if any(c in text for c in self.substitutes):
             text = text.translate(self._table)
         # Almost all text is printable apart from line ends: checking that in C
         # spares a look-up per character, which the export does for every string.
@@ -160,8 +160,11 @@ class Fonts:
         return "".join(c for c in text if not _is_control(c))
 
     def runs(self, text: str) -> list[tuple[str, str]]:
-        """Split prepared ``text`` into (font, text) runs of one font each."""
-        text = self.prepare(text)
+        """Prepare ``text`` and split it into (font, text) runs of one font each."""
+        return self.split_runs(self.prepare(text))
+
+    def split_runs(self, text: str) -> list[tuple[str, str]]:
+        """Split already prepared ``text`` into (font, text) runs of one font each."""
         if not self.fallback or self._regular_only(text):
             return [(self.regular, text)] if text else []
         out: list[tuple[str, str]] = []
@@ -298,6 +301,9 @@ def check_text(
     problems: list[Problem] = []
     for c in missing:
         substitute = _LABEL_SUBSTITUTES.get(c)
+        if substitute is None and unicodedata.category(c) == "Zs":
+            # a space of another width (pasted from Word, say) prints as a space
+            substitute = " "
         if substitute is not None and all(fonts.has(s) for s in substitute):
             substitutes[c] = substitute
             for path in where[c]:

@@ -317,6 +317,10 @@ class _Renderer:
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
+        self._contents_fragments = {
+            style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
+        }
+        """Each contents style's linked text and end-callback fragments, to copy (see para())."""
         self.width = _CONTENT_WIDTH
         """The width of the frame the flowables being made go in."""
         self.height = _CONTENT_HEIGHT
@@ -343,7 +347,7 @@ class _Renderer:
         prepared = self.fonts.prepare(text)
         if not self._plain(prepared):
             return None
-        clean = cleanBlockQuotedText(prepared)
+        clean = _collapse_spaces(prepared)
         template = self._fragments.get(style.name)
         if template is None or not clean:
             return None
@@ -353,7 +357,7 @@ class _Renderer:
         """Whether prepared text is set in the regular font alone, with nothing to escape."""
         if _NEEDS_MARKUP.search(prepared):
             return False
-        runs = self.fonts.runs(prepared)
+        runs = self.fonts.split_runs(prepared)
         return len(runs) == 1 and runs[0][0] == self.fonts.regular
 
     def field(self, name: str, value: str) -> Any:
@@ -443,10 +447,19 @@ class _Renderer:
         leader and the number once the whole document is laid out.
         """
         style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
+        text, end = self._contents_fragments[style.name]
+        frags = self._frags(heading.plain, style)
+        if frags is None or heading.toc_markup is None:
+            return _Para(_contents_markup(heading.toc_markup or "", heading.key), style)
+        # The fragments the parser makes of the markup, made directly, as in para().
+        clean = frags[0].text
         return _Para(
-            f'<a href="#{heading.key}">{heading.toc_markup}</a>'
-            f'<onDraw name="{_CONTENTS_END}" label="{heading.key}"/>',
+            clean,
             style,
+            frags=[
+                text.clone(text=clean, link=[(0, f"#{heading.key}")], us_lines=[]),
+                end.clone(cbDefn=end.cbDefn.clone(label=heading.key), link=[], us_lines=[]),
+            ],
         )
 
     def title_page(self) -> list[Any]:
@@ -686,6 +699,22 @@ class _Renderer:
         table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
         table.setStyle(style)
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+
+
+def _collapse_spaces(text: str) -> str:
+    """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
+
+    Text that is printable (so holds no whitespace but the ASCII space), with
+    single spaces only and none at its ends, is already as the parser leaves it.
+    """
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
+    return str(cleanBlockQuotedText(text))
+
+
+def _contents_markup(markup: str, key: str) -> str:
+    """A contents line: the heading linked to its section, then the callback at its end."""
+    return f'<a href="#{key}">{markup}</a><onDraw name="{_CONTENTS_END}" label="{key}"/>'
 
 
 def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:
