@@ -15,6 +15,13 @@ __all__ = ["RULES"]
 TABLE_ROWS = 10
 
 
+def _empty_column(plan: Plan, field: str, message: str) -> Iterator[Hit]:
+    """A hit for each action still to be done whose ``field`` column is empty."""
+    for i, action in enumerate(plan.actions):
+        if active(action.status) and blank(getattr(action, field)):
+            yield f"actions[{i}].{field}", message
+
+
 @rule(
     "KP201",
     "action-without-responsible",
@@ -30,9 +37,7 @@ the others involved under `roles`.
 )
 def action_without_responsible(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with no one responsible."""
-    for i, action in enumerate(plan.actions):
-        if active(action.status) and blank(action.responsible):
-            yield f"actions[{i}].responsible", "say who is responsible for this action (ansvar)"
+    return _empty_column(plan, "responsible", "say who is responsible for this action (ansvar)")
 
 
 @rule(
@@ -50,12 +55,9 @@ before an action can start.
 )
 def action_without_organisational_consequence(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with an empty organisational-consequence column."""
-    for i, action in enumerate(plan.actions):
-        if active(action.status) and blank(action.organisational_consequence):
-            yield (
-                f"actions[{i}].organisational_consequence",
-                "say what the action means for the organisation",
-            )
+    return _empty_column(
+        plan, "organisational_consequence", "say what the action means for the organisation"
+    )
 
 
 @rule(
@@ -73,12 +75,9 @@ little.
 )
 def action_without_communicative_consequence(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with an empty communicative-consequence column."""
-    for i, action in enumerate(plan.actions):
-        if active(action.status) and blank(action.communicative_consequence):
-            yield (
-                f"actions[{i}].communicative_consequence",
-                "say what the action means for communication",
-            )
+    return _empty_column(
+        plan, "communicative_consequence", "say what the action means for communication"
+    )
 
 
 @rule(
