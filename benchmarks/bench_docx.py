@@ -21,6 +21,7 @@ from typing import Any
 import docx
 
 import klusterplan
+from klusterplan import build_document
 from klusterplan.document import (
     BulletList,
     Chart,
@@ -31,7 +32,6 @@ from klusterplan.document import (
     Quote,
     Table,
     WritingSpace,
-    build_document,
 )
 
 
@@ -55,7 +55,7 @@ def naive(document: Document) -> bytes:
                 for item in block.items:
                     word.add_paragraph(item, style=style)
             elif isinstance(block, Fields):
-                for name, value in block.items:
+                for name, value in ((f.label, f.value) for f in block.items):
                     paragraph = word.add_paragraph()
                     paragraph.add_run(f"{name}: ").bold = True
                     paragraph.add_run(value)

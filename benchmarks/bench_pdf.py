@@ -65,6 +65,7 @@ from reportlab.platypus import Table as RLTable
 from reportlab.platypus.tableofcontents import TableOfContents
 
 import klusterplan
+from klusterplan import build_document
 from klusterplan.document import (
     BulletList,
     Chart,
@@ -75,7 +76,6 @@ from klusterplan.document import (
     Quote,
     Table,
     WritingSpace,
-    build_document,
 )
 from klusterplan.model import Action, Horizon
 
@@ -124,7 +124,8 @@ def story(document: Document) -> list[object]:
                 out.append(ListFlowable(items, bulletFontName="BenchVera"))
             elif isinstance(block, Fields):
                 out.extend(
-                    RLParagraph(f"<b>{escape(n)}:</b> {escape(v)}", BODY) for n, v in block.items
+                    RLParagraph(f"<b>{escape(n)}:</b> {escape(v)}", BODY)
+                    for n, v in ((f.label, f.value) for f in block.items)
                 )
             elif isinstance(block, Table | Matrix):
                 out.append(plain_table(block))

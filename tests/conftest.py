@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+import textwrap
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -36,3 +38,35 @@ def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
     return invoke
+
+
+Install = Callable[[str, dict[str, str], str], Path]
+
+
+@pytest.fixture
+def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Install]:
+    """Install plugin modules with entry points, as pip would: ``install(dist, modules, entry)``.
+
+    ``modules`` maps module names to their source; ``entry`` is the body of the
+    ``[klusterplan]`` entry-point group (``name = module`` lines).
+    """
+    site = tmp_path / "site"
+    site.mkdir()
+    monkeypatch.syspath_prepend(str(site))
+    added: list[str] = []
+
+    def install(name: str, modules: dict[str, str], entry: str) -> Path:
+        for module, source in modules.items():
+            (site / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
+            added.append(module)
+        # the folder's name is the distribution's with underscores, as installers write it
+        info = site / f"{name.replace('-', '_')}-1.0.dist-info"
+        info.mkdir()
+        (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
+        (info / "entry_points.txt").write_text(f"[klusterplan]\n{entry}\n", encoding="utf-8")
+        get_registry.cache_clear()
+        return site
+
+    yield install
+    for module in added:
+        sys.modules.pop(module, None)

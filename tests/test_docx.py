@@ -16,9 +16,9 @@ import pytest
 from docx.oxml.ns import qn
 
 import klusterplan
-from klusterplan import ExportOptions, Language, PlanError, export
+from klusterplan import ExportOptions, Language, PlanError, build_document, export
 from klusterplan.branding import Branding, Logo
-from klusterplan.document import Chart, Document, Table, build_document
+from klusterplan.document import Chart, Document, Table
 from klusterplan.hookspecs import hookimpl
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 
@@ -229,7 +229,7 @@ def test_template_supplies_page_and_header(example: klusterplan.Plan, tmp_path: 
     section = word.sections[0]
     assert round(section.page_width.mm) == 176
     assert section.header.paragraphs[0].text == "Byköpings kommun – mall"
-    assert _headings(word)[0] == (1, "Uppdrag och organisation")
+    assert _headings(word)[0] == (1, "Att göra")
 
 
 def test_template_without_styles_names_them(example: klusterplan.Plan, tmp_path: Path) -> None:

@@ -11,8 +11,7 @@ import pytest
 from markdown_it import MarkdownIt
 
 import klusterplan
-from klusterplan import ExportOptions
-from klusterplan.document import build_document
+from klusterplan import ExportOptions, build_document
 
 HOSTILE = [
     '<b>Anna</b> & <img src="/etc/passwd"/>',
@@ -27,7 +26,8 @@ HOSTILE = [
 
 
 def _html(markdown: str) -> str:
-    return MarkdownIt("commonmark").enable("table").render(markdown)
+    html: str = MarkdownIt("commonmark").enable("table").render(markdown)
+    return html
 
 
 def _text(rendered: str) -> str:

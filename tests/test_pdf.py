@@ -17,9 +17,8 @@ import pytest
 from click.testing import Result
 
 import klusterplan
-from klusterplan import ExportOptions, Language, PlanError
+from klusterplan import ExportOptions, Language, Notice, PlanError
 from klusterplan.branding import Branding, Logo
-from klusterplan.export import Notice
 from klusterplan.model import Action, Horizon, Persona
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 
@@ -66,16 +65,24 @@ def _outline(reader: pypdf.PdfReader) -> list[tuple[int, str]]:
 
 
 def _fonts(reader: pypdf.PdfReader) -> dict[str, Any]:
+    pages: list[Any] = list(reader.pages)
     return {
         str(font.get_object()["/BaseFont"]): font.get_object()
-        for page in reader.pages
+        for page in pages
         for font in page["/Resources"].get("/Font", {}).values()
     }
 
 
+def _content(page: Any) -> bytes:
+    """The page's drawing operators."""
+    data: bytes = page.get_contents().get_data()
+    return data
+
+
 def _images(reader: pypdf.PdfReader) -> int:
     count = 0
-    for page in reader.pages:
+    pages: list[Any] = list(reader.pages)
+    for page in pages:
         xobjects = page["/Resources"].get("/XObject", {})
         count += sum(1 for x in xobjects.values() if x.get_object()["/Subtype"] == "/Image")
     return count
@@ -99,14 +106,14 @@ def test_importing_klusterplan_does_not_import_reportlab() -> None:
 def test_pages_metadata_and_language(example_pdf: bytes, example: klusterplan.Plan) -> None:
     reader = _reader(example_pdf)
     assert len(reader.pages) >= 15
-    meta = reader.metadata
-    assert meta is not None
+    meta: Any = reader.metadata
+    assert meta is not None and example.library.date is not None
     assert meta.title == f"Lokal kommunikationsplan – {example.library.name}"
     assert meta.author == example.library.author
     assert meta.subject == "Bibliotekets lokala marknadskommunikation"
     assert "Låna dig rik" in str(meta["/Keywords"])
     assert meta["/CreationDate"].startswith("D:" + example.library.date.strftime("%Y%m%d"))
-    root = reader.trailer["/Root"]
+    root: Any = reader.trailer["/Root"]
     assert root["/Lang"] == "sv-SE"
     assert root["/ViewerPreferences"]["/DisplayDocTitle"]
 
@@ -116,7 +123,7 @@ def test_outline_has_every_section_and_target_group(
 ) -> None:
     outline = _outline(_reader(example_pdf))
     titles = [title for _, title in outline]
-    document = klusterplan.document.build_document(example)
+    document = klusterplan.build_document(example)
     for section in document.sections:
         assert (section.level - 1, section.title.replace("→", "–›")) in outline
     for group in example.target_groups:
@@ -154,9 +161,9 @@ def test_contents_and_bookmarks_point_at_the_headings_pages(example_pdf: bytes) 
             if isinstance(item, list):
                 walk(item)
             else:
-                entries.append(
-                    (" ".join(item.title.split()), reader.get_destination_page_number(item))
-                )
+                page = reader.get_destination_page_number(item)
+                assert page is not None, item.title
+                entries.append((" ".join(item.title.split()), page))
 
     walk(reader.outline)
     assert [page for _, page in entries[:2]] == [0, 1]  # the title page, the contents
@@ -261,7 +268,8 @@ def test_same_plan_same_bytes(example: klusterplan.Plan, tmp_path: Path) -> None
 
 def test_english(example: klusterplan.Plan) -> None:
     reader = _reader(_pdf(example, ExportOptions(language=Language.EN))[0])
-    assert reader.trailer["/Root"]["/Lang"] == "en-GB"
+    root: Any = reader.trailer["/Root"]
+    assert root["/Lang"] == "en-GB"
     assert f"Page 3 of {len(reader.pages)}" in reader.pages[2].extract_text()
     assert [t for _, t in _outline(reader)][:2] == ["Local communication plan", "Contents"]
 
@@ -270,7 +278,7 @@ def test_large_print(example: klusterplan.Plan, example_pdf: bytes) -> None:
     data = _pdf(example, ExportOptions(large_print=True))[0]
     reader = _reader(data)
     assert len(reader.pages) > len(_reader(example_pdf).pages)
-    body = reader.pages[3].get_contents().get_data()
+    body = _content(reader.pages[3])
     assert b" 16 Tf" in body
     # the wide tables become one record a row, which fit portrait pages
     assert not [p for p in reader.pages if _landscape(p)]
@@ -399,8 +407,8 @@ def test_missing_glyph_on_the_command_line(run: Callable[..., Result], tmp_path:
 
 def _make_font(path: Path, family: str, chars: str) -> Path:
     """A real TrueType font with a box glyph for each of ``chars``, made with fontTools."""
-    from fontTools.fontBuilder import FontBuilder
-    from fontTools.pens.ttGlyphPen import TTGlyphPen
+    from fontTools.fontBuilder import FontBuilder  # type: ignore[import-untyped]
+    from fontTools.pens.ttGlyphPen import TTGlyphPen  # type: ignore[import-untyped]
 
     names = {ord(c): f"uni{ord(c):04X}" for c in chars}
     order = [".notdef", "space", *names.values()]
@@ -484,11 +492,10 @@ def test_branding_logo_colours_and_footer(example: klusterplan.Plan) -> None:
     text = _text(reader)
     assert "Kommunens vapen i rött" in text  # the logo's alt text
     assert "Ett samarbete i Kluster Sydost" in reader.pages[3].extract_text()
-    assert b"0 1 0 rg" in reader.pages[0].get_contents().get_data()  # the primary colour
+    assert b"0 1 0 rg" in _content(reader.pages[0])  # the primary colour
 
 
 def test_workbook_from_plan(example: klusterplan.Plan, tmp_path: Path) -> None:
-    pytest.importorskip("klusterplan.workbook")
     target = tmp_path / "workbook.pdf"
     klusterplan.export(example, "pdf", target, ExportOptions(workbook=True))
     reader = pypdf.PdfReader(target)
@@ -499,13 +506,13 @@ def test_workbook_from_plan(example: klusterplan.Plan, tmp_path: Path) -> None:
 
 
 def test_blank_workbook_has_ruled_lines() -> None:
-    workbook = pytest.importorskip("klusterplan.workbook")
     from reportlab.lib import colors
 
-    from klusterplan.exporters._pdf_fonts import FontFiles, check_text, load_fonts, plan_strings
+    from klusterplan._text import plan_strings
+    from klusterplan.exporters._pdf_fonts import FontFiles, check_text, load_fonts
     from klusterplan.exporters._pdf_layout import Look, render
 
-    document = workbook.build_workbook(None)
+    document = klusterplan.build_document(klusterplan.Plan(), mode=klusterplan.Mode.WORKBOOK)
     fonts = load_fonts(FontFiles.default())
     fonts = check_text(fonts, [t for _, t in plan_strings(document)], None, None)
     look = Look(fonts, Branding(), False, colors.HexColor("#1F4E79"), colors.HexColor("#C55A11"))
@@ -513,7 +520,7 @@ def test_blank_workbook_has_ruled_lines() -> None:
     reader = _reader(data)
     assert len(reader.pages) > 5
     # ruled writing lines are stroked line segments in the page content
-    assert sum(p.get_contents().get_data().count(b" l S") for p in reader.pages) > 50
+    assert sum(_content(p).count(b" l S") for p in reader.pages) > 50
 
 
 def test_spaces_the_font_lacks_print_as_spaces(example: klusterplan.Plan) -> None:

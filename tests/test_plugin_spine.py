@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import io
 import sys
-import textwrap
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import Install
 
 import klusterplan
 from klusterplan import Exporter, hookimpl
@@ -18,23 +18,9 @@ from klusterplan.plugins import DEFAULT_PLUGINS, DISABLE_AUTOLOAD_ENV, Registry,
 Run = Callable[..., Result]
 
 
-def install_fake_distribution(root: Path, name: str, modules: dict[str, str], entry: str) -> None:
-    """Lay out a module and a ``.dist-info`` on a path, as pip would install them."""
-    for module, source in modules.items():
-        (root / f"{module}.py").write_text(textwrap.dedent(source), encoding="utf-8")
-    # the folder's name is the distribution's with underscores, as installers write it
-    info = root / f"{name.replace('-', '_')}-1.0.dist-info"
-    info.mkdir()
-    (info / "METADATA").write_text(f"Metadata-Version: 2.1\nName: {name}\nVersion: 1.0\n")
-    (info / "entry_points.txt").write_text(f"[klusterplan]\n{entry}\n", encoding="utf-8")
-
-
 @pytest.fixture
-def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    site = tmp_path / "site"
-    site.mkdir()
-    install_fake_distribution(
-        site,
+def installed(install: Install) -> Path:
+    return install(
         "kp-wordcount",
         {
             "kp_wordcount": """
@@ -58,10 +44,6 @@ def installed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
         },
         "wordcount = kp_wordcount\nbroken = kp_broken\nraising = kp_raising",
     )
-    monkeypatch.syspath_prepend(str(site))
-    yield site
-    for name in ("kp_wordcount", "kp_broken", "kp_raising"):
-        sys.modules.pop(name, None)
 
 
 def test_installed_plugin_is_listed_and_its_exporter_works(
@@ -158,12 +140,10 @@ def test_importing_klusterplan_loads_no_heavy_library() -> None:
 
 
 def test_two_installed_plugins_claiming_one_code_stop_the_check(
-    tmp_path: Path, run: Run, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, run: Run, install: Install
 ) -> None:
-    site = tmp_path / "site"
-    site.mkdir()
     rule_module = """
-        from klusterplan.check import Severity, rule
+        from klusterplan import Severity, rule
         from klusterplan import hookimpl
 
         @rule("ZZ101", "{name}", Severity.WARNING, "A rule.", "Explained.")
@@ -175,19 +155,13 @@ def test_two_installed_plugins_claiming_one_code_stop_the_check(
             return [check]
     """
     for name in ("alpha", "beta"):
-        install_fake_distribution(
-            site,
+        install(
             f"kp-{name}",
             {f"kp_{name}": rule_module.replace("{name}", f"{name}-rule")},
             f"{name} = kp_{name}",
         )
-    monkeypatch.syspath_prepend(str(site))
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
-    try:
-        result = run("check", "plan.yaml")
-    finally:
-        for name in ("kp_alpha", "kp_beta"):
-            sys.modules.pop(name, None)
+    result = run("check", "plan.yaml")
     assert result.exit_code == 2
     assert (
         "klusterplan: error: plugin 'beta': rule code ZZ101 is claimed by both plugin 'alpha' "

@@ -11,7 +11,7 @@ from hypothesis import strategies as st
 import klusterplan
 from klusterplan.model import Action, Horizon, Library, Persona, Plan, Segment, TargetGroup
 
-text = st.text(st.characters(exclude_categories=("Cs",)), max_size=30)
+text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 ids = st.text("abcdefghij-", min_size=1, max_size=8)
 
 target_groups = st.builds(

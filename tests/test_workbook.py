@@ -12,10 +12,10 @@ import docx
 import pytest
 
 import klusterplan
-from klusterplan import ExportOptions, Language, Plan, export
+from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export
+from klusterplan._sections import SECTIONS, WORKBOOK_ROWS
 from klusterplan.document import BulletList, Document, Section, Table, WritingSpace
 from klusterplan.exporters.markdown import render
-from klusterplan.workbook import WORKBOOK_ROWS, build_workbook
 
 # The workbook's own text ("Vårt biblioteks lokala målgrupper", seed 000_57e4d3186713a751).
 SEED_TABLE_HEADERS = [
@@ -87,6 +87,17 @@ def _docx(plan: Plan, options: ExportOptions | None = None) -> Any:
     return docx.Document(io.BytesIO(stream.getvalue()))
 
 
+def build_workbook(plan: Plan | None, language: Language | None = None) -> Document:
+    return build_document(plan or Plan(), language, mode=Mode.WORKBOOK)
+
+
+def _agenda(book: Document) -> list[Section]:
+    """The numbered points between the autumn agenda and the questions for further work."""
+    keys = [s.key for s in book.sections]
+    start, end = keys.index("agenda"), keys.index("further-work")
+    return [s for s in book.sections[start:end] if re.match(r"\d+\. ", s.title)]
+
+
 def _section(document: Document, key: str) -> Section:
     return next(s for s in document.sections if s.key == key)
 
@@ -99,8 +110,36 @@ def _headings(word: Any) -> list[tuple[int, str]]:
     ]
 
 
-def test_blank_workbook_is_the_same_with_an_empty_plan() -> None:
-    assert build_workbook(None) == build_workbook(Plan())
+def test_plan_and_workbook_are_modes_of_one_section_list(example: Plan) -> None:
+    order = {spec.key: i for i, spec in enumerate(SECTIONS)}
+
+    def positions(document: Document) -> list[int]:
+        # subsections repeated per target group sit under their section in the list
+        out, last = [], 0
+        for section in document.sections:
+            last = order.get(section.key, last)
+            out.append(last)
+        return out
+
+    plan = build_document(example)
+    book = build_workbook(example)
+    for document in (plan, book, build_workbook(None)):
+        assert positions(document) == sorted(positions(document))
+    shared = {s.key for s in plan.sections} & {s.key for s in book.sections}
+    assert {"actions-immediate", "dialogue-forum", "values", "mission", "further-work"} <= shared
+
+
+def test_prefilled_workbook_formats_like_the_plan(example: Plan) -> None:
+    # one formatting for amounts and dates in every mode
+    plan_rows = _section(build_document(example), "activities").blocks[0].rows  # type: ignore[union-attr]
+    sheet = next(
+        b
+        for b in _section(build_workbook(example), "communication-plan").blocks
+        if isinstance(b, Table)
+    )
+    budgets = [row[-1] for row in plan_rows if row[-1]]
+    assert budgets and budgets == [row[-1] for row in sheet.rows if row[-1]]
+    assert all("\u00a0" in b for b in budgets)
 
 
 def test_blank_workbook_structure() -> None:
@@ -108,25 +147,26 @@ def test_blank_workbook_structure() -> None:
     assert book.title == "Vårt biblioteks lokala målgrupper"
     levels = [s.level for s in book.sections]
     assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
-    segments = _section(book, "workbook-segments").blocks
+    segments = _section(book, "segments").blocks
     assert [b.prompt for b in segments if isinstance(b, WritingSpace)] == [
         "A Befintliga kunder",
         "B Nya kunder",
     ]
-    groups = _section(book, "workbook-target-groups").blocks[0]
+    groups = _section(book, "target-groups").blocks[0]
     assert isinstance(groups, BulletList) and groups.ordered
     assert list(groups.items) == SEED_GROUPS
-    agenda = [s.title for s in book.sections if s.key.startswith("workbook-agenda-")]
+    agenda = [s.title for s in _agenda(book)]
     assert len(agenda) == 17
     for n, (title, start) in enumerate(zip(agenda, SEED_AGENDA_STARTS, strict=True), 1):
         assert title.startswith(f"{n}. {start}")
-    further = [s.title for s in book.sections if s.key.startswith("workbook-further-")]
+    keys = [s.key for s in book.sections]
+    further = [s.title for s in book.sections[keys.index("further-work") + 1 :]]
     assert further == [f"{n}. {q}" for n, q in enumerate(SEED_FURTHER, 1)]
-    steps = _section(book, "workbook-agenda-14").blocks
+    steps = _section(book, "campaign-groups").blocks
     assert len([b for b in steps if isinstance(b, WritingSpace)]) == 6
     # every point of a blank workbook leaves room to write
     for section in book.sections:
-        if section.level >= 2 and section.key != "workbook-forum-result":
+        if section.level >= 2 and section.key != "forum-result":
             assert any(isinstance(b, WritingSpace | Table) for b in section.blocks), section.key
 
 
@@ -168,16 +208,16 @@ def test_prefilled_from_plan(example: Plan) -> None:
     book = build_workbook(example)
     blank = build_workbook(None)
     assert book.subtitle == "Byköpings bibliotek"
-    mission = _section(book, "workbook-agenda-1").blocks
+    mission = _section(book, "mission").blocks
     assert not any(isinstance(b, WritingSpace) for b in mission)
     assert example.organisation.mission.strip() in str(mission)
-    immediate = _section(book, "workbook-actions-immediate").blocks[0]
+    immediate = _section(book, "actions-immediate").blocks[0]
     assert isinstance(immediate, Table)
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
     assert len(immediate.rows) == max(len(actions), WORKBOOK_ROWS)
     assert immediate.rows[0][1] == f"1. {actions[0].what}"
-    assert immediate.headers == _section(blank, "workbook-actions-immediate").blocks[0].headers  # type: ignore[union-attr]
-    groups = _section(book, "workbook-target-groups").blocks[0]
+    assert immediate.headers == _section(blank, "actions-immediate").blocks[0].headers  # type: ignore[union-attr]
+    groups = _section(book, "target-groups").blocks[0]
     assert isinstance(groups, BulletList)
     assert groups.items[0].startswith(example.target_groups[0].name)
 
@@ -187,8 +227,8 @@ def test_partial_plan_leaves_room_for_the_rest() -> None:
         "schema_version: 1\nlibrary:\n  name: Norrby bibliotek\norganisation:\n  mission: Läsa.\n"
     )
     book = build_workbook(plan)
-    assert not any(isinstance(b, WritingSpace) for b in _section(book, "workbook-agenda-1").blocks)
-    assert any(isinstance(b, WritingSpace) for b in _section(book, "workbook-agenda-2").blocks)
+    assert not any(isinstance(b, WritingSpace) for b in _section(book, "mission").blocks)
+    assert any(isinstance(b, WritingSpace) for b in _section(book, "partners").blocks)
 
 
 def test_english_workbook() -> None:

@@ -4,6 +4,12 @@ A typed model of the planning workbook (:class:`Plan`), its file formats
 (YAML, JSON, TOML), rule checks that say what a plan still lacks, and
 exporters that write it as Markdown, Word, PDF or any format a plugin adds.
 
+Every public name is importable from here; the modules behind them are
+private (their names start with ``_``) except :mod:`klusterplan.model`,
+:mod:`klusterplan.document`, :mod:`klusterplan.hookspecs`,
+:mod:`klusterplan.plugins`, :mod:`klusterplan.config` and
+:mod:`klusterplan.testing`.
+
 >>> import klusterplan
 >>> plan = klusterplan.example()
 >>> plan.values.promise
@@ -12,33 +18,62 @@ exporters that write it as Markdown, Word, PDF or any format a plugin adds.
 
 from __future__ import annotations
 
+from importlib import metadata as _metadata
+
+from ._check import CheckResult, check, check_plan
+from ._export import export
+from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
 from ._io import dump, dumps, example, load, loads
-from .check import Finding, Rule, Severity, check
+from ._labels import enum_label, label
+from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
+from ._sections import build_document
+from .branding import Branding, Logo
+from .document import Document, Mode
 from .errors import PlanError, Problem
-from .export import Exporter, ExportOptions, Notice, export
 from .hookspecs import hookimpl
 from .model import Language, Plan
+from .plugins import PluginWarning
 
 __all__ = [
+    "Branding",
+    "CheckResult",
+    "DataWriter",
+    "Document",
+    "ExportContext",
     "ExportOptions",
     "Exporter",
     "Finding",
+    "Hit",
     "Language",
+    "Logo",
+    "Mode",
     "Notice",
     "Plan",
     "PlanError",
+    "PluginWarning",
     "Problem",
+    "Renderer",
     "Rule",
+    "RuleContext",
     "Severity",
+    "UnknownCodeError",
     "__version__",
+    "build_document",
     "check",
+    "check_plan",
     "dump",
     "dumps",
+    "enum_label",
     "example",
     "export",
     "hookimpl",
+    "label",
     "load",
     "loads",
+    "rule",
 ]
 
-__version__ = "0.1.0"
+try:
+    __version__ = _metadata.version("klusterplan")
+except _metadata.PackageNotFoundError:  # running from a source tree that is not installed
+    __version__ = "0+unknown"

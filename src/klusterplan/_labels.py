@@ -36,6 +36,10 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Futurum, Kombib and other partners",
     ),
     "staffing": ("Bemanning", "Staffing"),
+    "staffing_resources": (
+        "Bemanning, kompetens och resurser",
+        "Staffing, competence and resources",
+    ),
     "competence": ("Kompetens", "Competence"),
     "resources": ("Resurser", "Resources"),
     "development_leader": (
@@ -108,6 +112,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "target_step": ("Mål", "Target"),
     # 8, 15
     "centres": ("Centrum idag och i morgon", "The centre today and tomorrow"),
+    "centre_placement": ("Centrummatrisen", "The centre matrix"),
     "centre_matrix": (
         "Målgrupperna i centrummatrisen",
         "The target groups in the centre matrix",

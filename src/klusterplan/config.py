@@ -28,7 +28,7 @@ from typing import Any
 
 import attrs
 
-from .check import Severity
+from ._rule import Severity
 
 __all__ = ["CONFIG_FILES", "ConfigError", "Settings", "find_config", "load_settings"]
 

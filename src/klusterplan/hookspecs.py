@@ -14,9 +14,9 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
+    from ._exporter import ExportContext, Exporter
+    from ._rule import Rule
     from .branding import Branding
-    from .check import Rule
-    from .export import ExportContext, Exporter
     from .model import Plan
 
 __all__ = ["hookimpl", "hookspec"]
@@ -31,9 +31,11 @@ hookspec = pluggy.HookspecMarker("klusterplan")
 def register_exporters() -> Iterable[Exporter]:
     """Return the exporters this plugin adds.
 
-    Each :class:`~klusterplan.export.Exporter` names a format (the value of
-    ``--to``), its file suffix and the function that writes a plan to a binary
-    stream. Two plugins may not register the same format name.
+    Each :class:`~klusterplan.Exporter` names a format (the value of ``--to``),
+    its file suffix and either ``write(plan, stream, context)`` for a data format
+    or ``render(document, stream, context)`` for a document format, which gets
+    the finished :class:`~klusterplan.document.Document` every document format
+    renders. Two plugins may not register the same format name.
     """
     return ()
 
@@ -42,11 +44,11 @@ def register_exporters() -> Iterable[Exporter]:
 def register_rules() -> Iterable[Rule]:
     """Return the rule checks this plugin adds.
 
-    Each :class:`~klusterplan.check.Rule` has a stable code (capital letters and
+    Each :class:`~klusterplan.Rule` has a stable code (capital letters and
     three digits) whose prefix belongs to this plugin alone, a kebab-case name, a
     default severity, a summary, an explanation and a function
     ``check(plan, context)`` that yields ``(path, message)`` for each problem.
-    ``context`` is a :class:`~klusterplan.check.RuleContext`: its ``config`` holds
+    ``context`` is a :class:`~klusterplan.RuleContext`: its ``config`` holds
     the plugin's settings from ``[tool.klusterplan.plugins.<plugin name>]``. A rule
     that raises becomes a ``KP001`` finding; the other rules still run.
     """
@@ -57,10 +59,11 @@ def register_rules() -> Iterable[Rule]:
 def branding(plan: Plan, format: str) -> Branding | None:
     """Return the look of exported documents: logo, colours, footer line.
 
-    Called by the document exporters (``docx``, ``pdf``) with the plan being
-    exported and the format's name. The first plugin that returns a
-    :class:`~klusterplan.branding.Branding` wins; return ``None`` to leave the
-    choice to others.
+    Called once for each document export with the plan being exported and the
+    format's name; renderers find the result in ``context.branding``. The hook
+    is ``firstresult``: the first plugin that returns a
+    :class:`~klusterplan.Branding` wins (``tryfirst=True`` goes first);
+    return ``None`` to leave the choice to others.
     """
 
 

@@ -595,6 +595,11 @@ class Plan:
                 return group
         return None
 
+    def group_name(self, id: str) -> str:
+        """The name a reader sees for the target group ``id``: its name, else the id."""
+        group = self.target_group(id)
+        return group.name if group is not None and group.name else id
+
     def centre(self, id: str) -> Centre | None:
         """Return the centre with this id, or ``None``."""
         for centre in self.centres:

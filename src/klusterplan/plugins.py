@@ -5,35 +5,51 @@ through the same hooks a third-party plugin implements. Installed plugins are
 found in the ``klusterplan`` entry-point group; set
 ``KLUSTERPLAN_DISABLE_PLUGIN_AUTOLOAD=1`` to load none of them.
 
-A plugin that fails to import, or whose hook raises, is recorded as a
-:class:`PluginFailure` and left out; every other plugin keeps working.
+Hooks are called through pluggy, so ``firstresult``, ``tryfirst``/``trylast``
+and ``wrapper=True`` behave as pluggy documents them. Each implementation is
+guarded: one that raises is recorded as a :class:`PluginFailure` naming its
+plugin and treated as having returned nothing, and every other plugin keeps
+working. A wrapper that raises takes its plugin out of the registry.
+
+Plugins are validated as they are registered: a hook name klusterplan does not
+have, a malformed rule code, a rule code under another plugin's prefix (``KP``
+is klusterplan's own) and a second exporter for a format are failures too. The
+command prints them; the Python API gives each as a :class:`PluginWarning`.
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 import importlib
 import os
-from collections.abc import Iterator, Sequence
+import warnings
+from collections.abc import Callable, Sequence
 from importlib import metadata
+from types import TracebackType
 from typing import Any
 
 import attrs
 import pluggy
 
 from . import hookspecs
-from .check import Rule, code_prefix, rule_problem
+from ._exporter import Exporter
+from ._rule import Rule, code_prefix, rule_problem
+from .branding import Branding
 from .errors import PlanError, Problem
-from .export import Exporter
+from .model import Plan
 
 __all__ = [
+    "BUILTIN_PREFIX",
     "DEFAULT_PLUGINS",
     "DISABLE_AUTOLOAD_ENV",
     "ENTRY_POINT_GROUP",
     "PluginFailure",
     "PluginInfo",
+    "PluginWarning",
     "Registry",
     "get_registry",
+    "warn_failures",
 ]
 
 #: The entry-point group installed plugins announce themselves in.
@@ -48,6 +64,16 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "klusterplan.exporters.pdf",
     "klusterplan.rules",
 )
+#: The rule-code prefix reserved for klusterplan's own rules.
+BUILTIN_PREFIX = "KP"
+
+_HOOKS = frozenset(
+    name for name in dir(hookspecs) if hasattr(getattr(hookspecs, name), "klusterplan_spec")
+)
+
+
+class PluginWarning(UserWarning):
+    """A plugin could not be loaded or used; the message names the plugin."""
 
 
 @attrs.frozen
@@ -76,6 +102,20 @@ class PluginInfo:
     """``built-in``, or the distribution and version that installed it."""
 
 
+def _is_builtin(plugin: str) -> bool:
+    return plugin == "klusterplan" or plugin.startswith("klusterplan.")
+
+
+class _Owned(tuple[Any, ...]):
+    """What one plugin's ``register_*`` hook returned, marked with the plugin's name.
+
+    It is still a tuple, so a ``wrapper=True`` implementation sees the results
+    as pluggy documents them.
+    """
+
+    plugin: str = ""
+
+
 class Registry:
     """One plugin manager and what its plugins registered."""
 
@@ -87,14 +127,16 @@ class Registry:
     ) -> None:
         self.manager = pluggy.PluginManager("klusterplan")
         self.manager.add_hookspecs(hookspecs)
-        self.failures: list[PluginFailure] = []
+        self._failures: list[PluginFailure] = []
+        self._warned = 0
         self._infos: dict[str, PluginInfo] = {}
+        self._returned: list[_Owned] = []
         for plugin in plugins:
             if isinstance(plugin, str):
                 try:
                     module = importlib.import_module(plugin)
                 except ImportError as exc:
-                    self.failures.append(PluginFailure(plugin, f"failed to import: {exc}"))
+                    self._fail(plugin, f"failed to import: {exc}")
                     continue
                 self.register(module, plugin, "built-in")
             else:
@@ -105,16 +147,74 @@ class Registry:
         if autoload:
             self._load_entry_points()
 
+    # -- registration -------------------------------------------------------
+
     def register(self, plugin: object, name: str, source: str = "") -> None:
-        """Register a plugin object (a module, a class or an instance) under ``name``."""
+        """Register a plugin object (a module, a class or an instance) under ``name``.
+
+        A plugin pluggy refuses (a hook implementation whose arguments the hook
+        does not have, a name already taken) is recorded as a failure; hook
+        names klusterplan does not know are reported and ignored.
+        """
         try:
             self.manager.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            self.failures.append(PluginFailure(name, f"cannot be registered: {exc}"))
+            self._fail(name, f"cannot be registered: {exc}")
             return
         self._infos[name] = PluginInfo(name, source or "registered in code")
-        self.__dict__.pop("_exporters", None)
-        self.__dict__.pop("_rules", None)
+        self._validate_hooks(plugin, name)
+        for caller in self.manager.get_hookcallers(plugin) or ():
+            for impl in caller.get_hookimpls():
+                if impl.plugin is plugin:
+                    self._guard(impl, caller.name)
+        self._forget()
+
+    def _validate_hooks(self, plugin: object, name: str) -> None:
+        for caller in self.manager.get_hookcallers(plugin) or ():
+            if caller.name in _HOOKS:
+                continue
+            if all(i.optionalhook for i in caller.get_hookimpls() if i.plugin is plugin):
+                continue
+            close = difflib.get_close_matches(caller.name, sorted(_HOOKS), n=1)
+            hint = f"; did you mean {close[0]!r}?" if close else ""
+            self._fail(
+                name,
+                f"implements {caller.name!r}, which is not a klusterplan hook{hint} "
+                "(it is never called)",
+            )
+        for attr in sorted(_HOOKS):
+            found = getattr(plugin, attr, None)
+            if callable(found) and not hasattr(found, "klusterplan_impl"):
+                self._fail(
+                    name,
+                    f"{attr!r} is not marked with @klusterplan.hookimpl, so it is never called",
+                )
+
+    def _guard(self, impl: pluggy.HookImpl, hook: str) -> None:
+        """Make one implementation report its own error instead of stopping the call."""
+        if impl.wrapper or impl.hookwrapper:
+            return  # a wrapper that raises is taken out by _call
+        function: Callable[..., Any] = impl.function
+        plugin = impl.plugin_name
+        collects = hook.startswith("register_")
+
+        @functools.wraps(function)
+        def guarded(*args: Any) -> Any:
+            try:
+                result = function(*args)
+                if not collects:
+                    return result
+                items = _Owned(result or ())
+            except Exception as exc:  # a plugin's bug must not take the run down
+                self._fail(plugin, f"hook {hook} raised {type(exc).__name__}: {exc}")
+                return None
+            items.plugin = plugin
+            self._returned.append(items)
+            return items
+
+        # pluggy keeps the function on the HookImpl; wrapping it keeps pluggy's
+        # own ordering, firstresult and wrappers intact around each guard
+        object.__setattr__(impl, "function", guarded)
 
     def _load_entry_points(self) -> None:
         for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
@@ -124,54 +224,106 @@ class Registry:
             try:
                 plugin = ep.load()
             except Exception as exc:  # a broken plugin must not stop the others
-                self.failures.append(
-                    PluginFailure(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
-                )
+                self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
                 continue
             self.register(plugin, ep.name, dist)
+
+    def _fail(self, plugin: str, message: str, *, fatal: bool = False) -> None:
+        failure = PluginFailure(plugin, message, fatal)
+        if failure not in self._failures:
+            self._failures.append(failure)
+
+    def _forget(self) -> None:
+        self.__dict__.pop("_exporters", None)
+        self.__dict__.pop("_rules", None)
+
+    @property
+    def failures(self) -> list[PluginFailure]:
+        """Every plugin that could not be loaded or used, and why.
+
+        Reading it validates what the plugins register (rule codes, formats),
+        so every problem is here, not only those met so far.
+        """
+        _ = self._exporters, self._rules
+        return self._failures
 
     def plugins(self) -> list[PluginInfo]:
         """Every registered plugin, in registration order."""
         return list(self._infos.values())
 
-    def _collect(self, hook: str) -> list[tuple[Any, str]]:
-        """Call ``hook`` on each plugin on its own, so one plugin's error spares the rest."""
+    # -- calling hooks ------------------------------------------------------
+
+    def _call(self, hook: str, **kwargs: Any) -> Any:
+        """Call ``hook`` through pluggy; a wrapper that raises takes its plugin out."""
         caller = getattr(self.manager.hook, hook)
-        out: list[tuple[Any, str]] = []
-        # registration order, so that built-ins keep their names when a plugin collides
-        for impl in caller.get_hookimpls():
+        while True:
             try:
-                items = list(impl.function() or ())
-            except Exception as exc:  # a plugin's bug must not take the run down
-                self.failures.append(
-                    PluginFailure(
-                        impl.plugin_name,
-                        f"hook {hook} raised {type(exc).__name__}: {exc}",
-                    )
+                return caller(**kwargs)
+            except Exception as exc:
+                culprit = _culprit(caller.get_hookimpls(), exc.__traceback__)
+                if culprit is None:
+                    raise
+                self._fail(
+                    culprit,
+                    f"hook {hook} raised {type(exc).__name__}: {exc}; the plugin is left out",
                 )
-                continue
-            out.extend((item, impl.plugin_name) for item in items)
-        return out
+                self.manager.unregister(name=culprit)
+                self._infos.pop(culprit, None)
+                self._forget()
+
+    def _collect(self, hook: str) -> list[tuple[Any, str]]:
+        """Every item a ``register_*`` hook returned, with the plugin that returned it.
+
+        Items come in registration order, so built-ins keep their names when a
+        plugin collides with them.
+        """
+        self._returned.clear()
+        results = self._call(hook)
+        # a wrapper may return new containers: its items keep the owner that returned them
+        returned: dict[int, str] = {}
+        for owned in self._returned:
+            for item in owned:
+                returned.setdefault(id(item), owned.plugin)
+        self._returned.clear()
+        order = {name: i for i, name in enumerate(self._infos)}
+        wrappers = [
+            i.plugin_name
+            for i in getattr(self.manager.hook, hook).get_hookimpls()
+            if i.wrapper or i.hookwrapper
+        ]
+        fallback = wrappers[0] if wrappers else "?"
+        items: list[tuple[Any, str]] = []
+        for result in results:
+            owner = getattr(result, "plugin", None)
+            if isinstance(result, str | bytes) or not hasattr(result, "__iter__"):
+                result = (result,)
+            items.extend((item, owner or returned.get(id(item), fallback)) for item in result)
+        items.sort(key=lambda pair: order.get(pair[1], len(order)))
+        return items
+
+    def branding(self, plan: Plan, format: str) -> Branding:
+        """The look the first plugin returned for ``plan`` in ``format``, or the default."""
+        chosen = self._call("branding", plan=plan, format=format)
+        if chosen is None:
+            return Branding()
+        if not isinstance(chosen, Branding):
+            self._fail("branding", f"hook branding returned {chosen!r}, not a Branding")
+            return Branding()
+        return chosen
+
+    # -- exporters ----------------------------------------------------------
 
     @functools.cached_property
     def _exporters(self) -> dict[str, tuple[Exporter, str]]:
         found: dict[str, tuple[Exporter, str]] = {}
         for exporter, plugin in self._collect("register_exporters"):
             if not isinstance(exporter, Exporter):
-                self.failures.append(
-                    PluginFailure(
-                        plugin,
-                        f"register_exporters returned {exporter!r}, not an Exporter",
-                    )
-                )
+                self._fail(plugin, f"register_exporters returned {exporter!r}, not an Exporter")
             elif exporter.name in found:
                 other = found[exporter.name][1]
-                self.failures.append(
-                    PluginFailure(
-                        plugin,
-                        f"format {exporter.name!r} is already registered by plugin {other!r}; "
-                        "left out",
-                    )
+                self._fail(
+                    plugin,
+                    f"format {exporter.name!r} is already registered by plugin {other!r}; left out",
                 )
             else:
                 found[exporter.name] = (exporter, plugin)
@@ -195,6 +347,8 @@ class Registry:
                 [Problem("", f"unknown format {name!r}; known formats: {known}")]
             ) from None
 
+    # -- rules --------------------------------------------------------------
+
     @functools.cached_property
     def _rules(self) -> dict[str, tuple[Rule, str]]:
         found: dict[str, tuple[Rule, str]] = {}
@@ -203,35 +357,37 @@ class Registry:
         owners: dict[str, str] = {}
         for rule, plugin in self._collect("register_rules"):
             if not isinstance(rule, Rule):
-                self.failures.append(
-                    PluginFailure(plugin, f"register_rules returned {rule!r}, not a Rule")
-                )
+                self._fail(plugin, f"register_rules returned {rule!r}, not a Rule")
                 continue
             problem = rule_problem(rule)
-            prefix = code_prefix(rule.code)
-            # a malformed rule claims no prefix
-            owner = owners.setdefault(prefix, plugin) if problem is None else plugin
             if problem is not None:
-                self.failures.append(PluginFailure(plugin, f"{problem}; left out"))
-            elif rule.code in found:
+                self._fail(plugin, f"{problem}; left out")
+                continue
+            prefix = code_prefix(rule.code)
+            if prefix == BUILTIN_PREFIX and not _is_builtin(plugin):
+                self._fail(
+                    plugin,
+                    f"rule code {rule.code}: the prefix {BUILTIN_PREFIX} belongs to "
+                    f"klusterplan's own rules; left out of {plugin!r}, choose a prefix of your own",
+                    fatal=True,
+                )
+                continue
+            owner = owners.setdefault(prefix, plugin)
+            if rule.code in found:
                 other = found[rule.code][1]
-                self.failures.append(
-                    PluginFailure(
-                        plugin,
-                        f"rule code {rule.code} is claimed by both plugin {other!r} and "
-                        f"plugin {plugin!r}; left out of {plugin!r}",
-                        fatal=True,
-                    )
+                self._fail(
+                    plugin,
+                    f"rule code {rule.code} is claimed by both plugin {other!r} and "
+                    f"plugin {plugin!r}; left out of {plugin!r}",
+                    fatal=True,
                 )
             elif owner != plugin:
-                self.failures.append(
-                    PluginFailure(
-                        plugin,
-                        f"rule code {rule.code}: the prefix {prefix} is claimed by both plugin "
-                        f"{owner!r} and plugin {plugin!r}; left out of {plugin!r}, "
-                        "choose a prefix of your own",
-                        fatal=True,
-                    )
+                self._fail(
+                    plugin,
+                    f"rule code {rule.code}: the prefix {prefix} is claimed by both plugin "
+                    f"{owner!r} and plugin {plugin!r}; left out of {plugin!r}, "
+                    "choose a prefix of your own",
+                    fatal=True,
                 )
             else:
                 found[rule.code] = (rule, plugin)
@@ -241,28 +397,32 @@ class Registry:
         """Every registered rule by code, with the name of the plugin that registered it."""
         return dict(self._rules)
 
-    def _call(self, hook: str, kwargs: dict[str, Any]) -> Iterator[Any]:
-        """Call ``hook`` on each plugin in turn, recording any that raise and going on."""
-        caller = getattr(self.manager.hook, hook)
-        for impl in reversed(caller.get_hookimpls()):
-            try:
-                yield impl.function(**{k: kwargs[k] for k in impl.argnames})
-            except Exception as exc:  # a plugin's bug must not take the run down
-                self.failures.append(
-                    PluginFailure(
-                        impl.plugin_name,
-                        f"hook {hook} raised {type(exc).__name__}: {exc}",
-                    )
-                )
 
-    def call_first(self, hook: str, **kwargs: Any) -> Any:
-        """The first result other than ``None`` of a hook, skipping plugins that raise."""
-        return next((r for r in self._call(hook, kwargs) if r is not None), None)
+def _culprit(impls: Sequence[pluggy.HookImpl], tb: TracebackType | None) -> str | None:
+    """The plugin whose hook implementation raised, found in the traceback."""
+    codes = {}
+    for impl in impls:
+        function = getattr(impl.function, "__wrapped__", impl.function)
+        code = getattr(function, "__code__", None)
+        if code is not None:
+            codes[code] = impl.plugin_name
+    culprit = None
+    while tb is not None:
+        culprit = codes.get(tb.tb_frame.f_code, culprit)
+        tb = tb.tb_next
+    return culprit
 
-    def call_each(self, hook: str, **kwargs: Any) -> None:
-        """Call a hook on every plugin, skipping plugins that raise."""
-        for _ in self._call(hook, kwargs):
-            pass
+
+def warn_failures(registry: Registry) -> None:
+    """Give each failure not yet reported as a :class:`PluginWarning`.
+
+    The Python API calls this, so a broken plugin is never dropped silently;
+    the command prints the failures itself and ignores the warnings.
+    """
+    failures = registry.failures
+    for failure in failures[registry._warned :]:
+        warnings.warn(str(failure), PluginWarning, stacklevel=3)
+    registry._warned = len(failures)
 
 
 @functools.cache

@@ -29,9 +29,11 @@ from typing import Any
 import attrs
 from click.testing import CliRunner, Result
 
+from ._check import check_plan
+from ._export import export
+from ._exporter import ExportOptions, Notice
 from ._io import example
-from .check import Finding, check_plan, path_parts
-from .export import ExportOptions, Notice, export
+from ._rule import Finding, path_parts
 from .model import Plan
 from .plugins import DEFAULT_PLUGINS, Registry
 

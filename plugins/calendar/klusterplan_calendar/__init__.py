@@ -1,3 +1,5 @@
 """klusterplan's calendar exporter: activities and action deadlines as an ``.ics`` file."""
 
-__version__ = "0.1.0"
+from importlib import metadata as _metadata
+
+__version__ = _metadata.version("klusterplan-calendar")

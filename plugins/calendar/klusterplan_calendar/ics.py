@@ -19,7 +19,7 @@ import hashlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from klusterplan.export import ExportContext
+from klusterplan import ExportContext
 from klusterplan.model import Action, ActionStatus, Activity, Language, Plan
 
 __all__ = ["write_ics"]
@@ -93,11 +93,7 @@ def _uid(*parts: str) -> str:
 
 
 def _group_names(plan: Plan, ids: tuple[str, ...]) -> str:
-    names = []
-    for id in ids:
-        group = plan.target_group(id)
-        names.append(group.name if group is not None and group.name else id)
-    return ", ".join(names)
+    return ", ".join(plan.group_name(id) for id in ids)
 
 
 def _event(

@@ -9,9 +9,8 @@ from click.testing import CliRunner
 from klusterplan_calendar import plugin
 
 import klusterplan
-from klusterplan import testing
+from klusterplan import ExportOptions, testing
 from klusterplan.cli import main
-from klusterplan.export import ExportOptions
 from klusterplan.model import ActionStatus, Language
 from klusterplan.plugins import get_registry
 

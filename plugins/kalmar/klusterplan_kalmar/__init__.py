@@ -1,3 +1,5 @@
 """Kalmar kommun's klusterplan plugin: the municipality's own rules for library plans."""
 
-__version__ = "0.1.0"
+from importlib import metadata as _metadata
+
+__version__ = _metadata.version("klusterplan-kalmar")

@@ -9,9 +9,7 @@ from __future__ import annotations
 from importlib import resources
 from typing import Any
 
-from klusterplan import Plan, hookimpl
-from klusterplan.branding import Branding, Logo
-from klusterplan.export import ExportContext
+from klusterplan import Branding, ExportContext, Logo, Plan, hookimpl
 
 __all__ = ["FOOTER_LINE", "LOGO_ALT_TEXT", "branding", "docx_document", "is_kalmar"]
 

@@ -17,8 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
-from klusterplan import hookimpl
-from klusterplan.check import Hit, Rule, RuleContext, Severity, rule
+from klusterplan import Hit, Rule, RuleContext, Severity, hookimpl, rule
 from klusterplan.model import ActionStatus, Plan
 
 __all__ = ["DEFAULTS", "RULES", "register_rules"]

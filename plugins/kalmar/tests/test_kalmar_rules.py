@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -92,7 +93,7 @@ def test_kal103_owner_on_staff_list() -> None:
 
 
 @pytest.fixture
-def installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Path:
+def installed(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[Path]:
     """The process registry as installed: the plugin comes through its entry point."""
     monkeypatch.delenv("KLUSTERPLAN_DISABLE_PLUGIN_AUTOLOAD", raising=False)
     monkeypatch.chdir(tmp_path)

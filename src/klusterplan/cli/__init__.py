@@ -7,7 +7,11 @@ never as a traceback. Each command lives in a module of its own here.
 
 from __future__ import annotations
 
+import warnings
+
 import click
+
+from ..plugins import PluginWarning
 
 __all__ = ["main"]
 
@@ -21,6 +25,8 @@ def main() -> None:
     biblioteks lokala målgrupper". Start one with `klusterplan new`, check
     it with `klusterplan check` and export it with `klusterplan export`.
     """
+    # the command prints plugin failures itself, with its other messages
+    warnings.filterwarnings("ignore", category=PluginWarning)
 
 
 def _add_commands() -> None:

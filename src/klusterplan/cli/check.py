@@ -11,8 +11,9 @@ from typing import Any
 import click
 
 from .. import _io
+from .._check import CheckResult, check_plan
 from .._formats import LineMap, format_for_path
-from ..check import CheckResult, Severity, UnknownCodeError, check_plan
+from .._rule import Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
 from ._common import (

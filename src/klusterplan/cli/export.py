@@ -8,8 +8,9 @@ from pathlib import Path
 
 import click
 
+from .._export import export
+from .._exporter import ExportOptions
 from ..errors import PlanError
-from ..export import ExportOptions, export
 from ..model import Language
 from ._common import EXIT_OK, EXIT_USAGE, error, fail, load_all, registry, report_failures
 

@@ -8,8 +8,9 @@ from pathlib import Path
 import click
 
 from .. import _io
+from .._export import export
+from .._exporter import ExportOptions
 from ..errors import PlanError
-from ..export import ExportOptions, export
 from ..model import Language, Plan
 from ._common import EXIT_OK, error, fail, registry, report_failures
 from .export import lang_option, large_print_option, template_option

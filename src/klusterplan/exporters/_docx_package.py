@@ -19,7 +19,6 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 
-from .._labels import label
 from ..branding import Branding
 from ..document import Document
 from ..errors import PlanError, Problem
@@ -212,7 +211,6 @@ def _footer(
     if any(p.text.strip() for p in sections[0].footer.paragraphs):
         return  # the template's own footer wins
     text = " · ".join(t for t in (doc.footer, branding.footer) if t)
-    lang = doc.language
     previous: bool | None = None
     for section in sections:
         landscape = section.page_width > section.page_height
@@ -225,9 +223,7 @@ def _footer(
         for child in list(element):
             element.remove(child)
         width = widths[1] if landscape else widths[0]
-        element.append(
-            parse_xml(footer_xml(text, label("page", lang), label("of", lang), width, size))
-        )
+        element.append(parse_xml(footer_xml(text, doc.page_label, width, size)))
 
 
 def _logo(document: Any, branding: Branding) -> None:
@@ -351,8 +347,6 @@ def build_package(
         small_size=32 if large_print else 17,
         primary=branding.primary_colour.lstrip("#").upper(),
         accent=branding.accent_colour.lstrip("#").upper(),
-        contents_label=label("contents", doc.language),
-        contents_hint=label("contents_hint", doc.language),
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new)

@@ -29,7 +29,9 @@ from ..document import (
     WritingSpace,
     chapters,
     has_wide_table,
+    language_tag,
 )
+from ..model import Language
 
 __all__ = ["SECTION_MARK", "W_NS", "Look", "body_xml", "footer_xml"]
 
@@ -61,10 +63,11 @@ class Look:
     """Table-header fill and heading colour, ``RRGGBB``."""
     accent: str
     """Promise and writing-line colour, ``RRGGBB``."""
-    contents_label: str
-    """The heading shown above the table of contents."""
-    contents_hint: str
-    """What the table of contents says until Word fills it in."""
+
+
+def _lang(lang: Language | None) -> str:
+    """The run property that marks text in another language than the document's."""
+    return f'<w:lang w:val="{language_tag(lang)}"/>' if lang is not None else ""
 
 
 def _runs(text: str, rpr: str = "") -> str:
@@ -92,18 +95,21 @@ class _Writer:
         return self.look.styles[name]
 
     def text_paragraphs(self, text: str, style: str = "", rpr: str = "", ppr: str = "") -> str:
+        """``text`` (its paragraphs separated by blank lines) as Word paragraphs."""
         parts = [p.strip("\n") for p in _PARAGRAPHS.split(text.strip())]
         return "".join(_p(_runs(p, rpr), ppr, style) for p in parts if p.strip())
 
     def heading(self, section: Section) -> str:
-        return _p(_runs(section.title), style=self.style(f"Heading {section.level}"))
+        return _p(
+            _runs(section.title, _lang(section.lang)), style=self.style(f"Heading {section.level}")
+        )
 
     def caption(self, text: str) -> str:
         return _p(_runs(text, "<w:b/>"), "<w:keepNext/>")
 
     def block(self, block: Block) -> Iterator[str]:
         if isinstance(block, Paragraph):
-            yield self.text_paragraphs(block.text)
+            yield self.text_paragraphs(block.text, rpr=_lang(block.lang))
         elif isinstance(block, Quote):
             yield from self.quote(block)
         elif isinstance(block, BulletList):
@@ -123,10 +129,13 @@ class _Writer:
             raise TypeError(f"unknown block {block!r}")
 
     def quote(self, block: Quote) -> Iterator[str]:
+        lang = _lang(block.lang)
         if block.text.strip():
-            yield self.text_paragraphs(block.text, self.style("Quote"))
+            yield self.text_paragraphs(block.text, self.style("Quote"), lang)
         if block.attribution:
-            yield _p(_runs(f"— {block.attribution}"), '<w:jc w:val="right"/>', self.style("Quote"))
+            yield _p(
+                _runs(f"— {block.attribution}", lang), '<w:jc w:val="right"/>', self.style("Quote")
+            )
 
     def bullet_list(self, block: BulletList) -> Iterator[str]:
         if block.caption:
@@ -138,17 +147,18 @@ class _Writer:
                 self.bullets = self.new_list(False)
             num, style = self.bullets, self.style("List Bullet")
         numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+        lang = _lang(block.lang)
         for item in block.items:
-            yield _p(_runs(item.strip()), numpr, style)
+            yield _p(_runs(item.strip(), lang), numpr, style)
 
     def fields(self, block: Fields) -> Iterator[str]:
-        for name, value in block.items:
-            value = value.strip()
-            if "\n\n" in value or len(value) > 90:
-                yield self.caption(name)
-                yield self.text_paragraphs(value)
+        lang = _lang(block.lang)
+        for field in block.items:
+            if field.long:
+                yield self.caption(field.label)
+                yield self.text_paragraphs(field.value, rpr=lang)
             else:
-                yield _p(_runs(f"{name}: ", "<w:b/>") + _runs(value))
+                yield _p(_runs(f"{field.label}: ", "<w:b/>") + _runs(field.value, lang))
 
     def _widths(self, widths: tuple[float, ...], columns: int) -> list[int]:
         rel = list(widths) if len(widths) == columns else [1.0] * columns
@@ -166,6 +176,8 @@ class _Writer:
         caption: str = "",
         height: int = 0,
         raw: bool = False,
+        lang: str = "",
+        keep_together: bool = False,
     ) -> str:
         """A table; ``raw`` rows hold each cell's paragraphs as XML rather than text."""
         look = self.look
@@ -205,10 +217,13 @@ class _Writer:
         if height:
             row_pr += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
         row_pr += "</w:trPr>"
-        for row in rows:
+        body_ppr = cell_ppr + ("<w:keepNext/>" if keep_together else "")
+        for n, row in enumerate(rows, 1):
             parts.append(f"<w:tr>{row_pr}")
+            # a table kept together chains every row to the next, all but the last
+            ppr = body_ppr if n < len(rows) else cell_ppr
             for width, cell in zip(tcw, row, strict=True):
-                inner = cell if raw else self._cell(cell, rpr, cell_ppr)
+                inner = cell if raw else self._cell(cell, rpr + lang, ppr)
                 parts.append(f"<w:tc><w:tcPr>{width}</w:tcPr>{inner}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
@@ -226,7 +241,7 @@ class _Writer:
         if block.caption:
             yield self.caption(block.caption)
         columns = len(block.headers)
-        size = self.look.small_size if columns >= 6 else self.look.body_size
+        size = self.look.small_size if block.dense else self.look.body_size
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         # a handwriting line is about 8 mm, 450 twips
         height = block.row_lines * 450
@@ -237,13 +252,15 @@ class _Writer:
             size,
             block.caption,
             height,
+            lang=_lang(block.lang),
+            keep_together=block.keep_together,
         )
 
     def matrix(self, block: Matrix) -> Iterator[str]:
         yield self.caption(block.title)
         size = self.look.body_size
         half = self.width // 2
-        rpr = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+        rpr = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>' + _lang(block.lang)
         ppr = '<w:spacing w:before="40" w:after="40"/>'
         cells = [
             _p(_runs(name, "<w:b/>" + rpr), ppr)
@@ -272,22 +289,26 @@ class _Writer:
 def _title_page(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
     yield _p("", '<w:spacing w:before="2400" w:after="0"/>')
+    text = _lang(
+        document.text_language if document.text_language is not document.language else None
+    )
     yield _p(_runs(document.title), style=w.style("Title"))
     if document.subtitle:
-        yield _p(_runs(document.subtitle), style=w.style("Subtitle"))
+        yield _p(_runs(document.subtitle, text), style=w.style("Subtitle"))
     for name, value in document.title_lines:
-        yield _p(_runs(f"{name}: ", "<w:b/>") + _runs(value))
+        yield _p(_runs(f"{name}: ", "<w:b/>") + _runs(value, text))
     if document.promise:
         size = max(look.body_size * 2, 40)
         rpr = (
             f'<w:i/><w:color w:val="{look.accent}"/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
+            + text
         )
         yield _p(_runs(document.promise, rpr), '<w:spacing w:before="720"/>')
     yield _p('<w:r><w:br w:type="page"/></w:r>')
     # Word fills the field when the document is opened (settings: updateFields)
     size = look.body_size + 8
     yield _p(
-        _runs(look.contents_label, f'<w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'),
+        _runs(document.contents_title, f'<w:b/><w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'),
         "<w:keepNext/>",
     )
     begin = (
@@ -300,14 +321,14 @@ def _title_page(w: _Writer, document: Document) -> Iterator[str]:
     # document reads well in viewers that never update fields.
     entries = [s for s in document.sections if s.level <= 2]
     if not entries:
-        yield _p(begin + _runs(look.contents_hint, "<w:i/>") + end)
+        yield _p(begin + _runs(document.contents_hint, "<w:i/>") + end)
         entries = []
     last = len(entries) - 1
     for i, section in enumerate(entries):
         indent = (
             f'<w:spacing w:before="0" w:after="40"/><w:ind w:left="{(section.level - 1) * 400}"/>'
         )
-        rpr = "<w:b/>" if section.level == 1 else ""
+        rpr = ("<w:b/>" if section.level == 1 else "") + _lang(section.lang)
         yield _p(
             (begin if i == 0 else "") + _runs(section.title, rpr) + (end if i == last else ""),
             indent,
@@ -361,16 +382,23 @@ def _field(code: str, rpr: str) -> str:
     )
 
 
-def footer_xml(text: str, page: str, of: str, text_width: int, size: int) -> str:
-    """A footer paragraph: ``text`` at the left, "Sida N av M" at the right margin."""
+def footer_xml(text: str, page_label: str, text_width: int, size: int) -> str:
+    """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
+
+    ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
+    page fields go.
+    """
     rpr = f'<w:sz w:val="{size}"/><w:szCs w:val="{size}"/>'
     ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>'
-    return _p(
-        _runs(text, rpr)
-        + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        + _runs(f"{page} ", rpr)
-        + _field("PAGE", rpr)
-        + _runs(f" {of} ", rpr)
-        + _field("NUMPAGES", rpr),
-        ppr,
-    ).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)
+    before, _, rest = page_label.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    parts = [
+        _runs(text, rpr),
+        f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>",
+        _runs(before, rpr) if before else "",
+        _field("PAGE", rpr),
+        _runs(middle, rpr) if middle else "",
+        _field("NUMPAGES", rpr),
+        _runs(after, rpr) if after else "",
+    ]
+    return _p("".join(parts), ppr).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)

@@ -27,9 +27,9 @@ from xml.sax.saxutils import escape
 
 import attrs
 
+from .._exporter import ExportContext
 from .._text import plan_strings
 from ..errors import PlanError, Problem
-from ..export import ExportContext
 
 __all__ = [
     "FontFiles",

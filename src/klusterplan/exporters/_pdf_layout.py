@@ -47,7 +47,6 @@ from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .. import __version__
-from .._labels import label
 from ..branding import Branding
 from ..document import (
     Block,
@@ -403,7 +402,7 @@ class _Renderer:
         story: list[Any] = self.title_page()
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
-        story.append(self.heading(label("contents", self.doc.language), 1, toc=False))
+        story.append(self.heading(self.doc.contents_title, 1, toc=False))
         body = self.body()
         story.extend(
             self.contents_line(f)
@@ -517,7 +516,7 @@ class _Renderer:
         if isinstance(block, BulletList):
             return self.bullets(block)
         if isinstance(block, Fields):
-            return self.fields(block.items)
+            return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
         if isinstance(block, TableBlock):
             return self.table(block)
         if isinstance(block, Chart):
@@ -550,11 +549,11 @@ class _Renderer:
         out.append(lst)
         return out
 
-    def fields(self, items: tuple[tuple[str, str], ...]) -> list[Any]:
+    def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
-        for name, value in items:
+        for name, value, long in items:
             chunks = [c.strip() for c in self.fonts.prepare(value).split("\n\n") if c.strip()]
-            if len(chunks) == 1 and len(chunks[0]) < 400:
+            if len(chunks) == 1 and not long:
                 out.append(self.field(name, chunks[0]))
             else:
                 out.append(self.para(name, self.s.bold))
@@ -569,11 +568,11 @@ class _Renderer:
         if self.look.large_print and len(headers) > _LARGE_PRINT_COLUMNS:
             # One record a row: label and value pairs read well at 16 pt.
             for row in rows:
-                pairs = tuple((h or "#", c) for h, c in zip(headers, row, strict=False) if c)
+                pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
                 out.extend(self.fields(pairs))
                 out.append(Spacer(1, self.look.size * 0.6))
             return out
-        wide = len(headers) >= 6
+        wide = block.dense
         cell = self.s.wide_cell if wide else self.s.cell
         head = self.s.wide_header if wide else self.s.header
         widths = _widths(block.widths, _longest_words(headers, rows, self.fonts, head), self.width)
@@ -815,7 +814,6 @@ _DOT = " . "
 
 def _canvas_class(document: Document, look: Look, logo: Any) -> type:
     fonts = look.fonts
-    lang = document.language
     footer = " · ".join(t for t in (document.footer, look.branding.footer) if t)
     size = 8.0 if not look.large_print else 12.0
     stamp = None
@@ -949,7 +947,7 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
             self.setLineWidth(0.6)
             self.line(_MARGIN, y + size + 3, page_width - _MARGIN, y + size + 3)
             self.setFillColor(colors.HexColor("#404040"))
-            number = f"{label('page', lang)} {self._pageNumber} {label('of', lang)} {total}"
+            number = document.page_label.format(page=self._pageNumber, pages=total)
             right = page_width - _MARGIN - width(number)
             draw_runs(self, right, y, number)
             draw_runs(self, _MARGIN, y, short_footer(right - _MARGIN - 12))

@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO
 
+from .._exporter import ExportContext, Exporter
 from .._io import dumps
-from ..export import ExportContext, Exporter
 from ..hookspecs import hookimpl
 from ..model import Plan
 

@@ -17,26 +17,25 @@ from __future__ import annotations
 
 from typing import BinaryIO
 
-from ..export import ExportContext, Exporter
+from .._exporter import ExportContext, Exporter
+from ..document import Document
 from ..hookspecs import hookimpl
-from ..model import Plan
 
-__all__ = ["register_exporters", "write_docx"]
+__all__ = ["register_exporters", "render_docx"]
 
 
-def write_docx(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
-    """Write ``plan`` (or the workbook, per ``context.options``) to ``stream`` as Word."""
+def render_docx(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+    """Write ``document`` (the plan or the workbook) to ``stream`` as Word."""
     from ._docx_package import build_package, check_pictures, save
 
-    document = context.document()  # mends text XML cannot hold, in context.plan too
-    branding = context.branding()
     word = build_package(
         document,
         template=context.options.template,
         large_print=context.options.large_print,
-        branding=branding,
+        branding=context.branding,
     )
-    context.registry.call_each("docx_document", document=word, plan=context.plan, context=context)
+    if context.hooks is not None:
+        context.hooks.docx_document(document=word, plan=context.plan, context=context)
     for name in check_pictures(word):
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
     stream.write(save(word, built_in=context.options.template is None))
@@ -50,7 +49,6 @@ def register_exporters() -> list[Exporter]:
             "docx",
             ".docx",
             "The whole plan, or the workshop workbook, as a Word document",
-            write_docx,
-            workbook=True,
+            render=render_docx,
         )
     ]

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import BinaryIO
 
+from .._exporter import ExportContext, Exporter
 from ..document import (
     Block,
     BulletList,
@@ -22,9 +23,7 @@ from ..document import (
     Table,
     WritingSpace,
 )
-from ..export import ExportContext, Exporter
 from ..hookspecs import hookimpl
-from ..model import Plan
 
 __all__ = ["escape", "register_exporters", "render"]
 
@@ -76,12 +75,12 @@ def _block(block: Block) -> list[str]:
         return [f"**{escape(block.caption)}**\n\n{items}" if block.caption else items]
     if isinstance(block, Fields):
         out = []
-        for name, value in block.items:
-            paragraphs = _paragraphs(value)
-            if len(paragraphs) == 1:
-                out.append(f"**{escape(name)}:** {paragraphs[0]}")
+        for field in block.items:
+            paragraphs = _paragraphs(field.value)
+            if len(paragraphs) == 1 and not field.long:
+                out.append(f"**{escape(field.label)}:** {paragraphs[0]}")
             else:
-                out.append(f"**{escape(name)}**")
+                out.append(f"**{escape(field.label)}**")
                 out.extend(paragraphs)
         return out
     if isinstance(block, Table):
@@ -113,8 +112,8 @@ def render(document: Document) -> str:
     return "\n\n".join(parts) + "\n"
 
 
-def _write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
-    stream.write(render(context.document()).encode("utf-8"))
+def _render(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+    stream.write(render(document).encode("utf-8"))
 
 
 @hookimpl
@@ -124,8 +123,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "markdown",
             ".md",
-            "The whole plan as a readable Markdown document",
-            _write,
-            workbook=True,
+            "The whole plan, or the workshop workbook, as a readable Markdown document",
+            render=_render,
         )
     ]

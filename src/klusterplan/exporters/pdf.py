@@ -24,15 +24,14 @@ A plugin can register a PDF format with its own fonts through
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from typing import BinaryIO
 
+from .._exporter import ExportContext, Exporter, Renderer
 from .._text import plan_strings
 from ..document import Document
 from ..errors import PlanError, Problem
-from ..export import ExportContext, Exporter
 from ..hookspecs import hookimpl
-from ..model import Plan
 from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings
 
 __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
@@ -55,8 +54,8 @@ def _colour(value: str, default: str, what: str, context: ExportContext) -> obje
     return colors.HexColor(default)
 
 
-def _writer(fonts: FontFiles | None) -> Callable[[Plan, BinaryIO, ExportContext], None]:
-    def write(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+def _renderer(fonts: FontFiles | None) -> Renderer:
+    def render_pdf(document: Document, stream: BinaryIO, context: ExportContext) -> None:
         from ..branding import Branding
         from ._pdf_fonts import check_text, load_fonts
         from ._pdf_layout import Look, render
@@ -65,8 +64,7 @@ def _writer(fonts: FontFiles | None) -> Callable[[Plan, BinaryIO, ExportContext]
         # font folder imports reportlab, which only a PDF export may do.
         files = font_files_from_settings(fonts or FontFiles.default(), context.options.settings)
         loaded = load_fonts(files)
-        document = context.document()
-        branding = context.branding()
+        branding = context.branding
         texts = [*_document_strings(document), branding.footer]
         if branding.logo is not None:
             texts.append(branding.logo.alt_text)
@@ -93,7 +91,7 @@ def _writer(fonts: FontFiles | None) -> Callable[[Plan, BinaryIO, ExportContext]
             raise
         stream.write(data)
 
-    return write
+    return render_pdf
 
 
 def pdf_exporter(
@@ -108,7 +106,7 @@ def pdf_exporter(
     >>> exporter.extension
     '.pdf'
     """
-    return Exporter(name, ".pdf", description, _writer(fonts), workbook=True)
+    return Exporter(name, ".pdf", description, render=_renderer(fonts))
 
 
 @hookimpl

@@ -16,7 +16,7 @@ municipality's plugin implements, one module per family:
 
 from __future__ import annotations
 
-from ..check import Rule
+from .._rule import Rule
 from ..hookspecs import hookimpl
 from . import actions, campaign, care, commplan, meta, placement, values
 from .reference import render_reference

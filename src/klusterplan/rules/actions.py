@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from ..check import Hit, RuleContext, Severity, rule
+from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Horizon, Plan
 from ._util import active, blank
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from ..check import Rule
+from .._rule import Rule
 
 __all__ = ["render_reference"]
 

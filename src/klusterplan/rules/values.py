@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from ..check import Hit, RuleContext, Severity, rule
+from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
 

@@ -1,0 +1,197 @@
+"""Running the rule checks: what a plan still lacks before a library acts on it.
+
+Rules (:class:`~klusterplan.Rule`) are registered by plugins through the
+``register_rules`` hook and yield ``(path, message)`` pairs that :func:`check`
+turns into :class:`~klusterplan.Finding` objects. Users choose rules like
+linter rules: by code or by code prefix (``KP1`` is the campaign family), and a
+plan can accept a finding on purpose with a suppression that gives its reason.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from ._rule import (
+    RULE_FAILED,
+    UNUSED_SUPPRESSION,
+    Finding,
+    Rule,
+    RuleContext,
+    Severity,
+    UnknownCodeError,
+    matches_code,
+    path_parts,
+)
+from .config import Settings
+from .model import Plan, Suppression
+from .plugins import Registry, get_registry, warn_failures
+
+if TYPE_CHECKING:
+    from ._formats import LineMap
+
+__all__ = [
+    "CheckResult",
+    "check",
+    "check_plan",
+]
+
+
+def _suppresses(suppression: Suppression, finding: Finding) -> bool:
+    if suppression.code != finding.code:
+        return False
+    if not suppression.path:
+        return True
+    return finding.path == suppression.path or finding.path.startswith(
+        (suppression.path + ".", suppression.path + "[")
+    )
+
+
+@attrs.frozen
+class CheckResult:
+    """The findings of one plan, and the findings its suppressions accepted."""
+
+    findings: list[Finding]
+    """What remains to be reported, ordered by line, path and code."""
+    suppressed: list[Finding]
+    """Findings a suppression in the plan accepted."""
+
+
+def _validate(option: str, patterns: Iterable[str], codes: Iterable[str]) -> None:
+    known = list(codes)
+    for pattern in patterns:
+        if pattern != "ALL" and not any(code.startswith(pattern) for code in known):
+            raise UnknownCodeError(option, pattern)
+
+
+def check_plan(
+    plan: Plan,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    severities: Mapping[str, Severity] | None = None,
+    plugin_config: Mapping[str, Mapping[str, Any]] | None = None,
+    registry: Registry | None = None,
+    lines: LineMap | None = None,
+) -> CheckResult:
+    """Run the registered rules on ``plan``; see :func:`check` for the arguments.
+
+    ``severities`` overrides a rule's severity by code or prefix, the longest
+    match winning; ``plugin_config`` gives each plugin its settings by plugin
+    name; ``lines`` maps paths to lines of the plan's file.
+    """
+    registry = registry or get_registry()
+    rules = registry.rules()
+    warn_failures(registry)
+    _validate("select", select, rules)
+    _validate("ignore", ignore, rules)
+    severities = dict(severities or {})
+    _validate("severity", severities, rules)
+    plugin_config = plugin_config or {}
+
+    def chosen(code: str) -> bool:
+        return (not select or matches_code(code, select)) and not matches_code(code, ignore)
+
+    def severity_of(rule: Rule) -> Severity:
+        keys = [key for key in severities if rule.code.startswith(key) or key == "ALL"]
+        if not keys:
+            return rule.severity
+        return severities[max(keys, key=lambda k: 0 if k == "ALL" else len(k))]
+
+    def finding(rule: Rule, plugin: str, path: str, message: str) -> Finding:
+        line = lines.line(path_parts(path)) if lines is not None and path else None
+        return Finding(rule.code, severity_of(rule), path, message, line, rule.name, plugin)
+
+    raw: list[Finding] = []
+    ran: set[str] = set()
+    for code, (each, plugin) in sorted(rules.items()):
+        if not chosen(code):
+            continue
+        ran.add(code)
+        context = RuleContext(plugin, dict(plugin_config.get(plugin, {})))
+        try:
+            for path, message in each.check(plan, context):
+                raw.append(finding(each, plugin, path, message))
+        except Exception as exc:  # a plugin's bug must not take the run down
+            raw.append(
+                attrs.evolve(
+                    finding(
+                        RULE_FAILED,
+                        rules.get(RULE_FAILED.code, (RULE_FAILED, ""))[1],
+                        "",
+                        f"rule {code} ({each.name}) from plugin {plugin!r} failed: "
+                        f"{type(exc).__name__}: {exc}",
+                    ),
+                    severity=Severity.ERROR,
+                )
+            )
+
+    findings: list[Finding] = []
+    suppressed: list[Finding] = []
+    used: set[int] = set()
+    for item in raw:
+        hits = [
+            i
+            for i, s in enumerate(plan.suppressions)
+            if item.code != RULE_FAILED.code and _suppresses(s, item)
+        ]
+        used.update(hits)
+        (suppressed if hits else findings).append(item)
+
+    if chosen(UNUSED_SUPPRESSION.code):
+        plugin = rules.get(UNUSED_SUPPRESSION.code, (UNUSED_SUPPRESSION, ""))[1]
+        for index, suppression in enumerate(plan.suppressions):
+            if index in used:
+                continue
+            path = f"suppressions[{index}]"
+            if suppression.code not in rules:
+                message = (
+                    f"no rule has the code {suppression.code!r}; correct the code "
+                    "or remove the suppression"
+                )
+            elif suppression.code in ran:
+                where = f" at {suppression.path}" if suppression.path else ""
+                message = f"{suppression.code} reports nothing{where}; remove the suppression"
+            else:
+                continue
+            findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
+
+    def order(f: Finding) -> tuple[int, str, str]:
+        return (f.line or 0, f.path, f.code)
+
+    return CheckResult(sorted(findings, key=order), sorted(suppressed, key=order))
+
+
+def check(
+    plan: Plan,
+    *,
+    select: Sequence[str] = (),
+    ignore: Sequence[str] = (),
+    registry: Registry | None = None,
+    settings: Settings | None = None,
+) -> list[Finding]:
+    """Run the registered rules on ``plan`` and return their findings.
+
+    ``select`` and ``ignore`` take codes or code prefixes (``KP1``); by default
+    every rule runs. ``settings`` (see :func:`klusterplan.config.load_settings`)
+    supplies select, ignore, severity overrides and plugin settings; ``select``
+    and ``ignore`` given here win over it. Findings a suppression in the plan
+    accepts are left out. A rule that raises does not stop the others: it
+    becomes a ``KP001`` finding naming the plugin and the rule.
+
+    Raises :class:`UnknownCodeError` when ``select`` or ``ignore`` names no rule.
+
+    >>> import klusterplan
+    >>> klusterplan.check(klusterplan.example(), select=["KP1"])
+    []
+    """
+    return check_plan(
+        plan,
+        select=select or (settings.select if settings else ()),
+        ignore=ignore or (settings.ignore if settings else ()),
+        severities=settings.severity if settings else None,
+        plugin_config=settings.plugins if settings else None,
+        registry=registry,
+    ).findings

@@ -1,0 +1,155 @@
+"""What an exporter is and what it gets: the types every export is built from.
+
+There are two kinds of exporter, both registered through the
+``register_exporters`` hook:
+
+- a **data exporter** (JSON, YAML, TOML, a calendar) gets the plan itself:
+  ``write(plan, stream, context)``;
+- a **document exporter** (Word, PDF, Markdown, or a plugin's ODT or HTML) gets
+  the finished :class:`~klusterplan.document.Document`, the same tree every
+  document format renders: ``render(document, stream, context)``. It can write
+  the plan and the workshop workbook alike, since both are that tree.
+
+These types sit below the plugin registry and the :func:`klusterplan.export`
+function; they are public under :mod:`klusterplan`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from pathlib import Path
+from typing import TYPE_CHECKING, BinaryIO, Protocol
+
+import attrs
+
+from .branding import Branding
+from .model import Language, Plan
+
+if TYPE_CHECKING:
+    import pluggy
+
+    from .document import Document
+
+__all__ = [
+    "DataWriter",
+    "ExportContext",
+    "ExportOptions",
+    "Exporter",
+    "Notice",
+    "Renderer",
+]
+
+
+@attrs.frozen
+class Notice:
+    """Something an export changed or left out that the user should know."""
+
+    path: str
+    """The path in the plan the notice is about."""
+    message: str
+    """What happened."""
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.message}" if self.path else self.message
+
+
+@attrs.frozen
+class ExportOptions:
+    """Choices that apply to every exporter; each uses what it understands."""
+
+    language: Language | None = None
+    """The reader's language; ``None`` uses the plan's own."""
+    large_print: bool = False
+    """Large print (storstil): body text of at least 16 pt."""
+    template: Path | None = None
+    """A reference document supplying styles and page set-up (Word)."""
+    workbook: bool = False
+    """Write the workshop workbook, pre-filled from the plan, instead of the plan."""
+    settings: Mapping[str, str] = attrs.field(factory=dict)
+    """Free ``key=value`` settings for plugin exporters (``--option``)."""
+
+
+@attrs.define
+class ExportContext:
+    """What an exporter gets beside the plan or the document it writes.
+
+    For a document exporter :attr:`plan` is the plan the document was built
+    from (with text a document cannot hold already mended); for a data
+    exporter it is the plan as given.
+    """
+
+    plan: Plan
+    """The plan being exported."""
+    options: ExportOptions
+    """The user's choices."""
+    format: str
+    """The name of the format being written."""
+    branding: Branding = attrs.field(factory=Branding)
+    """The look a plugin chose through the ``branding`` hook, or the default look."""
+    hooks: pluggy.HookRelay | None = None
+    """The registry's hooks, for an exporter that calls one of its own
+    (the Word exporter calls ``docx_document``); ``None`` outside a registry."""
+    notices: list[Notice] = attrs.field(factory=list)
+    """Notices the exporter has given so far."""
+
+    @property
+    def language(self) -> Language:
+        """The language the reader sees."""
+        return self.options.language or self.plan.language
+
+    def notice(self, path: str, message: str) -> None:
+        """Tell the user about something the export changed or left out."""
+        self.notices.append(Notice(path, message))
+
+
+class Renderer(Protocol):
+    """Writes a finished document as bytes: the interface of every document format.
+
+    ``document`` is the whole tree (:class:`~klusterplan.document.Document`):
+    every string a reader sees, labels and plan text alike, already in the
+    reader's language and cleaned of characters a document cannot hold.
+    ``context`` carries the branding, the options and :meth:`ExportContext.notice`.
+    A renderer writes ``stream`` and returns nothing; it raises
+    :class:`~klusterplan.PlanError` for a problem the user can fix.
+    """
+
+    def __call__(self, document: Document, stream: BinaryIO, context: ExportContext, /) -> None:
+        """Write ``document`` to ``stream``."""
+
+
+DataWriter = Callable[[Plan, BinaryIO, ExportContext], None]
+"""``write(plan, stream, context)``: how a data exporter writes a plan."""
+
+
+def _one_way(
+    instance: Exporter, attribute: attrs.Attribute[Renderer | None], value: object
+) -> None:
+    if (instance.write is None) == (instance.render is None):
+        raise ValueError(
+            f"exporter {instance.name!r}: give exactly one of write (a data format, "
+            "which gets the plan) and render (a document format, which gets the document)"
+        )
+
+
+@attrs.frozen
+class Exporter:
+    """A file format a plan can be exported to.
+
+    Give ``write`` for a data format, or ``render`` for a document format.
+    """
+
+    name: str
+    """The format's name, the value of ``--to``."""
+    extension: str
+    """The file suffix, with its dot."""
+    description: str
+    """One line for ``klusterplan plugins``."""
+    write: DataWriter | None = None
+    """A data format's writer: gets the plan."""
+    render: Renderer | None = attrs.field(default=None, kw_only=True, validator=_one_way)
+    """A document format's renderer: gets the finished document."""
+
+    @property
+    def workbook(self) -> bool:
+        """Whether it can write the workshop workbook: every document format can."""
+        return self.render is not None
