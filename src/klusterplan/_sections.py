@@ -747,8 +747,13 @@ def _staircase(b: Builder) -> list[Block | None]:
     return [BulletList(steps, ordered=True, lang=b.tag), table]
 
 
+def _say(text: Callable[[Plan], str]) -> Blocks:
+    """A paragraph of the plan's text: the whole answer to many of the workbook's questions."""
+    return lambda b: [b.para(text(b.plan))]
+
+
 def _further(key: str) -> Blocks:
-    return lambda b: [b.para(getattr(b.plan.further_work, key))]
+    return _say(lambda p: str(getattr(p.further_work, key)))
 
 
 def _numbered(n: int, key: str) -> Title:
@@ -781,7 +786,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             "workbook_forum_result",
             2,
-            answer=lambda b: [b.para(b.plan.dialogue_forum.held)],
+            answer=_say(lambda p: p.dialogue_forum.held),
             lines=0,
         ),
     ),
@@ -806,7 +811,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "centre-approach",
-        Part("centre_approach", 2, lambda b: [b.para(b.plan.dialogue_forum.centre_approach)]),
+        Part("centre_approach", 2, _say(lambda p: p.dialogue_forum.centre_approach)),
         Ask("centre_approach", 3),
     ),
     # the prioritised target groups and the care of existing customers
@@ -840,7 +845,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     SectionSpec("organisation", Part("organisation", 1)),
     SectionSpec(
         "mission",
-        Part("mission", 2, lambda b: [b.para(b.plan.organisation.mission)]),
+        Part("mission", 2, _say(lambda p: p.organisation.mission)),
         Ask(_agenda(1), 2, lines=5),
     ),
     SectionSpec(
@@ -912,19 +917,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "promise-fulfilment",
-        workbook=Ask(
-            _agenda(10), 2, answer=lambda b: [b.para(b.plan.values.promise_fulfilment)], lines=5
-        ),
+        workbook=Ask(_agenda(10), 2, answer=_say(lambda p: p.values.promise_fulfilment), lines=5),
     ),
     SectionSpec(
         "for-staff",
-        workbook=Ask(_agenda(11), 2, answer=lambda b: [b.para(b.plan.values.for_staff)], lines=5),
+        workbook=Ask(_agenda(11), 2, answer=_say(lambda p: p.values.for_staff), lines=5),
     ),
     SectionSpec(
         "for-target-groups",
-        workbook=Ask(
-            _agenda(12), 2, answer=lambda b: [b.para(b.plan.values.for_target_groups)], lines=5
-        ),
+        workbook=Ask(_agenda(12), 2, answer=_say(lambda p: p.values.for_target_groups), lines=5),
     ),
     SectionSpec(
         "responsibility",
@@ -956,9 +957,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "campaign-organisation",
-        workbook=Ask(
-            _agenda(16), 2, answer=lambda b: [b.para(b.plan.campaign.organisation)], lines=5
-        ),
+        workbook=Ask(_agenda(16), 2, answer=_say(lambda p: p.campaign.organisation), lines=5),
     ),
     SectionSpec(
         "communication-plan",

@@ -19,39 +19,40 @@ import hashlib
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from klusterplan import ExportContext
+from klusterplan import ExportContext, label
 from klusterplan.model import Action, ActionStatus, Activity, Language, Plan
 
 __all__ = ["write_ics"]
 
-_LABELS = {
+# The calendar's own words; the rest are klusterplan's labels, so both read alike.
+_OWN = {
     Language.SV: {
         "calendar": "Kommunikationsplan",
         "deadline": "Klart senast",
-        "channel": "Kanal",
-        "responsible": "Ansvarig",
-        "roles": "Roller",
         "groups": "Målgrupper",
-        "budget": "Budget",
-        "organisational": "Organisatoriska konsekvenser",
-        "communicative": "Kommunikativa konsekvenser",
-        "activity": "Aktivitet",
         "action": "Åtgärd",
     },
     Language.EN: {
         "calendar": "Communication plan",
         "deadline": "Due",
-        "channel": "Channel",
-        "responsible": "Responsible",
-        "roles": "Roles",
         "groups": "Target groups",
-        "budget": "Budget",
-        "organisational": "Organisational consequences",
-        "communicative": "Communicative consequences",
-        "activity": "Activity",
         "action": "Action",
     },
 }
+_SHARED = {
+    "channel": "channel",
+    "responsible": "responsible",
+    "roles": "roles",
+    "budget": "budget",
+    "organisational": "organisational_consequence",
+    "communicative": "communicative_consequence",
+    "activity": "activity",
+}
+
+
+def _labels(language: Language) -> dict[str, str]:
+    return {**_OWN[language], **{k: label(v, language) for k, v in _SHARED.items()}}
+
 
 _WHICH = ("activities", "actions")
 
@@ -172,7 +173,7 @@ def _include(context: ExportContext) -> set[str]:
 
 def write_ics(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
     """Write ``plan``'s dated activities and action deadlines to ``stream`` as iCalendar."""
-    labels = _LABELS[context.language]
+    labels = _labels(context.language)
     include = _include(context)
     with_dropped = context.options.settings.get("dropped", "no").lower() in ("yes", "true", "1")
     # DTSTAMP is required; the plan's own date keeps the output reproducible.
