@@ -1,0 +1,65 @@
+"""The house design every document format shares: typeface, colours, type scale.
+
+Word names the typeface Calibri, which every municipal PC has; the PDF embeds
+Carlito, the open font made to the same metrics, so lines and pages break
+alike in both. HTML asks for either. A municipality's ``--template`` or
+:class:`~klusterplan.Branding` overrides the colours and the logo.
+"""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+__all__ = [
+    "ACCENT",
+    "FONT_FILES",
+    "MUTED",
+    "PRIMARY",
+    "SIZES",
+    "TYPEFACE",
+    "WORD_TYPEFACE",
+    "font_file",
+    "size",
+]
+
+#: The typeface embedded in PDF documents (SIL Open Font License, shipped with klusterplan).
+TYPEFACE = "Carlito"
+#: The same design in Word, by the name Word knows it under.
+WORD_TYPEFACE = "Calibri"
+#: Headings, table headers and rules (dark blue; 9.4:1 against white).
+PRIMARY = "#1F4E79"
+#: Highlights: the promise, writing lines, the rule above the footer (burnt orange).
+ACCENT = "#C55A11"
+#: Secondary text: footers, captions (7.5:1 against white).
+MUTED = "#404040"
+#: Type sizes in points: normal print and large print (storstil, never under 16 pt).
+SIZES: dict[str, tuple[float, float]] = {
+    "title": (30, 36),
+    "subtitle": (16, 22),
+    "h1": (20, 26),
+    "h2": (15, 21),
+    "h3": (12.5, 18),
+    "body": (10.5, 16),
+    "table": (9.5, 16),
+    "small": (8.5, 16),
+    "footer": (8, 16),
+}
+#: The four styles of the typeface, as shipped.
+FONT_FILES = {
+    "regular": "Carlito-Regular.ttf",
+    "bold": "Carlito-Bold.ttf",
+    "italic": "Carlito-Italic.ttf",
+    "bold_italic": "Carlito-BoldItalic.ttf",
+}
+
+
+def font_file(style: str) -> Path:
+    """The shipped TrueType file of the house typeface in ``style`` (``regular``, ``bold`` ...)."""
+    return Path(str(resources.files("klusterplan") / "data" / "fonts" / FONT_FILES[style]))
+
+
+def size(role: str, large_print: bool) -> float:
+    """The type size in points for ``role`` (``body``, ``h1`` ...)."""
+    normal, large = SIZES[role]
+    return large if large_print else normal
