@@ -47,7 +47,7 @@ def _headings(word: Any) -> list[tuple[int, str]]:
 
 def _tables(document: Document) -> list[Table]:
     """Every table of the document, a chart's table among them."""
-    blocks = [b for s in document.sections for b in s.blocks]
+    blocks = [b for s in (*document.front, *document.sections) for b in s.blocks]
     return [b.table if isinstance(b, Chart) else b for b in blocks if isinstance(b, Table | Chart)]
 
 
@@ -61,7 +61,8 @@ def exported(example: klusterplan.Plan) -> Any:
 
 
 def test_headings_follow_the_document(example: klusterplan.Plan, exported: Any) -> None:
-    expected = [(s.level, s.title) for s in build_document(example).sections]
+    document = build_document(example)
+    expected = [(s.level, s.title) for s in (*document.front, *document.sections)]
     assert _headings(exported) == expected
     levels = [level for level, _ in expected]
     assert levels[0] == 1
@@ -83,8 +84,9 @@ def test_tables_hold_headers_rows_and_cells(example: klusterplan.Plan, exported:
     for table, block in zip(tables, expected, strict=True):
         rows = [[c.text for c in r.cells] for r in table.rows]
         assert tuple(rows[0]) == block.headers
-        assert len(rows) == len(block.rows) + 1
-        for got, want in zip(rows[1:], block.rows, strict=True):
+        body = [*block.rows, block.footer] if block.footer else list(block.rows)
+        assert len(rows) == len(body) + 1
+        for got, want in zip(rows[1:], body, strict=True):
             assert [g.replace("\n\n", "\n") for g in got] == [
                 w.strip().replace("\n\n", "\n") for w in want
             ]
@@ -94,12 +96,14 @@ def test_action_tables_have_the_workbooks_columns(exported: Any) -> None:
     headers = [[c.text for c in t.rows[0].cells] for t in exported.tables]
     for first in ("Möjliga omgående åtgärder", "Att göra på längre sikt"):
         row = next(h for h in headers if first in h)
-        assert row[1:6] == [
+        assert row[1:] == [
             first,
             "Organisatoriska konsekvenser",
             "Kommunikativa konsekvenser",
-            "Ansvarig",
-            "Roller",
+            "Ansvar och roller",
+            "Målgrupper",
+            "Klart senast",
+            "Status",
         ]
 
 
@@ -109,7 +113,10 @@ def test_header_rows_repeat_and_rows_do_not_split(exported: Any) -> None:
         for row in rows:
             assert row.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
         header = rows[0].find(f"{qn('w:trPr')}/{qn('w:tblHeader')}")
-        assert header is not None or len(table.columns) == 2  # the matrix has no header
+        # the matrix and the staircase are figures, not tables of data: no header row
+        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+        figure = caption is not None and caption.get(qn("w:val")).startswith("Målgrupperna")
+        assert header is not None or figure
 
 
 def test_lists_are_real_word_lists(exported: Any) -> None:
@@ -151,11 +158,27 @@ def test_footer_has_library_and_page_numbers(exported: Any) -> None:
     assert "PAGE" in codes and "NUMPAGES" in codes
 
 
-def test_table_of_contents_field(exported: Any) -> None:
-    codes = [t.text for t in exported.element.body.iter(qn("w:instrText"))]
+def test_table_of_contents_field(example: klusterplan.Plan, exported: Any) -> None:
+    body = exported.element.body
+    codes = [t.text for t in body.iter(qn("w:instrText"))]
     assert any(c.strip().startswith("TOC") for c in codes)
-    update = exported.settings.element.find(qn("w:updateFields"))
-    assert update is not None and update.get(qn("w:val")) == "true"
+    # saved with its entries: each links to its heading, so every viewer can use it
+    links = [
+        (h.get(qn("w:anchor")), "".join(t.text for t in h.iter(qn("w:t"))))
+        for h in body.iter(qn("w:hyperlink"))
+    ]
+    wanted = [s.title for s in build_document(example).sections if s.level <= 2]
+    assert [title for _, title in links] == wanted
+    marks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}
+    assert all(anchor in marks for anchor, _ in links)
+    headings = {
+        p._p.find(qn("w:bookmarkStart")).get(qn("w:name")): p.text
+        for p in exported.paragraphs
+        if p.style.name.startswith("Heading") and p._p.find(qn("w:bookmarkStart")) is not None
+    }
+    assert all(headings[anchor] == title for anchor, title in links)
+    # and Word does not ask to update fields each time the document is opened
+    assert exported.settings.element.find(qn("w:updateFields")) is None
 
 
 def test_page_is_a4(exported: Any) -> None:
@@ -229,7 +252,7 @@ def test_template_supplies_page_and_header(example: klusterplan.Plan, tmp_path: 
     section = word.sections[0]
     assert round(section.page_width.mm) == 176
     assert section.header.paragraphs[0].text == "Byköpings kommun – mall"
-    assert _headings(word)[0] == (1, "Att göra")
+    assert _headings(word)[:2] == [(1, "Sammanfattning"), (1, "Att göra")]
 
 
 def test_template_without_styles_names_them(example: klusterplan.Plan, tmp_path: Path) -> None:

@@ -43,7 +43,9 @@ def _export(plan: klusterplan.Plan, **options: object) -> str:
 def test_every_section_of_the_document_is_a_heading(example: klusterplan.Plan) -> None:
     text = _export(example)
     headings = [line for line in text.splitlines() if line.startswith("#")]
-    expected = [f"{'#' * (s.level + 1)} {s.title}" for s in build_document(example).sections]
+    document = build_document(example)
+    sections = (*document.front, *document.sections)
+    expected = [f"{'#' * (s.level + 1)} {s.title}" for s in sections]
     assert headings[1:] == expected
     assert "Låna dig rik" in text
 

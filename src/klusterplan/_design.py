@@ -14,6 +14,8 @@ from pathlib import Path
 __all__ = [
     "ACCENT",
     "FONT_FILES",
+    "MARGIN_MM",
+    "PAGE_MM",
     "MUTED",
     "PRIMARY",
     "SIZES",
@@ -21,6 +23,8 @@ __all__ = [
     "WORD_TYPEFACE",
     "font_file",
     "size",
+    "text_height",
+    "text_width",
 ]
 
 #: The typeface embedded in PDF documents (SIL Open Font License, shipped with klusterplan).
@@ -63,3 +67,22 @@ def size(role: str, large_print: bool) -> float:
     """The type size in points for ``role`` (``body``, ``h1`` ...)."""
     normal, large = SIZES[role]
     return large if large_print else normal
+
+
+#: A4 in millimetres, portrait.
+PAGE_MM = (210.0, 297.0)
+#: The margin on every side of every page, in millimetres.
+MARGIN_MM = 20.0
+_PT_PER_MM = 72 / 25.4
+
+
+def text_width(landscape: bool) -> float:
+    """The width between the margins in points, on a portrait or a landscape A4 page."""
+    side = PAGE_MM[1] if landscape else PAGE_MM[0]
+    return (side - 2 * MARGIN_MM) * _PT_PER_MM
+
+
+def text_height(landscape: bool) -> float:
+    """The height between the margins in points."""
+    side = PAGE_MM[0] if landscape else PAGE_MM[1]
+    return (side - 2 * MARGIN_MM) * _PT_PER_MM

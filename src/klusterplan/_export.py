@@ -70,7 +70,9 @@ def export(
             notices=notices,
         )
         mode = Mode.WORKBOOK if options.workbook else Mode.PLAN
-        document = build_document(plan, options.language, mode=mode)
+        document = build_document(
+            plan, options.language, mode=mode, large_print=options.large_print
+        )
         exporter.render(document, buffer, context)
     else:
         assert exporter.write is not None

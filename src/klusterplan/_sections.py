@@ -21,8 +21,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 
 import attrs
 
-from . import _format
+from . import _design, _format
 from ._labels import enum_label, label
+from ._metrics import fit_columns
 from .document import (
     DENSE_COLUMNS,
     LONG_FIELD,
@@ -38,11 +39,25 @@ from .document import (
     Paragraph,
     Quote,
     Section,
+    Staircase,
     Table,
     WritingSpace,
     has_content,
 )
-from .model import Action, CentreProfile, Horizon, Language, Persona, Plan, Segment
+from .model import (
+    DEFAULT_CENTRES,
+    DEFAULT_STAIRCASE,
+    Action,
+    ActionStatus,
+    Centre,
+    CentreProfile,
+    Horizon,
+    Language,
+    Persona,
+    Plan,
+    Segment,
+    Step,
+)
 
 __all__ = [
     "SECTIONS",
@@ -83,8 +98,11 @@ def document_date(plan: Plan) -> _dt.date | None:
 class Builder:
     """What every section's blocks are built with: the plan, the languages, the helpers."""
 
-    def __init__(self, plan: Plan, language: Language, mode: Mode) -> None:
+    def __init__(
+        self, plan: Plan, language: Language, mode: Mode, large_print: bool = False
+    ) -> None:
         self.plan = plan
+        self.large_print = large_print
         self.lang = language
         """The reader's language, of every label."""
         self.text_lang = plan.language
@@ -134,21 +152,45 @@ class Builder:
         caption: str = "",
         row_lines: int = 0,
         keep_together: bool = False,
+        align: Sequence[str] = (),
+        footer: Sequence[str] = (),
+        landscape: bool | None = None,
     ) -> Table:
         """A table, its layout decided from its shape once for every format."""
         columns = len(headers)
+        body = tuple(tuple(row) for row in rows)
+        dense = columns >= DENSE_COLUMNS
+        size = _design.size("small" if dense else "table", self.large_print)
+        measured = [*body, tuple(footer)] if footer else list(body)
+
+        def fits(wide: bool) -> bool:
+            room = _design.text_width(wide)
+            return fit_columns(headers, measured, widths, room, size) is not None
+
+        records = False
+        if self.large_print and not row_lines:
+            # at 16 pt a table either fits a portrait page or becomes one record a row
+            records, landscape = not fits(False), False
+        elif landscape is None:
+            landscape = columns >= WIDE_COLUMNS or not fits(False)
         return Table(
             tuple(headers),
-            tuple(tuple(row) for row in rows),
+            body,
             tuple(widths),
             caption,
             key,
             row_lines,
             self.tag,
-            landscape=columns >= WIDE_COLUMNS,
-            dense=columns >= DENSE_COLUMNS,
+            landscape=landscape,
+            dense=dense,
+            records=records,
             keep_together=keep_together,
+            align=tuple(align),
+            footer=tuple(footer),
         )
+
+    def status(self, status: ActionStatus) -> str:
+        return enum_label(status, self.lang)
 
     def group_name(self, id: str) -> str:
         return self.plan.group_name(id)
@@ -158,11 +200,29 @@ class Builder:
 
     def step_name(self, id: str | None) -> str:
         found = self.plan.step(id) if id else None
-        return found.name if found else (id or "")
+        return self.step_label(found) if found else (id or "")
+
+    def step_label(self, step: Step) -> str:
+        """A step's name; a built-in step's in the reader's language."""
+        return self.t(f"step_{step.id}") if step in DEFAULT_STAIRCASE else step.name
+
+    def step_text(self, step: Step) -> str:
+        """A step's description; a built-in step's in the reader's language."""
+        return self.t(f"step_{step.id}_text") if step in DEFAULT_STAIRCASE else step.description
+
+    def centre_label(self, centre: Centre) -> str:
+        """A centre's name; a built-in centre's in the reader's language."""
+        return self.t(f"centre_{centre.id}") if centre in DEFAULT_CENTRES else centre.name
+
+    def centre_name(self, id: str) -> str:
+        found = self.plan.centre(id)
+        return self.centre_label(found) if found else id
 
     def profile(self, profile: CentreProfile) -> str:
-        names = [c.name if (c := self.plan.centre(i)) else i for i in profile.centres]
-        parts = [" → ".join(names), profile.description.strip()]
+        """The centres (the dominant first, said in words) and the description."""
+        names = [self.centre_name(i) for i in profile.centres]
+        order = f" ({self.t('priority_order')})" if len(names) > 1 else ""
+        parts = [", ".join(names) + order if names else "", profile.description.strip()]
         return "\n\n".join(p for p in parts if p)
 
     def segment(self, segment: Segment | None) -> str:
@@ -181,6 +241,10 @@ class Part:
     """A label key, or a function of the builder for a title built from the plan."""
     level: int
     blocks: Blocks = lambda b: ()
+    front: bool = False
+    """Printed between the cover and the contents (the summary)."""
+    appendix: bool = False
+    """Printed after everything else, with its subsections (the personas)."""
 
 
 @attrs.frozen
@@ -218,11 +282,16 @@ def _kept(blocks: Iterable[Block | None]) -> tuple[Block, ...]:
     return tuple(x for x in blocks if x is not None and has_content(x))
 
 
+#: Handwriting lines left under a pre-filled answer, to amend it at the workshop.
+AMEND_LINES = 2
+
+
 def answer(b: Builder, filled: Iterable[Block | None], lines: int, prompt: str = "") -> list[Block]:
-    """What the plan says, or room to write when it says nothing yet."""
+    """What the plan says, with room to amend it, or room to write when it says nothing yet."""
     kept = list(_kept(filled))
     if kept:
-        return [Paragraph(prompt), *kept] if prompt else kept
+        head: list[Block] = [Paragraph(prompt, prompt=True)] if prompt else []
+        return [*head, *kept, WritingSpace(AMEND_LINES)] if lines else [*head, *kept]
     return [WritingSpace(lines, prompt)] if lines else []
 
 
@@ -236,7 +305,7 @@ def _agenda(n: int) -> Title:
 def _value_words(b: Builder, key: str = "value-words") -> Table:
     v = b.plan.values
     return b.table(
-        (b.t("value_word"), b.t("for_staff"), b.t("for_target_groups")),
+        (b.t("value_word"), b.t("for_staff_short"), b.t("for_groups_short")),
         ((w.word, w.for_staff, w.for_target_groups) for w in v.words),
         (1.5, 4, 4),
         key,
@@ -256,16 +325,37 @@ def _staircase_table(b: Builder) -> Table:
     )
 
 
-def _matrix(b: Builder) -> Matrix:
+def _staircase_figure(b: Builder, write_in: int = 0) -> Staircase:
+    """The staircase drawn with the groups standing on each step (or room to place them)."""
     plan = b.plan
-    return Matrix(
-        b.t("centre_matrix"),
-        tuple(
-            (c.name, tuple(g.name for g in plan.target_groups if g.centre == c.id))
-            for c in plan.centres
-        ),
-        b.tag,
+    steps = tuple(b.step_label(s) for s in plan.staircase)
+    groups = tuple(
+        tuple(g.name or g.id for g in plan.target_groups if g.staircase.current == s.id)
+        for s in plan.staircase
     )
+    nobody = b.t("nobody")
+    alt = "; ".join(
+        f"{name}: {', '.join(on) or nobody}" for name, on in zip(steps, groups, strict=True)
+    )
+    return Staircase(
+        b.t("staircase_figure"),
+        steps,
+        groups,
+        b.tag,
+        write_in,
+        f"{b.t('staircase_alt')}. {alt}",
+    )
+
+
+def _matrix(b: Builder, write_in: int = 0) -> Matrix:
+    plan = b.plan
+    cells = tuple(
+        (b.centre_label(c), tuple(g.name for g in plan.target_groups if g.centre == c.id))
+        for c in plan.centres
+    )
+    nobody = b.t("nobody")
+    alt = "; ".join(f"{name}: {', '.join(groups) or nobody}" for name, groups in cells)
+    return Matrix(b.t("centre_matrix"), cells, b.tag, write_in, f"{b.t('centre_matrix')}. {alt}")
 
 
 def _social_filters(b: Builder) -> Fields:
@@ -293,7 +383,7 @@ def _messages(b: Builder) -> list[tuple[str, str]]:
     ]
 
 
-def _activities(b: Builder) -> list[tuple[str, str, str, str, str, str]]:
+def _activities(b: Builder) -> list[tuple[str, str, str, str, str, str, str]]:
     cp = b.plan.communication_plan
     return [
         (
@@ -303,12 +393,29 @@ def _activities(b: Builder) -> list[tuple[str, str, str, str, str, str]]:
             b.group_names(a.target_groups),
             a.responsible,
             _format.kronor(a.budget, b.lang),
+            b.status(a.status),
         )
         for a in sorted(cp.activities, key=lambda a: (a.date is None, a.date or _dt.date.min))
     ]
 
 
+def activities_total(plan: Plan) -> int:
+    """What the activities cost together, dropped ones left out."""
+    return sum(
+        a.budget or 0
+        for a in plan.communication_plan.activities
+        if a.status is not ActionStatus.DROPPED
+    )
+
+
 # -- the plan's own blocks ------------------------------------------------------
+
+
+def _who(action: Action) -> str:
+    roles = ", ".join(action.roles)
+    if action.responsible and roles:
+        return f"{action.responsible} ({roles})"
+    return action.responsible or roles
 
 
 def _action_rows(b: Builder, actions: Sequence[Action]) -> Iterator[tuple[str, ...]]:
@@ -318,10 +425,10 @@ def _action_rows(b: Builder, actions: Sequence[Action]) -> Iterator[tuple[str, .
             a.what,
             a.organisational_consequence,
             a.communicative_consequence,
-            a.responsible,
-            ", ".join(a.roles),
+            _who(a),
             b.group_names(a.target_groups),
             _format.day(a.due),
+            b.status(a.status),
         )
 
 
@@ -334,13 +441,13 @@ def _action_table(horizon: Horizon) -> Blocks:
             b.t(key),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
-            b.t("responsible"),
-            b.t("roles"),
-            b.t("target_groups"),
+            b.t("who"),
+            b.t("groups_short"),
             b.t("due"),
+            b.t("status"),
         )
         actions = [a for a in b.plan.actions if a.horizon is horizon]
-        widths = (0.4, 3, 3, 3, 1.6, 1.6, 1.8, 1.4)
+        widths = (0.4, 3, 3, 3, 2.2, 1.8, 1.4, 1.2)
         return [b.table(headers, _action_rows(b, actions), widths, f"actions-{slug}")]
 
     return blocks
@@ -362,7 +469,6 @@ def _workbook_actions(horizon: Horizon) -> Callable[[Builder], list[Block]]:
             communication = f"{a.communicative_consequence} ({who})" if who else ""
             rows.append(
                 (
-                    "",
                     f"{i}. {a.what}",
                     f"{i}. {a.organisational_consequence}",
                     f"{i}. {communication or a.communicative_consequence}",
@@ -371,7 +477,6 @@ def _workbook_actions(horizon: Horizon) -> Callable[[Builder], list[Block]]:
         if not rows:
             rows.append(
                 (
-                    "",
                     f"1. {b.t(hint)}",
                     f"1. {b.t('workbook_hint_organisational')}",
                     f"1. {b.t(communicative)}",
@@ -379,22 +484,23 @@ def _workbook_actions(horizon: Horizon) -> Callable[[Builder], list[Block]]:
             )
         while len(rows) < WORKBOOK_ROWS:
             n = len(rows) + 1
-            rows.append(("", f"{n}.", f"{n}.", f"{n}."))
+            rows.append((f"{n}.", f"{n}.", f"{n}."))
         slug = horizon.value.replace("_", "-")
         headers = (
-            b.t("workbook_todo"),
             b.t(title),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
         )
+        # a sheet to write on: whole, on a landscape page of its own
         return [
             b.table(
                 headers,
                 rows,
-                (1.2, 3, 3, 3),
+                (1, 1, 1),
                 f"workbook-actions-{slug}",
                 row_lines=2,
                 keep_together=True,
+                landscape=True,
             )
         ]
 
@@ -548,18 +654,24 @@ def _campaign(b: Builder) -> list[Block | None]:
 
 
 def _activities_table(b: Builder) -> Table:
+    rows = _activities(b)
+    budgets = [a.budget for a in b.plan.communication_plan.activities if a.budget is not None]
+    total = _format.kronor(activities_total(b.plan), b.lang) if budgets else ""
     return b.table(
         (
             b.t("when"),
             b.t("activity"),
             b.t("channel"),
-            b.t("target_groups"),
+            b.t("groups_short"),
             b.t("responsible"),
             b.t("budget"),
+            b.t("status"),
         ),
-        _activities(b),
-        (1.4, 3.5, 1.8, 2.2, 1.8, 1.3),
+        rows,
+        (1.5, 3.4, 1.8, 2.2, 1.8, 1.5, 1.2),
         "activities",
+        align=("left", "left", "left", "left", "left", "right", "left"),
+        footer=("", b.t("total"), "", "", "", total, "") if total else (),
     )
 
 
@@ -575,15 +687,6 @@ def _personas_table(b: Builder) -> Table:
         ),
         (4, 3, 3),
         "workbook-personas",
-    )
-
-
-def _responsibility_table(b: Builder) -> Table:
-    return b.table(
-        (b.t("activity"), b.t("responsible"), b.t("roles")),
-        ((a.what, a.responsible, ", ".join(a.roles)) for a in b.plan.actions),
-        (5, 2.5, 2.5),
-        "workbook-responsibility",
     )
 
 
@@ -673,7 +776,7 @@ def _communication_plan_sheet(b: Builder) -> list[Block]:
     for key, filled in parts:
         out.extend(answer(b, filled, 3, b.t(key)))
     rows = [
-        (when, what, channel, who, cost) for when, what, channel, _, who, cost in _activities(b)
+        (when, what, channel, who, cost) for when, what, channel, _, who, cost, _ in _activities(b)
     ]
     rows.extend(("", "", "", "", "") for _ in range(max(3, 8 - len(rows))))
     out.append(
@@ -684,6 +787,7 @@ def _communication_plan_sheet(b: Builder) -> list[Block]:
             "workbook-activities",
             caption=b.t("activities"),
             row_lines=1,
+            align=("left", "left", "left", "left", "right"),
         )
     )
     return out
@@ -742,14 +846,85 @@ def _staircase(b: Builder) -> list[Block | None]:
     if not table.rows:
         return []  # the steps alone say nothing about this library
     steps = tuple(
-        f"{s.name} – {s.description}" if s.description else s.name for s in b.plan.staircase
+        f"{b.step_label(s)} – {text}" if (text := b.step_text(s)) else b.step_label(s)
+        for s in b.plan.staircase
     )
-    return [BulletList(steps, ordered=True, lang=b.tag), table]
+    return [BulletList(steps, ordered=True, lang=b.tag), _staircase_figure(b), table]
+
+
+def _staircase_sheet(b: Builder) -> list[Block]:
+    """Point 7: the staircase drawn, with the groups on it or room to place them."""
+    table = _staircase_table(b)
+    if table.rows:
+        return [_staircase_figure(b), table, WritingSpace(AMEND_LINES)]
+    return [_staircase_figure(b, write_in=2)]
+
+
+def _centre_sheet(b: Builder) -> list[Block]:
+    """Point 15: the four fields drawn, with the groups in them or room to place them."""
+    matrix = _matrix(b)
+    filters = _social_filters(b)
+    if has_content(matrix):
+        return [matrix, *_kept([filters]), WritingSpace(AMEND_LINES)]
+    return [_matrix(b, write_in=3), *answer(b, [filters], 4)]
 
 
 def _say(text: Callable[[Plan], str]) -> Blocks:
     """A paragraph of the plan's text: the whole answer to many of the workbook's questions."""
     return lambda b: [b.para(text(b.plan))]
+
+
+def _summary(b: Builder) -> list[Block | None]:
+    """One page for the board: groups and votes, the campaign, goals, key actions, money."""
+    plan = b.plan
+    cp = plan.communication_plan
+    groups = b.table(
+        ("#", b.t("target_group"), b.t("votes")),
+        (
+            (str(i), g.name or g.id, "" if g.votes is None else _format.number(g.votes))
+            for i, g in enumerate(plan.target_groups, 1)
+        ),
+        (0.5, 6, 1.2),
+        "summary-groups",
+        caption=b.t("summary_groups"),
+        align=("left", "left", "right"),
+    )
+    campaign = BulletList(
+        tuple(name for _, name, _ in _campaign_groups(b)),
+        f"{b.t('summary_campaign')} ({b.t('priority_order')})",
+        ordered=True,
+        lang=b.tag,
+    )
+    goals = b.fields(
+        ("know", "; ".join(cp.goals.know)),
+        ("feel", "; ".join(cp.goals.feel)),
+        ("do", "; ".join(cp.goals.do)),
+    )
+    key_actions = sorted(
+        (a for a in plan.actions if a.status is not ActionStatus.DROPPED),
+        key=lambda a: (a.horizon is not Horizon.IMMEDIATE, a.due is None, a.due or _dt.date.max),
+    )[:SUMMARY_ACTIONS]
+    actions = b.table(
+        (b.t("action"), b.t("responsible"), b.t("due"), b.t("status")),
+        ((a.what, a.responsible, _format.day(a.due), b.status(a.status)) for a in key_actions),
+        (5, 2.2, 1.5, 1.2),
+        "summary-actions",
+        caption=b.t("summary_actions"),
+    )
+    budgets = [a.budget for a in cp.activities if a.budget is not None]
+    money = b.fields(
+        ("summary_budget", _format.kronor(cp.budget, b.lang)),
+        (
+            "summary_activities",
+            _format.kronor(activities_total(plan), b.lang) if budgets else None,
+        ),
+    )
+    goals_caption = Paragraph(b.t("summary_goals"), prompt=True) if goals.items else None
+    return [groups, campaign, goals_caption, goals, actions, money]
+
+
+#: How many actions the summary names: the first due, immediate ones first.
+SUMMARY_ACTIONS = 6
 
 
 def _further(key: str) -> Blocks:
@@ -761,10 +936,12 @@ def _numbered(n: int, key: str) -> Title:
 
 
 SECTIONS: tuple[SectionSpec, ...] = (
+    # the plan's one-page summary for the board, between the cover and the contents
+    SectionSpec("summary", Part("summary", 1, lambda b: _summary(b), front=True)),
     # the first page of the seed: existing and new customers
     SectionSpec("segments", workbook=Ask("workbook_segments", 1, build=_segments)),
     # ATT GÖRA: the two action sheets
-    SectionSpec("actions", Part("actions", 1), Ask("actions", 1, lines=0)),
+    SectionSpec("actions", Part("actions", 1), Ask("workbook_todo", 1, lines=0)),
     SectionSpec(
         "actions-immediate",
         Part("immediate", 2, _action_table(Horizon.IMMEDIATE)),
@@ -836,7 +1013,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         Ask(
             "values",
             1,
-            answer=lambda b: [b.fields(("promise", b.plan.values.promise)), _value_words(b)],
+            answer=lambda b: [b.fields(("promise", b.plan.values.promise))],
             lines=5,
         ),
     ),
@@ -865,7 +1042,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "personas",
-        Part("personas", 1),
+        Part("personas_appendix", 1, appendix=True),
         Ask(
             _agenda(5),
             2,
@@ -889,12 +1066,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "staircase",
-        Part(
-            "staircase",
-            1,
-            _staircase,
-        ),
-        Ask(_agenda(7), 2, answer=lambda b: [_staircase_table(b)], lines=5),
+        Part("staircase", 1, _staircase),
+        Ask(_agenda(7), 2, build=_staircase_sheet),
     ),
     SectionSpec(
         "centre-choice",
@@ -902,12 +1075,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
             _agenda(8),
             2,
             ("workbook_agenda_8_more",),
-            answer=lambda b: [
-                b.fields(
-                    ("centre_tomorrow", b.profile(b.plan.dialogue_forum.centre_tomorrow)),
-                    ("centre_approach", b.plan.dialogue_forum.centre_approach),
-                )
-            ],
+            # the forum's answer stands under its own heading; this is the library's own
+            answer=lambda b: (),
             lines=5,
         ),
     ),
@@ -933,7 +1102,8 @@ SECTIONS: tuple[SectionSpec, ...] = (
             _agenda(13),
             2,
             ("workbook_agenda_13_more",),
-            answer=lambda b: [_responsibility_table(b)],
+            # who does what is in the ATT GÖRA sheets already
+            answer=lambda b: (),
             lines=5,
         ),
     ),
@@ -951,8 +1121,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
             _agenda(15),
             2,
             ("workbook_agenda_15_more",),
-            answer=lambda b: [_matrix(b), _social_filters(b)],
-            lines=5,
+            build=_centre_sheet,
         ),
     ),
     SectionSpec(
@@ -1040,16 +1209,21 @@ SECTIONS: tuple[SectionSpec, ...] = (
 """Every section, in the order of the workbook."""
 
 
-def _plan_sections(b: Builder) -> list[Section]:
-    sections: list[Section] = []
+def _plan_sections(b: Builder) -> tuple[list[Section], list[Section]]:
+    """The plan's sections: those before the contents, and the rest."""
+    front: list[Section] = []
+    body: list[Section] = []
+    appendix: list[Section] = []
     for spec in SECTIONS:
-        if spec.plan is not None:
-            part = spec.plan
-            blocks = _kept(part.blocks(b))
-            sections.append(Section(_title(part.title, b), part.level, blocks, spec.key))
+        part = spec.plan
+        if part is None:
+            continue
+        into = front if part.front else appendix if part.appendix else body
+        blocks = _kept(part.blocks(b))
+        into.append(Section(_title(part.title, b), part.level, blocks, spec.key))
         if spec.each is not None:
-            sections.extend(spec.each(b))
-    return _prune(sections)
+            into.extend(spec.each(b))
+    return _prune(front), _prune(body + appendix)
 
 
 def _prune(sections: list[Section]) -> list[Section]:
@@ -1079,12 +1253,17 @@ def _workbook_sections(b: Builder) -> list[Section]:
 
 
 def build_document(
-    plan: Plan, language: Language | None = None, *, mode: Mode = Mode.PLAN
+    plan: Plan,
+    language: Language | None = None,
+    *,
+    mode: Mode = Mode.PLAN,
+    large_print: bool = False,
 ) -> Document:
     """Describe ``plan`` as a document in ``language`` (the plan's own by default).
 
     ``mode`` chooses the plan export or the workshop workbook; the workbook of
-    ``Plan()`` is the blank workbook.
+    ``Plan()`` is the blank workbook. ``large_print`` lays tables out for 16 pt:
+    one too wide for a portrait page then becomes one record a row.
 
     >>> import klusterplan
     >>> document = klusterplan.build_document(klusterplan.example())
@@ -1092,12 +1271,16 @@ def build_document(
     'Att göra'
     """
     lang = language or plan.language
-    b = Builder(plan, lang, mode)
-    sections = _workbook_sections(b) if mode is Mode.WORKBOOK else _plan_sections(b)
-    return _document(b, tuple(sections))
+    b = Builder(plan, lang, mode, large_print)
+    front: list[Section] = []
+    if mode is Mode.WORKBOOK:
+        sections = _workbook_sections(b)
+    else:
+        front, sections = _plan_sections(b)
+    return _document(b, tuple(sections), tuple(front))
 
 
-def _document(b: Builder, sections: tuple[Section, ...]) -> Document:
+def _document(b: Builder, sections: tuple[Section, ...], front: tuple[Section, ...]) -> Document:
     plan, lang = b.plan, b.lang
     lib = plan.library
     date = document_date(plan)
@@ -1130,4 +1313,17 @@ def _document(b: Builder, sections: tuple[Section, ...]) -> Document:
         contents_title=b.t("contents"),
         contents_hint=b.t("contents_hint"),
         page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
+        front=front,
+        cover_fields=_cover_fields(b) if workbook else (),
     )
+
+
+def _cover_fields(b: Builder) -> tuple[str, ...]:
+    """The workbook cover's lines to fill in: what the plan does not say yet."""
+    lib = b.plan.library
+    wanted = [
+        ("workbook_library", lib.name),
+        ("date", _format.day(document_date(b.plan))),
+        ("workbook_participants", ""),
+    ]
+    return tuple(b.t(key) for key, known in wanted if not known)

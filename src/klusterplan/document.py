@@ -48,6 +48,7 @@ __all__ = [
     "Paragraph",
     "Quote",
     "Section",
+    "Staircase",
     "Table",
     "WritingSpace",
     "chapters",
@@ -58,7 +59,7 @@ __all__ = [
 
 #: Tables with this many columns or more go on landscape pages (Word, PDF): on a
 #: portrait A4 page their narrow columns would break words in the middle.
-WIDE_COLUMNS = 7
+WIDE_COLUMNS = 8
 #: Tables with this many columns or more are set in the smaller table type.
 DENSE_COLUMNS = 6
 #: A field value longer than this many characters (or of several paragraphs)
@@ -89,6 +90,8 @@ class Paragraph:
     text: str
     lang: Language | None = None
     """The language of :attr:`text` when it is plan text; ``None`` for a label."""
+    prompt: bool = False
+    """A question of the workbook, set like a label (bold)."""
 
 
 @attrs.frozen
@@ -151,6 +154,17 @@ class Table:
     """Many columns: set in the smaller table type."""
     keep_together: bool = False
     """Printed whole on one page (a workshop sheet), never split across two."""
+    records: bool = False
+    """Shown as one record a row (label and value pairs), as large print does with a
+    table too wide for a portrait page at 16 pt."""
+    align: tuple[str, ...] = ()
+    """Each column's alignment, ``left`` or ``right`` (amounts); empty: all left."""
+    footer: tuple[str, ...] = ()
+    """A closing row, such as the total of an amount column; empty: none."""
+
+    def alignment(self, column: int) -> str:
+        """``left`` or ``right`` for ``column``."""
+        return self.align[column] if column < len(self.align) else "left"
 
 
 @attrs.frozen
@@ -178,6 +192,24 @@ class Matrix:
     title: str
     cells: tuple[tuple[str, tuple[str, ...]], ...]
     lang: Language | None = None
+    write_in: int = 0
+    """Handwriting lines each field leaves for placing groups (the workbook); 0: none."""
+    alt: str = ""
+    """The matrix in words, for a reader who cannot see the grid."""
+
+
+@attrs.frozen
+class Staircase:
+    """The communication staircase: its steps, lowest first, with the groups on each."""
+
+    title: str
+    steps: tuple[str, ...]
+    groups: tuple[tuple[str, ...], ...]
+    """The groups standing on each step, in the order of :attr:`steps`."""
+    lang: Language | None = None
+    write_in: int = 0
+    """Handwriting lines each step leaves for placing groups (the workbook); 0: none."""
+    alt: str = ""
 
 
 @attrs.frozen
@@ -188,7 +220,7 @@ class WritingSpace:
     prompt: str = ""
 
 
-Block = Paragraph | Quote | BulletList | Fields | Table | Chart | Matrix | WritingSpace
+Block = Paragraph | Quote | BulletList | Fields | Table | Chart | Matrix | Staircase | WritingSpace
 """Any block a section holds."""
 
 
@@ -232,6 +264,11 @@ class Document:
     """What a reader is told where a format cannot fill in page numbers itself."""
     page_label: str = "{page} / {pages}"
     """The page-number line, with ``{page}`` and ``{pages}`` to fill in."""
+    front: tuple[Section, ...] = ()
+    """Sections between the cover and the contents: the plan's one-page summary."""
+    cover_fields: tuple[str, ...] = ()
+    """Labels of lines on the cover to fill in by hand (the workbook: library, date,
+    participants)."""
 
     @property
     def language_tag(self) -> str:
@@ -275,5 +312,7 @@ def has_content(block: Block) -> bool:
     if isinstance(block, Chart):
         return bool(block.table.rows)
     if isinstance(block, Matrix):
-        return any(groups for _, groups in block.cells)
+        return bool(block.write_in) or any(groups for _, groups in block.cells)
+    if isinstance(block, Staircase):
+        return bool(block.write_in) or any(block.groups)
     return True

@@ -19,10 +19,11 @@ from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 
+from .. import _design
 from ..branding import Branding
-from ..document import Document
+from ..document import Chart, Document
 from ..errors import PlanError, Problem
-from ._docx_xml import SECTION_MARK, W_NS, Look, body_xml, footer_xml
+from ._docx_xml import CHART_MARK, SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
 __all__ = ["REQUIRED_STYLES", "build_package", "check_pictures", "save"]
 
@@ -38,29 +39,6 @@ REQUIRED_STYLES: tuple[str, ...] = (
 
 _A4 = (Mm(210), Mm(297))
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
-_SETTINGS_AFTER_UPDATE_FIELDS = {
-    "hdrShapeDefaults",
-    "footnotePr",
-    "endnotePr",
-    "compat",
-    "docVars",
-    "rsids",
-    "mathPr",
-    "attachedSchema",
-    "themeFontLang",
-    "clrSchemeMapping",
-    "doNotIncludeSubdocsInStats",
-    "doNotAutoCompressPictures",
-    "forceUpgrade",
-    "captions",
-    "readModeInkLockDown",
-    "smartTagType",
-    "schemaLibrary",
-    "shapeDefaults",
-    "doNotEmbedSmartTags",
-    "decimalSymbol",
-    "listSeparator",
-}
 
 
 def _open(template: Path | None, needed: list[str]) -> Any:
@@ -135,10 +113,71 @@ def _sizes(document: Any, large_print: bool, max_level: int) -> None:
                 font.size = Pt(size)
 
 
-def _colours(document: Any, branding: Branding, max_level: int) -> None:
-    colour = RGBColor.from_string(branding.primary_colour.lstrip("#").upper())
-    for name in ("Title", *(f"Heading {n}" for n in range(1, max_level + 1))):
-        document.styles[name].font.color.rgb = colour
+def _rpr(style: Any) -> Any:
+    element = style.element
+    rpr = element.find(qn("w:rPr"))
+    if rpr is None:
+        rpr = OxmlElement("w:rPr")
+        element.append(rpr)
+    return rpr
+
+
+def _typeface(rpr: Any) -> None:
+    """Set the house typeface on every script, dropping the theme's (Cambria, Calibri Light)."""
+    for old in rpr.findall(qn("w:rFonts")):
+        rpr.remove(old)
+    fonts = OxmlElement("w:rFonts")
+    for attr in ("ascii", "hAnsi", "cs", "eastAsia"):
+        fonts.set(qn(f"w:{attr}"), _design.WORD_TYPEFACE)
+    rpr.insert(0, fonts)
+
+
+def _house(document: Any, branding: Branding, large_print: bool, max_level: int) -> None:
+    """The house design: one typeface, its type scale, colours and spacing, no underlines."""
+    styles = document.styles
+    defaults = styles.element.find(qn("w:docDefaults"))
+    default_rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _typeface(default_rpr)
+    primary = RGBColor.from_string(_hex(branding.primary_colour, _design.PRIMARY))
+    muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
+    dark = RGBColor.from_string("1F1F1F")
+    roles = {
+        "Normal": ("body", None, False, 0, 6),
+        "Title": ("title", primary, True, 0, 12),
+        "Subtitle": ("subtitle", muted, False, 0, 24),
+        "Quote": ("body", muted, False, 4, 6),
+        "List Bullet": ("body", None, False, 0, 2),
+        "List Number": ("body", None, False, 0, 2),
+        "Heading 1": ("h1", primary, True, 18, 6),
+        "Heading 2": ("h2", dark, True, 14, 4),
+        "Heading 3": ("h3", muted, True, 10, 3),
+    }
+    for name, (role, colour, bold, before, after) in roles.items():
+        if name.startswith("Heading") and int(name[-1]) > max_level:
+            continue
+        style = styles[name]
+        _typeface(_rpr(style))
+        style.font.size = Pt(_design.size(role, large_print))
+        style.font.bold = bold
+        style.font.italic = name == "Quote"
+        if colour is not None:
+            style.font.color.rgb = colour
+        style.paragraph_format.space_before = Pt(before)
+        style.paragraph_format.space_after = Pt(after)
+        ppr = style.element.find(qn("w:pPr"))
+        if ppr is not None:
+            # the default Title has a rule under it, the default Quote a frame
+            for border in ppr.findall(qn("w:pBdr")):
+                ppr.remove(border)
+        if name.startswith("Heading") or name == "Title":
+            style.paragraph_format.keep_with_next = True
+    styles["Normal"].paragraph_format.line_spacing = 1.1
+
+
+def _hex(colour: str, default: str) -> str:
+    text = colour.strip().lstrip("#").upper()
+    valid = len(text) == 6 and all(c in "0123456789ABCDEF" for c in text)
+    return text if valid else default.lstrip("#")
 
 
 class _Numbering:
@@ -187,15 +226,36 @@ class _Numbering:
         return num
 
 
-def _update_fields(document: Any) -> None:
-    """Ask Word to fill the table of contents and page count on opening."""
-    settings = document.settings.element
-    element = parse_xml(f'<w:updateFields xmlns:w="{W_NS}" w:val="true"/>')
-    for child in settings:
-        if str(child.tag).rpartition("}")[2] in _SETTINGS_AFTER_UPDATE_FIELDS:
-            child.addprevious(element)
-            return
-    settings.append(element)
+def _cover_without_footer(document: Any) -> None:
+    """The cover page gets no footer: the first section has a first page of its own."""
+    section = document.sections[0]
+    section.different_first_page_header_footer = True
+    for part in (section.first_page_footer, section.first_page_header):
+        part.is_linked_to_previous = False
+
+
+def _charts(document: Any, doc: Document, look: Look) -> None:
+    """Put each chart's picture where the body marked it, with its text alternative."""
+    from ._chart import chart_png
+
+    charts = [b for s in (*doc.front, *doc.sections) for b in s.blocks if isinstance(b, Chart)]
+    body = document.element.body
+    mark = f"{{{CHART_MARK}}}chart"
+    for paragraph in [p for p in body.iter(qn("w:p")) if p.get(mark) is not None]:
+        chart = charts[int(paragraph.get(mark))]
+        width_pt = look.text_width / 20 * 0.9
+        data, (width_px, height_px) = chart_png(chart, width_pt, look.large_print, look.primary)
+        height_pt = width_pt * height_px / width_px
+        inline = document.part.new_pic_inline(io.BytesIO(data), Pt(width_pt), Pt(height_pt))
+        doc_pr = inline.find(qn("wp:docPr"))
+        doc_pr.set("descr", chart.alt or chart.title)
+        doc_pr.set("title", chart.title)
+        replacement = parse_xml(
+            f'<w:p xmlns:w="{W_NS}"><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>'
+            "<w:r><w:drawing/></w:r></w:p>"
+        )
+        replacement.find(qn("w:r")).find(qn("w:drawing")).append(inline)
+        paragraph.getparent().replace(paragraph, replacement)
 
 
 def _footer(
@@ -283,9 +343,10 @@ def _page(document: Any, template: Path | None) -> tuple[int, int]:
     section = document.sections[0]
     if template is None:
         section.page_width, section.page_height = _A4
-        section.left_margin = section.right_margin = Mm(22)
-        section.top_margin = Mm(20)
-        section.bottom_margin = Mm(22)
+        margin = Mm(_design.MARGIN_MM)
+        section.left_margin = section.right_margin = margin
+        section.top_margin = section.bottom_margin = margin
+        section.header_distance = section.footer_distance = Mm(_design.MARGIN_MM / 2)
     margins = section.left_margin + section.right_margin
     # 635 EMU to a twip
     return int((section.page_width - margins) / 635), int((section.page_height - margins) / 635)
@@ -334,19 +395,25 @@ def build_package(
     document = _open(template, needed)
     styles = {name: document.styles[name].style_id for name in needed}
     _language(document, doc.language_tag)
-    _sizes(document, large_print, max_level)
     if template is None:
-        _colours(document, branding, max_level)
+        _house(document, branding, large_print, max_level)
+    else:
+        _sizes(document, large_print, max_level)
     text_width, wide_width = _page(document, template)
-    body_size = 32 if large_print else 20
+
+    def half_points(role: str) -> int:
+        return round(_design.size(role, large_print) * 2)
+
     look = Look(
         styles=styles,
         text_width=text_width,
         wide_width=wide_width,
-        body_size=body_size,
-        small_size=32 if large_print else 17,
-        primary=branding.primary_colour.lstrip("#").upper(),
-        accent=branding.accent_colour.lstrip("#").upper(),
+        body_size=half_points("body"),
+        table_size=half_points("table"),
+        small_size=half_points("small"),
+        primary=_hex(branding.primary_colour, _design.PRIMARY),
+        accent=_hex(branding.accent_colour, _design.ACCENT),
+        large_print=large_print,
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new)
@@ -359,8 +426,9 @@ def build_package(
         else:
             body.append(child)
     _section_breaks(body, last_landscape)
-    _update_fields(document)
-    _footer(document, doc, branding, (text_width, wide_width), 32 if large_print else 18)
+    _charts(document, doc, look)
+    _cover_without_footer(document)
+    _footer(document, doc, branding, (text_width, wide_width), half_points("footer"))
     _logo(document, branding)
     _properties(document, doc)
     return document

@@ -2,9 +2,10 @@
 
 The PDF embeds TrueType fonts only, never the 14 base fonts: a base font has
 no Sámi or Arabic letters and a reader's viewer may substitute another face.
-By default the Bitstream Vera fonts that ship inside reportlab are used, so
-the export works on any machine that has reportlab. Other fonts come through
-settings (``pdf.font``, ``pdf.fallback_font``) or a plugin's own exporter.
+By default the house typeface, Carlito, that ships with klusterplan is used,
+so the export works on any machine and looks like the Word export (Calibri).
+Other fonts come through settings (``pdf.font``, ``pdf.fallback_font``) or a
+plugin's own exporter.
 
 Before anything is laid out, the document's text is checked against the
 fonts' character maps. A character that only the fallback font has is set in
@@ -27,6 +28,7 @@ from xml.sax.saxutils import escape
 
 import attrs
 
+from .. import _design
 from .._exporter import ExportContext
 from .._text import plan_strings
 from ..errors import PlanError, Problem
@@ -45,12 +47,6 @@ _LABEL_SUBSTITUTES = {"→": "–›"}
 
 #: Whitespace that is layout, not a glyph.
 _LAYOUT = frozenset("\n ")
-
-
-def _reportlab_font(name: str) -> Path:
-    import reportlab
-
-    return Path(reportlab.__file__).parent / "fonts" / name
 
 
 @attrs.frozen
@@ -74,12 +70,12 @@ class FontFiles:
 
     @classmethod
     def default(cls) -> FontFiles:
-        """The Bitstream Vera family that ships with reportlab."""
+        """The house typeface, Carlito, that ships with klusterplan (Calibri's metrics)."""
         return cls(
-            regular=_reportlab_font("Vera.ttf"),
-            bold=_reportlab_font("VeraBd.ttf"),
-            italic=_reportlab_font("VeraIt.ttf"),
-            bold_italic=_reportlab_font("VeraBI.ttf"),
+            regular=_design.font_file("regular"),
+            bold=_design.font_file("bold"),
+            italic=_design.font_file("italic"),
+            bold_italic=_design.font_file("bold_italic"),
         )
 
 

@@ -44,9 +44,11 @@ from reportlab.platypus import (
 )
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate
+from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from .. import __version__
+from .. import __version__, _design
+from .._metrics import fit_columns
 from ..branding import Branding
 from ..document import (
     Block,
@@ -58,6 +60,7 @@ from ..document import (
     Paragraph,
     Quote,
     Section,
+    Staircase,
     WritingSpace,
     chapters,
     has_wide_table,
@@ -75,16 +78,19 @@ _CONTENT_HEIGHT = A4[1] - 2 * _MARGIN
 _LANDSCAPE = landscape(A4)
 _WIDE_WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
 _WIDE_HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN
-#: Left and right padding of a table cell together.
-_CELL_PADDING = 5.5
+#: Left and right padding of a table cell together, as in Word (4 pt each side).
+_CELL_PADDING = 8.0
+#: The least size a table's text may shrink to so that its words fit, in points.
+_SMALLEST = 7.5
+_RULE = colors.HexColor("#BFBFBF")
+_TINT = colors.HexColor("#EAF0F6")
+_DARK = colors.HexColor("#1F1F1F")
+_MUTED = colors.HexColor(_design.MUTED)
 #: Plain text with these is left to reportlab's parser (as escaped markup), which
 #: splits it into several fragments at each escaped character or line break.
 _NEEDS_MARKUP = re.compile(r"[\n&<>]")
 #: The name of the callback that marks where a contents line's text ends.
 _CONTENTS_END = "kp-contents-end"
-#: Tables with more columns than this become one record a row in large print,
-#: because eight columns of 16 pt text do not fit across an A4 page.
-_LARGE_PRINT_COLUMNS = 4
 
 
 @attrs.frozen
@@ -100,7 +106,11 @@ class Look:
     @property
     def size(self) -> float:
         """The body text size in points."""
-        return 16.0 if self.large_print else 10.5
+        return _design.size("body", self.large_print)
+
+    def of(self, role: str) -> float:
+        """The type size of ``role`` (``h1``, ``table`` ...) in points."""
+        return _design.size(role, self.large_print)
 
 
 class _Para(RLParagraph):  # type: ignore[misc]
@@ -185,6 +195,25 @@ class _RuledLines(Flowable):  # type: ignore[misc]
             self.canv.line(0, y, self.width, y)
 
 
+class _Grid(Table):  # type: ignore[misc]
+    """A table that never leaves one row alone on either side of a page break."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if len(parts) != 2 or self.splitInRow:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        rows, cut = len(self._cellvalues), len(parts[0]._cellvalues)
+        if cut - head < 2 < rows - head:
+            return []  # one row at the foot of a page: the table starts on the next
+        if rows - cut < 2 and cut - head > 2:
+            # one row carried over alone: take the one before it along
+            again: list[Any] = super().split(avail_width, sum(self._rowHeights[: cut - 1]))
+            if len(again) == 2:
+                return again
+        return parts
+
+
 class _Logo(Flowable):  # type: ignore[misc]
     """A logo with its alt text as invisible text, so text extraction finds it."""
 
@@ -231,27 +260,32 @@ class _Styles:
             textColor=colors.HexColor("#333333"),
         )
         self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
-        heading = {1: 1.7, 2: 1.35, 3: 1.15, 4: 1.05}
+        heading = {
+            1: (look.of("h1"), look.primary, 18),
+            2: (look.of("h2"), _DARK, 14),
+            3: (look.of("h3"), _MUTED, 10),
+            4: (look.of("h3"), _MUTED, 8),
+        }
         self.headings = {
             level: ParagraphStyle(
                 f"h{level}",
                 base,
                 fontName=f.bold,
-                fontSize=size * scale,
-                leading=size * scale * 1.25,
-                spaceBefore=size * (1.4 if level == 1 else 0.9),
+                fontSize=hsize,
+                leading=hsize * 1.25,
+                spaceBefore=before,
                 spaceAfter=size * 0.5,
-                textColor=look.primary,
+                textColor=colour,
             )
-            for level, scale in heading.items()
+            for level, (hsize, colour, before) in heading.items()
         }
-        small = size if look.large_print else size * 0.86
+        small = look.of("table")
         self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)
         self.wide_cell = ParagraphStyle(
             "wide-cell",
             self.cell,
-            fontSize=size if look.large_print else size * 0.72,
-            leading=(size if look.large_print else size * 0.72) * 1.25,
+            fontSize=look.of("small"),
+            leading=look.of("small") * 1.25,
         )
         self.header = ParagraphStyle("header", self.cell, fontName=f.bold, textColor=colors.white)
         self.wide_header = ParagraphStyle(
@@ -261,22 +295,27 @@ class _Styles:
             "title",
             base,
             fontName=f.bold,
-            fontSize=30 if not look.large_print else 36,
-            leading=(30 if not look.large_print else 36) * 1.2,
+            fontSize=look.of("title"),
+            leading=look.of("title") * 1.2,
             textColor=look.primary,
             spaceAfter=12,
         )
         self.subtitle = ParagraphStyle(
-            "subtitle", base, fontSize=size * 1.8, leading=size * 2.3, spaceAfter=size * 2
+            "subtitle",
+            base,
+            fontSize=look.of("subtitle"),
+            leading=look.of("subtitle") * 1.3,
+            spaceAfter=24,
+            textColor=_MUTED,
         )
         self.promise = ParagraphStyle(
             "promise",
             base,
-            fontName=f.bold_italic,
-            fontSize=size * 2,
-            leading=size * 2.5,
+            fontName=f.italic,
+            fontSize=size * 2.2,
+            leading=size * 2.7,
             textColor=look.accent,
-            spaceBefore=size * 2,
+            spaceBefore=36,
         )
         self.toc = [
             ParagraphStyle(
@@ -294,6 +333,13 @@ class _Styles:
             for level in range(4)
         ]
         self.right = ParagraphStyle("right", self.cell, alignment=TA_RIGHT)
+        self.wide_right = ParagraphStyle("wide-right", self.wide_cell, alignment=TA_RIGHT)
+        self.header_right = ParagraphStyle("header-right", self.header, alignment=TA_RIGHT)
+        self.wide_header_right = ParagraphStyle(
+            "wide-header-right", self.wide_header, alignment=TA_RIGHT
+        )
+        self.total = ParagraphStyle("total", self.cell, fontName=f.bold)
+        self.total_right = ParagraphStyle("total-right", self.total, alignment=TA_RIGHT)
 
     def paragraph_styles(self) -> list[Any]:
         """Every paragraph style but the headings and the contents'."""
@@ -402,6 +448,10 @@ class _Renderer:
         story: list[Any] = self.title_page()
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
+        if self.doc.front:
+            for section in self.doc.front:
+                story.extend(self.section(section, toc=False))
+            story.append(PageBreak())
         story.append(self.heading(self.doc.contents_title, 1, toc=False))
         body = self.body()
         story.extend(
@@ -422,20 +472,26 @@ class _Renderer:
         out: list[Any] = []
         template = "body"
         new_page = True  # the contents end with a page break
+        after_empty = False
         for chapter in chapters(self.doc.sections):
-            # Large print shows wide tables one record a row, which fit a portrait page.
-            wide = not self.look.large_print and has_wide_table(chapter)
+            wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
                 if wanted != template:
                     out.append(NextPageTemplate(wanted))
                 out.append(PageBreak())
                 template, new_page = wanted, False
+                after_empty = True
             self.width, self.height = (
                 (_WIDE_WIDTH, _WIDE_HEIGHT) if wide else (_CONTENT_WIDTH, _CONTENT_HEIGHT)
             )
             for section in chapter:
+                # a workshop sheet kept together starts a page of its own, with its heading
+                sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
+                if sheet and not after_empty:
+                    out.append(PageBreak())
                 out.extend(self.section(section))
+                after_empty = not section.blocks
         return out
 
     def contents_line(self, heading: _Heading) -> Any:
@@ -489,24 +545,57 @@ class _Renderer:
                 )
             )
             out.append(table)
+        for name in doc.cover_fields:
+            # a label and a line to write on at the workshop
+            out.append(Spacer(1, self.look.size))
+            line = Table(
+                [[self.para(f"{name}:", self.s.bold), ""]],
+                colWidths=[45 * mm, self.width - 45 * mm],
+                rowHeights=[self.gap],
+                hAlign="LEFT",
+            )
+            line.setStyle(
+                TableStyle(
+                    [
+                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+                        ("LEFTPADDING", (0, 0), (0, 0), 0),
+                        ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.HexColor("#9A9A9A")),
+                    ]
+                )
+            )
+            out.append(line)
         if doc.promise:
             out.append(self.para(f"”{doc.promise}”", self.s.promise))
         return out
 
-    def section(self, section: Section) -> list[Any]:
+    def section(self, section: Section, toc: bool = True) -> list[Any]:
         out: list[Any] = []
         # A heading needs room for some text under it, else it starts the next page.
         # (keepWithNext would bind it to a table longer than a page, and leave a
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
-        out.append(self.heading(section.title, section.level))
+        heading = self.heading(section.title, section.level, toc=toc)
+        body: list[Any] = []
         for block in section.blocks:
-            out.extend(self.block(block))
+            body.extend(self.block(block))
+        question = self.doc.mode.value == "workbook" and any(
+            isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
+        )
+        if question:
+            # a question of the workbook stays on one page with its room to write
+            # (reportlab lets one taller than a page flow on)
+            out.append(KeepTogether([heading, *body]))
+        else:
+            out.append(heading)
+            out.extend(body)
         return out
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
         if isinstance(block, Paragraph):
+            if block.prompt:
+                return [self.para(block.text.strip(), s.bold)]
             return self.paragraphs(block.text)
         if isinstance(block, Quote):
             out = self.paragraphs(block.text, s.quote)
@@ -523,6 +612,8 @@ class _Renderer:
             return self.chart(block)
         if isinstance(block, Matrix):
             return self.matrix(block)
+        if isinstance(block, Staircase):
+            return self.staircase(block)
         if isinstance(block, WritingSpace):
             out = [self.para(block.prompt, s.bold)] if block.prompt else []
             out.append(_RuledLines(block.lines, self.gap))
@@ -565,57 +656,119 @@ class _Renderer:
         if block.caption:
             out.append(self.para(block.caption, self.s.bold))
         headers, rows = block.headers, block.rows
-        if self.look.large_print and len(headers) > _LARGE_PRINT_COLUMNS:
-            # One record a row: label and value pairs read well at 16 pt.
+        if block.records:
+            # One record a row, each under a rule: label and value read well at 16 pt.
             for row in rows:
                 pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
+                out.append(HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4))
                 out.extend(self.fields(pairs))
-                out.append(Spacer(1, self.look.size * 0.6))
+            out.append(Spacer(1, self.look.size * 0.6))
             return out
-        wide = block.dense
-        cell = self.s.wide_cell if wide else self.s.cell
-        head = self.s.wide_header if wide else self.s.header
-        widths = _widths(block.widths, _longest_words(headers, rows, self.fonts, head), self.width)
-        data: list[list[Any]] = [[self.para(h, head) for h in headers]]
-        data.extend([self.para(c, cell) for c in row] for row in rows)
+        widths, size = self._fit(block)
+        s = self.s
+        wide = block.dense or size < s.cell.fontSize
+        cell = s.wide_cell if wide else s.cell
+        if size != cell.fontSize:
+            cell = ParagraphStyle(f"cell-{size}", cell, fontSize=size, leading=size * 1.25)
+        right = ParagraphStyle(f"{cell.name}-r", cell, alignment=TA_RIGHT)
+        head = ParagraphStyle(
+            f"{cell.name}-h", cell, fontName=self.fonts.bold, textColor=colors.white
+        )
+        head_right = ParagraphStyle(f"{head.name}-r", head, alignment=TA_RIGHT)
+        total = ParagraphStyle(f"{cell.name}-t", cell, fontName=self.fonts.bold)
+        total_right = ParagraphStyle(f"{total.name}-r", total, alignment=TA_RIGHT)
+
+        def styled(c: int, normal: Any, aligned: Any) -> Any:
+            return aligned if block.alignment(c) == "right" else normal
+
+        data: list[list[Any]] = [
+            [self.para(h, styled(c, head, head_right)) for c, h in enumerate(headers)]
+        ]
+        data.extend(
+            [self.para(v, styled(c, cell, right)) for c, v in enumerate(row)] for row in rows
+        )
+        if block.footer:
+            data.append(
+                [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
+            )
         if block.row_lines:
-            # The blank workbook: each row leaves room to write by hand.
+            # The workbook: each row leaves room to write by hand.
             room = block.row_lines * self.gap
             for cells in data[1:]:
                 cells[0] = [cells[0], Spacer(1, room)]
-        out.append(self.grid(data, widths))
+        grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
+        if block.keep_together:
+            out.append(KeepTogether([*out[-1:], grid]) if block.caption else KeepTogether([grid]))
+            if block.caption:
+                del out[-2]
+        else:
+            out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
 
-    def grid(self, data: list[list[Any]], widths: list[float]) -> Any:
+    def _fit(self, block: TableBlock) -> tuple[list[float], float]:
+        """Column widths from the text in the fonts used, and the size it fits at."""
+        fonts = self.fonts
+        size = self.s.wide_cell.fontSize if block.dense else self.s.cell.fontSize
+        measured = [*block.rows, block.footer] if block.footer else list(block.rows)
+
+        def measure(text: str, at: float, bold: bool) -> float:
+            font = fonts.bold if bold else fonts.regular
+            return float(
+                sum(
+                    stringWidth(run, font if f == fonts.regular else f, at)
+                    for f, run in fonts.runs(text)
+                )
+            )
+
+        while True:
+            widths = fit_columns(
+                block.headers,
+                measured,
+                block.widths,
+                self.width,
+                size,
+                measure=measure,
+                padding=_CELL_PADDING + 1,
+            )
+            if widths is not None:
+                return widths, size
+            if size <= _SMALLEST or self.look.large_print:
+                columns = len(block.headers)
+                weights = list(block.widths) if len(block.widths) == columns else [1.0] * columns
+                return [self.width * w / sum(weights) for w in weights], size
+            size -= 0.5
+
+    def grid(
+        self, data: list[list[Any]], widths: list[float], shaded: bool = True, footer: bool = False
+    ) -> Any:
         # Only a row that may be taller than a page is split inside; other rows
         # move to the next page whole, which reads (and writes on) better. A tall
         # row that could not split would fail the build with a LayoutError.
-        table = Table(
+        table = _Grid(
             data,
             colWidths=widths,
             repeatRows=1,
             splitInRow=int(not _rows_fit(data, widths, self.height)),
             hAlign="LEFT",
         )
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-                    ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("GRID", (0, 0), (-1, -1), 0.4, colors.HexColor("#B0B0B0")),
-                    (
-                        "ROWBACKGROUNDS",
-                        (0, 1),
-                        (-1, -1),
-                        [colors.white, colors.HexColor("#F2F2F2")],
-                    ),
-                    ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING - 2.5),
-                    ("RIGHTPADDING", (0, 0), (-1, -1), 2.5),
-                ]
-            )
-        )
+        style = [
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LINEBELOW", (0, 0), (-1, -1), 0.5, _RULE),
+            ("BOX", (0, 0), (-1, -1), 0.5, _RULE),
+            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
+            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+        ]
+        if shaded:
+            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _TINT]))
+        if footer:
+            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, self.look.primary))
+            style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
+        table.setStyle(TableStyle(style))
         return table
 
     def chart(self, block: Chart) -> list[Any]:
@@ -628,8 +781,9 @@ class _Renderer:
             return out
         size = self.look.size
         width = self.width
+        label_size = self.look.of("footer")
         # bars as thick as fit in most of a page: a drawing cannot break across pages
-        bar = min(16.0, (self.height * 0.8 - 30) / n)
+        bar = min(label_size * 1.8, (self.height * 0.8 - 30) / n)
         height = n * bar + 30
         names = [f.prepare(name) for name in block.labels]
         label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
@@ -642,7 +796,6 @@ class _Renderer:
         labels = (
             [_shorten(t, 40) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
         )
-        label_size = 8.0 if not self.look.large_print else 12.0
         label_width = max(stringWidth(t, label_font or f.regular, label_size) for t in labels)
         label_width = min(label_width + 8, width * 0.5)
         drawing = Drawing(width, height)
@@ -665,7 +818,7 @@ class _Renderer:
         chart.valueAxis.valueStep = max(1, math.ceil(max(1, top) / 6))
         chart.valueAxis.labels.fontName = f.regular
         chart.valueAxis.labels.fontSize = label_size
-        chart.bars[0].fillColor = self.look.accent
+        chart.bars[0].fillColor = self.look.primary
         chart.bars[0].strokeColor = None
         chart.barLabelFormat = "%d"
         chart.barLabels.fontName = f.regular
@@ -677,10 +830,51 @@ class _Renderer:
         out.append(Spacer(1, size))
         return out
 
+    def staircase(self, block: Staircase) -> list[Any]:
+        """The steps as a staircase rising to the right, the groups on each step."""
+        steps = len(block.steps)
+        if not steps:
+            return []
+        data: list[list[Any]] = []
+        style: list[Any] = [
+            # empty cells too are set in a font: never reportlab's Helvetica
+            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4),
+        ]
+        for row, k in enumerate(range(steps, 0, -1)):
+            name, groups = block.steps[k - 1], block.groups[k - 1]
+            content: list[Any] = [self.para(f"{k}. {name}", self.s.bold)]
+            if block.write_in and not groups:
+                content.append(_RuledLines(block.write_in, self.gap))
+            else:
+                content.extend(self.para(g, self.s.cell) for g in groups)
+            data.append([""] * (k - 1) + [content] + [""] * (steps - k))
+            first = (k - 1, row)
+            style += [
+                ("SPAN", first, (steps - 1, row)),
+                ("BACKGROUND", first, (steps - 1, row), _TINT),
+                ("LINEABOVE", first, (steps - 1, row), 1.5, self.look.primary),
+                ("LINEBEFORE", first, first, 1.5, self.look.primary),
+            ]
+        table = Table(data, colWidths=[self.width / steps] * steps, hAlign="LEFT")
+        table.setStyle(TableStyle(style))
+        if table.wrap(self.width, self.height)[1] > self.height * 0.8:
+            # too many groups for a drawing on one page: the steps as a list instead
+            out: list[Any] = [self.para(block.title, self.s.bold)]
+            for k in range(steps, 0, -1):
+                on = ", ".join(block.groups[k - 1]) or "–"
+                out.append(self.field(f"{k}. {block.steps[k - 1]}", on))
+            return out
+        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+
     def matrix(self, block: Matrix) -> list[Any]:
         cells: list[Any] = []
         for name, groups in block.cells:
             content: list[Any] = [self.para(name, self.s.headings[4])]
+            if block.write_in and not groups:
+                content.append(_RuledLines(block.write_in, self.gap))
             content.extend(self.para(f"• {g}", self.s.cell) for g in groups)
             cells.append(content)
         if len(cells) % 2:
@@ -815,7 +1009,7 @@ _DOT = " . "
 def _canvas_class(document: Document, look: Look, logo: Any) -> type:
     fonts = look.fonts
     footer = " · ".join(t for t in (document.footer, look.branding.footer) if t)
-    size = 8.0 if not look.large_print else 12.0
+    size = look.of("footer")
     stamp = None
     if document.date is not None:
         moment = _dt.datetime.combine(document.date, _dt.time(12), tzinfo=_dt.UTC)

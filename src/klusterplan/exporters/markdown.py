@@ -20,6 +20,7 @@ from ..document import (
     Matrix,
     Paragraph,
     Quote,
+    Staircase,
     Table,
     WritingSpace,
 )
@@ -52,15 +53,24 @@ def _paragraphs(text: str) -> list[str]:
     return [escape(p.strip()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
 
 
-def _table(headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...]) -> str:
+def _table(
+    headers: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    align: tuple[str, ...] = (),
+) -> str:
     lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
-    lines.append("|" + "|".join(" --- " for _ in headers) + "|")
+    rules = [" ---: " if a == "right" else " --- " for a in (*align, *[""] * len(headers))][
+        : len(headers)
+    ]
+    lines.append("|" + "|".join(rules) + "|")
     lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
     return "\n".join(lines)
 
 
 def _block(block: Block) -> list[str]:
     if isinstance(block, Paragraph):
+        if block.prompt:
+            return [f"**{escape(block.text.strip())}**"]
         return _paragraphs(block.text)
     if isinstance(block, Quote):
         lines = [f"> {line}" if line else ">" for line in escape(block.text.strip()).splitlines()]
@@ -84,11 +94,22 @@ def _block(block: Block) -> list[str]:
                 out.extend(paragraphs)
         return out
     if isinstance(block, Table):
-        table = _table(block.headers, block.rows)
-        return [f"**{escape(block.caption)}**\n\n{table}" if block.caption else table]
+        caption = [f"**{escape(block.caption)}**"] if block.caption else []
+        if block.records:
+            return [*caption, *_records(block)]
+        rows = (*block.rows, block.footer) if block.footer else block.rows
+        return [*caption, _table(block.headers, rows, block.align)]
     if isinstance(block, Matrix):
-        rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
+        write = "…" * 20 if block.write_in else ""
+        rows = tuple((name, ", ".join(groups) or write) for name, groups in block.cells)
         return [f"**{escape(block.title)}**\n\n{_table(('', ''), rows)}"]
+    if isinstance(block, Staircase):
+        write = "…" * 20 if block.write_in else ""
+        steps = reversed(list(zip(block.steps, block.groups, strict=True)))
+        items = "\n".join(
+            f"- **{escape(step)}**: {escape(', '.join(groups)) or write}" for step, groups in steps
+        )
+        return [f"**{escape(block.title)}**", items]
     if isinstance(block, WritingSpace):
         prompt = [escape(block.prompt)] if block.prompt else []
         return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
@@ -97,15 +118,25 @@ def _block(block: Block) -> list[str]:
     raise TypeError(f"unknown block {block!r}")
 
 
+def _records(block: Table) -> list[str]:
+    """A wide table as one record a row, as large print shows it."""
+    out = []
+    for row in block.rows:
+        pairs = [(h or "#", c) for h, c in zip(block.headers, row, strict=False) if c.strip()]
+        out.append("  \n".join(f"**{escape(h)}:** {escape(c.strip())}" for h, c in pairs))
+    return out
+
+
 def render(document: Document) -> str:
     """Render a document as Markdown text."""
     parts = [f"# {escape(document.title)}"]
     if document.subtitle:
         parts.append(f"**{escape(document.subtitle)}**")
     parts.extend(f"{escape(name)}: {escape(value)}  " for name, value in document.title_lines)
+    parts.extend(f"{escape(name)}: {'…' * 30}  " for name in document.cover_fields)
     if document.promise:
         parts.append(f"*{escape(document.promise)}*")
-    for section in document.sections:
+    for section in (*document.front, *document.sections):
         parts.append(f"{'#' * (section.level + 1)} {escape(section.title)}")
         for block in section.blocks:
             parts.extend(_block(block))
