@@ -192,6 +192,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "status": ("Status", "Status"),
     "due": ("Klart senast", "Due by"),
     "who": ("Ansvar och roller", "Responsibility and roles"),
+    "number": ("Nr", "No."),
     "groups_short": ("Målgrupper", "Target groups"),
     "action": ("Åtgärd", "Action"),
     "priority_order": ("i prioritetsordning", "in order of priority"),

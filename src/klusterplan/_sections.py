@@ -437,7 +437,7 @@ def _action_table(horizon: Horizon) -> Blocks:
         key = horizon.value
         slug = key.replace("_", "-")
         headers = (
-            "#",
+            b.t("number"),
             b.t(key),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
@@ -524,7 +524,7 @@ def _votes_chart(b: Builder) -> list[Block]:
         for i, g in enumerate(groups, 1)
     )
     table = b.table(
-        ("#", b.t("target_group"), b.t("segment"), b.t("votes")),
+        (b.t("number"), b.t("target_group"), b.t("segment"), b.t("votes")),
         rows,
         (0.5, 5, 3, 1.2),
         "target-groups",
@@ -564,7 +564,7 @@ def _target_group_sections(b: Builder) -> Iterator[Section]:
                 b.bullets("needs", group.needs),
                 b.fields(
                     ("social_filter", group.social_filter.meaning),
-                    ("centre", centre.name if centre else group.centre),
+                    ("centre", b.centre_label(centre) if centre else group.centre),
                 ),
                 b.bullets("social_needs", group.social_filter.needs),
             ]
@@ -747,50 +747,20 @@ def _campaign_steps(b: Builder) -> list[Block]:
     return out
 
 
-def _communication_plan_sheet(b: Builder) -> list[Block]:
-    """Point 17: room for each part of a communication plan, and an activity table."""
-    cp = b.plan.communication_plan
-    ev = cp.evaluation
-    parts: list[tuple[str, list[Block | None]]] = [
-        ("background", [b.para(cp.background)]),
-        ("purpose", [b.para(cp.purpose)]),
-        ("goals", list(_goals(b))),
-        ("target_groups", [b.bullets("", [b.group_name(i) for i in cp.target_groups])]),
-        ("messages", [b.pairs(_messages(b))]),
-        ("channels", [b.bullets("", cp.channels)]),
-        ("resources", [b.para(cp.resources)]),
-        ("follow_up", [b.para(cp.follow_up)]),
-        (
-            "evaluation",
-            [
-                b.fields(
-                    ("method", ev.method),
-                    ("schedule", ev.schedule),
-                    ("responsible", ev.responsible),
-                ),
-                b.bullets("indicators", ev.indicators),
-            ],
-        ),
-    ]
-    out: list[Block] = []
-    for key, filled in parts:
-        out.extend(answer(b, filled, 3, b.t(key)))
+def _activity_sheet(b: Builder) -> Table:
+    """Point 17's activity table: the plan's activities and empty rows to plan more."""
     rows = [
         (when, what, channel, who, cost) for when, what, channel, _, who, cost, _ in _activities(b)
     ]
     rows.extend(("", "", "", "", "") for _ in range(max(3, 8 - len(rows))))
-    out.append(
-        b.table(
-            (b.t("when"), b.t("activity"), b.t("channel"), b.t("responsible"), b.t("budget")),
-            rows,
-            (1.5, 4, 2, 2, 1.5),
-            "workbook-activities",
-            caption=b.t("activities"),
-            row_lines=1,
-            align=("left", "left", "left", "left", "right"),
-        )
+    return b.table(
+        (b.t("when"), b.t("activity"), b.t("channel"), b.t("responsible"), b.t("budget")),
+        rows,
+        (1.5, 4, 2, 2, 1.5),
+        "workbook-activities",
+        row_lines=1,
+        align=("left", "left", "left", "left", "right"),
     )
-    return out
 
 
 # -- the one list ---------------------------------------------------------------
@@ -834,8 +804,8 @@ def _values(b: Builder) -> list[Block | None]:
         b.fields(
             ("promise", v.promise),
             ("promise_fulfilment", v.promise_fulfilment),
-            ("for_staff", v.for_staff),
-            ("for_target_groups", v.for_target_groups),
+            ("for_staff_short", v.for_staff),
+            ("for_groups_short", v.for_target_groups),
         ),
         _value_words(b),
     ]
@@ -879,7 +849,7 @@ def _summary(b: Builder) -> list[Block | None]:
     plan = b.plan
     cp = plan.communication_plan
     groups = b.table(
-        ("#", b.t("target_group"), b.t("votes")),
+        (b.t("number"), b.t("target_group"), b.t("votes")),
         (
             (str(i), g.name or g.id, "" if g.votes is None else _format.number(g.votes))
             for i, g in enumerate(plan.target_groups, 1)
@@ -1141,14 +1111,31 @@ SECTIONS: tuple[SectionSpec, ...] = (
                 b.fields(("target_groups", b.group_names(b.plan.communication_plan.target_groups))),
             ],
         ),
-        Ask(
-            _agenda(17),
-            2,
-            ("workbook_agenda_17_more",),
-            build=_communication_plan_sheet,
+        Ask(_agenda(17), 2, ("workbook_agenda_17_more",), answer=lambda b: (), lines=0),
+    ),
+    # point 17 in the workbook: each part of a communication plan a question of its own
+    SectionSpec(
+        "background",
+        workbook=Ask(
+            "background", 3, answer=_say(lambda p: p.communication_plan.background), lines=3
         ),
     ),
-    SectionSpec("goals", Part("goals", 2, _goals)),
+    SectionSpec(
+        "purpose",
+        workbook=Ask("purpose", 3, answer=_say(lambda p: p.communication_plan.purpose), lines=3),
+    ),
+    SectionSpec("goals", Part("goals", 2, _goals), Ask("goals", 3, lines=4)),
+    SectionSpec(
+        "plan-target-groups",
+        workbook=Ask(
+            "target_groups",
+            3,
+            answer=lambda b: [
+                b.bullets("", [b.group_name(i) for i in b.plan.communication_plan.target_groups])
+            ],
+            lines=3,
+        ),
+    ),
     SectionSpec(
         "messages",
         Part(
@@ -1159,8 +1146,22 @@ SECTIONS: tuple[SectionSpec, ...] = (
                 b.bullets("channels", b.plan.communication_plan.channels),
             ],
         ),
+        Ask("messages", 3, answer=lambda b: [b.pairs(_messages(b))], lines=3),
     ),
-    SectionSpec("activities", Part("activities", 2, lambda b: [_activities_table(b)])),
+    SectionSpec(
+        "channels",
+        workbook=Ask(
+            "channels",
+            3,
+            answer=lambda b: [b.bullets("", b.plan.communication_plan.channels)],
+            lines=3,
+        ),
+    ),
+    SectionSpec(
+        "activities",
+        Part("activities", 2, lambda b: [_activities_table(b)]),
+        Ask("activities", 3, build=lambda b: [_activity_sheet(b)]),
+    ),
     SectionSpec(
         "resources",
         Part(
@@ -1171,6 +1172,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
                 b.fields(("budget", _format.kronor(b.plan.communication_plan.budget, b.lang))),
             ],
         ),
+        Ask("resources", 3, lines=3),
     ),
     SectionSpec(
         "follow-up-evaluation",
@@ -1189,6 +1191,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
                 ),
             ],
         ),
+        Ask("follow_up_evaluation", 3, lines=4),
     ),
     # questions for further discussion
     SectionSpec("further-work", Part("further_work", 1), Ask("further_work", 1, lines=0)),

@@ -7,15 +7,14 @@ plans exported on the same machine keep their own look.
 from __future__ import annotations
 
 from importlib import resources
-from typing import Any
 
-from klusterplan import Branding, ExportContext, Logo, Plan, hookimpl
+from klusterplan import Branding, Logo, Plan, hookimpl
 
-__all__ = ["FOOTER_LINE", "LOGO_ALT_TEXT", "branding", "docx_document", "is_kalmar"]
+__all__ = ["FOOTER_LINE", "LOGO_ALT_TEXT", "branding", "is_kalmar"]
 
 #: What the logo shows, for readers who cannot see it.
 LOGO_ALT_TEXT = "Kalmar kommuns logotyp: Kalmar slotts torn över vatten"
-#: The line the plugin adds under every Word page footer.
+#: The line the plugin adds to the footer of every page, in Word and PDF alike.
 FOOTER_LINE = "Kalmar kommun · Kultur- och fritidsförvaltningen · www.kalmar.se"
 
 _BLUE = "#00558C"
@@ -33,24 +32,15 @@ def _logo() -> bytes:
 
 @hookimpl
 def branding(plan: Plan, format: str) -> Branding | None:
-    """The municipality's logo and colours, for Kalmar's plans only."""
+    """The municipality's logo, colours and footer line, for Kalmar's plans only.
+
+    Through ``Branding`` the footer line reaches every page of every format.
+    """
     if not is_kalmar(plan):
         return None
     return Branding(
         logo=Logo(_logo(), LOGO_ALT_TEXT, width_mm=32),
         primary_colour=_BLUE,
         accent_colour=_GREEN,
+        footer=FOOTER_LINE,
     )
-
-
-@hookimpl
-def docx_document(document: Any, plan: Plan, context: ExportContext) -> None:
-    """Add the municipality's address line under the footer of Kalmar's Word documents."""
-    if not is_kalmar(plan):
-        return
-    from docx.shared import Pt, RGBColor
-
-    footer = document.sections[0].footer
-    run = footer.add_paragraph().add_run(FOOTER_LINE)
-    run.font.size = Pt(16 if context.options.large_print else 8)
-    run.font.color.rgb = RGBColor.from_string(_BLUE.lstrip("#"))

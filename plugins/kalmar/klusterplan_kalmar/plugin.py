@@ -6,7 +6,7 @@ klusterplan finds them.
 
 from __future__ import annotations
 
-from .branding import branding, docx_document
+from .branding import branding
 from .rules import register_rules
 
-__all__ = ["branding", "docx_document", "register_rules"]
+__all__ = ["branding", "register_rules"]

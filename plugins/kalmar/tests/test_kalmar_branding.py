@@ -49,11 +49,29 @@ def test_word_document_has_logo_and_footer_line(kalmar_plan: klusterplan.Plan) -
     section = word.sections[0]
     descriptions = [d.get("descr") for d in section.header._element.iter(qn("wp:docPr"))]
     assert descriptions == [LOGO_ALT_TEXT]
-    footer = [p.text for p in section.footer.paragraphs]
-    assert footer[0].startswith("Kalmar stadsbibliotek")
-    assert footer[-1] == FOOTER_LINE
+    # every section's footer, landscape ones too, has the library and the line; a
+    # section linked to the one before it shows that one's footer
+    assert len(word.sections) > 2
+    shown = None
+    for part in word.sections:
+        if not part.footer.is_linked_to_previous:
+            shown = " ".join(p.text for p in part.footer.paragraphs)
+        assert shown is not None
+        assert shown.startswith("Kalmar stadsbibliotek") and FOOTER_LINE in shown
     heading = word.styles["Heading 1"].font.color.rgb
     assert str(heading) == "00558C"
+
+
+def test_pdf_has_the_footer_line_on_every_page(kalmar_plan: klusterplan.Plan) -> None:
+    import pypdf
+
+    registry = Registry([*DEFAULT_PLUGINS, plugin], autoload=False)
+    stream = io.BytesIO()
+    klusterplan.export(kalmar_plan, "pdf", stream, registry=registry)
+    pages = pypdf.PdfReader(io.BytesIO(stream.getvalue())).pages
+    # the cover has no footer; every other page has the line in full
+    texts = [" ".join(p.extract_text().split()) for p in list(pages)[1:]]
+    assert texts and all("www.kalmar.se" in t for t in texts)
 
 
 def test_other_municipalities_keep_their_look() -> None:

@@ -113,6 +113,14 @@ def _sizes(document: Any, large_print: bool, max_level: int) -> None:
                 font.size = Pt(size)
 
 
+def _no_small_print(document: Any) -> None:
+    """Large print: no style, used or not, sets text under 16 pt."""
+    for tag in ("w:sz", "w:szCs"):
+        for size in document.styles.element.iter(qn(tag)):
+            if int(size.get(qn("w:val"), "0")) < 32:
+                size.set(qn("w:val"), "32")
+
+
 def _rpr(style: Any) -> Any:
     element = style.element
     rpr = element.find(qn("w:rPr"))
@@ -138,6 +146,13 @@ def _house(document: Any, branding: Branding, large_print: bool, max_level: int)
     defaults = styles.element.find(qn("w:docDefaults"))
     default_rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
     _typeface(default_rpr)
+    for old in (*default_rpr.findall(qn("w:sz")), *default_rpr.findall(qn("w:szCs"))):
+        default_rpr.remove(old)
+    half = str(round(_design.size("body", large_print) * 2))
+    for tag in ("w:sz", "w:szCs"):
+        element = OxmlElement(tag)
+        element.set(qn("w:val"), half)
+        default_rpr.append(element)
     primary = RGBColor.from_string(_hex(branding.primary_colour, _design.PRIMARY))
     muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
     dark = RGBColor.from_string("1F1F1F")
@@ -399,6 +414,8 @@ def build_package(
         _house(document, branding, large_print, max_level)
     else:
         _sizes(document, large_print, max_level)
+    if large_print:
+        _no_small_print(document)
     text_width, wide_width = _page(document, template)
 
     def half_points(role: str) -> int:

@@ -359,7 +359,8 @@ class _Writer:
         yield self.caption(block.title)
         size = self.look.table_size
         half = self.width // 2
-        rpr = _size(size) + _lang(block.lang)
+        rpr = _size(size)
+        groups_rpr = rpr + _lang(block.lang)
         ppr = '<w:spacing w:before="40" w:after="40"/>'
         line = _borders("pBdr", ("bottom",), _GREY) + (
             f'<w:spacing w:before="0" w:after="0" w:line="{_HAND_LINE}" w:lineRule="exact"/>'
@@ -369,7 +370,7 @@ class _Writer:
             head = _p(_runs(name, "<w:b/>" + rpr), ppr + "<w:keepNext/>")
             if block.write_in and not groups:
                 return head + "".join(_p("", line) for _ in range(block.write_in))
-            return head + "".join(_p(_runs(g, rpr), ppr) for g in groups or ("–",))
+            return head + "".join(_p(_runs(g, groups_rpr), ppr) for g in groups or ("–",))
 
         cells = [cell(name, groups) for name, groups in block.cells]
         if len(cells) % 2:
@@ -392,7 +393,8 @@ class _Writer:
         steps = len(block.steps)
         if not steps:
             return
-        rpr = _size(self.look.table_size) + _lang(block.lang)
+        rpr = _size(self.look.table_size)
+        groups_rpr = rpr + _lang(block.lang)
         column = self.width // steps
         widths = [column] * steps
         widths[-1] += self.width - sum(widths)
@@ -420,7 +422,7 @@ class _Writer:
             if block.write_in and not groups:
                 body += "".join(_p("", line + keep) for _ in range(block.write_in))
             else:
-                body += "".join(_p(_runs(g, rpr), keep) for g in groups)
+                body += "".join(_p(_runs(g, groups_rpr), keep) for g in groups)
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             if k > 1:
                 span = sum(widths[: k - 1])
@@ -476,7 +478,7 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
     if document.promise:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{_size(size)}' + text
-        yield _p(_runs(document.promise, rpr), '<w:spacing w:before="720"/>')
+        yield _p(_runs(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
 
 
 def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]) -> Iterator[str]:

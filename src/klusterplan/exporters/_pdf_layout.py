@@ -250,7 +250,10 @@ class _Styles:
             "body", fontName=f.regular, fontSize=size, leading=lead, spaceAfter=size * 0.5
         )
         self.body = base
-        self.bold = ParagraphStyle("bold", base, fontName=f.bold, spaceAfter=size * 0.2)
+        # a label or a caption stays with what it introduces
+        self.bold = ParagraphStyle(
+            "bold", base, fontName=f.bold, spaceAfter=size * 0.2, keepWithNext=1
+        )
         self.quote = ParagraphStyle(
             "quote",
             base,
@@ -485,13 +488,20 @@ class _Renderer:
             self.width, self.height = (
                 (_WIDE_WIDTH, _WIDE_HEIGHT) if wide else (_CONTENT_WIDTH, _CONTENT_HEIGHT)
             )
+            lead: list[Any] = []
             for section in chapter:
                 # a workshop sheet kept together starts a page of its own, with its heading
                 sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
                 if sheet and not after_empty:
                     out.append(PageBreak())
-                out.extend(self.section(section))
+                if not section.blocks:
+                    # a heading with nothing of its own goes with the section under it
+                    lead.extend(self.section(section))
+                else:
+                    out.extend(self.section(section, lead=lead))
+                    lead = []
                 after_empty = not section.blocks
+            out.extend(lead)
         return out
 
     def contents_line(self, heading: _Heading) -> Any:
@@ -569,7 +579,7 @@ class _Renderer:
             out.append(self.para(f"”{doc.promise}”", self.s.promise))
         return out
 
-    def section(self, section: Section, toc: bool = True) -> list[Any]:
+    def section(self, section: Section, toc: bool = True, lead: list[Any] = ()) -> list[Any]:  # type: ignore[assignment]
         out: list[Any] = []
         # A heading needs room for some text under it, else it starts the next page.
         # (keepWithNext would bind it to a table longer than a page, and leave a
@@ -582,13 +592,17 @@ class _Renderer:
         question = self.doc.mode.value == "workbook" and any(
             isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
         )
-        if question:
+        # a workshop sheet keeps its heading: together on one page, or on the next
+        question = question or any(
+            isinstance(b, TableBlock) and b.keep_together for b in section.blocks
+        )
+        headings = [f for f in lead if not isinstance(f, CondPageBreak)]
+        if question and not any(getattr(f, "kp_too_tall", False) for f in body):
             # a question of the workbook stays on one page with its room to write
             # (reportlab lets one taller than a page flow on)
-            out.append(KeepTogether([heading, *body]))
+            out.append(KeepTogether([*headings, heading, *body]))
         else:
-            out.append(heading)
-            out.extend(body)
+            out.extend([*headings, heading, *body])
         return out
 
     def block(self, block: Block) -> list[Any]:
@@ -692,12 +706,20 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            # The workbook: each row leaves room to write by hand.
+            # The workbook: each row leaves room to write by hand; a sheet kept on one
+            # page gives each row its share of the page, at least one line to write on.
             room = block.row_lines * self.gap
+            if block.keep_together:
+                heading_room = 34 * mm  # the chapter's heading and the sheet's
+                text = cell.leading * 2 + 6
+                share = (self.height - heading_room - text) / max(1, len(rows)) - text
+                room = max(6.5 * mm, min(room, share))
             for cells in data[1:]:
                 cells[0] = [cells[0], Spacer(1, room)]
         grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
-        if block.keep_together:
+        # a sheet too tall for a page (filled in at length) flows on, a row at a time
+        grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
+        if block.keep_together and not grid.kp_too_tall:
             out.append(KeepTogether([*out[-1:], grid]) if block.caption else KeepTogether([grid]))
             if block.caption:
                 del out[-2]

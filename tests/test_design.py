@@ -1,0 +1,409 @@
+"""The documents people hold: measured, so that what was fixed stays fixed.
+
+Each test measures one thing a reader would call a bug: a word broken in a
+narrow column, text under 16 pt in large print, a heading alone at the foot of
+a page, a summary whose numbers differ from the plan, Swedish labels in an
+English document, a workshop question torn from its room to write.
+"""
+
+from __future__ import annotations
+
+import functools
+import io
+import itertools
+import re
+from typing import Any
+
+import docx
+import pypdf
+import pytest
+from docx.oxml.ns import qn
+
+import klusterplan
+from klusterplan import ExportOptions, Language, Mode, Plan, build_document
+from klusterplan._labels import _ENUMS, _LABELS
+from klusterplan._metrics import text_width
+from klusterplan._sections import activities_total
+from klusterplan.document import (
+    BulletList,
+    Document,
+    Fields,
+    Paragraph,
+    Section,
+    Table,
+    WritingSpace,
+)
+
+#: Word's cell margins, left and right together, in points.
+WORD_CELL_MARGINS = 8.0
+
+
+def _export(plan: Plan, fmt: str, **options: Any) -> bytes:
+    return _exported(plan, fmt, tuple(sorted(options.items())))
+
+
+@functools.cache
+def _exported(plan: Plan, fmt: str, options: tuple[tuple[str, Any], ...]) -> bytes:
+    # the same document is measured by several tests; it is made once
+    stream = io.BytesIO()
+    klusterplan.export(plan, fmt, stream, ExportOptions(**dict(options)))
+    return stream.getvalue()
+
+
+def _word(plan: Plan, **options: Any) -> Any:
+    return docx.Document(io.BytesIO(_export(plan, "docx", **options)))
+
+
+def _pdf(plan: Plan, **options: Any) -> pypdf.PdfReader:
+    return pypdf.PdfReader(io.BytesIO(_export(plan, "pdf", **options)))
+
+
+CASES = [
+    pytest.param({}, id="plan"),
+    pytest.param({"large_print": True}, id="large-print"),
+    pytest.param({"workbook": True}, id="workbook"),
+    pytest.param({"language": Language.EN}, id="english"),
+]
+
+
+# -- tables fit their words -----------------------------------------------------------
+
+
+def _cell_words(tc: Any) -> list[tuple[str, float, bool]]:
+    """Each word of a Word table cell with its size in points and whether it is bold."""
+    out: list[tuple[str, float, bool]] = []
+    for run in tc.iter(qn("w:r")):
+        rpr = run.find(qn("w:rPr"))
+        size = rpr.find(qn("w:sz")) if rpr is not None else None
+        bold = rpr is not None and rpr.find(qn("w:b")) is not None
+        text = "".join(t.text or "" for t in run.iter(qn("w:t")))
+        if size is None or not text.strip():
+            continue
+        out.extend((w, int(size.get(qn("w:val"))) / 2, bold) for w in text.split())
+    return out
+
+
+@pytest.mark.parametrize("options", CASES)
+def test_every_word_column_is_as_wide_as_its_longest_word(
+    example: Plan, options: dict[str, Any]
+) -> None:
+    word = _word(example, **options)
+    checked = 0
+    for table in word.tables:
+        tbl = table._tbl
+        grid = [int(c.get(qn("w:w"))) / 20 for c in tbl.find(qn("w:tblGrid"))]
+        for tr in tbl.iter(qn("w:tr")):
+            column = 0
+            for tc in tr.findall(qn("w:tc")):
+                span = tc.find(f"{qn('w:tcPr')}/{qn('w:gridSpan')}")
+                wide = int(span.get(qn("w:val"))) if span is not None else 1
+                room = sum(grid[column : column + wide]) - WORD_CELL_MARGINS
+                for text, size, bold in _cell_words(tc):
+                    assert text_width(text, size, bold) <= room + 0.01, (text, size, room)
+                    checked += 1
+                column += wide
+    assert checked > 100
+
+
+def _tables(document: Document) -> list[Table]:
+    blocks = [b for s in (*document.front, *document.sections) for b in s.blocks]
+    found = [b for b in blocks if isinstance(b, Table)]
+    found += [b.table for b in blocks if hasattr(b, "table")]
+    return found
+
+
+@pytest.mark.parametrize("options", [{}, {"large_print": True}], ids=["plan", "large-print"])
+def test_pdf_never_breaks_a_word_in_a_table(example: Plan, options: dict[str, Any]) -> None:
+    reader = _pdf(example, **options)
+    text = " ".join(p.extract_text() for p in reader.pages)
+    tokens = {t.strip(":,.;()") for t in text.split()}
+    document = build_document(example, large_print=bool(options))
+    words = {
+        w
+        for table in _tables(document)
+        for row in (table.headers, *table.rows)
+        for cell in row
+        for w in cell.split()
+        if len(w) > 3 and w.isalpha()
+    }
+    assert len(words) > 100
+    assert words <= tokens, sorted(words - tokens)[:10]
+
+
+def test_amounts_are_right_aligned_grouped_and_totalled(example: Plan) -> None:
+    table = next(t for t in _tables(build_document(example)) if t.key == "activities")
+    budget = table.headers.index("Budget")
+    assert table.alignment(budget) == "right"
+    assert table.footer[budget] == klusterplan_kronor(activities_total(example))
+    word = _word(example)
+    cells = [
+        row.cells
+        for t in word.tables
+        for row in t.rows
+        if len(row.cells) == len(table.headers) and row.cells[budget].text == table.footer[budget]
+    ]
+    assert cells, "the total row is in the Word table"
+    jc = cells[0][budget].paragraphs[0]._p.find(f"{qn('w:pPr')}/{qn('w:jc')}")
+    assert jc is not None and jc.get(qn("w:val")) == "right"
+
+
+def klusterplan_kronor(amount: int) -> str:
+    return f"{amount:,}".replace(",", "\u00a0") + "\u00a0kr"
+
+
+# -- nothing alone at the foot of a page -----------------------------------------------
+
+
+def test_rows_do_not_split_and_headings_keep_with_what_follows(example: Plan) -> None:
+    word = _word(example)
+    for table in word.tables:
+        for tr in table._tbl.iter(qn("w:tr")):
+            assert tr.find(f"{qn('w:trPr')}/{qn('w:cantSplit')}") is not None
+    for level in (1, 2, 3):
+        assert word.styles[f"Heading {level}"].paragraph_format.keep_with_next
+    captions = {
+        b.caption
+        for s in build_document(example).sections
+        for b in s.blocks
+        if isinstance(b, BulletList | Table) and b.caption
+    }
+    kept = 0
+    for p in word.paragraphs:
+        if p.text in captions and p.runs and all(r.bold for r in p.runs):
+            assert p.paragraph_format.keep_with_next, p.text
+            kept += 1
+    assert kept > 5
+
+
+def _pages_after_section_breaks(word: Any) -> list[str]:
+    """Paragraphs that force a new page right after a section break: a blank page."""
+    body = list(word.element.body)
+    found = []
+    for before, after in itertools.pairwise(body):
+        breaks = before.find(f"{qn('w:pPr')}/{qn('w:sectPr')}") is not None
+        forced = after.find(f"{qn('w:pPr')}/{qn('w:pageBreakBefore')}") is not None
+        if breaks and forced:
+            found.append("".join(t.text or "" for t in after.iter(qn("w:t"))))
+    return found
+
+
+@pytest.mark.parametrize("options", CASES)
+def test_word_has_no_blank_page(example: Plan, options: dict[str, Any]) -> None:
+    assert _pages_after_section_breaks(_word(example, **options)) == []
+
+
+def _page_text(page: Any) -> list[tuple[str, float, float]]:
+    """The text on a page with its size and its height above the page's foot."""
+    items: list[tuple[str, float, float]] = []
+
+    def visit(text: str, cm: Any, tm: Any, font: Any, size: Any) -> None:
+        if text.strip():
+            scale = abs(float(tm[3]) * float(cm[3])) or 1.0
+            items.append((text.strip(), float(size) * scale, float(cm[5]) + float(tm[5])))
+
+    page.extract_text(visitor_text=visit)
+    return items
+
+
+@pytest.mark.parametrize("options", CASES)
+def test_no_page_ends_in_a_heading(example: Plan, options: dict[str, Any]) -> None:
+    large = bool(options.get("large_print"))
+    document = build_document(
+        example,
+        options.get("language"),
+        mode=Mode.WORKBOOK if options.get("workbook") else Mode.PLAN,
+    )
+    titles = {s.title for s in document.sections}
+    reader = _pdf(example, **options)
+    smallest_heading = 18 if large else 12.5
+    for number, page in enumerate(list(reader.pages)[1:], 2):
+        # the footer stands below 25 mm; what is above it ends the page's text
+        body = [t for t in _page_text(page) if t[2] > 25 / 25.4 * 72]
+        if not body:
+            continue
+        last = min(body, key=lambda t: t[2])
+        assert not (last[1] >= smallest_heading - 0.1 and last[0] in titles), (number, last)
+
+
+# -- the summary says what the plan says -------------------------------------------------
+
+
+def test_summary_numbers_are_the_plans(example: Plan) -> None:
+    (summary,) = build_document(example).front
+    groups = next(b for b in summary.blocks if isinstance(b, Table) and b.key == "summary-groups")
+    assert [(row[1], row[2]) for row in groups.rows] == [
+        (g.name, str(g.votes)) for g in example.target_groups
+    ]
+    fields = {f.label: f.value for b in summary.blocks if isinstance(b, Fields) for f in b.items}
+    cp = example.communication_plan
+    assert fields["Budget för kommunikationsplanen"] == klusterplan_kronor(cp.budget or 0)
+    total = sum(a.budget or 0 for a in cp.activities if a.status.value != "dropped")
+    assert fields["Aktiviteternas kostnad"] == klusterplan_kronor(total)
+    actions = next(b for b in summary.blocks if isinstance(b, Table) and b.key == "summary-actions")
+    by_what = {a.what: a for a in example.actions}
+    statuses = {"planned": "planerad", "in_progress": "pågår", "done": "klar", "dropped": "struken"}
+    for what, who, due, status in actions.rows:
+        action = by_what[what]
+        assert (who, due, status) == (
+            action.responsible,
+            action.due.isoformat() if action.due else "",
+            statuses[action.status.value],
+        )
+    text = "\n".join(p.text for p in _word(example).paragraphs)
+    assert f"Aktiviteternas kostnad: {klusterplan_kronor(total)}" in text
+
+
+def test_every_action_and_activity_shows_its_status(example: Plan) -> None:
+    document = build_document(example)
+    for key in ("actions-immediate", "actions-long-term", "activities"):
+        table = next(t for t in _tables(document) if t.key == key)
+        assert table.headers[-1] == "Status"
+        assert all(row[-1] in {"planerad", "pågår", "klar", "struken"} for row in table.rows)
+    assert (
+        "Klart senast" in next(t for t in _tables(document) if t.key == "actions-immediate").headers
+    )
+
+
+def test_nothing_is_printed_twice(example: Plan) -> None:
+    document = build_document(example)
+    paragraphs = [
+        b.text
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Paragraph) and len(b.text) > 80
+    ]
+    assert len(paragraphs) == len(set(paragraphs))
+    labels = [
+        f.label
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Fields)
+        for f in b.items
+    ]
+    assert not [label for label in labels if label.endswith("?")]
+    for section in document.sections:
+        inner = [f.label for b in section.blocks if isinstance(b, Fields) for f in b.items]
+        assert section.title not in inner, section.title
+
+
+# -- large print ----------------------------------------------------------------------
+
+
+def test_large_print_word_has_nothing_under_16_pt(example: Plan) -> None:
+    word = _word(example, large_print=True)
+    parts = [word.element, word.styles.element]
+    parts += [s.footer._element for s in word.sections if not s.footer.is_linked_to_previous]
+    sizes = [int(e.get(qn("w:val"))) for part in parts for e in part.iter(qn("w:sz"))]
+    assert sizes and min(sizes) >= 32
+
+
+def test_large_print_pdf_has_nothing_under_16_pt(example: Plan) -> None:
+    reader = _pdf(example, large_print=True)
+    sizes = []
+    for page in reader.pages:
+        sizes += [size for _, size, _ in _page_text(page)]
+    assert sizes and min(sizes) >= 16 - 0.01
+
+
+def test_large_print_shows_wide_tables_as_records(example: Plan) -> None:
+    document = build_document(example, large_print=True)
+    tables = {t.key: t for t in _tables(document)}
+    assert tables["actions-immediate"].records and not tables["actions-immediate"].landscape
+    assert not any(t.landscape for t in tables.values())
+
+
+# -- English is English ---------------------------------------------------------------
+
+
+def _swedish_labels() -> set[str]:
+    return {
+        sv
+        for sv, en in (*_LABELS.values(), *_ENUMS.values())
+        if sv != en and len(sv) >= 6 and "{" not in sv
+    }
+
+
+def test_english_has_no_built_in_swedish_and_tags_plan_text(example: Plan) -> None:
+    word = _word(example, language=Language.EN)
+    swedish = _swedish_labels()
+    tagged = untagged = 0
+    for run in word.element.body.iter(qn("w:r")):
+        text = "".join(t.text or "" for t in run.iter(qn("w:t"))).strip()
+        if not text:
+            continue
+        lang = run.find(f"{qn('w:rPr')}/{qn('w:lang')}")
+        if lang is not None:
+            assert lang.get(qn("w:val")) == "sv-SE"
+            tagged += 1
+        else:
+            assert not [s for s in swedish if s in text], text
+            untagged += 1
+    assert tagged > 100 and untagged > 100
+    assert "Kulturcentrum" not in build_document(example, Language.EN).sections.__repr__()
+
+
+# -- the workbook at the workshop table ------------------------------------------------
+
+
+def _events(page: Any) -> list[tuple[str, str]]:
+    """The page's text and drawn line segments, in the order they are drawn."""
+    events: list[tuple[str, str]] = []
+
+    def text(t: str, *args: Any) -> None:
+        if t.strip():
+            events.append(("text", t.strip()))
+
+    def operator(op: bytes, *args: Any) -> None:
+        if op == b"l":
+            events.append(("line", ""))
+
+    page.extract_text(visitor_text=text, visitor_operand_before=operator)
+    return events
+
+
+def _writing_lines(section: Section) -> int:
+    return sum(b.lines for b in section.blocks if isinstance(b, WritingSpace))
+
+
+def test_workbook_questions_and_sheets_each_stay_on_one_page() -> None:
+    book = build_document(Plan(), mode=Mode.WORKBOOK)
+    reader = _pdf(Plan(), workbook=True)
+    pages = [_events(p) for p in reader.pages]
+    questions = [s for s in book.sections if re.match(r"\d+\. ", s.title) and _writing_lines(s)]
+    assert len(questions) > 15
+    for section in questions:
+        start = section.title[:25]
+        where = [
+            (n, i)
+            for n, events in enumerate(pages)
+            for i, (kind, t) in enumerate(events)
+            if kind == "text" and t.startswith(start)
+        ]
+        assert where, section.title
+        n, i = where[0]
+        # the room to write follows the question on its page, before the next heading
+        following = pages[n][i + 1 :]
+        stop = next(
+            (
+                j
+                for j, (kind, t) in enumerate(following)
+                if kind == "text" and re.match(r"\d+\. ", t)
+            ),
+            len(following),
+        )
+        lines = sum(1 for kind, _ in following[:stop] if kind == "line")
+        assert lines >= _writing_lines(section), section.title
+    for header in ("Möjliga omgående åtgärder", "Att göra: på längre sikt"):
+        (page,) = [
+            p for p in reader.pages if header in p.extract_text() and "10." in p.extract_text()
+        ]
+        text = page.extract_text()
+        assert all(f"{n}." in text for n in range(1, 11))
+        assert float(page.mediabox.width) > float(page.mediabox.height)  # landscape
+
+
+def test_blank_workbook_cover_has_lines_for_library_date_and_participants() -> None:
+    book = build_document(Plan(), mode=Mode.WORKBOOK)
+    assert book.cover_fields == ("Bibliotek", "Datum", "Deltagare")
+    cover = _pdf(Plan(), workbook=True).pages[0].extract_text()
+    assert all(f"{name}:" in cover for name in book.cover_fields)
