@@ -305,16 +305,18 @@ def _logo(document: Any, branding: Branding) -> None:
     logo = branding.logo
     if logo is None:
         return
-    header = document.sections[0].header
-    header.is_linked_to_previous = False
-    paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
-    if paragraph.text.strip():
-        paragraph = paragraph.insert_paragraph_before()
-    paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
-    for doc_pr in header._element.iter(qn("wp:docPr")):
-        if not doc_pr.get("descr"):
-            doc_pr.set("descr", logo.alt_text)
-            doc_pr.set("title", logo.alt_text)
+    section = document.sections[0]
+    # the cover has a header of its own (and no footer): the logo goes on it too
+    for header in (section.header, section.first_page_header):
+        header.is_linked_to_previous = False
+        paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
+        if paragraph.text.strip():
+            paragraph = paragraph.insert_paragraph_before()
+        paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
+        for doc_pr in header._element.iter(qn("wp:docPr")):
+            if not doc_pr.get("descr"):
+                doc_pr.set("descr", logo.alt_text)
+                doc_pr.set("title", logo.alt_text)
 
 
 def check_pictures(document: Any) -> list[str]:
