@@ -265,6 +265,7 @@ def _matrix(b: Builder) -> Matrix:
             for c in plan.centres
         ),
         b.tag,
+        (b.t("centre"), b.t("matrix_groups")),
     )
 
 
@@ -1130,4 +1131,5 @@ def _document(b: Builder, sections: tuple[Section, ...]) -> Document:
         contents_title=b.t("contents"),
         contents_hint=b.t("contents_hint"),
         page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
+        skip_label=b.t("skip_to_content"),
     )

@@ -178,6 +178,8 @@ class Matrix:
     title: str
     cells: tuple[tuple[str, tuple[str, ...]], ...]
     lang: Language | None = None
+    headers: tuple[str, str] = ("", "")
+    """The column headers where the matrix is shown as a table: the centre, its groups."""
 
 
 @attrs.frozen
@@ -232,6 +234,8 @@ class Document:
     """What a reader is told where a format cannot fill in page numbers itself."""
     page_label: str = "{page} / {pages}"
     """The page-number line, with ``{page}`` and ``{pages}`` to fill in."""
+    skip_label: str = ""
+    """The link past the contents to the text itself, for keyboard and screen-reader users."""
 
     @property
     def language_tag(self) -> str:
