@@ -36,6 +36,7 @@ from .model import Language
 __all__ = [
     "DENSE_COLUMNS",
     "LONG_FIELD",
+    "RECORD_COLUMNS",
     "WIDE_COLUMNS",
     "Block",
     "BulletList",
@@ -61,6 +62,9 @@ __all__ = [
 WIDE_COLUMNS = 7
 #: Tables with this many columns or more are set in the smaller table type.
 DENSE_COLUMNS = 6
+#: In large print, tables with more columns than this are shown one record a row
+#: (label and value pairs): eight columns of 16 pt text do not fit across a page.
+RECORD_COLUMNS = 4
 #: A field value longer than this many characters (or of several paragraphs)
 #: stands under its label instead of beside it.
 LONG_FIELD = 200

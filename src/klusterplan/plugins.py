@@ -63,6 +63,7 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "klusterplan.exporters.docx",
     "klusterplan.exporters.pdf",
     "klusterplan.exporters.html",
+    "klusterplan.exporters.pdfua",
     "klusterplan.rules",
 )
 #: The rule-code prefix reserved for klusterplan's own rules.

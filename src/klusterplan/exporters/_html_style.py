@@ -72,6 +72,7 @@ nav li {{ margin: 0.15em 0; }}
 .fields dt.long, .fields dd.long {{ grid-column: 1 / -1; }}
 .fields dd.long {{ margin-bottom: 0.4em; }}
 .caption {{ font-weight: bold; margin-bottom: 0.2em; }}
+.record {{ border-bottom: 1px solid var(--accent); padding-bottom: 0.5em; }}
 blockquote {{ margin-left: 0; padding-left: 1em; border-left: 4px solid var(--accent);
   font-style: italic; }}
 figure.quote figcaption {{ color: var(--muted); margin-bottom: 0.8em; }}

@@ -36,6 +36,7 @@ from .._design import ACCENT, MUTED, PRIMARY
 from .._exporter import ExportContext, Exporter
 from ..branding import Logo
 from ..document import (
+    RECORD_COLUMNS,
     Block,
     BulletList,
     Chart,
@@ -81,9 +82,12 @@ def _mime(data: bytes) -> str | None:
 class _Page:
     """One document written as HTML: the anchors it hands out and the text it builds."""
 
-    def __init__(self, document: Document, primary: str = PRIMARY) -> None:
+    def __init__(
+        self, document: Document, primary: str = PRIMARY, large_print: bool = False
+    ) -> None:
         self.document = document
         self.primary = primary
+        self.large_print = large_print
         # the page's own anchors come first, so no section key can take them
         self.ids: set[str] = {"main", "contents"}
         self.anchors: dict[int, str] = {}
@@ -225,6 +229,17 @@ class _Page:
                 yield f"<dt{long}>{_text(field.label)}</dt>"
                 yield (f"<dd{long}{self.lang(block.lang)}>{value or _text(field.value)}</dd>")
             yield "</dl>"
+        elif isinstance(block, Table) and self.large_print and len(block.headers) > RECORD_COLUMNS:
+            # one record a row: eight columns of large print do not fit a page or a phone
+            if block.caption:
+                yield f'<p class="caption">{_text(block.caption)}</p>'
+            for row in block.rows:
+                yield '<dl class="fields record">'
+                for header, cell in zip(block.headers, row, strict=False):
+                    if cell.strip() or block.row_lines:
+                        yield f"<dt>{_text(header or '#')}</dt>"
+                        yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
+                yield "</dl>"
         elif isinstance(block, Table):
             classes = tuple(
                 name
@@ -281,7 +296,7 @@ class _Page:
     def sections(self) -> Iterator[str]:
         number = 0
         for chapter in chapters(self.document.sections):
-            wide = ' class="wide"' if has_wide_table(chapter) else ""
+            wide = ' class="wide"' if has_wide_table(chapter) and not self.large_print else ""
             depth = 0
             for section in chapter:
                 while depth >= section.level:
@@ -339,7 +354,7 @@ def html_page(document: Document, context: ExportContext) -> str:
     accent = checked_colour(
         branding.accent_colour, ACCENT, "accent colour", context.notice, GRAPHIC_CONTRAST
     )
-    page = _Page(document, primary)
+    page = _Page(document, primary, context.options.large_print)
     title = f"{document.title} – {document.subtitle}" if document.subtitle else document.title
     meta = [
         ("author", document.author),
