@@ -7,10 +7,12 @@ these checks need nothing but the standard library, so they run everywhere.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -48,7 +50,7 @@ class Page(HTMLParser):
         self.headings: list[tuple[int, str, str | None]] = []
         self.ids: list[str] = []
         self.links: list[str] = []
-        self.tables: list[dict[str, object]] = []
+        self.tables: list[dict[str, Any]] = []
         self.images: list[dict[str, str | None]] = []
         self.svgs: list[dict[str, object]] = []
         self.labels: dict[str, str] = {}
@@ -140,7 +142,7 @@ def check_structure(page: Page) -> None:
     assert page.tags.count("main") == 1 and page.tags.count("nav") == 1
     levels = [level for level, _, _ in page.headings]
     assert levels.count(1) == 1 and levels[0] == 1
-    for before, after in zip(levels, levels[1:], strict=False):
+    for before, after in itertools.pairwise(levels):
         assert after <= before + 1, f"heading skips from h{before} to h{after}"
     assert all(text for _, text, _ in page.headings), "an empty heading"
     assert len(page.ids) == len(set(page.ids)), "an id used twice"
@@ -186,7 +188,7 @@ def test_every_table_of_the_document_is_a_table(page: Page) -> None:
     tables += [b.table for b in blocks if isinstance(b, Chart)]
     matrices = [b for b in blocks if isinstance(b, Matrix)]
     assert len(page.tables) == len(tables) + len(matrices)
-    heads = [tuple(t["head"]) for t in page.tables]  # type: ignore[arg-type]
+    heads = [tuple(t["head"]) for t in page.tables]
     for table in tables:
         assert table.headers in heads
     assert len(page.svgs) == 1
