@@ -68,9 +68,7 @@ def main() -> None:
     parser.add_argument("--many", type=int, default=100)
     args = parser.parse_args()
     plan = klusterplan.example()
-    times = timings(
-        {fmt: exporter(fmt, plan) for fmt in ("pdf", "pdf-ua", "html")}, args.repeat
-    )
+    times = timings({fmt: exporter(fmt, plan) for fmt in ("pdf", "pdf-ua", "html")}, args.repeat)
     for label, stat in (("best", min), ("median", statistics.median)):
         pdf, ua, html = (stat(times[k]) for k in ("pdf", "pdf-ua", "html"))
         print(
