@@ -346,3 +346,33 @@ def test_page_number_sits_at_each_pages_right_margin(exported: Any) -> None:
         assert tab.get(qn("w:val")) == "right"
         assert abs(int(tab.get(qn("w:pos"))) - text_width) <= 1
         assert "Byköpings bibliotek" in section.footer.paragraphs[0].text
+
+
+def test_accessibility_checklist(example: klusterplan.Plan) -> None:
+    """Title, language per run, heading levels, header rows and alt text, as a publisher checks."""
+    registry = Registry([*DEFAULT_PLUGINS, _Brand()], autoload=False)
+    word = _open(_export(example, ExportOptions(language=Language.EN), registry=registry))
+    assert word.core_properties.title == "Local communication plan – Byköpings bibliotek"
+    body = word.element.body
+    # the plan's own text keeps its language in an English document
+    langs = {el.get(qn("w:val")) for el in body.iter(qn("w:lang"))}
+    assert "sv-SE" in langs
+    levels = [level for level, _ in _headings(word)]
+    assert levels[0] == 1 and all(b <= a + 1 for a, b in itertools.pairwise(levels))
+    headed = [
+        table.rows[0]._tr.find(f"{qn('w:trPr')}/{qn('w:tblHeader')}") is not None
+        for table in word.tables
+    ]
+    # every data table has a header row; the centre matrix and the staircase are figures,
+    # each with a caption and a description in words
+    figures = [t for t, h in zip(word.tables, headed, strict=True) if not h]
+    assert len(figures) == 2
+    for table in figures:
+        caption = table._tbl.tblPr.find(qn("w:tblCaption"))
+        assert caption is not None and caption.get(qn("w:val"))
+    pictures = [
+        d.get("descr")
+        for part in (word.part, word.sections[0].header.part)
+        for d in part.element.iter(qn("wp:docPr"))
+    ]
+    assert pictures and all(pictures)

@@ -9,6 +9,7 @@ plan can accept a finding on purpose with a suppression that gives its reason.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -106,11 +107,17 @@ def check_plan(
 
     raw: list[Finding] = []
     ran: set[str] = set()
+    formats = tuple(name for name, e in registry.exporters().items() if e.render is not None)
     for code, (each, plugin) in sorted(rules.items()):
         if not chosen(code):
             continue
         ran.add(code)
-        context = RuleContext(plugin, dict(plugin_config.get(plugin, {})))
+        context = RuleContext(
+            plugin,
+            dict(plugin_config.get(plugin, {})),
+            branding=functools.partial(registry.branding, plan),
+            document_formats=formats,
+        )
         try:
             for path, message in each.check(plan, context):
                 raw.append(finding(each, plugin, path, message))

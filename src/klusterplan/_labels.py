@@ -68,6 +68,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Word fills in the table of contents when the document is opened (or press F9).",
     ),
     "page": ("Sida", "Page"),
+    "skip_to_content": ("Hoppa till innehållet", "Skip to the content"),
+    "matrix_groups": ("Målgrupper", "Target groups"),
     "of": ("av", "of"),
     "municipality": ("Kommun", "Municipality"),
     "cluster": ("Kluster", "Cluster"),

@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .branding import Branding
 from .model import Plan
 
 __all__ = [
@@ -86,6 +87,10 @@ class Finding:
         }
 
 
+def _default_branding(format: str) -> Branding:
+    return Branding()
+
+
 @attrs.frozen
 class RuleContext:
     """What a rule's check function gets beside the plan."""
@@ -94,6 +99,11 @@ class RuleContext:
     """The name of the plugin that registered the rule."""
     config: Mapping[str, Any] = attrs.field(factory=dict)
     """The plugin's own settings: ``[tool.klusterplan.plugins.<plugin>]``."""
+    branding: Callable[[str], Branding] = _default_branding
+    """``branding(format)``: the look the installed plugins give this plan's documents
+    in ``format`` (logo, colours, footer), so a rule can check what will be published."""
+    document_formats: tuple[str, ...] = ()
+    """The registered formats that write documents (``docx``, ``pdf``, ``html`` ...)."""
 
 
 Hit = tuple[str, str]

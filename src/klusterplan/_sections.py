@@ -344,6 +344,7 @@ def _staircase_figure(b: Builder, write_in: int = 0) -> Staircase:
         b.tag,
         write_in,
         f"{b.t('staircase_alt')}. {alt}",
+        (b.t("step"), b.t("groups_short")),
     )
 
 
@@ -355,7 +356,14 @@ def _matrix(b: Builder, write_in: int = 0) -> Matrix:
     )
     nobody = b.t("nobody")
     alt = "; ".join(f"{name}: {', '.join(groups) or nobody}" for name, groups in cells)
-    return Matrix(b.t("centre_matrix"), cells, b.tag, write_in, f"{b.t('centre_matrix')}. {alt}")
+    return Matrix(
+        b.t("centre_matrix"),
+        cells,
+        b.tag,
+        write_in,
+        f"{b.t('centre_matrix')}. {alt}",
+        (b.t("centre"), b.t("matrix_groups")),
+    )
 
 
 def _social_filters(b: Builder) -> Fields:
@@ -1318,6 +1326,7 @@ def _document(b: Builder, sections: tuple[Section, ...], front: tuple[Section, .
         page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
         front=front,
         cover_fields=_cover_fields(b) if workbook else (),
+        skip_label=b.t("skip_to_content"),
     )
 
 

@@ -196,6 +196,8 @@ class Matrix:
     """Handwriting lines each field leaves for placing groups (the workbook); 0: none."""
     alt: str = ""
     """The matrix in words, for a reader who cannot see the grid."""
+    headers: tuple[str, str] = ("", "")
+    """The column headers where the matrix is shown as a table: the centre, its groups."""
 
 
 @attrs.frozen
@@ -210,6 +212,8 @@ class Staircase:
     write_in: int = 0
     """Handwriting lines each step leaves for placing groups (the workbook); 0: none."""
     alt: str = ""
+    headers: tuple[str, str] = ("", "")
+    """The column headers where the staircase is shown as a table: the step, its groups."""
 
 
 @attrs.frozen
@@ -269,6 +273,8 @@ class Document:
     cover_fields: tuple[str, ...] = ()
     """Labels of lines on the cover to fill in by hand (the workbook: library, date,
     participants)."""
+    skip_label: str = ""
+    """The link past the contents to the text itself, for keyboard and screen-reader users."""
 
     @property
     def language_tag(self) -> str:

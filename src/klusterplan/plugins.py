@@ -62,6 +62,8 @@ DEFAULT_PLUGINS: tuple[str, ...] = (
     "klusterplan.exporters.markdown",
     "klusterplan.exporters.docx",
     "klusterplan.exporters.pdf",
+    "klusterplan.exporters.html",
+    "klusterplan.exporters.pdfua",
     "klusterplan.rules",
 )
 #: The rule-code prefix reserved for klusterplan's own rules.

@@ -27,8 +27,10 @@ from ._common import (
     report_failures,
 )
 
-__all__ = ["COMMANDS", "JSON_VERSION", "split_codes"]
+__all__ = ["ACCESSIBILITY_PREFIX", "COMMANDS", "JSON_VERSION", "split_codes"]
 
+#: The rule family ``--accessibility`` selects.
+ACCESSIBILITY_PREFIX = "KP7"
 #: The version of the ``--format json`` structure; raised only for incompatible changes.
 JSON_VERSION = 1
 
@@ -121,6 +123,12 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
     help="Exit with 1 when a finding of this severity or worse remains [default: error].",
 )
 @click.option(
+    "--accessibility",
+    is_flag=True,
+    help="Run the publishing checks (KP7xx): what keeps the exported documents from being "
+    "accessible. With --select, both run.",
+)
+@click.option(
     "--config",
     type=click.Path(dir_okay=False),
     default=None,
@@ -133,6 +141,7 @@ def check_command(
     severity: tuple[str, ...],
     output_format: str,
     fail_on: str | None,
+    accessibility: bool,
     config: str | None,
 ) -> None:
     """Load each PLAN and run the rule checks on it.
@@ -150,6 +159,8 @@ def check_command(
     if any(f.fatal for f in plugins.failures):
         fail("klusterplan: the installed plugins claim the same rule codes; uninstall one of them")
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
+    if accessibility:
+        cli_select = (*cli_select, ACCESSIBILITY_PREFIX)
     cli_severity = _severity_overrides(severity)
     _validate("--select", cli_select, known)
     _validate("--ignore", cli_ignore, known)

@@ -24,7 +24,7 @@ __all__ = ["COMMANDS"]
     "--output",
     required=True,
     type=click.Path(dir_okay=False, path_type=Path),
-    help="The file to write; its suffix chooses the format (.docx, .pdf, ...).",
+    help="The file to write; its suffix chooses the format (.docx, .pdf, .html, .ua.pdf ...).",
 )
 @click.option(
     "--from",
@@ -32,12 +32,19 @@ __all__ = ["COMMANDS"]
     type=click.Path(dir_okay=False),
     help="A plan whose answers fill the workbook; the rest is left to write by hand.",
 )
+@click.option(
+    "--to",
+    "to",
+    metavar="FMT",
+    help="The format to write (default: chosen by the file's suffix).",
+)
 @lang_option
 @large_print_option
 @template_option
 def workbook(
     output: Path,
     source: str | None,
+    to: str | None,
     lang: str | None,
     large_print: bool,
     template: Path | None,
@@ -50,11 +57,32 @@ def workbook(
     a library can bring its half-finished plan to the next workshop.
     """
     plugins = registry()
-    suffix = output.suffix.lower()
-    able = {e.extension: name for name, e in plugins.exporters().items() if e.workbook}
-    if suffix not in able:
-        known = ", ".join(sorted(able)) or "none"
-        fail(f"{output}: cannot write the workbook as {suffix or '(no suffix)'!r}; use: {known}")
+    able: dict[str, str] = {}
+    for name, exporter in plugins.exporters().items():
+        if exporter.workbook:
+            # the first format registered for a suffix keeps it (pdf, not pdf-ua, for .pdf)
+            able.setdefault(exporter.extension.lower(), name)
+    if to is not None:
+        if to not in plugins.exporters():
+            fail(
+                f"--to: unknown format {to!r}; formats that write the workbook: "
+                + ", ".join(sorted(able.values()))
+            )
+        if to not in able.values():
+            fail(
+                f"--to: the {to} format cannot write the workbook; use one of: "
+                + ", ".join(sorted(able.values()))
+            )
+        chosen = to
+    else:
+        # the longest suffix the name ends with: arbetsbok.ua.pdf is pdf-ua, not pdf
+        name = output.name.lower()
+        matches = sorted((s for s in able if name.endswith(s)), key=len, reverse=True)
+        if not matches:
+            known = ", ".join(sorted(able)) or "none"
+            suffix = output.suffix.lower() or "(no suffix)"
+            fail(f"{output}: cannot write the workbook as {suffix!r}; use: {known}, or --to")
+        chosen = able[matches[0]]
     plan = Plan()
     if source is not None:
         try:
@@ -68,7 +96,7 @@ def workbook(
         workbook=True,
     )
     try:
-        notices = export(plan, able[suffix], output, options, registry=plugins)
+        notices = export(plan, chosen, output, options, registry=plugins)
     except PlanError as exc:
         fail(str(exc))
     except OSError as exc:

@@ -265,7 +265,11 @@ def _describe(char: str) -> str:
 
 
 def check_text(
-    fonts: Fonts, texts: Iterable[str], plan: object, context: ExportContext | None
+    fonts: Fonts,
+    texts: Iterable[str],
+    plan: object,
+    context: ExportContext | None,
+    hint: str | None = None,
 ) -> Fonts:
     """Check that every character of ``texts`` can be printed with ``fonts``.
 
@@ -275,7 +279,8 @@ def check_text(
     characters are left out with a notice. Any other missing character raises
     :class:`PlanError` with one problem per plan path it occurs in.
 
-    Returns ``fonts`` with the substitutions to apply.
+    ``hint`` replaces what the error message says to do about a missing
+    character. Returns ``fonts`` with the substitutions to apply.
     """
     used = set("".join(texts))
     missing = sorted(
@@ -308,11 +313,12 @@ def check_text(
                         path, f"{_describe(c)} is not in the PDF font; printed as {substitute!r}"
                     )
             continue
-        hint = (
-            " nor in the fallback font"
-            if fonts.fallback
-            else "; name a font that has it with --option pdf.fallback_font=FILE.ttf"
-        )
+        if hint is None:
+            hint = (
+                " nor in the fallback font"
+                if fonts.fallback
+                else "; name a font that has it with --option pdf.fallback_font=FILE.ttf"
+            )
         for path in where[c] or [""]:
             problems.append(
                 Problem(path, f"the character {_describe(c)} is not in the PDF font{hint}")

@@ -1,0 +1,136 @@
+"""The style sheet of the HTML export, made from the house design.
+
+Type sizes come from :data:`klusterplan._design.SIZES`: on paper in points as
+in Word and PDF, on screen in ``rem`` relative to the reader's own text size
+(body text is 1rem, large print 16/10.5 of it), so a reader's browser setting
+still counts. Colours are the house colours or the branding's, checked for
+contrast before they get here.
+"""
+
+from __future__ import annotations
+
+from .._design import SIZES, TYPEFACE, WORD_TYPEFACE, size
+
+__all__ = ["style_sheet"]
+
+#: The typeface on screen: the house design's, then what a reader's system has.
+FONT_STACK = f'{TYPEFACE}, {WORD_TYPEFACE}, "Segoe UI", Arial, sans-serif'
+
+_BODY = SIZES["body"][0]
+
+
+def _rem(role: str, large_print: bool) -> str:
+    return f"{size(role, large_print) / _BODY:.3f}rem"
+
+
+def _pt(role: str, large_print: bool) -> str:
+    return f"{size(role, large_print):g}pt"
+
+
+def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str:
+    """The whole CSS of a page: screen, phone and print."""
+
+    def screen(role: str) -> str:
+        return _rem(role, large_print)
+
+    def paper(role: str) -> str:
+        return _pt(role, large_print)
+
+    return f"""
+:root {{ --primary: {primary}; --accent: {accent}; --muted: {muted}; --rule: #767676; }}
+*, *::before, *::after {{ box-sizing: border-box; }}
+html {{ font-family: {FONT_STACK}; color: #1a1a1a; background: #fff; line-height: 1.5;
+  -webkit-text-size-adjust: 100%; text-size-adjust: 100%; }}
+body {{ margin: 0 auto; max-width: 50rem; padding: 1rem 1.25rem 3rem; font-size: {screen("body")};
+  overflow-wrap: break-word; }}
+h1, h2, h3, h4 {{ color: var(--primary); line-height: 1.2; margin: 1.6em 0 0.5em;
+  break-after: avoid-page; page-break-after: avoid; }}
+h1 {{ font-size: {screen("title")}; margin-top: 0.5em; }}
+h2 {{ font-size: {screen("h1")}; border-bottom: 2px solid var(--accent); padding-bottom: 0.15em; }}
+h3 {{ font-size: {screen("h2")}; }}
+h4 {{ font-size: {screen("h3")}; }}
+p, ul, ol, dl, blockquote, figure {{ margin: 0 0 0.8em; }}
+a {{ color: var(--primary); }}
+a:focus-visible, textarea:focus-visible {{
+  outline: 3px solid var(--accent); outline-offset: 2px; }}
+.skip {{ position: absolute; left: -10000px; top: 0; }}
+.skip:focus {{ position: static; display: inline-block; padding: 0.4em 0.8em; background: #fff; }}
+.cover {{ margin-bottom: 2rem; }}
+.cover img {{ display: block; max-width: 40%; height: auto; margin-bottom: 1rem; }}
+.subtitle {{ font-size: {screen("subtitle")}; color: var(--primary); margin: 0 0 1em; }}
+.promise {{ font-size: {screen("subtitle")}; font-style: italic; color: var(--primary);
+  border-left: 4px solid var(--accent); padding-left: 0.6em; }}
+.title-lines {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; }}
+.title-lines dt {{ font-weight: bold; color: var(--muted); }}
+.title-lines dd {{ margin: 0; }}
+nav ol {{ list-style: none; padding-left: 0; margin: 0; }}
+nav ol ol {{ padding-left: 1.25em; }}
+nav li {{ margin: 0.15em 0; }}
+.fields {{ display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: 0.2em 1em; }}
+.fields dt {{ font-weight: bold; }}
+.fields dd {{ margin: 0; }}
+.fields dt.long, .fields dd.long {{ grid-column: 1 / -1; }}
+.fields dd.long {{ margin-bottom: 0.4em; }}
+.caption {{ font-weight: bold; margin-bottom: 0.2em; }}
+.record {{ border-bottom: 1px solid var(--accent); padding-bottom: 0.5em; }}
+blockquote {{ margin-left: 0; padding-left: 1em; border-left: 4px solid var(--accent);
+  font-style: italic; }}
+figure.quote figcaption {{ color: var(--muted); margin-bottom: 0.8em; }}
+table {{ border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: {screen("table")}; }}
+table.dense {{ font-size: {screen("small")}; }}
+/* a table of many columns is wider than the text column, up to the window */
+table.wide {{ width: min(calc(100vw - 2.5rem), 76rem); margin-left: 50%;
+  transform: translateX(-50%); }}
+caption {{ text-align: left; font-weight: bold; color: var(--muted); padding: 0.2em 0; }}
+th, td {{ border: 1px solid var(--rule); padding: 0.3em 0.5em; text-align: left;
+  vertical-align: top; }}
+thead th {{ background: var(--primary); color: #fff; }}
+tbody th {{ background: #f2f2f2; }}
+th.num, td.num {{ text-align: right; white-space: nowrap; }}
+tfoot td {{ font-weight: bold; border-top: 2px solid var(--primary); }}
+.cover-field {{ display: flex; gap: 0.5em; align-items: baseline; }}
+.cover-field input {{ flex: 1; border: 0; border-bottom: 1px solid var(--rule); font: inherit; }}
+.chart svg {{ display: block; width: 100%; height: auto; max-width: 40rem; }}
+.write label {{ display: block; font-weight: bold; }}
+.write textarea {{ display: block; width: 100%; font: inherit; color: inherit; border: 1px solid
+  var(--rule); line-height: 2em; padding: 0 0.4em; resize: vertical; background: #fff
+  repeating-linear-gradient(transparent 0, transparent calc(2em - 1px), #9a9a9a calc(2em - 1px),
+  #9a9a9a 2em); }}
+.visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); white-space: nowrap; }}
+footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--accent);
+  color: var(--muted); font-size: {screen("footer")}; }}
+@media (max-width: 40rem) {{
+  body {{ padding: 0.75rem; }}
+  h1 {{ font-size: {screen("h1")}; }}
+  h1, h2, h3, h4 {{ hyphens: auto; }}
+  .fields, .title-lines {{ grid-template-columns: 1fr; }}
+  .fields dd {{ margin-bottom: 0.4em; }}
+  /* many columns on a narrow screen: words break rather than the page scrolling sideways */
+  th, td {{ overflow-wrap: anywhere; hyphens: auto; padding: 0.25em 0.3em; }}
+}}
+@page {{ size: A4; margin: 20mm; }}
+@page wide {{ size: A4 landscape; }}
+@media print {{
+  html {{ background: none; }}
+  body {{ max-width: none; padding: 0; font-size: {paper("body")}; }}
+  h1 {{ font-size: {paper("title")}; }}
+  h2 {{ font-size: {paper("h1")}; }}
+  h3 {{ font-size: {paper("h2")}; }}
+  h4 {{ font-size: {paper("h3")}; }}
+  table {{ font-size: {paper("table")}; }}
+  table.dense {{ font-size: {paper("small")}; }}
+  table.wide {{ width: 100%; margin-left: 0; transform: none; }}
+  .subtitle, .promise {{ font-size: {paper("subtitle")}; }}
+  footer {{ font-size: {paper("footer")}; }}
+  .skip {{ display: none; }}
+  .cover, nav {{ break-after: page; }}
+  main > section {{ break-before: page; }}
+  main > section.wide {{ page: wide; }}
+  thead {{ display: table-header-group; }}
+  tr, figure, .keep, .write {{ break-inside: avoid; }}
+  p, li, dd {{ orphans: 3; widows: 3; }}
+  a {{ color: inherit; text-decoration: none; }}
+  textarea {{ resize: none; }}
+}}
+""".strip()

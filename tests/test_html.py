@@ -1,0 +1,318 @@
+"""The HTML export: one accessible page, checked for its structure with Python's own parser.
+
+The same page is run through axe-core in a real browser in test_html_browser.py;
+these checks need nothing but the standard library, so they run everywhere.
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+from collections.abc import Callable
+from html.parser import HTMLParser
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from click.testing import Result
+
+import klusterplan
+from klusterplan import Branding, ExportOptions, Language, Logo, build_document, hookimpl
+from klusterplan.document import Chart, Matrix, Mode, Staircase, Table
+from klusterplan.plugins import DEFAULT_PLUGINS, Registry
+
+PNG = (
+    b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x00\x01\x00\x00\x00\x01\x08\x02\x00\x00\x00"
+    b"\x90wS\xde\x00\x00\x00\x0cIDATx\x9cc\xf8\xcf\xc0\x00\x00\x03\x01\x01\x00\xc9\xfe\x92\xef"
+    b"\x00\x00\x00\x00IEND\xaeB`\x82"
+)
+
+HOSTILE = [
+    "<script>alert('x')</script>",
+    '<img src=x onerror="alert(1)">',
+    "</style><script>alert(2)</script>",
+    '<a href="javascript:alert(3)">klicka</a>',
+    "javascript:alert(4)",
+    "<!-- kommentar --> &amp; ]]> <![CDATA[x]]>",
+    '" onmouseover="alert(5)',
+]
+
+
+class Page(HTMLParser):
+    """The parts of a page the checks look at."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, dict[str, str | None]]] = []
+        self.tags: list[str] = []
+        self.headings: list[tuple[int, str, str | None]] = []
+        self.ids: list[str] = []
+        self.links: list[str] = []
+        self.tables: list[dict[str, Any]] = []
+        self.images: list[dict[str, str | None]] = []
+        self.svgs: list[dict[str, object]] = []
+        self.labels: dict[str, str] = {}
+        self.textareas: list[str] = []
+        self.langs: list[tuple[str, str]] = []
+        self.text: list[str] = []
+        self.title = ""
+        self.root_lang: str | None = None
+        self._capture: list[str] | None = None
+        self.feed(text)
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = dict(attrs)
+        self.tags.append(tag)
+        if a.get("id"):
+            self.ids.append(str(a["id"]))
+        if tag == "html":
+            self.root_lang = a.get("lang")
+        if a.get("lang") and tag != "html":
+            self.langs.append((tag, str(a["lang"])))
+        if tag == "a":
+            self.links.append(str(a.get("href")))
+        if tag == "img":
+            self.images.append(a)
+        if tag == "table":
+            self.tables.append({"caption": "", "head": [], "scopes": [], "rows": 0})
+        if tag == "th" and self.tables:
+            scopes = self.tables[-1]["scopes"]
+            assert isinstance(scopes, list)
+            scopes.append(a.get("scope"))
+        if tag == "tr" and self.tables and not self._inside("thead"):
+            self.tables[-1]["rows"] = int(str(self.tables[-1]["rows"])) + 1
+        if tag == "svg":
+            self.svgs.append({"role": a.get("role"), "title": "", "desc": ""})
+        if tag == "textarea":
+            self.textareas.append(str(a.get("id")))
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "desc", "label"}:
+            self._capture = []
+        if tag == "label":
+            self._label_for = str(a.get("for"))
+        if tag not in {"meta", "br", "img", "col", "rect", "link", "input"}:
+            self.stack.append((tag, a))
+
+    def _inside(self, tag: str) -> bool:
+        return any(t == tag for t, _ in self.stack)
+
+    def handle_endtag(self, tag: str) -> None:
+        text = "".join(self._capture or []).strip()
+        if tag[0] == "h" and tag[1:].isdigit():
+            self.headings.append((int(tag[1]), text, self.stack[-1][1].get("id")))
+        elif tag == "title" and self._inside("svg"):
+            self.svgs[-1]["title"] = text
+        elif tag == "title":
+            self.title = text
+        elif tag == "desc":
+            self.svgs[-1]["desc"] = text
+        elif tag == "caption":
+            self.tables[-1]["caption"] = text
+        elif tag == "label":
+            self.labels[self._label_for] = text
+        if tag in {"h1", "h2", "h3", "h4", "h5", "h6", "title", "caption", "desc", "label"}:
+            self._capture = None
+        while self.stack:
+            name, _ = self.stack.pop()
+            if name == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if self._capture is not None:
+            self._capture.append(data)
+        if self._inside("th") and self._inside("thead") and self.tables:
+            head = self.tables[-1]["head"]
+            assert isinstance(head, list)
+            head.append(data)
+        if not self._inside("style"):
+            self.text.append(data)
+
+
+def export(plan: klusterplan.Plan, registry: Registry | None = None, **options: object) -> str:
+    out = io.BytesIO()
+    klusterplan.export(plan, "html", out, ExportOptions(**options), registry=registry)  # type: ignore[arg-type]
+    return out.getvalue().decode("utf-8")
+
+
+def check_structure(page: Page) -> None:
+    """What every page must be, whatever its content."""
+    assert page.root_lang in {"sv-SE", "en-GB"}
+    assert page.title
+    assert page.tags.count("main") == 1 and page.tags.count("nav") == 1
+    levels = [level for level, _, _ in page.headings]
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in itertools.pairwise(levels):
+        assert after <= before + 1, f"heading skips from h{before} to h{after}"
+    assert all(text for _, text, _ in page.headings), "an empty heading"
+    assert len(page.ids) == len(set(page.ids)), "an id used twice"
+    for table in page.tables:
+        assert table["caption"], "a table without caption"
+        scopes = table["scopes"]
+        assert isinstance(scopes, list) and scopes and all(s in {"col", "row"} for s in scopes)
+    for image in page.images:
+        assert (image.get("alt") or "").strip()
+        assert str(image.get("src")).startswith("data:image/")
+    for svg in page.svgs:
+        assert svg["role"] == "img" and svg["title"] and svg["desc"]
+    for box in page.textareas:
+        assert page.labels.get(box), f"text box {box} has no label"
+    # the page asks for nothing outside itself: every link is to a place on the page
+    for link in page.links:
+        assert link.startswith("#") and link[1:] in page.ids, link
+
+
+@pytest.fixture(scope="module")
+def page() -> Page:
+    return Page(export(klusterplan.example()))
+
+
+def test_structure_of_the_example(page: Page) -> None:
+    check_structure(page)
+    assert page.title == "Lokal kommunikationsplan – Byköpings bibliotek"
+    assert page.root_lang == "sv-SE"
+
+
+def test_contents_links_to_every_heading(page: Page) -> None:
+    document = build_document(klusterplan.example())
+    targets = {link[1:] for link in page.links}
+    section_headings = [(t, i) for level, t, i in page.headings if level > 1 and i != "contents"]
+    # the summary opens the page's main part, right after the contents
+    front = [s.title for s in document.front]
+    assert [t for t, _ in section_headings] == [*front, *(s.title for s in document.sections)]
+    assert all(i in targets for _, i in section_headings[len(front) :])
+
+
+def test_every_table_of_the_document_is_a_table(page: Page) -> None:
+    document = build_document(klusterplan.example())
+    blocks = [b for s in (*document.front, *document.sections) for b in s.blocks]
+    tables = [b for b in blocks if isinstance(b, Table)]
+    tables += [b.table for b in blocks if isinstance(b, Chart)]
+    matrices = [b for b in blocks if isinstance(b, Matrix | Staircase)]
+    assert len(page.tables) == len(tables) + len(matrices)
+    heads = [tuple(t["head"]) for t in page.tables]
+    for table in tables:
+        assert table.headers in heads
+    assert len(page.svgs) == 1
+
+
+def test_plan_text_in_another_language_is_marked() -> None:
+    page = Page(export(klusterplan.example(), language=Language.EN))
+    check_structure(page)
+    assert page.root_lang == "en-GB"
+    marked = {tag for tag, lang in page.langs if lang == "sv-SE"}
+    # group names as headings, plan text in paragraphs, lists, fields, tables, the promise
+    assert {"h3", "p", "ul", "dd", "tbody"} <= marked
+    assert all(lang == "sv-SE" for _, lang in page.langs)
+    assert "Contents" in page.text
+
+
+def test_swedish_page_marks_nothing_in_swedish(page: Page) -> None:
+    assert page.langs == []
+
+
+@pytest.mark.parametrize("hostile", HOSTILE)
+def test_plan_text_is_never_markup(hostile: str) -> None:
+    def named(text: str) -> klusterplan.Plan:
+        plan = klusterplan.example()
+        group = plan.target_groups[0]
+        assert group.persona is not None
+        persona = attrs.evolve(group.persona, name=text, story=text, quote=text)
+        groups = (attrs.evolve(group, name=text, persona=persona), *plan.target_groups[1:])
+        library = attrs.evolve(plan.library, name=text)
+        return attrs.evolve(plan, target_groups=groups, library=library)
+
+    plain = Page(export(named("Zyxwvu")))
+    page = Page(export(named(hostile)))
+    assert page.tags == plain.tags  # the text added no element of its own
+    assert "script" not in page.tags
+    shown = "".join(page.text)
+    assert shown.count(hostile) == "".join(plain.text).count("Zyxwvu") > 3
+    check_structure(page)
+
+
+def test_same_plan_same_bytes() -> None:
+    assert export(klusterplan.example()) == export(klusterplan.example())
+
+
+def test_large_print_sets_16_points_on_paper_and_records_for_wide_tables() -> None:
+    text = export(klusterplan.example(), large_print=True)
+    sizes = [float(s) for s in re.findall(r"font-size: ([\d.]+)pt", text)]
+    assert sizes and min(sizes) >= 16
+    page = Page(text)
+    check_structure(page)
+    # the eight-column action tables become one description list a row
+    assert len(page.tables) < len(Page(export(klusterplan.example())).tables)
+    assert text.count('class="fields record"') >= 11
+
+
+def test_blank_and_prefilled_workbook() -> None:
+    blank = Page(export(klusterplan.Plan(), workbook=True))
+    check_structure(blank)
+    assert blank.headings[0][1] == "Vårt biblioteks lokala målgrupper"
+    assert len(blank.textareas) >= 30
+    text = export(klusterplan.example(), workbook=True)
+    filled = Page(text)
+    check_structure(filled)
+    # answers are printed, each with room to amend it
+    mission = klusterplan.example().organisation.mission.strip()
+    assert " ".join(mission.split()[:8]) in " ".join(text.split())
+    assert filled.textareas
+    workbook = build_document(klusterplan.Plan(), mode=Mode.WORKBOOK)
+    assert [t for level, t, _ in blank.headings if level > 1][1:] == [
+        s.title for s in workbook.sections
+    ]
+
+
+class _Brand:
+    def __init__(self, branding: Branding) -> None:
+        self.chosen = branding
+
+    @hookimpl
+    def branding(self, plan: klusterplan.Plan, format: str) -> Branding:
+        return self.chosen
+
+
+def _registry(branding: Branding) -> Registry:
+    return Registry([*DEFAULT_PLUGINS, _Brand(branding)], autoload=False)
+
+
+def test_branding_logo_colours_and_footer() -> None:
+    registry = _registry(
+        Branding(
+            logo=Logo(PNG, "Kommunens vapen"), primary_colour="#7A1F1F", footer="Kultur och fritid"
+        )
+    )
+    text = export(klusterplan.example(), registry=registry)
+    page = Page(text)
+    check_structure(page)
+    assert page.images[0]["alt"] == "Kommunens vapen"
+    assert "--primary: #7A1F1F" in text
+    assert "Kultur och fritid" in "".join(page.text)
+
+
+def test_a_colour_too_light_to_read_is_replaced_with_a_notice() -> None:
+    registry = _registry(Branding(primary_colour="#FFD700"))
+    out = io.BytesIO()
+    notices = klusterplan.export(klusterplan.example(), "html", out, registry=registry)
+    assert "--primary: #1F4E79" in out.getvalue().decode()
+    assert any("contrast of 1.4:1" in n.message for n in notices)
+
+
+def test_a_logo_that_is_no_picture_is_an_error() -> None:
+    registry = _registry(Branding(logo=Logo(b"GIF89a...", "Vapen")))
+    with pytest.raises(klusterplan.PlanError, match="neither a PNG nor a JPEG"):
+        export(klusterplan.example(), registry=registry)
+
+
+def test_export_and_workbook_commands(run: Callable[..., Result], tmp_path: Path) -> None:
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    result = run("export", "plan.yaml", "--to", "html")
+    assert result.exit_code == 0, result.output
+    check_structure(Page((tmp_path / "plan.html").read_text(encoding="utf-8")))
+    result = run("workbook", "-o", "arbetsbok.html", "--from", "plan.yaml")
+    assert result.exit_code == 0, result.output
+    page = Page((tmp_path / "arbetsbok.html").read_text(encoding="utf-8"))
+    check_structure(page)
+    assert page.headings[0][1] == "Vårt biblioteks lokala målgrupper"
+    assert "Byköpings bibliotek" in page.text

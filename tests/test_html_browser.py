@@ -1,0 +1,242 @@
+"""The HTML export in a real browser: axe-core finds no violation, and the page fits a phone.
+
+Headless Chromium (Debian's ``chromium`` package) loads the exported page from
+a file, with no network, and runs axe-core (from npm) over it through the
+DevTools protocol on a pipe. ``.ci/run`` installs both. Locally the test skips
+when Chromium or axe-core is missing; in CI (``CI`` set) it fails instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import os
+import select
+import shutil
+import subprocess
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+
+import klusterplan
+from klusterplan import ExportOptions, Language
+
+ROOT = Path(__file__).resolve().parents[1]
+#: Where .ci/run installs axe-core; KLUSTERPLAN_AXE_CORE names another axe.min.js.
+AXE = Path(
+    os.environ.get("KLUSTERPLAN_AXE_CORE")
+    or ROOT / ".browser-test" / "node_modules" / "axe-core" / "axe.min.js"
+)
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--remote-debugging-pipe",
+]
+#: How long one protocol answer may take; a wedged browser fails the test, never hangs it.
+WAIT = 90.0
+
+
+def _missing(what: str) -> None:
+    if os.environ.get("CI"):
+        pytest.fail(f"{what}; .ci/run installs it")
+    pytest.skip(what)
+
+
+class Browser:
+    """Chromium driven through the DevTools protocol on file descriptors 3 and 4."""
+
+    def __init__(self, binary: str, profile: str) -> None:
+        to_browser_r, self._to_browser = os.pipe()
+        self._from_browser, from_browser_w = os.pipe()
+
+        def pipes() -> None:
+            # The browser reads commands on fd 3 and writes answers on fd 4. Copies
+            # first, so that moving one end onto 3 cannot close the other.
+            reading, writing = os.dup(to_browser_r), os.dup(from_browser_w)
+            os.dup2(reading, 3)
+            os.dup2(writing, 4)
+
+        self.process = subprocess.Popen(
+            [binary, *FLAGS, f"--user-data-dir={profile}", "about:blank"],
+            stdin=subprocess.DEVNULL,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+            pass_fds=(3, 4),
+            preexec_fn=pipes,
+        )
+        os.close(to_browser_r)
+        os.close(from_browser_w)
+        self._buffer = b""
+        self._next = 0
+        self.session = ""
+
+    def _message(self, deadline: float) -> dict[str, Any]:
+        while b"\0" not in self._buffer:
+            left = deadline - time.monotonic()
+            ready, _, _ = select.select([self._from_browser], [], [], max(left, 0))
+            if not ready:
+                raise TimeoutError("the browser did not answer")
+            chunk = os.read(self._from_browser, 1 << 20)
+            if not chunk:
+                raise ConnectionError("the browser closed the pipe")
+            self._buffer += chunk
+        raw, _, self._buffer = self._buffer.partition(b"\0")
+        message: dict[str, Any] = json.loads(raw)
+        return message
+
+    def send(self, method: str, session: bool = True, **params: Any) -> dict[str, Any]:
+        self._next += 1
+        command: dict[str, Any] = {"id": self._next, "method": method, "params": params}
+        if session and self.session:
+            command["sessionId"] = self.session
+        os.write(self._to_browser, json.dumps(command).encode() + b"\0")
+        deadline = time.monotonic() + WAIT
+        while True:
+            message = self._message(deadline)
+            if message.get("id") == self._next:
+                if "error" in message:
+                    raise RuntimeError(f"{method}: {message['error']}")
+                result: dict[str, Any] = message.get("result", {})
+                return result
+
+    def wait_for(self, event: str) -> None:
+        deadline = time.monotonic() + WAIT
+        while self._message(deadline).get("method") != event:
+            pass
+
+    def open(self) -> None:
+        target = self.send("Target.createTarget", session=False, url="about:blank")["targetId"]
+        attached = self.send("Target.attachToTarget", session=False, targetId=target, flatten=True)
+        self.session = attached["sessionId"]
+        self.send("Page.enable")
+
+    def load(self, path: Path) -> None:
+        self.send("Page.navigate", url=path.as_uri())
+        self.wait_for("Page.loadEventFired")
+
+    def evaluate(self, expression: str) -> Any:
+        answer = self.send(
+            "Runtime.evaluate", expression=expression, awaitPromise=True, returnByValue=True
+        )
+        if "exceptionDetails" in answer:
+            raise RuntimeError(str(answer["exceptionDetails"]))
+        return answer["result"].get("value")
+
+    def close(self) -> None:
+        # a browser that is already gone has nothing left to close
+        with contextlib.suppress(OSError, RuntimeError, TimeoutError, ConnectionError):
+            self.send("Browser.close", session=False)
+        try:
+            self.process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        os.close(self._to_browser)
+        os.close(self._from_browser)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    binary = shutil.which("chromium") or shutil.which("chromium-browser")
+    if binary is None:
+        _missing("Chromium is not installed (apt-get install chromium)")
+    if not AXE.is_file():
+        _missing(f"axe-core is not installed at {AXE.relative_to(ROOT)}")
+    assert binary is not None
+    with tempfile.TemporaryDirectory(prefix="klusterplan-browser-") as profile:
+        chromium = Browser(binary, profile)
+        try:
+            chromium.open()
+            yield chromium
+        finally:
+            chromium.close()
+
+
+def _violations(browser: Browser, page: Path) -> list[str]:
+    browser.load(page)
+    browser.evaluate(AXE.read_text(encoding="utf-8"))
+    found = browser.evaluate(
+        "axe.run(document).then(r => JSON.stringify(r.violations.map(v => "
+        "[v.id, v.impact, v.nodes.slice(0, 3).map(n => n.target.join(' '))])))"
+    )
+    return [f"{rule} ({impact}): {nodes}" for rule, impact, nodes in json.loads(found)]
+
+
+def _page(tmp_path: Path, plan: klusterplan.Plan, **options: Any) -> Path:
+    out = io.BytesIO()
+    klusterplan.export(plan, "html", out, ExportOptions(**options))
+    path = tmp_path / "plan.html"
+    path.write_bytes(out.getvalue())
+    return path
+
+
+def _hostile() -> klusterplan.Plan:
+    plan = klusterplan.example()
+    text = '<script>alert(1)</script></style><a href="javascript:alert(2)">x</a>'
+    group = attrs.evolve(plan.target_groups[0], name=text, description=text)
+    return attrs.evolve(plan, target_groups=(group, *plan.target_groups[1:]))
+
+
+@pytest.mark.parametrize(
+    ("name", "plan", "options"),
+    [
+        ("plan", klusterplan.example, {}),
+        ("english", klusterplan.example, {"language": Language.EN}),
+        ("large print", klusterplan.example, {"large_print": True}),
+        ("blank workbook", klusterplan.Plan, {"workbook": True}),
+        ("pre-filled workbook", klusterplan.example, {"workbook": True}),
+        ("hostile text", _hostile, {}),
+    ],
+)
+def test_axe_finds_no_violations(
+    browser: Browser, tmp_path: Path, name: str, plan: Any, options: dict[str, Any]
+) -> None:
+    assert _violations(browser, _page(tmp_path, plan(), **options)) == []
+
+
+def test_hostile_text_runs_nothing(browser: Browser, tmp_path: Path) -> None:
+    browser.load(_page(tmp_path, _hostile()))
+    assert browser.evaluate("document.scripts.length") == 0
+    assert browser.evaluate("document.querySelectorAll('a[href^=javascript]').length") == 0
+    assert "<script>alert(1)</script>" in browser.evaluate("document.body.innerText")
+
+
+def test_page_fits_a_phone_without_scrolling_sideways(browser: Browser, tmp_path: Path) -> None:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=390,
+        height=844,
+        deviceScaleFactor=2,
+        mobile=True,
+    )
+    try:
+        browser.load(_page(tmp_path, klusterplan.example()))
+        overflow = browser.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+    finally:
+        browser.send("Emulation.clearDeviceMetricsOverride")
+
+
+def test_the_check_sees_a_violation(browser: Browser, tmp_path: Path) -> None:
+    # the harness itself: a page without a language and a picture without alt text fails
+    page = tmp_path / "bad.html"
+    page.write_text(
+        "<!DOCTYPE html><html><head><title>x</title></head><body><main>"
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw="></main></body></html>',
+        encoding="utf-8",
+    )
+    found = " ".join(_violations(browser, page))
+    assert "html-has-lang" in found and "image-alt" in found
