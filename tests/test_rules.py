@@ -154,6 +154,14 @@ BREAKS: dict[str, tuple[Break, list[str]]] = {
     ),
     "KP601": (at("customer_care", CustomerCare()), ["customer_care"]),
     "KP602": (at("customer_care.responsible", ""), ["customer_care.responsible"]),
+    "KP701": (at("actions[3].sharing_reason", " "), ["actions[3].sharing_reason"]),
+    "KP702": (
+        at("communication_plan.activities[1].indicator.target", None),
+        ["communication_plan.activities[1].indicator.target"],
+    ),
+    "KP703": (at("actions[0].indicator.name", ""), ["actions[0].indicator.name"]),
+    "KP704": (at("actions[4].indicator.result", None), ["actions[4].indicator.result"]),
+    "KP705": (at("actions[4].status_changed", None), ["actions[4].status_changed"]),
 }
 
 

@@ -9,7 +9,8 @@ municipality's plugin implements, one module per family:
 - ``KP3xx`` value words and the promise (:mod:`.values`);
 - ``KP4xx`` the staircase and the centre matrix (:mod:`.placement`);
 - ``KP5xx`` the communication plan (:mod:`.commplan`);
-- ``KP6xx`` customer care (:mod:`.care`).
+- ``KP6xx`` customer care (:mod:`.care`);
+- ``KP7xx`` follow-up and tips to share in the cluster (:mod:`.followup`).
 
 ``python -m klusterplan.rules docs/rules.md`` regenerates the rule reference.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 
 from .._rule import Rule
 from ..hookspecs import hookimpl
-from . import actions, campaign, care, commplan, meta, placement, values
+from . import actions, campaign, care, commplan, followup, meta, placement, values
 from .reference import render_reference
 
 __all__ = ["RULES", "register_rules", "render_reference"]
@@ -34,6 +35,7 @@ RULES: tuple[Rule, ...] = tuple(
             *placement.RULES,
             *commplan.RULES,
             *care.RULES,
+            *followup.RULES,
         ),
         key=lambda r: r.code,
     )
@@ -42,5 +44,5 @@ RULES: tuple[Rule, ...] = tuple(
 
 @hookimpl
 def register_rules() -> list[Rule]:
-    """The workbook's rules, codes ``KP001`` to ``KP602``."""
+    """The workbook's rules, codes ``KP001`` to ``KP705``."""
     return list(RULES)
