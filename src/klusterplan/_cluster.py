@@ -349,8 +349,10 @@ class ClusterSummary:
 
     def status_total(self, kind: _followup.Kind) -> tuple[int, ...]:
         """The counts per status of every library's actions (or activities) together."""
-        rows = [s.counts for s in self.statuses if s.kind is kind]
-        return tuple(sum(column) for column in zip(*rows, strict=True)) if rows else ()
+        return tuple(
+            sum(s.counts[i] for s in self.statuses if s.kind is kind)
+            for i in range(len(ActionStatus))
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The summary as plain data: ``klusterplan summary --to json``."""

@@ -69,6 +69,11 @@ class _Builder:
             f"{self.status(s)}: {self.n(c)}" for s, c in zip(ActionStatus, counts, strict=True) if c
         )
 
+    def tally(self, counts: Sequence[int]) -> str:
+        """``27 – planerad: 12, pågår: 9``: the total, then each status that has any."""
+        total = self.n(sum(counts))
+        return f"{total} – {self.statuses(counts)}" if sum(counts) else total
+
     def table(
         self,
         headers: Sequence[str],
@@ -144,15 +149,8 @@ def _briefing(b: _Builder) -> list[Block]:
         ),
         ("cluster_campaign", _top(b, campaign)),
         ("cluster_votes", votes),
-        (
-            "cluster_actions",
-            f"{b.n(sum(s.status_total(Kind.ACTION)))} – {b.statuses(s.status_total(Kind.ACTION))}",
-        ),
-        (
-            "cluster_activities",
-            f"{b.n(sum(s.status_total(Kind.ACTIVITY)))} – "
-            f"{b.statuses(s.status_total(Kind.ACTIVITY))}",
-        ),
+        ("cluster_actions", b.tally(s.status_total(Kind.ACTION))),
+        ("cluster_activities", b.tally(s.status_total(Kind.ACTIVITY))),
         (
             "cluster_late",
             f"{b.n(len(s.late))} – {', '.join(b.lib(i) for i in late_libs)}"
@@ -174,11 +172,10 @@ def _briefing(b: _Builder) -> list[Block]:
         ("cluster_needs_help", help or b.t("cluster_no_errors")),
         (
             "cluster_indicators",
-            f"{b.n(len(s.evaluation))} – "
-            + ", ".join(
-                f"{b.t('achievement_' + a.value)}: {b.n(reached[a])}"
-                for a in Achievement
-                if reached[a]
+            b.n(len(s.evaluation))
+            + "".join(
+                f"{', ' if i else ' – '}{b.t('achievement_' + a.value)}: {b.n(reached[a])}"
+                for i, a in enumerate(a for a in Achievement if reached[a])
             ),
         ),
     ]
