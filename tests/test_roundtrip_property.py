@@ -9,7 +9,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import klusterplan
-from klusterplan.model import Action, Horizon, Library, Persona, Plan, Segment, TargetGroup
+from klusterplan.model import (
+    Action,
+    ActionStatus,
+    Activity,
+    CommunicationPlan,
+    Horizon,
+    Indicator,
+    Library,
+    Persona,
+    Plan,
+    Segment,
+    TargetGroup,
+)
 
 text = st.text(st.characters(exclude_categories=["Cs"]), max_size=30)
 ids = st.text("abcdefghij-", min_size=1, max_size=8)
@@ -23,18 +35,40 @@ target_groups = st.builds(
     needs=st.lists(text, max_size=3).map(tuple),
     persona=st.none() | st.builds(Persona, name=text, age=st.none() | st.integers(0, 120)),
 )
+dates = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
+numbers = st.none() | st.integers(-(2**53), 2**53)
+indicators = st.builds(Indicator, name=text, unit=text, target=numbers, result=numbers)
 actions = st.builds(
     Action,
     horizon=st.sampled_from(Horizon),
     what=text,
     roles=st.lists(text, max_size=3).map(tuple),
-    due=st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1)),
+    status=st.sampled_from(ActionStatus),
+    due=dates,
+    status_changed=dates,
+    indicator=indicators,
+    worth_sharing=st.booleans(),
+    sharing_reason=text,
+)
+activities = st.builds(
+    Activity,
+    what=text,
+    date=dates,
+    budget=numbers,
+    status=st.sampled_from(ActionStatus),
+    status_changed=dates,
+    indicator=indicators,
+    worth_sharing=st.booleans(),
+    sharing_reason=text,
 )
 plans = st.builds(
     Plan,
     library=st.builds(Library, name=text, municipality=text, period=text),
     target_groups=st.lists(target_groups, max_size=4).map(tuple),
     actions=st.lists(actions, max_size=4).map(tuple),
+    communication_plan=st.builds(
+        CommunicationPlan, activities=st.lists(activities, max_size=3).map(tuple)
+    ),
 )
 
 

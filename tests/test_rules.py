@@ -159,6 +159,14 @@ BREAKS: dict[str, tuple[Break, list[str]]] = {
         lambda plan: at("target_groups[1].votes", None)(at("target_groups[1].name", " ")(plan)),
         ["target_groups[1].name"],
     ),
+    "KP801": (at("actions[3].sharing_reason", " "), ["actions[3].sharing_reason"]),
+    "KP802": (
+        at("communication_plan.activities[1].indicator.target", None),
+        ["communication_plan.activities[1].indicator.target"],
+    ),
+    "KP803": (at("actions[0].indicator.name", ""), ["actions[0].indicator.name"]),
+    "KP804": (at("actions[4].indicator.result", None), ["actions[4].indicator.result"]),
+    "KP805": (at("actions[4].status_changed", None), ["actions[4].status_changed"]),
 }
 
 

@@ -30,6 +30,12 @@ def test_example_and_dumps_validate_against_the_schema() -> None:
         '{"schema_version": 1, "actions": [{"horizon": "soon"}]}',
         '{"schema_version": 2}',
         '{"schema_version": 1, "target_groups": [{"name": "no id"}]}',
+        '{"schema_version": 1, "actions": [{"worth_sharing": "yes"}]}',
+        '{"schema_version": 1, "actions": [{"indicator": {"target": "80"}}]}',
+        '{"schema_version": 1, "actions": [{"indicator": {"result": true}}]}',
+        '{"schema_version": 1, "actions": [{"indicator": "lånekort"}]}',
+        '{"schema_version": 1, "actions": [{"status_changed": "last week"}]}',
+        '{"schema_version": 1, "communication_plan": {"activities": [{"worth_sharing": 1}]}}',
     ],
 )
 def test_schema_rejects_what_the_loader_rejects(text: str) -> None:

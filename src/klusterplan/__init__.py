@@ -2,7 +2,9 @@
 
 A typed model of the planning workbook (:class:`Plan`), its file formats
 (YAML, JSON, TOML), rule checks that say what a plan still lacks, and
-exporters that write it as Markdown, Word, PDF or any format a plugin adds.
+exporters that write it as Markdown, Word, PDF or any format a plugin adds;
+and for a cluster of libraries, a summary of all their plans side by side
+(:func:`load_cluster`, :func:`summarise`, :func:`export_summary`).
 
 Every public name is importable from here; the modules behind them are
 private (their names start with ``_``) except :mod:`klusterplan.model`,
@@ -21,7 +23,9 @@ from __future__ import annotations
 from importlib import metadata as _metadata
 
 from ._check import CheckResult, check, check_plan
-from ._export import export
+from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
+from ._cluster_document import build_summary_document
+from ._export import export, export_summary
 from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
 from ._io import dump, dumps, example, load, loads
 from ._labels import enum_label, label
@@ -37,6 +41,8 @@ from .plugins import PluginWarning
 __all__ = [
     "Branding",
     "CheckResult",
+    "Cluster",
+    "ClusterSummary",
     "DataWriter",
     "Document",
     "ExportContext",
@@ -46,6 +52,7 @@ __all__ = [
     "Hit",
     "Language",
     "Logo",
+    "Member",
     "Mode",
     "Notice",
     "Plan",
@@ -59,6 +66,7 @@ __all__ = [
     "UnknownCodeError",
     "__version__",
     "build_document",
+    "build_summary_document",
     "check",
     "check_plan",
     "dump",
@@ -66,11 +74,14 @@ __all__ = [
     "enum_label",
     "example",
     "export",
+    "export_summary",
     "hookimpl",
     "label",
     "load",
+    "load_cluster",
     "loads",
     "rule",
+    "summarise",
 ]
 
 try:

@@ -50,6 +50,12 @@ def _structure_int(value: object, _: type) -> int:
     raise _Invalid(f"expected an integer, got {_describe(value)}")
 
 
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _Invalid(f"expected true or false, got {_describe(value)}")
+
+
 def _structure_date(value: object, _: type) -> _dt.date:
     if isinstance(value, _dt.datetime):
         return value.date()
@@ -131,6 +137,7 @@ def _structurer() -> cattrs.Converter:
     conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
     conv.register_structure_hook(_dt.date, _structure_date)
     conv.register_structure_hook_factory(
         lambda t: isinstance(t, type) and issubclass(t, enum.Enum),

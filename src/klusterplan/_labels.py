@@ -438,6 +438,203 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "workbook_campaign_section": ("Klusterkampanjen", "The cluster campaign"),
     "workbook_write_here": ("Skriv här", "Write here"),
+    # the cluster summary (klusterplan summary)
+    "cluster_title": ("Klustersammanställning", "Cluster summary"),
+    "cluster_subject": (
+        "Sammanställning av klustrets lokala kommunikationsplaner",
+        "Summary of the cluster's local communication plans",
+    ),
+    "cluster_as_of": ("Läget den", "As of"),
+    "cluster_coming_period": ("Kommande period", "Coming period"),
+    "cluster_coming_line": ("{days} dagar, till {until}", "{days} days, until {until}"),
+    "cluster_briefing": ("Sammanfattning för samordnaren", "Briefing for the coordinator"),
+    "cluster_intro": (
+        "Klustrets lokala planer sida vid sida: vilka målgrupper biblioteken prioriterar, hur "
+        "långt åtgärderna har kommit, vad som är försenat, vilka tips som kan delas, vem som "
+        "behöver stöd och hur insatserna följs upp.",
+        "The cluster's local plans side by side: which target groups the libraries prioritise, "
+        "how far the actions have come, what is late, which tips can be shared, who needs help "
+        "and how the work is followed up.",
+    ),
+    "cluster_plans": ("Planer", "Plans"),
+    "cluster_read": ("{loaded} av {total} lästa", "{loaded} of {total} read"),
+    "cluster_read_failed": (
+        "{n} kunde inte läsas, se Biblioteken",
+        "{n} could not be read, see The libraries",
+    ),
+    "cluster_groups": ("Målgrupper", "Target groups"),
+    "cluster_groups_line": (
+        "{n} olika; flest bibliotek prioriterar {top}",
+        "{n} different; most libraries prioritise {top}",
+    ),
+    "cluster_campaign": ("Klusterkampanjen", "The cluster campaign"),
+    "cluster_votes": ("Röster", "Votes"),
+    "cluster_votes_line": (
+        "{total} i klustret, flest för {group} ({votes})",
+        "{total} in the cluster, most for {group} ({votes})",
+    ),
+    "cluster_actions": ("Åtgärder", "Actions"),
+    "cluster_activities": ("Aktiviteter", "Activities"),
+    "cluster_late": ("Försenat", "Late"),
+    "cluster_due": ("Förfaller snart", "Due soon"),
+    "cluster_due_line": ("{n} till och med {until}", "{n} until {until}"),
+    "cluster_tips": ("Tips att dela", "Tips to share"),
+    "cluster_tips_line": ("{n} från {libraries}", "{n} from {libraries}"),
+    "cluster_needs_help": ("Behöver stöd", "Needs help"),
+    "cluster_no_errors": ("ingen plan har fel", "no plan has errors"),
+    "cluster_indicators": ("Mått", "Indicators"),
+    "cluster_libraries": ("Biblioteken", "The libraries"),
+    "cluster_failed": ("Planer som inte kunde läsas", "Plans that could not be read"),
+    "cluster_failed_intro": (
+        "De här filerna kunde inte läsas och finns inte med i siffrorna. Rätta det som står "
+        "nedan och gör sammanställningen igen.",
+        "These files could not be read and are not in the figures. Correct what is said below "
+        "and make the summary again.",
+    ),
+    "line": ("rad", "line"),
+    "cluster_target_groups": ("Målgrupper i klustret", "Target groups in the cluster"),
+    "cluster_groups_legend": (
+        "”ja”: biblioteket prioriterar målgruppen. ”kampanj 1” till ”kampanj 3”: biblioteket har "
+        "också valt den till klusterkampanjen, med den prioriteten. Målgrupperna matchas mellan "
+        "planerna på id och, där id:na skiljer sig, på namn.",
+        "“yes”: the library prioritises the target group. “campaign 1” to “campaign 3”: the "
+        "library also chose it for the cluster campaign, with that priority. Target groups are "
+        "matched between the plans by id and, where the ids differ, by name.",
+    ),
+    "prioritised_mark": ("ja", "yes"),
+    "campaign_mark": ("kampanj", "campaign"),
+    "libraries_column": ("Bibliotek", "Libraries"),
+    "campaign_column": ("Kampanj", "Campaign"),
+    "cluster_matching": ("Så matchades målgrupperna", "How the target groups were matched"),
+    "quoted": ("”{text}”", "“{text}”"),
+    "note_by_name": (
+        "{group} matchades på namnet; id:na skiljer sig ({ids}).",
+        "{group} was matched by name; the ids differ ({ids}).",
+    ),
+    "note_other_names": (
+        "{group} heter också {names} ({libraries}).",
+        "{group} is also called {names} ({libraries}).",
+    ),
+    "note_unmatched": (
+        "{group} ({libraries}) kunde inte matchas: ingen annan plan har id:t {ids} eller namnet.",
+        "{group} ({libraries}) could not be matched: no other plan has the id {ids} or the name.",
+    ),
+    "note_same_plan": (
+        "{group} ({libraries}) kunde inte matchas: planen har två målgrupper med samma id eller "
+        "namn ({ids}).",
+        "{group} ({libraries}) could not be matched: the plan has two target groups with the same "
+        "id or name ({ids}).",
+    ),
+    "note_campaign_unknown": (
+        "{libraries} har valt {ids} till klusterkampanjen, men planen har ingen målgrupp med det "
+        "id:t.",
+        "{libraries} chose {ids} for the cluster campaign, but the plan has no target group with "
+        "that id.",
+    ),
+    "cluster_votes_title": ("Röster i klustret", "Votes in the cluster"),
+    "cluster_votes_chart": (
+        "Röster på dialogforum, summerade över klustret",
+        "Votes at the dialogue forum, summed over the cluster",
+    ),
+    "cluster_actions_title": ("Åtgärder och aktiviteter", "Actions and activities"),
+    "cluster_actions_intro": (
+        "Bibliotekens åtgärder (ATT GÖRA) per tidshorisont och status, och aktiviteterna i "
+        "kommunikationsplanerna per status.",
+        "The libraries' actions (ATT GÖRA) by horizon and status, and the activities of the "
+        "communication plans by status.",
+    ),
+    "cluster_activities_caption": (
+        "Aktiviteter i kommunikationsplanerna",
+        "Activities of the communication plans",
+    ),
+    "actions_count": ("Åtgärder", "Actions"),
+    "library": ("Bibliotek", "Library"),
+    "target_groups_short": ("Målgrupper", "Target groups"),
+    "campaign_groups": ("Kampanjgrupper", "Campaign groups"),
+    "horizon": ("Tidshorisont", "Horizon"),
+    "cluster_late_title": ("Försenat", "Late"),
+    "cluster_due_title": ("Förfaller till och med {until}", "Due until {until}"),
+    "nothing_late": ("Inget är försenat.", "Nothing is late."),
+    "nothing_due": (
+        "Inget förfaller till och med {until}.",
+        "Nothing is due until {until}.",
+    ),
+    "kind": ("Typ", "Kind"),
+    "what": ("Vad", "What"),
+    "days_late": ("Dagar sen", "Days late"),
+    "cluster_tips_title": (
+        "Tips att dela mellan biblioteken",
+        "Tips to share between the libraries",
+    ),
+    "cluster_tips_intro": (
+        "{question} Åtgärder och aktiviteter som ett bibliotek har markerat som värda att dela, "
+        "med varför och vem man kan fråga.",
+        "{question} Actions and activities a library marked as worth sharing, with why and whom "
+        "to ask.",
+    ),
+    "no_tips": (
+        "Inget bibliotek har markerat något som värt att dela ännu.",
+        "No library has marked anything as worth sharing yet.",
+    ),
+    "tip": ("Tips", "Tip"),
+    "sharing_reason": ("Varför det är värt att dela", "Why it is worth sharing"),
+    "contact": ("Kontakt", "Contact"),
+    "cluster_sharing_title": (
+        "Bibliotekens förslag: så delar vi tips",
+        "The libraries' proposals: how we share tips",
+    ),
+    "cluster_checks_title": ("Regelkontroll per bibliotek", "Rule checks by library"),
+    "cluster_checks_intro": (
+        "Vad regelkontrollen (klusterplan check) hittar i varje plan, flest fel först: de "
+        "bibliotek som står överst behöver mest stöd.",
+        "What the rule checks (klusterplan check) find in each plan, most errors first: the "
+        "libraries at the top need help most.",
+    ),
+    "errors": ("Fel", "Errors"),
+    "errors_one": ("{n} fel", "{n} error"),
+    "errors_many": ("{n} fel", "{n} errors"),
+    "warnings": ("Varningar", "Warnings"),
+    "infos": ("Info", "Info"),
+    "rules": ("Regler", "Rules"),
+    "rule": ("Regel", "Rule"),
+    "rule_asks": ("Vad regeln kräver", "What the rule asks"),
+    "findings": ("Fynd", "Findings"),
+    "cluster_rules_caption": ("Reglerna som slog till", "The rules that reported"),
+    "cluster_settings_problems": (
+        "Inställningar som inte kunde användas (standardinställningarna användes)",
+        "Settings that could not be used (the defaults were used)",
+    ),
+    "libraries_one": ("{n} bibliotek", "{n} library"),
+    "libraries_many": ("{n} bibliotek", "{n} libraries"),
+    "cluster_evaluation_title": (
+        "Gemensam uppföljning och utvärdering",
+        "Shared follow-up and evaluation",
+    ),
+    "cluster_evaluation_intro": (
+        "{question} Varje biblioteks mått med mål och resultat, i en tabell för hela klustret.",
+        "{question} Every library's indicators with target and result, in one table for the "
+        "whole cluster.",
+    ),
+    "indicator": ("Mått", "Indicator"),
+    "target": ("Mål", "Target"),
+    "result": ("Resultat", "Result"),
+    "achievement": ("Läge", "Standing"),
+    "achievement_reached": ("uppnått", "reached"),
+    "achievement_not_yet": ("ännu inte", "not yet"),
+    "achievement_no_result": ("inget resultat", "no result"),
+    "achievement_no_target": ("inget mål", "no target"),
+    "cluster_templates_title": (
+        "Bibliotekens förslag till gemensam mall",
+        "The libraries' proposals for a shared template",
+    ),
+    # klusterplan status
+    "status_title": ("Uppföljning", "Follow-up"),
+    "status_late": ("Försenat", "Late"),
+    "status_due": ("Förfaller till och med {until}", "Due until {until}"),
+    "status_none": ("inget", "nothing"),
+    "status_since": ("sedan {date}", "since {date}"),
+    "status_days_late": ("{n} dagar sen", "{n} days late"),
+    "status_day_late": ("{n} dag sen", "{n} day late"),
 }
 
 _ENUMS: dict[str, tuple[str, str]] = {
@@ -449,6 +646,8 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "ActionStatus.IN_PROGRESS": ("pågår", "in progress"),
     "ActionStatus.DONE": ("klar", "done"),
     "ActionStatus.DROPPED": ("struken", "dropped"),
+    "Kind.ACTION": ("åtgärd", "action"),
+    "Kind.ACTIVITY": ("aktivitet", "activity"),
 }
 
 

@@ -60,7 +60,10 @@ def branding(plan: Plan, format: str) -> Branding | None:
     """Return the look of exported documents: logo, colours, footer line.
 
     Called once for each document export with the plan being exported and the
-    format's name; renderers find the result in ``context.branding``. The hook
+    format's name; renderers find the result in ``context.branding``. For a
+    cluster summary the plan stands for the whole cluster: its library's name
+    and cluster are the cluster's, its municipality the one every library
+    shares (empty when they differ). The hook
     is ``firstresult``: the first plugin that returns a
     :class:`~klusterplan.Branding` wins (``tryfirst=True`` goes first);
     return ``None`` to leave the choice to others.

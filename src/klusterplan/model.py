@@ -41,6 +41,7 @@ __all__ = [
     "FurtherWork",
     "Goals",
     "Horizon",
+    "Indicator",
     "Language",
     "Library",
     "Message",
@@ -78,6 +79,34 @@ def _text(doc: str, sv: str = "") -> Any:
 
 def _texts(doc: str, sv: str = "") -> Any:
     return _f(doc=doc, sv=sv, factory=tuple)
+
+
+def _status_changed() -> Any:
+    return _f(
+        None,
+        doc="When the status last changed; the follow-up sees how long it has stood still.",
+        sv="status ändrad",
+    )
+
+
+def _indicator() -> Any:
+    return _f(
+        doc="What shows that it worked: a measure, its target and its result.",
+        sv="uppföljning och utvärdering av insatser",
+        factory=Indicator,
+    )
+
+
+def _worth_sharing() -> Any:
+    return _f(
+        False,
+        doc="true when other libraries of the cluster should hear of it.",
+        sv="dela med oss av goda råd/tips",
+    )
+
+
+def _sharing_reason() -> Any:
+    return _text("One line on why it is worth sharing.", "varför")
 
 
 class Language(enum.Enum):
@@ -383,6 +412,20 @@ class Values:
 
 
 @attrs.frozen
+class Indicator:
+    """What shows that an action or activity worked: a measure, its target and its result.
+
+    The cluster's shared evaluation table gathers every library's indicators,
+    so target and result are whole numbers in the same unit.
+    """
+
+    name: str = _text("What is counted or asked, e.g. new library cards for newcomers.", "mått")
+    unit: str = _text("The unit of target and result, e.g. lånekort or %.", "enhet")
+    target: int | None = _f(None, doc="The number aimed for.", sv="mål")
+    result: int | None = _f(None, doc="The number reached so far.", sv="resultat")
+
+
+@attrs.frozen
 class Action:
     """One row of an ATT GÖRA table."""
 
@@ -405,6 +448,10 @@ class Action:
         ActionStatus.PLANNED, doc="planned, in_progress, done or dropped.", sv="status"
     )
     due: _dt.date | None = _f(None, doc="When it should be done.", sv="klart")
+    status_changed: _dt.date | None = _status_changed()
+    indicator: Indicator = _indicator()
+    worth_sharing: bool = _worth_sharing()
+    sharing_reason: str = _sharing_reason()
 
 
 @attrs.frozen
@@ -470,6 +517,10 @@ class Activity:
     status: ActionStatus = _f(
         ActionStatus.PLANNED, doc="planned, in_progress, done or dropped.", sv="status"
     )
+    status_changed: _dt.date | None = _status_changed()
+    indicator: Indicator = _indicator()
+    worth_sharing: bool = _worth_sharing()
+    sharing_reason: str = _sharing_reason()
 
 
 @attrs.frozen

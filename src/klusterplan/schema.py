@@ -35,10 +35,13 @@ def _type_schema(tp: Any, defs: dict[str, Any]) -> dict[str, Any]:
         return {"type": "array", "items": _type_schema(args[0], defs)}
     if tp is str:
         return {"type": "string"}
+    if tp is bool:
+        return {"type": "boolean"}
     if tp is int:
         return {"type": "integer"}
     if tp is _dt.date:
-        return {"type": "string", "format": "date"}
+        # the pattern, since validators need not check "format"
+        return {"type": "string", "format": "date", "pattern": r"^\d{4}-\d{2}-\d{2}$"}
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return {"enum": [m.value for m in tp]}
     if attrs.has(tp):
@@ -107,6 +110,8 @@ def _type_name(tp: Any) -> str:
         return f"list of {_type_name(args[0])}"
     if tp is str:
         return "text"
+    if tp is bool:
+        return "`true` or `false`"
     if tp is int:
         return "integer"
     if tp is _dt.date:

@@ -10,7 +10,8 @@ municipality's plugin implements, one module per family:
 - ``KP4xx`` the staircase and the centre matrix (:mod:`.placement`);
 - ``KP5xx`` the communication plan (:mod:`.commplan`);
 - ``KP6xx`` customer care (:mod:`.care`);
-- ``KP7xx`` what makes a plan hard to publish accessibly (:mod:`.publishing`).
+- ``KP7xx`` what makes a plan hard to publish accessibly (:mod:`.publishing`);
+- ``KP8xx`` follow-up and tips to share in the cluster (:mod:`.followup`).
 
 ``python -m klusterplan.rules docs/rules.md`` regenerates the rule reference.
 """
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 from .._rule import Rule
 from ..hookspecs import hookimpl
-from . import actions, campaign, care, commplan, meta, placement, publishing, values
+from . import actions, campaign, care, commplan, followup, meta, placement, publishing, values
 from .reference import render_reference
 
 __all__ = ["RULES", "register_rules", "render_reference"]
@@ -36,6 +37,7 @@ RULES: tuple[Rule, ...] = tuple(
             *commplan.RULES,
             *care.RULES,
             *publishing.RULES,
+            *followup.RULES,
         ),
         key=lambda r: r.code,
     )
@@ -44,5 +46,5 @@ RULES: tuple[Rule, ...] = tuple(
 
 @hookimpl
 def register_rules() -> list[Rule]:
-    """The workbook's rules, codes ``KP001`` to ``KP703``."""
+    """The workbook's rules, codes ``KP001`` to ``KP805``."""
     return list(RULES)

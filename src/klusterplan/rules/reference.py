@@ -16,6 +16,7 @@ _FAMILIES = {
     "KP4": "Communication staircase and centre matrix",
     "KP5": "Communication plan",
     "KP6": "Customer care",
+    "KP7": "Follow-up and tips to share",
 }
 
 _HEAD = """\
