@@ -20,13 +20,21 @@ from typing import BinaryIO
 from .._exporter import ExportContext, Exporter
 from ..document import Document
 from ..hookspecs import hookimpl
+from ..model import Language
 
 __all__ = ["register_exporters", "render_docx"]
 
 
 def render_docx(document: Document, stream: BinaryIO, context: ExportContext) -> None:
-    """Write ``document`` (the plan or the workbook) to ``stream`` as Word."""
+    """Write ``document`` (the plan or the workbook) to ``stream`` as Word.
+
+    A plan or workbook comes out readable back (``klusterplan import``): each
+    value in a content control tagged with its path and a bookmark, and the plan
+    itself in a custom XML part; the ``docx_document`` hook sees the document
+    before the controls are put in, so that python-docx sees all of its text.
+    """
     from ._docx_package import build_package, check_pictures, save
+    from ._docx_readback import add_controls, embed_plan, is_readable
 
     word = build_package(
         document,
@@ -38,6 +46,9 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
     for name in check_pictures(word):
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
+    add_controls(word.element.body, document.language is Language.SV)
+    if is_readable(document):
+        embed_plan(word, context.plan, document, context.options.large_print)
     stream.write(save(word, built_in=context.options.template is None))
 
 

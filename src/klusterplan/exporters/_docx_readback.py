@@ -1,0 +1,157 @@
+"""What lets a Word export be read back: content controls, and the plan it was made from.
+
+The body is written with bookmarks and marker attributes (see
+:data:`~._docx_xml.CONTROL_MARK`); after the ``docx_document`` hook has run, so
+that a plugin sees a document python-docx can read whole, :func:`add_controls`
+turns them into content controls (``w:sdt``) tagged with each value's path.
+
+:func:`embed_plan` stores the plan the document was made from in a custom XML
+part (``customXml/itemN.xml``), a part Word and LibreOffice keep without
+showing: what the document does not show (a group's id, an action's
+indicator, accepted findings) comes back from it when the document is read.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import hashlib
+import json
+import uuid
+from typing import Any
+
+from docx.opc.packuri import PackURI
+from docx.opc.part import Part
+from docx.oxml.ns import qn
+from lxml import etree
+
+from .. import _paths
+from .._convert import unstructure_plan
+from ..document import Document
+from ..model import Plan
+from ._docx_xml import CONTROL_MARK
+
+__all__ = ["PLAN_NAMESPACE", "add_controls", "embed_plan", "is_readable", "plan_xml"]
+
+#: The namespace of the custom XML part that holds the plan a document was made from.
+PLAN_NAMESPACE = "urn:klusterplan:plan:1"
+_CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
+_CUSTOM_XML_PROPS = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
+)
+_PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
+_DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+_TAG = f"{{{CONTROL_MARK}}}tag"
+_GROUP = f"{{{CONTROL_MARK}}}group"
+_G = f"{{{CONTROL_MARK}}}g"
+
+
+def _sdt(path: str, swedish: bool) -> tuple[Any, Any]:
+    """A content control for ``path`` and its (empty) content element."""
+    sdt = etree.Element(qn("w:sdt"))
+    pr = etree.SubElement(sdt, qn("w:sdtPr"))
+    etree.SubElement(pr, qn("w:alias")).set(qn("w:val"), _paths.describe(path, swedish))
+    etree.SubElement(pr, qn("w:tag")).set(qn("w:val"), path)
+    return sdt, etree.SubElement(sdt, qn("w:sdtContent"))
+
+
+def _values(root: Any, swedish: bool) -> None:
+    """Put the runs between each marked bookmark's start and end into a control."""
+    for start in list(root.iter(qn("w:bookmarkStart"))):
+        path = start.attrib.pop(_TAG, None)
+        if path is None:
+            continue
+        ident = start.get(qn("w:id"))
+        members = [start]
+        for sibling in start.itersiblings():
+            members.append(sibling)
+            if sibling.tag == qn("w:bookmarkEnd") and sibling.get(qn("w:id")) == ident:
+                break
+        else:
+            continue  # a hook moved the end away: the bookmark alone marks the value
+        sdt, content = _sdt(path, swedish)
+        start.addprevious(sdt)
+        for member in members:
+            content.append(member)
+
+
+def _groups(root: Any, swedish: bool) -> None:
+    """Put each run of paragraphs (or a table row) marked as one group into a control."""
+    marked = list(root.iter(qn("w:p"), qn("w:tr")))
+    seen: set[tuple[int, str]] = set()
+    for element in marked:
+        group = element.get(_G)
+        if group is None:
+            continue
+        parent = element.getparent()
+        if (id(parent), group) in seen:
+            continue
+        seen.add((id(parent), group))
+        members = [element]
+        for sibling in element.itersiblings():
+            if sibling.get(_G) != group:
+                break
+            members.append(sibling)
+        sdt, content = _sdt(element.get(_GROUP), swedish)
+        element.addprevious(sdt)
+        for member in members:
+            member.attrib.pop(_GROUP, None)
+            member.attrib.pop(_G, None)
+            content.append(member)
+
+
+def add_controls(body: Any, swedish: bool) -> None:
+    """Turn the body's marks into content controls; names in Swedish or English."""
+    _values(body, swedish)
+    _groups(body, swedish)
+    # anything a hook moved out of reach keeps its bookmark but loses the markers
+    for element in body.iter():
+        for name in (_TAG, _GROUP, _G):
+            element.attrib.pop(name, None)
+    etree.cleanup_namespaces(body)
+
+
+def _json_default(value: object) -> str:
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    raise TypeError(f"cannot write {type(value).__name__}")
+
+
+def plan_xml(plan: Plan, document: Document, large_print: bool) -> bytes:
+    """The custom XML part's content: the plan as JSON, and how the document was built."""
+    data = json.dumps(unstructure_plan(plan), ensure_ascii=True, default=_json_default)
+    root = etree.Element(f"{{{PLAN_NAMESPACE}}}plan", nsmap={None: PLAN_NAMESPACE})
+    root.set("mode", document.mode.value)
+    root.set("language", document.language.value)
+    root.set("large-print", "true" if large_print else "false")
+    root.text = data
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
+
+
+def embed_plan(word: Any, plan: Plan, document: Document, large_print: bool) -> None:
+    """Store ``plan`` in the package, with the mode and language ``document`` was built in."""
+    blob = plan_xml(plan, document, large_print)
+    package = word.part.package
+    # the same content gives the same item id, so the same plan gives the same bytes
+    item_id = uuid.UUID(bytes=hashlib.sha256(blob).digest()[:16], version=4)
+    props = (
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+        f'<ds:datastoreItem ds:itemID="{{{str(item_id).upper()}}}" xmlns:ds="{_DS}">'
+        "<ds:schemaRefs/></ds:datastoreItem>"
+    ).encode()
+    # a template may hold custom XML of its own (Word's bibliography, say): the next free number
+    name = package.next_partname("/customXml/item%d.xml")
+    number = str(name)[len("/customXml/item") : -len(".xml")]
+    item = Part(name, "application/xml", blob, package)
+    item_props = Part(PackURI(f"/customXml/itemProps{number}.xml"), _PROPS_TYPE, props, package)
+    item.relate_to(item_props, _CUSTOM_XML_PROPS)
+    word.part.relate_to(item, _CUSTOM_XML)
+
+
+def is_readable(document: Document) -> bool:
+    """Whether ``document`` marks plan values (a plan or a workbook, not a cluster summary)."""
+    return bool(document.title_paths or document.cover_paths) or any(
+        getattr(block, "source", None) is not None or getattr(block, "marks", ())
+        for section in (*document.front, *document.sections)
+        for block in section.blocks
+    )
