@@ -31,6 +31,7 @@ from ._io import dump, dumps, example, load, loads
 from ._labels import enum_label, label
 from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
 from ._sections import build_document
+from ._word_import import Change, WordImport, WordNotice, read_word
 from .branding import Branding, Logo
 from .document import Document, Mode
 from .errors import PlanError, Problem
@@ -40,6 +41,7 @@ from .plugins import PluginWarning
 
 __all__ = [
     "Branding",
+    "Change",
     "CheckResult",
     "Cluster",
     "ClusterSummary",
@@ -64,6 +66,8 @@ __all__ = [
     "RuleContext",
     "Severity",
     "UnknownCodeError",
+    "WordImport",
+    "WordNotice",
     "__version__",
     "build_document",
     "build_summary_document",
@@ -80,6 +84,7 @@ __all__ = [
     "load",
     "load_cluster",
     "loads",
+    "read_word",
     "rule",
     "summarise",
 ]

@@ -26,8 +26,17 @@ def loads(text: str, format: str = "yaml", *, source: str | None = None) -> Plan
 
 
 def load(path: str | os.PathLike[str]) -> Plan:
-    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format."""
+    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format.
+
+    A Word document klusterplan wrote (``.docx``: the workbook, filled in, or the
+    plan's export, edited) is read back into its plan; what it holds outside any
+    field comes as a :class:`~klusterplan.WordNotice` warning.
+    """
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from ._word_import import load_word
+
+        return load_word(path)
     fmt = format_for_path(path)
     try:
         text = path.read_text(encoding="utf-8")

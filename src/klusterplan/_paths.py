@@ -31,6 +31,7 @@ __all__ = [
     "OPTIONS",
     "Slot",
     "bookmark_name",
+    "bookmark_templates",
     "describe",
     "fill",
     "parse",
@@ -217,7 +218,7 @@ def slot(path: str) -> Slot | None:
 # from Word's list of bookmarks.
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_\d+)*)(?:_n\d+)?$")
+_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_\d+)*)(?:_n(\d+))?$")
 
 
 def _code(text: str) -> str:
@@ -230,10 +231,18 @@ def _code(text: str) -> str:
             return out
 
 
+def bookmark_templates() -> list[str]:
+    """Every template a bookmark may name: each path, and each list's items (``x.y[]``)."""
+    out = list(templates())
+    out += [f"{t}[]" for t, found in templates().items() if found.many]
+    return out
+
+
 @functools.cache
 def _codes() -> dict[str, str]:
-    table = {_code(t): t for t in templates()}
-    if len(table) != len(templates()):  # pragma: no cover - a test guards this
+    names = bookmark_templates()
+    table = {_code(t): t for t in names}
+    if len(table) != len(names):  # pragma: no cover - a test guards this
         raise RuntimeError("two plan paths share a bookmark code")
     return table
 
@@ -251,8 +260,8 @@ def bookmark_name(kind: str, path: str, numbers: tuple[int, ...] | None = None, 
     return f"_kp{kind}{_code(template(path))}{''.join(f'_{i}' for i in numbers)}{tail}"
 
 
-def parse_bookmark(name: str) -> tuple[str, str, tuple[int, ...]] | None:
-    """``(kind, template, numbers)`` of a klusterplan bookmark; None for any other bookmark."""
+def parse_bookmark(name: str) -> tuple[str, str, tuple[int, ...], int] | None:
+    """``(kind, template, numbers, n)`` of a klusterplan bookmark; None for any other."""
     match = _BOOKMARK.match(name)
     if match is None:
         return None
@@ -261,7 +270,7 @@ def parse_bookmark(name: str) -> tuple[str, str, tuple[int, ...]] | None:
     if found is None:
         return None
     values = tuple(int(n) for n in numbers.split("_")[1:]) if numbers else ()
-    return kind, found, values
+    return kind, found, values, int(match.group(4) or 0)
 
 
 def describe(path: str, swedish: bool) -> str:

@@ -897,9 +897,18 @@ def _group_list(b: Builder) -> list[Block]:
                 marks=tuple(marks for _, marks in composed),
             )
         ]
-    # the forum's eight groups, the library's own until it strikes one out
+    # the forum's eight groups, the library's own until it strikes one out: each marked as
+    # a group to add
     seed = tuple(compose(b.t(key), *votes(n))[0] for key, n in _SEED_GROUPS)
-    return [BulletList(seed, ordered=True, path="target_groups", fields=("name", "votes"))]
+    return [
+        BulletList(
+            seed,
+            ordered=True,
+            path="target_groups",
+            fields=("name", "votes"),
+            marks=tuple(whole("target_groups", text) for text in seed),
+        )
+    ]
 
 
 def _target_group_sections(b: Builder) -> Iterator[Section]:
@@ -1553,6 +1562,7 @@ def _follow_up_sheet(b: Builder) -> list[Block]:
         [
             ("follow_up", "communication_plan.follow_up", 2, bool(cp.follow_up.strip())),
             ("evaluation", "communication_plan.evaluation.method", 2, bool(ev.method.strip())),
+            ("indicators", "communication_plan.evaluation.indicators", 2, bool(ev.indicators)),
         ],
     )
 

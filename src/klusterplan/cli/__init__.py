@@ -30,9 +30,9 @@ def main() -> None:
 
 
 def _add_commands() -> None:
-    from . import check, export, info, new, rules, status, summary, workbook
+    from . import check, export, importer, info, new, rules, status, summary, workbook
 
-    for module in (new, export, check, rules, info, workbook, summary, status):
+    for module in (new, export, check, rules, info, workbook, importer, summary, status):
         for command in module.COMMANDS:
             main.add_command(command)
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 import click
 
 from .. import _io
+from .._word_import import WordNotice
 from ..errors import PlanError
 from ..model import Plan
 from ..plugins import Registry, get_registry
@@ -21,6 +23,7 @@ __all__ = [
     "fail",
     "format_option",
     "load_all",
+    "load_plan",
     "registry",
     "report_failures",
 ]
@@ -70,6 +73,24 @@ def registry() -> Registry:
     return found
 
 
+def load_plan(path: str) -> Plan:
+    """Load a plan file or a Word document.
+
+    What a document holds outside its fields is printed, each notice naming the document.
+    """
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        plan = _io.load(path)
+    for warning in caught:
+        if issubclass(warning.category, WordNotice):
+            error(f"{path}: {warning.message}")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return plan
+
+
 def load_all(
     paths: Sequence[str], with_example: bool = False
 ) -> tuple[list[tuple[str, Plan]], bool]:
@@ -80,7 +101,7 @@ def load_all(
         plans.append(("example.yaml", _io.example()))
     for path in paths:
         try:
-            plans.append((path, _io.load(path)))
+            plans.append((path, load_plan(path)))
         except PlanError as exc:
             error(str(exc))
             failed = True

@@ -10,7 +10,6 @@ from typing import Any
 
 import click
 
-from .. import _io
 from .._check import CheckResult, check_plan
 from .._formats import LineMap, format_for_path
 from .._rule import Severity, UnknownCodeError
@@ -23,6 +22,7 @@ from ._common import (
     error,
     fail,
     format_option,
+    load_plan,
     registry,
     report_failures,
 )
@@ -182,8 +182,14 @@ def check_command(
             _validate(f"{where}: {key}", codes, known)
         _validate(f"{where}: severity", settings.severity, known)
         try:
-            plan = _io.load(source)
-            lines = LineMap(Path(source).read_text(encoding="utf-8"), format_for_path(source))
+            plan = load_plan(source)
+            # a Word document has no lines; its findings name paths
+            word = source.lower().endswith(".docx")
+            lines = (
+                None
+                if word
+                else LineMap(Path(source).read_text(encoding="utf-8"), format_for_path(source))
+            )
         except PlanError as exc:
             error(str(exc))
             load_failed = True
