@@ -323,12 +323,8 @@ target_groups:
   persona:
     name: Göran
     validation: {matches: [Jobbsökning], gaps: [Fler kvinnor]}
-- {id: den-identitetsokande-tonaringen, name: Den identitetsökande tonåringen, votes: 9}
 - {id: den-stressade-smabarnsforaldern, name: Den stressade småbarnsföräldern, votes: 7,
    segment: A}
-- {id: det-nyfikna-forskolebarnet, name: Det nyfikna förskolebarnet, votes: 9}
-- {id: den-digitala-analfabeten, name: Den digitala analfabeten, votes: 8}
-- {id: daisy-och-storstilslasaren, name: Daisy- och storstilsläsaren, votes: 8}
 - id: den-kommunplacerade-flyktingen
   name: Den kommunplacerade flyktingen
   votes: 9
@@ -350,9 +346,6 @@ values:
   for_target_groups: Trygghet.
   words:
   - {word: lyhörd, for_staff: Vi lyssnar., for_target_groups: Man blir hörd.}
-  - {word: kreativ}
-  - {word: kompetent}
-  - {word: engagerad}
   - {word: modig}
 actions:
 - what: Skylta på fyra språk

@@ -12,7 +12,7 @@ import datetime as _dt
 import enum
 import re
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import attrs
@@ -91,12 +91,17 @@ class Names:
     groups: list[tuple[str, str]]
     """(id, name) of every target group of the plan being read."""
     plan: Plan
+    more: Callable[[str], str | None] | None = None
+    """Asked for a name no group has: the id of a group it brings in, or None."""
 
     def group(self, text: str) -> str:
         wanted = normal(text)
         for id, name in self.groups:
             if wanted in (normal(name), normal(id)):
                 return id
+        found = self.more(text.strip()) if self.more is not None else None
+        if found is not None:
+            return found
         known = ", ".join(f"”{n or i}”" for i, n in self.groups) or "none yet"
         raise Unreadable(
             f"no target group is named ”{text.strip()}”; write one of: {known} "

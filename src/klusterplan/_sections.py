@@ -2032,6 +2032,7 @@ def _document(b: Builder, sections: tuple[Section, ...], front: tuple[Section, .
         front=front,
         cover_fields=tuple(b.t(k) for k, _ in _cover_fields(b)) if workbook else (),
         cover_paths=tuple(p for _, p in _cover_fields(b)) if workbook else (),
+        of_plan=True,
         skip_label=b.t("skip_to_content"),
     )
 

@@ -226,7 +226,12 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
     else:
         base, mode, language, large_print = Plan(), Mode.WORKBOOK, Language.SV, False
     actual = scan(root, _options(base))
-    if not actual.marks:
+    if carried is None:
+        language = _guess_language(actual)
+    tree = _expected(base, mode, language, large_print)
+    expected = scan(_render(tree), _options(base))
+    # no mark at all where the document was written with some: they were removed
+    if not actual.marks and (carried is None or expected.marks):
         raise PlanError(
             [
                 Problem(
@@ -238,10 +243,6 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
             ],
             source,
         )
-    if carried is None:
-        language = _guess_language(actual)
-    tree = _expected(base, mode, language, large_print)
-    expected = scan(_render(tree), _options(base))
     reader = _Reader(source, base, mode, language, tree, expected, actual, carried is not None)
     return reader.run()
 
@@ -302,6 +303,14 @@ class _NewItem:
     fixed: dict[str, str] = attrs.field(factory=dict)
     data: dict[str, Any] = attrs.field(factory=dict)
     where: str = ""
+    key: str = ""
+    """The field that names the item: a row naming an item that is there fills it."""
+    order: tuple[int, int] = (0, 0)
+    """Where it stands in the document (its paragraph, its place on a line): added items
+    keep the document's order."""
+    proposal: bool = False
+    """The workbook's own suggestion, untouched (the forum's groups, Futurum and Kombib, the
+    four value words): it comes into the plan only when something is said of it."""
 
 
 def _skeletons(found: Scan) -> dict[tuple[str, ...], list[tuple[str, str, list[str]]]]:
@@ -374,7 +383,13 @@ class _Reader:
 
     # -- paragraphs into pieces --------------------------------------------------
 
-    def pieces(self, found: Scan, skeletons: dict[Any, Any] | None) -> Iterator[_Piece]:
+    def pieces(
+        self, found: Scan, skeletons: dict[Any, Any] | None, written: bool = False
+    ) -> Iterator[_Piece]:
+        """What ``found`` gives each path, paragraph by paragraph.
+
+        ``written`` is the document as klusterplan wrote it: each value is its mark's.
+        """
         last_loose: tuple[str, bytes, str] | None = None
         lists = _list_numbers(found)
         for para in found.paragraphs:
@@ -392,7 +407,11 @@ class _Reader:
                 continue
             last_loose = None
             if len(paths) == 1:
-                text = self._single(para, paths[0], skeletons)
+                text = (
+                    "".join(t for t, p in para.pieces if p == paths[0])
+                    if written
+                    else self._single(para, paths[0], skeletons)
+                )
                 slot = _paths.slot(paths[0])
                 # a whole item of a list of records (the workbook's own groups): one to add
                 loose = bool(slot and slot.many and slot.record)
@@ -431,8 +450,11 @@ class _Reader:
         marked = "".join(t for t, p in para.pieces if p == path)
         if skeletons is None:
             # nothing known of the text around the value: the value is what its mark holds,
-            # or all the paragraph holds where the mark is empty (a line written on)
-            return marked if marked.strip() or path not in para.points else full
+            # or all the paragraph holds where the mark is empty (a line written on, a cell
+            # after its row's number)
+            if marked.strip() or path not in para.points:
+                return marked
+            return _unnumber(full) if para.table is not None else full
         best: tuple[str, str] | None = None
         for prefix, suffix, _ in skeletons.get((path,), []):
             if (
@@ -479,7 +501,12 @@ class _Reader:
 
     # -- occurrences --------------------------------------------------------------
 
-    def occurrences(self, pieces: Iterable[_Piece]) -> dict[str, list[_Occurrence]]:
+    def occurrences(self, pieces: Iterable[_Piece], found: Scan) -> dict[str, list[_Occurrence]]:
+        """Each path's places in the document: runs of paragraphs, one after the other.
+
+        A value goes on into the next paragraph (a text of several, the lines under
+        it) when only empty paragraphs stand between, in the same table cell.
+        """
         out: dict[str, list[_Occurrence]] = {}
         last: _Occurrence | None = None
         last_para: Para | None = None
@@ -487,7 +514,12 @@ class _Reader:
             if piece.loose:
                 last = None
                 continue
-            if last is not None and last.path == piece.path:
+            if (
+                last is not None
+                and last_para is not None
+                and last.path == piece.path
+                and _adjacent(last_para, piece.para, found)
+            ):
                 if last_para is piece.para:
                     last.texts[-1] += piece.text
                 else:
@@ -504,15 +536,20 @@ class _Reader:
     known: set[str] | None = None
 
     def run(self) -> WordImport:
-        expected_pieces = list(self.pieces(self.expected, None))
+        expected_pieces = list(self.pieces(self.expected, None, written=True))
         if self.carried:
             self.known = {" ".join(p.text.split()) for p in self.expected.paragraphs if not p.paths}
         # what stands around each value is known only when the document carries its plan
         skeletons = _skeletons(self.expected) if self.carried else None
         actual_pieces = list(self.pieces(self.actual, skeletons))
-        self.before = self.occurrences(expected_pieces)
-        self.now = self.occurrences(actual_pieces)
+        self.before = self.occurrences(expected_pieces, self.expected)
+        self.now = self.occurrences(actual_pieces, self.actual)
         self.loose: dict[str, list[tuple[str, Para]]] = {}
+        self.proposals: list[_NewItem] = []
+        self.suggested: dict[str, set[str]] = {}
+        for piece in expected_pieces:
+            if piece.loose:
+                self.suggested.setdefault(piece.path, set()).add(normal(piece.text))
         for piece in actual_pieces:
             if piece.loose:
                 self.loose.setdefault(piece.path, []).append((piece.text, piece.para))
@@ -625,6 +662,12 @@ class _Reader:
             }
             for c in range(len(source.columns))
         ]
+        # rows the workbook printed to start from: left as they were, they are suggestions
+        suggested = {
+            tuple(normal(c) for c in row)
+            for item, row in zip(source.items, table.rows, strict=False)
+            if not item and any(c.strip() for c in row)
+        }
         seen: set[str] = set()
         prefix = f"{source.path}["
         for row in found.rows:
@@ -670,9 +713,11 @@ class _Reader:
                     fields,
                     dict(source.fixed),
                     where=self.where(first).replace(", column", ", from column"),
+                    key=source.key,
+                    order=(first.index if first is not None else 0, 0),
+                    proposal=tuple(normal(t) for t in texts) in suggested,
                 )
             )
-            self.new_rows[-1].data["_key"] = source.key
 
     def _row_item(self, row: Any, path: str) -> str:
         prefix = f"{path}["
@@ -729,7 +774,7 @@ class _Reader:
             if slot.record:
                 for text, para in typed:
                     lines = [text] if fields else _split_items(path, text, commas=True)
-                    for line in lines:
+                    for place, line in enumerate(lines):
                         parts = split_composite(line.strip(), fields) if fields else [line]
                         names = fields or (_name_field(path),)
                         self.new_rows.append(
@@ -741,9 +786,11 @@ class _Reader:
                                     if p.strip()
                                 },
                                 where=self.where(para),
+                                key=_name_field(path),
+                                order=(para.index, place),
+                                proposal=normal(text) in self.suggested.get(path, set()),
                             )
                         )
-                        self.new_rows[-1].data["_key"] = _name_field(path)
             else:
                 self.loose_items.setdefault(path, []).extend(typed)
 
@@ -761,20 +808,51 @@ class _Reader:
             if not group["id"]:
                 group["id"] = self._new_id(group["name"] or "malgrupp")
         groups = [(g["id"], g["name"]) for g in self.data["target_groups"]]
-        self.names = Names(groups, self.base)
+        self.names = Names(groups, self.base, self._group_by_proposal)
         self._add_rows("target_groups")
-        for item in self.added.get("target_groups", []):
-            self.names.groups.append((item.data["id"], item.data.get("name", "")))
 
     def _add_rows(self, only: str | None = None) -> None:
         rows = (
-            [r for r in self.new_rows if (r.path == only) == (only is not None)]
+            [r for r in self.new_rows if r.path == only]
             if only
             else [r for r in self.new_rows if r.path != "target_groups"]
         )
+        # suggestions first, so that any row may bring one in
+        self.proposals += [row for row in rows if row.proposal]
         for row in rows:
-            key = row.data.pop("_key", "")
-            self._new_item(row, key)
+            if not row.proposal:
+                self._new_item(row, row.key)
+
+    def _promote(self, path: str, key: str, value: Any) -> _NewItem | None:
+        """The workbook's suggestion of that name, brought into the plan.
+
+        Something was said of it elsewhere in the document.
+        """
+        wanted = normal(str(value))
+        for proposal in self.proposals:
+            if proposal.path != path or key not in proposal.fields:
+                continue
+            text = proposal.fields[key][0]
+            try:
+                parsed = parse_value(f"{path}[0].{key}", text, self.names_or_base(), self.language)
+            except Unreadable:
+                continue
+            if normal(str(parsed)) == wanted:
+                self.proposals.remove(proposal)
+                self._new_item(attrs.evolve(proposal, proposal=False), key)
+                return self._find_added(path, key, value)
+        return None
+
+    def _find_added(self, path: str, key: str, value: Any) -> _NewItem | None:
+        wanted = normal(str(value))
+        for new in self.added.get(path, []):
+            if normal(str(_get(new.data, _paths.parse(key)) or "")) == wanted:
+                return new
+        return None
+
+    def _group_by_proposal(self, name: str) -> str | None:
+        found = self._promote("target_groups", "name", name)
+        return str(found.data["id"]) if found is not None else None
 
     def _new_item(self, row: _NewItem, key: str) -> None:
         template = _paths.template(row.path)
@@ -795,13 +873,14 @@ class _Reader:
         if key and values.get(key) not in (None, ""):
             target = self._find(row.path, key, values[key])
             if target is not None:
-                self._merge(row.path, target, values, row.where)
+                self._merge(row.path, target, values, row.where, row.order)
                 return
         item = _fresh(slot.type)
         _deep_update(item, values)
         if template == "target_groups":
             item["id"] = self._new_id(str(item.get("name") or "malgrupp"))
-        new = _NewItem(row.path, {}, data=item, where=row.where)
+            self.names_or_base().groups.append((item["id"], str(item.get("name", ""))))
+        new = _NewItem(row.path, {}, data=item, where=row.where, order=row.order)
         self.added.setdefault(row.path, []).append(new)
 
     def names_or_base(self) -> Names:
@@ -820,9 +899,18 @@ class _Reader:
         for new in self.added.get(path, []):
             if normal(str(_get(new.data, _paths.parse(key)) or "")) == wanted:
                 return new
-        return None
+        return self._promote(path, key, value)
 
-    def _merge(self, path: str, target: int | _NewItem, values: dict[str, Any], where: str) -> None:
+    def _merge(
+        self,
+        path: str,
+        target: int | _NewItem,
+        values: dict[str, Any],
+        where: str,
+        order: tuple[int, int] = (0, 0),
+    ) -> None:
+        if isinstance(target, _NewItem) and order != (0, 0):
+            target.order = min(target.order, order)
         for field, value in values.items():
             if value in (None, "", []):
                 continue
@@ -1076,7 +1164,7 @@ class _Reader:
                         Change("remove", f"{list_path}[{index}]", items[index], None)
                     )
                     del items[index]
-            for new in self.added.get(list_path, []):
+            for new in sorted(self.added.get(list_path, []), key=lambda n: n.order):
                 items.append(new.data)
                 self.changes.append(Change("add", list_path, None, new.data, new.where))
         try:
@@ -1128,6 +1216,16 @@ def _shapes() -> tuple[Document, ...]:
         for language in Language
         for large in (False, True)
     )
+
+
+def _adjacent(first: Para, then: Para, found: Scan) -> bool:
+    """Whether ``then`` follows ``first`` with nothing but empty paragraphs between."""
+    if first is then:
+        return True
+    if (first.table, first.row, first.column) != (then.table, then.row, then.column):
+        return False
+    between = found.paragraphs[first.index + 1 : then.index]
+    return all(not p.text.strip() for p in between)
 
 
 def _was_blank(k: int, now: list[_Occurrence], before: list[_Occurrence]) -> bool:

@@ -383,6 +383,10 @@ class Document:
     """The plan value each of :attr:`title_lines` shows, in the same order."""
     cover_paths: tuple[str, ...] = ()
     """The plan value each of :attr:`cover_fields` is a line for, in the same order."""
+    of_plan: bool = False
+    """Built from one plan, whose values it marks (the plan or its workbook), so that a
+    format that can be edited may carry that plan to read the document back; false for a
+    document of many plans (a cluster's summary)."""
 
     @property
     def language_tag(self) -> str:

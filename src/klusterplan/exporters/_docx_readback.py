@@ -149,9 +149,5 @@ def embed_plan(word: Any, plan: Plan, document: Document, large_print: bool) -> 
 
 
 def is_readable(document: Document) -> bool:
-    """Whether ``document`` marks plan values (a plan or a workbook, not a cluster summary)."""
-    return bool(document.title_paths or document.cover_paths) or any(
-        getattr(block, "source", None) is not None or getattr(block, "marks", ())
-        for section in (*document.front, *document.sections)
-        for block in section.blocks
-    )
+    """Whether ``document`` is one plan's (the plan or its workbook, not a cluster summary)."""
+    return document.of_plan

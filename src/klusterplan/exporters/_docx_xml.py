@@ -249,11 +249,27 @@ class _Writer:
         """``text`` (its paragraphs separated by blank lines) as Word paragraphs."""
         spans = _spans(text)
         if not spans and marks:
-            return _p(self.marked("", _local(marks, 0, len(text)), rpr), ppr, style)
-        return "".join(
-            _p(self.marked(text[a:b].strip("\n"), _local(marks, a, b), rpr), ppr, style)
-            for a, b in spans
-        )
+            empty = tuple(Mark(m.path, 0, 0) for m in marks)
+            return _p(self.marked("", empty, rpr), ppr, style)
+        out = []
+        for k, (a, b) in enumerate(spans):
+            local = _local(marks, a, b)
+            # an empty value where the text around it was trimmed (after "1. ") stands at
+            # the end of the paragraph before it, or at the start of the first
+            stray = [
+                m
+                for m in marks
+                if m.start == m.end
+                and not any(x <= m.start <= y for x, y in spans)
+                and (k == len(spans) - 1 or m.start < spans[k + 1][0])
+                and (m.start > b or k == 0)
+            ]
+            local += tuple(
+                Mark(m.path, b - a if m.start > b else 0, b - a if m.start > b else 0)
+                for m in stray
+            )
+            out.append(_p(self.marked(text[a:b].strip("\n"), local, rpr), ppr, style))
+        return "".join(out)
 
     def heading(self, section: Section, bookmark: str, page_break: bool = False) -> str:
         ppr = "<w:pageBreakBefore/>" if page_break else ""
