@@ -584,16 +584,34 @@ def test_an_unknown_group_name_says_which_are_known(edited: Any) -> None:
     assert "”Den oerfarne”" in str(caught.value)
 
 
-def test_a_group_gone_from_every_place_is_removed(edited: Any, example: Plan) -> None:
+def test_a_row_deleted_removes_its_item_when_nothing_else_shows_it(
+    edited: Any, example: Plan
+) -> None:
+    def edit(w: Any) -> None:
+        words = table(w, "Värdeord")
+        delete_row(rows(words)[1])
+
+    result = edited(edit)
+    assert [v.word for v in result.plan.values.words] == [
+        v.word for k, v in enumerate(example.values.words) if k != 1
+    ]
+    (change,) = result.changes
+    assert (change.kind, change.path) == ("remove", "values.words[1]")
+
+
+def test_a_row_deleted_from_one_table_of_many_keeps_the_item(edited: Any, example: Plan) -> None:
     def edit(w: Any) -> None:
         chart = table(w, "Nr", 3)
         last = rows(chart)[-1]
         assert cell_text(last, 1) == "Bokälskaren"
         delete_row(last)
 
-    # shown elsewhere too (its section, the summary does not count): it stays
+    # the group still has its own section: it stays, and the reader is told why
     result = edited(edit)
-    assert len(result.plan.target_groups) == len(example.target_groups)
+    assert result.plan == example
+    (notice,) = result.notices
+    assert notice.path == "target_groups[7]"
+    assert "still stands elsewhere in the document" in notice.message
 
 
 # -- documents that are not klusterplan's -------------------------------------------

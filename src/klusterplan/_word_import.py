@@ -88,6 +88,13 @@ class Change:
             return f"{self.path}: added {_show(self.new)}"
         if self.kind == "remove":
             return f"{self.path}: removed {_show(self.old)}"
+        if isinstance(self.old, list) and isinstance(self.new, list):
+            # a list of text: what came and what went, not all of it twice
+            gone = [v for v in self.old if v not in self.new]
+            came = [v for v in self.new if v not in self.old]
+            parts = [f"added {_show(v)}" for v in came] + [f"removed {_show(v)}" for v in gone]
+            if parts:
+                return f"{self.path}: " + "; ".join(parts)
         return f"{self.path}: {_show(self.old)} → {_show(self.new)}"
 
 
@@ -668,6 +675,7 @@ class _Reader:
             for item, row in zip(source.items, table.rows, strict=False)
             if not item and any(c.strip() for c in row)
         }
+        self._rows_gone(found, source)
         seen: set[str] = set()
         prefix = f"{source.path}["
         for row in found.rows:
@@ -718,6 +726,24 @@ class _Reader:
                     proposal=tuple(normal(t) for t in texts) in suggested,
                 )
             )
+
+    def _rows_gone(self, found: TableScan, source: Rows) -> None:
+        """Rows deleted from a table whose items the document still shows elsewhere."""
+        if not self.carried:
+            return
+        here = {self._row_item(row, source.path) for row in found.rows if not row.header}
+        for item in source.items:
+            if not item or item in here:
+                continue
+            elsewhere = any(p == item or _within(p, item) for p in self.present)
+            if elsewhere:
+                name = _paths.describe(item, self.swedish)
+                self.notice(
+                    item,
+                    f"its row was deleted from the table under ”{found.heading}”, but it still "
+                    f"stands elsewhere in the document, so {name} is kept; delete it "
+                    "everywhere to remove it",
+                )
 
     def _row_item(self, row: Any, path: str) -> str:
         prefix = f"{path}["
