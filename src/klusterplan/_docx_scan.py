@@ -15,6 +15,7 @@ place of an empty value (:attr:`Para.points`).
 from __future__ import annotations
 
 import copy
+import functools
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -35,6 +36,7 @@ def _w(name: str) -> str:
 _P, _R, _T, _TBL, _TR, _TC = (_w(n) for n in ("p", "r", "t", "tbl", "tr", "tc"))
 _SDT, _SDTPR, _SDTCONTENT, _TAG = (_w(n) for n in ("sdt", "sdtPr", "sdtContent", "tag"))
 _BM_START, _BM_END = _w("bookmarkStart"), _w("bookmarkEnd")
+_PPR, _PSTYLE, _NUMPR, _NUMID = _w("pPr"), _w("pStyle"), _w("numPr"), _w("numId")
 _VAL, _ID, _NAME = _w("val"), _w("id"), _w("name")
 _SKIP = {
     _w(n)
@@ -77,8 +79,8 @@ class Para:
     style: str = ""
     num: str = ""
     """Its list's numbering id, for a paragraph of a numbered or bulleted list."""
-    ppr: bytes = b""
-    """Its paragraph properties, as written: lines added on ruled lines share them."""
+    ppr_element: Any = None
+    """Its paragraph properties' element, if it has any."""
     table: int | None = None
     row: int | None = None
     """The body row, from 1, in :attr:`table`."""
@@ -86,6 +88,23 @@ class Para:
     toc: bool = False
     """Part of the table of contents."""
     is_heading: bool = False
+
+    @functools.cached_property
+    def ppr(self) -> bytes:
+        """Its paragraph properties as they shape it: lines added on ruled lines share them.
+
+        Not its rules, which LibreOffice writes anew for the first and last of a run of
+        lines, nor what keeps it with the next.
+        """
+        if self.ppr_element is None:
+            return b""
+        from lxml import etree
+
+        shape = copy.deepcopy(self.ppr_element)
+        for name in ("pBdr", "rPr", "keepNext", "keepLines", "widowControl"):
+            for found in shape.findall(_w(name)):
+                shape.remove(found)
+        return bytes(etree.tostring(shape))
 
     @property
     def text(self) -> str:
@@ -148,6 +167,7 @@ class Scan:
     """How many klusterplan marks were found."""
 
 
+@functools.lru_cache(maxsize=8192)
 def _ours(tag: str | None) -> str | None:
     """``tag`` if it is a plan path or placement klusterplan knows, else None."""
     if not tag:
@@ -314,32 +334,23 @@ class _Walker:
     # -- blocks -----------------------------------------------------------------
 
     def paragraph(self, element: Any, groups: tuple[str, ...], where: dict[str, Any]) -> Para:
-        ppr = element.find(_w("pPr"))
+        ppr = element.find(_PPR)
         style = ""
         num = ""
-        ppr_bytes = b""
         if ppr is not None:
-            from lxml import etree
-
-            found = ppr.find(_w("pStyle"))
+            found = ppr.find(_PSTYLE)
             style = found.get(_VAL, "") if found is not None else ""
-            numpr = ppr.find(_w("numPr"))
-            if numpr is not None and numpr.find(_w("numId")) is not None:
-                num = numpr.find(_w("numId")).get(_VAL, "")
-            # what makes a line a line: not its rules, which LibreOffice writes anew for
-            # the first and last of a run of lines, nor what keeps it with the next
-            shape = copy.deepcopy(ppr)
-            for name in ("pBdr", "rPr", "keepNext", "keepLines", "widowControl"):
-                for found_child in shape.findall(_w(name)):
-                    shape.remove(found_child)
-            ppr_bytes = etree.tostring(shape)
+            numpr = ppr.find(_NUMPR)
+            numid = numpr.find(_NUMID) if numpr is not None else None
+            if numid is not None:
+                num = numid.get(_VAL, "")
         para = Para(
             len(self.out.paragraphs),
             groups=groups,
             heading=self.heading,
             style=style,
             num=num,
-            ppr=ppr_bytes,
+            ppr_element=ppr,
             **where,
         )
         self.para = para

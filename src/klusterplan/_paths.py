@@ -91,6 +91,7 @@ def join(parts: tuple[Part, ...] | list[Part]) -> str:
     return out
 
 
+@functools.lru_cache(maxsize=8192)
 def template(path: str) -> str:
     """The path with its indexes left out: ``target_groups[].name``."""
     return re.sub(r"\[(\d+|\*)\]", "[]", path)
@@ -195,6 +196,7 @@ def templates() -> dict[str, Slot]:
     return {s.template: s for s in _walk(Plan, "")}
 
 
+@functools.lru_cache(maxsize=8192)
 def slot(path: str) -> Slot | None:
     """What ``path`` (with or without indexes, or an item ``list[3]``) holds; None if unknown.
 
@@ -221,6 +223,7 @@ _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
 _BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_\d+)*)(?:_n(\d+))?$")
 
 
+@functools.lru_cache(maxsize=1024)
 def _code(text: str) -> str:
     n = zlib.crc32(text.encode("utf-8"))
     out = ""
@@ -255,11 +258,22 @@ def bookmark_name(kind: str, path: str, numbers: tuple[int, ...] | None = None, 
     among the block's (the third centre: 2). ``n`` tells apart bookmarks of one
     path: Word needs every name once.
     """
-    numbers = indexes(path) if numbers is None else numbers
+    base, found = _split_indexes(path)
+    numbers = found if numbers is None else numbers
     tail = f"_n{n}" if n else ""
-    return f"_kp{kind}{_code(template(path))}{''.join(f'_{i}' for i in numbers)}{tail}"
+    return f"_kp{kind}{_code(base)}{''.join(f'_{i}' for i in numbers)}{tail}"
 
 
+_INDEX = re.compile(r"\[(\d+|\*)\]")
+
+
+@functools.lru_cache(maxsize=8192)
+def _split_indexes(path: str) -> tuple[str, tuple[int, ...]]:
+    """(template, indexes) of a path, once a path: exports ask for each many times."""
+    return _INDEX.sub("[]", path), tuple(int(i) for i in re.findall(r"\[(\d+)\]", path))
+
+
+@functools.lru_cache(maxsize=8192)
 def parse_bookmark(name: str) -> tuple[str, str, tuple[int, ...], int] | None:
     """``(kind, template, numbers, n)`` of a klusterplan bookmark; None for any other."""
     match = _BOOKMARK.match(name)

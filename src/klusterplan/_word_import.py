@@ -397,7 +397,7 @@ class _Reader:
 
         ``written`` is the document as klusterplan wrote it: each value is its mark's.
         """
-        last_loose: tuple[str, bytes, str] | None = None
+        last_loose: tuple[str, Para] | None = None
         lists = _list_numbers(found)
         for para in found.paragraphs:
             if para.toc or para.index < 0:
@@ -407,7 +407,7 @@ class _Reader:
             if not paths:
                 container = self._container(para, lists, last_loose)
                 if container is not None and text.strip():
-                    last_loose = (container, para.ppr, para.num)
+                    last_loose = (container, para)
                     yield _Piece(container, text, para, loose=True)
                 elif text.strip() and skeletons is not None and para.table is None:
                     self._loose(para)
@@ -424,7 +424,7 @@ class _Reader:
                 loose = bool(slot and slot.many and slot.record)
                 yield _Piece(paths[0], text, para, loose=loose)
                 if _is_list_path(paths[0]):
-                    last_loose = (paths[0], para.ppr, para.num)
+                    last_loose = (paths[0], para)
                 continue
             by_path: dict[str, str] = {}
             for piece, path in para.pieces:
@@ -436,7 +436,7 @@ class _Reader:
                 self._extra(para, skeletons)
 
     def _container(
-        self, para: Para, lists: dict[str, str], last: tuple[str, bytes, str] | None
+        self, para: Para, lists: dict[str, str], last: tuple[str, Para] | None
     ) -> str | None:
         """The list or lines an unmarked paragraph was typed into, if any."""
         if para.groups:
@@ -447,7 +447,7 @@ class _Reader:
             return lists[para.num]
         # a paragraph added after a list's item or a ruled line (Enter at its end) has its
         # numbering or its ruling: LibreOffice keeps no control around them to say so
-        same = last is not None and para.ppr == last[1] and para.num == last[2]
+        same = last is not None and para.num == last[1].num and para.ppr == last[1].ppr
         if last is not None and same and (para.num or b'lineRule="exact"' in para.ppr):
             return last[0]
         return None

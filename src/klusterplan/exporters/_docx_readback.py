@@ -14,6 +14,7 @@ indicator, accepted findings) comes back from it when the document is read.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import hashlib
 import json
 import uuid
@@ -21,7 +22,6 @@ from typing import Any
 
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part
-from docx.oxml.ns import qn
 from lxml import etree
 
 from .. import _paths
@@ -46,66 +46,70 @@ _GROUP = f"{{{CONTROL_MARK}}}group"
 _G = f"{{{CONTROL_MARK}}}g"
 
 
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_SDT, _SDT_PR, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtPr", f"{_W}sdtContent"
+_ALIAS, _TAG_W, _VAL = f"{_W}alias", f"{_W}tag", f"{_W}val"
+_START, _END, _ID = f"{_W}bookmarkStart", f"{_W}bookmarkEnd", f"{_W}id"
+_MARKED = etree.XPath("//*[@kp:tag or @kp:group]", namespaces={"kp": CONTROL_MARK})
+
+
+@functools.lru_cache(maxsize=4096)
+def _alias(path: str, swedish: bool) -> str:
+    return _paths.describe(path, swedish)
+
+
 def _sdt(path: str, swedish: bool) -> tuple[Any, Any]:
     """A content control for ``path`` and its (empty) content element."""
-    sdt = etree.Element(qn("w:sdt"))
-    pr = etree.SubElement(sdt, qn("w:sdtPr"))
-    etree.SubElement(pr, qn("w:alias")).set(qn("w:val"), _paths.describe(path, swedish))
-    etree.SubElement(pr, qn("w:tag")).set(qn("w:val"), path)
-    return sdt, etree.SubElement(sdt, qn("w:sdtContent"))
+    sdt = etree.Element(_SDT)
+    pr = etree.SubElement(sdt, _SDT_PR)
+    etree.SubElement(pr, _ALIAS).set(_VAL, _alias(path, swedish))
+    etree.SubElement(pr, _TAG_W).set(_VAL, path)
+    return sdt, etree.SubElement(sdt, _SDT_CONTENT)
 
 
-def _values(root: Any, swedish: bool) -> None:
-    """Put the runs between each marked bookmark's start and end into a control."""
-    for start in list(root.iter(qn("w:bookmarkStart"))):
-        path = start.attrib.pop(_TAG, None)
-        if path is None:
-            continue
-        ident = start.get(qn("w:id"))
-        members = [start]
-        for sibling in start.itersiblings():
-            members.append(sibling)
-            if sibling.tag == qn("w:bookmarkEnd") and sibling.get(qn("w:id")) == ident:
-                break
-        else:
-            continue  # a hook moved the end away: the bookmark alone marks the value
-        sdt, content = _sdt(path, swedish)
-        start.addprevious(sdt)
-        for member in members:
-            content.append(member)
+def _value(start: Any, swedish: bool) -> None:
+    """Put the runs between a marked bookmark's start and its end into a control."""
+    path = start.attrib.pop(_TAG)
+    ident = start.get(_ID)
+    members = [start]
+    for sibling in start.itersiblings():
+        members.append(sibling)
+        if sibling.tag == _END and sibling.get(_ID) == ident:
+            break
+    else:
+        return  # a hook moved the end away: the bookmark alone marks the value
+    sdt, content = _sdt(path, swedish)
+    start.addprevious(sdt)
+    content.extend(members)
 
 
-def _groups(root: Any, swedish: bool) -> None:
-    """Put each run of paragraphs (or a table row) marked as one group into a control."""
-    marked = list(root.iter(qn("w:p"), qn("w:tr")))
-    seen: set[tuple[int, str]] = set()
-    for element in marked:
-        group = element.get(_G)
-        if group is None:
-            continue
-        parent = element.getparent()
-        if (id(parent), group) in seen:
-            continue
-        seen.add((id(parent), group))
-        members = [element]
-        for sibling in element.itersiblings():
-            if sibling.get(_G) != group:
-                break
-            members.append(sibling)
-        sdt, content = _sdt(element.get(_GROUP), swedish)
-        element.addprevious(sdt)
-        for member in members:
-            member.attrib.pop(_GROUP, None)
-            member.attrib.pop(_G, None)
-            content.append(member)
+def _group(element: Any, swedish: bool) -> None:
+    """Put a run of paragraphs (or a table row) marked as one group into a control."""
+    group = element.get(_G)
+    members = [element]
+    for sibling in element.itersiblings():
+        if sibling.get(_G) != group:
+            break
+        members.append(sibling)
+    sdt, content = _sdt(element.get(_GROUP), swedish)
+    element.addprevious(sdt)
+    for member in members:
+        member.attrib.pop(_GROUP, None)
+        member.attrib.pop(_G, None)
+    content.extend(members)
 
 
 def add_controls(body: Any, swedish: bool) -> None:
     """Turn the body's marks into content controls; names in Swedish or English."""
-    _values(body, swedish)
-    _groups(body, swedish)
+    marked = _MARKED(body)
+    for element in marked:
+        if element.tag == _START and _TAG in element.attrib:
+            _value(element, swedish)
+    for element in marked:
+        if _GROUP in element.attrib:
+            _group(element, swedish)
     # anything a hook moved out of reach keeps its bookmark but loses the markers
-    for element in body.iter():
+    for element in marked:
         for name in (_TAG, _GROUP, _G):
             element.attrib.pop(name, None)
     etree.cleanup_namespaces(body)

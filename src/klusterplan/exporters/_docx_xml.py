@@ -644,7 +644,8 @@ class _Writer:
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
         if block.prompt:
-            yield self.caption(block.prompt)
+            # a little room above, so that the question does not sit on the lines before it
+            yield _p(_runs(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
         line = (
             # "between" draws the rule under each line of a group, "bottom" under the last
             f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{_GREY}"/>'
@@ -688,9 +689,11 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
             f'<w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="{look.text_width}"/>'
             "</w:tabs>"
         )
+        # the field right after the label, so that what is typed stands there, with the
+        # line to write on running on to the margin
         blank = w.marked("", whole(path, "") if path else (), text)
         yield _p(
-            _runs(f"{name}: ", "<w:b/>") + "<w:r><w:tab/></w:r>" + blank,
+            _runs(f"{name}: ", "<w:b/>") + blank + "<w:r><w:tab/></w:r>",
             leader + '<w:spacing w:before="240" w:after="120"/>',
         )
     if document.promise:
