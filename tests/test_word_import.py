@@ -504,6 +504,26 @@ def test_rows_added_and_deleted(edited: Any, example: Plan) -> None:
     assert kinds == ["add", "remove"]
 
 
+def test_a_row_inserted_above_inside_the_rows_control_is_a_new_row(
+    edited: Any, example: Plan
+) -> None:
+    """Word's Insert Row Above may put the new row in the row control of the one below."""
+    from docx.oxml.ns import qn
+
+    def edit(w: Any) -> None:
+        first = rows(table(w, "När"))[0]
+        new = add_row(
+            table(w, "När"), ["2011-01-10", "Bokcirkel", "Biblioteket", "", "Eva", "", ""]
+        )
+        first.addprevious(new)
+        assert first.getparent().tag == qn("w:sdtContent")
+
+    result = edited(edit)
+    activities = result.plan.communication_plan.activities
+    assert activities[:-1] == example.communication_plan.activities
+    assert (activities[-1].what, activities[-1].responsible) == ("Bokcirkel", "Eva")
+
+
 def test_a_table_sorted_differently_changes_nothing(edited: Any, example: Plan) -> None:
     def edit(w: Any) -> None:
         sort_rows(table(w, "När"), 1)

@@ -678,11 +678,15 @@ class _Reader:
         self._rows_gone(found, source)
         seen: set[str] = set()
         prefix = f"{source.path}["
+        # a row inserted in Word inside another's control has its tag but none of its
+        # marks: the row with the marks is the item, the other one is new
+        marked = {self._row_item(row, source.path, marks_only=True) for row in found.rows}
         for row in found.rows:
             if row.header:
                 continue
             item = self._row_item(row, source.path)
-            if item in seen:
+            by_marks = self._row_item(row, source.path, marks_only=True)
+            if item in seen or (item and not by_marks and item in marked):
                 item = ""
             texts = [" ".join(p.text for p in cell).strip() for cell in row.cells]
             cell_texts = ["\n\n".join(p.text for p in cell) for cell in row.cells]
@@ -745,15 +749,16 @@ class _Reader:
                     "everywhere to remove it",
                 )
 
-    def _row_item(self, row: Any, path: str) -> str:
+    def _row_item(self, row: Any, path: str, marks_only: bool = False) -> str:
+        """The item a row shows: by its cells' marks, or else by the control around it."""
         prefix = f"{path}["
-        if row.item.startswith(prefix):
-            return _item_of(row.item, path)
         for cell in row.cells:
             for para in cell:
                 for found in para.paths:
                     if found.startswith(prefix):
                         return _item_of(found, path)
+        if row.item.startswith(prefix) and not marks_only:
+            return _item_of(row.item, path)
         return ""
 
     def _cells_without_marks(self, row: Any, item: str, source: Rows) -> None:
