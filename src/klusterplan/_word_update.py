@@ -22,7 +22,8 @@ from ._convert import structure_plan, unstructure_plan
 from ._exporter import Notice
 from ._formats import format_for_path
 from ._io import dumps, loads
-from ._word_import import Change, WordImport, _plain
+from ._plain import plain
+from ._word_import import Change, WordImport
 from ._yaml_update import YamlPlan
 from .errors import PlanError, Problem
 from .model import Plan
@@ -114,15 +115,15 @@ def _compact(item: Any, path: str) -> Any:
     if slot is None or not slot.record or not isinstance(item, dict):
         return item
     required = {f.name: "" for f in attrs.fields(slot.type) if f.default is attrs.NOTHING}
-    blank = _plain(slot.type(**required))
+    blank = plain(slot.type(**required))
     return {k: v for k, v in item.items() if v != blank.get(k) or k in required or k == "horizon"}
 
 
 def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -> Update:
     """``text`` (the plan file at ``path``, holding ``target``) with the document's changes."""
     fmt = format_for_path(path)
-    base_data = _plain(result.base)
-    target_data = _plain(target)
+    base_data = plain(result.base)
+    target_data = plain(target)
     same = result.base == target
     notices: list[Notice] = []
     applied: list[Change] = []
@@ -177,15 +178,15 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
             applied.append(attrs.evolve(change, path=where))
         new_text = document.dumps()
     else:
-        full = _plain(target)
+        full = plain(target)
         for kind, where, value, change in operations:
             if kind == "set":
-                _set_plain(full, where, value)
+                _setplain(full, where, value)
             elif kind == "remove":
-                _remove_plain(full, where)
+                _removeplain(full, where)
             else:
                 if _get(full, where) is None:
-                    _set_plain(full, where, [])
+                    _setplain(full, where, [])
                 _get(full, where).append(value)
             applied.append(attrs.evolve(change, path=where))
         new_text = dumps(structure_plan(full), fmt)
@@ -216,7 +217,7 @@ def _map_list(path: str, base: Any, target: Any) -> str | None:
     return _map(path, base, target)
 
 
-def _set_plain(data: Any, path: str, value: Any) -> None:
+def _setplain(data: Any, path: str, value: Any) -> None:
     parts = _paths.parse(path)
     for part in parts[:-1]:
         nxt = data[part] if isinstance(part, int) else data.get(part)
@@ -227,7 +228,7 @@ def _set_plain(data: Any, path: str, value: Any) -> None:
     data[parts[-1]] = value
 
 
-def _remove_plain(data: Any, path: str) -> None:
+def _removeplain(data: Any, path: str) -> None:
     parts = _paths.parse(path)
     parent = _get(data, _paths.join(parts[:-1]))
     if parent is not None and isinstance(parts[-1], int) and parts[-1] < len(parent):
