@@ -29,7 +29,8 @@ __all__ = ["CELL_PADDING", "Measure", "fit_columns", "longest_word", "text_width
 CELL_PADDING = 11.0
 #: Measured at this size and scaled: large enough that rounding does not matter.
 _UNIT = 1000
-_WORDS = re.compile(r"\S+")
+# a no-break space joins what it stands between ("40 000 kr"): one word to fit
+_WORDS = re.compile(r"[^ \t\r\n]+")
 
 
 @functools.cache

@@ -652,7 +652,8 @@ class _Renderer:
         if block.caption:
             out.append(self.para(block.caption, self.s.bold))
         out.append(lst)
-        return out
+        # a short list stays on one page, never leaving its last item alone on the next
+        return [KeepTogether(out)] if len(items) <= 8 else out
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
