@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from xml.sax.saxutils import escape as _escape
 
 import attrs
 
+from .._xml import escape_attribute
 from ..document import (
     Block,
     BulletList,
@@ -37,12 +37,11 @@ __all__ = ["SECTION_MARK", "W_NS", "Look", "body_xml", "footer_xml"]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
-_ATTR = {'"': "&quot;"}
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 
 
 def _x(text: str) -> str:
-    return _escape(text, _ATTR)
+    return escape_attribute(text)
 
 
 @attrs.frozen

@@ -23,12 +23,12 @@ import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import attrs
 
 from .._exporter import ExportContext
 from .._text import plan_strings
+from .._xml import escape
 from ..errors import PlanError, Problem
 
 __all__ = [
