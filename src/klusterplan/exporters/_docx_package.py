@@ -18,6 +18,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from ..branding import Branding
 from ..document import Document
@@ -321,6 +322,31 @@ def _section_breaks(body: Any, last_landscape: bool) -> None:
         _orient(sect_pr, True)
 
 
+_BODY_SLOT = "klusterplan-body"
+
+
+def _with_body(document: Any, xml: str) -> Any:
+    """The document with the ``w:body`` element ``xml``'s children before its section properties.
+
+    The whole main part is parsed once with the body in it: moving thousands of
+    parsed children into the tree one at a time costs time that grows with the
+    square of the plan's size.
+    """
+    part = document.part
+    body = part.element.body
+    slot = etree.ProcessingInstruction(_BODY_SLOT)
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(slot)
+    else:
+        body.append(slot)
+    text = etree.tostring(part.element, encoding="unicode")
+    head, _, tail = text.partition(etree.tostring(slot, encoding="unicode"))
+    inner = xml[xml.index(">") + 1 : xml.rindex("</w:body>")]
+    part._element = parse_xml(head + inner + tail)
+    return part.document
+
+
 def build_package(
     doc: Document,
     *,
@@ -350,15 +376,8 @@ def build_package(
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new)
-    fragment = parse_xml(xml)
-    body = document.element.body
-    sect_pr = body.find(qn("w:sectPr"))
-    for child in list(fragment):
-        if sect_pr is not None:
-            sect_pr.addprevious(child)
-        else:
-            body.append(child)
-    _section_breaks(body, last_landscape)
+    document = _with_body(document, xml)
+    _section_breaks(document.element.body, last_landscape)
     _update_fields(document)
     _footer(document, doc, branding, (text_width, wide_width), 32 if large_print else 18)
     _logo(document, branding)
