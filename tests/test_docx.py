@@ -323,3 +323,21 @@ def test_page_number_sits_at_each_pages_right_margin(exported: Any) -> None:
         assert tab.get(qn("w:val")) == "right"
         assert abs(int(tab.get(qn("w:pos"))) - text_width) <= 1
         assert "Byköpings bibliotek" in section.footer.paragraphs[0].text
+
+
+def test_overlong_document_properties_are_shortened_with_a_notice(
+    example: klusterplan.Plan,
+) -> None:
+    name = "Stadsbiblioteket " * 40  # 680 characters: more than Word keeps in a property
+    library = attrs.evolve(example.library, name=name.strip(), author="Å" * 300)
+    plan = attrs.evolve(example, library=library)
+    stream = io.BytesIO()
+    notices = export(plan, "docx", stream)
+    props = _open(stream.getvalue()).core_properties
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert props.author == "Å" * 254 + "…"
+    messages = [n.message for n in notices]
+    assert any("property title" in m and "shortened to 255" in m for m in messages)
+    assert any("property author is 300 characters long" in m for m in messages)
+    # the name itself is whole in the text
+    assert name.strip() in "\n".join(p.text for p in _open(stream.getvalue()).paragraphs)

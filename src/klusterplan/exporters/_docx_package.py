@@ -9,6 +9,7 @@ import copy
 import datetime as _dt
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +26,7 @@ from ..document import Document
 from ..errors import PlanError, Problem
 from ._docx_xml import SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
-__all__ = ["REQUIRED_STYLES", "build_package", "check_pictures", "save"]
+__all__ = ["PROPERTY_LIMIT", "REQUIRED_STYLES", "build_package", "check_pictures", "save"]
 
 #: Styles every export uses besides the headings of each level it has.
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -256,16 +257,32 @@ def check_pictures(document: Any) -> list[str]:
     return missing
 
 
-def _properties(document: Any, doc: Document) -> None:
+#: The longest text python-docx (and Word's property dialog) takes for a core property.
+PROPERTY_LIMIT = 255
+
+
+def _fit(value: str, what: str, notice: Callable[[str, str], None]) -> str:
+    if len(value) <= PROPERTY_LIMIT:
+        return value
+    notice(
+        "",
+        f"the document property {what} is {len(value)} characters long; "
+        f"shortened to {PROPERTY_LIMIT}, the most Word keeps (the text itself is whole)",
+    )
+    return value[: PROPERTY_LIMIT - 1] + "…"
+
+
+def _properties(document: Any, doc: Document, notice: Callable[[str, str], None]) -> None:
     props = document.core_properties
-    props.title = f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title
-    props.author = doc.author
-    props.subject = doc.subject
-    props.keywords = "; ".join(doc.keywords)
+    title = f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title
+    props.title = _fit(title, "title", notice)
+    props.author = _fit(doc.author, "author", notice)
+    props.subject = _fit(doc.subject, "subject", notice)
+    props.keywords = _fit("; ".join(doc.keywords), "keywords", notice)
     props.language = doc.language_tag
     props.comments = ""
     props.category = ""
-    props.last_modified_by = doc.author
+    props.last_modified_by = props.author
     props.revision = 1
     element = props._element
     if doc.date is not None:
@@ -353,8 +370,13 @@ def build_package(
     template: Path | None,
     large_print: bool,
     branding: Branding,
+    notice: Callable[[str, str], None] = lambda path, message: None,
 ) -> Any:
-    """A python-docx document holding ``doc``; the caller runs hooks and saves it."""
+    """A python-docx document holding ``doc``; the caller runs hooks and saves it.
+
+    ``notice(path, message)`` is told about what had to change (a document
+    property too long for Word).
+    """
     max_level = max((s.level for s in doc.sections), default=1)
     needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
     document = _open(template, needed)
@@ -381,7 +403,7 @@ def build_package(
     _update_fields(document)
     _footer(document, doc, branding, (text_width, wide_width), 32 if large_print else 18)
     _logo(document, branding)
-    _properties(document, doc)
+    _properties(document, doc, notice)
     return document
 
 
