@@ -14,11 +14,13 @@ import os
 from typing import BinaryIO
 
 from ._atomic import atomic_write
-from ._exporter import ExportContext, ExportOptions, Notice
+from ._exporter import ExportContext, Exporter, ExportOptions, Notice
+from ._formats import paused_gc
 from ._sections import build_document
 from ._text import sanitise_plan
+from ._validate import plan_problems
 from .document import Mode
-from .errors import PlanError, Problem
+from .errors import ExportError, PlanError, Problem
 from .model import Plan
 from .plugins import Registry, get_registry, warn_failures
 
@@ -39,8 +41,10 @@ def export(
     stream receives the bytes only when the export succeeded. Returns the
     notices the exporter gave (text it had to change, for instance).
 
-    Raises :class:`PlanError` for an unknown format or a data format asked for
-    the workbook.
+    Raises :class:`PlanError` for an unknown format, a data format asked for
+    the workbook, or a plan no format can hold (see :func:`klusterplan.dumps`);
+    :class:`ExportError` when the exporter itself fails (a bug in it or in its
+    plugin), naming the plugin. Nothing is written then.
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
@@ -56,7 +60,34 @@ def export(
                 )
             ]
         )
+    problems = plan_problems(plan)
+    if problems:
+        raise PlanError(problems)
     buffer = io.BytesIO()
+    try:
+        with paused_gc():
+            notices = _run(exporter, plan, format, options, registry, buffer)
+    except PlanError:
+        raise
+    except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run
+        raise ExportError(format, registry.exporter_plugin(format), exc) from exc
+    data = buffer.getvalue()
+    if isinstance(dest, str | os.PathLike):
+        with atomic_write(dest) as stream:
+            stream.write(data)
+    else:
+        dest.write(data)
+    return notices
+
+
+def _run(
+    exporter: Exporter,
+    plan: Plan,
+    format: str,
+    options: ExportOptions,
+    registry: Registry,
+    buffer: io.BytesIO,
+) -> list[Notice]:
     if exporter.render is not None:
         notices: list[Notice] = []
         # Text XML cannot hold is mended once here, before any renderer sees it.
@@ -78,10 +109,4 @@ def export(
             plan=plan, options=options, format=format, hooks=registry.manager.hook
         )
         exporter.write(plan, buffer, context)
-    data = buffer.getvalue()
-    if isinstance(dest, str | os.PathLike):
-        with atomic_write(dest) as stream:
-            stream.write(data)
-    else:
-        dest.write(data)
     return context.notices

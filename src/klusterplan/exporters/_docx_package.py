@@ -21,6 +21,7 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from .._template import template_problem
 from ..branding import Branding
 from ..document import Document
 from ..errors import PlanError, Problem
@@ -69,6 +70,9 @@ def _open(template: Path | None, needed: list[str]) -> Any:
     """The template (or python-docx's own) with its body emptied; checks styles first."""
     if template is None:
         return docx.Document()
+    problem = template_problem(template)
+    if problem:
+        raise PlanError([Problem("", f"--template {template}: {problem}")])
     try:
         document = docx.Document(str(template))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
