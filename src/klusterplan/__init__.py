@@ -20,16 +20,18 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from ._batch import ExportOutcome, export_many
 from ._check import CheckResult, check, check_plan
 from ._export import export
 from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
 from ._io import dump, dumps, example, load, loads
 from ._labels import enum_label, label
+from ._limits import Limits
 from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
 from ._sections import build_document
 from .branding import Branding, Logo
 from .document import Document, Mode
-from .errors import PlanError, Problem
+from .errors import ExportError, PlanError, Problem
 from .hookspecs import hookimpl
 from .model import Language, Plan
 from .plugins import PluginWarning
@@ -40,11 +42,14 @@ __all__ = [
     "DataWriter",
     "Document",
     "ExportContext",
+    "ExportError",
     "ExportOptions",
+    "ExportOutcome",
     "Exporter",
     "Finding",
     "Hit",
     "Language",
+    "Limits",
     "Logo",
     "Mode",
     "Notice",
@@ -66,6 +71,7 @@ __all__ = [
     "enum_label",
     "example",
     "export",
+    "export_many",
     "hookimpl",
     "label",
     "load",
