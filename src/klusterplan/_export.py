@@ -71,6 +71,8 @@ def export(
         raise
     except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run
         raise ExportError(format, registry.exporter_plugin(format), exc) from exc
+    finally:
+        warn_failures(registry)  # hooks the export called (branding) may have failed
     data = buffer.getvalue()
     if isinstance(dest, str | os.PathLike):
         with atomic_write(dest) as stream:
