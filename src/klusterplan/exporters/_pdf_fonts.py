@@ -199,11 +199,21 @@ def _is_control(char: str) -> bool:
     return char not in "\n" and unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
+_MAX_FONT_BYTES = 64 * 1024 * 1024
+
+
 def _register(path: Path, what: str) -> _Face:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     try:
+        # a device (/dev/zero) or a pipe would be read without end
+        if not path.is_file():
+            raise PlanError([Problem("", f"{what} {path}: not a font file")])
+        if path.stat().st_size > _MAX_FONT_BYTES:
+            raise PlanError(
+                [Problem("", f"{what} {path}: larger than any font ({_MAX_FONT_BYTES:,} bytes)")]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(
@@ -217,7 +227,7 @@ def _register(path: Path, what: str) -> _Face:
     except KeyError:
         try:
             font = TTFont(name, str(path))
-        except (TTFError, OSError, ValueError) as exc:
+        except (TTFError, Exception) as exc:  # a damaged font fails in many ways
             raise PlanError(
                 [Problem("", f"{what} {path}: not a usable TrueType font: {exc}")]
             ) from None
