@@ -77,9 +77,8 @@ class ExportError(RuntimeError):
         self.format = format
         self.plugin = plugin
         detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        origin = (
-            "klusterplan's own exporter (a bug: please report it)"
-            if plugin == "klusterplan" or plugin.startswith("klusterplan.")
-            else f"plugin {plugin!r}"
-        )
-        super().__init__(f"the {format} exporter of {origin} failed: {detail}")
+        if plugin == "klusterplan" or plugin.startswith("klusterplan."):
+            origin = "klusterplan's own (a bug: please report it)"
+        else:
+            origin = f"of plugin {plugin!r}"
+        super().__init__(f"the {format} exporter {origin} failed: {detail}")

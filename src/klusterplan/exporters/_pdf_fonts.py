@@ -19,6 +19,7 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
@@ -208,9 +209,10 @@ def _register(path: Path, what: str) -> _Face:
 
     try:
         # a device (/dev/zero) or a pipe would be read without end
-        if not path.is_file():
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
             raise PlanError([Problem("", f"{what} {path}: not a font file")])
-        if path.stat().st_size > _MAX_FONT_BYTES:
+        if info.st_size > _MAX_FONT_BYTES:
             raise PlanError(
                 [Problem("", f"{what} {path}: larger than any font ({_MAX_FONT_BYTES:,} bytes)")]
             )
