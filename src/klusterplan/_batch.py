@@ -455,8 +455,9 @@ def export_many(
 
     >>> import klusterplan, tempfile
     >>> out = tempfile.mkdtemp()
-    >>> [o.ok for o in klusterplan.export_many([klusterplan.example()], "json", out)]
-    [True]
+    >>> outcomes = klusterplan.export_many([klusterplan.example()], "json", out)
+    >>> outcomes[0].ok, len(outcomes[0].written)
+    (True, 1)
     """
     tasks = plan_tasks(plans_or_paths, formats, out_dir, options=options, limits=limits)
     if out_dir is not None:
