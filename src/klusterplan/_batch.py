@@ -89,8 +89,9 @@ class Task:
     """``(format, output path)`` pairs."""
     options: ExportOptions
     limits: Limits
-    forbidden: frozenset[str] = frozenset()
-    """Resolved input paths no output may overwrite."""
+    refused: tuple[tuple[str, str], ...] = ()
+    """``(output path, reason)`` for outputs that would overwrite a plan being exported;
+    decided when the tasks are made, so no task carries the list of every input."""
     notes: tuple[str, ...] = ()
     """What the user should know about the task itself (a renamed output)."""
 
@@ -200,11 +201,21 @@ def plan_tasks(
                 targets=targets,
                 options=options,
                 limits=limits,
-                forbidden=forbidden,
+                refused=tuple(
+                    (target, _overwrites(target, source))
+                    for _, target in targets
+                    if str(Path(target).resolve()) in forbidden
+                ),
                 notes=notes,
             )
         )
     return tasks
+
+
+def _overwrites(target: str, source: str) -> str:
+    own = str(Path(target).resolve()) == str(Path(source).resolve())
+    what = "the plan itself" if own else "another plan being exported"
+    return f"{target}: would overwrite {what}; use -o to write elsewhere"
 
 
 def _failures_since(before: int) -> list[str]:
@@ -232,11 +243,9 @@ def run_task(task: Task) -> ExportOutcome:
     notices: list[str] = list(task.notes)
     bad_input = False
     for fmt, target in task.targets:
-        resolved = str(Path(target).resolve())
-        if resolved in task.forbidden:
-            own = task.path is not None and resolved == str(Path(task.path).resolve())
-            what = "the plan itself" if own else "another plan being exported"
-            problems.append(f"{target}: would overwrite {what}; use -o to write elsewhere")
+        refusal = dict(task.refused).get(target)
+        if refusal is not None:
+            problems.append(refusal)
             bad_input = True
             continue
         try:
