@@ -369,3 +369,25 @@ def test_markdown_headings_keep_their_hashes_and_stay_one_line() -> None:
 
 def test_registry_sees_the_installed_plugins() -> None:
     assert "json" in get_registry().exporters()
+
+
+_BROKEN_RENDERER = """
+from klusterplan import Exporter, hookimpl
+
+def _render(document, stream, context):
+    raise KeyError("no such style")
+
+@hookimpl
+def register_exporters():
+    return [Exporter("odt", ".odt", "a broken document format", render=_render)]
+"""
+
+
+def test_a_failing_workbook_renderer_is_reported_without_a_traceback(
+    run: Run, tmp_path: Path, install: Callable[..., Path]
+) -> None:
+    install("klusterplan-odt", {"broken_odt": _BROKEN_RENDERER}, "odt = broken_odt")
+    result = run("workbook", "-o", "arbetsbok.odt")
+    assert result.exit_code == 1
+    assert "the odt exporter of plugin 'odt' failed: KeyError: 'no such style'" in result.output
+    assert not (tmp_path / "arbetsbok.odt").exists()
