@@ -22,6 +22,7 @@ from __future__ import annotations
 
 from importlib import metadata as _metadata
 
+from ._batch import ExportOutcome, export_many
 from ._check import CheckResult, check, check_plan
 from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
 from ._cluster_document import build_summary_document
@@ -29,11 +30,12 @@ from ._export import export, export_summary
 from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
 from ._io import dump, dumps, example, load, loads
 from ._labels import enum_label, label
+from ._limits import Limits
 from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
 from ._sections import build_document
 from .branding import Branding, Logo
 from .document import Document, Mode
-from .errors import PlanError, Problem
+from .errors import ExportError, PlanError, Problem
 from .hookspecs import hookimpl
 from .model import Language, Plan
 from .plugins import PluginWarning
@@ -46,11 +48,14 @@ __all__ = [
     "DataWriter",
     "Document",
     "ExportContext",
+    "ExportError",
     "ExportOptions",
+    "ExportOutcome",
     "Exporter",
     "Finding",
     "Hit",
     "Language",
+    "Limits",
     "Logo",
     "Member",
     "Mode",
@@ -74,6 +79,7 @@ __all__ = [
     "enum_label",
     "example",
     "export",
+    "export_many",
     "export_summary",
     "hookimpl",
     "label",

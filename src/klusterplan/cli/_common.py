@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
@@ -23,14 +24,34 @@ __all__ = [
     "load_all",
     "registry",
     "report_failures",
+    "say",
+    "terminal_safe",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+# Control characters (an escape sequence can recolour, retitle or clear a terminal),
+# bidirectional overrides (they reorder what is shown) and lone surrogates
+# (no terminal encoding holds them); line ends and tabs stay.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with what a terminal would obey instead of show written as ``\x1b`` escapes."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(message: str) -> None:
+    """Print a message for the user on standard output, escaped for the terminal."""
+    click.echo(terminal_safe(message))
+
+
 def error(message: str) -> None:
-    """Print a message for the user on standard error."""
-    click.echo(message, err=True)
+    """Print a message for the user on standard error, escaped for the terminal."""
+    click.echo(terminal_safe(message), err=True)
 
 
 def fail(message: str) -> NoReturn:

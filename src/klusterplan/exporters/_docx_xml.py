@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 import attrs
 
 from .._metrics import fit_columns
+from .._xml import escape_attribute
 from ..document import (
     Block,
     BulletList,
@@ -39,7 +40,6 @@ __all__ = ["CHART_MARK", "SECTION_MARK", "W_NS", "Look", "body_xml", "footer_xml
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_XML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
 #: A handwriting line is 6.5 mm: 368 twips.
 _HAND_LINE = 368
 #: The least type size, in half-points, a table may shrink to so that its words fit.
@@ -50,7 +50,7 @@ _TINT = "EAF0F6"
 
 
 def _x(text: str) -> str:
-    return text.translate(_XML)
+    return escape_attribute(text)
 
 
 @attrs.frozen

@@ -1054,8 +1054,17 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
         # values; shortening one character at a time is done once for each.
         if room not in shortened:
             text = footer
-            while text and width(text) > room:
-                text = text[:-2] + "…"
+            if width(text) > room:
+                # the longest start that fits with its ellipsis, found by halving:
+                # one character at a time cost time growing with the square of the name
+                fits, over = 0, len(footer)
+                while over - fits > 1:
+                    middle = (fits + over) // 2
+                    if width(footer[: middle - 1] + "…") <= room:
+                        fits = middle
+                    else:
+                        over = middle
+                text = footer[: fits - 1] + "…" if fits else ""
             shortened[room] = text
         return shortened[room]
 

@@ -33,6 +33,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         template=context.options.template,
         large_print=context.options.large_print,
         branding=context.branding,
+        notice=context.notice,
     )
     if context.hooks is not None:
         context.hooks.docx_document(document=word, plan=context.plan, context=context)

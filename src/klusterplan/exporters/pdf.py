@@ -56,6 +56,8 @@ def _colour(value: str, default: str, what: str, context: ExportContext) -> obje
 
 def _renderer(fonts: FontFiles | None) -> Renderer:
     def render_pdf(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+        from reportlab.platypus.doctemplate import LayoutError
+
         from ..branding import Branding
         from ._pdf_fonts import check_text, load_fonts
         from ._pdf_layout import Look, render
@@ -83,6 +85,16 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
             data = render(document, look)
         except PlanError:
             raise
+        except LayoutError as exc:
+            raise PlanError(
+                [
+                    Problem(
+                        "",
+                        "a text cannot be laid out on a page: it runs taller than the page "
+                        f"(a very long word without spaces?); shorten it ({str(exc)[:120]}...)",
+                    )
+                ]
+            ) from None
         except Exception as exc:  # reportlab's errors name no plan path; say what failed
             if branding.logo is not None and "image" in str(exc).lower():
                 raise PlanError(
