@@ -9,13 +9,12 @@ from __future__ import annotations
 
 import sys
 import warnings
+from importlib import import_module
 from typing import Any
 
 import click
 
-from ..plugins import PluginWarning
-
-__all__ = ["EXIT_INTERRUPTED", "main"]
+__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "main"]
 
 
 #: The exit code of a run stopped with Ctrl-C, as shells report a SIGINT.
@@ -23,7 +22,34 @@ EXIT_INTERRUPTED = 130
 
 
 class _Command(click.Group):
-    """The command group, with Ctrl-C ending in exit code 130 and one line, no traceback."""
+    """The command group, with Ctrl-C ending in exit code 130 and one line, no traceback.
+
+    Its commands are loaded when they run (see :data:`COMMANDS`).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        if name not in COMMANDS:
+            return None
+        module = import_module(f"{__name__}.{COMMANDS[name][0]}")
+        for command in module.COMMANDS:
+            self.add_command(command)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # the lines are known without importing every command's module
+        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]
+        rows += [
+            (n, c.get_short_help_str())
+            for n, c in sorted(self.commands.items())
+            if n not in COMMANDS
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.get("standalone_mode", True)
@@ -67,16 +93,32 @@ def main() -> None:
     biblioteks lokala målgrupper". Start one with `klusterplan new`, check
     it with `klusterplan check` and export it with `klusterplan export`.
     """
+    from ..plugins import PluginWarning
+
     # the command prints plugin failures itself, with its other messages
     warnings.filterwarnings("ignore", category=PluginWarning)
 
 
-def _add_commands() -> None:
-    from . import check, export, info, new, rules, status, summary, workbook
-
-    for module in (new, export, check, rules, info, workbook, summary, status):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_add_commands()
+#: Each command, the module it lives in and the line ``--help`` shows for it. A
+#: command's module is imported only when that command runs, so that a quick
+#: command does not pay for the others (Word, PDF, the cluster summary).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("new", "Start a new plan file: a commented starter plan, or the example."),
+    "export": (
+        "export",
+        "Export each PLAN in each format; the output name comes from the plan's file name.",
+    ),
+    "check": ("check", "Load each PLAN and run the rule checks on it."),
+    "rules": ("rules", "List every rule (code, name, severity, plugin), or explain the rule CODE."),
+    "plugins": (
+        "info",
+        "List every plugin with its exporters and rules, and where each comes from.",
+    ),
+    "schema": (
+        "info",
+        "Print the JSON Schema of the plan format, for editors that validate as you type.",
+    ),
+    "workbook": ("workbook", 'Write the workshop workbook "Vårt biblioteks lokala målgrupper".'),
+    "summary": ("summary", "Summarise the plans of a cluster's libraries in one report."),
+    "status": ("status", "Print what is late and what is due in each PLAN, for a team meeting."),
+}
