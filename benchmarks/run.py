@@ -43,6 +43,8 @@ from _scale import scaled
 import klusterplan
 from klusterplan import build_document
 from klusterplan._check import check_plan
+from klusterplan.document import Chart
+from klusterplan.exporters._chart import chart_png
 from klusterplan.exporters._docx_xml import Look, body_xml
 
 
@@ -132,15 +134,23 @@ def raw_docx(plan: klusterplan.Plan) -> bytes:
     names += [f"Heading {n}" for n in range(1, 10)]
     look = Look(
         styles={name: name.replace(" ", "") for name in names},
-        text_width=9355,
-        wide_width=13752,
-        body_size=20,
+        text_width=9638,
+        wide_width=14570,
+        body_size=21,
+        table_size=19,
         small_size=17,
         primary="1F4E79",
         accent="C55A11",
     )
     counter = iter(range(1, 1_000_000))
     xml, _ = body_xml(document, look, lambda ordered: next(counter))
+    # the same content: the votes chart is a picture in the package, as in the export
+    pictures = [
+        chart_png(b, 480, False, "1F4E79")[0]
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Chart)
+    ]
     xml = (
         xml.replace(
             "<w:body ",
@@ -157,6 +167,8 @@ def raw_docx(plan: klusterplan.Plan) -> bytes:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _RELS)
         package.writestr("word/document.xml", xml)
+        for n, picture in enumerate(pictures, 1):
+            package.writestr(f"word/media/chart{n}.png", picture)
     return stream.getvalue()
 
 
