@@ -102,6 +102,9 @@ class Look:
     large_print: bool = False
     primary: Any = None
     accent: Any = None
+    house_fonts: bool = False
+    """Whether the fonts are the house typeface alone, whose widths are measured once a
+    process (see :mod:`klusterplan._metrics`)."""
 
     @property
     def size(self) -> float:
@@ -751,7 +754,7 @@ class _Renderer:
                 block.widths,
                 self.width,
                 size,
-                measure=measure,
+                measure=None if self.look.house_fonts else measure,
                 padding=_CELL_PADDING + 1,
             )
             if widths is not None:

@@ -80,6 +80,7 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
                 branding.primary_colour, default.primary_colour, "primary colour", context
             ),
             accent=_colour(branding.accent_colour, default.accent_colour, "accent colour", context),
+            house_fonts=files == FontFiles.default(),
         )
         try:
             data = render(document, look)
