@@ -11,7 +11,7 @@ before anything is laid out.
 Settings (``--option KEY=VALUE``):
 
 ``pdf.font``, ``pdf.font_bold``, ``pdf.font_italic``, ``pdf.font_bold_italic``
-    TrueType files to set the document in instead of the Vera fonts that ship
+    TrueType files to set the document in instead of the house typeface (Carlito) that ships
     with reportlab.
 ``pdf.fallback_font``
     A TrueType file for characters the main font lacks (Sámi letters, Arabic
