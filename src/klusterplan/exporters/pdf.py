@@ -12,7 +12,7 @@ Settings (``--option KEY=VALUE``):
 
 ``pdf.font``, ``pdf.font_bold``, ``pdf.font_italic``, ``pdf.font_bold_italic``
     TrueType files to set the document in instead of the house typeface (Carlito) that ships
-    with reportlab.
+    with klusterplan.
 ``pdf.fallback_font``
     A TrueType file for characters the main font lacks (Sámi letters, Arabic
     script). Without it, such a character stops the export with an error that
