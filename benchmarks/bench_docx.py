@@ -30,6 +30,7 @@ from klusterplan.document import (
     Matrix,
     Paragraph,
     Quote,
+    Staircase,
     Table,
     WritingSpace,
 )
@@ -43,7 +44,7 @@ def naive(document: Document) -> bytes:
     for name, value in document.title_lines:
         word.add_paragraph(f"{name}: {value}")
     word.add_paragraph(document.promise)
-    for section in document.sections:
+    for section in (*document.front, *document.sections):
         word.add_heading(section.title, section.level)
         for block in section.blocks:
             if isinstance(block, Paragraph | Quote):
@@ -61,6 +62,10 @@ def naive(document: Document) -> bytes:
                     paragraph.add_run(value)
             elif isinstance(block, Table | Chart):
                 naive_table(word, block.table if isinstance(block, Chart) else block)
+            elif isinstance(block, Staircase):
+                table = word.add_table(rows=len(block.steps), cols=2, style="Table Grid")
+                for row, step, groups in zip(table.rows, block.steps, block.groups, strict=True):
+                    row.cells[0].text, row.cells[1].text = step, ", ".join(groups)
             elif isinstance(block, Matrix):
                 table = word.add_table(rows=2, cols=2, style="Table Grid")
                 for cell, (name, groups) in zip(

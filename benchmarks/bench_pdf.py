@@ -1,7 +1,7 @@
 """PDF export speed: klusterplan's export against two plain reportlab builds, in one run.
 
 All three set the same content, the example plan's document (every heading,
-paragraph, list and table), in the same embedded Vera fonts and write it to
+paragraph, list and table), in the same embedded fonts (Carlito) and write it to
 memory:
 
 A, the floor
@@ -38,7 +38,6 @@ import sys
 import time
 from collections.abc import Callable
 from functools import partial
-from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
 
@@ -66,6 +65,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 import klusterplan
 from klusterplan import build_document
+from klusterplan._design import font_file
 from klusterplan.document import (
     BulletList,
     Chart,
@@ -74,16 +74,17 @@ from klusterplan.document import (
     Matrix,
     Paragraph,
     Quote,
+    Staircase,
     Table,
     WritingSpace,
 )
 from klusterplan.model import Action, Horizon
 
-FONTS = Path(reportlab.__file__).parent / "fonts"
-pdfmetrics.registerFont(TTFont("BenchVera", str(FONTS / "Vera.ttf")))
-pdfmetrics.registerFont(TTFont("BenchVeraBd", str(FONTS / "VeraBd.ttf")))
-BODY = ParagraphStyle("body", fontName="BenchVera", fontSize=10.5, leading=14)
-BOLD = ParagraphStyle("bold", BODY, fontName="BenchVeraBd")
+# the house typeface klusterplan embeds, so that both sides set the same glyphs
+pdfmetrics.registerFont(TTFont("BenchFont", str(font_file("regular"))))
+pdfmetrics.registerFont(TTFont("BenchFontBold", str(font_file("bold"))))
+BODY = ParagraphStyle("body", fontName="BenchFont", fontSize=10.5, leading=14)
+BOLD = ParagraphStyle("bold", BODY, fontName="BenchFontBold")
 CELL = ParagraphStyle("cell", BODY, fontSize=8, leading=10)
 WIDTH = A4[0] - 144  # SimpleDocTemplate's default margins are an inch each
 HEADINGS = {
@@ -91,7 +92,7 @@ HEADINGS = {
 }
 TOC_STYLES = [
     ParagraphStyle(
-        f"toc{n}", BODY, fontName="BenchVeraBd" if n == 0 else "BenchVera", leftIndent=n * 15
+        f"toc{n}", BODY, fontName="BenchFontBold" if n == 0 else "BenchFont", leftIndent=n * 15
     )
     for n in range(4)
 ]
@@ -114,20 +115,20 @@ def story(document: Document) -> list[object]:
         RLParagraph(escape(document.promise), BOLD),
         PageBreak(),
     ]
-    for number, section in enumerate(document.sections):
+    for number, section in enumerate((*document.front, *document.sections)):
         out.append(_Heading(section.title, section.level, f"h{number}"))
         for block in section.blocks:
             if isinstance(block, Paragraph | Quote):
                 out.extend(RLParagraph(escape(p), BODY) for p in block.text.split("\n\n"))
             elif isinstance(block, BulletList):
                 items = [ListItem(RLParagraph(escape(i), BODY)) for i in block.items]
-                out.append(ListFlowable(items, bulletFontName="BenchVera"))
+                out.append(ListFlowable(items, bulletFontName="BenchFont"))
             elif isinstance(block, Fields):
                 out.extend(
                     RLParagraph(f"<b>{escape(n)}:</b> {escape(v)}", BODY)
                     for n, v in ((f.label, f.value) for f in block.items)
                 )
-            elif isinstance(block, Table | Matrix):
+            elif isinstance(block, Table | Matrix | Staircase):
                 out.append(plain_table(block))
             elif isinstance(block, Chart):
                 out.append(plain_table(block.table))
@@ -137,14 +138,18 @@ def story(document: Document) -> list[object]:
     return out
 
 
-def plain_table(block: Table | Matrix) -> RLTable:
+def plain_table(block: Table | Matrix | Staircase) -> RLTable:
     """A table of ``Paragraph`` cells whose header row repeats on each page."""
     if isinstance(block, Matrix):
         rows = [[n, ", ".join(g)] for n, g in block.cells]
         headers: tuple[str, ...] = ("", "")
         rel: tuple[float, ...] = (1, 1)
+    elif isinstance(block, Staircase):
+        rows = [[s, ", ".join(g)] for s, g in zip(block.steps, block.groups, strict=True)]
+        headers, rel = block.headers, (1, 2)
     else:
         rows, headers = [list(r) for r in block.rows], block.headers
+        rows += [list(block.footer)] if block.footer else []
         rel = block.widths or (1,) * len(headers)
     data = [[RLParagraph(escape(c), CELL) for c in r] for r in (headers, *rows)]
     widths = [WIDTH * w / sum(rel) for w in rel]
@@ -152,7 +157,7 @@ def plain_table(block: Table | Matrix) -> RLTable:
     table.setStyle(
         TableStyle(
             [
-                ("FONTNAME", (0, 0), (-1, -1), "BenchVera"),
+                ("FONTNAME", (0, 0), (-1, -1), "BenchFont"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 2),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 2),
             ]
@@ -168,8 +173,8 @@ def bar_chart(block: Chart) -> Drawing:
     chart.x, chart.y, chart.width, chart.height = 160, 18, WIDTH - 180, drawing.height - 24
     chart.data = [list(reversed(block.values))]
     chart.categoryAxis.categoryNames = list(reversed(block.labels))
-    chart.categoryAxis.labels.fontName = "BenchVera"
-    chart.valueAxis.labels.fontName = "BenchVera"
+    chart.categoryAxis.labels.fontName = "BenchFont"
+    chart.valueAxis.labels.fontName = "BenchFont"
     chart.valueAxis.valueMin = 0
     drawing.add(chart)
     return drawing
@@ -177,14 +182,14 @@ def bar_chart(block: Chart) -> Drawing:
 
 def page_number(canvas: Canvas, template: object) -> None:
     """A footer with the page number, as a one-pass build can have it (no total)."""
-    canvas.setFont("BenchVera", 8)
+    canvas.setFont("BenchFont", 8)
     canvas.drawRightString(A4[0] - 72, 36, f"Sida {canvas.getPageNumber()}")
 
 
 def plain(document: Document) -> bytes:
     """A: the document built the straightforward reportlab way, in one pass."""
     stream = io.BytesIO()
-    SimpleDocTemplate(stream, pagesize=A4, invariant=1, initialFontName="BenchVera").build(
+    SimpleDocTemplate(stream, pagesize=A4, invariant=1, initialFontName="BenchFont").build(
         story(document), onFirstPage=page_number, onLaterPages=page_number
     )
     return stream.getvalue()
@@ -205,7 +210,7 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         total = len(self._saved_page_states)
         for state in self._saved_page_states:
             self.__dict__.update(state)
-            self.setFont("BenchVera", 8)
+            self.setFont("BenchFont", 8)
             self.drawRightString(A4[0] - 72, 36, f"Page {self._pageNumber} of {total}")
             Canvas.showPage(self)
         Canvas.save(self)
@@ -226,7 +231,7 @@ def featured(document: Document) -> bytes:
     """B: A with contents, bookmarks and "page N of M", as reportlab's docs show them."""
     contents = TableOfContents(levelStyles=TOC_STYLES, dotsMinLevel=0)
     stream = io.BytesIO()
-    template = _ContentsTemplate(stream, pagesize=A4, invariant=1, initialFontName="BenchVera")
+    template = _ContentsTemplate(stream, pagesize=A4, invariant=1, initialFontName="BenchFont")
     template.multiBuild(
         [RLParagraph("Innehåll", HEADINGS[1]), contents, PageBreak(), *story(document)],
         canvasmaker=_NumberedCanvas,

@@ -12,7 +12,11 @@ from klusterplan.testing import evolve_at
 BRANDING = """
 import klusterplan
 
-PNG = bytes.fromhex("89504e470d0a1a0a")
+# a real picture (one white pixel): a logo that is not one is left out of the branding
+PNG = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
+    "9c63f8ffff3f0005fe02fe0def46b80000000049454e44ae426082"
+)
 
 
 @klusterplan.hookimpl

@@ -163,3 +163,14 @@ def test_python_dash_m_and_console_script(tmp_path: Path) -> None:
     assert result.returncode == 2
     assert "nothere.yaml: no such file" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_help_lists_each_command_as_the_command_itself_says() -> None:
+    import importlib
+
+    from klusterplan.cli import COMMANDS
+
+    for name, (module, line) in COMMANDS.items():
+        commands = importlib.import_module(f"klusterplan.cli.{module}").COMMANDS
+        (command,) = [c for c in commands if c.name == name]
+        assert command.get_short_help_str(limit=200) == line

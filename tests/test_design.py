@@ -407,3 +407,14 @@ def test_blank_workbook_cover_has_lines_for_library_date_and_participants() -> N
     assert book.cover_fields == ("Bibliotek", "Datum", "Deltagare")
     cover = _pdf(Plan(), workbook=True).pages[0].extract_text()
     assert all(f"{name}:" in cover for name in book.cover_fields)
+
+
+def test_an_amount_is_never_broken(example: Plan) -> None:
+    # "9 000 kr" is held together by no-break spaces; its column is as wide as all of it
+    reader = _pdf(example, workbook=True)
+    text = "\n".join(p.extract_text() for p in reader.pages)
+    amounts = [a.budget for a in example.communication_plan.activities if a.budget]
+    assert amounts
+    for amount in amounts:
+        # (text extraction gives the no-break spaces back as plain ones)
+        assert klusterplan_kronor(amount).replace("\u00a0", " ") in text, amount

@@ -376,3 +376,21 @@ def test_accessibility_checklist(example: klusterplan.Plan) -> None:
         for d in part.element.iter(qn("wp:docPr"))
     ]
     assert pictures and all(pictures)
+
+
+def test_overlong_document_properties_are_shortened_with_a_notice(
+    example: klusterplan.Plan,
+) -> None:
+    name = "Stadsbiblioteket " * 40  # 680 characters: more than Word keeps in a property
+    library = attrs.evolve(example.library, name=name.strip(), author="Å" * 300)
+    plan = attrs.evolve(example, library=library)
+    stream = io.BytesIO()
+    notices = export(plan, "docx", stream)
+    props = _open(stream.getvalue()).core_properties
+    assert len(props.title) == 255 and props.title.endswith("…")
+    assert props.author == "Å" * 254 + "…"
+    messages = [n.message for n in notices]
+    assert any("property title" in m and "shortened to 255" in m for m in messages)
+    assert any("property author is 300 characters long" in m for m in messages)
+    # the name itself is whole in the text
+    assert name.strip() in "\n".join(p.text for p in _open(stream.getvalue()).paragraphs)

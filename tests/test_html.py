@@ -299,10 +299,11 @@ def test_a_colour_too_light_to_read_is_replaced_with_a_notice() -> None:
     assert any("contrast of 1.4:1" in n.message for n in notices)
 
 
-def test_a_logo_that_is_no_picture_is_an_error() -> None:
+def test_a_logo_that_is_no_picture_is_left_out_and_reported() -> None:
     registry = _registry(Branding(logo=Logo(b"GIF89a...", "Vapen")))
-    with pytest.raises(klusterplan.PlanError, match="neither a PNG nor a JPEG"):
-        export(klusterplan.example(), registry=registry)
+    with pytest.warns(klusterplan.PluginWarning, match="not a PNG or JPEG picture"):
+        text = export(klusterplan.example(), registry=registry)
+    assert "<img" not in text
 
 
 def test_export_and_workbook_commands(run: Callable[..., Result], tmp_path: Path) -> None:

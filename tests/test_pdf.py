@@ -543,3 +543,18 @@ def test_spaces_the_font_lacks_print_as_spaces(example: klusterplan.Plan) -> Non
         and "printed as ' '" in n.message
         for n in notices
     )
+
+
+def test_a_font_that_is_a_device_is_refused_not_read(tmp_path: Path) -> None:
+    options = ExportOptions(settings={"pdf.font": "/dev/zero"})
+    with pytest.raises(PlanError, match="font /dev/zero: not a font file"):
+        klusterplan.export(klusterplan.example(), "pdf", io.BytesIO(), options)
+
+
+def test_a_very_long_name_is_shortened_in_the_footer(example: klusterplan.Plan) -> None:
+    plan = attrs.evolve(example, library=attrs.evolve(example.library, name="Å" * 32_000))
+    stream = io.BytesIO()
+    klusterplan.export(plan, "pdf", stream)
+    footer = pypdf.PdfReader(stream).pages[1].extract_text().splitlines()
+    shortened = [line for line in footer if line.startswith("ÅÅÅ") and "…" in line]
+    assert shortened and len(shortened[0]) < 200

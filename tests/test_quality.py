@@ -5,8 +5,11 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from klusterplan import build_document
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -114,3 +117,20 @@ def test_public_names_are_not_hidden_by_modules() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 0, result.stderr
+
+
+def test_the_benchmarks_baselines_still_build(example: Any) -> None:
+    """The benchmarks are not run with the tests, but their baselines must keep up with the code."""
+    import importlib
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    try:
+        run = importlib.import_module("run")
+        bench_docx = importlib.import_module("bench_docx")
+        bench_pdf = importlib.import_module("bench_pdf")
+    finally:
+        sys.path.remove(str(ROOT / "benchmarks"))
+    assert run.raw_docx(example).startswith(b"PK")
+    document = build_document(example)
+    assert bench_docx.naive(document).startswith(b"PK")
+    assert bench_pdf.plain(document).startswith(b"%PDF")

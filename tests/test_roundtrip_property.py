@@ -36,7 +36,8 @@ target_groups = st.builds(
     persona=st.none() | st.builds(Persona, name=text, age=st.none() | st.integers(0, 120)),
 )
 dates = st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2100, 1, 1))
-numbers = st.none() | st.integers(-(2**53), 2**53)
+# a plan's numbers have at most 15 digits (see klusterplan.Limits)
+numbers = st.none() | st.integers(-(10**15) + 1, 10**15 - 1)
 indicators = st.builds(Indicator, name=text, unit=text, target=numbers, result=numbers)
 actions = st.builds(
     Action,

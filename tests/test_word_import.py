@@ -673,6 +673,7 @@ def test_check_and_export_work_straight_from_word(run: Any, tmp_path: Path) -> N
     assert "arbetsbok.docx: under ”13. Arbeta systematiskt utifrån skissen.”" in result.output
     result = run("export", "arbetsbok.docx", "--to", "markdown,pdf")
     assert result.exit_code == 0, result.output
+    assert "arbetsbok.docx: under ”13. Arbeta systematiskt utifrån skissen.”" in result.output
     assert "Norrby bibliotek" in (tmp_path / "arbetsbok.md").read_text(encoding="utf-8")
     assert (tmp_path / "arbetsbok.pdf").read_bytes().startswith(b"%PDF")
 

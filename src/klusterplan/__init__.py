@@ -20,24 +20,85 @@ private (their names start with ``_``) except :mod:`klusterplan.model`,
 
 from __future__ import annotations
 
-from importlib import metadata as _metadata
+from importlib import import_module as _import_module
+from typing import TYPE_CHECKING, Any
 
-from ._check import CheckResult, check, check_plan
-from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
-from ._cluster_document import build_summary_document
-from ._export import export, export_summary
-from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
-from ._io import dump, dumps, example, load, loads
-from ._labels import enum_label, label
-from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
-from ._sections import build_document
-from ._word_import import Change, WordImport, WordNotice, read_word
-from .branding import Branding, Logo
-from .document import Document, Mode
-from .errors import PlanError, Problem
-from .hookspecs import hookimpl
-from .model import Language, Plan
-from .plugins import PluginWarning
+if TYPE_CHECKING:
+    from ._batch import ExportOutcome, export_many
+    from ._check import CheckResult, check, check_plan
+    from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
+    from ._cluster_document import build_summary_document
+    from ._export import export, export_summary
+    from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
+    from ._io import dump, dumps, example, load, loads
+    from ._labels import enum_label, label
+    from ._limits import Limits
+    from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
+    from ._sections import build_document
+    from ._word_changes import Change, WordNotice
+    from ._word_import import WordImport, read_word
+    from .branding import Branding, Logo
+    from .document import Document, Mode
+    from .errors import ExportError, PlanError, Problem
+    from .hookspecs import hookimpl
+    from .model import Language, Plan
+    from .plugins import PluginWarning
+
+# Each public name is imported from its module when first used, so that
+# ``import klusterplan`` and a command that needs little start quickly.
+_LAZY: dict[str, str] = {
+    "Branding": ".branding",
+    "Change": "._word_changes",
+    "CheckResult": "._check",
+    "Cluster": "._cluster",
+    "ClusterSummary": "._cluster",
+    "DataWriter": "._exporter",
+    "Document": ".document",
+    "ExportContext": "._exporter",
+    "ExportError": ".errors",
+    "ExportOptions": "._exporter",
+    "ExportOutcome": "._batch",
+    "Exporter": "._exporter",
+    "Finding": "._rule",
+    "Hit": "._rule",
+    "Language": ".model",
+    "Limits": "._limits",
+    "Logo": ".branding",
+    "Member": "._cluster",
+    "Mode": ".document",
+    "Notice": "._exporter",
+    "Plan": ".model",
+    "PlanError": ".errors",
+    "PluginWarning": ".plugins",
+    "Problem": ".errors",
+    "Renderer": "._exporter",
+    "Rule": "._rule",
+    "RuleContext": "._rule",
+    "Severity": "._rule",
+    "UnknownCodeError": "._rule",
+    "WordImport": "._word_import",
+    "WordNotice": "._word_changes",
+    "build_document": "._sections",
+    "build_summary_document": "._cluster_document",
+    "check": "._check",
+    "check_plan": "._check",
+    "dump": "._io",
+    "dumps": "._io",
+    "enum_label": "._labels",
+    "example": "._io",
+    "export": "._export",
+    "export_many": "._batch",
+    "export_summary": "._export",
+    "hookimpl": ".hookspecs",
+    "label": "._labels",
+    "load": "._io",
+    "load_cluster": "._cluster",
+    "loads": "._io",
+    "read_word": "._word_import",
+    "rule": "._rule",
+    "summarise": "._cluster",
+}
+
 
 __all__ = [
     "Branding",
@@ -48,11 +109,14 @@ __all__ = [
     "DataWriter",
     "Document",
     "ExportContext",
+    "ExportError",
     "ExportOptions",
+    "ExportOutcome",
     "Exporter",
     "Finding",
     "Hit",
     "Language",
+    "Limits",
     "Logo",
     "Member",
     "Mode",
@@ -78,6 +142,7 @@ __all__ = [
     "enum_label",
     "example",
     "export",
+    "export_many",
     "export_summary",
     "hookimpl",
     "label",
@@ -89,7 +154,29 @@ __all__ = [
     "summarise",
 ]
 
-try:
-    __version__ = _metadata.version("klusterplan")
-except _metadata.PackageNotFoundError:  # running from a source tree that is not installed
-    __version__ = "0+unknown"
+
+def __getattr__(name: str) -> Any:
+    if name == "__version__":
+        globals()[name] = _version()
+        return globals()[name]
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'klusterplan' has no attribute {name!r}")
+    value = getattr(_import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *_LAZY})
+
+
+def _version() -> str:
+    # read from the installed metadata, once it is asked for: the metadata
+    # machinery is slow to import, and most runs never need the version
+    from importlib import metadata
+
+    try:
+        return metadata.version("klusterplan")
+    except metadata.PackageNotFoundError:  # a source tree that is not installed
+        return "0+unknown"

@@ -26,6 +26,7 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._formats import LineMap
+from ._validate import number_problem
 from .errors import PlanError, Problem, format_path
 from .model import SCHEMA_VERSION, Plan
 
@@ -46,6 +47,9 @@ def _structure_str(value: object, _: type) -> str:
 
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
+        problem = number_problem(value)
+        if problem:
+            raise _Invalid(problem)
         return value
     raise _Invalid(f"expected an integer, got {_describe(value)}")
 
@@ -88,6 +92,8 @@ def _describe(value: object) -> str:
         return f"the boolean {str(value).lower()}"
     if isinstance(value, str):
         return f"the text {value!r}" if len(value) <= 40 else "a text"
+    if isinstance(value, int) and number_problem(value):
+        return "a very large number"
     if isinstance(value, int | float):
         return f"the number {value}"
     if isinstance(value, dict):

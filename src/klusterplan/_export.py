@@ -22,12 +22,14 @@ from . import _followup
 from ._atomic import atomic_write
 from ._cluster import Cluster, ClusterSummary, summarise
 from ._cluster_document import build_summary_document
-from ._exporter import ExportContext, ExportOptions, Notice
+from ._exporter import ExportContext, Exporter, ExportOptions, Notice
+from ._formats import paused_gc
 from ._sections import build_document
 from ._text import sanitise_plan
+from ._validate import plan_problems
 from .config import Settings
 from .document import Mode
-from .errors import PlanError, Problem
+from .errors import ExportError, PlanError, Problem
 from .model import Library, Plan, Values
 from .plugins import Registry, get_registry, warn_failures
 
@@ -51,8 +53,10 @@ def export(
     stream receives the bytes only when the export succeeded. Returns the
     notices the exporter gave (text it had to change, for instance).
 
-    Raises :class:`PlanError` for an unknown format or a data format asked for
-    the workbook.
+    Raises :class:`PlanError` for an unknown format, a data format asked for
+    the workbook, or a plan no format can hold (see :func:`klusterplan.dumps`);
+    :class:`ExportError` when the exporter itself fails (a bug in it or in its
+    plugin), naming the plugin. Nothing is written then.
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
@@ -68,7 +72,31 @@ def export(
                 )
             ]
         )
+    problems = plan_problems(plan)
+    if problems:
+        raise PlanError(problems)
     buffer = io.BytesIO()
+    try:
+        with paused_gc():
+            notices = _run(exporter, plan, format, options, registry, buffer)
+    except PlanError:
+        raise
+    except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run
+        raise ExportError(format, registry.exporter_plugin(format), exc) from exc
+    finally:
+        warn_failures(registry)  # hooks the export called (branding) may have failed
+    _deliver(buffer.getvalue(), dest)
+    return notices
+
+
+def _run(
+    exporter: Exporter,
+    plan: Plan,
+    format: str,
+    options: ExportOptions,
+    registry: Registry,
+    buffer: io.BytesIO,
+) -> list[Notice]:
     if exporter.render is not None:
         notices: list[Notice] = []
         # Text XML cannot hold is mended once here, before any renderer sees it.
@@ -92,7 +120,6 @@ def export(
             plan=plan, options=options, format=format, hooks=registry.manager.hook
         )
         exporter.write(plan, buffer, context)
-    _deliver(buffer.getvalue(), dest)
     return context.notices
 
 

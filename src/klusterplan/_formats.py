@@ -8,12 +8,14 @@ found only when there is something to report, by composing the YAML node tree
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
+import gc
 import json
 import os
 import re
 import tomllib
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +23,15 @@ import yaml
 
 from .errors import PlanError, Problem
 
-__all__ = ["FORMATS", "LineMap", "format_for_path", "parse", "serialise"]
+__all__ = [
+    "FORMATS",
+    "LineMap",
+    "format_for_path",
+    "parse",
+    "parse_with_nodes",
+    "paused_gc",
+    "serialise",
+]
 
 #: File formats a plan can be stored in, by name, with their suffixes.
 FORMATS: dict[str, tuple[str, ...]] = {
@@ -54,12 +64,17 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
 
 
 class _PlanLoader(_Loader):  # type: ignore[misc, valid-type]
-    """The safe loader, refusing duplicate keys."""
+    """The safe loader, refusing duplicate keys and naming the line of a bad value."""
+
+
+_MERGE = "tag:yaml.org,2002:merge"
 
 
 def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bool = False) -> Any:
     seen: set[Any] = set()
     for key_node, _ in node.value:
+        if key_node.tag == _MERGE:
+            continue  # `<<: *defaults` merges a mapping; construct_mapping does it
         key = loader.construct_object(key_node, deep=deep)
         try:
             duplicate = key in seen
@@ -76,7 +91,40 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
     return loader.construct_mapping(node, deep=deep)
 
 
+def _marked(tag: str, what: str) -> Any:
+    base = _PlanLoader.yaml_constructors[tag]
+
+    def construct(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+        try:
+            return base(loader, node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None,
+                None,
+                f"{_short(node.value)} is not a valid {what}: {_reason(exc)}",
+                node.start_mark,
+            ) from None
+
+    return construct
+
+
+def _short(value: object) -> str:
+    text = str(value)
+    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
+
+
+def _reason(exc: BaseException) -> str:
+    text = str(exc)
+    if "Exceeds the limit" in text:
+        return "a number of more than 4,300 digits; no plan value is that large"
+    return text
+
+
 _PlanLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
+_PlanLoader.add_constructor("tag:yaml.org,2002:int", _marked("tag:yaml.org,2002:int", "number"))
+_PlanLoader.add_constructor(
+    "tag:yaml.org,2002:timestamp", _marked("tag:yaml.org,2002:timestamp", "date")
+)
 
 
 def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
@@ -89,49 +137,109 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
 
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
+_UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']*)'")
+
+
+def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    message = exc.problem or str(exc)
+    if exc.context and exc.context not in message:
+        message = f"{exc.context}: {message}"
+    tag = _UNKNOWN_TAG.search(message)
+    if tag is not None:
+        name = tag.group(1)
+        if name.startswith("tag:yaml.org,2002:python/"):
+            return (
+                f"the tag !!{name.split(':', 2)[2]} would build a Python object, which a "
+                "plan may not do; remove the tag"
+            )
+        shown = "!!" + name.split(":", 2)[2] if name.startswith("tag:yaml.org,2002:") else name
+        return f"unknown tag {shown}; a plan uses no tags, so remove it"
+    return message
+
+
+def _parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
+    loader = _PlanLoader(text)
+    try:
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, node
 
 
 def parse(text: str, format: str, source: str | None = None) -> Any:
     """Parse ``text`` in ``format`` into plain data, or raise :class:`PlanError`."""
+    return parse_with_nodes(text, format, source)[0]
+
+
+def parse_with_nodes(
+    text: str, format: str, source: str | None = None
+) -> tuple[Any, yaml.Node | None]:
+    """Parse ``text``; return the data and, for YAML, the node tree that maps keys to lines.
+
+    A byte-order mark at the start is skipped in every format. The garbage
+    collector is paused while parsing: it finds no cycles in freshly parsed
+    data, and its passes over the growing tree made the time grow faster than
+    the file.
+    """
+    text = text.removeprefix("\ufeff")
+    name = {"yaml": "YAML", "json": "JSON", "toml": "TOML"}.get(format, format)
     try:
-        if format == "yaml":
-            return yaml.load(text, Loader=_PlanLoader)
-        if format == "json":
-            return json.loads(text, object_pairs_hook=_json_pairs)
-        if format == "toml":
-            return tomllib.loads(text)
+        with paused_gc():
+            if format == "yaml":
+                return _parse_yaml(text)
+            if format == "json":
+                return json.loads(text, object_pairs_hook=_json_pairs), None
+            if format == "toml":
+                return tomllib.loads(text), None
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        message = exc.problem or str(exc)
-        if exc.context and exc.context not in message:
-            message = f"{exc.context}: {message}"
-        if "could not determine a constructor" in message:
-            message = (
-                "tags that build objects (!!python/...) are not allowed in a plan; remove the tag"
-            )
         raise PlanError(
-            [Problem("", f"not valid YAML: {message}", mark.line + 1 if mark else None)],
+            [Problem("", f"not valid YAML: {_yaml_message(exc)}", mark.line + 1 if mark else None)],
             source,
         ) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem("", f"not valid YAML: {exc}")], source) from None
     except json.JSONDecodeError as exc:
         raise PlanError([Problem("", f"not valid JSON: {exc.msg}", exc.lineno)], source) from None
-    except ValueError as exc:
-        if format == "json":
-            raise PlanError([Problem("", f"not valid JSON: {exc}")], source) from None
-        match = _TOML_LINE.search(str(exc))
-        message = _TOML_LINE.sub("", str(exc)).strip()
+    except RecursionError:
+        raise PlanError(
+            [Problem("", f"not valid {name}: nested too deeply; a plan needs six levels at most")],
+            source,
+        ) from None
+    except (ValueError, OverflowError) as exc:
+        match = _TOML_LINE.search(str(exc)) if format == "toml" else None
+        message = _TOML_LINE.sub("", _reason(exc)).strip()
         line = int(match.group(1)) if match else None
-        raise PlanError([Problem("", f"not valid TOML: {message}", line)], source) from None
+        raise PlanError([Problem("", f"not valid {name}: {message}", line)], source) from None
     raise PlanError(
         [Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")],
         source,
     )
 
 
+@contextlib.contextmanager
+def paused_gc() -> Iterator[None]:
+    """Pause the cyclic garbage collector for a block that makes many objects and no cycles."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]
-    """Writes multi-line text as literal blocks, as a person would."""
+    """Writes multi-line text as literal blocks, as a person would, and every value in full.
+
+    Values a plan built in code shares (one date object for many actions) are
+    written out each time: an anchor and its aliases would tie them together,
+    so editing one in the file would change them all.
+    """
+
+    def ignore_aliases(self, data: Any) -> bool:
+        return True
 
 
 def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
@@ -178,19 +286,19 @@ def _has_carriage_return(value: object) -> bool:
 class LineMap:
     """Maps a key's path to its line in the file's text, built only when asked."""
 
-    def __init__(self, text: str, format: str) -> None:
+    def __init__(self, text: str, format: str, root: yaml.Node | None = None) -> None:
         self._text = text
         self._format = format
-        self._root: yaml.Node | None = None
-        self._built = False
+        self._root: yaml.Node | None = root
+        self._built = root is not None
 
     def _tree(self) -> yaml.Node | None:
         if not self._built:
             self._built = True
             if self._format in ("yaml", "json"):
                 try:
-                    self._root = yaml.compose(self._text, Loader=_Loader)
-                except yaml.YAMLError:
+                    self._root = yaml.compose(self._text.removeprefix("\ufeff"), Loader=_Loader)
+                except (yaml.YAMLError, RecursionError):
                     self._root = None
         return self._root
 

@@ -2,61 +2,155 @@
 
 from __future__ import annotations
 
+import codecs
 import os
+import stat
 from importlib import resources
 from pathlib import Path
 
 from ._atomic import atomic_write
 from ._convert import structure_plan, unstructure_plan
-from ._formats import LineMap, format_for_path, parse, serialise
-from .errors import PlanError, Problem
+from ._formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from ._limits import Limits, data_problems
+from ._validate import plan_problems
+from .errors import PlanError, Problem, format_path
 from .model import Plan
 
-__all__ = ["dump", "dumps", "example", "example_text", "load", "loads"]
+__all__ = ["dump", "dumps", "example", "example_text", "load", "load_with_lines", "loads"]
 
 
-def loads(text: str, format: str = "yaml", *, source: str | None = None) -> Plan:
+def loads(
+    text: str, format: str = "yaml", *, source: str | None = None, limits: Limits | None = None
+) -> Plan:
     """Read a plan from ``text`` in ``format`` (``yaml``, ``json`` or ``toml``).
 
     Raises :class:`PlanError` listing every problem with its path and, for
-    YAML and JSON, its line. ``source`` names the file in messages.
+    YAML and JSON, its line. ``source`` names the file in messages; ``limits``
+    bounds the size of what is accepted (see :class:`Limits`).
     """
-    data = parse(text, format, source)
-    return structure_plan(data, LineMap(text, format), source)
+    return _loads(text, format, source, limits or Limits())[0]
 
 
-def load(path: str | os.PathLike[str]) -> Plan:
-    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format.
+def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[Plan, LineMap]:
+    size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > limits.max_bytes else 0
+    if size > limits.max_bytes:
+        raise PlanError([_too_large(size, limits)], source)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise PlanError(
+            [Problem("", "holds a NUL byte, so it is not a text file; is it a plan?", line)],
+            source,
+        )
+    data, root = parse_with_nodes(text, format, source)
+    lines = LineMap(text, format, root)
+    problems = [
+        Problem(format_path(path), message, lines.line(path))
+        for path, message in data_problems(data, limits)
+    ]
+    if problems:
+        raise PlanError(problems, source)
+    with paused_gc():
+        return structure_plan(data, lines, source), lines
 
-    A Word document klusterplan wrote (``.docx``: the workbook, filled in, or the
-    plan's export, edited) is read back into its plan; what it holds outside any
-    field comes as a :class:`~klusterplan.WordNotice` warning.
-    """
-    path = Path(path)
-    if path.suffix.lower() == ".docx":
-        from ._word_import import load_word
 
-        return load_word(path)
-    fmt = format_for_path(path)
+def _too_large(size: int, limits: Limits) -> Problem:
+    return Problem(
+        "",
+        f"{size:,} bytes is larger than the {limits.max_bytes:,} a plan file may be; "
+        "a plan is text of a few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES "
+        "raises the limit)",
+    )
+
+
+def _read(path: Path, limits: Limits) -> str:
+    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
     try:
-        text = path.read_text(encoding="utf-8")
+        # O_NONBLOCK: opening a named pipe must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
         raise PlanError(
             [Problem("", "no such file; check the name and folder")], str(path)
         ) from None
     except IsADirectoryError:
         raise PlanError([Problem("", "this is a folder, not a plan file")], str(path)) from None
-    except UnicodeDecodeError as exc:
-        raise PlanError(
-            [Problem("", f"not UTF-8 text (byte {exc.start}); save the file as UTF-8")], str(path)
-        ) from None
     except OSError as exc:
         raise PlanError([Problem("", f"cannot be read: {exc.strerror}")], str(path)) from None
-    return loads(text, fmt, source=str(path))
+    with os.fdopen(fd, "rb") as stream:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise PlanError([Problem("", "this is a folder, not a plan file")], str(path))
+        if not stat.S_ISREG(mode):
+            raise PlanError(
+                [Problem("", "not a regular file (a device, a pipe or a socket); save the plan")],
+                str(path),
+            )
+        try:
+            raw = stream.read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise PlanError([Problem("", f"cannot be read: {exc.strerror}")], str(path)) from None
+    if len(raw) > limits.max_bytes:
+        raise PlanError([_too_large(max(len(raw), path.stat().st_size), limits)], str(path))
+    return _decode(raw, str(path))
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PlanError(
+            [
+                Problem(
+                    "", "UTF-16 text; save the file as UTF-8 (in most editors: Save as, Encoding)"
+                )
+            ],
+            source,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        if b"\x00" in raw[:8192]:
+            message = "holds NUL bytes, so it is not a text file; is it a plan?"
+        else:
+            message = (
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
+                "save the file as UTF-8"
+            )
+        raise PlanError([Problem("", message, line)], source) from None
+
+
+def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Plan:
+    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format.
+
+    A Word document klusterplan wrote (``.docx``: the workbook, filled in, or the
+    plan's export, edited) is read back into its plan; what it holds outside any
+    field comes as a :class:`~klusterplan.WordNotice` warning.
+    """
+    return load_with_lines(path, limits=limits)[0]
+
+
+def load_with_lines(
+    path: str | os.PathLike[str], *, limits: Limits | None = None
+) -> tuple[Plan, LineMap]:
+    """:func:`load`, and the map from paths to lines of the file, from the same parse."""
+    path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from ._word_import import load_word
+
+        # a Word document has no lines: its findings name paths, its errors places in it
+        return load_word(path), LineMap("", "docx")
+    limits = limits or Limits()
+    fmt = format_for_path(path)
+    return _loads(_read(path, limits), fmt, str(path), limits)
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:
-    """Write ``plan`` as text in ``format``; keys still at their defaults are left out."""
+    """Write ``plan`` as text in ``format``; keys still at their defaults are left out.
+
+    Raises :class:`PlanError` for a plan no file can hold (text with a lone
+    surrogate, a number beyond any plan's range), naming each path.
+    """
+    problems = plan_problems(plan)
+    if problems:
+        raise PlanError(problems)
     return serialise(unstructure_plan(plan), format)
 
 

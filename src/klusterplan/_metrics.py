@@ -29,7 +29,8 @@ __all__ = ["CELL_PADDING", "Measure", "fit_columns", "longest_word", "text_width
 CELL_PADDING = 11.0
 #: Measured at this size and scaled: large enough that rounding does not matter.
 _UNIT = 1000
-_WORDS = re.compile(r"\S+")
+# a no-break space joins what it stands between ("40 000 kr"): one word to fit
+_WORDS = re.compile(r"[^ \t\r\n]+")
 
 
 @functools.cache
@@ -62,6 +63,14 @@ def longest_word(
     return max((width(w, size, bold) for w in _WORDS.findall(text)), default=0.0)
 
 
+@functools.lru_cache(maxsize=65536)
+def _unit_extent(text: str, bold: bool) -> tuple[float, float]:
+    """The widest word and the widest line of ``text`` at the unit size."""
+    word = max((_unit_width(w, bold) for w in _WORDS.findall(text)), default=0.0)
+    line = max((_unit_width(t, bold) for t in text.splitlines()), default=0.0)
+    return word, line
+
+
 def _longest_line(text: str, size: float, bold: bool, measure: Measure) -> float:
     return max((measure(line, size, bold) for line in text.splitlines()), default=0.0)
 
@@ -86,13 +95,26 @@ def fit_columns(
     columns = len(headers)
     if not columns:
         return []
-    width = measure or text_width
-    least = [longest_word(h, size, True, width) + padding for h in headers]
-    wants = [_longest_line(h, size, True, width) + padding for h in headers]
-    for row in rows:
-        for c, cell in enumerate(row[:columns]):
-            least[c] = max(least[c], longest_word(cell, size, False, width) + padding)
-            wants[c] = max(wants[c], _longest_line(cell, size, False, width) + padding)
+    if measure is None:
+        # the house typeface: each cell's widths are measured once, at the unit size
+        scale = size / _UNIT
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            word, line = _unit_extent(text, bold)
+            return word * scale, line * scale
+    else:
+        width = measure
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            return longest_word(text, size, bold, width), _longest_line(text, size, bold, width)
+
+    least = [0.0] * columns
+    wants = [0.0] * columns
+    for cells, bold in ((headers, True), *((row, False) for row in rows)):
+        for c, cell in enumerate(cells[:columns]):
+            word, line = extent(cell, bold)
+            least[c] = max(least[c], word + padding)
+            wants[c] = max(wants[c], line + padding)
     if sum(least) > available:
         return None
     weights = list(weights) if len(weights) == columns else [1.0] * columns

@@ -287,6 +287,7 @@ def parse_bookmark(name: str) -> tuple[str, str, tuple[int, ...], int] | None:
     return kind, found, values, int(match.group(4) or 0)
 
 
+@functools.lru_cache(maxsize=8192)
 def describe(path: str, swedish: bool) -> str:
     """A name a person can read for ``path``: ``Målgrupper 3 › röster``.
 
@@ -294,23 +295,32 @@ def describe(path: str, swedish: bool) -> str:
     English key), with items counted from 1.
     """
     where = split_placement(path)
-    head = where[0] if where else path
-    words: list[str] = []
-    prefix = ""
-    for part in parse(head.replace("[]", "[*]")):
-        if isinstance(part, int) or part == "*":
-            prefix += "[]"
-            if isinstance(part, int):
-                words[-1] += f" {part + 1}"
-            continue
-        prefix = f"{prefix}.{part}" if prefix else part
-        found = templates().get(template(prefix))
-        term = (found.sv if swedish and found and found.sv else "") or part.replace("_", " ")
-        words.append(term.split(",")[0].split("/")[0].strip() or part)
-    text = " › ".join(words)
+    head = path.partition("=")[0] if where else path
+    numbers = [int(n) for n in re.findall(r"\[(\d+)\]", head)]
+    text = _words(re.sub(r"\[\d+\]", "[0]", head), swedish).format(*(n + 1 for n in numbers))
     if where:
         text += f" = {where[1]}"
     return text[:1].upper() + text[1:]
+
+
+@functools.lru_cache(maxsize=1024)
+def _words(pattern: str, swedish: bool) -> str:
+    """The words of a template, ``{}`` where an item's number goes (made once a template)."""
+    words: list[str] = []
+    prefix = ""
+    for part in parse(pattern):
+        if part == "*" or isinstance(part, int):
+            prefix += "[]"
+            # an item is counted; ``[*]`` (every item, a placement) is not
+            words[-1] += " {}" if isinstance(part, int) else ""
+            continue
+        prefix = f"{prefix}.{part}" if prefix else part
+        found = templates().get(prefix)
+        term = (found.sv if swedish and found and found.sv else "") or part.replace("_", " ")
+        words.append(
+            term.split(",")[0].split("/")[0].strip().replace("{", "(").replace("}", ")") or part
+        )
+    return " › ".join(words)
 
 
 def is_scalar_type(tp: Any) -> bool:

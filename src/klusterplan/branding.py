@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
-__all__ = ["Branding", "Logo"]
+from ._text import clean_text
+
+__all__ = ["Branding", "Logo", "check_branding"]
 
 
 @attrs.frozen
@@ -31,3 +35,50 @@ class Branding:
     """Rules and highlights, as ``#RRGGBB``."""
     footer: str = ""
     """A line of text in every page footer, beside the library's name."""
+
+
+_COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+_PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def _clean(text: str) -> str:
+    return clean_text(text)[0]
+
+
+def check_branding(branding: Branding) -> tuple[Branding, list[str]]:
+    """``branding`` with what no document can use replaced, and a message for each change.
+
+    A colour must be ``#RRGGBB`` (else the default colour is used); a logo must
+    be a PNG or JPEG picture (else it is left out); the footer line and the
+    logo's alt text lose characters a document cannot hold.
+    """
+    default = Branding()
+    problems: list[str] = []
+    changes: dict[str, object] = {}
+    for name in ("primary_colour", "accent_colour"):
+        value = getattr(branding, name)
+        if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
+            problems.append(
+                f"{name} {value!r:.40} is not a #RRGGBB colour; {getattr(default, name)} used"
+            )
+            changes[name] = getattr(default, name)
+    if not isinstance(branding.footer, str):
+        problems.append(f"footer {branding.footer!r:.40} is not text; left out")
+        changes["footer"] = ""
+    else:
+        changes["footer"] = _clean(branding.footer)
+    logo = branding.logo
+    if logo is not None:
+        data = logo.data if isinstance(logo, Logo) else None
+        if not isinstance(data, bytes) or not data.startswith(_PICTURES) or len(data) < 32:
+            problems.append("the logo is not a PNG or JPEG picture; left out")
+            changes["logo"] = None
+        elif not isinstance(logo.alt_text, str) or not isinstance(logo.width_mm, int | float):
+            problems.append("the logo's alt_text must be text and width_mm a number; left out")
+            changes["logo"] = None
+        elif not 1 <= logo.width_mm <= 200:
+            problems.append(f"the logo's width {logo.width_mm} mm is not 1-200 mm; 30 mm used")
+            changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text), width_mm=30.0)
+        else:
+            changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text))
+    return attrs.evolve(branding, **changes), problems  # type: ignore[arg-type]

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Sequence
 
 import attrs
 
-__all__ = ["PlanError", "Problem", "format_path"]
+__all__ = ["ExportError", "PlanError", "Problem", "format_path"]
 
 
 def format_path(parts: Sequence[str | int]) -> str:
@@ -63,3 +63,22 @@ class PlanError(ValueError):
     def with_source(self, source: str) -> PlanError:
         """Return the same error, naming the file it came from."""
         return PlanError(self.problems, source)
+
+
+class ExportError(RuntimeError):
+    """An exporter failed for a reason that is not the plan's: a bug in it or its plugin.
+
+    The message names the format and the plugin that registered it, so the
+    user knows whom to tell; the original exception is the ``__cause__``.
+    A batch export reports it for that format and plan and goes on.
+    """
+
+    def __init__(self, format: str, plugin: str, error: BaseException) -> None:
+        self.format = format
+        self.plugin = plugin
+        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if plugin == "klusterplan" or plugin.startswith("klusterplan."):
+            origin = "klusterplan's own (a bug: please report it)"
+        else:
+            origin = f"of plugin {plugin!r}"
+        super().__init__(f"the {format} exporter {origin} failed: {detail}")

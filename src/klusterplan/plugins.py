@@ -35,7 +35,7 @@ import pluggy
 from . import hookspecs
 from ._exporter import Exporter
 from ._rule import Rule, code_prefix, rule_problem
-from .branding import Branding
+from .branding import Branding, check_branding
 from .errors import PlanError, Problem
 from .model import Plan
 
@@ -133,6 +133,7 @@ class Registry:
         self._warned = 0
         self._infos: dict[str, PluginInfo] = {}
         self._returned: list[_Owned] = []
+        self._branding_plugin = "branding"
         for plugin in plugins:
             if isinstance(plugin, str):
                 try:
@@ -205,6 +206,9 @@ class Registry:
             try:
                 result = function(*args)
                 if not collects:
+                    if result is not None:
+                        # a firstresult hook stops at the first answer: this one is it
+                        self._branding_plugin = plugin
                     return result
                 items = _Owned(result or ())
             except Exception as exc:  # a plugin's bug must not take the run down
@@ -304,14 +308,25 @@ class Registry:
         return items
 
     def branding(self, plan: Plan, format: str) -> Branding:
-        """The look the first plugin returned for ``plan`` in ``format``, or the default."""
+        """The look the first plugin returned for ``plan`` in ``format``, or the default.
+
+        What a plugin returned is checked first: a colour that is not
+        ``#RRGGBB`` falls back to the default colour and a logo that is not a
+        PNG or JPEG picture is left out, each reported as that plugin's failure.
+        """
+        self._branding_plugin = "branding"
         chosen = self._call("branding", plan=plan, format=format)
         if chosen is None:
             return Branding()
         if not isinstance(chosen, Branding):
-            self._fail("branding", f"hook branding returned {chosen!r}, not a Branding")
+            self._fail(
+                self._branding_plugin, f"hook branding returned {chosen!r:.80}, not a Branding"
+            )
             return Branding()
-        return chosen
+        checked, problems = check_branding(chosen)
+        for problem in problems:
+            self._fail(self._branding_plugin, f"hook branding: {problem}")
+        return checked
 
     # -- exporters ----------------------------------------------------------
 

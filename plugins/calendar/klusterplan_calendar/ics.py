@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
@@ -57,15 +58,24 @@ def _labels(language: Language) -> dict[str, str]:
 _WHICH = ("activities", "actions")
 
 
+# RFC 5545 allows no control character in a TEXT value but the tab (§3.3.11, §3.1)
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f]")
+
+
+_BREAKS = str.maketrans({"\v": "\n", "\f": "\n", "\x85": "\n", "\u2028": "\n", "\u2029": "\n"})
+
+
 def _escape(text: str) -> str:
-    """Escape a TEXT value (RFC 5545 §3.3.11)."""
-    return (
-        text.replace("\\", "\\\\")
-        .replace(";", "\\;")
-        .replace(",", "\\,")
-        .replace("\r\n", "\n")
-        .replace("\n", "\\n")
-    )
+    r"""Escape a TEXT value (RFC 5545 §3.3.11): every line break as ``\n``, no controls.
+
+    A bare carriage return or a NUL written as it is would end the content
+    line early, and a lenient reader would take the rest as a property of
+    its own, or a new event.
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_BREAKS)
+    text = _CONTROL.sub("", text)
+    return text.replace("\\", "\\\\").replace(";", "\\;").replace(",", "\\,").replace("\n", "\\n")
 
 
 def _fold(line: str) -> str:
@@ -85,7 +95,8 @@ def _fold(line: str) -> str:
 
 
 def _date(value: dt.date) -> str:
-    return value.strftime("%Y%m%d")
+    # strftime writes the year 1 as "1", not "0001"
+    return f"{value.year:04d}{value.month:02d}{value.day:02d}"
 
 
 def _uid(*parts: str) -> str:
@@ -104,7 +115,9 @@ def _event(
     yield f"UID:{uid}"
     yield f"DTSTAMP:{stamp}"
     yield f"DTSTART;VALUE=DATE:{_date(day)}"
-    yield f"DTEND;VALUE=DATE:{_date(day + dt.timedelta(days=1))}"
+    if day < dt.date.max:
+        yield f"DTEND;VALUE=DATE:{_date(day + dt.timedelta(days=1))}"
+    # else: an all-day event without DTEND lasts the one day (RFC 5545 §3.6.1)
     yield f"SUMMARY:{_escape(summary)}"
     text = "\n".join(line for line in description if line)
     if text:

@@ -2,11 +2,22 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, BinaryIO
+
 from klusterplan import Exporter, hookimpl
 
-from .ics import write_ics
+if TYPE_CHECKING:
+    from klusterplan import ExportContext, Plan
 
-__all__ = ["register_exporters"]
+
+def write_ics(plan: Plan, stream: BinaryIO, context: ExportContext) -> None:
+    """Write the calendar; its code is imported only when a calendar is written."""
+    from .ics import write_ics as write
+
+    write(plan, stream, context)
+
+
+__all__ = ["register_exporters", "write_ics"]
 
 
 @hookimpl

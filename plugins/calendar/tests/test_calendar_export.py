@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 from pathlib import Path
 
+import attrs
 import pytest
 from click.testing import CliRunner
 from klusterplan_calendar import plugin
@@ -98,3 +100,28 @@ def test_through_the_installed_command(tmp_path: Path, monkeypatch: pytest.Monke
         assert get_registry().exporter_plugin("ics") == "calendar"
     finally:
         get_registry.cache_clear()
+
+
+def test_hostile_text_and_the_last_day_stay_inside_their_event() -> None:
+    plan = testing.example_plan()
+    action = attrs.evolve(
+        plan.actions[0],
+        what="Före\rEND:VEVENT\r\nBEGIN:VEVENT\x00SUMMARY:injicerad\x1b[31m",
+        due=datetime.date(9999, 12, 31),
+        responsible="a\rb",
+    )
+    first = attrs.evolve(plan.actions[1], due=datetime.date(1, 1, 1), what="Tidigt")
+    plan = attrs.evolve(plan, actions=(action, first))
+    data, _ = testing.run_export(
+        plan, "ics", plugin, options=ExportOptions(settings={"include": "actions"})
+    )
+    text = data.decode("utf-8")
+    assert "\x00" not in text and "\x1b" not in text
+    assert "\r" not in text.replace("\r\n", "")  # no bare carriage return
+    lines = unfold(data)
+    assert lines.count("BEGIN:VEVENT") == 2 == lines.count("END:VEVENT")
+    found = events(lines)
+    assert found[0]["SUMMARY"].endswith("Före\\nEND:VEVENT\\nBEGIN:VEVENTSUMMARY:injicerad[31m")
+    assert found[0]["DTSTART;VALUE=DATE"] == "99991231" and "DTEND;VALUE=DATE" not in found[0]
+    assert found[1]["DTSTART;VALUE=DATE"] == "00010101"
+    assert found[1]["DTEND;VALUE=DATE"] == "00010102"

@@ -7,16 +7,84 @@ never as a traceback. Each command lives in a module of its own here.
 
 from __future__ import annotations
 
+import sys
 import warnings
+from importlib import import_module
+from typing import Any
 
 import click
 
-from ..plugins import PluginWarning
-
-__all__ = ["main"]
+__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "main"]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
+#: The exit code of a run stopped with Ctrl-C, as shells report a SIGINT.
+EXIT_INTERRUPTED = 130
+
+
+class _Command(click.Group):
+    """The command group, with Ctrl-C ending in exit code 130 and one line, no traceback.
+
+    Its commands are loaded when they run (see :data:`COMMANDS`).
+    """
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
+        if name in self.commands:
+            return self.commands[name]
+        if name not in COMMANDS:
+            return None
+        module = import_module(f"{__name__}.{COMMANDS[name][0]}")
+        for command in module.COMMANDS:
+            self.add_command(command)
+        return self.commands.get(name)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        # the lines are known without importing every command's module
+        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]
+        rows += [
+            (n, c.get_short_help_str())
+            for n, c in sorted(self.commands.items())
+            if n not in COMMANDS
+        ]
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        standalone = kwargs.get("standalone_mode", True)
+        try:
+            result = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.exceptions.Abort as exc:
+            if not standalone:
+                raise
+            interrupted = isinstance(exc.__context__, KeyboardInterrupt)
+            click.echo("\nklusterplan: interrupted" if interrupted else "Aborted!", err=True)
+            sys.exit(EXIT_INTERRUPTED if interrupted else 1)
+        except KeyboardInterrupt:
+            if not standalone:
+                raise
+            click.echo("\nklusterplan: interrupted", err=True)
+            sys.exit(EXIT_INTERRUPTED)
+        except click.ClickException as exc:
+            if not standalone:
+                raise
+            exc.show()
+            sys.exit(exc.exit_code)
+        except click.exceptions.Exit as exc:
+            if not standalone:
+                raise
+            sys.exit(exc.exit_code)
+        if not standalone:
+            return result
+        # click without standalone mode returns the code of an exit (--help, --version)
+        sys.exit(result if isinstance(result, int) else 0)
+
+
+@click.group(
+    cls=_Command,
+    context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
+)
 @click.version_option(package_name="klusterplan", prog_name="klusterplan")
 def main() -> None:
     """Plan a public library's local communication work.
@@ -25,16 +93,36 @@ def main() -> None:
     biblioteks lokala målgrupper". Start one with `klusterplan new`, check
     it with `klusterplan check` and export it with `klusterplan export`.
     """
+    from ..plugins import PluginWarning
+
     # the command prints plugin failures itself, with its other messages
     warnings.filterwarnings("ignore", category=PluginWarning)
 
 
-def _add_commands() -> None:
-    from . import check, export, importer, info, new, rules, status, summary, workbook
-
-    for module in (new, export, check, rules, info, workbook, importer, summary, status):
-        for command in module.COMMANDS:
-            main.add_command(command)
-
-
-_add_commands()
+#: Each command, the module it lives in and the line ``--help`` shows for it. A
+#: command's module is imported only when that command runs, so that a quick
+#: command does not pay for the others (Word, PDF, the cluster summary).
+COMMANDS: dict[str, tuple[str, str]] = {
+    "new": ("new", "Start a new plan file: a commented starter plan, or the example."),
+    "export": (
+        "export",
+        "Export each PLAN in each format; the output name comes from the plan's file name.",
+    ),
+    "check": ("check", "Load each PLAN and run the rule checks on it."),
+    "rules": ("rules", "List every rule (code, name, severity, plugin), or explain the rule CODE."),
+    "plugins": (
+        "info",
+        "List every plugin with its exporters and rules, and where each comes from.",
+    ),
+    "schema": (
+        "info",
+        "Print the JSON Schema of the plan format, for editors that validate as you type.",
+    ),
+    "workbook": ("workbook", 'Write the workshop workbook "Vårt biblioteks lokala målgrupper".'),
+    "import": (
+        "importer",
+        "Read DOCUMENT, a Word file klusterplan wrote, filled in or edited, back into a plan.",
+    ),
+    "summary": ("summary", "Summarise the plans of a cluster's libraries in one report."),
+    "status": ("status", "Print what is late and what is due in each PLAN, for a team meeting."),
+}

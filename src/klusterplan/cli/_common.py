@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
@@ -10,7 +11,8 @@ from typing import Any, NoReturn
 import click
 
 from .. import _io
-from .._word_import import WordNotice
+from .._formats import LineMap
+from .._word_changes import WordNotice
 from ..errors import PlanError
 from ..model import Plan
 from ..plugins import Registry, get_registry
@@ -24,16 +26,37 @@ __all__ = [
     "format_option",
     "load_all",
     "load_plan",
+    "load_with_lines",
     "registry",
     "report_failures",
+    "say",
+    "terminal_safe",
 ]
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
+# Control characters (an escape sequence can recolour, retitle or clear a terminal),
+# bidirectional overrides (they reorder what is shown) and lone surrogates
+# (no terminal encoding holds them); line ends and tabs stay.
+_UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+
+
+def terminal_safe(text: str) -> str:
+    r"""``text`` with what a terminal would obey instead of show written as ``\x1b`` escapes."""
+    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def say(message: str) -> None:
+    """Print a message for the user on standard output, escaped for the terminal."""
+    click.echo(terminal_safe(message))
+
+
 def error(message: str) -> None:
-    """Print a message for the user on standard error."""
-    click.echo(message, err=True)
+    """Print a message for the user on standard error, escaped for the terminal."""
+    click.echo(terminal_safe(message), err=True)
 
 
 def fail(message: str) -> NoReturn:
@@ -78,9 +101,14 @@ def load_plan(path: str) -> Plan:
 
     What a document holds outside its fields is printed, each notice naming the document.
     """
+    return load_with_lines(path)[0]
+
+
+def load_with_lines(path: str) -> tuple[Plan, LineMap]:
+    """:func:`load_plan`, and the map from paths to lines of a plan file."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        plan = _io.load(path)
+        found = _io.load_with_lines(path)
     for warning in caught:
         if issubclass(warning.category, WordNotice):
             error(f"{path}: {warning.message}")
@@ -88,7 +116,7 @@ def load_plan(path: str) -> Plan:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno
             )
-    return plan
+    return found
 
 
 def load_all(

@@ -11,7 +11,6 @@ from typing import Any
 import click
 
 from .._check import CheckResult, check_plan
-from .._formats import LineMap, format_for_path
 from .._rule import Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
@@ -22,9 +21,10 @@ from ._common import (
     error,
     fail,
     format_option,
-    load_plan,
+    load_with_lines,
     registry,
     report_failures,
+    say,
 )
 
 __all__ = ["ACCESSIBILITY_PREFIX", "COMMANDS", "JSON_VERSION", "split_codes"]
@@ -182,14 +182,8 @@ def check_command(
             _validate(f"{where}: {key}", codes, known)
         _validate(f"{where}: severity", settings.severity, known)
         try:
-            plan = load_plan(source)
-            # a Word document has no lines; its findings name paths
-            word = source.lower().endswith(".docx")
-            lines = (
-                None
-                if word
-                else LineMap(Path(source).read_text(encoding="utf-8"), format_for_path(source))
-            )
+            # one parse gives the plan and the line of every key
+            plan, lines = load_with_lines(source)
         except PlanError as exc:
             error(str(exc))
             load_failed = True
@@ -221,7 +215,7 @@ def check_command(
             findings_fail = True
         if text:
             for finding in result.findings:
-                click.echo(finding.render(source))
+                say(finding.render(source))
         entries.append(
             {
                 "path": source,

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 import click
 
-from .._export import export
+from .._batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._exporter import ExportOptions
+from .._io import example
+from .._template import template_problem
 from ..errors import PlanError
-from ..model import Language
-from ._common import EXIT_OK, EXIT_USAGE, error, fail, load_all, registry, report_failures
+from ..model import Language, Plan
+from ._common import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, error, fail, registry, report_failures
+from ._progress import reporter
 
 __all__ = ["COMMANDS", "lang_option", "large_print_option", "option_option", "template_option"]
 
@@ -63,6 +68,21 @@ option_option = click.option(
 )
 
 
+def _default_jobs() -> int:
+    counter = getattr(os, "process_cpu_count", None) or os.cpu_count
+    return max(counter() or 1, 1)
+
+
+def _summary(outcomes: list[ExportOutcome], seconds: float) -> str:
+    failed = sum(1 for o in outcomes if not o.ok)
+    files = sum(len(o.written) for o in outcomes)
+    plans = f"{len(outcomes)} plan{'s' if len(outcomes) != 1 else ''}"
+    return (
+        f"{plans}: {len(outcomes) - failed} exported, {failed} failed; "
+        f"{files} file{'s' if files != 1 else ''} written in {seconds:.1f} s."
+    )
+
+
 @click.command(name="export")
 @click.argument("plans", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
@@ -82,6 +102,14 @@ option_option = click.option(
     type=click.Path(file_okay=False, path_type=Path),
     help="The folder to write to (default: beside each plan; the current folder for --example).",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=None,
+    help="How many plans to export at once, each in a process of its own "
+    "[default: the number of CPUs].",
+)
 @lang_option
 @large_print_option
 @template_option
@@ -91,56 +119,65 @@ def export_command(
     with_example: bool,
     formats: tuple[str, ...],
     output_dir: Path | None,
+    jobs: int | None,
     lang: str | None,
     large_print: bool,
     template: Path | None,
     option: tuple[str, ...],
 ) -> None:
-    """Export each PLAN in each format; the output name comes from the plan's name.
+    """Export each PLAN in each format; the output name comes from the plan's file name.
 
-    A plan with problems is reported, every problem with its path, and
-    nothing is written for it; the other plans are still exported.
+    Many plans are exported in parallel (--jobs); on a terminal a progress bar
+    shows how far the run has come. A plan with problems is reported, every
+    problem with its path, and nothing is written for it; the other plans are
+    still exported. Two plans whose output names would collide never
+    overwrite each other: the later one gets a suffix, with a note.
+
+    Exit codes: 0 every file written, 1 an exporter or a worker failed, 2 a
+    plan could not be read or has mistakes, or an option is wrong.
     """
     if not plans and not with_example:
         fail("name at least one plan file, or use --example")
     plugins = registry()
     wanted = _split_formats(formats)
+    if not wanted:
+        fail("--to: no format given; name at least one, e.g. --to docx,pdf")
     for fmt in wanted:
         try:
             plugins.exporter(fmt)
         except PlanError as exc:
             fail(f"--to: {exc}")
     options = _options(lang, large_print, template, option)
-    loaded, failed = load_all(plans, with_example)
+    if template is not None:
+        problem = template_problem(template)
+        if problem:
+            fail(f"--template {template}: {problem}")
+    items: list[str | tuple[str, Plan]] = list(plans)
+    if with_example:
+        items.insert(0, ("example.yaml", example()))
     if output_dir is not None:
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             fail(f"{output_dir}: cannot create the folder: {exc.strerror}")
-    for source, plan in loaded:
-        folder = output_dir or (Path(".") if source == "example.yaml" else Path(source).parent)
-        for fmt in wanted:
-            exporter = plugins.exporter(fmt)
-            target = folder / (Path(source).stem + exporter.extension)
-            if target.resolve() == Path(source).resolve():
-                error(f"{target}: would overwrite the plan itself; use -o to write elsewhere")
-                failed = True
-                continue
-            try:
-                notices = export(plan, fmt, target, options, registry=plugins)
-            except PlanError as exc:
-                error(f"{source}: {exc}")
-                failed = True
-                continue
-            except OSError as exc:
-                error(f"{target}: cannot be written: {exc.strerror or exc}")
-                failed = True
-                continue
-            for notice in notices:
-                error(f"{source}: {notice}")
-            click.echo(f"wrote {target}")
+    notes: list[str] = []
+    tasks = plan_tasks(items, wanted, output_dir, options=options, note=notes.append)
+    for note in notes:
+        error(note)
+    jobs = min(jobs or _default_jobs(), len(tasks))
+    started = time.monotonic()
+    with reporter(len(tasks)) as shown:
+        outcomes = run_tasks(
+            tasks,
+            on_result=shown.outcome,
+            new_executor=(lambda: process_pool(jobs)) if jobs > 1 else None,
+        )
+    if len(outcomes) > 1 or any(not o.ok for o in outcomes):
+        error(_summary(outcomes, time.monotonic() - started))
     report_failures(plugins)
-    sys.exit(EXIT_USAGE if failed else EXIT_OK)
+    if any(o.bad_input for o in outcomes):
+        sys.exit(EXIT_USAGE)
+    sys.exit(EXIT_FINDINGS if any(not o.ok for o in outcomes) else EXIT_OK)
 
 
 COMMANDS = [export_command]

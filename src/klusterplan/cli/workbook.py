@@ -10,9 +10,9 @@ import click
 from .. import _io
 from .._export import export
 from .._exporter import ExportOptions
-from ..errors import PlanError
+from ..errors import ExportError, PlanError
 from ..model import Language, Plan
-from ._common import EXIT_OK, error, fail, registry, report_failures
+from ._common import EXIT_FINDINGS, EXIT_OK, error, fail, registry, report_failures
 from .export import lang_option, large_print_option, template_option
 
 __all__ = ["COMMANDS"]
@@ -99,6 +99,9 @@ def workbook(
         notices = export(plan, chosen, output, options, registry=plugins)
     except PlanError as exc:
         fail(str(exc))
+    except ExportError as exc:
+        error(f"{output}: {exc}")
+        sys.exit(EXIT_FINDINGS)
     except OSError as exc:
         fail(f"{output}: cannot be written: {exc.strerror or exc}")
     for notice in notices:

@@ -9,6 +9,7 @@ import copy
 import datetime as _dt
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,14 +19,16 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
+from lxml import etree
 
 from .. import _design
+from .._template import template_problem
 from ..branding import Branding
 from ..document import Chart, Document
 from ..errors import PlanError, Problem
 from ._docx_xml import CHART_MARK, SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
-__all__ = ["REQUIRED_STYLES", "build_package", "check_pictures", "save"]
+__all__ = ["PROPERTY_LIMIT", "REQUIRED_STYLES", "build_package", "check_pictures", "save"]
 
 #: Styles every export uses besides the headings of each level it has.
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -45,6 +48,9 @@ def _open(template: Path | None, needed: list[str]) -> Any:
     """The template (or python-docx's own) with its body emptied; checks styles first."""
     if template is None:
         return docx.Document()
+    problem = template_problem(template)
+    if problem:
+        raise PlanError([Problem("", f"--template {template}: {problem}")])
     try:
         document = docx.Document(str(template))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
@@ -332,16 +338,32 @@ def check_pictures(document: Any) -> list[str]:
     return missing
 
 
-def _properties(document: Any, doc: Document) -> None:
+#: The longest text python-docx (and Word's property dialog) takes for a core property.
+PROPERTY_LIMIT = 255
+
+
+def _fit(value: str, what: str, notice: Callable[[str, str], None]) -> str:
+    if len(value) <= PROPERTY_LIMIT:
+        return value
+    notice(
+        "",
+        f"the document property {what} is {len(value)} characters long; "
+        f"shortened to {PROPERTY_LIMIT}, the most Word keeps (the text itself is whole)",
+    )
+    return value[: PROPERTY_LIMIT - 1] + "…"
+
+
+def _properties(document: Any, doc: Document, notice: Callable[[str, str], None]) -> None:
     props = document.core_properties
-    props.title = f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title
-    props.author = doc.author
-    props.subject = doc.subject
-    props.keywords = "; ".join(doc.keywords)
+    title = f"{doc.title} – {doc.subtitle}" if doc.subtitle else doc.title
+    props.title = _fit(title, "title", notice)
+    props.author = _fit(doc.author, "author", notice)
+    props.subject = _fit(doc.subject, "subject", notice)
+    props.keywords = _fit("; ".join(doc.keywords), "keywords", notice)
     props.language = doc.language_tag
     props.comments = ""
     props.category = ""
-    props.last_modified_by = doc.author
+    props.last_modified_by = props.author
     props.revision = 1
     element = props._element
     if doc.date is not None:
@@ -399,14 +421,48 @@ def _section_breaks(body: Any, last_landscape: bool) -> None:
         _orient(sect_pr, True)
 
 
+_BODY_SLOT = "klusterplan-body"
+
+
+def _with_body(document: Any, xml: str) -> Any:
+    """The document with the ``w:body`` element ``xml``'s children before its section properties.
+
+    The whole main part is parsed once with the body in it: moving thousands of
+    parsed children into the tree one at a time costs time that grows with the
+    square of the plan's size.
+    """
+    part = document.part
+    body = part.element.body
+    slot = etree.ProcessingInstruction(_BODY_SLOT)
+    sect_pr = body.find(qn("w:sectPr"))
+    if sect_pr is not None:
+        sect_pr.addprevious(slot)
+    else:
+        body.append(slot)
+    text = etree.tostring(part.element, encoding="unicode")
+    head, _, tail = text.partition(etree.tostring(slot, encoding="unicode"))
+    inner = xml[xml.index(">") + 1 : xml.rindex("</w:body>")]
+    part._element = parse_xml(head + inner + tail)
+    return part.document
+
+
 def build_package(
     doc: Document,
     *,
     template: Path | None,
     large_print: bool,
     branding: Branding,
+    notice: Callable[[str, str], None] = lambda path, message: None,
+    controls: bool = False,
 ) -> Any:
-    """A python-docx document holding ``doc``; the caller runs hooks and saves it."""
+    """A python-docx document holding ``doc``; the caller runs hooks and saves it.
+
+    ``controls`` writes the content controls at once (no plugin will look at the
+    document before it is saved); otherwise the caller puts them in after the hooks.
+
+    ``notice(path, message)`` is told about what had to change (a document
+    property too long for Word).
+    """
     max_level = max((s.level for s in doc.sections), default=1)
     needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
     document = _open(template, needed)
@@ -435,21 +491,14 @@ def build_package(
         large_print=large_print,
     )
     numbering = _Numbering(document)
-    xml, last_landscape = body_xml(doc, look, numbering.new)
-    fragment = parse_xml(xml)
-    body = document.element.body
-    sect_pr = body.find(qn("w:sectPr"))
-    for child in list(fragment):
-        if sect_pr is not None:
-            sect_pr.addprevious(child)
-        else:
-            body.append(child)
-    _section_breaks(body, last_landscape)
+    xml, last_landscape = body_xml(doc, look, numbering.new, controls)
+    document = _with_body(document, xml)
+    _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
     _cover_without_footer(document)
     _footer(document, doc, branding, (text_width, wide_width), half_points("footer"))
     _logo(document, branding)
-    _properties(document, doc)
+    _properties(document, doc, notice)
     return document
 
 

@@ -50,7 +50,7 @@ _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _SDT, _SDT_PR, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtPr", f"{_W}sdtContent"
 _ALIAS, _TAG_W, _VAL = f"{_W}alias", f"{_W}tag", f"{_W}val"
 _START, _END, _ID = f"{_W}bookmarkStart", f"{_W}bookmarkEnd", f"{_W}id"
-_MARKED = etree.XPath("//*[@kp:tag or @kp:group]", namespaces={"kp": CONTROL_MARK})
+_P, _TR = f"{_W}p", f"{_W}tr"
 
 
 @functools.lru_cache(maxsize=4096)
@@ -69,7 +69,9 @@ def _sdt(path: str, swedish: bool) -> tuple[Any, Any]:
 
 def _value(start: Any, swedish: bool) -> None:
     """Put the runs between a marked bookmark's start and its end into a control."""
-    path = start.attrib.pop(_TAG)
+    path = start.attrib.pop(_TAG, None)
+    if path is None:
+        return
     ident = start.get(_ID)
     members = [start]
     for sibling in start.itersiblings():
@@ -101,15 +103,16 @@ def _group(element: Any, swedish: bool) -> None:
 
 def add_controls(body: Any, swedish: bool) -> None:
     """Turn the body's marks into content controls; names in Swedish or English."""
-    marked = _MARKED(body)
-    for element in marked:
-        if element.tag == _START and _TAG in element.attrib:
-            _value(element, swedish)
-    for element in marked:
+    # the marks stand only on bookmarks' starts, paragraphs and rows: looked for there
+    values = [e for e in body.iter(_START) if _TAG in e.attrib]
+    groups = [e for e in body.iter(_P, _TR) if _G in e.attrib]
+    for element in values:
+        _value(element, swedish)
+    for element in groups:
         if _GROUP in element.attrib:
             _group(element, swedish)
     # anything a hook moved out of reach keeps its bookmark but loses the markers
-    for element in marked:
+    for element in (*values, *groups):
         for name in (_TAG, _GROUP, _G):
             element.attrib.pop(name, None)
     etree.cleanup_namespaces(body)

@@ -30,6 +30,7 @@ import attrs
 
 from .. import _paths
 from .._metrics import fit_columns
+from .._xml import escape_attribute
 from ..document import (
     Block,
     BulletList,
@@ -65,7 +66,6 @@ __all__ = [
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-_XML = {ord("&"): "&amp;", ord("<"): "&lt;", ord(">"): "&gt;", ord('"'): "&quot;"}
 #: A handwriting line is 6.5 mm: 368 twips.
 _HAND_LINE = 368
 #: The least type size, in half-points, a table may shrink to so that its words fit.
@@ -76,7 +76,7 @@ _TINT = "EAF0F6"
 
 
 def _x(text: str) -> str:
-    return text.translate(_XML)
+    return escape_attribute(text)
 
 
 @attrs.frozen
@@ -166,8 +166,14 @@ _NO_BORDERS = "".join(
 
 class _Writer:
     def __init__(
-        self, look: Look, new_list: Callable[[bool], int], workbook: bool, swedish: bool
+        self,
+        look: Look,
+        new_list: Callable[[bool], int],
+        workbook: bool,
+        swedish: bool,
+        controls: bool = False,
     ) -> None:
+        self.controls = controls
         self.look = look
         self.new_list = new_list
         self.bullets = 0
@@ -213,22 +219,36 @@ class _Writer:
         if split:
             self.options[split[0][0]] = tuple(value for _, value in split)
 
-    def value(self, path: str, inner: str) -> str:
-        """``inner`` runs marked for ``path`` by a bookmark.
+    def _control(self, path: str) -> str:
+        alias = _x(_paths.describe(path, self.swedish))
+        return f'<w:sdtPr><w:alias w:val="{alias}"/><w:tag w:val="{_x(path)}"/></w:sdtPr>'
 
-        The package puts a content control around it (:data:`CONTROL_MARK`).
+    def value(self, path: str, inner: str) -> str:
+        """``inner`` runs marked for ``path``: a bookmark, in a content control.
+
+        When controls are put in later (:data:`CONTROL_MARK`), only the bookmark, marked.
         """
         start, end = self._mark_bookmark(path)
-        start = start.replace("<w:bookmarkStart ", f'<w:bookmarkStart kp:tag="{_x(path)}" ')
+        if self.controls:
+            return (
+                f"<w:sdt>{self._control(path)}<w:sdtContent>{start}{inner}{end}"
+                "</w:sdtContent></w:sdt>"
+            )
+        # each marker declares its namespace: the body is spliced into the package as text
+        start = start.replace(
+            "<w:bookmarkStart ", f'<w:bookmarkStart xmlns:kp="{CONTROL_MARK}" kp:tag="{_x(path)}" '
+        )
         return f"{start}{inner}{end}"
 
     def group(self, path: str, inner: str) -> str:
-        """Paragraphs (or a table row) one content control will hold: a list, lines, a row.
+        """Paragraphs (or a table row) in one content control: a list, lines, a row.
 
-        They are marked for the package by attributes of :data:`CONTROL_MARK`.
+        When controls are put in later, they are marked by attributes of :data:`CONTROL_MARK`.
         """
+        if self.controls:
+            return f"<w:sdt>{self._control(path)}<w:sdtContent>{inner}</w:sdtContent></w:sdt>"
         self.groups += 1
-        attrs = f'kp:group="{_x(path)}" kp:g="{self.groups}"'
+        attrs = f'xmlns:kp="{CONTROL_MARK}" kp:group="{_x(path)}" kp:g="{self.groups}"'
         if inner.startswith("<w:tr>"):
             return f"<w:tr {attrs}>" + inner[len("<w:tr>") :]
         return inner.replace("<w:p>", f"<w:p {attrs}>")
@@ -746,8 +766,14 @@ def _mark(orientation: str) -> str:
     return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
 
 
-def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) -> tuple[str, bool]:
+def body_xml(
+    document: Document, look: Look, new_list: Callable[[bool], int], controls: bool = False
+) -> tuple[str, bool]:
     """The document body (without its section properties) as one ``w:body`` element.
+
+    ``controls`` writes each marked value's content control at once; otherwise they
+    are marked (:data:`CONTROL_MARK`) for :func:`~._docx_readback.add_controls` to put
+    in later, after a plugin has seen the document.
 
     ``new_list(ordered)`` returns a fresh numbering id for a list; ordered
     lists each get their own so that their numbers restart at 1. A chapter
@@ -757,9 +783,9 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     whether the last section is landscape.
     """
     workbook = document.mode.value == "workbook"
-    w = _Writer(look, new_list, workbook, document.language is Language.SV)
+    w = _Writer(look, new_list, workbook, document.language is Language.SV, controls)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
-    parts = [f'<w:body xmlns:w="{W_NS}" xmlns:kp="{CONTROL_MARK}">', *_cover(w, document)]
+    parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
     for i, section in enumerate(document.front):
         parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
         for block in section.blocks:

@@ -20,17 +20,18 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
+import stat
 import unicodedata
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
-from xml.sax.saxutils import escape
 
 import attrs
 
 from .. import _design
 from .._exporter import ExportContext
 from .._text import plan_strings
+from .._xml import escape
 from ..errors import PlanError, Problem
 
 __all__ = [
@@ -195,11 +196,22 @@ def _is_control(char: str) -> bool:
     return char not in "\n" and unicodedata.category(char) in {"Cc", "Cf", "Cs", "Co", "Cn"}
 
 
+_MAX_FONT_BYTES = 64 * 1024 * 1024
+
+
 def _register(path: Path, what: str) -> _Face:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
 
     try:
+        # a device (/dev/zero) or a pipe would be read without end
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise PlanError([Problem("", f"{what} {path}: not a font file")])
+        if info.st_size > _MAX_FONT_BYTES:
+            raise PlanError(
+                [Problem("", f"{what} {path}: larger than any font ({_MAX_FONT_BYTES:,} bytes)")]
+            )
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(
@@ -213,7 +225,7 @@ def _register(path: Path, what: str) -> _Face:
     except KeyError:
         try:
             font = TTFont(name, str(path))
-        except (TTFError, OSError, ValueError) as exc:
+        except (TTFError, Exception) as exc:  # a damaged font fails in many ways
             raise PlanError(
                 [Problem("", f"{what} {path}: not a usable TrueType font: {exc}")]
             ) from None

@@ -102,6 +102,9 @@ class Look:
     large_print: bool = False
     primary: Any = None
     accent: Any = None
+    house_fonts: bool = False
+    """Whether the fonts are the house typeface alone, whose widths are measured once a
+    process (see :mod:`klusterplan._metrics`)."""
 
     @property
     def size(self) -> float:
@@ -652,7 +655,8 @@ class _Renderer:
         if block.caption:
             out.append(self.para(block.caption, self.s.bold))
         out.append(lst)
-        return out
+        # a short list stays on one page, never leaving its last item alone on the next
+        return [KeepTogether(out)] if len(items) <= 8 else out
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
@@ -750,7 +754,7 @@ class _Renderer:
                 block.widths,
                 self.width,
                 size,
-                measure=measure,
+                measure=None if self.look.house_fonts else measure,
                 padding=_CELL_PADDING + 1,
             )
             if widths is not None:
@@ -1053,8 +1057,17 @@ def _canvas_class(document: Document, look: Look, logo: Any) -> type:
         # values; shortening one character at a time is done once for each.
         if room not in shortened:
             text = footer
-            while text and width(text) > room:
-                text = text[:-2] + "…"
+            if width(text) > room:
+                # the longest start that fits with its ellipsis, found by halving:
+                # one character at a time cost time growing with the square of the name
+                fits, over = 0, len(footer)
+                while over - fits > 1:
+                    middle = (fits + over) // 2
+                    if width(footer[: middle - 1] + "…") <= room:
+                        fits = middle
+                    else:
+                        over = middle
+                text = footer[: fits - 1] + "…" if fits else ""
             shortened[room] = text
         return shortened[room]
 

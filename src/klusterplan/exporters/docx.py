@@ -36,17 +36,22 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
     from ._docx_package import build_package, check_pictures, save
     from ._docx_readback import add_controls, embed_plan, is_readable
 
+    # a plugin's hook sees the document before its content controls are in, for python-docx
+    # does not look into them; without such a plugin they are written at once, as text
+    hooked = context.hooks is not None and bool(context.hooks.docx_document.get_hookimpls())
     word = build_package(
         document,
         template=context.options.template,
         large_print=context.options.large_print,
         branding=context.branding,
+        notice=context.notice,
+        controls=not hooked,
     )
-    if context.hooks is not None:
+    if hooked and context.hooks is not None:
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
+        add_controls(word.element.body, document.language is Language.SV)
     for name in check_pictures(word):
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
-    add_controls(word.element.body, document.language is Language.SV)
     if is_readable(document):
         embed_plan(word, context.plan, document, context.options.large_print)
     stream.write(save(word, built_in=context.options.template is None))

@@ -44,6 +44,12 @@ def escape(text: str) -> str:
     return _LIST_NUMBER.sub(r"\1\\\2", text)
 
 
+def _heading(level: int, text: str) -> str:
+    # a heading is one line, and a run of # at its end would be read as its closing sequence
+    line = _escape_inline(" ".join(text.split())).replace("#", "\\#")
+    return f"{'#' * level} {line}"
+
+
 def _cell(text: str) -> str:
     # a table cell cannot open a block, so only inline markup needs escaping
     return "<br>".join(_escape_inline(line) for line in text.strip().splitlines()) or " "
@@ -129,7 +135,7 @@ def _records(block: Table) -> list[str]:
 
 def render(document: Document) -> str:
     """Render a document as Markdown text."""
-    parts = [f"# {escape(document.title)}"]
+    parts = [_heading(1, document.title)]
     if document.subtitle:
         parts.append(f"**{escape(document.subtitle)}**")
     parts.extend(f"{escape(name)}: {escape(value)}  " for name, value in document.title_lines)
@@ -137,7 +143,7 @@ def render(document: Document) -> str:
     if document.promise:
         parts.append(f"*{escape(document.promise)}*")
     for section in (*document.front, *document.sections):
-        parts.append(f"{'#' * (section.level + 1)} {escape(section.title)}")
+        parts.append(_heading(section.level + 1, section.title))
         for block in section.blocks:
             parts.extend(_block(block))
     return "\n\n".join(parts) + "\n"

@@ -11,8 +11,8 @@ before anything is laid out.
 Settings (``--option KEY=VALUE``):
 
 ``pdf.font``, ``pdf.font_bold``, ``pdf.font_italic``, ``pdf.font_bold_italic``
-    TrueType files to set the document in instead of the Vera fonts that ship
-    with reportlab.
+    TrueType files to set the document in instead of the house typeface (Carlito) that ships
+    with klusterplan.
 ``pdf.fallback_font``
     A TrueType file for characters the main font lacks (Sámi letters, Arabic
     script). Without it, such a character stops the export with an error that
@@ -56,6 +56,8 @@ def _colour(value: str, default: str, what: str, context: ExportContext) -> obje
 
 def _renderer(fonts: FontFiles | None) -> Renderer:
     def render_pdf(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+        from reportlab.platypus.doctemplate import LayoutError
+
         from ..branding import Branding
         from ._pdf_fonts import check_text, load_fonts
         from ._pdf_layout import Look, render
@@ -78,11 +80,22 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
                 branding.primary_colour, default.primary_colour, "primary colour", context
             ),
             accent=_colour(branding.accent_colour, default.accent_colour, "accent colour", context),
+            house_fonts=files == FontFiles.default(),
         )
         try:
             data = render(document, look)
         except PlanError:
             raise
+        except LayoutError as exc:
+            raise PlanError(
+                [
+                    Problem(
+                        "",
+                        "a text cannot be laid out on a page: it runs taller than the page "
+                        f"(a very long word without spaces?); shorten it ({str(exc)[:120]}...)",
+                    )
+                ]
+            ) from None
         except Exception as exc:  # reportlab's errors name no plan path; say what failed
             if branding.logo is not None and "image" in str(exc).lower():
                 raise PlanError(

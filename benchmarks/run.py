@@ -1,0 +1,341 @@
+"""klusterplan's benchmark suite: every cost against its baseline, in one run.
+
+    python benchmarks/run.py            # the whole suite (a few minutes)
+    python benchmarks/run.py --quick    # smaller sizes and batches, for a first look
+
+It prints, each against a baseline measured in the same run on the same
+machine:
+
+- start-up: ``klusterplan check`` against a process that only imports the
+  libraries ``check`` needs;
+- load and check of the example plan at 1x, 10x and 100x its size;
+- the Word export against the raw WordprocessingML floor (the same body XML
+  zipped into a minimal package, without python-docx), at 1x, 10x and 100x;
+- the PDF export against a plain reportlab build of the same content, with
+  and without reportlab's C accelerator, at 1x and 10x;
+- a batch of 1, 100 and 1,000 plans at ``--jobs 1`` and ``--jobs 2``: time,
+  speed-up, and the peak memory of the largest process against one export.
+
+Times are CPU times of this process for the in-process parts (others' load
+on a shared machine weighs less) and wall times for the command runs; each
+is the best of several repeats. It is not part of the test run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import os
+import platform
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+import attrs
+from _scale import scaled
+
+import klusterplan
+from klusterplan import build_document
+from klusterplan._check import check_plan
+from klusterplan.document import Chart
+from klusterplan.exporters._chart import chart_png
+from klusterplan.exporters._docx_xml import Look, body_xml
+
+
+def best(
+    run: Callable[[], object], repeat: int, clock: Callable[[], float] = time.process_time
+) -> float:
+    """The shortest of ``repeat`` runs, in seconds."""
+    times = []
+    for _ in range(repeat):
+        start = clock()
+        run()
+        times.append(clock() - start)
+    return min(times)
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:9.1f} ms"
+
+
+# -- start-up -------------------------------------------------------------
+
+
+def startup(repeat: int) -> None:
+    with tempfile.TemporaryDirectory() as folder:
+        plan = Path(folder) / "plan.yaml"
+        klusterplan.dump(klusterplan.example(), plan)
+        base = [sys.executable, "-c", "import attrs, cattrs, pluggy, yaml, click, tomli_w"]
+        command = [sys.executable, "-m", "klusterplan", "check", str(plan)]
+        helps = [sys.executable, "-m", "klusterplan", "--help"]
+
+        def wall(argv: list[str]) -> float:
+            return best(
+                lambda: subprocess.run(argv, capture_output=True, check=False),
+                repeat,
+                time.perf_counter,
+            )
+
+        floor, check, help_ = wall(base), wall(command), wall(helps)
+    print("start-up (wall time, best of", repeat, ")")
+    print(f"  imports of the dependencies only {ms(floor)}")
+    print(f"  klusterplan --help               {ms(help_)}   {help_ / floor:5.2f}x  (goal <= 1.5x)")
+    print(f"  klusterplan check plan.yaml      {ms(check)}   {check / floor:5.2f}x  (goal <= 1.5x)")
+
+
+# -- load and check -------------------------------------------------------
+
+
+def load_and_check(sizes: list[int], repeat: int) -> None:
+    print("load and check (CPU time; growth against 1x)")
+    first: dict[str, float] = {}
+    for n in sizes:
+        text = klusterplan.dumps(scaled(n))
+        plan = klusterplan.loads(text)
+        load = best(lambda text=text: klusterplan.loads(text), max(1, repeat // n))
+        check = best(lambda plan=plan: check_plan(plan), max(1, repeat // n))
+        first.setdefault("load", load)
+        first.setdefault("check", check)
+        print(
+            f"  {n:>4}x ({len(text) / 1024:8.0f} KiB)  load {ms(load)} "
+            f"({load / first['load']:6.1f}x)   check {ms(check)} ({check / first['check']:6.1f}x)"
+        )
+
+
+# -- Word -----------------------------------------------------------------
+
+_CONTENT_TYPES = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" '
+    'ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    '<Override PartName="/word/document.xml" ContentType="application/'
+    'vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'
+)
+_RELS = (
+    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>'
+    '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+    'relationships/officeDocument" Target="word/document.xml"/></Relationships>'
+)
+
+
+def raw_docx(plan: klusterplan.Plan) -> bytes:
+    """The floor: the same body as raw WordprocessingML in a minimal package, no python-docx."""
+    document = build_document(plan, None)
+    names = ["Normal", "Title", "Subtitle", "List Bullet", "List Number", "Quote"]
+    names += [f"Heading {n}" for n in range(1, 10)]
+    look = Look(
+        styles={name: name.replace(" ", "") for name in names},
+        text_width=9638,
+        wide_width=14570,
+        body_size=21,
+        table_size=19,
+        small_size=17,
+        primary="1F4E79",
+        accent="C55A11",
+    )
+    counter = iter(range(1, 1_000_000))
+    xml, _ = body_xml(document, look, lambda ordered: next(counter))
+    # the same content: the votes chart is a picture in the package, as in the export
+    pictures = [
+        chart_png(b, 480, False, "1F4E79")[0]
+        for s in document.sections
+        for b in s.blocks
+        if isinstance(b, Chart)
+    ]
+    xml = (
+        xml.replace(
+            "<w:body ",
+            '<w:document xmlns:w="http://schemas.openxmlformats.org/'
+            'wordprocessingml/2006/main"><w:body ',
+            1,
+        ).replace(
+            ' xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">', ">", 1
+        )
+        + "</w:document>"
+    )
+    stream = io.BytesIO()
+    with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as package:
+        package.writestr("[Content_Types].xml", _CONTENT_TYPES)
+        package.writestr("_rels/.rels", _RELS)
+        package.writestr("word/document.xml", xml)
+        for n, picture in enumerate(pictures, 1):
+            package.writestr(f"word/media/chart{n}.png", picture)
+    return stream.getvalue()
+
+
+def export(plan: klusterplan.Plan, format: str) -> bytes:
+    stream = io.BytesIO()
+    klusterplan.export(plan, format, stream)
+    return stream.getvalue()
+
+
+def word(sizes: list[int], repeat: int) -> None:
+    print("Word export (CPU time): klusterplan against the raw WordprocessingML floor")
+    first = 0.0
+    for n in sizes:
+        plan = scaled(n)
+        export(plan, "docx")
+        ours = best(lambda plan=plan: export(plan, "docx"), max(1, repeat // n))
+        floor = best(lambda plan=plan: raw_docx(plan), max(1, repeat // n))
+        first = first or ours
+        print(
+            f"  {n:>4}x  floor {ms(floor)}  klusterplan {ms(ours)}  {ours / floor:5.2f}x the floor"
+            f" (goal <= 2x)   growth {ours / first:6.1f}x (goal at 100x <= 110x)"
+        )
+
+
+# -- PDF ------------------------------------------------------------------
+
+_PDF_CHILD = """
+import sys, json
+sys.modules["_rl_accel"] = None if {no_accel} else sys.modules.get("_rl_accel")
+sys.path.insert(0, {here!r})
+import run as bench
+print(json.dumps(bench.pdf_times({repeat})))
+"""
+
+
+def pdf_times(repeat: int) -> dict[str, list[float]]:
+    """Best CPU times of the plain build and of klusterplan's, for the example and a long plan."""
+    import bench_pdf
+
+    out: dict[str, list[float]] = {"plain": [], "klusterplan": []}
+    for plan in (klusterplan.example(), bench_pdf.long_plan()):
+        document = build_document(plan, None)
+        bench_pdf.plain(document)
+        export(plan, "pdf")
+        out["plain"].append(best(lambda document=document: bench_pdf.plain(document), repeat))
+        out["klusterplan"].append(best(lambda plan=plan: export(plan, "pdf"), repeat))
+    return out
+
+
+def pdf(repeat: int) -> None:
+    import json
+
+    runs = {}
+    for no_accel in (False, True):
+        code = _PDF_CHILD.format(no_accel=no_accel, here=str(Path(__file__).parent), repeat=repeat)
+        result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+        if result.returncode != 0:
+            print(result.stderr)
+            return
+        runs[no_accel] = json.loads(result.stdout.strip().splitlines()[-1])
+    print("PDF export (CPU time): klusterplan against a plain reportlab build of the same content")
+    with_accel, without = runs[False], runs[True]
+    for i, name in enumerate(("example", "long plan")):
+        ours, plain = with_accel["klusterplan"][i], with_accel["plain"][i]
+        bare_ours, bare = without["klusterplan"][i], without["plain"][i]
+        print(
+            f"  {name:<9}  with rl_accel: plain {ms(plain)} klusterplan {ms(ours)} "
+            f"{ours / plain:5.2f}x"
+        )
+        print(
+            f"             without:       plain {ms(bare)} klusterplan {ms(bare_ours)} "
+            f"{bare_ours / bare:5.2f}x"
+        )
+        print(
+            f"             klusterplan with rl_accel / plain without: {ours / bare:5.2f}x "
+            "(goal <= 0.8x)"
+        )
+
+
+# -- batch ----------------------------------------------------------------
+
+
+_LAUNCHER = """
+import resource, subprocess, sys
+code = subprocess.run(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL).returncode
+print(code, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+"""
+
+
+def _run_measured(argv: list[str]) -> tuple[float, int]:
+    """Wall time, and the peak memory (KiB) of the largest process of the run.
+
+    A small launcher starts the command, so the peak is the command's and its
+    workers' own, not this benchmark's (which a child would inherit).
+    """
+    start = time.perf_counter()
+    result = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, *argv], capture_output=True, text=True, check=True
+    )
+    elapsed = time.perf_counter() - start
+    code, peak = (int(v) for v in result.stdout.split())
+    if code not in (0,):
+        raise SystemExit(f"{' '.join(argv[:6])}... failed with exit code {code}")
+    return elapsed, peak
+
+
+def batch(counts: list[int], formats: str) -> None:
+    print(f"batch export (--to {formats}; wall time, peak memory of the largest process)")
+    example = klusterplan.example()
+    with tempfile.TemporaryDirectory() as folder:
+        plans = Path(folder) / "plans"
+        plans.mkdir()
+        for i in range(max(counts)):
+            library = attrs.evolve(example.library, name=f"Bibliotek {i}")
+            klusterplan.dump(attrs.evolve(example, library=library), plans / f"plan{i:04}.yaml")
+        names = sorted(str(p) for p in plans.iterdir())
+        single = None
+        for count in counts:
+            times = {}
+            for jobs in (1, 2):
+                out = Path(folder) / f"out-{count}-{jobs}"
+                argv = [
+                    sys.executable,
+                    "-m",
+                    "klusterplan",
+                    "export",
+                    *names[:count],
+                    "--to",
+                    formats,
+                    "-o",
+                    str(out),
+                    "--jobs",
+                    str(jobs),
+                ]
+                elapsed, peak = _run_measured(argv)
+                single = single or peak
+                times[jobs] = elapsed
+                print(
+                    f"  {count:>5} plans --jobs {jobs}: {elapsed:8.2f} s "
+                    f"({count / elapsed:6.1f} plans/s)  peak {peak / 1024:6.0f} MiB "
+                    f"({peak / single:4.2f}x one export)"
+                )
+            print(
+                f"  {count:>5} plans: speed-up with two jobs {times[1] / times[2]:4.2f}x "
+                "(goal >= 1.8x on two idle cores)"
+            )
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="smaller sizes and batches")
+    parser.add_argument("--repeat", type=int, default=7, help="repeats of each timing")
+    args = parser.parse_args()
+    sizes = [1, 10] if args.quick else [1, 10, 100]
+    import docx  # noqa: F401  (imported here so that no timing pays for it)
+    import reportlab
+
+    print(
+        f"klusterplan {klusterplan.__version__}, Python {platform.python_version()}, "
+        f"reportlab {reportlab.Version}, {platform.machine()}, {os.cpu_count()} CPUs"
+    )
+    startup(args.repeat)
+    load_and_check(sizes, args.repeat * 3)
+    word(sizes, args.repeat * 2)
+    pdf(args.repeat)
+    batch([1, 10] if args.quick else [1, 100, 1000], "docx")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,451 @@
+"""The HTML exporter: the plan, or the workshop workbook, as one accessible web page.
+
+It renders the shared :class:`~klusterplan.document.Document` as a single
+self-contained ``.html`` file meant to be published as it is (WCAG 2.1 AA):
+
+- the style sheet is inline and the logo a ``data:`` picture, so the page makes
+  no request of its own; a content security policy forbids scripts and any
+  other source;
+- ``lang`` on the page and on everything in another language, a ``<title>``,
+  a skip link, a ``<nav>`` contents list linking to every heading and a
+  ``<main>``; the title is the page's one ``h1`` and the document's heading
+  levels 1–3 are ``h2``–``h4``, never skipping one;
+- tables with ``<caption>``, ``<thead>`` and ``<th scope>``; lists as lists;
+  fields as description lists; the votes chart as inline SVG with ``<title>``
+  and ``<desc>`` beside its table; the centre matrix as a table;
+- in the workbook, a labelled text box wherever there is room to write, ruled
+  so that a printed page can be filled in by hand;
+- colours with enough contrast, a layout that reflows on a phone and a print
+  style sheet (A4, chapters on new pages, headings kept with their text, wide
+  chapters on landscape pages).
+
+Plan text is always escaped, so whatever a plan says shows as typed.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from collections.abc import Iterator
+from html import escape
+from typing import BinaryIO
+
+from .. import __version__
+from .._colour import GRAPHIC_CONTRAST, checked_colour
+from .._design import ACCENT, MUTED, PRIMARY
+from .._exporter import ExportContext
+from ..branding import Logo
+from ..document import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Fields,
+    Matrix,
+    Paragraph,
+    Quote,
+    Staircase,
+    Table,
+    WritingSpace,
+    chapters,
+    has_wide_table,
+    language_tag,
+)
+from ..errors import PlanError, Problem
+from ..model import Language
+from ._html_style import style_sheet
+
+__all__ = ["render_html"]
+
+#: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
+_POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+_SLUG = re.compile(r"[^a-z0-9]+")
+#: Longest bar label drawn in the chart; the full name is in its table and description.
+_LABEL_CHARS = 60
+
+
+def _text(text: str) -> str:
+    """Plan text as HTML that shows it as typed; single line ends become ``<br>``."""
+    return escape(text.strip(), quote=True).replace("\n", "<br>")
+
+
+def _mime(data: bytes) -> str | None:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "image/png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "image/jpeg"
+    return None
+
+
+class _Page:
+    """One document written as HTML: the anchors it hands out and the text it builds."""
+
+    def __init__(
+        self, document: Document, primary: str = PRIMARY, large_print: bool = False
+    ) -> None:
+        self.document = document
+        self.primary = primary
+        self.large_print = large_print
+        # the page's own anchors come first, so no section key can take them
+        self.ids: set[str] = {"main", "contents"}
+        self.anchors: dict[int, str] = {}
+        """Each section's anchor, by its place in the document."""
+        for number, section in enumerate(document.sections):
+            self.anchors[number] = self.anchor(section.key or f"section-{number + 1}")
+        self.front = [self.anchor(s.key or "summary") for s in document.front]
+
+    def anchor(self, key: str) -> str:
+        """A unique ``id`` made from ``key``: keys may carry plan text (a group's id)."""
+        base = _SLUG.sub("-", key.lower()).strip("-") or "part"
+        name, n = base, 1
+        while name in self.ids:
+            n += 1
+            name = f"{base}-{n}"
+        self.ids.add(name)
+        return name
+
+    def lang(self, lang: Language | None) -> str:
+        """A ``lang`` attribute for text in ``lang`` when it is not the page's language."""
+        if lang is None or lang is self.document.language:
+            return ""
+        return f' lang="{language_tag(lang)}"'
+
+    @property
+    def text_lang(self) -> str:
+        """The ``lang`` attribute of the plan's own text shown outside a block (the promise)."""
+        return self.lang(self.document.text_language)
+
+    # -- blocks -------------------------------------------------------------
+
+    def paragraphs(self, text: str, lang: Language | None) -> Iterator[str]:
+        for part in _PARAGRAPHS.split(text.strip()):
+            if part.strip():
+                yield f"<p{self.lang(lang)}>{_text(part)}</p>"
+
+    def table(
+        self,
+        headers: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        caption: str,
+        *,
+        lang: Language | None = None,
+        classes: tuple[str, ...] = (),
+        row_lines: int = 0,
+        row_headers: bool = False,
+        widths: tuple[float, ...] = (),
+        hidden_caption: bool = False,
+        align: tuple[str, ...] = (),
+        footer: tuple[str, ...] = (),
+    ) -> Iterator[str]:
+        cls = f' class="{" ".join(classes)}"' if classes else ""
+        yield f"<table{cls}>"
+        # a table named only by its section's heading keeps that name for screen
+        # readers without printing the heading twice
+        hidden = ' class="visually-hidden"' if hidden_caption else ""
+        yield f"<caption{hidden}>{_text(caption)}</caption>"
+        if widths and len(widths) == len(headers) and sum(widths) > 0:
+            total = sum(widths)
+            yield (
+                "<colgroup>"
+                + "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in widths)
+                + "</colgroup>"
+            )
+
+        def num(i: int) -> str:
+            # amounts are right-aligned, so their digits line up
+            return ' class="num"' if i < len(align) and align[i] == "right" else ""
+
+        yield "<thead><tr>"
+        yield "".join(f'<th scope="col"{num(i)}>{_text(h)}</th>' for i, h in enumerate(headers))
+        yield "</tr></thead>"
+        yield f"<tbody{self.lang(lang)}>"
+        height = f' style="height: {row_lines * 2}em"' if row_lines else ""
+        for row in rows:
+            cells = []
+            for i, cell in enumerate(row):
+                if row_headers and i == 0:
+                    cells.append(f'<th scope="row">{_text(cell)}</th>')
+                else:
+                    cells.append(f"<td{num(i)}>{_text(cell)}</td>")
+            yield f"<tr{height}>{''.join(cells)}</tr>"
+        yield "</tbody>"
+        if footer:
+            closing = "".join(f"<td{num(i)}>{_text(c)}</td>" for i, c in enumerate(footer))
+            yield f'<tfoot><tr class="total">{closing}</tr></tfoot>'
+        yield "</table>"
+
+    def chart(self, chart: Chart, context: str) -> Iterator[str]:
+        title_id, desc_id = self.anchor("chart-title"), self.anchor("chart-desc")
+        bar, gap, top = 18, 30, 8
+        width, left = 640, 4
+        height = top + len(chart.values) * (bar + gap) + 4
+        largest = max(chart.values, default=0) or 1
+        span = width - 80
+        yield '<figure class="chart">'
+        yield (
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+            f'aria-labelledby="{title_id} {desc_id}">'
+        )
+        yield f'<title id="{title_id}">{_text(chart.title)}</title>'
+        yield f'<desc id="{desc_id}">{_text(chart.alt or chart.title)}</desc>'
+        for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
+            y = top + i * (bar + gap)
+            shown = label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
+            length = max(1, round(span * value / largest))
+            yield (
+                f'<text x="{left}" y="{y + 12}" font-size="14" fill="#1a1a1a">{_text(shown)}</text>'
+                f'<rect x="{left}" y="{y + 16}" width="{length}" height="{bar}" '
+                f'fill="{self.primary}"/>'
+                f'<text x="{left + length + 6}" y="{y + 30}" font-size="14" fill="#1a1a1a">'
+                f"{value}</text>"
+            )
+        yield "</svg></figure>"
+        yield from self.block(chart.table, context)
+
+    def writing(self, space: WritingSpace, context: str) -> Iterator[str]:
+        box = self.anchor("write")
+        label = space.prompt or context
+        hidden = "" if space.prompt else ' class="visually-hidden"'
+        yield '<div class="write">'
+        yield f'<label for="{box}"{hidden}>{_text(label)}</label>'
+        yield f'<textarea id="{box}" name="{box}" rows="{max(space.lines, 1)}"></textarea>'
+        yield "</div>"
+
+    def block(self, block: Block, context: str) -> Iterator[str]:
+        """``block`` as HTML; ``context`` is the section's title, for unnamed tables."""
+        if isinstance(block, Paragraph) and block.prompt:
+            yield f'<p class="caption">{_text(block.text)}</p>'
+        elif isinstance(block, Paragraph):
+            yield from self.paragraphs(block.text, block.lang)
+        elif isinstance(block, Quote):
+            yield '<figure class="quote">'
+            yield f"<blockquote{self.lang(block.lang)}>"
+            yield from self.paragraphs(block.text, None)
+            yield "</blockquote>"
+            if block.attribution:
+                who = _text(block.attribution)
+                yield f"<figcaption{self.lang(block.lang)}>— {who}</figcaption>"
+            yield "</figure>"
+        elif isinstance(block, BulletList):
+            tag = "ol" if block.ordered else "ul"
+            if block.caption:
+                yield f'<p class="caption">{_text(block.caption)}</p>'
+            yield f"<{tag}{self.lang(block.lang)}>"
+            yield "".join(f"<li>{_text(item)}</li>" for item in block.items)
+            yield f"</{tag}>"
+        elif isinstance(block, Fields):
+            yield '<dl class="fields">'
+            for field in block.items:
+                long = ' class="long"' if field.long else ""
+                value = "".join(self.paragraphs(field.value, None)) if field.long else ""
+                yield f"<dt{long}>{_text(field.label)}</dt>"
+                yield (f"<dd{long}{self.lang(block.lang)}>{value or _text(field.value)}</dd>")
+            yield "</dl>"
+        elif isinstance(block, Table) and block.records:
+            # one record a row: eight columns of large print do not fit a page or a phone
+            if block.caption:
+                yield f'<p class="caption">{_text(block.caption)}</p>'
+            for row in block.rows:
+                yield '<dl class="fields record">'
+                for header, cell in zip(block.headers, row, strict=False):
+                    if cell.strip() or block.row_lines:
+                        yield f"<dt>{_text(header or '#')}</dt>"
+                        yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
+                yield "</dl>"
+        elif isinstance(block, Table):
+            classes = tuple(
+                name
+                for name, on in (
+                    ("wide", block.landscape),
+                    ("dense", block.dense),
+                    ("keep", block.keep_together),
+                )
+                if on
+            )
+            yield from self.table(
+                block.headers,
+                block.rows,
+                block.caption or context,
+                lang=block.lang,
+                classes=classes,
+                row_lines=block.row_lines,
+                widths=block.widths,
+                hidden_caption=not block.caption,
+                align=block.align,
+                footer=block.footer,
+            )
+        elif isinstance(block, Chart):
+            yield from self.chart(block, context)
+        elif isinstance(block, Matrix):
+            rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
+            yield from self.table(
+                block.headers,
+                rows,
+                block.title,
+                lang=block.lang,
+                row_headers=True,
+                row_lines=block.write_in,
+            )
+        elif isinstance(block, Staircase):
+            # the steps from the highest down, as the drawn staircase shows them
+            steps = range(len(block.steps), 0, -1)
+            rows = tuple(
+                (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
+            )
+            yield from self.table(
+                block.headers,
+                rows,
+                block.title,
+                lang=block.lang,
+                row_headers=True,
+                row_lines=block.write_in,
+            )
+        elif isinstance(block, WritingSpace):
+            yield from self.writing(block, context)
+        else:
+            raise TypeError(f"unknown block {block!r}")
+
+    # -- the page -----------------------------------------------------------
+
+    def contents(self) -> Iterator[str]:
+        yield '<nav aria-labelledby="contents">'
+        yield f'<h2 id="contents">{_text(self.document.contents_title)}</h2>'
+        level = 0
+        for number, section in enumerate(self.document.sections):
+            if section.level > level:
+                yield "<ol>" * (section.level - level)
+            else:
+                yield "</li>"
+                yield "</ol></li>" * (level - section.level)
+            level = section.level
+            yield (
+                f'<li><a href="#{self.anchors[number]}"{self.lang(section.lang)}>'
+                f"{_text(section.title)}</a>"
+            )
+        if level:
+            yield "</li>" + "</ol></li>" * (level - 1) + "</ol>"
+        yield "</nav>"
+
+    def summary(self) -> Iterator[str]:
+        """The sections before the contents (the plan's summary), each a section of its own."""
+        for anchor, section in zip(self.front, self.document.front, strict=True):
+            level = min(section.level + 1, 6)
+            yield "<section>"
+            yield f'<h{level} id="{anchor}">{_text(section.title)}</h{level}>'
+            for block in section.blocks:
+                yield from self.block(block, section.title)
+            yield "</section>"
+
+    def sections(self) -> Iterator[str]:
+        number = 0
+        for chapter in chapters(self.document.sections):
+            wide = ' class="wide"' if has_wide_table(chapter) and not self.large_print else ""
+            depth = 0
+            for section in chapter:
+                while depth >= section.level:
+                    yield "</section>"
+                    depth -= 1
+                anchor = self.anchors[number]
+                number += 1
+                # no accessible name: a named section would be a landmark, and
+                # repeated headings (each persona's validation) would repeat it
+                yield f"<section{wide if section.level == 1 else ''}>"
+                depth = section.level
+                level = min(section.level + 1, 6)
+                yield (
+                    f'<h{level} id="{anchor}"{self.lang(section.lang)}>'
+                    f"{_text(section.title)}</h{level}>"
+                )
+                for block in section.blocks:
+                    yield from self.block(block, section.title)
+            yield "</section>" * depth
+
+    def cover(self, logo: Logo | None, logo_data: str) -> Iterator[str]:
+        document = self.document
+        yield '<header class="cover">'
+        if logo is not None:
+            yield (
+                f'<img src="{logo_data}" alt="{escape(logo.alt_text.strip(), quote=True)}" '
+                f'style="width: {logo.width_mm:g}mm">'
+            )
+        yield f"<h1>{_text(document.title)}</h1>"
+        if document.subtitle:
+            yield f'<p class="subtitle">{_text(document.subtitle)}</p>'
+        if document.title_lines:
+            yield '<dl class="title-lines">'
+            for name, value in document.title_lines:
+                yield f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>"
+            yield "</dl>"
+        for name in document.cover_fields:
+            # a line to fill in, on screen or on paper
+            box = self.anchor("cover")
+            yield (
+                f'<p class="cover-field"><label for="{box}">{_text(name)}:</label> '
+                f'<input type="text" id="{box}" name="{box}"></p>'
+            )
+        if document.promise:
+            yield f'<p class="promise"{self.text_lang}>{_text(document.promise)}</p>'
+        yield "</header>"
+
+
+def _logo_data(logo: Logo | None) -> str:
+    if logo is None:
+        return ""
+    mime = _mime(logo.data)
+    if mime is None:
+        raise PlanError([Problem("", "the branding logo is neither a PNG nor a JPEG picture")])
+    return f"data:{mime};base64,{base64.b64encode(logo.data).decode('ascii')}"
+
+
+def html_page(document: Document, context: ExportContext) -> str:
+    """``document`` as one self-contained HTML page."""
+    branding = context.branding
+    primary = checked_colour(branding.primary_colour, PRIMARY, "primary colour", context.notice)
+    accent = checked_colour(
+        branding.accent_colour, ACCENT, "accent colour", context.notice, GRAPHIC_CONTRAST
+    )
+    page = _Page(document, primary, context.options.large_print)
+    title = f"{document.title} – {document.subtitle}" if document.subtitle else document.title
+    meta = [
+        ("author", document.author),
+        ("description", document.subject),
+        ("keywords", ", ".join(document.keywords)),
+        ("generator", f"klusterplan {__version__}"),
+    ]
+    if document.date is not None:
+        meta.append(("dcterms.created", document.date.isoformat()))
+    footer = " · ".join(part for part in (document.footer, branding.footer) if part.strip())
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{document.language_tag}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{_text(title)}</title>",
+        *(
+            f'<meta name="{name}" content="{escape(value.strip(), quote=True)}">'
+            for name, value in meta
+            if value.strip()
+        ),
+        f"<style>\n{style_sheet(primary, accent, MUTED, context.options.large_print)}\n</style>",
+        "</head>",
+        "<body>",
+        f'<a class="skip" href="#main">{_text(document.skip_label or document.title)}</a>',
+        *page.cover(branding.logo, _logo_data(branding.logo)),
+        *page.contents(),
+        '<main id="main">',
+        *page.summary(),
+        *page.sections(),
+        "</main>",
+    ]
+    if footer:
+        parts.append(f"<footer><p>{_text(footer)}</p></footer>")
+    parts += ["</body>", "</html>", ""]
+    return "\n".join(parts)
+
+
+def render_html(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+    """Write ``document`` (the plan or the workbook) to ``stream`` as one HTML page."""
+    stream.write(html_page(document, context).encode("utf-8"))

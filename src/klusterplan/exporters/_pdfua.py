@@ -1,0 +1,376 @@
+"""The tagged PDF exporter: the plan, or the workshop workbook, as PDF/UA-1 to publish.
+
+It renders the shared :class:`~klusterplan.document.Document` with Typst (the
+``typst`` package, in the ``accessible`` extra) into a tagged PDF: a structure
+tree with the document language, the title shown in the window title,
+headings H1–H3, tables tagged once with their header cells (header rows
+repeated on later pages are artifacts), lists, quotes, the votes chart as a
+figure with alt text beside its table, bookmarks and the house typeface
+(Carlito) embedded, with the PDF/UA identifier in its metadata.
+
+The Typst source is a fixed template shipped with klusterplan
+(``klusterplan/data/pdfua.typ``). The document goes in as data: the export
+writes it as ``data.json`` into a new, empty folder, which is the only folder
+Typst may read, and the template places every string as text. So text such as
+``#read("/etc/passwd")`` or ``$x$`` prints as typed. Characters Carlito lacks
+are found before compiling and named with their plan paths.
+
+``typst`` is imported only when a tagged PDF is written; without it the export
+stops with a message naming the extra to install.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import json
+import re
+import tempfile
+from collections.abc import Iterator
+from importlib import resources
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, BinaryIO
+
+from .._colour import GRAPHIC_CONTRAST, checked_colour
+from .._design import ACCENT, MUTED, PRIMARY, SIZES, font_file, size
+from .._exporter import ExportContext
+from .._text import plan_strings
+from ..document import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Fields,
+    Matrix,
+    Paragraph,
+    Quote,
+    Section,
+    Staircase,
+    Table,
+    WritingSpace,
+    chapters,
+    has_wide_table,
+    language_tag,
+)
+from ..errors import PlanError, Problem
+from ..model import Language
+from ._pdf_fonts import Fonts, check_text
+
+if TYPE_CHECKING:
+    import typst
+
+__all__ = ["render_pdfua"]
+
+_PARAGRAPHS = re.compile(r"\n\s*\n")
+#: What to do about a character Carlito lacks: the tagged PDF has no fallback font.
+_GLYPH_HINT = "; the tagged PDF is set in Carlito only: write it another way, or publish HTML"
+
+
+@functools.cache
+def _template() -> bytes:
+    return (resources.files("klusterplan") / "data" / "pdfua.typ").read_bytes()
+
+
+@functools.cache
+def _compiler() -> typst.Compiler:
+    import typst
+
+    # One compiler for the process: it loads the fonts once. Only the shipped
+    # Carlito files are fonts to it; no font of the machine can slip in.
+    return typst.Compiler(font_paths=[str(font_file("regular").parent)], ignore_system_fonts=True)
+
+
+@functools.cache
+def _characters() -> frozenset[int]:
+    """The code points every style of the shipped Carlito has a glyph for."""
+    from reportlab.pdfbase.ttfonts import TTFontFile
+
+    sets = [
+        frozenset(TTFontFile(str(font_file(style))).charToGlyph)
+        for style in ("regular", "bold", "italic", "bold_italic")
+    ]
+    return functools.reduce(frozenset.intersection, sets)
+
+
+def _fonts() -> Fonts:
+    return Fonts(
+        regular="Carlito",
+        bold="Carlito",
+        italic="Carlito",
+        bold_italic="Carlito",
+        fallback=None,
+        family="Carlito",
+        chars=_characters(),
+        fallback_chars=frozenset(),
+    )
+
+
+def _lang(lang: Language | None, document: Document) -> dict[str, str] | None:
+    if lang is None or lang is document.language:
+        return None
+    return _tag(lang)
+
+
+def _tag(lang: Language) -> dict[str, str]:
+    language, _, region = language_tag(lang).partition("-")
+    return {"lang": language, "region": region}
+
+
+class _Data:
+    """The document as the template's JSON data, every string prepared for the font."""
+
+    def __init__(self, document: Document, fonts: Fonts, large_print: bool = False) -> None:
+        self.document = document
+        self.fonts = fonts
+        self.large_print = large_print
+
+    def s(self, text: str) -> str:
+        return self.fonts.prepare(text.strip())
+
+    def paragraphs(self, text: str) -> list[str]:
+        return [self.s(p) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
+
+    def table(
+        self,
+        headers: tuple[str, ...],
+        rows: tuple[tuple[str, ...], ...],
+        *,
+        caption: str = "",
+        widths: tuple[float, ...] = (),
+        lang: Language | None = None,
+        dense: bool = False,
+        keep: bool = False,
+        row_lines: int = 0,
+    ) -> dict[str, Any]:
+        if len(widths) != len(headers) or sum(widths) <= 0:
+            widths = (1.0,) * len(headers)
+        return {
+            "kind": "table",
+            "caption": self.s(caption),
+            "headers": [self.s(h) for h in headers],
+            # every row as long as the header: the template lays cells out by count
+            "rows": [
+                [self.s(c) for c in (*row, *("",) * len(headers))[: len(headers)]] for row in rows
+            ],
+            "widths": [w / sum(widths) for w in widths],
+            "lang": _lang(lang, self.document),
+            "dense": dense,
+            "keep": keep,
+            "row_lines": row_lines,
+        }
+
+    def block(self, block: Block) -> dict[str, Any]:
+        lang = _lang(getattr(block, "lang", None), self.document)
+        if isinstance(block, Paragraph) and block.prompt:
+            # a workbook question: set like a label
+            return {"kind": "writing", "prompt": self.s(block.text.strip()), "lines": 0}
+        if isinstance(block, Paragraph):
+            return {"kind": "paragraph", "paragraphs": self.paragraphs(block.text), "lang": lang}
+        if isinstance(block, Quote):
+            return {
+                "kind": "quote",
+                "paragraphs": self.paragraphs(block.text),
+                "attribution": self.s(block.attribution),
+                "lang": lang,
+            }
+        if isinstance(block, BulletList):
+            return {
+                "kind": "list",
+                "caption": self.s(block.caption),
+                "items": [self.s(i) for i in block.items],
+                "ordered": block.ordered,
+                "lang": lang,
+            }
+        if isinstance(block, Fields):
+            return {
+                "kind": "fields",
+                "items": [
+                    {
+                        "label": self.s(f.label),
+                        "value": self.s(f.value),
+                        "long": f.long,
+                        "paragraphs": self.paragraphs(f.value),
+                    }
+                    for f in block.items
+                ],
+                "lang": lang,
+            }
+        if isinstance(block, Table) and block.records:
+            # One record a row, as in the untagged PDF: label and value pairs read
+            # well at 16 pt where eight columns would break every word.
+            return {
+                "kind": "records",
+                "caption": self.s(block.caption),
+                "records": [
+                    [
+                        {"label": self.s(h or "#"), "value": self.s(c)}
+                        for h, c in zip(block.headers, row, strict=False)
+                        if c.strip() or block.row_lines
+                    ]
+                    for row in block.rows
+                ],
+                "lines": block.row_lines,
+                "lang": lang,
+            }
+        if isinstance(block, Table):
+            return self.table(
+                block.headers,
+                (*block.rows, block.footer) if block.footer else block.rows,
+                caption=block.caption,
+                widths=block.widths,
+                lang=block.lang,
+                dense=block.dense,
+                keep=block.keep_together,
+                row_lines=block.row_lines,
+            )
+        if isinstance(block, Chart):
+            return {
+                "kind": "chart",
+                "title": self.s(block.title),
+                "labels": [self.s(label) for label in block.labels],
+                "values": list(block.values),
+                "alt": self.s(block.alt or block.title),
+                "table": self.block(block.table),
+            }
+        if isinstance(block, Matrix):
+            return self.table(
+                block.headers,
+                tuple((name, ", ".join(groups)) for name, groups in block.cells),
+                caption=block.title,
+                widths=(1, 2),
+                lang=block.lang,
+                row_lines=block.write_in,
+            )
+        if isinstance(block, Staircase):
+            # the steps as a table, the highest first, as the drawing shows them
+            steps = range(len(block.steps), 0, -1)
+            return self.table(
+                block.headers,
+                tuple(
+                    (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
+                ),
+                caption=block.title,
+                widths=(1, 2),
+                lang=block.lang,
+                row_lines=block.write_in,
+            )
+        if isinstance(block, WritingSpace):
+            return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
+        raise TypeError(f"unknown block {block!r}")
+
+    def section(self, section: Section) -> dict[str, Any]:
+        return {
+            "title": self.s(section.title),
+            "level": section.level,
+            "lang": _lang(section.lang, self.document),
+            "blocks": [self.block(b) for b in section.blocks],
+        }
+
+    def chapters(self) -> list[dict[str, Any]]:
+        return [
+            {
+                "wide": has_wide_table(chapter) and not self.large_print,
+                "sections": [self.section(section) for section in chapter],
+            }
+            for chapter in chapters(self.document.sections)
+        ]
+
+
+def _page_label(label: str) -> list[dict[str, str]]:
+    tokens: list[dict[str, str]] = []
+    for part in re.split(r"(\{page\}|\{pages\})", label):
+        if part in ("{page}", "{pages}"):
+            tokens.append({"kind": part[1:-1], "text": ""})
+        elif part:
+            tokens.append({"kind": "text", "text": part})
+    return tokens
+
+
+def _logo_file(data: bytes) -> str:
+    if data.startswith(b"\x89PNG\r\n\x1a\n"):
+        return "logo.png"
+    if data.startswith(b"\xff\xd8\xff"):
+        return "logo.jpg"
+    raise PlanError([Problem("", "the branding logo is neither a PNG nor a JPEG picture")])
+
+
+def _texts(document: Document, context: ExportContext) -> Iterator[str]:
+    yield from (text for _, text in plan_strings(document))
+    yield context.branding.footer
+    if context.branding.logo is not None:
+        yield context.branding.logo.alt_text
+
+
+def document_data(
+    document: Document, context: ExportContext, fonts: Fonts
+) -> tuple[dict[str, Any], bytes | None]:
+    """The template's data for ``document``, and the logo's bytes if there is one."""
+    branding = context.branding
+    data = _Data(document, fonts, context.options.large_print)
+    s = data.s
+    large = context.options.large_print
+    logo = branding.logo
+    footer = " · ".join(s(p) for p in (document.footer, branding.footer) if p.strip())
+    title = f"{document.title} – {document.subtitle}" if document.subtitle else document.title
+    date = document.date
+    text_lang = document.text_language
+    return {
+        "title": s(title),
+        "cover_title": s(document.title),
+        "subtitle": s(document.subtitle),
+        "author": s(document.author),
+        "subject": s(document.subject),
+        "keywords": [s(k) for k in document.keywords],
+        "date": [date.year, date.month, date.day] if date else None,
+        "lang": _tag(document.language),
+        "text_lang": _lang(text_lang, document),
+        "title_lines": [[s(k), s(v)] for k, v in document.title_lines],
+        "promise": s(document.promise),
+        "footer": footer,
+        "page_label": _page_label(s(document.page_label)),
+        "contents_title": s(document.contents_title),
+        "sizes": {role: size(role, large) for role in SIZES},
+        "colours": {
+            "primary": checked_colour(
+                branding.primary_colour, PRIMARY, "primary colour", context.notice
+            ),
+            "accent": checked_colour(
+                branding.accent_colour, ACCENT, "accent colour", context.notice, GRAPHIC_CONTRAST
+            ),
+            "muted": MUTED,
+        },
+        "logo": (
+            {"file": _logo_file(logo.data), "alt": s(logo.alt_text), "width_mm": logo.width_mm}
+            if logo is not None
+            else None
+        ),
+        "front": [data.section(section) for section in document.front],
+        "cover_fields": [s(name) for name in document.cover_fields],
+        "chapters": data.chapters(),
+    }, (logo.data if logo is not None else None)
+
+
+def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -> None:
+    """Write ``document`` (the plan or the workbook) to ``stream`` as tagged PDF/UA-1.
+
+    Typst must be installed; :mod:`.pdfua` checks that before coming here.
+    """
+    fonts = check_text(_fonts(), _texts(document, context), context.plan, context, _GLYPH_HINT)
+    data, logo = document_data(document, context, fonts)
+    date = document.date or _dt.date(1980, 1, 1)
+    # The creation time is the document's date, so the same plan gives the same bytes.
+    stamp = int(_dt.datetime(date.year, date.month, date.day, tzinfo=_dt.UTC).timestamp())
+    with tempfile.TemporaryDirectory(prefix="klusterplan-") as folder:
+        root = Path(folder)
+        (root / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+        if logo is not None:
+            (root / data["logo"]["file"]).write_bytes(logo)
+        pdf = _compiler().compile(
+            input=_template(),
+            format="pdf",
+            root=str(root),
+            pdf_standards=["ua-1"],
+            timestamp=stamp,
+        )
+    assert isinstance(pdf, bytes)
+    stream.write(pdf)

@@ -1,0 +1,244 @@
+"""The bad-input corpus: every broken or hostile plan gives its message and exit code.
+
+Each file in ``corpus/`` goes through ``klusterplan check`` and ``klusterplan
+export`` as a user would run them. None may end in a traceback (the command
+runs with exceptions propagating, so one would fail the test), and none may
+leave a file behind. Inputs too large to keep in the repository are made by
+the tests below the table.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import tracemalloc
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from click.testing import Result
+
+import klusterplan
+
+CORPUS = Path(__file__).parent / "corpus"
+Run = Callable[..., Result]
+
+# file, the exit code of `check`, what its output must say
+CASES: list[tuple[str, int, str]] = [
+    ("key-int.yaml", 2, "key-int.yaml:2: library: the key 1 is not a name"),
+    ("key-null.yaml", 2, "key-null.yaml:1: the key null is not a name"),
+    ("key-bool-nested.yaml", 2, ":3: target_groups[0]: the key true is not a name"),
+    ("key-int.json", 2, "actions[0].1: unknown key; allowed keys are horizon"),
+    ("votes-4000-digits.yaml", 2, ":4: target_groups[0].votes: a number of 4000 digits"),
+    ("votes-10e309.json", 2, "target_groups[0].votes: a number of 310 digits"),
+    ("votes-5000-digits.yaml", 2, ":4: not valid YAML: '9999"),
+    ("votes-5000-digits.json", 2, "not valid JSON: a number of more than 4,300 digits"),
+    ("votes-5000-digits.toml", 2, "not valid TOML: a number of more than 4,300 digits"),
+    ("votes-inf.yaml", 2, ":4: target_groups[0].votes: expected an integer"),
+    ("votes-nan.json", 2, "target_groups[0].votes: expected an integer, got the number nan"),
+    ("budget-negative-huge.toml", 2, "communication_plan.budget: a number of 16 digits"),
+    ("surrogate.json", 2, "library.name: the text holds U+D800 at character 11"),
+    ("surrogate-key.json", 2, "holds U+DC00 at character 3, half of a character pair"),
+    ("date-feb-30.yaml", 2, ":3: not valid YAML: '2011-02-30' is not a valid date"),
+    ("date-feb-30.toml", 2, ":3: not valid TOML: Invalid date"),
+    ("date-text.yaml", 2, ":3: library.date: expected a date written as YYYY-MM-DD"),
+    ("merge-key.yaml", 1, "checked"),
+    ("tag-unknown.yaml", 2, ":2: not valid YAML: unknown tag !foo; a plan uses no tags"),
+    ("tag-python.yaml", 2, ":2: not valid YAML: the tag !!python/object/apply:os.system"),
+    ("tag-python-name.yaml", 2, "would build a Python object"),
+    ("bom.yaml", 1, "1 plan checked"),
+    ("bom.toml", 1, "1 plan checked"),
+    ("bom.json", 1, "1 plan checked"),
+    ("unclosed.yaml", 2, "unclosed.yaml:3: not valid YAML: while parsing a flow mapping"),
+    ("bad-indent.yaml", 2, "bad-indent.yaml:4: not valid YAML"),
+    ("trailing-comma.json", 2, "trailing-comma.json:2: not valid JSON: Expecting property"),
+    ("bad.toml", 2, "bad.toml:2: not valid TOML: Expected ']'"),
+    ("library-list.json", 2, ":1: library: expected a mapping of keys, got a list"),
+    ("votes-text.yaml", 2, ":4: target_groups[0].votes: expected an integer, got the text"),
+    ("name-number.yaml", 2, ":3: library.name: expected text, got the number 3"),
+    ("groups-mapping.yaml", 2, ":2: target_groups: expected a list, got a mapping"),
+    ("segment-c.yaml", 2, ":4: target_groups[0].segment: expected one of A, B"),
+    ("action-horizon.toml", 2, "actions[0].horizon: expected one of immediate, long_term"),
+    ("persona-age-text.json", 2, "target_groups[0].persona.age: expected an integer"),
+    ("roles-text.yaml", 2, ":4: actions[0].roles: expected a list, got the text"),
+    ("unknown-key.yaml", 2, ":3: library.nmae: unknown key; did you mean 'name'?"),
+    ("unknown-key-escape.yaml", 2, "library.evil\\x1b]0;pwned\\x07\\x1b[2J: unknown key"),
+    ("empty.yaml", 2, "empty.yaml: a plan is a mapping of keys, got an empty file"),
+    ("only-comment.yaml", 2, "a plan is a mapping of keys, got an empty file"),
+    ("empty.json", 2, "empty.json:1: not valid JSON: Expecting value"),
+    ("empty.toml", 2, "empty.toml: schema_version is missing"),
+    ("top-list.yaml", 2, "top-list.yaml:1: a plan is a mapping of keys, got a list"),
+    ("top-text.json", 2, "a plan is a mapping of keys, got the text 'a plan'"),
+    ("no-version.yaml", 2, "schema_version is missing; add `schema_version: 1`"),
+    ("version-2.yaml", 2, "this release reads schema_version 1, got the number 2"),
+    ("version-text.toml", 2, "this release reads schema_version 1, got the text '1'"),
+    ("duplicate.yaml", 2, "duplicate.yaml:4: not valid YAML: duplicate key 'name'"),
+    ("duplicate.json", 2, "not valid JSON: duplicate key 'name'"),
+    ("alias-bomb.yaml", 2, "the file expands to more than 2,000,000 values"),
+    ("deep-block.yaml", 2, ":33: x.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a.a"),
+    ("control-chars.yaml", 1, "1 plan checked"),
+    ("utf16.yaml", 2, "utf16.yaml: UTF-16 text; save the file as UTF-8"),
+    ("latin1.yaml", 2, "latin1.yaml:3: not UTF-8 text (byte 0xE4 at offset 36)"),
+    ("nul.yaml", 2, "nul.yaml:3: holds a NUL byte, so it is not a text file"),
+    ("binary.yaml", 2, "binary.yaml:1: holds NUL bytes, so it is not a text file"),
+    ("gzip.json", 2, "gzip.json:1: holds NUL bytes"),
+]
+ALL = ("markdown", "json", "yaml", "toml", "docx", "pdf", "ics")
+
+
+def test_the_corpus_is_complete() -> None:
+    assert sorted(name for name, _, _ in CASES) == sorted(p.name for p in CORPUS.iterdir())
+
+
+def _files(folder: Path) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(("name", "code", "message"), CASES, ids=[c[0] for c in CASES])
+def test_check_says_what_is_wrong(
+    run: Run, tmp_path: Path, name: str, code: int, message: str
+) -> None:
+    (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    result = run("check", name)
+    assert result.exit_code == code, result.output
+    assert message in result.output
+    assert "Traceback" not in result.output
+    assert "\x1b" not in result.output  # the terminal never gets an escape sequence
+
+
+@pytest.mark.parametrize(("name", "code", "message"), CASES, ids=[c[0] for c in CASES])
+def test_export_writes_all_or_nothing(
+    run: Run, tmp_path: Path, name: str, code: int, message: str
+) -> None:
+    (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
+    result = run("export", name, "--to", ",".join(ALL), "-o", "out")
+    written = _files(tmp_path / "out")
+    if code == 2:
+        assert result.exit_code == 2, result.output
+        assert message in result.output
+        assert written == []
+    else:  # loads: every format is written, nothing else
+        assert result.exit_code == 0, result.output
+        stem = Path(name).stem
+        assert written == sorted(
+            f"{stem}.{s}" for s in ("md", "json", "yaml", "toml", "docx", "pdf", "ics")
+        )
+    assert "Traceback" not in result.output
+
+
+@pytest.mark.parametrize(
+    ("name", "text"),
+    [
+        ("deep.json", '{"schema_version": 1, "x": ' + "[" * 100_000 + "]" * 100_000 + "}"),
+        ("deep.toml", "schema_version = 1\nx = " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("deep.yaml", "schema_version: 1\nx: " + "[" * 100_000 + "]" * 100_000 + "\n"),
+        ("deep-map.json", '{"schema_version": 1, "x": ' + '{"a": ' * 50_000 + "1" + "}" * 50_001),
+    ],
+)
+def test_nesting_a_hundred_thousand_deep_is_refused(
+    run: Run, tmp_path: Path, name: str, text: str
+) -> None:
+    (tmp_path / name).write_text(text, encoding="utf-8")
+    result = run("check", name)
+    assert result.exit_code == 2
+    assert "nest" in result.output  # "nested too deeply" or "exceeded maximum nesting depth"
+
+
+def test_a_file_over_the_size_limit(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    monkeypatch.setenv("KLUSTERPLAN_MAX_PLAN_BYTES", "1000")
+    result = run("check", "plan.yaml")
+    assert result.exit_code == 2
+    assert "bytes is larger than the 1,000 a plan file may be" in result.output
+    with pytest.raises(klusterplan.PlanError, match="larger than the 100 a plan"):
+        klusterplan.load(tmp_path / "plan.yaml", limits=klusterplan.Limits(max_bytes=100))
+
+
+def test_a_text_over_the_length_limit(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "long.yaml").write_text(
+        "schema_version: 1\nlibrary:\n  name: x\n  author: " + "a" * 100_001 + "\n",
+        encoding="utf-8",
+    )
+    result = run("check", "long.yaml")
+    assert result.exit_code == 2
+    assert "long.yaml:4: library.author: a text of 100,001 characters" in result.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs devices and named pipes")
+def test_devices_and_pipes_are_not_read(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    os.mkfifo(tmp_path / "pipe.yaml")  # nothing writes to it: reading it would wait forever
+    result = run("check", "zero.yaml", "pipe.yaml")
+    assert result.exit_code == 2
+    assert "zero.yaml: not a regular file" in result.output
+    assert "pipe.yaml: not a regular file" in result.output
+    assert run("check", str(tmp_path)).exit_code == 2
+
+
+def test_an_alias_bomb_costs_little_memory() -> None:
+    text = (CORPUS / "alias-bomb.yaml").read_text(encoding="utf-8")
+    tracemalloc.start()
+    try:
+        with pytest.raises(klusterplan.PlanError, match="expands to more than"):
+            klusterplan.loads(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 50 * 1024 * 1024  # 10**9 values if expanded; the walk stops at the budget
+
+
+def _docx_with(part: str, data: bytes, compress: int = zipfile.ZIP_DEFLATED) -> bytes:
+    stream = io.BytesIO()
+    klusterplan.export(klusterplan.example(), "docx", stream)
+    out = io.BytesIO()
+    with zipfile.ZipFile(stream) as source, zipfile.ZipFile(out, "w", compress) as target:
+        for info in source.infolist():
+            target.writestr(info.filename, data if info.filename == part else source.read(info))
+        if part not in source.namelist():
+            target.writestr(part, data)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("kind", "message"),
+    [
+        ("bomb", "(a zip bomb?); refused"),
+        ("entities", "declares a DTD or entities"),
+        ("external", "declares a DTD or entities"),
+        ("not-zip", "not a Word document (.docx): it is not a zip package"),
+    ],
+)
+def test_hostile_templates_are_refused(run: Run, tmp_path: Path, kind: str, message: str) -> None:
+    laughs = (
+        '<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+        + "".join(f'<!ENTITY lol{i} "{("&lol%s;" % (i - 1 or "")) * 10}">' for i in range(1, 10))
+        + ']><w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "&lol9;</w:styles>"
+    )
+    makers: dict[str, Callable[[], bytes]] = {
+        "bomb": lambda: _docx_with("word/media/zeros.bin", b"\0" * (16 * 1024 * 1024)),
+        "entities": lambda: _docx_with("word/styles.xml", laughs.encode()),
+        "external": lambda: _docx_with(
+            "word/styles.xml",
+            b'<?xml version="1.0"?><!DOCTYPE s [<!ENTITY x SYSTEM "file:///etc/passwd">]><s>&x;</s>',
+        ),
+        "not-zip": lambda: b"PK\x03\x04 not really",
+    }
+    data = makers[kind]()
+    (tmp_path / "mall.docx").write_bytes(data)
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    result = run("export", "plan.yaml", "--to", "docx", "--template", "mall.docx")
+    assert result.exit_code == 2, result.output
+    assert "--template mall.docx: " in result.output
+    assert message in result.output
+    assert not (tmp_path / "plan.docx").exists()
+    with pytest.raises(klusterplan.PlanError, match="--template"):
+        klusterplan.export(
+            klusterplan.example(),
+            "docx",
+            io.BytesIO(),
+            klusterplan.ExportOptions(template=tmp_path / "mall.docx"),
+        )
