@@ -767,3 +767,45 @@ def test_import_into_a_plan_changed_since_keeps_the_files_value(run: Any, tmp_pa
 def test_import_needs_one_target(run: Any, tmp_path: Path) -> None:
     result = run("import", "x.docx")
     assert result.exit_code == 2 and "-o NEW.yaml" in result.output
+
+
+class _Looks:
+    """A municipality's plugin that reads the Word document before it is saved."""
+
+    def __init__(self) -> None:
+        self.seen: list[str] = []
+
+    @klusterplan.hookimpl
+    def docx_document(self, document: Any, plan: Plan, context: Any) -> None:
+        # python-docx sees every paragraph's text: the content controls are not in yet
+        self.seen = [p.text for p in document.paragraphs]
+        document.add_paragraph("Kommunens logotyp och kontaktuppgifter")
+
+
+def test_a_plugin_sees_the_whole_document_and_it_still_reads_back(
+    example: Plan, tmp_path: Path
+) -> None:
+    from klusterplan.plugins import DEFAULT_PLUGINS, Registry
+
+    looks = _Looks()
+    registry = Registry([*DEFAULT_PLUGINS, looks], autoload=False)
+    path = tmp_path / "plan.docx"
+    klusterplan.export(example, "docx", path, registry=registry)
+    assert example.organisation.mission.split(". ")[0] in "\n".join(looks.seen)
+    with_hook = read_word(path)
+    assert with_hook.plan == example
+    # what the plugin added is the document's own, as klusterplan's words are: no notice
+    assert with_hook.notices == ()
+    # the same marks as without the plugin, put in after it ran
+    plain = tmp_path / "plain.docx"
+    plain.write_bytes(_docx(example))
+    tags = [
+        [t.get(qn) for t in open_word(p).element.body.iter(TAG)]
+        for p in (path, plain)
+        for qn, TAG in [(W_VAL, W_TAG)]
+    ]
+    assert tags[0] == tags[1] and len(tags[0]) > 500
+
+
+W_TAG = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}tag"
+W_VAL = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}val"

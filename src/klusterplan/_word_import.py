@@ -13,6 +13,7 @@ where no value is is reported with where it stands, never dropped silently.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import json
 import os
@@ -90,6 +91,12 @@ def _carried(archive: Any, source: str, budget: list[int]) -> Any:
         if root.tag == f"{{{_PLAN_NAMESPACE}}}plan":
             return root
     return None
+
+
+def _digest(text: str) -> str:
+    """A short digest of a paragraph's text, as the Word export writes one for each."""
+    flat = " ".join(text.split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
 
 
 def _base(root: Any, source: str) -> tuple[Plan, Mode, Language, bool]:
@@ -177,7 +184,10 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
             ],
             source,
         )
-    reader = Reader(source, base, mode, language, tree, expected, actual, carried is not None)
+    written = set((carried.get("written") or "").split()) if carried is not None else set()
+    reader = Reader(
+        source, base, mode, language, tree, expected, actual, carried is not None, written, _digest
+    )
     plan, changes, notices = reader.run()
     return WordImport(plan, base, changes, notices, mode, language, carried is not None)
 

@@ -94,12 +94,14 @@ def skeletons(found: Scan) -> Skeletons:
 class Pieces:
     """Reads paragraphs into pieces; ``outside(para, text)`` hears of text outside any field.
 
-    ``known`` are the texts of the paragraphs klusterplan wrote without a mark, when the
-    document carries its plan; a paragraph without a mark whose text is not among them
-    was typed by a person where no field is.
+    ``known(text)`` says whether klusterplan wrote a paragraph without a mark with that
+    text (None when that cannot be known: the document carries no plan); one it did
+    not write was typed by a person where no field is.
     """
 
-    def __init__(self, outside: Callable[[Para, str], None], known: set[str] | None) -> None:
+    def __init__(
+        self, outside: Callable[[Para, str], None], known: Callable[[str], bool] | None
+    ) -> None:
         self.outside = outside
         self.known = known
 
@@ -205,8 +207,7 @@ class Pieces:
         """An unmarked paragraph: klusterplan's own text, or typed outside any field."""
         if self.known is None:
             return
-        text = " ".join(para.text.split())
-        if text in self.known:
+        if self.known(" ".join(para.text.split())):
             return
         self.outside(para, para.text.strip())
 

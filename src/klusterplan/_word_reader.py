@@ -14,7 +14,7 @@ import functools
 import itertools
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 import attrs
@@ -83,7 +83,12 @@ class Reader:
         expected: Scan,
         actual: Scan,
         carried: bool,
+        written: set[str] | None = None,
+        digest: Callable[[str], str] = lambda text: text,
     ) -> None:
+        self.written = written or set()
+        """Digests of the texts of the paragraphs the document was written with."""
+        self.digest = digest
         self.source = source
         self.base = base
         self.mode = mode
@@ -134,12 +139,13 @@ class Reader:
 
     def run(self) -> tuple[Plan, tuple[Change, ...], tuple[Notice, ...]]:
         """The plan the document holds, what it changes in the base, and the notices."""
-        known = (
-            {" ".join(p.text.split()) for p in self.expected.paragraphs if not p.paths}
-            if self.carried
-            else None
-        )
-        reading = Pieces(self._outside, known)
+        texts = {" ".join(p.text.split()) for p in self.expected.paragraphs if not p.paths}
+
+        def known(text: str) -> bool:
+            # klusterplan's own words, or what a plugin added when the document was written
+            return text in texts or self.digest(text) in self.written
+
+        reading = Pieces(self._outside, known if self.carried else None)
         expected_pieces = list(reading.pieces(self.expected, None, written=True))
         # what stands around each value is known only when the document carries its plan
         around = skeletons(self.expected) if self.carried else None

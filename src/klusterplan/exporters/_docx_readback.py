@@ -30,7 +30,14 @@ from ..document import Document
 from ..model import Plan
 from ._docx_xml import CONTROL_MARK
 
-__all__ = ["PLAN_NAMESPACE", "add_controls", "embed_plan", "is_readable", "plan_xml"]
+__all__ = [
+    "PLAN_NAMESPACE",
+    "add_controls",
+    "embed_plan",
+    "is_readable",
+    "plan_xml",
+    "text_digest",
+]
 
 #: The namespace of the custom XML part that holds the plan a document was made from.
 PLAN_NAMESPACE = "urn:klusterplan:plan:1"
@@ -124,20 +131,49 @@ def _json_default(value: object) -> str:
     raise TypeError(f"cannot write {type(value).__name__}")
 
 
-def plan_xml(plan: Plan, document: Document, large_print: bool) -> bytes:
-    """The custom XML part's content: the plan as JSON, and how the document was built."""
+def text_digest(text: str) -> str:
+    """A short digest of a paragraph's text, its spacing evened out."""
+    flat = " ".join(text.split())
+    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
+
+
+def _written(body: Any) -> str:
+    """Digests of the paragraphs the document holds as written, plugins' additions too."""
+    found = set()
+    for paragraph in body.iter(_P):
+        text = "".join(t.text or "" for t in paragraph.iter(f"{_W}t"))
+        if text.strip():
+            found.add(text_digest(text))
+    return " ".join(sorted(found))
+
+
+def plan_xml(plan: Plan, document: Document, large_print: bool, written: str = "") -> bytes:
+    """The custom XML part's content: the plan as JSON, and how the document was built.
+
+    ``written`` are digests of its paragraphs' texts: a paragraph a plugin added is then
+    known as the document's own when the document is read back, not as typed by a person.
+    """
     data = json.dumps(unstructure_plan(plan), ensure_ascii=True, default=_json_default)
     root = etree.Element(f"{{{PLAN_NAMESPACE}}}plan", nsmap={None: PLAN_NAMESPACE})
     root.set("mode", document.mode.value)
     root.set("language", document.language.value)
     root.set("large-print", "true" if large_print else "false")
+    if written:
+        root.set("written", written)
     root.text = data
     return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
-def embed_plan(word: Any, plan: Plan, document: Document, large_print: bool) -> None:
-    """Store ``plan`` in the package, with the mode and language ``document`` was built in."""
-    blob = plan_xml(plan, document, large_print)
+def embed_plan(
+    word: Any, plan: Plan, document: Document, large_print: bool, hooked: bool = False
+) -> None:
+    """Store ``plan`` in the package, with the mode and language ``document`` was built in.
+
+    ``hooked``: a plugin has seen the document and may have added to it, so the texts of
+    its paragraphs are stored too (their digests), to be known when it is read back.
+    """
+    written = _written(word.element.body) if hooked else ""
+    blob = plan_xml(plan, document, large_print, written)
     package = word.part.package
     # the same content gives the same item id, so the same plan gives the same bytes
     item_id = uuid.UUID(bytes=hashlib.sha256(blob).digest()[:16], version=4)

@@ -53,7 +53,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
     for name in check_pictures(word):
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
     if is_readable(document):
-        embed_plan(word, context.plan, document, context.options.large_print)
+        embed_plan(word, context.plan, document, context.options.large_print, hooked)
     stream.write(save(word, built_in=context.options.template is None))
 
 
