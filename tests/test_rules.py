@@ -193,8 +193,9 @@ def test_breaking_a_rule_gives_exactly_its_finding(
 
 def test_every_rule_has_a_breaking_test() -> None:
     # KP001 is the engine's report of a rule that raised: tested in test_plugins_kit.py;
-    # KP701 needs a branding plugin: tested in test_accessibility_checks.py.
-    assert {r.code for r in RULES} - {RULE_FAILED.code, "KP701"} == set(BREAKS)
+    # KP701 needs a branding plugin: tested in test_accessibility_checks.py;
+    # KP004 reports what the loader read forgivingly: tested in test_forgiving.py.
+    assert {r.code for r in RULES} - {RULE_FAILED.code, "KP701", "KP004"} == set(BREAKS)
 
 
 def test_rule_metadata_is_complete() -> None:

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._origin import origin_of
 from ._rule import (
+    READ_FORGIVINGLY,
     RULE_FAILED,
     UNUSED_SUPPRESSION,
     Finding,
@@ -26,7 +28,9 @@ from ._rule import (
     matches_code,
     path_parts,
 )
+from ._validate import type_problems
 from .config import Settings
+from .errors import PlanError
 from .model import Plan, Suppression
 from .plugins import Registry, get_registry, warn_failures
 
@@ -64,14 +68,26 @@ def _validate(option: str, patterns: Iterable[str], codes: Iterable[str]) -> Non
     known = list(codes)
     for pattern in patterns:
         if pattern != "ALL" and not any(code.startswith(pattern) for code in known):
-            raise UnknownCodeError(option, pattern)
+            raise UnknownCodeError(option, pattern, known)
+
+
+def _codes(option: str, value: str | Iterable[str]) -> tuple[str, ...]:
+    """``"KP1,KP204"`` or ``["KP1", "kp204"]`` → ``("KP1", "KP204")``."""
+    if isinstance(value, str):
+        value = [value]
+    out = []
+    for item in value:
+        if not isinstance(item, str):
+            raise UnknownCodeError(option, repr(item))
+        out += [code.strip().upper() for code in item.split(",") if code.strip()]
+    return tuple(out)
 
 
 def check_plan(
     plan: Plan,
     *,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
     severities: Mapping[str, Severity] | None = None,
     plugin_config: Mapping[str, Mapping[str, Any]] | None = None,
     registry: Registry | None = None,
@@ -81,14 +97,24 @@ def check_plan(
 
     ``severities`` overrides a rule's severity by code or prefix, the longest
     match winning; ``plugin_config`` gives each plugin its settings by plugin
-    name; ``lines`` maps paths to lines of the plan's file.
+    name; ``lines`` maps paths to lines of the plan's file (by default, the
+    lines of the file a loaded plan came from).
     """
+    problems = list(type_problems(plan))
+    if problems:
+        raise PlanError(problems)
+    origin = origin_of(plan)
+    source = origin.source if origin is not None else None
+    if lines is None and origin is not None:
+        lines = origin.lines
     registry = registry or get_registry()
     rules = registry.rules()
     warn_failures(registry)
+    select = _codes("select", select)
+    ignore = _codes("ignore", ignore)
     _validate("select", select, rules)
     _validate("ignore", ignore, rules)
-    severities = dict(severities or {})
+    severities = {key.upper(): value for key, value in (severities or {}).items()}
     _validate("severity", severities, rules)
     plugin_config = plugin_config or {}
 
@@ -103,7 +129,9 @@ def check_plan(
 
     def finding(rule: Rule, plugin: str, path: str, message: str) -> Finding:
         line = lines.line(path_parts(path)) if lines is not None and path else None
-        return Finding(rule.code, severity_of(rule), path, message, line, rule.name, plugin)
+        return Finding(
+            rule.code, severity_of(rule), path, message, line, rule.name, plugin, source
+        )
 
     raw: list[Finding] = []
     ran: set[str] = set()
@@ -132,6 +160,16 @@ def check_plan(
                         f"{type(exc).__name__}: {exc}",
                     ),
                     severity=Severity.ERROR,
+                )
+            )
+
+    if origin is not None and chosen(READ_FORGIVINGLY.code):
+        plugin = rules.get(READ_FORGIVINGLY.code, (READ_FORGIVINGLY, ""))[1]
+        for notice in origin.notices:
+            raw.append(
+                attrs.evolve(
+                    finding(READ_FORGIVINGLY, plugin, notice.path, notice.message),
+                    line=notice.line,
                 )
             )
 
@@ -165,30 +203,33 @@ def check_plan(
                 continue
             findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
 
-    def order(f: Finding) -> tuple[int, str, str]:
-        return (f.line or 0, f.path, f.code)
-
-    return CheckResult(sorted(findings, key=order), sorted(suppressed, key=order))
+    return CheckResult(sorted(findings), sorted(suppressed))
 
 
 def check(
     plan: Plan,
     *,
-    select: Sequence[str] = (),
-    ignore: Sequence[str] = (),
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
     registry: Registry | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
     """Run the registered rules on ``plan`` and return their findings.
 
-    ``select`` and ``ignore`` take codes or code prefixes (``KP1``); by default
-    every rule runs. ``settings`` (see :func:`klusterplan.config.load_settings`)
+    ``select`` and ``ignore`` take codes or code prefixes (``KP1``), as a list
+    or as one comma-separated text (``"KP1,KP204"``); by default every rule
+    runs. A plan loaded from a file gives its findings the file and the line
+    (``str(finding)`` reads as the command's output), and the values the
+    loader read forgivingly as ``KP004`` notices. ``settings`` (see :func:`klusterplan.config.load_settings`)
     supplies select, ignore, severity overrides and plugin settings; ``select``
     and ``ignore`` given here win over it. Findings a suppression in the plan
     accepts are left out. A rule that raises does not stop the others: it
     becomes a ``KP001`` finding naming the plugin and the rule.
 
-    Raises :class:`UnknownCodeError` when ``select`` or ``ignore`` names no rule.
+    Raises :class:`UnknownCodeError` (a :class:`PlanError`) when ``select`` or
+    ``ignore`` names no rule, and :class:`PlanError` when a plan built in code
+    holds a value of the wrong type (text where a date or a
+    :class:`~klusterplan.model.Segment` belongs), naming its path.
 
     >>> import klusterplan
     >>> klusterplan.check(klusterplan.example(), select=["KP1"])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._rule import RULE_FAILED, UNUSED_SUPPRESSION, Hit, RuleContext, Severity, rule
+from .._rule import READ_FORGIVINGLY, RULE_FAILED, UNUSED_SUPPRESSION, Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
 
@@ -33,4 +33,4 @@ def suppression_without_reason(plan: Plan, context: RuleContext) -> Iterator[Hit
             yield f"suppressions[{i}].reason", "say why the finding is accepted"
 
 
-RULES = (RULE_FAILED, UNUSED_SUPPRESSION, suppression_without_reason)
+RULES = (RULE_FAILED, UNUSED_SUPPRESSION, suppression_without_reason, READ_FORGIVINGLY)
