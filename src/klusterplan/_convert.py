@@ -27,7 +27,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._formats import LineMap
 from ._i18n import Text
-from ._resolve import ENUM_NAMES, enum_member, nearest, resolve_references
+from ._resolve import SWEDISH_NAMES, enum_member, nearest, resolve_references
 from ._validate import number_problem
 from ._rule import path_parts
 from .errors import PlanError, Problem, format_path
@@ -43,6 +43,14 @@ class _Invalid(ValueError):
 def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
+    if value is None:
+        raise _Invalid(
+            Text(
+                'expected text, got nothing; write the text, or "" for none yet',
+                'här ska det stå text, men det står ingenting; skriv texten, eller "" om den '
+                "inte finns än",
+            )
+        )
     raise _Invalid(
         Text(
             f"expected text, got {_describe(value)}; put it in quotes if it is meant as text",
@@ -121,13 +129,7 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
 
 
 def _swedish_names(cls: type[enum.Enum]) -> list[str]:
-    # one Swedish name a member, the first listed, for the message
-    names: dict[enum.Enum, str] = {}
-    english = {str(m.value).lower() for m in cls}
-    for key, member in ENUM_NAMES.get(cls, {}).items():
-        if key not in english and len(key) > 1 and member not in names:
-            names[member] = key.replace("_", " ")
-    return [names[m] for m in cls if m in names]
+    return [SWEDISH_NAMES[m] for m in cls if m in SWEDISH_NAMES]
 
 
 def _describe_sv(value: object) -> str:
@@ -281,13 +283,38 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
                 Text(f"unknown key; {advice}", f"okänd nyckel; {advice.sv}"),
             )
     elif isinstance(exc, KeyError):
-        yield path, Text("required key missing; add it", "en nyckel som måste finnas saknas; lägg till den")
+        yield (
+            path,
+            Text(
+                "required key missing; add it", "en nyckel som måste finnas saknas; lägg till den"
+            ),
+        )
     elif isinstance(exc, _Invalid):
         yield path, exc.args[0]
     elif isinstance(exc, TypeError | ValueError):
         yield path, f"invalid value: {exc}"
     else:
         raise exc
+
+
+def _with_hint(message: str, line: str) -> str:
+    """Add what most likely went wrong on ``line`` of the file to a structuring message."""
+    sv = message.sv if isinstance(message, Text) else message
+    if "got nothing" in message and " #" in f" {line.split(':', 1)[-1]}":
+        return Text(
+            f"{message}; a # after a space starts a comment, so the text after it was left "
+            'out: put the text in quotes, e.g. "#bibliotek"',
+            f"{sv}; ett # efter ett mellanslag inleder en kommentar, så texten efter det "
+            'lästes inte: sätt texten inom citattecken, t.ex. "#bibliotek"',
+        )
+    if "expected text, got a mapping" in message and ": " in line:
+        return Text(
+            f"{message}; a colon followed by a space makes a key: put the whole text in "
+            'quotes, e.g. - "Tid: för lite"',
+            f"{sv}; ett kolon följt av mellanslag gör en nyckel: sätt hela texten inom "
+            'citattecken, t.ex. - "Tid: för lite"',
+        )
+    return message
 
 
 def structure_plan(data: object, lines: LineMap | None = None, source: str | None = None) -> Plan:
@@ -306,7 +333,10 @@ def structure_plan_with_notices(
     """
 
     def problem(path: list[str | int], message: str) -> Problem:
-        return Problem(format_path(path), message, lines.line(path) if lines else None)
+        line = lines.line(path) if lines else None
+        if lines is not None and line is not None:
+            message = _with_hint(message, lines.text_of(line))
+        return Problem(format_path(path), message, line)
 
     if not isinstance(data, dict):
         got = "an empty file" if data is None else _describe(data)

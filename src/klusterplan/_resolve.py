@@ -23,6 +23,7 @@ from .model import ActionStatus, Horizon, Language, Plan, Segment
 
 __all__ = [
     "ENUM_NAMES",
+    "SWEDISH_NAMES",
     "enum_member",
     "nearest",
     "resolve_references",
@@ -86,6 +87,21 @@ ENUM_NAMES: dict[type[enum.Enum], dict[str, enum.Enum]] = {
 }
 
 E = TypeVar("E", bound=enum.Enum)
+
+
+#: The Swedish name each built-in value is shown with in messages.
+SWEDISH_NAMES: dict[enum.Enum, str] = {
+    Segment.A: "befintliga",
+    Segment.B: "nya",
+    Horizon.IMMEDIATE: "omgående",
+    Horizon.LONG_TERM: "på längre sikt",
+    ActionStatus.PLANNED: "planerad",
+    ActionStatus.IN_PROGRESS: "pågår",
+    ActionStatus.DONE: "klar",
+    ActionStatus.DROPPED: "struken",
+    Language.SV: "svenska",
+    Language.EN: "engelska",
+}
 
 
 def _key(text: str) -> str:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._rule import READ_FORGIVINGLY, RULE_FAILED, UNUSED_SUPPRESSION, Hit, RuleContext, Severity, rule
+from .._rule import (
+    READ_FORGIVINGLY,
+    RULE_FAILED,
+    UNUSED_SUPPRESSION,
+    Hit,
+    RuleContext,
+    Severity,
+    rule,
+)
 from ..model import Plan
 from ._util import blank
 
