@@ -88,6 +88,7 @@ def check_plan(
     *,
     select: str | Sequence[str] = (),
     ignore: str | Sequence[str] = (),
+    extend_select: str | Sequence[str] = (),
     severities: Mapping[str, Severity] | None = None,
     plugin_config: Mapping[str, Mapping[str, Any]] | None = None,
     registry: Registry | None = None,
@@ -112,14 +113,17 @@ def check_plan(
     warn_failures(registry)
     select = _codes("select", select)
     ignore = _codes("ignore", ignore)
+    extend = _codes("extend-select", extend_select)
     _validate("select", select, rules)
+    _validate("extend-select", extend, rules)
     _validate("ignore", ignore, rules)
     severities = {key.upper(): value for key, value in (severities or {}).items()}
     _validate("severity", severities, rules)
     plugin_config = plugin_config or {}
 
     def chosen(code: str) -> bool:
-        return (not select or matches_code(code, select)) and not matches_code(code, ignore)
+        picked = not select or matches_code(code, select) or matches_code(code, extend)
+        return picked and not matches_code(code, ignore)
 
     def severity_of(rule: Rule) -> Severity:
         keys = [key for key in severities if rule.code.startswith(key) or key == "ALL"]
@@ -209,17 +213,19 @@ def check(
     *,
     select: str | Sequence[str] = (),
     ignore: str | Sequence[str] = (),
+    extend_select: str | Sequence[str] = (),
     registry: Registry | None = None,
     settings: Settings | None = None,
 ) -> list[Finding]:
     """Run the registered rules on ``plan`` and return their findings.
 
-    ``select`` and ``ignore`` take codes or code prefixes (``KP1``), as a list
+    ``select``, ``extend_select`` (added to ``select``, as in ruff) and
+    ``ignore`` take codes or code prefixes (``KP1``), as a list
     or as one comma-separated text (``"KP1,KP204"``); by default every rule
     runs. A plan loaded from a file gives its findings the file and the line
     (``str(finding)`` reads as the command's output), and the values the
-    loader read forgivingly as ``KP004`` notices. ``settings`` (see :func:`klusterplan.config.load_settings`)
-    supplies select, ignore, severity overrides and plugin settings; ``select``
+    loader read forgivingly as ``KP004`` notices. ``settings`` (see
+    :func:`klusterplan.config.load_settings`) supplies select, ignore, severity overrides and plugin settings; ``select``
     and ``ignore`` given here win over it. Findings a suppression in the plan
     accepts are left out. A rule that raises does not stop the others: it
     becomes a ``KP001`` finding naming the plugin and the rule.
@@ -237,6 +243,7 @@ def check(
         plan,
         select=select or (settings.select if settings else ()),
         ignore=ignore or (settings.ignore if settings else ()),
+        extend_select=extend_select or (settings.extend_select if settings else ()),
         severities=settings.severity if settings else None,
         plugin_config=settings.plugins if settings else None,
         registry=registry,

@@ -28,8 +28,8 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from ._formats import LineMap
 from ._i18n import Text
 from ._resolve import SWEDISH_NAMES, enum_member, nearest, resolve_references
-from ._validate import number_problem
 from ._rule import path_parts
+from ._validate import number_problem
 from .errors import PlanError, Problem, format_path
 from .model import SCHEMA_VERSION, Plan
 
