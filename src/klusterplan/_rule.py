@@ -344,7 +344,7 @@ made exact; every command and the Python API read the plan the same way.
     _engine_check,
     summary_sv="Ett värde lästes som det troligen betyder, inte som det stod.",
     explanation_sv="""
-Planen läses förlåtande: inbyggda värden i valfri skiftläge och med svenska namn
+Planen läses förlåtande: inbyggda värden i valfritt skiftläge och med svenska namn
 (`klar`, `Pågår`), centrum och trappsteg med sina namn (`socialt`, `Kännedom`) och
 målgrupper med sitt namn i stället för sitt id. Värdet läses som det id det
 troligen betyder och rapporteras här, så att filen kan rättas; alla kommandon och
