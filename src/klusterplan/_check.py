@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._i18n import Text
 from ._origin import origin_of
 from ._rule import (
     READ_FORGIVINGLY,
@@ -158,8 +159,12 @@ def check_plan(
                         RULE_FAILED,
                         rules.get(RULE_FAILED.code, (RULE_FAILED, ""))[1],
                         "",
-                        f"rule {code} ({each.name}) from plugin {plugin!r} failed: "
-                        f"{type(exc).__name__}: {exc}",
+                        Text(
+                            f"rule {code} ({each.name}) from plugin {plugin!r} failed: "
+                            f"{type(exc).__name__}: {exc}",
+                            f"regel {code} ({each.name}) från insticksmodulen {plugin!r} "
+                            f"misslyckades: {type(exc).__name__}: {exc}",
+                        ),
                     ),
                     severity=Severity.ERROR,
                 )
@@ -194,13 +199,19 @@ def check_plan(
                 continue
             path = f"suppressions[{index}]"
             if suppression.code not in rules:
-                message = (
+                message = Text(
                     f"no rule has the code {suppression.code!r}; correct the code "
-                    "or remove the suppression"
+                    "or remove the suppression",
+                    f"ingen regel har koden {suppression.code!r}; rätta koden "
+                    "eller ta bort undantaget",
                 )
             elif suppression.code in ran:
                 where = f" at {suppression.path}" if suppression.path else ""
-                message = f"{suppression.code} reports nothing{where}; remove the suppression"
+                where_sv = f" vid {suppression.path}" if suppression.path else ""
+                message = Text(
+                    f"{suppression.code} reports nothing{where}; remove the suppression",
+                    f"{suppression.code} rapporterar inget{where_sv}; ta bort undantaget",
+                )
             else:
                 continue
             findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
@@ -225,8 +236,9 @@ def check(
     runs. A plan loaded from a file gives its findings the file and the line
     (``str(finding)`` reads as the command's output), and the values the
     loader read forgivingly as ``KP004`` notices. ``settings`` (see
-    :func:`klusterplan.config.load_settings`) supplies select, ignore, severity overrides and plugin settings; ``select``
-    and ``ignore`` given here win over it. Findings a suppression in the plan
+    :func:`klusterplan.config.load_settings`) supplies select, ignore,
+    severity overrides and plugin settings; ``select`` and ``ignore`` given
+    here win over it. Findings a suppression in the plan
     accepts are left out. A rule that raises does not stop the others: it
     becomes a ``KP001`` finding naming the plugin and the rule.
 

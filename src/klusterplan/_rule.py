@@ -309,6 +309,15 @@ and gives the exception. The other rules still ran and reported as usual.
 plugin's authors with the message; meanwhile `--ignore` the failing rule's code.
 """.strip(),
     _engine_check,
+    summary_sv="En regel kastade ett undantag i stället för att rapportera fynd.",
+    explanation_sv="""
+En regels egen kod misslyckades med den här planen. Fyndet anger insticksmodulen och
+regeln och visar undantaget. De andra reglerna kördes och rapporterade som vanligt.
+
+**Så rättar du:** det här är ett fel i insticksmodulen, inte i planen. Rapportera det
+till modulens upphovspersoner med meddelandet; stäng under tiden av den felande regeln
+med `--ignore`.
+""".strip(),
 )
 
 UNUSED_SUPPRESSION = Rule(
@@ -325,6 +334,15 @@ suppression is stale: it would silently hide a later, different problem.
 suppression of a rule that did not run (not selected) is not reported.
 """.strip(),
     _engine_check,
+    summary_sv="Ett undantag i planen matchar inget fynd.",
+    explanation_sv="""
+En plan kan godta ett fynd med avsikt genom en post under `suppressions` (`code`,
+`path` och `reason`). När regeln inte längre rapporterar något på den platsen är
+undantaget inaktuellt: det skulle tyst dölja ett senare, annat problem.
+
+**Så rättar du:** ta bort undantaget, eller rätta dess `code` eller `path`. Ett
+undantag för en regel som inte kördes (inte vald) rapporteras inte.
+""".strip(),
 )
 
 READ_FORGIVINGLY = Rule(
