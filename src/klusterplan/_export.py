@@ -60,6 +60,7 @@ def export(
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
+    format = registry.format_name(format)  # "Word" is docx
     exporter = registry.exporter(format)
     warn_failures(registry)
     if options.workbook and not exporter.workbook:

@@ -9,11 +9,12 @@ what prints them picks the reader's language with :func:`in_language`.
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Mapping
 
 from .model import Language
 
-__all__ = ["Text", "in_language", "language_of", "system_language"]
+__all__ = ["Text", "in_language", "language_of", "peek_language", "system_language"]
 
 
 class Text(str):
@@ -89,3 +90,17 @@ _NAMES = {
     Language.SV: {"sv", "svenska", "swedish", "sv_se", "sv-se"},
     Language.EN: {"en", "engelska", "english", "en_gb", "en-gb", "en_us", "en-us"},
 }
+
+
+_LANGUAGE_LINE = re.compile(r"^(?:\"?language\"?)\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+
+
+def peek_language(path: str) -> Language | None:
+    """The ``language`` a plan file declares, read without loading it (for its errors)."""
+    try:
+        with open(path, encoding="utf-8", errors="replace") as stream:
+            head = stream.read(64 * 1024)
+    except OSError:
+        return None
+    match = _LANGUAGE_LINE.search(head)
+    return language_of(match.group(1)) if match else None

@@ -118,6 +118,22 @@ class _Owned(tuple[Any, ...]):
     plugin: str = ""
 
 
+#: Other names people use for the built-in formats (``--to word``), by lower-case name.
+FORMAT_ALIASES: dict[str, str] = {
+    "word": "docx",
+    "doc": "docx",
+    "ms-word": "docx",
+    "md": "markdown",
+    "htm": "html",
+    "web": "html",
+    "pdfua": "pdf-ua",
+    "pdf/ua": "pdf-ua",
+    "pdf_ua": "pdf-ua",
+    "ua.pdf": "pdf-ua",
+    "yml": "yaml",
+}
+
+
 class Registry:
     """One plugin manager and what its plugins registered."""
 
@@ -352,17 +368,38 @@ class Registry:
 
     def exporter_plugin(self, name: str) -> str:
         """The name of the plugin that registered the format ``name``."""
-        return self._exporters[name][1]
+        return self._exporters[self.format_name(name)][1]
+
+    def format_name(self, name: str) -> str:
+        """The registered format ``name`` means: in any case, or by a common other name.
+
+        ``Word``, ``WORD`` and ``word`` are ``docx``, ``md`` is ``markdown``; raises
+        :class:`PlanError` listing the known formats, with the nearest, for a name
+        that matches none.
+        """
+        if name in self._exporters:
+            return name
+        key = name.strip().lower()
+        by_case = {registered.lower(): registered for registered in self._exporters}
+        if key in by_case:
+            return by_case[key]
+        alias = FORMAT_ALIASES.get(key)
+        if alias is not None and alias in self._exporters:
+            return alias
+        known = sorted(self._exporters)
+        close = difflib.get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
+        hint = ""
+        if close:
+            meant = FORMAT_ALIASES.get(close[0], close[0])
+            if meant in self._exporters:
+                hint = f"did you mean {meant!r}? "
+        raise PlanError(
+            [Problem("", f"unknown format {name!r}; {hint}known formats: {', '.join(known)}")]
+        )
 
     def exporter(self, name: str) -> Exporter:
-        """The exporter for format ``name``, or :class:`PlanError` listing the known formats."""
-        try:
-            return self._exporters[name][0]
-        except KeyError:
-            known = ", ".join(sorted(self._exporters))
-            raise PlanError(
-                [Problem("", f"unknown format {name!r}; known formats: {known}")]
-            ) from None
+        """The exporter for format ``name`` (see :meth:`format_name`), or :class:`PlanError`."""
+        return self._exporters[self.format_name(name)][0]
 
     # -- rules --------------------------------------------------------------
 

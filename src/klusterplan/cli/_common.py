@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import _io
-from .._i18n import language_of, system_language
+from .._i18n import language_of, peek_language, system_language
 from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
@@ -95,20 +95,6 @@ lang_option = click.option(
     help="The language of what you read: sv (svenska) or en (English) "
     "[default: the plan's language; without a plan, the system's locale].",
 )
-
-
-_LANGUAGE_LINE = re.compile(r"^(?:\"?language\"?)\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
-
-
-def peek_language(path: str) -> Language | None:
-    """The ``language`` a plan file declares, read without loading it (for its errors)."""
-    try:
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            head = stream.read(64 * 1024)
-    except OSError:
-        return None
-    match = _LANGUAGE_LINE.search(head)
-    return language_of(match.group(1)) if match else None
 
 
 def reader_language(
