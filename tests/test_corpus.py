@@ -100,7 +100,7 @@ def test_check_says_what_is_wrong(
     run: Run, tmp_path: Path, name: str, code: int, message: str
 ) -> None:
     (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
-    result = run("check", name)
+    result = run("check", "--lang", "en", name)
     assert result.exit_code == code, result.output
     assert message in result.output
     assert "Traceback" not in result.output

@@ -68,7 +68,7 @@ def test_a_crashing_rule_through_the_command(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     klusterplan.dump(testing.example_plan(), "plan.yaml")
-    result = testing.invoke(["check", "plan.yaml"], CrashingRulePlugin)
+    result = testing.invoke(["check", "--lang", "en", "plan.yaml"], CrashingRulePlugin)
     assert result.exit_code == 1
     assert "KP001 error: rule XY102 (always-crashes) from plugin" in result.stdout
 

@@ -20,6 +20,7 @@ import attrs
 
 from . import _followup
 from ._atomic import atomic_write
+from ._blank import without_blank_entries
 from ._cluster import Cluster, ClusterSummary, summarise
 from ._cluster_document import build_summary_document
 from ._exporter import ExportContext, Exporter, ExportOptions, Notice
@@ -100,8 +101,10 @@ def _run(
 ) -> list[Notice]:
     if exporter.render is not None:
         notices: list[Notice] = []
-        # Text XML cannot hold is mended once here, before any renderer sees it.
+        # Text XML cannot hold is mended once here, before any renderer sees it,
+        # and entries copied in but never filled are left out of the document.
         plan = sanitise_plan(plan, lambda path, message: notices.append(Notice(path, message)))
+        plan = without_blank_entries(plan)
         context = ExportContext(
             plan=plan,
             options=options,

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from collections.abc import Mapping
 
 from .model import Language
@@ -98,9 +99,12 @@ _LANGUAGE_LINE = re.compile(r"^(?:\"?language\"?)\s*[:=]\s*[\"']?([A-Za-z_-]+)",
 def peek_language(path: str) -> Language | None:
     """The ``language`` a plan file declares, read without loading it (for its errors)."""
     try:
+        # a device or a named pipe is never opened: reading it could wait for ever
+        if not stat.S_ISREG(os.stat(path).st_mode):
+            return None
         with open(path, encoding="utf-8", errors="replace") as stream:
             head = stream.read(64 * 1024)
-    except OSError:
+    except (OSError, ValueError):
         return None
     match = _LANGUAGE_LINE.search(head)
     return language_of(match.group(1)) if match else None
