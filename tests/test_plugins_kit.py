@@ -51,7 +51,7 @@ class CrashingHookPlugin:
 
 
 def test_a_rule_that_raises_does_not_stop_the_run() -> None:
-    plan = testing.evolve_at(testing.example_plan(), "library.name", "")
+    plan = testing.evolve_at(klusterplan.example(), "library.name", "")
     plan = testing.evolve_at(plan, "campaign.groups[1].motivation", "")
     findings = testing.run_check(plan, CrashingRulePlugin, builtins=True, name="crashy")
     codes = [(f.code, f.path) for f in findings]
@@ -67,7 +67,7 @@ def test_a_crashing_rule_through_the_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    klusterplan.dump(testing.example_plan(), "plan.yaml")
+    klusterplan.dump(klusterplan.example(), "plan.yaml")
     result = testing.invoke(["check", "--lang", "en", "plan.yaml"], CrashingRulePlugin)
     assert result.exit_code == 1
     assert "KP001 error: rule XY102 (always-crashes) from plugin" in result.stdout
@@ -138,7 +138,7 @@ def test_branding_hook_is_consulted() -> None:
             return Branding(footer=f"{plan.library.municipality} ({format})")
 
     registry = testing.make_registry(Brand)
-    assert registry.branding(testing.example_plan(), "docx").footer == "Byköpings kommun (docx)"
+    assert registry.branding(klusterplan.example(), "docx").footer == "Byköpings kommun (docx)"
 
 
 def test_docx_document_hook_is_called() -> None:

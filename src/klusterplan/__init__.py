@@ -28,6 +28,7 @@ from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
 from ._cluster_document import build_summary_document
 from ._export import export, export_summary
 from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
+from ._i18n import Text
 from ._io import dump, dumps, example, load, loads
 from ._labels import enum_label, label
 from ._limits import Limits
@@ -68,6 +69,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "Text",
     "UnknownCodeError",
     "__version__",
     "build_document",

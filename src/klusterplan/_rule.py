@@ -282,6 +282,10 @@ class UnknownCodeError(PlanError):
         super().__init__([Problem(option, message)])
 
 
+# a traceback names it where users import it from
+UnknownCodeError.__module__ = "klusterplan"
+
+
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")
 
 

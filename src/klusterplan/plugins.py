@@ -242,13 +242,35 @@ class Registry:
         for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.manager.get_plugin(ep.name) is not None or self.manager.is_blocked(ep.name):
                 continue
-            dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
-            try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken plugin must not stop the others
-                self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
-                continue
-            self.register(plugin, ep.name, dist)
+            self._load(ep)
+
+    def load_entry_point(self, name: str) -> None:
+        """Register the installed plugin whose entry point (group ``klusterplan``) is ``name``.
+
+        It is loaded exactly as at start-up: imported through its entry point,
+        registered under the entry point's name with its distribution as the
+        source, and a failure to load is recorded in :attr:`failures`. Raises
+        :class:`LookupError` listing the installed entry points when none is
+        called ``name``.
+        """
+        found = [ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+        if not found:
+            installed = sorted(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP))
+            raise LookupError(
+                f"no installed distribution has an entry point {name!r} in the group "
+                f"{ENTRY_POINT_GROUP!r}; installed: {', '.join(installed) or 'none'} "
+                "(is the plugin installed, e.g. with pip install -e .?)"
+            )
+        self._load(found[0])
+
+    def _load(self, ep: metadata.EntryPoint) -> None:
+        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken plugin must not stop the others
+            self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
+            return
+        self.register(plugin, ep.name, dist)
 
     def _fail(self, plugin: str, message: str, *, fatal: bool = False) -> None:
         failure = PluginFailure(plugin, message, fatal)
