@@ -153,6 +153,7 @@ def test_examples_run(page: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatc
             test = doctest.DocTestParser().get_doctest(code, namespace, where, where, line)
             runner = doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
             runner.run(test, clear_globs=False)
+            namespace.update(test.globs)  # a doctest runs in a copy of the namespace
             assert not runner.failures, f"{where}: the shown output differs (see above)"
         elif language == "console":
             _console(code, where)

@@ -14,6 +14,7 @@ import datetime as _dt
 import io
 import json
 import os
+from pathlib import Path
 from typing import BinaryIO
 
 import attrs
@@ -25,6 +26,7 @@ from ._cluster import Cluster, ClusterSummary, summarise
 from ._cluster_document import build_summary_document
 from ._exporter import ExportContext, Exporter, ExportOptions, Notice
 from ._formats import paused_gc
+from ._i18n import Text
 from ._sections import build_document
 from ._text import sanitise_plan
 from ._validate import plan_problems
@@ -129,6 +131,23 @@ def _run(
 
 def _deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
     if isinstance(dest, str | os.PathLike):
+        # a path the user got wrong is their mistake (PlanError); a disk that refuses is not
+        target = Path(dest)
+        if target.is_dir():
+            raise PlanError([Problem("", "is a folder; name the file to write")], str(dest))
+        if not target.parent.is_dir():
+            raise PlanError(
+                [
+                    Problem(
+                        "",
+                        Text(
+                            f"the folder {target.parent} does not exist; create it first",
+                            f"mappen {target.parent} finns inte; skapa den först",
+                        ),
+                    )
+                ],
+                str(dest),
+            )
         with atomic_write(dest) as stream:
             stream.write(data)
     else:
