@@ -55,8 +55,7 @@ def _id(page: Path) -> str:
 def _blocks(page: Path) -> list[tuple[str, str, int]]:
     text = page.read_text(encoding="utf-8")
     return [
-        (m.group(1), m.group(2), text.count("\n", 0, m.start()) + 1)
-        for m in FENCE.finditer(text)
+        (m.group(1), m.group(2), text.count("\n", 0, m.start()) + 1) for m in FENCE.finditer(text)
     ]
 
 
@@ -183,7 +182,9 @@ def test_pages_have_examples() -> None:
     assert not without, f"pages without a runnable example: {without}"
 
 
-def test_output_lines_are_compared_strictly(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_output_lines_are_compared_strictly(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     _console("$ klusterplan new plan.yaml\nwrote plan.yaml\n", "here")
     with pytest.raises(AssertionError, match="shown"):

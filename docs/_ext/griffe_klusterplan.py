@@ -45,6 +45,7 @@ class KlusterplanDocs(griffe.Extension):
         self.modules, self.limited = _rendered()
 
     def on_package(self, *, pkg: griffe.Module, **kwargs: Any) -> None:
+        """Once klusterplan is loaded: document the model's fields, link the roles."""
         if pkg.path != "klusterplan":
             return
         self._fields(pkg)
@@ -121,7 +122,10 @@ class KlusterplanDocs(griffe.Extension):
                 elif isinstance(default, tuple) and default:
                     shown = f"({len(default)} defaults)"
                 else:
-                    shown = repr(default.value if hasattr(default, "value") and
-                                 not isinstance(default, str) else default)
+                    shown = repr(
+                        default.value
+                        if hasattr(default, "value") and not isinstance(default, str)
+                        else default
+                    )
                 member.value = shown
                 member.docstring = griffe.Docstring(text, parent=member)

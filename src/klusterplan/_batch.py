@@ -31,9 +31,10 @@ import attrs
 from ._atomic import temp_files
 from ._export import export
 from ._exporter import ExportOptions
-from ._i18n import in_language, peek_language, system_language
+from ._i18n import in_language
 from ._io import load
 from ._limits import Limits
+from ._locale import peek_language, system_language
 from ._origin import origin_of
 from .errors import ExportError, PlanError, Problem
 from .model import Language, Plan

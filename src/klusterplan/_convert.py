@@ -26,8 +26,8 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._formats import LineMap
-from ._i18n import Text
-from ._resolve import SWEDISH_NAMES, enum_member, nearest, resolve_references
+from ._i18n import Text, nearest
+from ._resolve import SWEDISH_NAMES, enum_member, resolve_references
 from ._rule import path_parts
 from ._validate import number_problem
 from .errors import PlanError, Problem, format_path

@@ -14,8 +14,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._i18n import Text
-from ._resolve import valid_ids_text
+from ._i18n import Text, valid_ids_text
 from .errors import PlanError, Problem
 
 if TYPE_CHECKING:

@@ -8,14 +8,14 @@ what prints them picks the reader's language with :func:`in_language`.
 
 from __future__ import annotations
 
-import os
-import re
-import stat
-from collections.abc import Mapping
+import difflib
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from .model import Language
+if TYPE_CHECKING:
+    from .model import Language
 
-__all__ = ["Text", "in_language", "language_of", "peek_language", "system_language"]
+__all__ = ["Text", "in_language", "nearest", "valid_ids_text"]
 
 
 class Text(str):
@@ -50,9 +50,7 @@ class Text(str):
 
 
 def _code(language: Language | str | None) -> str:
-    if isinstance(language, Language):
-        return language.value
-    return (language or "en").lower()
+    return str(getattr(language, "value", language) or "en").lower()
 
 
 def in_language(message: str, language: Language | str | None) -> str:
@@ -62,49 +60,26 @@ def in_language(message: str, language: Language | str | None) -> str:
     return str(message)
 
 
-def system_language(environ: Mapping[str, str] | None = None) -> Language:
-    """The language of the user's locale: ``LC_ALL``, then ``LC_MESSAGES``, then ``LANG``.
-
-    Swedish when the first one set starts with ``sv`` (``sv_SE.UTF-8``), English otherwise,
-    as gettext reads them.
-    """
-    env = os.environ if environ is None else environ
-    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
-        value = env.get(name, "")
-        if value:
-            return Language.SV if value.lower().startswith("sv") else Language.EN
-    return Language.EN
+def nearest(value: str, choices: Sequence[str]) -> str | None:
+    """The choice closest to ``value`` (ignoring case), if any is close."""
+    lowered = {option.lower(): option for option in choices}
+    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    return lowered[close[0]] if close else None
 
 
-def language_of(value: str | None) -> Language | None:
-    """Read ``sv``, ``en``, ``svenska``, ``English`` in any case; ``None`` for nothing."""
-    if not value:
-        return None
-    key = value.strip().lower()
-    for language, names in _NAMES.items():
-        if key in names:
-            return language
-    return None
-
-
-_NAMES = {
-    Language.SV: {"sv", "svenska", "swedish", "sv_se", "sv-se"},
-    Language.EN: {"en", "engelska", "english", "en_gb", "en-gb", "en_us", "en-us"},
-}
-
-
-_LANGUAGE_LINE = re.compile(r"^(?:\"?language\"?)\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
-
-
-def peek_language(path: str) -> Language | None:
-    """The ``language`` a plan file declares, read without loading it (for its errors)."""
-    try:
-        # a device or a named pipe is never opened: reading it could wait for ever
-        if not stat.S_ISREG(os.stat(path).st_mode):
-            return None
-        with open(path, encoding="utf-8", errors="replace") as stream:
-            head = stream.read(64 * 1024)
-    except (OSError, ValueError):
-        return None
-    match = _LANGUAGE_LINE.search(head)
-    return language_of(match.group(1)) if match else None
+def valid_ids_text(kind_en: str, kind_sv: str, value: str, known: Sequence[str]) -> Text:
+    """``no centre has the id 'x'; the ids are a, b, c; did you mean 'b'?``, in both languages."""
+    close = nearest(value, known)
+    listed = ", ".join(known)
+    en = f"no {kind_en} has the id {value!r}"
+    sv = f"ingen {kind_sv} har id:t {value!r}"
+    if known:
+        en += f"; the ids are {listed}"
+        sv += f"; de id som finns är {listed}"
+    else:
+        en += f"; the plan has no {kind_en} yet"
+        sv += f"; planen har ingen {kind_sv} än"
+    if close is not None:
+        en += f"; did you mean {close!r}?"
+        sv += f"; menade du {close!r}?"
+    return Text(en, sv)

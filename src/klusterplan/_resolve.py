@@ -11,14 +11,13 @@ list the valid ids and the nearest one.
 
 from __future__ import annotations
 
-import difflib
 import enum
-from collections.abc import Callable, Iterable, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import attrs
 
-from ._i18n import Text
+from ._i18n import Text, nearest, valid_ids_text
 from .model import ActionStatus, Horizon, Language, Plan, Segment
 
 __all__ = [
@@ -123,32 +122,6 @@ def enum_member(cls: type[E], value: object) -> E | None:
     return found if isinstance(found, cls) else None
 
 
-def nearest(value: str, choices: Iterable[str]) -> str | None:
-    """The choice closest to ``value`` (ignoring case), if any is close."""
-    options = list(choices)
-    lowered = {option.lower(): option for option in options}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[close[0]] if close else None
-
-
-def valid_ids_text(kind_en: str, kind_sv: str, value: str, known: Sequence[str]) -> Text:
-    """``no centre has the id 'x'; the ids are a, b, c; did you mean 'b'?``, in both languages."""
-    close = nearest(value, known)
-    listed = ", ".join(known)
-    en = f"no {kind_en} has the id {value!r}"
-    sv = f"ingen {kind_sv} har id:t {value!r}"
-    if known:
-        en += f"; the ids are {listed}"
-        sv += f"; de id som finns är {listed}"
-    else:
-        en += f"; the plan has no {kind_en} yet"
-        sv += f"; planen har ingen {kind_sv} än"
-    if close is not None:
-        en += f"; did you mean {close!r}?"
-        sv += f"; menade du {close!r}?"
-    return Text(en, sv)
-
-
 Notice = tuple[str, Text]
 
 
@@ -251,7 +224,7 @@ def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
     centre_kind = ("centre", "centrumet")
     step_kind = ("staircase step", "trappsteget")
 
-    changes: dict[str, object] = {}
+    changes: dict[str, Any] = {}
     new_groups = []
     for j, g in enumerate(plan.target_groups):
         centre = one(f"target_groups[{j}].centre", g.centre, centres, centre_kind)
@@ -290,7 +263,7 @@ def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
         changes["actions"] = actions
 
     campaign_groups = tuple(
-        attrs.evolve(c, target_group=tg)
+        attrs.evolve(c, target_group=tg or c.target_group)
         if (tg := one(f"campaign.groups[{i}].target_group", c.target_group, groups, group_kind))
         != c.target_group
         else c
@@ -300,7 +273,7 @@ def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
         changes["campaign"] = attrs.evolve(plan.campaign, groups=campaign_groups)
 
     cp = plan.communication_plan
-    cp_changes: dict[str, object] = {}
+    cp_changes: dict[str, Any] = {}
     ids = many("communication_plan.target_groups", cp.target_groups, groups, group_kind)
     if ids is not cp.target_groups:
         cp_changes["target_groups"] = ids

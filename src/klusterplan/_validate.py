@@ -49,7 +49,7 @@ def _values(value: Any, path: str) -> Iterator[tuple[str, Any]]:
 
 
 @functools.cache
-def _field_types(cls: type) -> tuple[tuple[str, Any], ...]:
+def _field_types(cls: Any) -> tuple[tuple[str, Any], ...]:
     hints = typing.get_type_hints(cls)
     return tuple((field.name, hints[field.name]) for field in attrs.fields(cls))
 
@@ -121,7 +121,8 @@ def type_problems(value: object, path: str = "") -> Iterator[Problem]:
     """
     if not attrs.has(type(value)):
         return
-    for name, tp in _field_types(type(value)):
+    cls: type = type(value)
+    for name, tp in _field_types(cls):
         item = getattr(value, name)
         where = f"{path}.{name}" if path else name
         if not _fits(item, tp):

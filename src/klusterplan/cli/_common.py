@@ -10,7 +10,7 @@ from typing import Any, NoReturn
 import click
 
 from .. import _io
-from .._i18n import language_of, peek_language, system_language
+from .._locale import language_of, peek_language, system_language
 from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry

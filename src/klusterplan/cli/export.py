@@ -296,9 +296,9 @@ def _to_stdout(
         sys.exit(EXIT_FINDINGS)
     for notice in notices:
         error(f"{source}: {notice}")
-    stream = click.get_binary_stream("stdout")
-    stream.write(buffer.getvalue())
-    stream.flush()
+    sys.stdout.flush()  # what was printed before goes first
+    sys.stdout.buffer.write(buffer.getvalue())
+    sys.stdout.buffer.flush()
     report_failures(plugins)
     sys.exit(EXIT_OK)
 

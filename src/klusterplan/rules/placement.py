@@ -4,8 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._i18n import Text
-from .._resolve import valid_ids_text
+from .._i18n import Text, valid_ids_text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 
