@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
@@ -24,6 +24,7 @@ from klusterplan.model import (
 )
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 from klusterplan.rules import RULES
+from klusterplan import testing
 from klusterplan.testing import evolve_at
 
 Break = Callable[[Plan], Plan]
@@ -297,3 +298,42 @@ def test_rules_reference_is_up_to_date() -> None:
     assert page.read_text(encoding="utf-8") == render_reference(), (
         "docs/rules.md is stale; run: python -m klusterplan.rules docs/rules.md"
     )
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+def test_every_finding_has_its_swedish_wording(
+    code: str, example: Plan, builtins: Registry
+) -> None:
+    breaker, _ = BREAKS[code]
+    findings = klusterplan.check(breaker(example), registry=builtins)
+    for finding in findings:
+        assert isinstance(finding.message, klusterplan.Text), finding
+        swedish = finding.text("sv")
+        assert swedish and swedish != str(finding.message), finding
+        assert finding.text("en") == str(finding.message)
+
+
+def test_every_rule_explains_itself_in_swedish() -> None:
+    for rule in (*RULES,):
+        assert rule.summary_sv.endswith(".") and "\n" not in rule.summary_sv, rule.code
+        assert "**Så rättar du:**" in rule.explanation_sv, rule.code
+        assert rule.summary_in("sv") == rule.summary_sv
+        assert rule.explanation_in("en") == rule.explanation
+
+
+def test_a_plugin_rule_in_english_only_falls_back_to_english() -> None:
+    from klusterplan import rule
+
+    @rule("XY101", "library-unnamed", Severity.ERROR, "The library has a name.", "Fix it.")
+    def unnamed(plan: Plan, context: klusterplan.RuleContext) -> Iterator[tuple[str, str]]:
+        yield "library.name", "add a name"
+
+    class Plugin:
+        @staticmethod
+        @klusterplan.hookimpl
+        def register_rules() -> list[klusterplan.Rule]:
+            return [unnamed]
+
+    assert unnamed.summary_in("sv") == "The library has a name."
+    findings = testing.run_check(Plan(), Plugin)
+    assert [f.text("sv") for f in findings] == ["add a name"]

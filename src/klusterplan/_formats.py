@@ -167,6 +167,7 @@ _STARTED_EARLIER = (
     "while scanning a simple key",
     "while parsing a flow mapping",
     "while parsing a flow sequence",
+    "while parsing a flow node",
     "while scanning a block scalar",
 )
 
@@ -179,6 +180,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         mark = exc.context_mark
     raw = _yaml_message(exc)
     place = _Place(mark.line, mark.column) if mark is not None else None
+    if place is not None and context.startswith("while parsing a flow"):
+        # the parser notices a bracket left open where the file ends: point at the bracket
+        place = _unclosed_bracket(text, place) or place
     message, hint = _explain(exc, text, place)
     if place is None:
         return Problem("", Text(f"not valid YAML: {raw}", f"inte giltig YAML: {raw}"))
@@ -193,6 +197,25 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     else:
         excerpt_text = Text(excerpt, excerpt)
     return Problem("", message, place.line + 1, excerpt=excerpt_text)
+
+
+def _unclosed_bracket(text: str, end: _Place) -> _Place | None:
+    """The last ``[`` or ``{`` before ``end`` that is not closed, outside quotes and comments."""
+    opened: list[_Place] = []
+    for number, line in enumerate(text.split("\n")[: end.line + 1]):
+        quote = ""
+        for column, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (column == 0 or line[column - 1] in " \t"):
+                break
+            elif char in "[{":
+                opened.append(_Place(number, column))
+            elif char in "]}" and opened:
+                opened.pop()
+    return opened[-1] if opened else None
 
 
 @attrs.define
@@ -276,7 +299,7 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: _Place | None) -> tuple
             "skriv en nyckel som `nyckel: värde`, med kolon och mellanslag; en text på egen "
             "rad hör hemma på nyckelns rad eller efter ett - i en lista",
         )
-    if context.startswith(("while parsing a flow mapping", "while parsing a flow sequence")):
+    if context.startswith("while parsing a flow"):
         return say("a bracket is never closed", "en parentes stängs aldrig"), Text(
             "a { or [ opened here needs its } or ]; a comma or colon inside a text in "
             'brackets needs quotes: ["a, b", c]',

@@ -180,12 +180,16 @@ def activities_over_budget(plan: Plan, context: RuleContext) -> Iterator[Hit]:
 
 #: The parts of the communication plan the workbook describes, and what each asks.
 PLAN_PARTS = {
-    "background": "say why the plan is needed (bakgrund)",
-    "purpose": "say what the communication is for (syfte)",
-    "channels": "list the channels used (kanaler)",
-    "messages": "write the messages (budskap)",
-    "activities": "list the activities (aktiviteter)",
-    "follow_up": "say how progress is followed up (uppföljning)",
+    "background": Text("say why the plan is needed (bakgrund)", "beskriv varför planen behövs"),
+    "purpose": Text(
+        "say what the communication is for (syfte)", "beskriv vad kommunikationen ska uppnå"
+    ),
+    "channels": Text("list the channels used (kanaler)", "lista kanalerna som används"),
+    "messages": Text("write the messages (budskap)", "skriv budskapen"),
+    "activities": Text("list the activities (aktiviteter)", "lista aktiviteterna"),
+    "follow_up": Text(
+        "say how progress is followed up (uppföljning)", "beskriv hur arbetet följs upp"
+    ),
 }
 
 
@@ -226,7 +230,10 @@ def communication_plan_incomplete(plan: Plan, context: RuleContext) -> Iterator[
         if not getattr(cp.goals, field):
             yield (
                 f"communication_plan.goals.{field}",
-                f"say what the groups should {field} ({word})",
+                Text(
+                    f"say what the groups should {field} ({word})",
+                    f"beskriv vad grupperna ska {word}",
+                ),
             )
 
 
