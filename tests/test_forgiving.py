@@ -1,4 +1,4 @@
-"""Forgiving input: Swedish names, any case, groups by name; the same in check, export and the API."""
+"""Forgiving input: Swedish names, any case, groups by name; alike in check, export, API."""
 
 from __future__ import annotations
 

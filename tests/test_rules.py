@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 import klusterplan
-from klusterplan import Severity, UnknownCodeError
+from klusterplan import Severity, UnknownCodeError, testing
 from klusterplan._rule import RULE_FAILED
 from klusterplan.model import (
     Action,
@@ -24,7 +24,6 @@ from klusterplan.model import (
 )
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 from klusterplan.rules import RULES
-from klusterplan import testing
 from klusterplan.testing import evolve_at
 
 Break = Callable[[Plan], Plan]

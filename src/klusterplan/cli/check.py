@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from .. import _io
@@ -248,12 +249,16 @@ def check_command(
             language = reader_language(lang, path=source)
             languages.append(language)
             message = exc.render(language)
+            # the line goes in the annotation's or the log's own field, not in the text
+            located = [
+                (p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems
+            ]
             if output_format == "github":
-                for p in exc.problems:
-                    say(_report.github_problem(source, p.line, p.render(None, language)))
+                for line, text in located:
+                    say(_report.github_problem(source, line, text))
             else:
                 error(message)
-            failed.append((source, [(p.line, p.render(None, language)) for p in exc.problems]))
+            failed.append((source, located))
             load_failed = True
             entries.append(
                 {
