@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import attrs
 import pytest
 
 import klusterplan
@@ -26,8 +27,8 @@ def test_rename_changes_every_reference(example: Plan) -> None:
     renamed = example.rename_target_group("flykting", "nyanlanda")
     assert "flykting" not in references(renamed)
     assert references(renamed).count("nyanlanda") == count
-    assert renamed.target_group("nyanlanda") == evolve_at(
-        example.target_groups[6], "id", "nyanlanda"
+    assert renamed.target_group("nyanlanda") == attrs.evolve(
+        example.target_groups[6], id="nyanlanda"
     )
     assert klusterplan.check(renamed) == []
     assert example.target_group("flykting") is not None  # the original is unchanged

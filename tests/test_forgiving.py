@@ -202,10 +202,11 @@ def test_a_plan_that_does_not_load_is_reported_in_its_declared_language(
 def test_a_date_or_enum_given_as_text_in_code_is_a_plan_error_at_once(
     example: klusterplan.Plan, tmp_path: Path
 ) -> None:
+    # what a script without a type checker does
     wrong = attrs.evolve(
         example,
-        library=attrs.evolve(example.library, date="2011-03-01"),
-        target_groups=(attrs.evolve(example.target_groups[0], segment="A"),),
+        library=attrs.evolve(example.library, date="2011-03-01"),  # type: ignore[arg-type]
+        target_groups=(attrs.evolve(example.target_groups[0], segment="A"),),  # type: ignore[arg-type]
     )
     for call in (
         lambda: klusterplan.check(wrong),

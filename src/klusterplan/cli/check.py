@@ -254,8 +254,8 @@ def check_command(
                 (p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems
             ]
             if output_format == "github":
-                for line, text in located:
-                    say(_report.github_problem(source, line, text))
+                for number, problem in located:
+                    say(_report.github_problem(source, number, problem))
             else:
                 error(message)
             failed.append((source, located))
@@ -292,8 +292,8 @@ def check_command(
         if text:
             _print_text(source, result.findings, language, show_all)
         elif output_format == "github":
-            for line in _report.github_lines(source, result.findings, language):
-                say(line)
+            for annotation in _report.github_lines(source, result.findings, language):
+                say(annotation)
         entries.append(
             {
                 "path": source,
