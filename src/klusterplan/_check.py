@@ -102,10 +102,11 @@ def check_plan(
     name; ``lines`` maps paths to lines of the plan's file (by default, the
     lines of the file a loaded plan came from).
     """
-    problems = list(type_problems(plan))
+    origin = origin_of(plan)
+    # a plan the loader built has the model's types; one built in code is checked
+    problems = list(type_problems(plan)) if origin is None else []
     if problems:
         raise PlanError(problems)
-    origin = origin_of(plan)
     source = origin.source if origin is not None else None
     if lines is None and origin is not None:
         lines = origin.lines

@@ -27,6 +27,7 @@ from ._cluster_document import build_summary_document
 from ._exporter import ExportContext, Exporter, ExportOptions, Notice
 from ._formats import paused_gc
 from ._i18n import Text
+from ._origin import origin_of
 from ._sections import build_document
 from ._text import sanitise_plan
 from ._validate import plan_problems
@@ -76,7 +77,8 @@ def export(
                 )
             ]
         )
-    problems = plan_problems(plan)
+    # a plan the loader built has the model's types; one built in code is checked
+    problems = plan_problems(plan, check_types=origin_of(plan) is None)
     if problems:
         raise PlanError(problems)
     buffer = io.BytesIO()
