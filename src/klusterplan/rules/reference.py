@@ -29,7 +29,7 @@ Every built-in rule, with its code, name and default severity. Choose rules with
 `--select` and `--ignore` (a prefix such as `KP1` chooses a whole family), and
 change a severity with `--severity CODE=LEVEL` or in the settings file; see
 [Checking a plan](checking.md). Plugins add rules with codes of their own prefix;
-`klusterplan rules` lists every installed rule.
+`klusterplan rule` lists every installed rule.
 
 This page is generated from the rules themselves: after changing a rule, run
 `python -m klusterplan.rules docs/rules.md`. A test fails when the page is stale.
