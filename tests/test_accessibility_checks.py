@@ -31,7 +31,7 @@ def test_logo_without_alt_text_from_an_installed_plugin(
 ) -> None:
     install("kommun-branding", {"kommun_branding": BRANDING}, "kommun = kommun_branding")
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
-    result = run("check", "plan.yaml", "--accessibility")
+    result = run("check", "--lang", "en", "plan.yaml", "--accessibility")
     assert result.exit_code == 1, result.output
     assert "KP701 error: the branding logo has no alt text in html, pdf-ua" in result.output
 
@@ -42,18 +42,18 @@ def test_accessibility_runs_only_the_publishing_family(
     plan = evolve_at(klusterplan.example(), "target_groups[0].name", "")
     plan = evolve_at(plan, "campaign.groups", ())  # KP109, a campaign rule, is left out
     klusterplan.dump(plan, tmp_path / "plan.yaml")
-    result = run("check", "plan.yaml", "--accessibility", "--format", "json")
+    result = run("check", "--lang", "en", "plan.yaml", "--accessibility", "--format", "json")
     assert result.exit_code == 1
     import json
 
     codes = [f["code"] for f in json.loads(result.output)["plans"][0]["findings"]]
     assert codes == ["KP702"]
-    everything = run("check", "plan.yaml")
+    everything = run("check", "--lang", "en", "plan.yaml")
     assert "KP702" in everything.output and "KP109" in everything.output
 
 
 def test_example_is_clean_for_publishing(run: Callable[..., Any], tmp_path: Path) -> None:
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
-    result = run("check", "plan.yaml", "--accessibility")
+    result = run("check", "--lang", "en", "plan.yaml", "--accessibility")
     assert result.exit_code == 0, result.output
     assert "no findings" in result.output

@@ -234,11 +234,14 @@ def test_a_replaced_file_keeps_its_permissions(tmp_path: Path) -> None:
 
 
 def test_an_error_names_the_users_path_not_the_temporary_file(tmp_path: Path) -> None:
+    # a folder that does not exist is the user's mistake: a PlanError naming the path given
     target = tmp_path / "no-such-folder" / "plan.json"
-    with pytest.raises(OSError) as caught:
+    with pytest.raises(klusterplan.PlanError) as caught:
         klusterplan.export(klusterplan.example(), "json", target)
-    assert caught.value.filename == str(target)
+    assert caught.value.source == str(target)
+    assert "no-such-folder does not exist" in str(caught.value)
     assert ".tmp" not in str(caught.value)
+    assert list(tmp_path.iterdir()) == []
 
 
 def test_the_progress_bar_counts_and_prints_problems_above_it() -> None:

@@ -31,14 +31,14 @@ def broken() -> klusterplan.Plan:
 
 def test_example_checks_clean(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.yaml", klusterplan.example())
-    result = run("check", "plan.yaml")
+    result = run("check", "--lang", "en", "plan.yaml")
     assert result.exit_code == 0, result.output
     assert "1 plan checked: no findings." in result.output
 
 
 def test_text_output(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.yaml", broken())
-    result = run("check", "plan.yaml")
+    result = run("check", "--lang", "en", "plan.yaml")
     assert result.exit_code == 1
     # ordered by line, as in the file: customer_care comes before campaign
     lines = result.stdout.splitlines()
@@ -56,7 +56,7 @@ def test_text_output(run: Run, tmp_path: Path) -> None:
 
 def test_toml_plans_have_no_lines(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.toml", broken())
-    result = run("check", "plan.toml")
+    result = run("check", "--lang", "en", "plan.toml")
     assert result.output.startswith("plan.toml: KP104 error campaign.groups[0]: ")
 
 
@@ -76,7 +76,7 @@ def test_options(
     run: Run, tmp_path: Path, args: tuple[str, ...], codes: list[str], code: int
 ) -> None:
     write(tmp_path / "plan.yaml", broken())
-    result = run("check", "plan.yaml", "--format", "json", *args)
+    result = run("check", "--lang", "en", "plan.yaml", "--format", "json", *args)
     data = json.loads(result.stdout)
     assert sorted(f["code"] for f in data["plans"][0]["findings"]) == codes
     assert result.exit_code == code
@@ -84,14 +84,24 @@ def test_options(
 
 def test_json_structure(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.yaml", broken())
-    result = run("check", "plan.yaml", "--format", "json")
+    result = run("check", "--lang", "en", "plan.yaml", "--format", "json")
     data = json.loads(result.stdout)
     assert set(data) == {"version", "plans", "summary"}
     assert data["version"] == 1
     (entry,) = data["plans"]
-    assert set(entry) == {"path", "loaded", "settings", "fail_on", "findings", "suppressed"}
+    assert set(entry) == {
+        "path",
+        "loaded",
+        "settings",
+        "fail_on",
+        "lang",
+        "findings",
+        "suppressed",
+    }
     finding = entry["findings"][1]
-    assert set(finding) == {"code", "name", "severity", "path", "line", "message", "plugin"}
+    # the fields of the first version stay; lang and text (the message in lang) were added
+    stable = {"code", "name", "severity", "path", "line", "message", "plugin"}
+    assert set(finding) == stable | {"lang", "text"}
     assert finding["code"] == "KP104" and finding["plugin"] == "klusterplan.rules"
     assert isinstance(finding["line"], int)
     assert data["summary"] == {
@@ -111,12 +121,12 @@ def test_settings_from_pyproject_upwards(run: Run, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     write(tmp_path / "plans" / "a" / "plan.yaml", broken())
-    result = run("check", "plans/a/plan.yaml")
+    result = run("check", "--lang", "en", "plans/a/plan.yaml")
     assert "KP104" not in result.output and "KP602" in result.output
     assert result.exit_code == 1  # fail-on = warning
     # the command line wins over the file
-    assert run("check", "plans/a/plan.yaml", "--fail-on", "error").exit_code == 0
-    assert "KP104" in run("check", "plans/a/plan.yaml", "--ignore", "KP6").output
+    assert run("check", "--lang", "en", "plans/a/plan.yaml", "--fail-on", "error").exit_code == 0
+    assert "KP104" in run("check", "--lang", "en", "plans/a/plan.yaml", "--ignore", "KP6").output
 
 
 def test_klusterplan_toml_and_severity_table(run: Run, tmp_path: Path) -> None:
@@ -124,7 +134,7 @@ def test_klusterplan_toml_and_severity_table(run: Run, tmp_path: Path) -> None:
         'select = ["KP6"]\n[severity]\nKP602 = "error"\n', encoding="utf-8"
     )
     write(tmp_path / "plan.yaml", broken())
-    result = run("check", "plan.yaml")
+    result = run("check", "--lang", "en", "plan.yaml")
     assert "KP602 error customer_care.responsible" in result.output
     assert result.exit_code == 1
 
@@ -134,7 +144,7 @@ def test_pyproject_without_table_is_skipped(run: Run, tmp_path: Path) -> None:
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "pyproject.toml").write_text('[project]\nname = "x"\n', encoding="utf-8")
     write(tmp_path / "sub" / "plan.yaml", broken())
-    assert "no findings" in run("check", "sub/plan.yaml").output
+    assert "no findings" in run("check", "--lang", "en", "sub/plan.yaml").output
 
 
 @pytest.mark.parametrize(
@@ -150,7 +160,7 @@ def test_pyproject_without_table_is_skipped(run: Run, tmp_path: Path) -> None:
 def test_bad_settings_exit_2(run: Run, tmp_path: Path, content: str, expected: str) -> None:
     (tmp_path / "klusterplan.toml").write_text(content, encoding="utf-8")
     write(tmp_path / "plan.yaml", klusterplan.example())
-    result = run("check", "plan.yaml")
+    result = run("check", "--lang", "en", "plan.yaml")
     assert result.exit_code == 2
     assert expected in result.stderr
     assert "Traceback" not in result.output + result.stderr
@@ -168,7 +178,7 @@ def test_bad_settings_exit_2(run: Run, tmp_path: Path, content: str, expected: s
 )
 def test_bad_options_exit_2(run: Run, tmp_path: Path, args: tuple[str, ...], expected: str) -> None:
     write(tmp_path / "plan.yaml", klusterplan.example())
-    result = run("check", "plan.yaml", *args)
+    result = run("check", "--lang", "en", "plan.yaml", *args)
     assert result.exit_code == 2
     assert expected in result.stderr
 
@@ -176,7 +186,7 @@ def test_bad_options_exit_2(run: Run, tmp_path: Path, args: tuple[str, ...], exp
 def test_unloadable_plan_exits_2(run: Run, tmp_path: Path) -> None:
     (tmp_path / "bad.yaml").write_text("library: [\n", encoding="utf-8")
     write(tmp_path / "plan.yaml", klusterplan.example())
-    result = run("check", "bad.yaml", "plan.yaml", "--format", "json")
+    result = run("check", "--lang", "en", "bad.yaml", "plan.yaml", "--format", "json")
     assert result.exit_code == 2
     data = json.loads(result.stdout)
     assert [p["loaded"] for p in data["plans"]] == [False, True]
@@ -193,14 +203,14 @@ def test_suppressions(run: Run, tmp_path: Path) -> None:
         ),
     )
     write(tmp_path / "plan.yaml", plan)
-    result = run("check", "plan.yaml")
+    result = run("check", "--lang", "en", "plan.yaml")
     assert "KP602" not in result.output.replace("suppressions", "")
     assert re.search(r"KP002 warning suppressions\[1\]: KP105 reports nothing", result.stdout)
     assert "(1 suppressed)" in result.output
-    data = json.loads(run("check", "plan.yaml", "--format", "json").stdout)
+    data = json.loads(run("check", "--lang", "en", "plan.yaml", "--format", "json").stdout)
     assert [f["code"] for f in data["plans"][0]["suppressed"]] == ["KP602"]
     # a suppression of a rule that did not run is not called unused
-    assert "KP002" not in run("check", "plan.yaml", "--select", "KP6,KP002").output
+    assert "KP002" not in run("check", "--lang", "en", "plan.yaml", "--select", "KP6,KP002").output
 
 
 def test_rules_lists_every_rule(run: Run) -> None:

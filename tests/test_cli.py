@@ -105,7 +105,7 @@ def test_broken_plan_reports_every_problem_and_writes_nothing(run: Run, tmp_path
         (["export", "--example", "--to", "markdown", "--option", "x"], "write it as KEY=VALUE"),
         (["export", "missing.yaml", "--to", "json"], "missing.yaml: no such file"),
         (["check", "plan.txt"], "cannot tell the format from the suffix '.txt'"),
-        (["export", "--example"], "Missing option '--to'"),
+        (["export", "--example"], "--to: no format given"),
     ],
 )
 def test_usage_errors_exit_2(run: Run, args: list[str], message: str) -> None:

@@ -50,7 +50,7 @@ CASES: list[tuple[str, int, str]] = [
     ("bom.yaml", 1, "1 plan checked"),
     ("bom.toml", 1, "1 plan checked"),
     ("bom.json", 1, "1 plan checked"),
-    ("unclosed.yaml", 2, "unclosed.yaml:3: not valid YAML: while parsing a flow mapping"),
+    ("unclosed.yaml", 2, "unclosed.yaml:2: not valid YAML: a bracket is never closed"),
     ("bad-indent.yaml", 2, "bad-indent.yaml:4: not valid YAML"),
     ("trailing-comma.json", 2, "trailing-comma.json:2: not valid JSON: Expecting property"),
     ("bad.toml", 2, "bad.toml:2: not valid TOML: Expected ']'"),
@@ -100,7 +100,7 @@ def test_check_says_what_is_wrong(
     run: Run, tmp_path: Path, name: str, code: int, message: str
 ) -> None:
     (tmp_path / name).write_bytes((CORPUS / name).read_bytes())
-    result = run("check", name)
+    result = run("check", "--lang", "en", name)
     assert result.exit_code == code, result.output
     assert message in result.output
     assert "Traceback" not in result.output

@@ -82,9 +82,11 @@ actions:
         "put it in quotes if it is meant as text",
         "4: library.nmae: unknown key; did you mean 'name'?",
         "7: target_groups[0].votes: expected an integer, got the text '8'",
-        "9: target_groups[1].segment: expected one of A, B, got the text 'C'",
+        "9: target_groups[1].segment: expected one of A, B (or in Swedish: befintliga, nya), "
+        "got the text 'C'",
         "10: target_groups[1].persona.age: expected an integer, got the text 'old'",
-        "12: actions[0].horizon: expected one of immediate, long_term, got the text 'soon'",
+        "12: actions[0].horizon: expected one of immediate, long_term (or in Swedish: "
+        "omgående, på längre sikt), got the text 'soon'",
         "13: actions[0].roles: expected a list, got the text 'admin'",
     ]
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import Install
 
 import klusterplan
 from klusterplan import Rule, RuleContext, Severity, hookspecs, rule, testing
@@ -51,7 +52,7 @@ class CrashingHookPlugin:
 
 
 def test_a_rule_that_raises_does_not_stop_the_run() -> None:
-    plan = testing.evolve_at(testing.example_plan(), "library.name", "")
+    plan = testing.evolve_at(klusterplan.example(), "library.name", "")
     plan = testing.evolve_at(plan, "campaign.groups[1].motivation", "")
     findings = testing.run_check(plan, CrashingRulePlugin, builtins=True, name="crashy")
     codes = [(f.code, f.path) for f in findings]
@@ -67,8 +68,8 @@ def test_a_crashing_rule_through_the_command(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    klusterplan.dump(testing.example_plan(), "plan.yaml")
-    result = testing.invoke(["check", "plan.yaml"], CrashingRulePlugin)
+    klusterplan.dump(klusterplan.example(), "plan.yaml")
+    result = testing.invoke(["check", "--lang", "en", "plan.yaml"], CrashingRulePlugin)
     assert result.exit_code == 1
     assert "KP001 error: rule XY102 (always-crashes) from plugin" in result.stdout
 
@@ -138,7 +139,7 @@ def test_branding_hook_is_consulted() -> None:
             return Branding(footer=f"{plan.library.municipality} ({format})")
 
     registry = testing.make_registry(Brand)
-    assert registry.branding(testing.example_plan(), "docx").footer == "Byköpings kommun (docx)"
+    assert registry.branding(klusterplan.example(), "docx").footer == "Byköpings kommun (docx)"
 
 
 def test_docx_document_hook_is_called() -> None:
@@ -180,3 +181,73 @@ def test_every_hook_is_documented(hook: str) -> None:
     assert signature.split(" ->")[0].replace("'", "") in section.group(1).replace("'", ""), (
         f"the {hook} section does not give the exact signature {hook}{signature}"
     )
+
+
+_ENTRY_PLUGIN = """
+import klusterplan
+
+
+@klusterplan.hookimpl
+def register_rules():
+    @klusterplan.rule(
+        "BYK101", "library-undated", klusterplan.Severity.WARNING, "The plan is dated.", "Date it.",
+        summary_sv="Planen har ett datum.", explanation_sv="Sätt ett datum.",
+    )
+    def undated(plan, context):
+        if plan.library.date is None:
+            yield "library.date", klusterplan.Text("date the plan", sv="datera planen")
+
+    return [undated]
+
+
+@klusterplan.hookimpl
+def register_exporters():
+    def write(plan, stream, context):
+        stream.write(context.options.settings.get("byk.greeting", "hej").encode())
+
+    return [
+        klusterplan.Exporter(
+            "greeting", ".txt", "A greeting", write, options={"byk.greeting": "what to say"}
+        )
+    ]
+"""
+
+
+def test_the_kit_loads_an_installed_entry_point_as_start_up_does(
+    install: Install, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    install(
+        "klusterplan-bykoping", {"bykoping_plugin": _ENTRY_PLUGIN}, "bykoping = bykoping_plugin"
+    )
+    registry = testing.make_registry(entry_points=["bykoping"])
+    assert not registry.failures
+    assert [(p.name, p.source) for p in registry.plugins()] == [
+        ("bykoping", "klusterplan-bykoping 1.0")
+    ]
+    plan = testing.evolve_at(klusterplan.example(), "library.date", None)
+    findings = testing.run_check(plan, entry_points=["bykoping"])
+    assert [(f.code, f.plugin, f.text("sv")) for f in findings] == [
+        ("BYK101", "bykoping", "datera planen")
+    ]
+    data, _ = testing.run_export(None, "greeting", entry_points=["bykoping"])
+    assert data == b"hej"
+    monkeypatch.chdir(tmp_path)
+    klusterplan.dump(plan, "plan.yaml")
+    result = testing.invoke(["check", "plan.yaml", "--select", "BYK"], entry_points=["bykoping"])
+    assert "BYK101 warning library.date: datera planen" in result.stdout
+    unknown = testing.invoke(
+        ["export", "plan.yaml", "--to", "greeting", "--option", "byk.greting=hi"],
+        entry_points=["bykoping"],
+    )
+    assert unknown.exit_code == 2
+    assert "unknown option 'byk.greting'; did you mean 'byk.greeting'?" in unknown.stderr
+    assert "byk.greeting (what to say)" in unknown.stderr
+
+
+def test_a_broken_entry_point_fails_in_the_kit_as_for_a_user(install: Install) -> None:
+    install("klusterplan-typo", {"typo_plugin": "x = 1\n"}, "typo = typo_plugn")
+    registry = testing.make_registry(entry_points=["typo"])
+    assert [f.plugin for f in registry.failures] == ["typo"]
+    assert "failed to load (klusterplan-typo 1.0): ModuleNotFoundError" in str(registry.failures[0])
+    with pytest.raises(LookupError, match="no installed distribution has an entry point 'tpyo'"):
+        testing.make_registry(entry_points=["tpyo"])

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from typing import Any
 
 import attrs
 import pytest
 
 import klusterplan
-from klusterplan import Severity, UnknownCodeError
+from klusterplan import Severity, UnknownCodeError, testing
 from klusterplan._rule import RULE_FAILED
 from klusterplan.model import (
     Action,
@@ -193,8 +193,9 @@ def test_breaking_a_rule_gives_exactly_its_finding(
 
 def test_every_rule_has_a_breaking_test() -> None:
     # KP001 is the engine's report of a rule that raised: tested in test_plugins_kit.py;
-    # KP701 needs a branding plugin: tested in test_accessibility_checks.py.
-    assert {r.code for r in RULES} - {RULE_FAILED.code, "KP701"} == set(BREAKS)
+    # KP701 needs a branding plugin: tested in test_accessibility_checks.py;
+    # KP004 reports what the loader read forgivingly: tested in test_forgiving.py.
+    assert {r.code for r in RULES} - {RULE_FAILED.code, "KP701", "KP004"} == set(BREAKS)
 
 
 def test_rule_metadata_is_complete() -> None:
@@ -296,3 +297,42 @@ def test_rules_reference_is_up_to_date() -> None:
     assert page.read_text(encoding="utf-8") == render_reference(), (
         "docs/rules.md is stale; run: python -m klusterplan.rules docs/rules.md"
     )
+
+
+@pytest.mark.parametrize("code", sorted(BREAKS))
+def test_every_finding_has_its_swedish_wording(
+    code: str, example: Plan, builtins: Registry
+) -> None:
+    breaker, _ = BREAKS[code]
+    findings = klusterplan.check(breaker(example), registry=builtins)
+    for finding in findings:
+        assert isinstance(finding.message, klusterplan.Text), finding
+        swedish = finding.text("sv")
+        assert swedish and swedish != str(finding.message), finding
+        assert finding.text("en") == str(finding.message)
+
+
+def test_every_rule_explains_itself_in_swedish() -> None:
+    for rule in (*RULES,):
+        assert rule.summary_sv.endswith(".") and "\n" not in rule.summary_sv, rule.code
+        assert "**Så rättar du:**" in rule.explanation_sv, rule.code
+        assert rule.summary_in("sv") == rule.summary_sv
+        assert rule.explanation_in("en") == rule.explanation
+
+
+def test_a_plugin_rule_in_english_only_falls_back_to_english() -> None:
+    from klusterplan import rule
+
+    @rule("XY101", "library-unnamed", Severity.ERROR, "The library has a name.", "Fix it.")
+    def unnamed(plan: Plan, context: klusterplan.RuleContext) -> Iterator[tuple[str, str]]:
+        yield "library.name", "add a name"
+
+    class Plugin:
+        @staticmethod
+        @klusterplan.hookimpl
+        def register_rules() -> list[klusterplan.Rule]:
+            return [unnamed]
+
+    assert unnamed.summary_in("sv") == "The library has a name."
+    findings = testing.run_check(Plan(), Plugin)
+    assert [f.text("sv") for f in findings] == ["add a name"]

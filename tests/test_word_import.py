@@ -669,7 +669,7 @@ def test_check_and_export_work_straight_from_word(run: Any, tmp_path: Path) -> N
     fill_blank_workbook(tmp_path)
     result = run("check", "arbetsbok.docx")
     assert result.exit_code == 0, result.output
-    assert "1 plan checked" in result.output
+    assert "1 plan kontrollerad" in result.output
     assert "arbetsbok.docx: under ”13. Arbeta systematiskt utifrån skissen.”" in result.output
     result = run("export", "arbetsbok.docx", "--to", "markdown,pdf")
     assert result.exit_code == 0, result.output

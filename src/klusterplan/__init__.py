@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from ._cluster_document import build_summary_document
     from ._export import export, export_summary
     from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
+    from ._i18n import Text
     from ._io import dump, dumps, example, load, loads
     from ._labels import enum_label, label
     from ._limits import Limits
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     "Renderer": "._exporter",
     "Rule": "._rule",
     "RuleContext": "._rule",
+    "Text": "._i18n",
     "Severity": "._rule",
     "UnknownCodeError": "._rule",
     "WordImport": "._word_import",
@@ -129,6 +131,7 @@ __all__ = [
     "Rule",
     "RuleContext",
     "Severity",
+    "Text",
     "UnknownCodeError",
     "WordImport",
     "WordNotice",

@@ -32,11 +32,14 @@ import attrs
 from ._atomic import temp_files
 from ._export import export
 from ._exporter import ExportOptions
+from ._i18n import in_language
 from ._io import load
 from ._limits import Limits
+from ._locale import peek_language, system_language
+from ._origin import origin_of
 from ._word_changes import WordNotice
 from .errors import ExportError, PlanError, Problem
-from .model import Plan
+from .model import Language, Plan
 from .plugins import get_registry
 
 __all__ = [
@@ -156,6 +159,7 @@ def plan_tasks(
     if not wanted:
         raise PlanError([Problem("", "no format given; name at least one, e.g. --to docx")])
     registry = get_registry()
+    wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
     extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
     options = options or ExportOptions()
     limits = limits or Limits()
@@ -243,23 +247,31 @@ def run_task(task: Task) -> ExportOutcome:
     """Load and export one plan in every format; never raises for the plan's sake."""
     registry = get_registry()
     before = len(registry.failures)
-    read: list[str] = []
+    word_notes: list[str] = []
     try:
         plan = task.plan
         if plan is None:
             assert task.path is not None
-            plan = _load(task.path, task.limits, read)
+            plan = _load(task.path, task.limits, word_notes)
     except PlanError as exc:
+        language = task.options.language or _language_of_file(task.path)
         return ExportOutcome(
             task.source,
-            problems=(str(exc.with_source(task.source)),),
+            problems=(exc.with_source(task.source).render(language),),
             notices=task.notes,
             bad_input=True,
         )
     written: list[str] = []
     problems: list[str] = []
     # what a Word document holds outside its fields is told with the plan's other notices
-    notices: list[str] = [*task.notes, *(f"{task.source}: {notice}" for notice in read)]
+    notices: list[str] = [*task.notes, *(f"{task.source}: {notice}" for notice in word_notes)]
+    origin = origin_of(plan)
+    if origin is not None:
+        # what the loader read forgivingly (a group named instead of its id), as check says
+        language = task.options.language or plan.language
+        for read in origin.notices:
+            where = f"{task.source}:{read.line}" if read.line else task.source
+            notices.append(f"{where}: {read.path}: {in_language(read.message, language)}")
     bad_input = False
     for fmt, target in task.targets:
         refusal = dict(task.refused).get(target)
@@ -283,6 +295,11 @@ def run_task(task: Task) -> ExportOutcome:
         written.append(target)
     notices.extend(_failures_since(before))
     return ExportOutcome(task.source, tuple(written), tuple(problems), tuple(notices), bad_input)
+
+
+def _language_of_file(path: str | None) -> Language:
+    """The language a plan file declares, else the user's locale: for a plan that did not load."""
+    return (peek_language(path) if path else None) or system_language()
 
 
 def _worker_init() -> None:

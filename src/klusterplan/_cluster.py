@@ -534,6 +534,7 @@ def _check(
         result = check_plan(
             plan,
             select=settings.select,
+            extend_select=settings.extend_select,
             ignore=settings.ignore,
             severities=settings.severity,
             plugin_config=settings.plugins,

@@ -26,11 +26,14 @@ from cattrs.errors import (
 from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._formats import LineMap
+from ._i18n import Text, nearest
+from ._resolve import SWEDISH_NAMES, enum_member, resolve_references
+from ._rule import path_parts
 from ._validate import number_problem
 from .errors import PlanError, Problem, format_path
 from .model import SCHEMA_VERSION, Plan
 
-__all__ = ["structure_plan", "unstructure_plan"]
+__all__ = ["structure_plan", "structure_plan_with_notices", "unstructure_plan"]
 
 
 class _Invalid(ValueError):
@@ -40,8 +43,20 @@ class _Invalid(ValueError):
 def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
+    if value is None:
+        raise _Invalid(
+            Text(
+                'expected text, got nothing; write the text, or "" for none yet',
+                'här ska det stå text, men det står ingenting; skriv texten, eller "" om den '
+                "inte finns än",
+            )
+        )
     raise _Invalid(
-        f"expected text, got {_describe(value)}; put it in quotes if it is meant as text"
+        Text(
+            f"expected text, got {_describe(value)}; put it in quotes if it is meant as text",
+            f"här ska det stå text, men det står {_describe_sv(value)}; sätt texten inom "
+            "citattecken",
+        )
     )
 
 
@@ -51,13 +66,23 @@ def _structure_int(value: object, _: type) -> int:
         if problem:
             raise _Invalid(problem)
         return value
-    raise _Invalid(f"expected an integer, got {_describe(value)}")
+    raise _Invalid(
+        Text(
+            f"expected an integer, got {_describe(value)}",
+            f"här ska det stå ett heltal, men det står {_describe_sv(value)}",
+        )
+    )
 
 
 def _structure_bool(value: object, _: type) -> bool:
     if isinstance(value, bool):
         return value
-    raise _Invalid(f"expected true or false, got {_describe(value)}")
+    raise _Invalid(
+        Text(
+            f"expected true or false, got {_describe(value)}",
+            f"här ska det stå true (ja) eller false (nej), men det står {_describe_sv(value)}",
+        )
+    )
 
 
 def _structure_date(value: object, _: type) -> _dt.date:
@@ -70,19 +95,61 @@ def _structure_date(value: object, _: type) -> _dt.date:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
-    raise _Invalid(f"expected a date written as YYYY-MM-DD, got {_describe(value)}")
+    raise _Invalid(
+        Text(
+            f"expected a date written as YYYY-MM-DD, got {_describe(value)}",
+            f"här ska det stå ett datum som ÅÅÅÅ-MM-DD, t.ex. 2011-03-15, men det står "
+            f"{_describe_sv(value)}",
+        )
+    )
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
     choices = [str(member.value) for member in cls]
+    swedish = _swedish_names(cls)
 
     def structure(value: object, _: type) -> enum.Enum:
-        for member in cls:
-            if member.value == value:
-                return member
-        raise _Invalid(f"expected one of {', '.join(choices)}, got {_describe(value)}")
+        member = enum_member(cls, value)
+        if member is not None:
+            return member
+        close = nearest(str(value), [*choices, *swedish]) if isinstance(value, str) else None
+        hint_en = f"; did you mean {close!r}?" if close else ""
+        hint_sv = f"; menade du {close!r}?" if close else ""
+        also = f" (or in Swedish: {', '.join(swedish)})" if swedish else ""
+        also_sv = f" (eller på svenska: {', '.join(swedish)})" if swedish else ""
+        raise _Invalid(
+            Text(
+                f"expected one of {', '.join(choices)}{also}, got {_describe(value)}{hint_en}",
+                f"här ska det stå något av {', '.join(choices)}{also_sv}, men det står "
+                f"{_describe_sv(value)}{hint_sv}",
+            )
+        )
 
     return structure
+
+
+def _swedish_names(cls: type[enum.Enum]) -> list[str]:
+    return [SWEDISH_NAMES[m] for m in cls if m in SWEDISH_NAMES]
+
+
+def _describe_sv(value: object) -> str:
+    if value is None:
+        return "ingenting"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, str):
+        return f"texten {value!r}" if len(value) <= 40 else "en text"
+    if isinstance(value, int) and number_problem(value):
+        return "ett mycket stort tal"
+    if isinstance(value, int | float):
+        return f"talet {value}"
+    if isinstance(value, dict):
+        return "en samling nycklar"
+    if isinstance(value, list | tuple):
+        return "en lista"
+    if isinstance(value, _dt.date):
+        return f"datumet {value.isoformat()}"
+    return type(value).__name__
 
 
 def _describe(value: object) -> str:
@@ -117,7 +184,13 @@ def _strict_tuple_factory(
 
     def structure(value: object, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
-            raise _Invalid(f"expected a list, got {_describe(value)}")
+            raise _Invalid(
+                Text(
+                    f"expected a list, got {_describe(value)}",
+                    f"här ska det stå en lista, men det står {_describe_sv(value)}; skriv [a, b] "
+                    "eller en rad per värde som börjar med -",
+                )
+            )
         return inner(value, cl)  # type: ignore[no-any-return]
 
     return structure
@@ -132,7 +205,12 @@ def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[ob
 
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
-            raise _Invalid(f"expected a mapping of keys, got {_describe(value)}")
+            raise _Invalid(
+                Text(
+                    f"expected a mapping of keys, got {_describe(value)}",
+                    f"här ska det stå nycklar med värden, men det står {_describe_sv(value)}",
+                )
+            )
         return inner(value, cl)
 
     return structure
@@ -178,6 +256,7 @@ def unstructure_plan(plan: Plan) -> dict[str, Any]:
 
 
 def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    # cattrs raises what it found per attribute; each leaf becomes one problem with its path
     if isinstance(exc, IterableValidationError):
         with_notes, without = exc.group_exceptions()
         for sub, note in with_notes:
@@ -194,25 +273,70 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
         allowed = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
             hint = difflib.get_close_matches(key, allowed, n=1)
-            advice = (
-                f"did you mean {hint[0]!r}?" if hint else f"allowed keys are {', '.join(allowed)}"
+            if hint:
+                advice = Text(f"did you mean {hint[0]!r}?", f"menade du {hint[0]!r}?")
+            else:
+                listed = ", ".join(allowed)
+                advice = Text(f"allowed keys are {listed}", f"de nycklar som finns här är {listed}")
+            yield (
+                [*path, key],
+                Text(f"unknown key; {advice}", f"okänd nyckel; {advice.sv}"),
             )
-            yield [*path, key], f"unknown key; {advice}"
     elif isinstance(exc, KeyError):
-        yield path, "required key missing; add it"
+        yield (
+            path,
+            Text(
+                "required key missing; add it", "en nyckel som måste finnas saknas; lägg till den"
+            ),
+        )
     elif isinstance(exc, _Invalid):
-        yield path, str(exc)
+        yield path, exc.args[0]
     elif isinstance(exc, TypeError | ValueError):
         yield path, f"invalid value: {exc}"
     else:
         raise exc
 
 
+def _with_hint(message: str, line: str) -> str:
+    """Add what most likely went wrong on ``line`` of the file to a structuring message."""
+    sv = message.sv if isinstance(message, Text) else message
+    if "got nothing" in message and " #" in f" {line.split(':', 1)[-1]}":
+        return Text(
+            f"{message}; a # after a space starts a comment, so the text after it was left "
+            'out: put the text in quotes, e.g. "#bibliotek"',
+            f"{sv}; ett # efter ett mellanslag inleder en kommentar, så texten efter det "
+            'lästes inte: sätt texten inom citattecken, t.ex. "#bibliotek"',
+        )
+    if "expected text, got a mapping" in message and ": " in line:
+        return Text(
+            f"{message}; a colon followed by a space makes a key: put the whole text in "
+            'quotes, e.g. - "Tid: för lite"',
+            f"{sv}; ett kolon följt av mellanslag gör en nyckel: sätt hela texten inom "
+            'citattecken, t.ex. - "Tid: för lite"',
+        )
+    return message
+
+
 def structure_plan(data: object, lines: LineMap | None = None, source: str | None = None) -> Plan:
     """Build a :class:`Plan` from plain data, or raise :class:`PlanError` listing every problem."""
+    return structure_plan_with_notices(data, lines, source)[0]
+
+
+def structure_plan_with_notices(
+    data: object, lines: LineMap | None = None, source: str | None = None
+) -> tuple[Plan, list[Problem]]:
+    """:func:`structure_plan`, and a notice for each reference it read forgivingly.
+
+    Enum values are read in any case and by their Swedish names; a reference
+    to a centre, a staircase step or a target group by its name, or in
+    another case, is replaced by the id, with a notice giving its path.
+    """
 
     def problem(path: list[str | int], message: str) -> Problem:
-        return Problem(format_path(path), message, lines.line(path) if lines else None)
+        line = lines.line(path) if lines else None
+        if lines is not None and line is not None:
+            message = _with_hint(message, lines.text_of(line))
+        return Problem(format_path(path), message, line)
 
     if not isinstance(data, dict):
         got = "an empty file" if data is None else _describe(data)
@@ -241,6 +365,11 @@ def structure_plan(data: object, lines: LineMap | None = None, source: str | Non
             source,
         )
     try:
-        return _structurer().structure(data, Plan)
+        plan = _structurer().structure(data, Plan)
     except (ClassValidationError, IterableValidationError, _Invalid) as exc:
-        raise PlanError([problem(p, m) for p, m in _problems(exc, [])], source) from None
+        problems = sorted(
+            (problem(p, m) for p, m in _problems(exc, [])), key=lambda p: (p.line or 0, p.path)
+        )
+        raise PlanError(problems, source) from None
+    plan, notices = resolve_references(plan)
+    return plan, [problem(path_parts(path), message) for path, message in notices]

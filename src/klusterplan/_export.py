@@ -14,16 +14,20 @@ import datetime as _dt
 import io
 import json
 import os
+from pathlib import Path
 from typing import BinaryIO
 
 import attrs
 
 from . import _followup
 from ._atomic import atomic_write
+from ._blank import without_blank_entries
 from ._cluster import Cluster, ClusterSummary, summarise
 from ._cluster_document import build_summary_document
 from ._exporter import ExportContext, Exporter, ExportOptions, Notice
 from ._formats import paused_gc
+from ._i18n import Text
+from ._origin import origin_of
 from ._sections import build_document
 from ._text import sanitise_plan
 from ._validate import plan_problems
@@ -60,6 +64,7 @@ def export(
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
+    format = registry.format_name(format)  # "Word" is docx
     exporter = registry.exporter(format)
     warn_failures(registry)
     if options.workbook and not exporter.workbook:
@@ -72,7 +77,8 @@ def export(
                 )
             ]
         )
-    problems = plan_problems(plan)
+    # a plan the loader built has the model's types; one built in code is checked
+    problems = plan_problems(plan, check_types=origin_of(plan) is None)
     if problems:
         raise PlanError(problems)
     buffer = io.BytesIO()
@@ -99,8 +105,10 @@ def _run(
 ) -> list[Notice]:
     if exporter.render is not None:
         notices: list[Notice] = []
-        # Text XML cannot hold is mended once here, before any renderer sees it.
+        # Text XML cannot hold is mended once here, before any renderer sees it,
+        # and entries copied in but never filled are left out of the document.
         plan = sanitise_plan(plan, lambda path, message: notices.append(Notice(path, message)))
+        plan = without_blank_entries(plan)
         context = ExportContext(
             plan=plan,
             options=options,
@@ -125,6 +133,23 @@ def _run(
 
 def _deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
     if isinstance(dest, str | os.PathLike):
+        # a path the user got wrong is their mistake (PlanError); a disk that refuses is not
+        target = Path(dest)
+        if target.is_dir():
+            raise PlanError([Problem("", "is a folder; name the file to write")], str(dest))
+        if not target.parent.is_dir():
+            raise PlanError(
+                [
+                    Problem(
+                        "",
+                        Text(
+                            f"the folder {target.parent} does not exist; create it first",
+                            f"mappen {target.parent} finns inte; skapa den först",
+                        ),
+                    )
+                ],
+                str(dest),
+            )
         with atomic_write(dest) as stream:
             stream.write(data)
     else:

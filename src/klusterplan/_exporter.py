@@ -16,7 +16,7 @@ function; they are public under :mod:`klusterplan`.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol
 
@@ -32,6 +32,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DataWriter",
+    "unknown_settings",
     "ExportContext",
     "ExportOptions",
     "Exporter",
@@ -148,8 +149,42 @@ class Exporter:
     """A data format's writer: gets the plan."""
     render: Renderer | None = attrs.field(default=None, kw_only=True, validator=_one_way)
     """A document format's renderer: gets the finished document."""
+    options: Mapping[str, str] | None = attrs.field(default=None, kw_only=True)
+    """The ``--option KEY=VALUE`` names it reads, each with one line saying what it does.
+
+    ``{}`` declares that it reads none. ``None`` (the default, for exporters
+    written before options were declared) accepts any name unchecked; an
+    exporter that declares them gets a misspelt ``--option`` refused with the
+    list of its names."""
 
     @property
     def workbook(self) -> bool:
         """Whether it can write the workshop workbook: every document format can."""
         return self.render is not None
+
+
+def unknown_settings(exporters: Iterable[Exporter], settings: Mapping[str, str]) -> str | None:
+    """Why ``settings`` name an option none of ``exporters`` reads, or ``None``.
+
+    Only exporters that declare their :attr:`Exporter.options` can be judged;
+    when one of them does not, every name is accepted.
+    """
+    chosen = list(exporters)
+    if not settings or any(e.options is None for e in chosen):
+        return None
+    declared: dict[str, str] = {}
+    for exporter in chosen:
+        declared.update(exporter.options or {})
+    unknown = [key for key in settings if key not in declared]
+    if not unknown:
+        return None
+    import difflib
+
+    names = ", ".join(e.name for e in chosen)
+    key = unknown[0]
+    close = difflib.get_close_matches(key, list(declared), n=1)
+    hint = f"did you mean {close[0]!r}? " if close else ""
+    if not declared:
+        return f"unknown option {key!r}; the {names} exporter reads no options"
+    listed = "; ".join(f"{name} ({what})" for name, what in sorted(declared.items()))
+    return f"unknown option {key!r}; {hint}the {names} exporter reads: {listed}"

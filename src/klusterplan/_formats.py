@@ -19,8 +19,10 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+import attrs
 import yaml
 
+from ._i18n import Text
 from .errors import PlanError, Problem
 
 __all__ = [
@@ -157,6 +159,177 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     return message
 
 
+# Where the parser's own place is a line late: an unclosed quote or bracket is noticed
+# where the file ends, a key without its colon on the next line; the line the user must
+# mend is where the construct started.
+_STARTED_EARLIER = (
+    "while scanning a quoted scalar",
+    "while scanning a simple key",
+    "while parsing a flow mapping",
+    "while parsing a flow sequence",
+    "while parsing a flow node",
+    "while scanning a block scalar",
+)
+
+
+def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
+    """The parser's error as a person reads it: the line, the text, a marker, a hint."""
+    mark = exc.problem_mark or exc.context_mark
+    context = exc.context or ""
+    if exc.context_mark is not None and context.startswith(_STARTED_EARLIER):
+        mark = exc.context_mark
+    raw = _yaml_message(exc)
+    place = _Place(mark.line, mark.column) if mark is not None else None
+    if place is not None and context.startswith("while parsing a flow"):
+        # the parser notices a bracket left open where the file ends: point at the bracket
+        place = _unclosed_bracket(text, place) or place
+    message, hint = _explain(exc, text, place)
+    if place is None:
+        return Problem("", Text(f"not valid YAML: {raw}", f"inte giltig YAML: {raw}"))
+    lines = text.split("\n")
+    shown = lines[place.line] if place.line < len(lines) else ""
+    column = min(place.column, len(shown))
+    visible = shown.replace("\t", "→")
+    marker = " " * len(visible[:column].expandtabs(1)) + "^"
+    excerpt = f"    {visible}\n    {marker}"
+    if hint is not None:
+        excerpt_text = Text(f"{excerpt}\n  hint: {hint}", f"{excerpt}\n  tips: {hint.sv}")
+    else:
+        excerpt_text = Text(excerpt, excerpt)
+    return Problem("", message, place.line + 1, excerpt=excerpt_text)
+
+
+def _unclosed_bracket(text: str, end: _Place) -> _Place | None:
+    """The last ``[`` or ``{`` before ``end`` that is not closed, outside quotes and comments."""
+    opened: list[_Place] = []
+    for number, line in enumerate(text.split("\n")[: end.line + 1]):
+        quote = ""
+        for column, char in enumerate(line):
+            if quote:
+                quote = "" if char == quote else quote
+            elif char in "'\"":
+                quote = char
+            elif char == "#" and (column == 0 or line[column - 1] in " \t"):
+                break
+            elif char in "[{":
+                opened.append(_Place(number, column))
+            elif char in "]}" and opened:
+                opened.pop()
+    return opened[-1] if opened else None
+
+
+@attrs.define
+class _Place:
+    """A 0-based line and column, which the explanation may move to where the mistake is."""
+
+    line: int
+    column: int
+
+
+def _explain(exc: yaml.MarkedYAMLError, text: str, mark: _Place | None) -> tuple[Text, Text | None]:
+    raw = _yaml_message(exc)
+    problem = exc.problem or ""
+    context = exc.context or ""
+    line = ""
+    if mark is not None:
+        lines = text.split("\n")
+        line = lines[mark.line] if mark.line < len(lines) else ""
+    at = line[mark.column] if mark is not None and mark.column < len(line) else ""
+
+    def say(en: str, sv: str) -> Text:
+        return Text(f"not valid YAML: {en}", f"inte giltig YAML: {sv}")
+
+    if "mapping values are not allowed" in problem and mark is not None:
+        previous = _previous_line(text, mark.line)
+        first_colon = line.find(": ") if ": " in line else line.find(":")
+        if previous is not None and first_colon == mark.column:
+            number, above = previous
+            depth, above_depth = _indent(line), _indent(above)
+            if ":" not in above and not above.lstrip().startswith("- "):
+                # the mistake is on the line above: point there, at its end
+                mark.line, mark.column = number - 1, len(above.rstrip())
+                return say("a line without its colon", "en rad utan kolon"), Text(
+                    f"this line has no colon, so line {number + 1} was read as its "
+                    "continuation; write each key as `key: value`",
+                    f"raden saknar kolon, så rad {number + 1} lästes som en fortsättning "
+                    "på den; skriv varje nyckel som `nyckel: värde`",
+                )
+            if depth > above_depth:
+                return say("the indentation does not match", "indraget stämmer inte"), Text(
+                    f"this key is indented more than the key on line {number}; the keys of "
+                    "one section start in the same column",
+                    f"nyckeln är mer indragen än nyckeln på rad {number}; nycklarna i ett "
+                    "avsnitt börjar i samma kolumn",
+                )
+    if "mapping values are not allowed" in problem:
+        return say("a colon in the middle of a value", "ett kolon mitt i ett värde"), Text(
+            "a colon followed by a space starts a new key; put the whole text in quotes, "
+            'e.g. name: "Byköping: huvudbiblioteket"',
+            "ett kolon följt av mellanslag börjar en ny nyckel; sätt hela texten inom "
+            'citattecken, t.ex. name: "Byköping: huvudbiblioteket"',
+        )
+    if "\t" in line[: (mark.column + 1) if mark is not None else 0] or (
+        "cannot start any token" in problem and at == "\t"
+    ):
+        return say("a tab character", "ett tabbtecken"), Text(
+            "YAML indents with spaces only; replace the tab (shown as →) with spaces",
+            "YAML drar in med mellanslag, aldrig med tabb; byt tabben (visad som →) mot mellanslag",
+        )
+    if "cannot start any token" in problem:
+        return say(
+            f"a value cannot start with {at!r}", f"ett värde kan inte börja med {at!r}"
+        ), Text(
+            f'put the text in quotes: "{line[mark.column :].strip() if mark else ""}"',
+            f'sätt texten inom citattecken: "{line[mark.column :].strip() if mark else ""}"',
+        )
+    if context.startswith("while scanning a quoted scalar"):
+        quote = at or '"'
+        return say("a quote is never closed", "ett citattecken stängs aldrig"), Text(
+            f"the text that starts with {quote} here needs a closing {quote} at its end; "
+            f"a {quote} inside the text is written twice ('') or the text is quoted with the "
+            "other kind of quote",
+            f"texten som börjar med {quote} här behöver ett avslutande {quote}; ett {quote} "
+            "inne i texten skrivs dubbelt ('') eller så sätts texten inom det andra slaget "
+            "citattecken",
+        )
+    if context.startswith("while scanning a simple key"):
+        return say("a key without its colon", "en nyckel utan kolon"), Text(
+            "write a key as `key: value`, with a colon and a space; a text on a line of its "
+            "own belongs on the line of its key or after a - in a list",
+            "skriv en nyckel som `nyckel: värde`, med kolon och mellanslag; en text på egen "
+            "rad hör hemma på nyckelns rad eller efter ett - i en lista",
+        )
+    if context.startswith("while parsing a flow"):
+        return say("a bracket is never closed", "en parentes stängs aldrig"), Text(
+            "a { or [ opened here needs its } or ]; a comma or colon inside a text in "
+            'brackets needs quotes: ["a, b", c]',
+            "en { eller [ som öppnas här behöver sin } eller ]; ett komma eller kolon i en "
+            'text inom hakparentes kräver citattecken: ["a, b", c]',
+        )
+    if "expected key" in problem or "expected <block end>" in problem:
+        return say("the indentation does not match", "indraget stämmer inte"), Text(
+            "this line is indented differently from the keys above it; the keys of one "
+            "section start in the same column, and a list's - lines too",
+            "raden är indragen annorlunda än nycklarna ovanför; nycklarna i ett avsnitt "
+            "börjar i samma kolumn, och likaså en listas rader med -",
+        )
+    return say(raw, raw), None
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _previous_line(text: str, index: int) -> tuple[int, str] | None:
+    """The last line before ``index`` (0-based) with something on it: its number and text."""
+    lines = text.split("\n")
+    for number in range(min(index, len(lines)) - 1, -1, -1):
+        stripped = lines[number].strip()
+        if stripped and not stripped.startswith("#"):
+            return number + 1, lines[number]
+    return None
+
+
 def _parse_yaml(text: str) -> tuple[Any, yaml.Node | None]:
     loader = _PlanLoader(text)
     try:
@@ -193,11 +366,7 @@ def parse_with_nodes(
             if format == "toml":
                 return tomllib.loads(text), None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        raise PlanError(
-            [Problem("", f"not valid YAML: {_yaml_message(exc)}", mark.line + 1 if mark else None)],
-            source,
-        ) from None
+        raise PlanError([_yaml_problem(exc, text)], source) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem("", f"not valid YAML: {exc}")], source) from None
     except json.JSONDecodeError as exc:
@@ -301,6 +470,11 @@ class LineMap:
                 except (yaml.YAMLError, RecursionError):
                     self._root = None
         return self._root
+
+    def text_of(self, line: int) -> str:
+        """The text of the 1-based ``line`` of the file, or empty."""
+        lines = self._text.split("\n")
+        return lines[line - 1] if 0 < line <= len(lines) else ""
 
     def line(self, path: Sequence[str | int]) -> int | None:
         """Return the 1-based line of the deepest part of ``path`` found, or ``None``."""

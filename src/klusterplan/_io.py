@@ -9,9 +9,10 @@ from importlib import resources
 from pathlib import Path
 
 from ._atomic import atomic_write
-from ._convert import structure_plan, unstructure_plan
+from ._convert import structure_plan_with_notices, unstructure_plan
 from ._formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
 from ._limits import Limits, data_problems
+from ._origin import Origin, ReadNotice, remember
 from ._validate import plan_problems
 from .errors import PlanError, Problem, format_path
 from .model import Plan
@@ -50,7 +51,12 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
     if problems:
         raise PlanError(problems, source)
     with paused_gc():
-        return structure_plan(data, lines, source), lines
+        plan, notices = structure_plan_with_notices(data, lines, source)
+    remember(
+        plan,
+        Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),
+    )
+    return plan, lines
 
 
 def _too_large(size: int, limits: Limits) -> Problem:

@@ -8,6 +8,11 @@ instead of failing deep inside a format's library.
 
 from __future__ import annotations
 
+import datetime as _dt
+import enum
+import functools
+import types
+import typing
 from collections.abc import Iterator
 from typing import Any
 
@@ -16,7 +21,7 @@ import attrs
 from ._limits import MAX_NUMBER, Limits, surrogate_problem
 from .errors import Problem
 
-__all__ = ["number_problem", "plan_problems"]
+__all__ = ["number_problem", "plan_problems", "type_problems"]
 
 
 def number_problem(value: int) -> str | None:
@@ -43,10 +48,148 @@ def _values(value: Any, path: str) -> Iterator[tuple[str, Any]]:
             yield from _values(item, f"{path}[{i}]")
 
 
-def plan_problems(plan: object, limits: Limits | None = None) -> list[Problem]:
-    """Every text and number in ``plan`` that no format can hold, with its path."""
+@functools.cache
+def _field_types(cls: Any) -> tuple[tuple[str, Any], ...]:
+    hints = typing.get_type_hints(cls)
+    return tuple((field.name, hints[field.name]) for field in attrs.fields(cls))
+
+
+def _kind(tp: Any) -> str:
+    if tp is str:
+        return "text"
+    if tp is int:
+        return "a whole number"
+    if tp is bool:
+        return "true or false"
+    if tp is _dt.date:
+        return "a date (datetime.date)"
+    if isinstance(tp, type) and issubclass(tp, enum.Enum):
+        members = ", ".join(f"{tp.__name__}.{m.name}" for m in tp)
+        return f"a {tp.__name__} ({members})"
+    if isinstance(tp, type) and attrs.has(tp):
+        return f"a {tp.__name__}"
+    if typing.get_origin(tp) is tuple:
+        return "a tuple"
+    return str(tp)
+
+
+def _fits(value: Any, tp: Any) -> bool:
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        return any(_fits(value, arg) for arg in typing.get_args(tp))
+    if tp is type(None):
+        return value is None
+    if origin is tuple:
+        return isinstance(value, tuple | list)
+    if tp is int:
+        return isinstance(value, int) and not isinstance(value, bool)
+    if tp is _dt.date:
+        return isinstance(value, _dt.date) and not isinstance(value, _dt.datetime)
+    if isinstance(tp, type):
+        return isinstance(value, tp)
+    return True
+
+
+def _wanted(tp: Any) -> str:
+    args = [a for a in typing.get_args(tp) if a is not type(None)]
+    if typing.get_origin(tp) in (typing.Union, types.UnionType):
+        kinds = " or ".join(_kind(a) for a in args)
+        return f"{kinds} or None" if len(args) < len(typing.get_args(tp)) else kinds
+    return _kind(tp)
+
+
+def _hint(value: Any, tp: Any) -> str:
+    args = typing.get_args(tp) or (tp,)
+    if isinstance(value, str) and _dt.date in args:
+        return "; write datetime.date(2011, 3, 15), or date.fromisoformat(text)"
+    enums = [a for a in args if isinstance(a, type) and issubclass(a, enum.Enum)]
+    if isinstance(value, str) and enums:
+        cls = enums[0]
+        return f"; write {cls.__name__}({value!r}) if that is one of its values"
+    if isinstance(value, str) and typing.get_origin(tp) is tuple:
+        return "; collections in a plan are tuples: write (text,) for one item"
+    return ""
+
+
+def _allowed(tp: Any) -> frozenset[type]:
+    """The exact types a value of ``tp`` has when the loader built it."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        return frozenset().union(*(_allowed(arg) for arg in typing.get_args(tp)))
+    if origin is tuple:
+        return frozenset({tuple, list})
+    if tp is type(None):
+        return frozenset({type(None)})
+    return frozenset({tp}) if isinstance(tp, type) else frozenset()
+
+
+_MODEL: set[type] = set()
+
+
+@functools.cache
+def _spec(cls: Any) -> tuple[tuple[str, Any, frozenset[type], Any], ...]:
+    """Per field: its name, its type, the exact types that fit, and a tuple's element type."""
+    out = []
+    for name, tp in _field_types(cls):
+        element = None
+        for arg in (tp, *typing.get_args(tp)):
+            if typing.get_origin(arg) is tuple:
+                element = next(iter(a for a in typing.get_args(arg) if a is not Ellipsis), None)
+        out.append((name, tp, _allowed(tp), element))
+    return tuple(out)
+
+
+def type_problems(value: object, path: str = "") -> Iterator[Problem]:
+    """Every field of a plan built in code whose value is not of the field's type.
+
+    A plan read from a file is built by the loader and always fits; one built
+    in Python may hold ``"2011-03-15"`` where a date belongs or ``"A"`` where a
+    :class:`~klusterplan.model.Segment` does, which would pass unnoticed until
+    an exporter failed on it. Exact types are compared first, so a plan that
+    fits is walked quickly.
+    """
+    cls: Any = type(value)
+    if not attrs.has(cls):
+        return
+    for name, tp, allowed, element in _spec(cls):
+        item = getattr(value, name)
+        kind = type(item)
+        if kind not in allowed and not _fits(item, tp):
+            where = f"{path}.{name}" if path else name
+            got = f"{kind.__name__} {item!r}" if len(repr(item)) < 60 else kind.__name__
+            yield Problem(where, f"expected {_wanted(tp)}, got {got}{_hint(item, tp)}")
+            continue
+        if kind in _MODEL or attrs.has(kind):
+            _MODEL.add(kind)
+            yield from type_problems(item, f"{path}.{name}" if path else name)
+        elif element is not None and (kind is tuple or kind is list) and item:
+            where = f"{path}.{name}" if path else name
+            fitting = _allowed(element)
+            nested = isinstance(element, type) and attrs.has(element)
+            for i, each in enumerate(item):
+                if type(each) not in fitting and not _fits(each, element):
+                    yield Problem(
+                        f"{where}[{i}]",
+                        f"expected {_wanted(element)}, got {type(each).__name__} {each!r:.40}"
+                        f"{_hint(each, element)}",
+                    )
+                elif nested:
+                    yield from type_problems(each, f"{where}[{i}]")
+
+
+def plan_problems(
+    plan: object, limits: Limits | None = None, *, check_types: bool = True
+) -> list[Problem]:
+    """Every value in ``plan`` of the wrong type or that no format can hold, with its path.
+
+    ``check_types=False`` skips the types, for a plan the loader built.
+    """
     limits = limits or Limits()
-    problems: list[Problem] = []
+    if check_types:
+        problems: list[Problem] = list(type_problems(plan))
+        if problems:
+            return problems
+    problems = []
     for path, value in _values(plan, ""):
         if isinstance(value, bool):
             continue

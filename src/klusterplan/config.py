@@ -8,6 +8,7 @@ sit under ``[tool.klusterplan]``::
 
     [tool.klusterplan]
     select = ["KP"]
+    extend-select = ["KAL"]
     ignore = ["KP204"]
     fail-on = "warning"
 
@@ -20,6 +21,7 @@ sit under ``[tool.klusterplan]``::
 
 from __future__ import annotations
 
+import difflib
 import os
 import tomllib
 from collections.abc import Mapping
@@ -35,7 +37,7 @@ __all__ = ["CONFIG_FILES", "ConfigError", "Settings", "find_config", "load_setti
 #: The files searched in each folder, in order.
 CONFIG_FILES = ("klusterplan.toml", "pyproject.toml")
 
-_KEYS = ("select", "ignore", "fail-on", "severity", "plugins")
+_KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "plugins")
 
 
 class ConfigError(ValueError):
@@ -48,6 +50,9 @@ class Settings:
 
     select: tuple[str, ...] = ()
     """Codes or prefixes to run; empty for every rule."""
+    extend_select: tuple[str, ...] = attrs.field(default=(), kw_only=True)
+    """Codes or prefixes to run beside those of ``select`` (or beside every rule's
+    default selection), as ruff's ``extend-select``."""
     ignore: tuple[str, ...] = ()
     """Codes or prefixes to leave out."""
     fail_on: Severity = Severity.ERROR
@@ -110,10 +115,20 @@ def parse_severity(value: object, where: str) -> Severity:
 
 def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
     """Build :class:`Settings` from a settings table read from ``path``."""
-    unknown = sorted(set(table) - set(_KEYS) - {"fail_on"})
+    unknown = sorted(set(table) - set(_KEYS))
     if unknown:
+        key = unknown[0]
+        spelt = key.replace("_", "-")
+        if spelt in _KEYS:
+            beside = f" beside {spelt!r}" if spelt in table else ""
+            raise ConfigError(
+                f"{path}: {key!r}{beside}: settings are spelt with a hyphen; write {spelt!r}"
+                + (" once" if beside else "")
+            )
+        close = difflib.get_close_matches(key, _KEYS, n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
         raise ConfigError(
-            f"{path}: unknown setting {unknown[0]!r}; the settings are {', '.join(_KEYS)}"
+            f"{path}: unknown setting {key!r}; {hint}the settings are {', '.join(_KEYS)}"
         )
     severity: dict[str, Severity] = {}
     raw_severity = table.get("severity", {})
@@ -127,9 +142,10 @@ def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
             f"{path}: plugins must hold one table per plugin, "
             "e.g. [tool.klusterplan.plugins.kalmar]"
         )
-    fail_on = table.get("fail-on", table.get("fail_on", "error"))
+    fail_on = table.get("fail-on", "error")
     return Settings(
         select=_codes(path, "select", table.get("select", [])),
+        extend_select=_codes(path, "extend-select", table.get("extend-select", [])),
         ignore=_codes(path, "ignore", table.get("ignore", [])),
         fail_on=parse_severity(fail_on, f"{path}: fail-on"),
         severity=severity,

@@ -3,8 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import attrs
+
+from ._i18n import in_language
+
+if TYPE_CHECKING:
+    from .model import Language
 
 __all__ = ["ExportError", "PlanError", "Problem", "format_path"]
 
@@ -32,13 +38,23 @@ class Problem:
     """What is wrong and how to mend it."""
     line: int | None = None
     """The 1-based line in the file, where the format allows."""
+    excerpt: str = ""
+    """For a file that could not be parsed: the offending line with a ``^`` under the
+    place, and a hint for the usual causes; empty otherwise."""
 
-    def render(self, source: str | None = None) -> str:
-        """Format as ``source:line: path: message``, leaving out what is unknown."""
+    def render(self, source: str | None = None, language: Language | str | None = None) -> str:
+        """Format as ``source:line: path: message``, leaving out what is unknown.
+
+        ``language`` (``sv`` or ``en``) picks the wording of a message given in both;
+        the excerpt, if any, follows on lines of its own.
+        """
         where = [str(p) for p in (source, self.line) if p is not None]
         prefix = ":".join(where) + ": " if where else ""
         path = f"{self.path}: " if self.path else ""
-        return f"{prefix}{path}{self.message}"
+        text = f"{prefix}{path}{in_language(self.message, language)}"
+        if self.excerpt:
+            text += "\n" + in_language(self.excerpt, language)
+        return text
 
 
 class PlanError(ValueError):
@@ -54,10 +70,19 @@ class PlanError(ValueError):
         super().__init__(self._message())
 
     def _message(self) -> str:
-        lines = [p.render(self.source) for p in self.problems]
+        return self.render()
+
+    def render(self, language: Language | str | None = None) -> str:
+        """The message in ``language`` (``sv`` or ``en``; English by default)."""
+        lines = [p.render(self.source, language) for p in self.problems]
+        code = getattr(language, "value", language) or "en"
+        swedish = str(code).lower() == "sv"
         if len(lines) > 1:
             head = f"{self.source}: " if self.source else ""
-            return f"{head}{len(lines)} problems\n" + "\n".join(f"  {line}" for line in lines)
+            many = "problem" if swedish else "problems"
+            return f"{head}{len(lines)} {many}\n" + "\n".join(
+                "  " + line.replace("\n", "\n  ") for line in lines
+            )
         return lines[0] if lines else (self.source or "invalid plan")
 
     def with_source(self, source: str) -> PlanError:

@@ -646,6 +646,29 @@ class Plan:
                 return group
         return None
 
+    def rename_target_group(self, old: str, new: str) -> Plan:
+        """A copy with the target group ``old`` given the id ``new``, and every reference with it.
+
+        The campaign, the actions, the communication plan's groups, messages and
+        activities follow. Raises :class:`~klusterplan.PlanError` when no group has
+        the id ``old`` (listing those that exist) or another group has ``new``.
+        """
+        from ._edit import rename_target_group
+
+        return rename_target_group(self, old, new)
+
+    def without_target_group(self, id: str) -> Plan:
+        """A copy without the target group ``id`` and without any reference to it.
+
+        Its id leaves the actions, the activities and the communication plan's
+        groups; the campaign groups that chose it and the messages addressed to it
+        go; suppressions are renumbered. Raises :class:`~klusterplan.PlanError` when
+        no group has the id.
+        """
+        from ._edit import remove_target_group
+
+        return remove_target_group(self, id)
+
     def group_name(self, id: str) -> str:
         """The name a reader sees for the target group ``id``: its name, else the id."""
         group = self.target_group(id)

@@ -118,6 +118,22 @@ class _Owned(tuple[Any, ...]):
     plugin: str = ""
 
 
+#: Other names people use for the built-in formats (``--to word``), by lower-case name.
+FORMAT_ALIASES: dict[str, str] = {
+    "word": "docx",
+    "doc": "docx",
+    "ms-word": "docx",
+    "md": "markdown",
+    "htm": "html",
+    "web": "html",
+    "pdfua": "pdf-ua",
+    "pdf/ua": "pdf-ua",
+    "pdf_ua": "pdf-ua",
+    "ua.pdf": "pdf-ua",
+    "yml": "yaml",
+}
+
+
 class Registry:
     """One plugin manager and what its plugins registered."""
 
@@ -226,13 +242,35 @@ class Registry:
         for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.manager.get_plugin(ep.name) is not None or self.manager.is_blocked(ep.name):
                 continue
-            dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
-            try:
-                plugin = ep.load()
-            except Exception as exc:  # a broken plugin must not stop the others
-                self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
-                continue
-            self.register(plugin, ep.name, dist)
+            self._load(ep)
+
+    def load_entry_point(self, name: str) -> None:
+        """Register the installed plugin whose entry point (group ``klusterplan``) is ``name``.
+
+        It is loaded exactly as at start-up: imported through its entry point,
+        registered under the entry point's name with its distribution as the
+        source, and a failure to load is recorded in :attr:`failures`. Raises
+        :class:`LookupError` listing the installed entry points when none is
+        called ``name``.
+        """
+        found = [ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+        if not found:
+            installed = sorted(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP))
+            raise LookupError(
+                f"no installed distribution has an entry point {name!r} in the group "
+                f"{ENTRY_POINT_GROUP!r}; installed: {', '.join(installed) or 'none'} "
+                "(is the plugin installed, e.g. with pip install -e .?)"
+            )
+        self._load(found[0])
+
+    def _load(self, ep: metadata.EntryPoint) -> None:
+        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
+        try:
+            plugin = ep.load()
+        except Exception as exc:  # a broken plugin must not stop the others
+            self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
+            return
+        self.register(plugin, ep.name, dist)
 
     def _fail(self, plugin: str, message: str, *, fatal: bool = False) -> None:
         failure = PluginFailure(plugin, message, fatal)
@@ -352,17 +390,38 @@ class Registry:
 
     def exporter_plugin(self, name: str) -> str:
         """The name of the plugin that registered the format ``name``."""
-        return self._exporters[name][1]
+        return self._exporters[self.format_name(name)][1]
+
+    def format_name(self, name: str) -> str:
+        """The registered format ``name`` means: in any case, or by a common other name.
+
+        ``Word``, ``WORD`` and ``word`` are ``docx``, ``md`` is ``markdown``; raises
+        :class:`PlanError` listing the known formats, with the nearest, for a name
+        that matches none.
+        """
+        if name in self._exporters:
+            return name
+        key = name.strip().lower()
+        by_case = {registered.lower(): registered for registered in self._exporters}
+        if key in by_case:
+            return by_case[key]
+        alias = FORMAT_ALIASES.get(key)
+        if alias is not None and alias in self._exporters:
+            return alias
+        known = sorted(self._exporters)
+        close = difflib.get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
+        hint = ""
+        if close:
+            meant = FORMAT_ALIASES.get(close[0], close[0])
+            if meant in self._exporters:
+                hint = f"did you mean {meant!r}? "
+        raise PlanError(
+            [Problem("", f"unknown format {name!r}; {hint}known formats: {', '.join(known)}")]
+        )
 
     def exporter(self, name: str) -> Exporter:
-        """The exporter for format ``name``, or :class:`PlanError` listing the known formats."""
-        try:
-            return self._exporters[name][0]
-        except KeyError:
-            known = ", ".join(sorted(self._exporters))
-            raise PlanError(
-                [Problem("", f"unknown format {name!r}; known formats: {known}")]
-            ) from None
+        """The exporter for format ``name`` (see :meth:`format_name`), or :class:`PlanError`."""
+        return self._exporters[self.format_name(name)][0]
 
     # -- rules --------------------------------------------------------------
 

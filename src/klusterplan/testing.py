@@ -3,20 +3,28 @@
 Each helper runs klusterplan with only the plugins you name registered, so
 that your tests do not depend on what else happens to be installed::
 
+    import klusterplan
     from klusterplan import testing
     from my_plugin import plugin
 
     def test_my_rule_reports():
-        plan = testing.example_plan()
-        findings = testing.run_check(plan, plugin)
+        findings = testing.run_check(klusterplan.example(), plugin)
         assert [f.code for f in findings] == ["XY101"]
 
     def test_through_the_command():
         result = testing.invoke(["check", "plan.yaml"], plugin)
         assert result.exit_code == 0
 
+    def test_the_installed_entry_point():
+        # the plugin as pip installed it, loaded through its entry point
+        result = testing.invoke(["plugins"], entry_points=["my-plugin"])
+        assert "my-plugin" in result.output
+
 ``plugins`` may be modules, objects or names of modules (``"my_plugin.plugin"``);
-``builtins=True`` adds klusterplan's own exporters and rules.
+``entry_points`` names installed entry points of the ``klusterplan`` group,
+loaded exactly as klusterplan loads them at start-up (nothing is installed);
+``builtins=True`` adds klusterplan's own exporters and rules. The example
+plan is :func:`klusterplan.example`.
 """
 
 from __future__ import annotations
@@ -40,7 +48,6 @@ from .plugins import DEFAULT_PLUGINS, Registry
 
 __all__ = [
     "evolve_at",
-    "example_plan",
     "invoke",
     "make_registry",
     "open_word",
@@ -50,15 +57,10 @@ __all__ = [
 ]
 
 
-def example_plan() -> Plan:
-    """A complete plan that passes every built-in rule: the packaged example."""
-    return example()
-
-
 def evolve_at(plan: Plan, path: str, value: Any) -> Plan:
     """A copy of ``plan`` with the value at ``path`` replaced, e.g. to break one rule.
 
-    ``evolve_at(example_plan(), "campaign.groups[1].motivation", "")`` gives the
+    ``evolve_at(klusterplan.example(), "campaign.groups[1].motivation", "")`` gives the
     example with one campaign group's motivation emptied.
     """
 
@@ -76,13 +78,23 @@ def evolve_at(plan: Plan, path: str, value: Any) -> Plan:
     return result
 
 
-def make_registry(*plugins: object, builtins: bool = False, name: str | None = None) -> Registry:
+def make_registry(
+    *plugins: object,
+    builtins: bool = False,
+    name: str | None = None,
+    entry_points: Sequence[str] = (),
+) -> Registry:
     """A registry with just ``plugins`` (and klusterplan's own when ``builtins``), no autoload.
 
     ``name`` registers a single plugin under that name, so that plugin settings
     (``[tool.klusterplan.plugins.<name>]``) reach it as they would when installed.
+    ``entry_points`` loads installed plugins by their entry-point names, as
+    klusterplan does at start-up: a mistake in ``pyproject.toml``'s entry point
+    (a wrong module or attribute) shows up as a failure, just as for a user.
     """
     registry = Registry(DEFAULT_PLUGINS if builtins else (), autoload=False)
+    for entry in entry_points:
+        registry.load_entry_point(entry)
     for plugin in plugins:
         if isinstance(plugin, str):
             import importlib
@@ -103,6 +115,7 @@ def run_check(
     ignore: Sequence[str] = (),
     config: Mapping[str, Any] | None = None,
     name: str | None = None,
+    entry_points: Sequence[str] = (),
 ) -> list[Finding]:
     """Check ``plan`` (the example when ``None``) with only ``plugins`` registered.
 
@@ -111,7 +124,7 @@ def run_check(
     Raises :class:`AssertionError` when a plugin failed to register, so a
     broken hook shows up in the test that causes it.
     """
-    registry = make_registry(*plugins, builtins=builtins, name=name)
+    registry = make_registry(*plugins, builtins=builtins, name=name, entry_points=entry_points)
     assert not registry.failures, [str(f) for f in registry.failures]
     rules = registry.rules()
     assert not registry.failures, [str(f) for f in registry.failures]
@@ -132,9 +145,10 @@ def run_export(
     *plugins: object,
     builtins: bool = False,
     options: ExportOptions | None = None,
+    entry_points: Sequence[str] = (),
 ) -> tuple[bytes, list[Notice]]:
     """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices."""
-    registry = make_registry(*plugins, builtins=builtins)
+    registry = make_registry(*plugins, builtins=builtins, entry_points=entry_points)
     assert not registry.failures, [str(f) for f in registry.failures]
     stream = io.BytesIO()
     notices = export(
@@ -171,15 +185,22 @@ def use_registry(registry: Registry) -> Iterator[Registry]:
             module.get_registry = original  # type: ignore[attr-defined]
 
 
-def invoke(args: Sequence[str], *plugins: object, builtins: bool = True) -> Result:
+def invoke(
+    args: Sequence[str],
+    *plugins: object,
+    builtins: bool = True,
+    entry_points: Sequence[str] = (),
+) -> Result:
     """Run the ``klusterplan`` command with ``args`` and only ``plugins`` (plus built-ins).
 
-    Returns click's :class:`~click.testing.Result`: ``exit_code``, ``output``
-    (standard output) and ``stderr``.
+    ``entry_points`` adds installed plugins by entry-point name, loaded as at
+    start-up. Returns click's :class:`~click.testing.Result`: ``exit_code``,
+    ``output`` (standard output) and ``stderr``.
     """
     from .cli import main
 
-    with use_registry(make_registry(*plugins, builtins=builtins)):
+    registry = make_registry(*plugins, builtins=builtins, entry_points=entry_points)
+    with use_registry(registry):
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
 
 

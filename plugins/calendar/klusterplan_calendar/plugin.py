@@ -29,5 +29,10 @@ def register_exporters() -> list[Exporter]:
             ".ics",
             "Activities and action deadlines as an iCalendar file (Outlook, Google, Thunderbird)",
             write_ics,
+            options={
+                "include": "which dates to write: activities, actions or both "
+                "(comma-separated; default both)",
+                "dropped": "yes to include dropped activities and actions (default no)",
+            },
         )
     ]

@@ -39,7 +39,7 @@ def test_the_example_as_a_calendar() -> None:
     lines = unfold(data)
     assert lines[0] == "BEGIN:VCALENDAR" and lines[-1] == "END:VCALENDAR"
     found = events(lines)
-    plan = testing.example_plan()
+    plan = klusterplan.example()
     assert len(found) == len(plan.communication_plan.activities) + len(plan.actions)
     first = found[0]
     assert first["DTSTART;VALUE=DATE"] == "20110201"
@@ -63,7 +63,7 @@ def test_same_plan_same_bytes() -> None:
 
 
 def test_undated_and_dropped_items() -> None:
-    plan = testing.evolve_at(testing.example_plan(), "communication_plan.activities[2].date", None)
+    plan = testing.evolve_at(klusterplan.example(), "communication_plan.activities[2].date", None)
     plan = testing.evolve_at(plan, "actions[0].status", ActionStatus.DROPPED)
     data, notices = testing.run_export(plan, "ics", plugin)
     assert [n.path for n in notices] == ["communication_plan.activities[2]"]
@@ -92,7 +92,7 @@ def test_through_the_installed_command(tmp_path: Path, monkeypatch: pytest.Monke
     monkeypatch.chdir(tmp_path)
     get_registry.cache_clear()
     try:
-        klusterplan.dump(testing.example_plan(), "plan.yaml")
+        klusterplan.dump(klusterplan.example(), "plan.yaml")
         result = CliRunner().invoke(main, ["export", "plan.yaml", "--to", "ics"])
         assert result.exit_code == 0, result.output
         assert "wrote plan.ics" in result.stdout
@@ -103,7 +103,7 @@ def test_through_the_installed_command(tmp_path: Path, monkeypatch: pytest.Monke
 
 
 def test_hostile_text_and_the_last_day_stay_inside_their_event() -> None:
-    plan = testing.example_plan()
+    plan = klusterplan.example()
     action = attrs.evolve(
         plan.actions[0],
         what="Före\rEND:VEVENT\r\nBEGIN:VEVENT\x00SUMMARY:injicerad\x1b[31m",

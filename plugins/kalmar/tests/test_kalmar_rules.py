@@ -21,7 +21,7 @@ CONFIG: dict[str, Any] = {"staff": STAFF, "budget_ceiling": 50000}
 
 def kalmar_plan() -> klusterplan.Plan:
     """The example plan as a library in Kalmar kommun that meets the municipality's rules."""
-    plan = testing.evolve_at(testing.example_plan(), "library.municipality", "Kalmar kommun")
+    plan = testing.evolve_at(klusterplan.example(), "library.municipality", "Kalmar kommun")
     channels = (*plan.communication_plan.channels, "Lättläst folder och foldern i storstil")
     plan = testing.evolve_at(plan, "communication_plan.channels", channels)
     # activities name people only; Kalmar wants their roles too
@@ -50,8 +50,8 @@ def test_with_the_built_in_rules_too() -> None:
 
 
 def test_other_municipalities_are_not_checked() -> None:
-    assert check(testing.example_plan()) == []
-    assert check(testing.example_plan(), municipality="Byköpings kommun") == [
+    assert check(klusterplan.example()) == []
+    assert check(klusterplan.example(), municipality="Byköpings kommun") == [
         ("KAL101", "communication_plan"),
         ("KAL103", "communication_plan.activities[0].responsible"),
         ("KAL103", "communication_plan.activities[1].responsible"),
@@ -70,7 +70,7 @@ def test_kal101_accessibility_statement() -> None:
     plan = testing.evolve_at(
         kalmar_plan(),
         "communication_plan.channels",
-        testing.example_plan().communication_plan.channels,
+        klusterplan.example().communication_plan.channels,
     )
     assert check(plan) == [("KAL101", "communication_plan")]
     assert check(plan, accessibility_words=["folder"]) == []

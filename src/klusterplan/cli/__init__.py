@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-__all__ = ["COMMANDS", "EXIT_INTERRUPTED", "main"]
+__all__ = ["ALIASES", "COMMANDS", "EXIT_INTERRUPTED", "main"]
 
 
 #: The exit code of a run stopped with Ctrl-C, as shells report a SIGINT.
@@ -42,7 +42,7 @@ class _Command(click.Group):
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # the lines are known without importing every command's module
-        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS)]
+        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS) if name not in ALIASES]
         rows += [
             (n, c.get_short_help_str())
             for n, c in sorted(self.commands.items())
@@ -109,7 +109,8 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Export each PLAN in each format; the output name comes from the plan's file name.",
     ),
     "check": ("check", "Load each PLAN and run the rule checks on it."),
-    "rules": ("rules", "List every rule (code, name, severity, plugin), or explain the rule CODE."),
+    "rule": ("rules", "Explain the rule CODE, or list every rule (code, name, severity, plugin)."),
+    "rules": ("rules", "Explain the rule CODE, or list every rule (code, name, severity, plugin)."),
     "plugins": (
         "info",
         "List every plugin with its exporters and rules, and where each comes from.",
@@ -126,3 +127,5 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "summary": ("summary", "Summarise the plans of a cluster's libraries in one report."),
     "status": ("status", "Print what is late and what is due in each PLAN, for a team meeting."),
 }
+#: Other names of a command, kept working but left out of ``--help``.
+ALIASES = frozenset({"rules"})

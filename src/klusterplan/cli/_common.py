@@ -12,9 +12,10 @@ import click
 
 from .. import _io
 from .._formats import LineMap
+from .._locale import language_of, peek_language, system_language
 from .._word_changes import WordNotice
 from ..errors import PlanError
-from ..model import Plan
+from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 
 __all__ = [
@@ -24,9 +25,12 @@ __all__ = [
     "error",
     "fail",
     "format_option",
+    "lang_option",
     "load_all",
     "load_plan",
     "load_with_lines",
+    "peek_language",
+    "reader_language",
     "registry",
     "report_failures",
     "say",
@@ -65,16 +69,52 @@ def fail(message: str) -> NoReturn:
     sys.exit(EXIT_USAGE)
 
 
-def format_option(help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
-    """The ``--format text|json`` option, passed to the command as ``output_format``."""
+def format_option(
+    help: str, choices: Sequence[str] = ("text", "json")
+) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The ``--output-format`` option (``--format`` too), passed as ``output_format``."""
     return click.option(
+        "--output-format",
         "--format",
         "output_format",
-        type=click.Choice(["text", "json"]),
+        type=click.Choice(list(choices), case_sensitive=False),
         default="text",
         show_default=True,
         help=help,
     )
+
+
+def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> Language | None:
+    if value is None:
+        return None
+    found = language_of(value)
+    if found is None:
+        raise click.BadParameter(f"{value!r} is not a language; use sv (svenska) or en (English)")
+    return found
+
+
+lang_option = click.option(
+    "--lang",
+    callback=_language,
+    metavar="sv|en",
+    help="The language of what you read: sv (svenska) or en (English) "
+    "[default: the plan's language; without a plan, the system's locale].",
+)
+
+
+def reader_language(
+    lang: Language | None, plan: Plan | None = None, path: str | None = None
+) -> Language:
+    """What the user reads: ``--lang``, else the plan's language, else the system's locale."""
+    if lang is not None:
+        return lang
+    if plan is not None:
+        return plan.language
+    if path is not None:
+        found = peek_language(path)
+        if found is not None:
+            return found
+    return system_language()
 
 
 _reported: set[str] = set()

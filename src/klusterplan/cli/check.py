@@ -8,12 +8,15 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import attrs
 import click
 
 from .._check import CheckResult, check_plan
-from .._rule import Severity, UnknownCodeError
+from .._rule import Finding, Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
+from ..model import Language
+from . import _report
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -21,7 +24,9 @@ from ._common import (
     error,
     fail,
     format_option,
+    lang_option,
     load_with_lines,
+    reader_language,
     registry,
     report_failures,
     say,
@@ -33,6 +38,8 @@ __all__ = ["ACCESSIBILITY_PREFIX", "COMMANDS", "JSON_VERSION", "split_codes"]
 ACCESSIBILITY_PREFIX = "KP7"
 #: The version of the ``--format json`` structure; raised only for incompatible changes.
 JSON_VERSION = 1
+#: How many findings the text output shows before it says how many more there are.
+SHOWN = 10
 
 _SEVERITIES = [s.value for s in Severity]
 
@@ -59,24 +66,27 @@ def _validate(option: str, codes: Iterable[str], known: Iterable[str]) -> None:
     known = list(known)
     for pattern in codes:
         if pattern != "ALL" and not any(code.startswith(pattern) for code in known):
-            fail(str(UnknownCodeError(option, pattern)))
+            fail(str(UnknownCodeError(option, pattern, known)))
 
 
-def _plural(n: int, word: str) -> str:
-    return f"{n} {word}" if n == 1 or word == "info" else f"{n} {word}s"
-
-
-def _summary(results: list[tuple[str, CheckResult]]) -> str:
-    findings = [f for _, r in results for f in r.findings]
-    suppressed = sum(len(r.suppressed) for _, r in results)
-    plans = _plural(len(results), "plan")
-    tail = f" ({suppressed} suppressed)" if suppressed else ""
-    if not findings:
-        return f"{plans} checked: no findings{tail}."
-    counts = ", ".join(
-        _plural(sum(1 for f in findings if f.severity is s), s.value) for s in reversed(Severity)
-    )
-    return f"{plans} checked: {_plural(len(findings), 'finding')} ({counts}){tail}."
+def _show_settings(
+    settings: Settings,
+    select: tuple[str, ...],
+    extend: tuple[str, ...],
+    ignore: tuple[str, ...],
+    severity: dict[str, Severity],
+    fail_on: str | None,
+) -> dict[str, Any]:
+    """The settings a plan is checked with, after the options: what --show-settings prints."""
+    return {
+        "settings_file": str(settings.source) if settings.source else None,
+        "select": list(select or settings.select),
+        "extend-select": list(extend or settings.extend_select),
+        "ignore": list(ignore or settings.ignore),
+        "fail-on": (Severity(fail_on) if fail_on else settings.fail_on).value,
+        "severity": {k: v.value for k, v in {**settings.severity, **severity}.items()},
+        "plugins": {k: dict(v) for k, v in settings.plugins.items()},
+    }
 
 
 def _problems_json(exc: PlanError) -> list[dict[str, Any]]:
@@ -107,6 +117,12 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
     metavar="CODES",
     help="Run only these rules: codes or prefixes, comma-separated (KP1,KAL101).",
 )
+@click.option(
+    "--extend-select",
+    multiple=True,
+    metavar="CODES",
+    help="Run these rules too, beside those --select or the settings choose.",
+)
 @click.option("--ignore", multiple=True, metavar="CODES", help="Leave out these codes or prefixes.")
 @click.option(
     "--severity",
@@ -115,10 +131,27 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
     metavar="CODE=LEVEL",
     help="Change a rule's severity, e.g. KP105=error (repeatable).",
 )
-@format_option("One line per finding, or the documented JSON structure.")
+@format_option(
+    "text: one line per finding; json: the documented structure; github: annotations "
+    "for GitHub Actions; sarif: SARIF 2.1.0 for code scanning.",
+    ("text", "json", "github", "sarif"),
+)
+@lang_option
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help=f"Show every finding; without it the text output shows the {SHOWN} most important "
+    "first and counts the rest.",
+)
+@click.option(
+    "--show-settings",
+    is_flag=True,
+    help="Print the settings each plan would be checked with (file, rules, severities) and exit.",
+)
 @click.option(
     "--fail-on",
-    type=click.Choice(_SEVERITIES),
+    type=click.Choice(_SEVERITIES, case_sensitive=False),
     default=None,
     help="Exit with 1 when a finding of this severity or worse remains [default: error].",
 )
@@ -137,9 +170,13 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
 def check_command(
     plans: tuple[str, ...],
     select: tuple[str, ...],
+    extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     severity: tuple[str, ...],
     output_format: str,
+    lang: Language | None,
+    show_all: bool,
+    show_settings: bool,
     fail_on: str | None,
     accessibility: bool,
     config: str | None,
@@ -148,7 +185,8 @@ def check_command(
 
     Settings come from `[tool.klusterplan]` in a pyproject.toml, or from a
     klusterplan.toml, found from each plan's folder upwards; options given
-    here win. `klusterplan rules` lists the rules.
+    here win (--show-settings prints the result). `klusterplan rule` lists
+    the rules. Messages are in the plan's language unless --lang says other.
 
     Exit codes: 0 no finding at or above --fail-on, 1 such a finding
     remains, 2 a plan could not be loaded or an option or setting is wrong.
@@ -159,15 +197,34 @@ def check_command(
     if any(f.fatal for f in plugins.failures):
         fail("klusterplan: the installed plugins claim the same rule codes; uninstall one of them")
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
+    cli_extend = split_codes(extend_select)
     if accessibility:
         cli_select = (*cli_select, ACCESSIBILITY_PREFIX)
     cli_severity = _severity_overrides(severity)
     _validate("--select", cli_select, known)
+    _validate("--extend-select", cli_extend, known)
     _validate("--ignore", cli_ignore, known)
     _validate("--severity", cli_severity, known)
+    output_format = output_format.lower()
+    fail_on = fail_on.lower() if fail_on else None
+
+    if show_settings:
+        shown = {}
+        for source in plans:
+            try:
+                settings = load_settings(source, config=config)
+            except ConfigError as exc:
+                fail(str(exc))
+            shown[source] = _show_settings(
+                settings, cli_select, cli_extend, cli_ignore, cli_severity, fail_on
+            )
+        click.echo(_report.dumps(shown))
+        sys.exit(EXIT_OK)
 
     text = output_format == "text"
     results: list[tuple[str, CheckResult]] = []
+    languages: list[Language] = []
+    failed: list[tuple[str, list[tuple[int | None, str]]]] = []
     entries: list[dict[str, Any]] = []
     load_failed = findings_fail = False
     settings_cache: dict[Path | None, Settings] = {}
@@ -178,14 +235,30 @@ def check_command(
             fail(str(exc))
         settings = settings_cache.setdefault(settings.source, settings)
         where = str(settings.source) if settings.source else "settings"
-        for key, codes in (("select", settings.select), ("ignore", settings.ignore)):
+        for key, codes in (
+            ("select", settings.select),
+            ("extend-select", settings.extend_select),
+            ("ignore", settings.ignore),
+        ):
             _validate(f"{where}: {key}", codes, known)
         _validate(f"{where}: severity", settings.severity, known)
         try:
             # one parse gives the plan and the line of every key
             plan, lines = load_with_lines(source)
         except PlanError as exc:
-            error(str(exc))
+            language = reader_language(lang, path=source)
+            languages.append(language)
+            message = exc.render(language)
+            # the line goes in the annotation's or the log's own field, not in the text
+            located = [
+                (p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems
+            ]
+            if output_format == "github":
+                for number, problem in located:
+                    say(_report.github_problem(source, number, problem))
+            else:
+                error(message)
+            failed.append((source, located))
             load_failed = True
             entries.append(
                 {
@@ -202,6 +275,7 @@ def check_command(
             result = check_plan(
                 plan,
                 select=cli_select or settings.select,
+                extend_select=cli_extend or settings.extend_select,
                 ignore=cli_ignore or settings.ignore,
                 severities={**settings.severity, **cli_severity},
                 plugin_config=settings.plugins,
@@ -210,30 +284,56 @@ def check_command(
             )
         except UnknownCodeError as exc:  # pragma: no cover - validated above
             fail(str(exc))
+        language = reader_language(lang, plan)
+        languages.append(language)
         results.append((source, result))
         if any(f.severity.rank >= level.rank for f in result.findings):
             findings_fail = True
         if text:
-            for finding in result.findings:
-                say(finding.render(source))
+            _print_text(source, result.findings, language, show_all)
+        elif output_format == "github":
+            for annotation in _report.github_lines(source, result.findings, language):
+                say(annotation)
         entries.append(
             {
                 "path": source,
                 "loaded": True,
                 "settings": str(settings.source) if settings.source else None,
                 "fail_on": level.value,
-                "findings": [f.to_json() for f in result.findings],
-                "suppressed": [f.to_json() for f in result.suppressed],
+                "lang": language.value,
+                "findings": [f.to_json(language) for f in result.findings],
+                "suppressed": [f.to_json(language) for f in result.suppressed],
             }
         )
+    language = languages[0] if len(set(languages)) == 1 else reader_language(lang)
     if text:
         if results:
-            click.echo(_summary(results))
-    else:
+            findings = [f for _, r in results for f in r.findings]
+            suppressed = sum(len(r.suppressed) for _, r in results)
+            click.echo(_report.summary_line(len(results), findings, suppressed, language))
+    elif output_format == "json":
         click.echo(_json(entries, findings_fail))
+    elif output_format == "sarif":
+        from .. import __version__
+
+        log = _report.sarif_log(
+            [(source, r.findings) for source, r in results], failed, known, language, __version__
+        )
+        click.echo(_report.dumps(log))
     if load_failed:
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if findings_fail else EXIT_OK)
+
+
+def _print_text(source: str, findings: list[Finding], language: Language, show_all: bool) -> None:
+    """One line a finding; a long list is cut to the most important, with a count of the rest."""
+    shown = (
+        findings if show_all or len(findings) <= SHOWN else _report.most_important(findings, SHOWN)
+    )
+    for finding in shown:
+        say(finding.render(source, language))
+    if len(shown) < len(findings):
+        say(_report.more_line(len(findings) - len(shown), language))
 
 
 COMMANDS = [check_command]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from importlib import resources
 from pathlib import Path
 
@@ -20,6 +21,17 @@ def _data(name: str) -> str:
     return (resources.files("klusterplan") / "data" / name).read_text(encoding="utf-8")
 
 
+def starter_text(today: datetime.date | None = None) -> str:
+    """The starter plan, its examples of dates and years taken from ``today``."""
+    today = today or datetime.date.today()
+    return (
+        _data("starter.yaml")
+        .replace("{today}", today.isoformat())
+        .replace("{year}", str(today.year))
+        .replace("{next_year}", str(today.year + 1))
+    )
+
+
 @click.command()
 @click.argument("plan", type=click.Path(dir_okay=False, path_type=Path))
 @click.option(
@@ -29,12 +41,13 @@ def _data(name: str) -> str:
 def new(plan: Path, example: bool, force: bool) -> None:
     """Start a new plan file: a commented starter plan, or the example.
 
-    The format follows the suffix (.yaml, .json, .toml); the comments of the
-    starter plan survive in YAML only.
+    The starter plan is commented in Swedish, with every allowed value and an
+    example under each list. The format follows the suffix (.yaml, .json,
+    .toml); the comments survive in YAML only.
     """
     if plan.exists() and not force:
         fail(f"{plan}: already exists; choose another name or add --force to overwrite it")
-    source = _data("example.yaml" if example else "starter.yaml")
+    source = _data("example.yaml") if example else starter_text()
     try:
         fmt = format_for_path(plan)
         text = source if fmt == "yaml" else _io.dumps(_io.loads(source, "yaml"), fmt)

@@ -1,52 +1,69 @@
-"""``klusterplan rules``: list the rules, or explain one."""
+"""``klusterplan rule``: list the rules, or explain one (``rules`` is the same command)."""
 
 from __future__ import annotations
 
 import json
+import shutil
+import sys
 
 import click
 
-from ._common import fail, format_option, registry
+from ..model import Language
+from . import _markdown
+from ._common import fail, format_option, lang_option, reader_language, registry
 
 __all__ = ["COMMANDS"]
 
 
-@click.command(name="rules")
-@click.argument("code", required=False)
-@format_option("A table, or JSON for other programs.")
-def rules_command(code: str | None, output_format: str) -> None:
-    """List every rule (code, name, severity, plugin), or explain the rule CODE."""
+def _explain(code: str, output_format: str, language: Language) -> None:
     plugins = registry()
     rules = plugins.rules()
     sources = {info.name: info.source for info in plugins.plugins()}
-    if code is not None:
-        code = code.strip().upper()
-        if code not in rules:
-            fail(f"no rule has the code {code!r}; `klusterplan rules` lists them")
-        rule, plugin = rules[code]
-        if output_format == "json":
-            click.echo(
-                json.dumps(
-                    {
-                        "code": rule.code,
-                        "name": rule.name,
-                        "severity": rule.severity.value,
-                        "plugin": plugin,
-                        "summary": rule.summary,
-                        "explanation": rule.explanation,
-                    },
-                    ensure_ascii=False,
-                    indent=2,
-                )
+    code = code.strip().upper()
+    if code not in rules:
+        import difflib
+
+        close = difflib.get_close_matches(code, sorted(rules), n=1)
+        hint = f"did you mean {close[0]!r}? " if close else ""
+        fail(f"no rule has the code {code!r}; {hint}`klusterplan rule` lists them")
+    rule, plugin = rules[code]
+    if output_format == "json":
+        click.echo(
+            json.dumps(
+                {
+                    "code": rule.code,
+                    "name": rule.name,
+                    "severity": rule.severity.value,
+                    "plugin": plugin,
+                    "summary": rule.summary,
+                    "explanation": rule.explanation,
+                    "lang": language.value,
+                    "summary_text": rule.summary_in(language),
+                    "explanation_text": rule.explanation_in(language),
+                },
+                ensure_ascii=False,
+                indent=2,
             )
-            return
-        click.echo(f"{rule.code} {rule.name}")
-        click.echo(f"severity: {rule.severity.value}; plugin: {plugin} ({sources.get(plugin, '')})")
-        click.echo()
-        click.echo(rule.summary)
-        click.echo()
-        click.echo(rule.explanation)
+        )
         return
+    terminal = sys.stdout.isatty()
+    width = min(shutil.get_terminal_size((88, 24)).columns, 88) if terminal else 88
+    severity = {"error": "fel", "warning": "varning", "info": "info"}
+    if language is Language.SV:
+        level = f"allvarlighet: {severity[rule.severity.value]}; insticksmodul: {plugin}"
+    else:
+        level = f"severity: {rule.severity.value}; plugin: {plugin}"
+    source = sources.get(plugin, "")
+    click.echo(f"{rule.code} {rule.name}")
+    click.echo(f"{level} ({source})" if source else level)
+    click.echo()
+    click.echo(_markdown.render(rule.summary_in(language), width, terminal), nl=False)
+    click.echo()
+    click.echo(_markdown.render(rule.explanation_in(language), width, terminal), nl=False)
+
+
+def _list(output_format: str, language: Language) -> None:
+    rules = registry().rules()
     if output_format == "json":
         data = [
             {
@@ -55,6 +72,7 @@ def rules_command(code: str | None, output_format: str) -> None:
                 "severity": r.severity.value,
                 "plugin": p,
                 "summary": r.summary,
+                "summary_text": r.summary_in(language),
             }
             for c, (r, p) in sorted(rules.items())
         ]
@@ -65,4 +83,28 @@ def rules_command(code: str | None, output_format: str) -> None:
         click.echo(f"{c:<7} {r.name:<{width}}  {r.severity.value:<7}  {p}")
 
 
-COMMANDS = [rules_command]
+def _command(name: str, hidden: bool) -> click.Command:
+    @click.command(name=name, hidden=hidden)
+    @click.argument("code", required=False)
+    @click.option("--all", "list_all", is_flag=True, help="List every rule (as without CODE).")
+    @format_option("Text for a terminal, or JSON for other programs.")
+    @lang_option
+    def command(
+        code: str | None, list_all: bool, output_format: str, lang: Language | None
+    ) -> None:
+        """Explain the rule CODE, or list every rule (code, name, severity, plugin).
+
+        The explanation is in the system's language unless --lang says other;
+        `rules` is another name for this command.
+        """
+        language = reader_language(lang)
+        output_format = output_format.lower()
+        if code is not None and not list_all:
+            _explain(code, output_format, language)
+        else:
+            _list(output_format, language)
+
+    return command
+
+
+COMMANDS = [_command("rule", hidden=False), _command("rules", hidden=True)]

@@ -83,7 +83,7 @@ def status_command(
     plans: tuple[str, ...],
     today: _dt.datetime | None,
     within: int,
-    lang: str | None,
+    lang: Language | None,
     output_format: str,
 ) -> None:
     """Print what is late and what is due in each PLAN, for a team meeting.
@@ -94,7 +94,7 @@ def status_command(
     files, folders of plans or patterns such as 'plans/*.yaml'.
     """
     when = day(today) or _dt.date.today()
-    chosen = Language(lang) if lang else None
+    chosen = lang
     try:
         cluster = load_cluster(plans)
     except PlanError as exc:

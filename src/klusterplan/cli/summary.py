@@ -12,6 +12,7 @@ from .._cluster import load_cluster
 from .._export import SUMMARY_DATA_FORMAT, export_summary
 from .._followup import DEFAULT_WITHIN
 from ..errors import PlanError
+from ..model import Language
 from ._common import EXIT_OK, EXIT_USAGE, error, fail, registry, report_failures
 from .export import _options, lang_option, large_print_option, option_option, template_option
 
@@ -65,7 +66,7 @@ def summary_command(
     output: Path | None,
     today: _dt.datetime | None,
     within: int,
-    lang: str | None,
+    lang: Language | None,
     large_print: bool,
     template: Path | None,
     option: tuple[str, ...],

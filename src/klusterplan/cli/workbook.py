@@ -45,7 +45,7 @@ def workbook(
     output: Path,
     source: str | None,
     to: str | None,
-    lang: str | None,
+    lang: Language | None,
     large_print: bool,
     template: Path | None,
 ) -> None:
@@ -90,7 +90,7 @@ def workbook(
         except PlanError as exc:
             fail(str(exc))
     options = ExportOptions(
-        language=Language(lang) if lang else None,
+        language=lang,
         large_print=large_print,
         template=template,
         workbook=True,

@@ -24,7 +24,11 @@ def _writer(format: str) -> Callable[[Plan, BinaryIO, ExportContext], None]:
 def register_exporters() -> list[Exporter]:
     """The plan file formats, written as :func:`klusterplan.dumps` writes them."""
     return [
-        Exporter("yaml", ".yaml", "The plan as YAML, the format people edit", _writer("yaml")),
-        Exporter("json", ".json", "The plan as JSON, for other programs", _writer("json")),
-        Exporter("toml", ".toml", "The plan as TOML", _writer("toml")),
+        Exporter(
+            "yaml", ".yaml", "The plan as YAML, the format people edit", _writer("yaml"), options={}
+        ),
+        Exporter(
+            "json", ".json", "The plan as JSON, for other programs", _writer("json"), options={}
+        ),
+        Exporter("toml", ".toml", "The plan as TOML", _writer("toml"), options={}),
     ]

@@ -66,5 +66,6 @@ def register_exporters() -> list[Exporter]:
             ".docx",
             "The whole plan, or the workshop workbook, as a Word document",
             render=render_docx,
+            options={},
         )
     ]

@@ -34,5 +34,6 @@ def register_exporters() -> list[Exporter]:
             ".html",
             "The whole plan, or the workshop workbook, as one accessible web page to publish",
             render=render_html,
+            options={},
         )
     ]

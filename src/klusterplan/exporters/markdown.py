@@ -162,5 +162,6 @@ def register_exporters() -> list[Exporter]:
             ".md",
             "The whole plan, or the workshop workbook, as a readable Markdown document",
             render=_render,
+            options={},
         )
     ]

@@ -37,6 +37,17 @@ from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings
 __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
 
 
+#: The ``--option`` names the PDF exporter reads: font files replacing Carlito.
+FONT_OPTIONS = {
+    "pdf.font": "a TrueType file for the body text; without its own bold and italic it "
+    "replaces the whole family",
+    "pdf.font_bold": "the bold face",
+    "pdf.font_italic": "the italic face",
+    "pdf.font_bold_italic": "the bold italic face",
+    "pdf.fallback_font": "a font for characters the others lack",
+}
+
+
 def _document_strings(document: Document) -> Iterator[str]:
     return (text for _, text in plan_strings(document))
 
@@ -119,7 +130,7 @@ def pdf_exporter(
     >>> exporter.extension
     '.pdf'
     """
-    return Exporter(name, ".pdf", description, render=_renderer(fonts))
+    return Exporter(name, ".pdf", description, render=_renderer(fonts), options=FONT_OPTIONS)
 
 
 @hookimpl

@@ -52,5 +52,6 @@ def register_exporters() -> list[Exporter]:
             "The whole plan, or the workshop workbook, as a tagged PDF/UA-1 document to publish "
             f"(needs klusterplan[{EXTRA}])",
             render=render_pdfua,
+            options={},
         )
     ]

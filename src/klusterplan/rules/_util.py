@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text, valid_ids_text
 from ..model import ActionStatus, Plan, TargetGroup
 
-__all__ = ["blank", "campaign_groups", "group_index"]
+__all__ = ["blank", "campaign_groups", "group_index", "unknown_group"]
 
 
 def blank(text: str | None) -> bool:
@@ -38,3 +39,8 @@ def campaign_groups(plan: Plan) -> Iterator[tuple[int, int, TargetGroup]]:
 def active(status: ActionStatus) -> bool:
     """Whether an action or activity still needs to be carried out as planned."""
     return status is not ActionStatus.DROPPED
+
+
+def unknown_group(value: str, known: dict[str, int]) -> Text:
+    """The message for an unknown target-group id: the valid ids and the nearest one."""
+    return valid_ids_text("target group", "målgrupp", value, list(known))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Horizon, Plan
 from ._util import active, blank
@@ -13,6 +14,7 @@ __all__ = ["RULES"]
 
 #: The workbook's tables have ten numbered rows each.
 TABLE_ROWS = 10
+HORIZON_SV = {Horizon.IMMEDIATE: "att göra omgående", Horizon.LONG_TERM: "på längre sikt"}
 
 
 def _empty_column(plan: Plan, field: str, message: str) -> Iterator[Hit]:
@@ -34,10 +36,25 @@ action nobody owns does not happen. Dropped actions are not checked.
 **How to fix it:** set the action's `responsible` to a person or a role, and list
 the others involved under `roles`.
 """,
+    summary_sv="Varje åtgärd anger vem som är ansvarig.",
+    explanation_sv="""
+Arbetsbokens ATT GÖRA-tabell: *"Lista vad som ska göras, ansvar och roller."* En
+åtgärd som ingen äger blir inte av. Strukna åtgärder kontrolleras inte.
+
+**Så rättar du:** sätt åtgärdens `responsible` till en person eller en roll, och lista
+de andra som är med under `roles`.
+""",
 )
 def action_without_responsible(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with no one responsible."""
-    return _empty_column(plan, "responsible", "say who is responsible for this action (ansvar)")
+    return _empty_column(
+        plan,
+        "responsible",
+        Text(
+            "say who is responsible for this action (ansvar)",
+            "ange vem som är ansvarig för åtgärden",
+        ),
+    )
 
 
 @rule(
@@ -52,11 +69,24 @@ before an action can start.
 
 **How to fix it:** write the action's `organisational_consequence`.
 """,
+    summary_sv="Varje åtgärd säger vad den innebär för organisationen.",
+    explanation_sv="""
+ATT GÖRA-tabellens andra kolumn: *"Organisatoriska konsekvenser — Vilka konsekvenser
+får det för org.?"* Personaltid, pengar och samarbeten måste finnas innan en åtgärd
+kan börja.
+
+**Så rättar du:** skriv åtgärdens `organisational_consequence`.
+""",
 )
 def action_without_organisational_consequence(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with an empty organisational-consequence column."""
     return _empty_column(
-        plan, "organisational_consequence", "say what the action means for the organisation"
+        plan,
+        "organisational_consequence",
+        Text(
+            "say what the action means for the organisation",
+            "beskriv vad åtgärden innebär för organisationen",
+        ),
     )
 
 
@@ -72,11 +102,24 @@ little.
 
 **How to fix it:** write the action's `communicative_consequence`.
 """,
+    summary_sv="Varje åtgärd säger vad den innebär för kommunikationen.",
+    explanation_sv="""
+ATT GÖRA-tabellens tredje kolumn: *"Kommunikativa konsekvenser — Vilka konsekvenser
+får det för kommunikationen?"* En åtgärd som målgrupperna aldrig hör talas om ändrar
+lite.
+
+**Så rättar du:** skriv åtgärdens `communicative_consequence`.
+""",
 )
 def action_without_communicative_consequence(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with an empty communicative-consequence column."""
     return _empty_column(
-        plan, "communicative_consequence", "say what the action means for communication"
+        plan,
+        "communicative_consequence",
+        Text(
+            "say what the action means for communication",
+            "beskriv vad åtgärden innebär för kommunikationen",
+        ),
     )
 
 
@@ -92,6 +135,14 @@ workbook export also has room for only ten.
 
 **How to fix it:** merge related actions, or drop the least important ones.
 """,
+    summary_sv="Varje ATT GÖRA-tabell har högst tio åtgärder.",
+    explanation_sv="""
+Arbetsboken ger varje tabell, omgående åtgärder och åtgärder på längre sikt, tio
+numrerade rader. Fler än tio betyder oftast att listan inte är prioriterad än;
+arbetsboken i Word har också bara plats för tio.
+
+**Så rättar du:** slå ihop närliggande åtgärder, eller stryk de minst viktiga.
+""",
 )
 def action_table_overfull(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """More than ten actions of one horizon; the eleventh is pointed at."""
@@ -102,8 +153,12 @@ def action_table_overfull(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             total = sum(1 for a in plan.actions if a.horizon is action.horizon)
             yield (
                 f"actions[{i}]",
-                f"{total} {action.horizon.value} actions; the workbook's table has "
-                f"{TABLE_ROWS} rows",
+                Text(
+                    f"{total} {action.horizon.value} actions; the workbook's table has "
+                    f"{TABLE_ROWS} rows",
+                    f"{total} åtgärder {HORIZON_SV[action.horizon]}; arbetsbokens tabell har "
+                    f"{TABLE_ROWS} rader",
+                ),
             )
 
 
@@ -118,12 +173,25 @@ ex vad som ska göras på sikt"*. A row without it is empty.
 
 **How to fix it:** write the action's `what`, or remove the row.
 """,
+    summary_sv="Varje åtgärd säger vad som ska göras.",
+    explanation_sv="""
+ATT GÖRA-tabellens första kolumn: *"Ex på vad vi kan göra för X direkt"* och *"Lista
+ex vad som ska göras på sikt"*. En rad utan den är tom.
+
+**Så rättar du:** skriv åtgärdens `what`, eller ta bort raden.
+""",
 )
 def action_without_what(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action with an empty ``what``."""
     for i, action in enumerate(plan.actions):
         if blank(action.what):
-            yield f"actions[{i}].what", "say what is to be done"
+            yield (
+                f"actions[{i}].what",
+                Text(
+                    "say what is to be done",
+                    "beskriv vad som ska göras",
+                ),
+            )
 
 
 @rule(
@@ -137,6 +205,13 @@ group. Naming the groups links actions to the campaign and the personas.
 
 **How to fix it:** list the target-group ids under the action's `target_groups`.
 """,
+    summary_sv="Varje åtgärd anger vilka målgrupper den är till för.",
+    explanation_sv="""
+Arbetsbokens ATT GÖRA-tabell frågar vad biblioteket kan göra *"för X"*: för en
+målgrupp. Att ange grupperna knyter åtgärderna till kampanjen och personorna.
+
+**Så rättar du:** lista målgruppernas id under åtgärdens `target_groups`.
+""",
 )
 def action_without_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An action for no target group, in a plan that has target groups."""
@@ -144,7 +219,13 @@ def action_without_target_group(plan: Plan, context: RuleContext) -> Iterator[Hi
         return
     for i, action in enumerate(plan.actions):
         if active(action.status) and not action.target_groups:
-            yield f"actions[{i}].target_groups", "name the target groups the action is for"
+            yield (
+                f"actions[{i}].target_groups",
+                Text(
+                    "name the target groups the action is for",
+                    "ange vilka målgrupper åtgärden är till för",
+                ),
+            )
 
 
 RULES = (

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
-from ._util import blank, campaign_groups, group_index
+from ._util import blank, campaign_groups, group_index, unknown_group
 
 __all__ = ["RULES"]
 
@@ -29,6 +30,15 @@ well, and the cluster's shared material is made for three.
 **How to fix it:** keep the three groups with the highest priority under
 `campaign.groups` and move the others to later work (actions or customer care).
 """,
+    summary_sv="Klusterkampanjen väljer högst tre målgrupper.",
+    explanation_sv="""
+Arbetsboken (punkt 14) frågar: *"Vilka grupper vill ni prioritera för klusterkampanjen
+2011? Välj max 3 grupper."* En kampanj utspridd på fler grupper når ingen av dem väl,
+och klustrets gemensamma material är gjort för tre.
+
+**Så rättar du:** behåll de tre grupperna med högst prioritet under `campaign.groups`
+och flytta de andra till senare arbete (åtgärder eller kundvård).
+""",
 )
 def campaign_too_many_groups(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """More than three campaign groups."""
@@ -36,7 +46,10 @@ def campaign_too_many_groups(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if count > MAX_CAMPAIGN_GROUPS:
         yield (
             "campaign.groups",
-            f"the campaign has {count} groups; choose at most {MAX_CAMPAIGN_GROUPS}",
+            Text(
+                f"the campaign has {count} groups; choose at most {MAX_CAMPAIGN_GROUPS}",
+                f"kampanjen har {count} grupper; välj högst {MAX_CAMPAIGN_GROUPS}",
+            ),
         )
 
 
@@ -53,12 +66,27 @@ to accept the choice.
 **How to fix it:** write `motivation` for the group: the votes it got, what the
 library can offer it, and why now.
 """,
+    summary_sv="Varje kampanjgrupp motiverar varför den valdes.",
+    explanation_sv="""
+Arbetsboken: *"Välj max 3 grupper. Motivera valen. Utgå från basutbud och segment samt
+målgrupper."* Motiveringen är vad klustret och bibliotekets ledning läser för att
+godta valet.
+
+**Så rättar du:** skriv gruppens `motivation`: rösterna den fick, vad biblioteket kan
+erbjuda den och varför just nu.
+""",
 )
 def campaign_group_unmotivated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A campaign group without motivation."""
     for i, chosen in enumerate(plan.campaign.groups):
         if blank(chosen.motivation):
-            yield f"campaign.groups[{i}].motivation", "say why this group was chosen (motivera)"
+            yield (
+                f"campaign.groups[{i}].motivation",
+                Text(
+                    "say why this group was chosen (motivera)",
+                    "motivera varför gruppen valdes",
+                ),
+            )
 
 
 @rule(
@@ -73,6 +101,15 @@ once, so that everyone knows which group comes first when time or money runs sho
 **How to fix it:** give each entry of `campaign.groups` a `priority` from 1 up to
 the number of groups, without repeats.
 """,
+    summary_sv="Kampanjgrupperna prioriteras 1, 2, 3 och ingen prioritet saknas eller upprepas.",
+    explanation_sv="""
+Arbetsboken: *"Prioritera dem"*. Med n grupper är prioriteterna 1 till n, var och en
+använd en gång, så att alla vet vilken grupp som går först när tid eller pengar inte
+räcker.
+
+**Så rättar du:** ge varje post i `campaign.groups` en `priority` från 1 upp till
+antalet grupper, utan upprepningar.
+""",
 )
 def campaign_priority_invalid(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """Priorities missing, out of range or repeated."""
@@ -81,11 +118,29 @@ def campaign_priority_invalid(plan: Plan, context: RuleContext) -> Iterator[Hit]
     for i, chosen in enumerate(plan.campaign.groups):
         path = f"campaign.groups[{i}].priority"
         if chosen.priority is None:
-            yield path, "give the group a priority (prioritera dem)"
+            yield (
+                path,
+                Text(
+                    "give the group a priority (prioritera dem)",
+                    "ge gruppen en prioritet",
+                ),
+            )
         elif not 1 <= chosen.priority <= count:
-            yield path, f"priority {chosen.priority} is not between 1 and {count}"
+            yield (
+                path,
+                Text(
+                    f"priority {chosen.priority} is not between 1 and {count}",
+                    f"prioritet {chosen.priority} ligger inte mellan 1 och {count}",
+                ),
+            )
         elif chosen.priority in seen:
-            yield path, f"priority {chosen.priority} is used twice; each group has its own"
+            yield (
+                path,
+                Text(
+                    f"priority {chosen.priority} is used twice; each group has its own",
+                    f"prioritet {chosen.priority} används två gånger; varje grupp har sin egen",
+                ),
+            )
         else:
             seen.add(chosen.priority)
 
@@ -102,12 +157,26 @@ stands for the group; messages, channels and activities are tested against her.
 **How to fix it:** add a `persona` to the target group the campaign group names
 (at least a name, life situation, needs and channels).
 """,
+    summary_sv="Varje kampanjgrupps målgrupp har en persona.",
+    explanation_sv="""
+Arbetsboken: *"Ge var och en persona"*. En persona är en namngiven, konkret person som
+står för gruppen; budskap, kanaler och aktiviteter prövas mot henne.
+
+**Så rättar du:** lägg till en `persona` för den målgrupp kampanjgruppen anger (minst
+namn, livssituation, behov och kanaler).
+""",
 )
 def campaign_group_without_persona(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A campaign group whose target group has no persona."""
     for i, _, group in campaign_groups(plan):
         if group.persona is None:
-            yield f"campaign.groups[{i}]", f"target group {group.id!r} has no persona; give it one"
+            yield (
+                f"campaign.groups[{i}]",
+                Text(
+                    f"target group {group.id!r} has no persona; give it one",
+                    f"målgruppen {group.id!r} har ingen persona; ge den en",
+                ),
+            )
 
 
 @rule(
@@ -122,20 +191,40 @@ Fewer than ten people make it hard to tell a pattern from a chance remark.
 **How to fix it:** plan a focus group of ten (`persona.validation.focus_group.planned_size`)
 for each campaign group, and say in `campaign.focus_group_plan` how you will reach them.
 """,
+    summary_sv="Varje kampanjpersona prövas med en fokusgrupp på tio personer.",
+    explanation_sv="""
+Arbetsboken: *"Diskutera hur ni kan få kontakt med 10 personer för en fokusgrupp"*.
+Med färre än tio personer är det svårt att skilja ett mönster från en tillfällig
+kommentar.
+
+**Så rättar du:** planera en fokusgrupp på tio
+(`persona.validation.focus_group.planned_size`) för varje kampanjgrupp, och beskriv i
+`campaign.focus_group_plan` hur ni når dem.
+""",
 )
 def focus_group_too_small(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """No focus-group plan, or one smaller than ten."""
     if plan.campaign.groups and blank(plan.campaign.focus_group_plan):
-        yield "campaign.focus_group_plan", "say how you will reach ten people for a focus group"
+        yield (
+            "campaign.focus_group_plan",
+            Text(
+                "say how you will reach ten people for a focus group",
+                "beskriv hur ni ska nå tio personer till en fokusgrupp",
+            ),
+        )
     for _, j, group in campaign_groups(plan):
         if group.persona is None:
             continue
         size = group.persona.validation.focus_group.planned_size
         if size is None or size < FOCUS_GROUP_SIZE:
             have = "no size" if size is None else f"{size} people"
+            have_sv = "ingen storlek" if size is None else f"{size} personer"
             yield (
                 f"target_groups[{j}].persona.validation.focus_group.planned_size",
-                f"the focus group has {have}; plan for {FOCUS_GROUP_SIZE}",
+                Text(
+                    f"the focus group has {have}; plan for {FOCUS_GROUP_SIZE}",
+                    f"fokusgruppen har {have_sv}; planera för {FOCUS_GROUP_SIZE}",
+                ),
             )
 
 
@@ -151,6 +240,14 @@ The workbook: *"Matcha er persona mot faktisk realistisk information. Glapp?
 **How to fix it:** after the focus group or survey, list under `persona.validation`
 what matched (`matches`) and what did not (`gaps`).
 """,
+    summary_sv="Varje persona matchas mot verkligheten: glapp och överensstämmelser skrivs ner.",
+    explanation_sv="""
+Arbetsboken: *"Matcha er persona mot faktisk realistisk information. Glapp?
+Överensstämmelser? Lär av resultatet."* En persona som ingen har prövat är en gissning.
+
+**Så rättar du:** efter fokusgruppen eller undersökningen, skriv under
+`persona.validation` vad som stämde (`matches`) och vad som inte gjorde det (`gaps`).
+""",
 )
 def persona_unvalidated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A persona with no recorded matches or no recorded gaps."""
@@ -159,10 +256,16 @@ def persona_unvalidated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             continue
         validation = group.persona.validation
         missing = [name for name in ("matches", "gaps") if not getattr(validation, name)]
+        words = {"matches": "överensstämmelser", "gaps": "glapp"}
+        missing_sv = [words[name] for name in missing]
         if missing:
             yield (
                 f"target_groups[{j}].persona.validation",
-                f"no {' and no '.join(missing)} recorded; match the persona against reality",
+                Text(
+                    f"no {' and no '.join(missing)} recorded; match the persona against reality",
+                    f"inga {' och inga '.join(missing_sv)} nedskrivna; "
+                    "matcha personan mot verkligheten",
+                ),
             )
 
 
@@ -178,22 +281,37 @@ silently drops the group from every export and check.
 
 **How to fix it:** use an `id` listed under `target_groups`, or add the group.
 """,
+    summary_sv="Kampanjgrupper och åtgärder anger målgrupper som finns i planen.",
+    explanation_sv="""
+Kampanjgrupper (`campaign.groups[].target_group`) och åtgärder
+(`actions[].target_groups`) hänvisar till målgrupper med deras `id`. Ett felstavat id
+tappar tyst bort gruppen ur alla exporter och kontroller.
+
+**Så rättar du:** använd ett `id` som finns under `target_groups`, eller lägg till
+gruppen. Meddelandet listar de id som finns och föreslår det närmaste.
+""",
 )
 def unknown_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An id under campaign groups or actions that no target group has."""
     known = group_index(plan)
     for i, chosen in enumerate(plan.campaign.groups):
         if blank(chosen.target_group):
-            yield f"campaign.groups[{i}].target_group", "name the chosen target group by its id"
+            yield (
+                f"campaign.groups[{i}].target_group",
+                Text(
+                    "name the chosen target group by its id",
+                    "ange den valda målgruppen med dess id",
+                ),
+            )
         elif chosen.target_group not in known:
             yield (
                 f"campaign.groups[{i}].target_group",
-                f"no target group has the id {chosen.target_group!r}",
+                unknown_group(chosen.target_group, known),
             )
     for i, action in enumerate(plan.actions):
         for k, id in enumerate(action.target_groups):
             if id not in known:
-                yield f"actions[{i}].target_groups[{k}]", f"no target group has the id {id!r}"
+                yield f"actions[{i}].target_groups[{k}]", unknown_group(id, known)
 
 
 @rule(
@@ -207,6 +325,13 @@ make every reference ambiguous; two with the same name confuse the reader.
 
 **How to fix it:** merge the two groups, or give each its own `id` and `name`.
 """,
+    summary_sv="Inga två målgrupper har samma id eller namn.",
+    explanation_sv="""
+Målgrupper hänvisas till med `id` och läses med `name`. Två grupper med samma id gör
+varje hänvisning tvetydig; två med samma namn förvirrar läsaren.
+
+**Så rättar du:** slå ihop de två grupperna, eller ge var och en eget `id` och `name`.
+""",
 )
 def duplicate_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A repeated target-group id or name (the later one is reported)."""
@@ -216,10 +341,16 @@ def duplicate_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             value = getattr(group, key).strip().casefold()
             if not value:
                 continue
+            key_sv = "id:t" if key == "id" else "namnet"
             if value in seen:
                 yield (
                     f"target_groups[{j}].{key}",
-                    f"{key} {getattr(group, key)!r} is also used by target_groups[{seen[value]}]",
+                    Text(
+                        f"{key} {getattr(group, key)!r} is also used by "
+                        f"target_groups[{seen[value]}]",
+                        f"{key_sv} {getattr(group, key)!r} används också av "
+                        f"target_groups[{seen[value]}]",
+                    ),
                 )
             else:
                 seen[value] = j
@@ -237,11 +368,25 @@ Without chosen groups the communication plan has no one to address.
 **How to fix it:** choose up to three target groups under `campaign.groups`, each
 with a priority and a motivation.
 """,
+    summary_sv="Klusterkampanjen väljer sina målgrupper.",
+    explanation_sv="""
+Arbetsboken (punkt 14): *"Vilka grupper vill ni prioritera för klusterkampanjen 2011?"*
+Utan valda grupper har kommunikationsplanen ingen att vända sig till.
+
+**Så rättar du:** välj upp till tre målgrupper under `campaign.groups`, var och en med
+prioritet och motivering.
+""",
 )
 def campaign_without_groups(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """No campaign groups although the plan has target groups."""
     if plan.target_groups and not plan.campaign.groups:
-        yield "campaign.groups", "choose up to three target groups for the cluster campaign"
+        yield (
+            "campaign.groups",
+            Text(
+                "choose up to three target groups for the cluster campaign",
+                "välj upp till tre målgrupper för klusterkampanjen",
+            ),
+        )
 
 
 @rule(
@@ -255,6 +400,13 @@ twice wastes a place and makes the priorities meaningless.
 
 **How to fix it:** remove the repeated entry from `campaign.groups`.
 """,
+    summary_sv="Kampanjen väljer varje målgrupp bara en gång.",
+    explanation_sv="""
+Var och en av de (högst tre) kampanjgrupperna är en egen målgrupp; att välja en två
+gånger slösar en plats och gör prioriteringen meningslös.
+
+**Så rättar du:** ta bort den upprepade posten ur `campaign.groups`.
+""",
 )
 def campaign_group_repeated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """The same target group chosen twice."""
@@ -263,13 +415,22 @@ def campaign_group_repeated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if chosen.target_group in seen:
             yield (
                 f"campaign.groups[{i}].target_group",
-                f"{chosen.target_group!r} is chosen more than once",
+                Text(
+                    f"{chosen.target_group!r} is chosen more than once",
+                    f"{chosen.target_group!r} är vald mer än en gång",
+                ),
             )
         seen.add(chosen.target_group)
 
 
 #: The persona fields the agenda's "Definiera och ge dem en persona" asks for.
 PERSONA_FIELDS = ("name", "life_situation", "needs", "channels")
+PERSONA_FIELDS_SV = {
+    "name": "namn",
+    "life_situation": "livssituation",
+    "needs": "behov",
+    "channels": "kanaler",
+}
 
 
 @rule(
@@ -284,6 +445,14 @@ where she can be reached.
 
 **How to fix it:** fill in the persona's `name`, `life_situation`, `needs` and `channels`.
 """,
+    summary_sv="En persona har namn, livssituation, behov och kanaler.",
+    explanation_sv="""
+Dagordningen (punkt 5): *"Våra prioriterade målgrupper. Definiera och ge dem en
+persona."* En persona fungerar bara när hon är konkret: ett namn, en livssituation,
+vad hon behöver och var hon nås.
+
+**Så rättar du:** fyll i personans `name`, `life_situation`, `needs` och `channels`.
+""",
 )
 def persona_incomplete(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A persona that lacks one of the agenda's fields."""
@@ -293,7 +462,13 @@ def persona_incomplete(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         for field in PERSONA_FIELDS:
             value = getattr(group.persona, field)
             if (isinstance(value, str) and blank(value)) or not value:
-                yield f"target_groups[{j}].persona.{field}", f"the persona has no {field}"
+                yield (
+                    f"target_groups[{j}].persona.{field}",
+                    Text(
+                        f"the persona has no {field}",
+                        f"personan saknar {PERSONA_FIELDS_SV[field]}",
+                    ),
+                )
 
 
 @rule(
@@ -307,12 +482,25 @@ group without one cannot be chosen or reached.
 
 **How to fix it:** give the group a short `id`, e.g. `tonaring`.
 """,
+    summary_sv="Varje målgrupp har ett id som kampanj, åtgärder och aktiviteter kan hänvisa till.",
+    explanation_sv="""
+Kampanjen, åtgärderna och kommunikationsplanen anger målgrupper med `id`. En grupp
+utan id kan inte väljas eller nås.
+
+**Så rättar du:** ge gruppen ett kort `id`, t.ex. `tonaring`.
+""",
 )
 def target_group_without_id(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A target group with an empty id."""
     for j, group in enumerate(plan.target_groups):
         if blank(group.id):
-            yield f"target_groups[{j}].id", "give the target group an id to refer to it by"
+            yield (
+                f"target_groups[{j}].id",
+                Text(
+                    "give the target group an id to refer to it by",
+                    "ge målgruppen ett id att hänvisa till den med",
+                ),
+            )
 
 
 RULES = (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -24,12 +25,26 @@ forgotten meanwhile.
 
 **How to fix it:** write `customer_care.summary` and list its `activities`.
 """,
+    summary_sv="Planen har en plan för kundvård av befintliga A-kunder.",
+    explanation_sv="""
+Dialogforumets summering: *"Befintliga kunder/aktiv kundvård. Vi föreslår att varje
+lokalt bibliotek dessutom lägger upp en plan för hur de hanterar sina befintliga
+A-kunder."* Kampanjen når mest nya kunder; de trogna får inte glömmas under tiden.
+
+**Så rättar du:** skriv `customer_care.summary` och lista dess `activities`.
+""",
 )
 def no_customer_care_plan(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """No customer-care summary and no activities."""
     care = plan.customer_care
     if blank(care.summary) and not care.activities:
-        yield "customer_care", "make a plan for the existing A-customers (aktiv kundvård)"
+        yield (
+            "customer_care",
+            Text(
+                "make a plan for the existing A-customers (aktiv kundvård)",
+                "gör en plan för de befintliga A-kunderna (aktiv kundvård)",
+            ),
+        )
 
 
 @rule(
@@ -43,12 +58,25 @@ who makes sure it happens.
 
 **How to fix it:** set `customer_care.responsible`.
 """,
+    summary_sv="Kundvårdsplanen anger vem som är ansvarig.",
+    explanation_sv="""
+Som varje åtgärd i arbetsboken behöver kundvården *"ansvar och roller"*: någon som ser
+till att den blir av.
+
+**Så rättar du:** sätt `customer_care.responsible`.
+""",
 )
 def customer_care_without_responsible(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A customer-care plan with no one responsible."""
     care = plan.customer_care
     if (not blank(care.summary) or care.activities) and blank(care.responsible):
-        yield "customer_care.responsible", "say who is responsible for customer care"
+        yield (
+            "customer_care.responsible",
+            Text(
+                "say who is responsible for customer care",
+                "ange vem som är ansvarig för kundvården",
+            ),
+        )
 
 
 RULES = (no_customer_care_plan, customer_care_without_responsible)

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
-from ._util import active, blank, group_index
+from ._util import active, blank, group_index, unknown_group
 
 __all__ = ["RULES"]
 
@@ -24,14 +25,35 @@ indicators, nobody can tell whether the campaign worked.
 **How to fix it:** fill in `communication_plan.evaluation.method` and list what is
 counted or asked under `indicators`.
 """,
+    summary_sv="Kommunikationsplanen säger hur resultatet utvärderas.",
+    explanation_sv="""
+Dagordningen (punkt 13): *"Fokusera på HUR, ANSVAR och ROLLER samt utgå i planeringen
+från kommunikationsstrategin. Den hänger ihop med utvärderingen."* Utan metod och mått
+kan ingen avgöra om kampanjen fungerade.
+
+**Så rättar du:** fyll i `communication_plan.evaluation.method` och lista vad som
+räknas eller frågas under `indicators`.
+""",
 )
 def plan_without_evaluation(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """No evaluation method or no indicators."""
     evaluation = plan.communication_plan.evaluation
     if blank(evaluation.method):
-        yield "communication_plan.evaluation.method", "say how the result is evaluated"
+        yield (
+            "communication_plan.evaluation.method",
+            Text(
+                "say how the result is evaluated",
+                "beskriv hur resultatet utvärderas",
+            ),
+        )
     if not evaluation.indicators:
-        yield "communication_plan.evaluation.indicators", "list what is counted or asked"
+        yield (
+            "communication_plan.evaluation.indicators",
+            Text(
+                "list what is counted or asked",
+                "lista vad som räknas eller frågas",
+            ),
+        )
 
 
 @rule(
@@ -45,6 +67,13 @@ owner or a date cannot be followed up. Dropped activities are not checked.
 
 **How to fix it:** set the activity's `responsible` and `date`.
 """,
+    summary_sv="Varje aktivitet har en ansvarig och ett datum.",
+    explanation_sv="""
+Dagordningen (punkt 13): *"Fokusera på HUR, ANSVAR och ROLLER."* En aktivitet utan
+ägare eller datum kan inte följas upp. Strukna aktiviteter kontrolleras inte.
+
+**Så rättar du:** sätt aktivitetens `responsible` och `date`.
+""",
 )
 def activity_without_owner_or_date(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An activity without ``responsible`` or ``date``."""
@@ -53,9 +82,21 @@ def activity_without_owner_or_date(plan: Plan, context: RuleContext) -> Iterator
             continue
         path = f"communication_plan.activities[{i}]"
         if blank(activity.responsible):
-            yield f"{path}.responsible", "say who is responsible for the activity"
+            yield (
+                f"{path}.responsible",
+                Text(
+                    "say who is responsible for the activity",
+                    "ange vem som är ansvarig för aktiviteten",
+                ),
+            )
         if activity.date is None:
-            yield f"{path}.date", "say when the activity happens"
+            yield (
+                f"{path}.date",
+                Text(
+                    "say when the activity happens",
+                    "ange när aktiviteten äger rum",
+                ),
+            )
 
 
 @rule(
@@ -69,6 +110,14 @@ The communication plan refers to target groups by id in `target_groups`,
 
 **How to fix it:** use an id listed under `target_groups`.
 """,
+    summary_sv="Kommunikationsplanens grupper, budskap och aktiviteter anger kända målgrupper.",
+    explanation_sv="""
+Kommunikationsplanen hänvisar till målgrupper med id i `target_groups`,
+`messages[].target_group` och `activities[].target_groups`. Ett okänt id når ingen.
+
+**Så rättar du:** använd ett id som finns under `target_groups`. Meddelandet listar de
+id som finns och föreslår det närmaste.
+""",
 )
 def communication_plan_unknown_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A target-group id in the communication plan that the plan lacks."""
@@ -76,19 +125,19 @@ def communication_plan_unknown_target_group(plan: Plan, context: RuleContext) ->
     cp = plan.communication_plan
     for k, id in enumerate(cp.target_groups):
         if id not in known:
-            yield f"communication_plan.target_groups[{k}]", f"no target group has the id {id!r}"
+            yield f"communication_plan.target_groups[{k}]", unknown_group(id, known)
     for i, message in enumerate(cp.messages):
         if message.target_group is not None and message.target_group not in known:
             yield (
                 f"communication_plan.messages[{i}].target_group",
-                f"no target group has the id {message.target_group!r}",
+                unknown_group(message.target_group, known),
             )
     for i, activity in enumerate(cp.activities):
         for k, id in enumerate(activity.target_groups):
             if id not in known:
                 yield (
                     f"communication_plan.activities[{i}].target_groups[{k}]",
-                    f"no target group has the id {id!r}",
+                    unknown_group(id, known),
                 )
 
 
@@ -104,6 +153,14 @@ starts, not halfway through.
 
 **How to fix it:** raise `communication_plan.budget`, or cut activities' `budget`.
 """,
+    summary_sv="Aktiviteterna kostar sammanlagt inte mer än kommunikationsplanens budget.",
+    explanation_sv="""
+Kommunikationsplanen listar aktiviteter *"med datum, ansvariga och budget"* och en
+total budget. När aktiviteterna blir dyrare måste något ge vika innan kampanjen börjar,
+inte halvvägs.
+
+**Så rättar du:** höj `communication_plan.budget`, eller minska aktiviteternas `budget`.
+""",
 )
 def activities_over_budget(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """The sum of activity budgets above the plan's budget."""
@@ -114,18 +171,25 @@ def activities_over_budget(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if total > cp.budget:
         yield (
             "communication_plan.budget",
-            f"the activities cost {total} kr, more than the budget of {cp.budget} kr",
+            Text(
+                f"the activities cost {total} kr, more than the budget of {cp.budget} kr",
+                f"aktiviteterna kostar {total} kr, mer än budgeten på {cp.budget} kr",
+            ),
         )
 
 
 #: The parts of the communication plan the workbook describes, and what each asks.
 PLAN_PARTS = {
-    "background": "say why the plan is needed (bakgrund)",
-    "purpose": "say what the communication is for (syfte)",
-    "channels": "list the channels used (kanaler)",
-    "messages": "write the messages (budskap)",
-    "activities": "list the activities (aktiviteter)",
-    "follow_up": "say how progress is followed up (uppföljning)",
+    "background": Text("say why the plan is needed (bakgrund)", "beskriv varför planen behövs"),
+    "purpose": Text(
+        "say what the communication is for (syfte)", "beskriv vad kommunikationen ska uppnå"
+    ),
+    "channels": Text("list the channels used (kanaler)", "lista kanalerna som används"),
+    "messages": Text("write the messages (budskap)", "skriv budskapen"),
+    "activities": Text("list the activities (aktiviteter)", "lista aktiviteterna"),
+    "follow_up": Text(
+        "say how progress is followed up (uppföljning)", "beskriv hur arbetet följs upp"
+    ),
 }
 
 
@@ -142,6 +206,15 @@ should know, feel and do, messages, channels, activities and a follow-up.
 
 **How to fix it:** fill in the part the finding points at.
 """,
+    summary_sv="Kommunikationsplanen har bakgrund, syfte, mål, budskap, kanaler och aktiviteter.",
+    explanation_sv="""
+Arbetsboken (punkt 17): *"För att verkligen göra rätt saker och få struktur i arbetet
+med klusterkampanjerna rekommenderar vi varje bibliotek att tänka utifrån en
+kommunikationsplan."* Planen har bakgrund, syfte, mål för vad grupperna ska veta,
+känna och göra, budskap, kanaler, aktiviteter och uppföljning.
+
+**Så rättar du:** fyll i den del fyndet pekar på.
+""",
 )
 def communication_plan_incomplete(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An empty part of the communication plan."""
@@ -157,7 +230,10 @@ def communication_plan_incomplete(plan: Plan, context: RuleContext) -> Iterator[
         if not getattr(cp.goals, field):
             yield (
                 f"communication_plan.goals.{field}",
-                f"say what the groups should {field} ({word})",
+                Text(
+                    f"say what the groups should {field} ({word})",
+                    f"beskriv vad grupperna ska {word}",
+                ),
             )
 
 
@@ -172,6 +248,13 @@ campaign group that the plan does not address will not be reached.
 
 **How to fix it:** add the group's id to `communication_plan.target_groups`.
 """,
+    summary_sv="Kommunikationsplanen vänder sig till varje kampanjgrupp.",
+    explanation_sv="""
+Kommunikationsplanen är hur biblioteket genomför klusterkampanjen; en vald kampanjgrupp
+som planen inte vänder sig till blir inte nådd.
+
+**Så rättar du:** lägg till gruppens id i `communication_plan.target_groups`.
+""",
 )
 def campaign_group_not_in_communication_plan(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A campaign group missing from the communication plan's target groups."""
@@ -181,7 +264,10 @@ def campaign_group_not_in_communication_plan(plan: Plan, context: RuleContext) -
         if chosen.target_group in known and chosen.target_group not in addressed:
             yield (
                 f"campaign.groups[{i}]",
-                f"add {chosen.target_group!r} to communication_plan.target_groups",
+                Text(
+                    f"add {chosen.target_group!r} to communication_plan.target_groups",
+                    f"lägg till {chosen.target_group!r} i communication_plan.target_groups",
+                ),
             )
 
 

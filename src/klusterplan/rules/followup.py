@@ -11,11 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Action, ActionStatus, Activity, Plan
 from ._util import blank
 
 __all__ = ["RULES", "followed"]
+
+
+STATUS_SV = {
+    ActionStatus.PLANNED: "planerad",
+    ActionStatus.IN_PROGRESS: "pågår",
+    ActionStatus.DONE: "klar",
+    ActionStatus.DROPPED: "struken",
+}
 
 
 def followed(plan: Plan) -> Iterator[tuple[str, Action | Activity]]:
@@ -39,12 +48,27 @@ work: the cluster summary lists each tip with its reason.
 **How to fix it:** write one line under `sharing_reason`, or set `worth_sharing` to
 `false`.
 """,
+    summary_sv="En åtgärd eller aktivitet som markerats som värd att dela säger varför.",
+    explanation_sv="""
+Arbetsboken frågar *"Hur kan vi sprida/dela med oss av goda råd/tips mellan
+biblioteken?"* Ett tips sprids när de andra biblioteken direkt ser vad som fick det att
+fungera: klustersammanställningen listar varje tips med sitt skäl.
+
+**Så rättar du:** skriv en rad under `sharing_reason`, eller sätt `worth_sharing` till
+`false`.
+""",
 )
 def shared_without_reason(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """``worth_sharing`` without a ``sharing_reason``."""
     for path, item in followed(plan):
         if item.worth_sharing and blank(item.sharing_reason):
-            yield f"{path}.sharing_reason", "say in one line why it is worth sharing"
+            yield (
+                f"{path}.sharing_reason",
+                Text(
+                    "say in one line why it is worth sharing",
+                    "skriv på en rad varför det är värt att dela",
+                ),
+            )
 
 
 @rule(
@@ -60,6 +84,15 @@ activities are not checked.
 
 **How to fix it:** set `indicator.target` to the number aimed for.
 """,
+    summary_sv="Ett mått har ett mål.",
+    explanation_sv="""
+Arbetsboken efterfrågar *"en gemensam mall för uppföljning och utvärdering av
+insatser"*. Ett mått utan mål kan inte säga om en åtgärd fungerade; klustrets
+utvärderingstabell visar mål och resultat bredvid varandra. Strukna åtgärder och
+aktiviteter kontrolleras inte.
+
+**Så rättar du:** sätt `indicator.target` till det tal ni siktar på.
+""",
 )
 def indicator_without_target(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An indicator with a name but no target."""
@@ -67,7 +100,13 @@ def indicator_without_target(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         indicator = item.indicator
         named = item.status is not ActionStatus.DROPPED and not blank(indicator.name)
         if named and indicator.target is None:
-            yield f"{path}.indicator.target", "say what number the indicator aims for"
+            yield (
+                f"{path}.indicator.target",
+                Text(
+                    "say what number the indicator aims for",
+                    "ange vilket tal måttet siktar på",
+                ),
+            )
 
 
 @rule(
@@ -81,6 +120,13 @@ A number in the evaluation table means nothing without the measure it belongs to
 
 **How to fix it:** write `indicator.name`, e.g. *Nya lånekort för SFI-elever*.
 """,
+    summary_sv="Ett mått med mål, resultat eller enhet säger vad det räknar.",
+    explanation_sv="""
+Ett tal i utvärderingstabellen betyder ingenting utan måttet det hör till: *"60"*
+vad?
+
+**Så rättar du:** skriv `indicator.name`, t.ex. *Nya lånekort för SFI-elever*.
+""",
 )
 def indicator_without_name(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """An indicator with a target, result or unit and an empty name."""
@@ -88,7 +134,13 @@ def indicator_without_name(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         indicator = item.indicator
         given = indicator.target is not None or indicator.result is not None
         if (given or not blank(indicator.unit)) and blank(indicator.name):
-            yield f"{path}.indicator.name", "say what the indicator counts or asks"
+            yield (
+                f"{path}.indicator.name",
+                Text(
+                    "say what the indicator counts or asks",
+                    "beskriv vad måttet räknar eller frågar",
+                ),
+            )
 
 
 @rule(
@@ -103,6 +155,14 @@ evaluation table.
 
 **How to fix it:** set `indicator.result` to the number reached.
 """,
+    summary_sv="En avslutad åtgärd eller aktivitet med mått skriver ner sitt resultat.",
+    explanation_sv="""
+Uppföljningen slutar med resultatet: *"uppföljning och utvärdering av insatser"*. En
+åtgärd markerad som klar vars mått saknar resultat lämnar en tom rad i klustrets
+gemensamma utvärderingstabell.
+
+**Så rättar du:** sätt `indicator.result` till det tal ni nådde.
+""",
 )
 def done_without_result(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """Status ``done``, an indicator with a name, no result."""
@@ -110,7 +170,13 @@ def done_without_result(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         indicator = item.indicator
         named = item.status is ActionStatus.DONE and not blank(indicator.name)
         if named and indicator.result is None:
-            yield f"{path}.indicator.result", "record the result the indicator reached"
+            yield (
+                f"{path}.indicator.result",
+                Text(
+                    "record the result the indicator reached",
+                    "skriv ner resultatet som måttet nådde",
+                ),
+            )
 
 
 @rule(
@@ -125,13 +191,27 @@ has been so.
 
 **How to fix it:** set `status_changed` to the date the status last changed.
 """,
+    summary_sv="En annan status än planerad säger när den senast ändrades.",
+    explanation_sv="""
+Uppföljningen på arbetsplatsträffen frågar vad som har rört sig och vad som har stått
+still. En åtgärd som pågår, är klar eller struken utan `status_changed` kan inte säga
+hur länge den har varit det.
+
+**Så rättar du:** sätt `status_changed` till datumet då statusen senast ändrades.
+""",
 )
 def status_change_undated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A status past ``planned`` without ``status_changed``."""
     for path, item in followed(plan):
         if item.status is not ActionStatus.PLANNED and item.status_changed is None:
             status = item.status.value
-            yield f"{path}.status_changed", f"say when the status became {status}"
+            yield (
+                f"{path}.status_changed",
+                Text(
+                    f"say when the status became {status}",
+                    f"ange när statusen blev {STATUS_SV[item.status]}",
+                ),
+            )
 
 
 RULES = (

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._rule import RULE_FAILED, UNUSED_SUPPRESSION, Hit, RuleContext, Severity, rule
+from .._i18n import Text
+from .._rule import (
+    READ_FORGIVINGLY,
+    RULE_FAILED,
+    UNUSED_SUPPRESSION,
+    Hit,
+    RuleContext,
+    Severity,
+    rule,
+)
 from ..model import Plan
 from ._util import blank
 
@@ -23,14 +32,34 @@ the rule does not apply here.
 
 **How to fix it:** write the suppression's `reason`, or remove it.
 """,
+    summary_sv="Varje undantag i planen anger sitt skäl.",
+    explanation_sv="""
+En plan kan godta ett fynd med avsikt under `suppressions`, med `code`, `path` och
+`reason`. Skälet är obligatoriskt: nästa person som läser planen måste förstå varför
+regeln inte gäller här.
+
+**Så rättar du:** skriv undantagets `reason`, eller ta bort det.
+""",
 )
 def suppression_without_reason(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A suppression with an empty reason or code."""
     for i, suppression in enumerate(plan.suppressions):
         if blank(suppression.code):
-            yield f"suppressions[{i}].code", "name the rule code the suppression accepts"
+            yield (
+                f"suppressions[{i}].code",
+                Text(
+                    "name the rule code the suppression accepts",
+                    "ange regelkoden som undantaget godtar",
+                ),
+            )
         if blank(suppression.reason):
-            yield f"suppressions[{i}].reason", "say why the finding is accepted"
+            yield (
+                f"suppressions[{i}].reason",
+                Text(
+                    "say why the finding is accepted",
+                    "skriv varför fyndet godtas",
+                ),
+            )
 
 
-RULES = (RULE_FAILED, UNUSED_SUPPRESSION, suppression_without_reason)
+RULES = (RULE_FAILED, UNUSED_SUPPRESSION, suppression_without_reason, READ_FORGIVINGLY)

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -33,6 +34,17 @@ installed plugins which logo each document format gets for this plan.
 (e.g. "Byköpings kommuns logotyp"); a plugin the municipality does not maintain can be
 reported to its authors.
 """,
+    summary_sv="Logotypen som en profilmodul lägger i dokumenten har en textbeskrivning.",
+    explanation_sv="""
+En bild som bär mening behöver en textbeskrivning (WCAG 2.1, framgångskriterium
+1.1.1); annars säger en skärmläsare "bild" eller läser filnamnet. Logotypen kommer
+från en installerad insticksmodul genom `branding`-kroken, och regeln frågar de
+installerade modulerna vilken logotyp varje dokumentformat får för den här planen.
+
+**Så rättar du:** ge modulens `Logo` en `alt_text` som säger vad logotypen visar
+(t.ex. "Byköpings kommuns logotyp"); en modul som kommunen inte underhåller kan
+rapporteras till dess upphovspersoner.
+""",
 )
 def logo_without_alt_text(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A branding logo whose alt text is empty, in any document format."""
@@ -45,8 +57,12 @@ def logo_without_alt_text(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         yield (
             "",
             (
-                f"the branding logo has no alt text in {', '.join(formats)}; a screen reader "
-                "cannot say what it shows: give the plugin's Logo an alt_text"
+                Text(
+                    f"the branding logo has no alt text in {', '.join(formats)}; a screen reader "
+                    "cannot say what it shows: give the plugin's Logo an alt_text",
+                    f"profilens logotyp saknar textbeskrivning i {', '.join(formats)}; en "
+                    "skärmläsare kan inte säga vad den visar: ge modulens Logo en alt_text",
+                )
             ),
         )
 
@@ -63,6 +79,15 @@ nobody can identify, by sight or by screen reader (WCAG 2.1, 1.1.1 and 1.3.1).
 
 **How to fix it:** give the group its `name`, or remove its `votes`.
 """,
+    summary_sv="Varje målgrupp med röster har ett namn som märker dess stapel i röstdiagrammet.",
+    explanation_sv="""
+Röstdiagrammet ritar en stapel per målgrupp, märkt med gruppens namn, och dess
+textbeskrivning läser "namn: röster" för var och en. En grupp med röster och utan namn
+ger en stapel som ingen kan känna igen, varken med ögonen eller med skärmläsare
+(WCAG 2.1, 1.1.1 och 1.3.1).
+
+**Så rättar du:** ge gruppen dess `name`, eller ta bort dess `votes`.
+""",
 )
 def chart_bar_without_label(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A target group with votes and a blank name."""
@@ -70,8 +95,12 @@ def chart_bar_without_label(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if group.votes is not None and blank(group.name):
             yield (
                 f"target_groups[{i}].name",
-                f"the group has {group.votes} votes but no name: its bar in the votes chart "
-                "has no label and its heading no name; add the name",
+                Text(
+                    f"the group has {group.votes} votes but no name: its bar in the votes chart "
+                    "has no label and its heading no name; add the name",
+                    f"gruppen har {group.votes} röster men inget namn: dess stapel i "
+                    "röstdiagrammet saknar etikett och dess rubrik namn; lägg till namnet",
+                ),
             )
 
 
@@ -89,6 +118,16 @@ blank entry in all of them (WCAG 2.1, 2.4.6), and a heading that only shows the 
 
 **How to fix it:** give the target group a `name`, and its persona a `name`.
 """,
+    summary_sv="Rubriker som görs av plantext är inte tomma.",
+    explanation_sv="""
+Varje målgrupp och varje persona får en egen rubrik, gjord av gruppens namn (och
+personans). Rubriker är hur en skärmläsaranvändare rör sig genom ett dokument och hur
+varje format bygger sin innehållsförteckning och sina bokmärken; en tom rubrik blir en
+tom post i alla (WCAG 2.1, 2.4.6), och en rubrik som bara visar gruppens `id` är en
+kod, inte ett namn.
+
+**Så rättar du:** ge målgruppen ett `name`, och dess persona ett `name`.
+""",
 )
 def empty_heading(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A target group whose heading would be empty or only its id."""
@@ -102,13 +141,21 @@ def empty_heading(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if blank(group.id):
             yield (
                 f"target_groups[{i}].name",
-                "the group has neither a name nor an id: its " + ("heading is empty; add the name"),
+                Text(
+                    "the group has neither a name nor an id: its "
+                    + ("heading is empty; add the name"),
+                    "gruppen har varken namn eller id: dess rubrik är tom; lägg till namnet",
+                ),
             )
         elif has_content:
             yield (
                 f"target_groups[{i}].name",
-                f"the group has no name: its heading shows the id {group.id.strip()!r}; "
-                "add the name a reader should see",
+                Text(
+                    f"the group has no name: its heading shows the id {group.id.strip()!r}; "
+                    "add the name a reader should see",
+                    f"gruppen har inget namn: dess rubrik visar id:t {group.id.strip()!r}; "
+                    "lägg till namnet som läsaren ska se",
+                ),
             )
 
 

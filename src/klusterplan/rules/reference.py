@@ -29,17 +29,31 @@ Every built-in rule, with its code, name and default severity. Choose rules with
 `--select` and `--ignore` (a prefix such as `KP1` chooses a whole family), and
 change a severity with `--severity CODE=LEVEL` or in the settings file; see
 [Checking a plan](checking.md). Plugins add rules with codes of their own prefix;
-`klusterplan rules` lists every installed rule.
+`klusterplan rule` lists every installed rule.
 
 This page is generated from the rules themselves: after changing a rule, run
 `python -m klusterplan.rules docs/rules.md`. A test fails when the page is stale.
 
-The same text is printed by the command:
+The same text is printed by the command, in the system's language or the one `--lang`
+names (`klusterplan rules` is another name for `klusterplan rule`):
 
 ```console
-$ klusterplan rules KP104
+$ klusterplan rule KP104
 KP104 campaign-group-without-persona
+severity: error; plugin: klusterplan.rules (built-in)
+
+Each campaign group's target group has a persona.
+
+The workbook: "Ge var och en persona". A persona is a named, concrete person who stands
+for the group; messages, channels and activities are tested against her.
+
+How to fix it: add a persona to the target group the campaign group names (at least a
+name, life situation, needs and channels).
 ```
+
+Every rule has its summary and explanation in Swedish too (`klusterplan rule KP104 --lang
+sv`); a plugin's rule gives them with `summary_sv` and `explanation_sv`, and its messages
+as `klusterplan.Text(english, sv=swedish)`.
 
 | Code | Name | Severity | Summary |
 |---|---|---|---|

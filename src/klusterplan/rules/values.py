@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._i18n import Text
 from .._rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -12,6 +13,7 @@ __all__ = ["RULES", "VALUE_WORDS"]
 
 #: The four value words of the regional brand.
 VALUE_WORDS = ("lyhörd", "kreativ", "kompetent", "engagerad")
+WHOM_SV = {"for_staff": "personalen", "for_target_groups": "målgrupperna"}
 
 
 @rule(
@@ -27,6 +29,15 @@ målgrupperna?"* A value word nobody has translated into behaviour is a slogan.
 **How to fix it:** for each entry of `values.words`, write `for_staff` and
 `for_target_groups`.
 """,
+    summary_sv="Varje värdeord säger vad det innebär för personalen och för målgrupperna.",
+    explanation_sv="""
+Dagordningen: *"Hur ska vi hantera värdeorden lyhörd, kreativ, kompetent och
+engagerad?"*, *"Vad innebär det för oss som personal?"* och *"Vad innebär det för
+målgrupperna?"* Ett värdeord som ingen har översatt till handling är en slogan.
+
+**Så rättar du:** skriv `for_staff` och `for_target_groups` för varje post i
+`values.words`.
+""",
 )
 def value_word_unaddressed(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A value word without its meaning for staff or for target groups."""
@@ -35,7 +46,10 @@ def value_word_unaddressed(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             if blank(getattr(word, field)):
                 yield (
                     f"values.words[{i}].{field}",
-                    f"say what {word.word or 'the word'!s} means for {whom}",
+                    Text(
+                        f"say what {word.word or 'the word'!s} means for {whom}",
+                        f"beskriv vad {word.word or 'ordet'!s} innebär för {WHOM_SV[field]}",
+                    ),
                 )
 
 
@@ -51,14 +65,34 @@ means for the staff and for the target groups.
 **How to fix it:** write `values.promise`, `values.promise_fulfilment`,
 `values.for_staff` and `values.for_target_groups`.
 """,
+    summary_sv="Planen säger hur biblioteket uppfyller löftet och vad det innebär.",
+    explanation_sv="""
+Dagordningen: *"Hur skall vi uppfylla löftet 'Låna dig rik'?"*, följt av vad det
+innebär för personalen och för målgrupperna.
+
+**Så rättar du:** skriv `values.promise`, `values.promise_fulfilment`,
+`values.for_staff` och `values.for_target_groups`.
+""",
 )
 def promise_unaddressed(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """The promise or what it means left empty."""
     texts = {
-        "promise": "write the brand promise, e.g. Låna dig rik",
-        "promise_fulfilment": "say how the library fulfils the promise",
-        "for_staff": "say what the promise means for the staff",
-        "for_target_groups": "say what the promise means for the target groups",
+        "promise": Text(
+            "write the brand promise, e.g. Låna dig rik",
+            "skriv varumärkeslöftet, t.ex. Låna dig rik",
+        ),
+        "promise_fulfilment": Text(
+            "say how the library fulfils the promise",
+            "beskriv hur biblioteket uppfyller löftet",
+        ),
+        "for_staff": Text(
+            "say what the promise means for the staff",
+            "beskriv vad löftet innebär för personalen",
+        ),
+        "for_target_groups": Text(
+            "say what the promise means for the target groups",
+            "beskriv vad löftet innebär för målgrupperna",
+        ),
     }
     for field, message in texts.items():
         if blank(getattr(plan.values, field)):
@@ -76,13 +110,26 @@ kompetent och engagerad"*. Each library says what each of them means locally.
 
 **How to fix it:** add the missing words under `values.words`.
 """,
+    summary_sv="Alla fyra värdeorden diskuteras: lyhörd, kreativ, kompetent, engagerad.",
+    explanation_sv="""
+Dagordningen nämner det gemensamma varumärkets fyra värdeord: *"lyhörd, kreativ,
+kompetent och engagerad"*. Varje bibliotek säger vad vart och ett betyder lokalt.
+
+**Så rättar du:** lägg till de ord som saknas under `values.words`.
+""",
 )
 def value_word_missing(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A value word of the brand that the plan does not discuss."""
     have = {word.word.strip().casefold() for word in plan.values.words}
     missing = [word for word in VALUE_WORDS if word not in have]
     if missing:
-        yield "values.words", f"discuss the value words {', '.join(missing)}"
+        yield (
+            "values.words",
+            Text(
+                f"discuss the value words {', '.join(missing)}",
+                f"diskutera värdeorden {', '.join(missing)}",
+            ),
+        )
 
 
 RULES = (value_word_unaddressed, promise_unaddressed, value_word_missing)
