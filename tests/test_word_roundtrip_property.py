@@ -19,6 +19,7 @@ from wordfill import open_word, save
 
 import klusterplan
 from klusterplan import ExportOptions, read_word
+from klusterplan._blank import without_blank_entries
 from klusterplan._text import sanitise_plan
 from klusterplan.model import (
     Action,
@@ -105,8 +106,10 @@ def test_any_plan_comes_back_from_word(plan: Plan, workbook: bool, tmp_path: Pat
     path = tmp_path / "plan.docx"
     path.write_bytes(_export(plan, workbook=workbook))
     result = read_word(path)
-    # the export mends characters no document can hold: that plan is the one to get back
-    assert result.plan == sanitise_plan(plan, lambda path, message: None)
+    # the export mends characters no document can hold and leaves out entries never filled
+    # in (they show nothing): that plan is the one to get back
+    shown = without_blank_entries(sanitise_plan(plan, lambda path, message: None))
+    assert result.plan == shown
     assert result.changes == ()
 
 
