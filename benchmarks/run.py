@@ -143,7 +143,8 @@ def raw_docx(plan: klusterplan.Plan) -> bytes:
         accent="C55A11",
     )
     counter = iter(range(1, 1_000_000))
-    xml, _ = body_xml(document, look, lambda ordered: next(counter))
+    # with its content controls, as the export writes them when no plugin looks first
+    xml, _ = body_xml(document, look, lambda ordered: next(counter), controls=True)
     # the same content: the votes chart is a picture in the package, as in the export
     pictures = [
         chart_png(b, 480, False, "1F4E79")[0]

@@ -18,6 +18,7 @@ from pathlib import Path
 import pytest
 
 import klusterplan
+from klusterplan import testing
 from klusterplan.document import Chart, Document, Fields, Table
 from klusterplan.model import Action, ActionStatus, Activity, Horizon, Plan
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
@@ -422,13 +423,12 @@ def test_no_table_goes_unchecked(document: Document) -> None:
 
 
 def test_word_writes_the_same_numbers(document: Document, tmp_path: Path) -> None:
-    import docx
 
     path = tmp_path / "summary.docx"
     cluster = klusterplan.load_cluster([EXAMPLES])
     registry = Registry(DEFAULT_PLUGINS, autoload=False)
     klusterplan.export_summary(cluster, "docx", path, today=TODAY, registry=registry)
-    word = docx.Document(str(path))
+    word = testing.open_word(path)
     written = [[[c.text for c in row.cells] for row in t.rows] for t in word.tables]
     for table in tables(document).values():
         want = [list(table.headers), *([c.strip() for c in row] for row in table.rows)]

@@ -14,13 +14,12 @@ import itertools
 import re
 from typing import Any
 
-import docx
 import pypdf
 import pytest
 from docx.oxml.ns import qn
 
 import klusterplan
-from klusterplan import ExportOptions, Language, Mode, Plan, build_document
+from klusterplan import ExportOptions, Language, Mode, Plan, build_document, testing
 from klusterplan._labels import _ENUMS, _LABELS
 from klusterplan._metrics import text_width
 from klusterplan._sections import activities_total
@@ -51,7 +50,7 @@ def _exported(plan: Plan, fmt: str, options: tuple[tuple[str, Any], ...]) -> byt
 
 
 def _word(plan: Plan, **options: Any) -> Any:
-    return docx.Document(io.BytesIO(_export(plan, "docx", **options)))
+    return testing.open_word(_export(plan, "docx", **options))
 
 
 def _pdf(plan: Plan, **options: Any) -> pypdf.PdfReader:
@@ -370,7 +369,8 @@ def test_workbook_questions_and_sheets_each_stay_on_one_page() -> None:
     reader = _pdf(Plan(), workbook=True)
     pages = [_events(p) for p in reader.pages]
     questions = [s for s in book.sections if re.match(r"\d+\. ", s.title) and _writing_lines(s)]
-    assert len(questions) > 15
+    # the rest are answered in tables to fill (partners, personas, value words ...)
+    assert len(questions) > 12
     for section in questions:
         start = section.title[:25]
         where = [

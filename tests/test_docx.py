@@ -16,7 +16,7 @@ import pytest
 from docx.oxml.ns import qn
 
 import klusterplan
-from klusterplan import ExportOptions, Language, PlanError, build_document, export
+from klusterplan import ExportOptions, Language, PlanError, build_document, export, testing
 from klusterplan.branding import Branding, Logo
 from klusterplan.document import Chart, Document, Table
 from klusterplan.hookspecs import hookimpl
@@ -33,7 +33,7 @@ def _export(plan: klusterplan.Plan, options: ExportOptions | None = None, **kw: 
 
 
 def _open(data: bytes) -> Any:
-    return docx.Document(io.BytesIO(data))
+    return testing.open_word(data)
 
 
 def _headings(word: Any) -> list[tuple[int, str]]:
@@ -314,7 +314,7 @@ def test_picture_without_alt_text_is_reported(example: klusterplan.Plan) -> None
 def test_export_command_writes_docx(run: Any, tmp_path: Path) -> None:
     result = run("export", "--example", "--to", "docx", "--lang", "en", "--large-print")
     assert result.exit_code == 0, result.output
-    word = docx.Document(str(tmp_path / "example.docx"))
+    word = testing.open_word(tmp_path / "example.docx")
     assert word.core_properties.language == "en-GB"
 
 

@@ -284,9 +284,8 @@ def test_hook_docx_document(example: Plan) -> None:
 
     data, _ = testing.run_export(example, "docx", Adjust, builtins=True)
     assert calls == [("Document", "docx")]
-    import docx
 
-    assert "Tillagt av kommunen" in docx.Document(io.BytesIO(data)).paragraphs[-1].text
+    assert "Tillagt av kommunen" in testing.open_word(data).paragraphs[-1].text
 
 
 # -- plugins are checked when they are registered -----------------------------------

@@ -8,15 +8,15 @@ import re
 from pathlib import Path
 from typing import Any
 
-import docx
 import pytest
 
 import klusterplan
-from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export
+from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export, label, testing
 from klusterplan._sections import AMEND_LINES, SECTIONS, WORKBOOK_ROWS
 from klusterplan.document import (
     BulletList,
     Document,
+    Mark,
     Matrix,
     Paragraph,
     Section,
@@ -92,7 +92,7 @@ SEED_FURTHER = [
 def _docx(plan: Plan, options: ExportOptions | None = None) -> Any:
     stream = io.BytesIO()
     export(plan, "docx", stream, options or ExportOptions(workbook=True))
-    return docx.Document(io.BytesIO(stream.getvalue()))
+    return testing.open_word(stream.getvalue())
 
 
 def build_workbook(plan: Plan | None, language: Language | None = None) -> Document:
@@ -172,7 +172,17 @@ def test_blank_workbook_structure() -> None:
     further = [s.title for s in book.sections[keys.index("further-work") + 1 :]]
     assert further == [f"{n}. {q}" for n, q in enumerate(SEED_FURTHER, 1)]
     steps = _section(book, "campaign-groups").blocks
-    assert len([b for b in steps if isinstance(b, WritingSpace)]) == 6
+    questions = [label(f"workbook_campaign_{n}", Language.SV) for n in range(1, 7)]
+    asked = [
+        i
+        for i, b in enumerate(steps)
+        if (isinstance(b, Paragraph) and b.prompt and b.text in questions)
+        or (isinstance(b, WritingSpace) and b.prompt in questions)
+    ]
+    assert len(asked) == 6
+    # each of the six steps leaves room to answer it: lines, or a table to fill
+    for first, after in itertools.pairwise([*asked, len(steps)]):
+        assert any(isinstance(b, WritingSpace | Table) for b in steps[first:after])
     # every point of a blank workbook leaves room to write
     for section in book.sections:
         if section.level >= 2 and section.key not in ("forum-result", "communication-plan"):
@@ -224,7 +234,9 @@ def test_prefilled_from_plan(example: Plan) -> None:
     # the answer, printed once, with room under it to amend it at the workshop
     assert isinstance(mission[0], Paragraph)
     assert mission[0].text == example.organisation.mission.strip()
-    assert mission[1:] == (WritingSpace(AMEND_LINES),)
+    assert mission[0].marks == (Mark("organisation.mission", 0, len(mission[0].text)),)
+    # what is written under it adds to the mission
+    assert mission[1:] == (WritingSpace(AMEND_LINES, path="organisation.mission"),)
     immediate = _section(book, "actions-immediate").blocks[0]
     assert isinstance(immediate, Table)
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
@@ -241,8 +253,22 @@ def test_partial_plan_leaves_room_for_the_rest() -> None:
         "schema_version: 1\nlibrary:\n  name: Norrby bibliotek\norganisation:\n  mission: Läsa.\n"
     )
     book = build_workbook(plan)
-    assert _section(book, "mission").blocks == (Paragraph("Läsa."), WritingSpace(AMEND_LINES))
-    assert _section(book, "partners").blocks == (WritingSpace(5),)
+    assert _section(book, "mission").blocks == (
+        Paragraph("Läsa.", marks=(Mark("organisation.mission", 0, 5),)),
+        WritingSpace(AMEND_LINES, path="organisation.mission"),
+    )
+    (partners,) = _section(book, "partners").blocks
+    # the seed's two programmes to start from, and room for more
+    assert isinstance(partners, Table) and partners.source is not None
+    assert [row[0] for row in partners.rows] == ["Futurum", "Kombib", "", ""]
+    assert partners.source.path == "organisation.partners"
+    assert set(partners.source.items) == {""}
+    staffing = _section(book, "staffing").blocks
+    assert [(b.prompt, b.path) for b in staffing if isinstance(b, WritingSpace)] == [
+        ("Bemanning", "organisation.staffing"),
+        ("Kompetens", "organisation.competence"),
+        ("Resurser", "organisation.resources"),
+    ]
 
 
 def test_english_workbook() -> None:
@@ -260,12 +286,12 @@ def test_markdown_renders_the_workbook() -> None:
 def test_workbook_command(run: Any, tmp_path: Path) -> None:
     result = run("workbook", "-o", "arbetsbok.docx")
     assert result.exit_code == 0, result.output
-    word = docx.Document(str(tmp_path / "arbetsbok.docx"))
+    word = testing.open_word(tmp_path / "arbetsbok.docx")
     assert word.core_properties.language == "sv-SE"
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
     result = run("workbook", "-o", "ifylld.docx", "--from", "plan.yaml", "--lang", "en")
     assert result.exit_code == 0, result.output
-    word = docx.Document(str(tmp_path / "ifylld.docx"))
+    word = testing.open_word(tmp_path / "ifylld.docx")
     assert word.core_properties.language == "en-GB"
     assert "Byköpings bibliotek" in word.sections[0].footer.paragraphs[0].text
 

@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from ._limits import Limits
     from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
     from ._sections import build_document
+    from ._word_changes import Change, WordNotice
+    from ._word_import import WordImport, read_word
     from .branding import Branding, Logo
     from .document import Document, Mode
     from .errors import ExportError, PlanError, Problem
@@ -47,6 +49,7 @@ if TYPE_CHECKING:
 # ``import klusterplan`` and a command that needs little start quickly.
 _LAZY: dict[str, str] = {
     "Branding": ".branding",
+    "Change": "._word_changes",
     "CheckResult": "._check",
     "Cluster": "._cluster",
     "ClusterSummary": "._cluster",
@@ -75,6 +78,8 @@ _LAZY: dict[str, str] = {
     "Text": "._i18n",
     "Severity": "._rule",
     "UnknownCodeError": "._rule",
+    "WordImport": "._word_import",
+    "WordNotice": "._word_changes",
     "build_document": "._sections",
     "build_summary_document": "._cluster_document",
     "check": "._check",
@@ -91,6 +96,7 @@ _LAZY: dict[str, str] = {
     "load": "._io",
     "load_cluster": "._cluster",
     "loads": "._io",
+    "read_word": "._word_import",
     "rule": "._rule",
     "summarise": "._cluster",
 }
@@ -98,6 +104,7 @@ _LAZY: dict[str, str] = {
 
 __all__ = [
     "Branding",
+    "Change",
     "CheckResult",
     "Cluster",
     "ClusterSummary",
@@ -126,6 +133,8 @@ __all__ = [
     "Severity",
     "Text",
     "UnknownCodeError",
+    "WordImport",
+    "WordNotice",
     "__version__",
     "build_document",
     "build_summary_document",
@@ -143,6 +152,7 @@ __all__ = [
     "load",
     "load_cluster",
     "loads",
+    "read_word",
     "rule",
     "summarise",
 ]

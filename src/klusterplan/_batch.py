@@ -21,6 +21,7 @@ import os
 import re
 import signal
 import unicodedata
+import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
@@ -36,6 +37,7 @@ from ._io import load
 from ._limits import Limits
 from ._locale import peek_language, system_language
 from ._origin import origin_of
+from ._word_changes import WordNotice
 from .errors import ExportError, PlanError, Problem
 from .model import Language, Plan
 from .plugins import get_registry
@@ -226,15 +228,31 @@ def _failures_since(before: int) -> list[str]:
     return [f"klusterplan: warning: {f}" for f in get_registry().failures[before:]]
 
 
+def _load(path: str, limits: Limits | None, read: list[str]) -> Plan:
+    """Load a plan file or a Word document; a document's notices go into ``read``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", WordNotice)
+        plan = load(path, limits=limits)
+    for warning in caught:
+        if issubclass(warning.category, WordNotice):
+            read.append(str(warning.message))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return plan
+
+
 def run_task(task: Task) -> ExportOutcome:
     """Load and export one plan in every format; never raises for the plan's sake."""
     registry = get_registry()
     before = len(registry.failures)
+    word_notes: list[str] = []
     try:
         plan = task.plan
         if plan is None:
             assert task.path is not None
-            plan = load(task.path, limits=task.limits)
+            plan = _load(task.path, task.limits, word_notes)
     except PlanError as exc:
         language = task.options.language or _language_of_file(task.path)
         return ExportOutcome(
@@ -245,7 +263,8 @@ def run_task(task: Task) -> ExportOutcome:
         )
     written: list[str] = []
     problems: list[str] = []
-    notices: list[str] = list(task.notes)
+    # what a Word document holds outside its fields is told with the plan's other notices
+    notices: list[str] = [*task.notes, *(f"{task.source}: {notice}" for notice in word_notes)]
     origin = origin_of(plan)
     if origin is not None:
         # what the loader read forgivingly (a group named instead of its id), as check says

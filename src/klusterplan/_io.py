@@ -124,7 +124,12 @@ def _decode(raw: bytes, source: str) -> str:
 
 
 def load(path: str | os.PathLike[str], *, limits: Limits | None = None) -> Plan:
-    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format."""
+    """Read a plan from a file; the suffix (``.yaml``, ``.json``, ``.toml``) sets the format.
+
+    A Word document klusterplan wrote (``.docx``: the workbook, filled in, or the
+    plan's export, edited) is read back into its plan; what it holds outside any
+    field comes as a :class:`~klusterplan.WordNotice` warning.
+    """
     return load_with_lines(path, limits=limits)[0]
 
 
@@ -133,6 +138,11 @@ def load_with_lines(
 ) -> tuple[Plan, LineMap]:
     """:func:`load`, and the map from paths to lines of the file, from the same parse."""
     path = Path(path)
+    if path.suffix.lower() == ".docx":
+        from ._word_import import load_word
+
+        # a Word document has no lines: its findings name paths, its errors places in it
+        return load_word(path), LineMap("", "docx")
     limits = limits or Limits()
     fmt = format_for_path(path)
     return _loads(_read(path, limits), fmt, str(path), limits)

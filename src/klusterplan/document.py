@@ -16,6 +16,12 @@ The tree is immutable and complete:
   document cannot hold; a block's ``lang`` says which language its plan text
   is in (``None``: the document's own), so a renderer can tag it for
   spell-checkers and screen readers;
+- every plan value it shows is marked with its path in the plan
+  (:class:`Mark`, ``target_groups[2].votes``), every table row and list with
+  the list it belongs to (:class:`Rows`, :attr:`BulletList.path`) and every
+  space to write in with the path it would fill (:attr:`WritingSpace.path`), so
+  that a format that can be edited and read back (Word) knows exactly where
+  each answer goes; renderers that only print leave the marks alone;
 - layout decisions that belong to the content are made here once: which
   tables go on landscape pages or in smaller type (:attr:`Table.landscape`,
   :attr:`Table.dense`), which must not split across pages
@@ -43,10 +49,13 @@ __all__ = [
     "Document",
     "Field",
     "Fields",
+    "Mark",
+    "Marks",
     "Matrix",
     "Mode",
     "Paragraph",
     "Quote",
+    "Rows",
     "Section",
     "Staircase",
     "Table",
@@ -55,6 +64,7 @@ __all__ = [
     "has_content",
     "has_wide_table",
     "language_tag",
+    "pieces",
 ]
 
 #: Tables with this many columns or more go on landscape pages (Word, PDF): on a
@@ -84,6 +94,43 @@ def language_tag(language: Language) -> str:
 
 
 @attrs.frozen
+class Mark:
+    """A plan value inside a text a reader sees: characters ``start`` to ``end`` show it.
+
+    ``path`` is the value's path in the plan (``target_groups[2].votes``,
+    ``actions[0].roles``), or a *placement* such as
+    ``target_groups[*].centre=culture``: each target group named there has
+    that centre. A mark may be empty (``start == end``): the value is empty,
+    and the place is where it would be written.
+    """
+
+    path: str
+    start: int
+    end: int
+
+
+Marks = tuple[Mark, ...]
+
+
+def pieces(text: str, marks: Marks) -> list[tuple[str, str | None]]:
+    """``text`` cut at its marks: ``(piece, path)``, ``path`` None between marks.
+
+    Empty marks give empty pieces, so a renderer still knows where the value
+    would go. Marks must not overlap.
+    """
+    out: list[tuple[str, str | None]] = []
+    pos = 0
+    for mark in sorted(marks, key=lambda m: (m.start, m.end)):
+        if mark.start > pos:
+            out.append((text[pos : mark.start], None))
+        out.append((text[mark.start : mark.end], mark.path))
+        pos = max(pos, mark.end)
+    if pos < len(text):
+        out.append((text[pos:], None))
+    return out
+
+
+@attrs.frozen
 class Paragraph:
     """A paragraph of running text; blank lines in it separate paragraphs."""
 
@@ -92,6 +139,8 @@ class Paragraph:
     """The language of :attr:`text` when it is plan text; ``None`` for a label."""
     prompt: bool = False
     """A question of the workbook, set like a label (bold)."""
+    marks: Marks = ()
+    """The plan values the text shows; a mark may span paragraphs."""
 
 
 @attrs.frozen
@@ -101,6 +150,8 @@ class Quote:
     text: str
     attribution: str = ""
     lang: Language | None = None
+    marks: Marks = ()
+    """The plan values :attr:`text` shows."""
 
 
 @attrs.frozen
@@ -112,6 +163,14 @@ class BulletList:
     ordered: bool = False
     lang: Language | None = None
     """The language of the items when they are plan text."""
+    path: str = ""
+    """The plan list an item added to this list belongs to (``dialogue_forum.products``),
+    or a placement; empty for a list that is no plan data."""
+    fields: tuple[str, ...] = ()
+    """What an added item's text fills, when the items are records: fields of the
+    list's items (``name``, ``votes``); empty when the items are plain text."""
+    marks: tuple[Marks, ...] = ()
+    """The plan values each item shows, one tuple an item (or none at all)."""
 
 
 @attrs.frozen
@@ -122,6 +181,10 @@ class Field:
     value: str
     long: bool = False
     """Whether the value stands under its label (several paragraphs, or long)."""
+    marks: Marks = ()
+    """The plan values :attr:`value` shows."""
+    label_marks: Marks = ()
+    """The plan values :attr:`label` shows, where the label is plan text (a partner's name)."""
 
 
 @attrs.frozen
@@ -131,6 +194,32 @@ class Fields:
     items: tuple[Field, ...]
     lang: Language | None = None
     """The language of the values when they are plan text."""
+
+
+@attrs.frozen
+class Rows:
+    """Where a table's body rows stand in the plan.
+
+    Each row shows one item of the list :attr:`path` (:attr:`items`), or is an
+    empty row to fill, which would add an item. :attr:`columns` say which of
+    an item's fields each column shows, so that a row added in an editor can
+    be read; :attr:`marks` say where in each cell each value stands.
+    """
+
+    path: str
+    """The plan list, e.g. ``actions`` or ``target_groups[0].persona.validation.surveys``."""
+    items: tuple[str, ...]
+    """Each body row's item (``actions[3]``), or ``""`` for a row to fill."""
+    columns: tuple[tuple[str, ...], ...]
+    """Each column's fields of the item, in the order the cell shows them (``responsible``,
+    ``roles``); empty for a column that is no plan data (a row number)."""
+    marks: tuple[tuple[Marks, ...], ...] = ()
+    """Each body row's marks, one tuple a cell."""
+    fixed: tuple[tuple[str, str], ...] = ()
+    """Values an added row's item takes, e.g. ``(("horizon", "long_term"),)``."""
+    key: str = ""
+    """The field that names an item (``name``): an added row naming an item that exists
+    fills that item instead of adding one."""
 
 
 @attrs.frozen
@@ -161,6 +250,9 @@ class Table:
     """Each column's alignment, ``left`` or ``right`` (amounts); empty: all left."""
     footer: tuple[str, ...] = ()
     """A closing row, such as the total of an amount column; empty: none."""
+    source: Rows | None = None
+    """Where the body rows stand in the plan; ``None`` for a table of no plan data
+    (the summary)."""
 
     def alignment(self, column: int) -> str:
         """``left`` or ``right`` for ``column``."""
@@ -198,6 +290,9 @@ class Matrix:
     """The matrix in words, for a reader who cannot see the grid."""
     headers: tuple[str, str] = ("", "")
     """The column headers where the matrix is shown as a table: the centre, its groups."""
+    placements: tuple[str, ...] = ()
+    """Each field's placement (``target_groups[*].centre=culture``): the groups written
+    in a field are placed in its centre."""
 
 
 @attrs.frozen
@@ -214,6 +309,8 @@ class Staircase:
     alt: str = ""
     headers: tuple[str, str] = ("", "")
     """The column headers where the staircase is shown as a table: the step, its groups."""
+    placements: tuple[str, ...] = ()
+    """Each step's placement (``target_groups[*].staircase.current=awareness``)."""
 
 
 @attrs.frozen
@@ -222,6 +319,9 @@ class WritingSpace:
 
     lines: int = 3
     prompt: str = ""
+    path: str = ""
+    """The plan value what is written here fills, or the list it adds to; empty for
+    room that belongs to no single value."""
 
 
 Block = Paragraph | Quote | BulletList | Fields | Table | Chart | Matrix | Staircase | WritingSpace
@@ -239,6 +339,8 @@ class Section:
     """A stable name, e.g. ``target-group-oerfarne``, for bookmarks and anchors."""
     lang: Language | None = None
     """The language of :attr:`title` when it is plan text (a target group's name)."""
+    marks: Marks = ()
+    """The plan values the title shows (a persona's name)."""
 
 
 @attrs.frozen
@@ -275,6 +377,16 @@ class Document:
     participants)."""
     skip_label: str = ""
     """The link past the contents to the text itself, for keyboard and screen-reader users."""
+    subtitle_path: str = ""
+    """The plan value the subtitle shows (``library.name``); empty when it is a label."""
+    title_paths: tuple[str, ...] = ()
+    """The plan value each of :attr:`title_lines` shows, in the same order."""
+    cover_paths: tuple[str, ...] = ()
+    """The plan value each of :attr:`cover_fields` is a line for, in the same order."""
+    of_plan: bool = False
+    """Built from one plan, whose values it marks (the plan or its workbook), so that a
+    format that can be edited may carry that plan to read the document back; false for a
+    document of many plans (a cluster's summary)."""
 
     @property
     def language_tag(self) -> str:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import contextlib
 import io
+import os
 from collections.abc import Iterator, Mapping, Sequence
 from typing import Any
 
@@ -49,6 +50,7 @@ __all__ = [
     "evolve_at",
     "invoke",
     "make_registry",
+    "open_word",
     "run_check",
     "run_export",
     "use_registry",
@@ -200,3 +202,30 @@ def invoke(
     registry = make_registry(*plugins, builtins=builtins, entry_points=entry_points)
     with use_registry(registry):
         return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def open_word(source: bytes | str | os.PathLike[str]) -> Any:
+    """A Word export opened with python-docx, its content controls taken away.
+
+    klusterplan's Word documents hold each plan value in a content control
+    (``w:sdt``), which python-docx does not look into: its ``paragraphs``,
+    ``text`` and ``table.rows`` leave out what a control holds. This opens the
+    document (bytes or a path) and puts each control's content where the
+    control stood, so that python-docx sees the whole text, as a reader does.
+    Only for reading: the result no longer reads back into a plan.
+    """
+    import docx
+    from docx.oxml.ns import qn
+
+    word = docx.Document(io.BytesIO(source) if isinstance(source, bytes) else os.fspath(source))
+    parts = [word.part] + [
+        s.footer.part for s in word.sections if not s.footer.is_linked_to_previous
+    ]
+    for part in parts:
+        # the innermost first, so that each control's content is already plain
+        for sdt in reversed(list(part.element.iter(qn("w:sdt")))):
+            content = sdt.find(qn("w:sdtContent"))
+            for child in list(content if content is not None else ()):
+                sdt.addprevious(child)
+            sdt.getparent().remove(sdt)
+    return word

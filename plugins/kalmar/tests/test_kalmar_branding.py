@@ -7,13 +7,13 @@ from importlib import resources
 from typing import Any
 
 import attrs
-import docx
 import pytest
 from docx.oxml.ns import qn
 from klusterplan_kalmar import plugin
 from klusterplan_kalmar.branding import FOOTER_LINE, LOGO_ALT_TEXT, branding
 
 import klusterplan
+from klusterplan import testing
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 
 
@@ -29,7 +29,7 @@ def _word(plan: klusterplan.Plan) -> Any:
     stream = io.BytesIO()
     klusterplan.export(plan, "docx", stream, registry=registry)
     assert not registry.failures
-    return docx.Document(io.BytesIO(stream.getvalue()))
+    return testing.open_word(stream.getvalue())
 
 
 def test_logo_is_a_real_png_shipped_with_the_package() -> None:

@@ -120,6 +120,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "Print the JSON Schema of the plan format, for editors that validate as you type.",
     ),
     "workbook": ("workbook", 'Write the workshop workbook "Vårt biblioteks lokala målgrupper".'),
+    "import": (
+        "importer",
+        "Read DOCUMENT, a Word file klusterplan wrote, filled in or edited, back into a plan.",
+    ),
     "summary": ("summary", "Summarise the plans of a cluster's libraries in one report."),
     "status": ("status", "Print what is late and what is due in each PLAN, for a team meeting."),
 }

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import re
 import sys
+import warnings
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
 import click
 
 from .. import _io
+from .._formats import LineMap
 from .._locale import language_of, peek_language, system_language
+from .._word_changes import WordNotice
 from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
@@ -24,6 +27,8 @@ __all__ = [
     "format_option",
     "lang_option",
     "load_all",
+    "load_plan",
+    "load_with_lines",
     "peek_language",
     "reader_language",
     "registry",
@@ -131,6 +136,29 @@ def registry() -> Registry:
     return found
 
 
+def load_plan(path: str) -> Plan:
+    """Load a plan file or a Word document.
+
+    What a document holds outside its fields is printed, each notice naming the document.
+    """
+    return load_with_lines(path)[0]
+
+
+def load_with_lines(path: str) -> tuple[Plan, LineMap]:
+    """:func:`load_plan`, and the map from paths to lines of a plan file."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        found = _io.load_with_lines(path)
+    for warning in caught:
+        if issubclass(warning.category, WordNotice):
+            error(f"{path}: {warning.message}")
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return found
+
+
 def load_all(
     paths: Sequence[str], with_example: bool = False
 ) -> tuple[list[tuple[str, Plan]], bool]:
@@ -141,7 +169,7 @@ def load_all(
         plans.append(("example.yaml", _io.example()))
     for path in paths:
         try:
-            plans.append((path, _io.load(path)))
+            plans.append((path, load_plan(path)))
         except PlanError as exc:
             error(str(exc))
             failed = True

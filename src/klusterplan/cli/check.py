@@ -11,7 +11,6 @@ from typing import Any
 import attrs
 import click
 
-from .. import _io
 from .._check import CheckResult, check_plan
 from .._rule import Finding, Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
@@ -26,6 +25,7 @@ from ._common import (
     fail,
     format_option,
     lang_option,
+    load_with_lines,
     reader_language,
     registry,
     report_failures,
@@ -244,7 +244,7 @@ def check_command(
         _validate(f"{where}: severity", settings.severity, known)
         try:
             # one parse gives the plan and the line of every key
-            plan, lines = _io.load_with_lines(source)
+            plan, lines = load_with_lines(source)
         except PlanError as exc:
             language = reader_language(lang, path=source)
             languages.append(language)

@@ -30,8 +30,10 @@ def chart_png(
     width = round(width_pt * _SCALE)
     bar = round(size * 1.5)
     gap = round(size * 0.7)
+    # a bar's label is one line: a name typed with a line break (or a tab) is drawn on one
+    labels = [" ".join(label.split()) for label in chart.labels]
     label_width = min(
-        max((font.getlength(label) for label in chart.labels), default=0.0) + size,
+        max((font.getlength(label) for label in labels), default=0.0) + size,
         width * 0.5,
     )
     numbers = [_format.number(v) for v in chart.values]
@@ -42,9 +44,7 @@ def chart_png(
     top = max(chart.values, default=0) or 1
     room = width - label_width - number_width
     fill = "#" + colour.lstrip("#")
-    for i, (label, value, number) in enumerate(
-        zip(chart.labels, chart.values, numbers, strict=True)
-    ):
+    for i, (label, value, number) in enumerate(zip(labels, chart.values, numbers, strict=True)):
         y = gap + i * (bar + gap)
         shown = label
         while shown and font.getlength(shown) > label_width - size * 0.5:

@@ -453,8 +453,12 @@ def build_package(
     large_print: bool,
     branding: Branding,
     notice: Callable[[str, str], None] = lambda path, message: None,
+    controls: bool = False,
 ) -> Any:
     """A python-docx document holding ``doc``; the caller runs hooks and saves it.
+
+    ``controls`` writes the content controls at once (no plugin will look at the
+    document before it is saved); otherwise the caller puts them in after the hooks.
 
     ``notice(path, message)`` is told about what had to change (a document
     property too long for Word).
@@ -487,7 +491,7 @@ def build_package(
         large_print=large_print,
     )
     numbering = _Numbering(document)
-    xml, last_landscape = body_xml(doc, look, numbering.new)
+    xml, last_landscape = body_xml(doc, look, numbering.new, controls)
     document = _with_body(document, xml)
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)

@@ -5,6 +5,20 @@ and insertions; for a plan's dozen tables that is most of an export's time.
 Here the whole body is written as one XML string, every piece of plan text
 escaped, and parsed once. This module does not import python-docx: it only
 knows the style ids and measures the caller hands it.
+
+Every plan value the document marks (:class:`~klusterplan.document.Mark`) is
+written so that the document can be read back exactly, whichever editor saved
+it last:
+
+- a content control (``w:sdt``) around the value's runs, tagged with its path
+  (``target_groups[2].votes``) and with a name a person can read; Word keeps
+  them. A list's items, and the lines of a space to write in, are also held
+  by one control around them all, so that a paragraph added inside belongs
+  to the list; a table's body row by a control tagged with its item;
+- a bookmark around the same runs (:func:`klusterplan._paths.bookmark_name`),
+  since LibreOffice drops the controls' tags and the controls around rows
+  and cells but keeps bookmarks; a table's header carries one naming the
+  list its rows belong to.
 """
 
 from __future__ import annotations
@@ -14,6 +28,7 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
+from .. import _paths
 from .._metrics import fit_columns
 from .._xml import escape_attribute
 from ..document import (
@@ -22,6 +37,8 @@ from ..document import (
     Chart,
     Document,
     Fields,
+    Mark,
+    Marks,
     Matrix,
     Paragraph,
     Quote,
@@ -32,10 +49,19 @@ from ..document import (
     chapters,
     has_wide_table,
     language_tag,
+    pieces,
 )
 from ..model import Language
 
-__all__ = ["CHART_MARK", "SECTION_MARK", "W_NS", "Look", "body_xml", "footer_xml"]
+__all__ = [
+    "CHART_MARK",
+    "CONTROL_MARK",
+    "SECTION_MARK",
+    "W_NS",
+    "Look",
+    "body_xml",
+    "footer_xml",
+]
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -93,6 +119,33 @@ def _runs(text: str, rpr: str = "") -> str:
     return f"<w:r>{props}{inner}</w:r>"
 
 
+def _spans(text: str) -> list[tuple[int, int]]:
+    """Where each paragraph of ``text`` (paragraphs split at blank lines) starts and ends."""
+    lo, hi = len(text) - len(text.lstrip()), len(text.rstrip())
+    out: list[tuple[int, int]] = []
+    pos = lo
+    for sep in [*_PARAGRAPHS.finditer(text, lo, hi), None]:
+        start, stop = pos, sep.start() if sep is not None else hi
+        while start < stop and text[start] == "\n":
+            start += 1
+        while stop > start and text[stop - 1] == "\n":
+            stop -= 1
+        if text[start:stop].strip():
+            out.append((start, stop))
+        if sep is not None:
+            pos = sep.end()
+    return out
+
+
+def _local(marks: Marks, start: int, end: int) -> Marks:
+    """The marks within text[start:end], counted from ``start``."""
+    out = []
+    for m in marks:
+        if (m.start < end and m.end > start) or (m.start == m.end and start <= m.start <= end):
+            out.append(Mark(m.path, max(m.start, start) - start, min(m.end, end) - start))
+    return tuple(out)
+
+
 def _p(content: str, ppr: str = "", style: str = "") -> str:
     head = f'<w:pStyle w:val="{style}"/>' if style else ""
     props = f"<w:pPr>{head}{ppr}</w:pPr>" if head or ppr else ""
@@ -112,7 +165,15 @@ _NO_BORDERS = "".join(
 
 
 class _Writer:
-    def __init__(self, look: Look, new_list: Callable[[bool], int], workbook: bool) -> None:
+    def __init__(
+        self,
+        look: Look,
+        new_list: Callable[[bool], int],
+        workbook: bool,
+        swedish: bool,
+        controls: bool = False,
+    ) -> None:
+        self.controls = controls
         self.look = look
         self.new_list = new_list
         self.bullets = 0
@@ -120,14 +181,115 @@ class _Writer:
         self.workbook = workbook
         self.charts = 0
         self.bookmarks = 0
+        self.swedish = swedish
+        self.names: dict[str, int] = {}
+        self.options: dict[str, tuple[str, ...]] = {}
+        self.groups = 0
 
     def style(self, name: str) -> str:
         return self.look.styles[name]
 
-    def text_paragraphs(self, text: str, style: str = "", rpr: str = "", ppr: str = "") -> str:
+    def bookmark(
+        self, kind: str, path: str, numbers: tuple[int, ...] | None = None
+    ) -> tuple[str, str]:
+        """A bookmark's start and end for ``path``, its name used once in the document."""
+        base = _paths.bookmark_name(kind, path, numbers)
+        n = self.names.get(base, 0)
+        self.names[base] = n + 1
+        name = _paths.bookmark_name(kind, path, numbers, n) if n else base
+        self.bookmarks += 1
+        i = self.bookmarks
+        return f'<w:bookmarkStart w:id="{i}" w:name="{name}"/>', f'<w:bookmarkEnd w:id="{i}"/>'
+
+    def _mark_bookmark(self, path: str) -> tuple[str, str]:
+        where = _paths.split_placement(path)
+        if where is None:
+            return self.bookmark("v", path)
+        field, value = where
+        return self.bookmark("p", field, (self.option(field, value),))
+
+    def option(self, field: str, value: str) -> int:
+        """A placement's option by its position: a centre's or step's in the plan's order."""
+        found = self.options.get(field) or _paths.OPTIONS.get(field, ())
+        return found.index(value) if value in found else 0
+
+    def placing(self, placements: tuple[str, ...]) -> None:
+        """Remember the order of a figure's placements: their bookmarks name them by it."""
+        split = [w for p in placements if (w := _paths.split_placement(p)) is not None]
+        if split:
+            self.options[split[0][0]] = tuple(value for _, value in split)
+
+    def _control(self, path: str) -> str:
+        alias = _x(_paths.describe(path, self.swedish))
+        return f'<w:sdtPr><w:alias w:val="{alias}"/><w:tag w:val="{_x(path)}"/></w:sdtPr>'
+
+    def value(self, path: str, inner: str) -> str:
+        """``inner`` runs marked for ``path``: a bookmark, in a content control.
+
+        When controls are put in later (:data:`CONTROL_MARK`), only the bookmark, marked.
+        """
+        start, end = self._mark_bookmark(path)
+        if self.controls:
+            return (
+                f"<w:sdt>{self._control(path)}<w:sdtContent>{start}{inner}{end}"
+                "</w:sdtContent></w:sdt>"
+            )
+        # each marker declares its namespace: the body is spliced into the package as text
+        start = start.replace(
+            "<w:bookmarkStart ", f'<w:bookmarkStart xmlns:kp="{CONTROL_MARK}" kp:tag="{_x(path)}" '
+        )
+        return f"{start}{inner}{end}"
+
+    def group(self, path: str, inner: str) -> str:
+        """Paragraphs (or a table row) in one content control: a list, lines, a row.
+
+        When controls are put in later, they are marked by attributes of :data:`CONTROL_MARK`.
+        """
+        if self.controls:
+            return f"<w:sdt>{self._control(path)}<w:sdtContent>{inner}</w:sdtContent></w:sdt>"
+        self.groups += 1
+        attrs = f'xmlns:kp="{CONTROL_MARK}" kp:group="{_x(path)}" kp:g="{self.groups}"'
+        if inner.startswith("<w:tr>"):
+            return f"<w:tr {attrs}>" + inner[len("<w:tr>") :]
+        return inner.replace("<w:p>", f"<w:p {attrs}>")
+
+    def marked(self, text: str, marks: Marks, rpr: str = "") -> str:
+        """The runs of one paragraph's ``text``, each marked value in its control."""
+        if not marks:
+            return _runs(text, rpr) if text else ""
+        out = []
+        for piece, path in pieces(text, marks):
+            runs = _runs(piece, rpr) if piece else _runs("", rpr)
+            out.append(self.value(path, runs) if path else (_runs(piece, rpr) if piece else ""))
+        return "".join(out)
+
+    def text_paragraphs(
+        self, text: str, style: str = "", rpr: str = "", ppr: str = "", marks: Marks = ()
+    ) -> str:
         """``text`` (its paragraphs separated by blank lines) as Word paragraphs."""
-        parts = [p.strip("\n") for p in _PARAGRAPHS.split(text.strip())]
-        return "".join(_p(_runs(p, rpr), ppr, style) for p in parts if p.strip())
+        spans = _spans(text)
+        if not spans and marks:
+            empty = tuple(Mark(m.path, 0, 0) for m in marks)
+            return _p(self.marked("", empty, rpr), ppr, style)
+        out = []
+        for k, (a, b) in enumerate(spans):
+            local = _local(marks, a, b)
+            # an empty value where the text around it was trimmed (after "1. ") stands at
+            # the end of the paragraph before it, or at the start of the first
+            stray = [
+                m
+                for m in marks
+                if m.start == m.end
+                and not any(x <= m.start <= y for x, y in spans)
+                and (k == len(spans) - 1 or m.start < spans[k + 1][0])
+                and (m.start > b or k == 0)
+            ]
+            local += tuple(
+                Mark(m.path, b - a if m.start > b else 0, b - a if m.start > b else 0)
+                for m in stray
+            )
+            out.append(_p(self.marked(text[a:b].strip("\n"), local, rpr), ppr, style))
+        return "".join(out)
 
     def heading(self, section: Section, bookmark: str, page_break: bool = False) -> str:
         ppr = "<w:pageBreakBefore/>" if page_break else ""
@@ -135,7 +297,7 @@ class _Writer:
         mark = f'<w:bookmarkStart w:id="{self.bookmarks}" w:name="{bookmark}"/>'
         end = f'<w:bookmarkEnd w:id="{self.bookmarks}"/>'
         return _p(
-            mark + _runs(section.title, _lang(section.lang)) + end,
+            mark + self.marked(section.title, section.marks, _lang(section.lang)) + end,
             ppr,
             self.style(f"Heading {section.level}"),
         )
@@ -150,7 +312,9 @@ class _Writer:
             else:
                 # in the workbook a note stays with the room to write under it
                 ppr = "<w:keepNext/>" if self.workbook else ""
-                yield self.text_paragraphs(block.text, rpr=_lang(block.lang), ppr=ppr)
+                yield self.text_paragraphs(
+                    block.text, rpr=_lang(block.lang), ppr=ppr, marks=block.marks
+                )
         elif isinstance(block, Quote):
             yield from self.quote(block)
         elif isinstance(block, BulletList):
@@ -180,7 +344,7 @@ class _Writer:
     def quote(self, block: Quote) -> Iterator[str]:
         lang = _lang(block.lang)
         if block.text.strip():
-            yield self.text_paragraphs(block.text, self.style("Quote"), lang)
+            yield self.text_paragraphs(block.text, self.style("Quote"), lang, marks=block.marks)
         if block.attribution:
             yield _p(
                 _runs(f"— {block.attribution}", lang), '<w:jc w:val="right"/>', self.style("Quote")
@@ -198,19 +362,29 @@ class _Writer:
         numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
         lang = _lang(block.lang)
         last = len(block.items) - 1
+        items = []
         for i, item in enumerate(block.items):
             # a short list stays on one page
             keep = "<w:keepNext/>" if i < last and len(block.items) <= 8 else ""
-            yield _p(_runs(item.strip(), lang), numpr + keep, style)
+            marks = block.marks[i] if i < len(block.marks) else ()
+            items.append(_p(self.marked(item, marks, lang), numpr + keep, style))
+        body = "".join(items)
+        # a paragraph added inside the list's control belongs to the list
+        yield self.group(block.path, body) if block.path else body
 
     def fields(self, block: Fields) -> Iterator[str]:
         lang = _lang(block.lang)
         for field in block.items:
             if field.long:
-                yield self.caption(field.label)
-                yield self.text_paragraphs(field.value, rpr=lang)
+                yield _p(self.marked(field.label, field.label_marks, "<w:b/>"), "<w:keepNext/>")
+                yield self.text_paragraphs(field.value, rpr=lang, marks=field.marks)
             else:
-                yield _p(_runs(f"{field.label}: ", "<w:b/>") + _runs(field.value, lang))
+                # a label is the reader's, unless it is plan text (a partner's name)
+                label_lang = lang if field.label_marks else ""
+                label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
+                yield _p(
+                    label + _runs(": ", "<w:b/>") + self.marked(field.value, field.marks, lang)
+                )
 
     def _fit(self, block: Table, size: int) -> tuple[list[int], int]:
         """Column widths in twips from the text, and the size the text fits at."""
@@ -245,8 +419,15 @@ class _Writer:
         align: tuple[str, ...] = (),
         footer: tuple[str, ...] = (),
         shaded: bool = True,
+        marks: tuple[tuple[Marks, ...], ...] = (),
+        rows_of: tuple[str, ...] = (),
+        list_path: str = "",
     ) -> str:
-        """A table; ``raw`` rows hold each cell's paragraphs as XML rather than text."""
+        """A table; ``raw`` rows hold each cell's paragraphs as XML rather than text.
+
+        ``marks`` are each body cell's plan values; ``rows_of`` each body row's item
+        (``""`` a row to fill, which would add to ``list_path``), held by a control.
+        """
         look = self.look
         border = _borders("tblBorders", ("top", "left", "bottom", "right", "insideH"), _RULE)
         caption_xml = f'<w:tblCaption w:val="{_x(caption)}"/>' if caption else ""
@@ -282,9 +463,11 @@ class _Writer:
             shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{look.primary}"/>'
             parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
             for c, (width, text) in enumerate(zip(tcw, headers, strict=True)):
+                # the header names the plan list the rows belong to, by a bookmark
+                start, end = self.bookmark("t", list_path) if list_path and c == 0 else ("", "")
                 parts.append(
                     f"<w:tc><w:tcPr>{width}{shd}</w:tcPr>"
-                    f"{_p(_runs(text, head_rpr), ppr(c, True))}</w:tc>"
+                    f"{_p(start + end + _runs(text, head_rpr), ppr(c, True))}</w:tc>"
                 )
             parts.append("</w:tr>")
         row_pr = "<w:trPr><w:cantSplit/>"
@@ -296,13 +479,21 @@ class _Writer:
         last = len(rows) - 1
         for n, row in enumerate(rows):
             keep = (keep_together and n < last) or n == last - 1 or (bool(footer) and n == last)
-            parts.append(f"<w:tr>{row_pr}")
+            cells_marks = marks[n] if n < len(marks) else ()
+            item = rows_of[n] if n < len(rows_of) else None
+            row_xml = [f"<w:tr>{row_pr}"]
             band = n % 2 == 1 and shaded and not height
             fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{_TINT}"/>' if band else ""
             for c, (width, cell) in enumerate(zip(tcw, row, strict=True)):
-                inner = cell if raw else self._cell(cell, rpr + lang, ppr(c, keep))
-                parts.append(f"<w:tc><w:tcPr>{width}{fill}</w:tcPr>{inner}</w:tc>")
-            parts.append("</w:tr>")
+                cell_marks = cells_marks[c] if c < len(cells_marks) else ()
+                inner = cell if raw else self._cell(cell, rpr + lang, ppr(c, keep), cell_marks)
+                row_xml.append(f"<w:tc><w:tcPr>{width}{fill}</w:tcPr>{inner}</w:tc>")
+            row_xml.append("</w:tr>")
+            if item is not None and (item or list_path):
+                # the row's item, or the list a row to fill adds to
+                parts.append(self.group(item or list_path, "".join(row_xml)))
+            else:
+                parts.extend(row_xml)
         if footer:
             top = _borders("tcBorders", ("top",), look.primary, 8)
             parts.append(f"<w:tr>{row_pr}")
@@ -315,11 +506,9 @@ class _Writer:
         parts.append(_p("", '<w:spacing w:before="0" w:after="0"/>'))
         return "".join(parts)
 
-    @staticmethod
-    def _cell(text: str, rpr: str, ppr: str) -> str:
-        paragraphs = [p for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
+    def _cell(self, text: str, rpr: str, ppr: str, marks: Marks = ()) -> str:
         # a table cell must hold at least one paragraph
-        return "".join(_p(_runs(p.strip("\n"), rpr), ppr) for p in paragraphs) or _p("", ppr)
+        return self.text_paragraphs(text, rpr=rpr, ppr=ppr, marks=marks) or _p("", ppr)
 
     def table(self, block: Table) -> Iterator[str]:
         if block.caption:
@@ -331,6 +520,7 @@ class _Writer:
         size = self.look.small_size if block.dense else self.look.table_size
         widths, size = self._fit(block, size)
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
+        source = block.source
         yield self._table(
             block.headers,
             rows,
@@ -342,18 +532,26 @@ class _Writer:
             keep_together=block.keep_together,
             align=block.align,
             footer=block.footer,
+            marks=source.marks if source else (),
+            rows_of=source.items if source else (),
+            list_path=source.path if source else "",
         )
 
     def records(self, block: Table) -> Iterator[str]:
         """One record a row, label and value, each record under a rule: large print."""
         lang = _lang(block.lang)
         rule = _borders("pBdr", ("top",), _GREY, 6).replace('w:space="0"', 'w:space="4"')
-        for row in block.rows:
-            pairs = [(h or "#", c.strip()) for h, c in zip(block.headers, row, strict=False)]
-            pairs = [(h, c) for h, c in pairs if c]
-            for i, (name, value) in enumerate(pairs):
-                ppr = (rule if i == 0 else "") + ("<w:keepNext/>" if i < len(pairs) - 1 else "")
-                yield _p(_runs(f"{name}: ", "<w:b/>") + _runs(value, lang), ppr)
+        source = block.source
+        for n, row in enumerate(block.rows):
+            row_marks = source.marks[n] if source and n < len(source.marks) else ()
+            cells = [
+                (h or "#", c.strip(), row_marks[k] if k < len(row_marks) else ())
+                for k, (h, c) in enumerate(zip(block.headers, row, strict=False))
+            ]
+            cells = [(h, c, m) for h, c, m in cells if c]
+            for i, (name, value, marks) in enumerate(cells):
+                ppr = (rule if i == 0 else "") + ("<w:keepNext/>" if i < len(cells) - 1 else "")
+                yield _p(_runs(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
         yield self.caption(block.title)
@@ -365,14 +563,26 @@ class _Writer:
         line = _borders("pBdr", ("bottom",), _GREY) + (
             f'<w:spacing w:before="0" w:after="0" w:line="{_HAND_LINE}" w:lineRule="exact"/>'
         )
+        self.placing(block.placements)
 
-        def cell(name: str, groups: tuple[str, ...]) -> str:
+        def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
             head = _p(_runs(name, "<w:b/>" + rpr), ppr + "<w:keepNext/>")
+            where = block.placements[k] if k < len(block.placements) else ""
             if block.write_in and not groups:
-                return head + "".join(_p("", line) for _ in range(block.write_in))
-            return head + "".join(_p(_runs(g, groups_rpr), ppr) for g in groups or ("–",))
+                lines = "".join(
+                    _p(self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr), line)
+                    for _ in range(block.write_in)
+                )
+                return head + (self.group(where, lines) if where else lines)
+            if not groups:
+                return head + _p(_runs("–", groups_rpr), ppr)
+            names = "".join(
+                _p(self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr), ppr)
+                for g in groups
+            )
+            return head + (self.group(where, names) if where else names)
 
-        cells = [cell(name, groups) for name, groups in block.cells]
+        cells = [cell(k, name, groups) for k, (name, groups) in enumerate(block.cells)]
         if len(cells) % 2:
             cells.append(_p("", ppr))
         rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
@@ -414,15 +624,27 @@ class _Writer:
         ]
         fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{_TINT}"/>'
         edge = _borders("tcBorders", ("top", "left"), self.look.primary, 12)
+        self.placing(block.placements)
         # the highest step first: it stands at the right, above the others
         for k in range(steps, 0, -1):
             name, groups = block.steps[k - 1], block.groups[k - 1]
+            where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
             keep = "<w:keepNext/>" if k > 1 else ""
             body = _p(_runs(f"{k}. {name}", "<w:b/>" + rpr), keep)
             if block.write_in and not groups:
-                body += "".join(_p("", line + keep) for _ in range(block.write_in))
+                lines = "".join(
+                    _p(
+                        self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr),
+                        line + keep,
+                    )
+                    for _ in range(block.write_in)
+                )
             else:
-                body += "".join(_p(_runs(g, groups_rpr), keep) for g in groups)
+                lines = "".join(
+                    _p(self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr), keep)
+                    for g in groups
+                )
+            body += self.group(where, lines) if where and lines else lines
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             if k > 1:
                 span = sum(widths[: k - 1])
@@ -442,7 +664,8 @@ class _Writer:
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
         if block.prompt:
-            yield self.caption(block.prompt)
+            # a little room above, so that the question does not sit on the lines before it
+            yield _p(_runs(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
         line = (
             # "between" draws the rule under each line of a group, "bottom" under the last
             f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{_GREY}"/>'
@@ -450,8 +673,13 @@ class _Writer:
             '<w:spacing w:before="0" w:after="0" w:line="520" w:lineRule="exact"/>'
         )
         keep = "<w:keepNext/><w:keepLines/>"
-        for i in range(block.lines):
-            yield _p("", (keep if i < block.lines - 1 else "") + line)
+        mark = (Mark(block.path, 0, 0),) if block.path else ()
+        lines = "".join(
+            _p(self.marked("", mark), (keep if i < block.lines - 1 else "") + line)
+            for i in range(block.lines)
+        )
+        # what is written on the lines, or on lines added inside, fills the path
+        yield self.group(block.path, lines) if block.path else lines
 
 
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
@@ -461,18 +689,31 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         document.text_language if document.text_language is not document.language else None
     )
     yield _p(_runs(document.title), style=w.style("Title"))
+
+    def whole(path: str, value: str) -> Marks:
+        return (Mark(path, 0, len(value)),) if path else ()
+
     if document.subtitle:
-        yield _p(_runs(document.subtitle, text), style=w.style("Subtitle"))
-    for name, value in document.title_lines:
-        yield _p(_runs(f"{name}: ", "<w:b/>") + _runs(value, text))
-    for name in document.cover_fields:
+        subtitle = w.marked(
+            document.subtitle, whole(document.subtitle_path, document.subtitle), text
+        )
+        yield _p(subtitle, style=w.style("Subtitle"))
+    paths = document.title_paths
+    for n, (name, value) in enumerate(document.title_lines):
+        path = paths[n] if n < len(paths) else ""
+        yield _p(_runs(f"{name}: ", "<w:b/>") + w.marked(value, whole(path, value), text))
+    for n, name in enumerate(document.cover_fields):
+        path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop
         leader = (
             f'<w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="{look.text_width}"/>'
             "</w:tabs>"
         )
+        # the field right after the label, so that what is typed stands there, with the
+        # line to write on running on to the margin
+        blank = w.marked("", whole(path, "") if path else (), text)
         yield _p(
-            _runs(f"{name}: ", "<w:b/>") + "<w:r><w:tab/></w:r>",
+            _runs(f"{name}: ", "<w:b/>") + blank + "<w:r><w:tab/></w:r>",
             leader + '<w:spacing w:before="240" w:after="120"/>',
         )
     if document.promise:
@@ -516,14 +757,23 @@ def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]
 SECTION_MARK = "urn:klusterplan:section"
 #: A paragraph the package replaces by a chart's picture.
 CHART_MARK = "urn:klusterplan:chart"
+#: Attributes marking where the package puts content controls: ``tag`` on a bookmark's
+#: start (a value), ``group`` and ``g`` on paragraphs and table rows (a list, lines, a row).
+CONTROL_MARK = "urn:klusterplan:control"
 
 
 def _mark(orientation: str) -> str:
     return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
 
 
-def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) -> tuple[str, bool]:
+def body_xml(
+    document: Document, look: Look, new_list: Callable[[bool], int], controls: bool = False
+) -> tuple[str, bool]:
     """The document body (without its section properties) as one ``w:body`` element.
+
+    ``controls`` writes each marked value's content control at once; otherwise they
+    are marked (:data:`CONTROL_MARK`) for :func:`~._docx_readback.add_controls` to put
+    in later, after a plugin has seen the document.
 
     ``new_list(ordered)`` returns a fresh numbering id for a list; ordered
     lists each get their own so that their numbers restart at 1. A chapter
@@ -533,7 +783,7 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     whether the last section is landscape.
     """
     workbook = document.mode.value == "workbook"
-    w = _Writer(look, new_list, workbook)
+    w = _Writer(look, new_list, workbook, document.language is Language.SV, controls)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
     for i, section in enumerate(document.front):

@@ -20,25 +20,40 @@ from typing import BinaryIO
 from .._exporter import ExportContext, Exporter
 from ..document import Document
 from ..hookspecs import hookimpl
+from ..model import Language
 
 __all__ = ["register_exporters", "render_docx"]
 
 
 def render_docx(document: Document, stream: BinaryIO, context: ExportContext) -> None:
-    """Write ``document`` (the plan or the workbook) to ``stream`` as Word."""
-    from ._docx_package import build_package, check_pictures, save
+    """Write ``document`` (the plan or the workbook) to ``stream`` as Word.
 
+    A plan or workbook comes out readable back (``klusterplan import``): each
+    value in a content control tagged with its path and a bookmark, and the plan
+    itself in a custom XML part; the ``docx_document`` hook sees the document
+    before the controls are put in, so that python-docx sees all of its text.
+    """
+    from ._docx_package import build_package, check_pictures, save
+    from ._docx_readback import add_controls, embed_plan, is_readable
+
+    # a plugin's hook sees the document before its content controls are in, for python-docx
+    # does not look into them; without such a plugin they are written at once, as text
+    hooked = context.hooks is not None and bool(context.hooks.docx_document.get_hookimpls())
     word = build_package(
         document,
         template=context.options.template,
         large_print=context.options.large_print,
         branding=context.branding,
         notice=context.notice,
+        controls=not hooked,
     )
-    if context.hooks is not None:
+    if hooked and context.hooks is not None:
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
+        add_controls(word.element.body, document.language is Language.SV)
     for name in check_pictures(word):
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
+    if is_readable(document):
+        embed_plan(word, context.plan, document, context.options.large_print, hooked)
     stream.write(save(word, built_in=context.options.template is None))
 
 

@@ -1,0 +1,202 @@
+"""Word files that could hurt: refused quickly, not read whole, no file outside read.
+
+Each hostile file is the example's Word export with one part replaced, so that
+it passes every check but the one it is made to fail.
+"""
+
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+import klusterplan
+from klusterplan import PlanError, _docx_safe, read_word
+
+
+def _export(example: klusterplan.Plan) -> bytes:
+    stream = io.BytesIO()
+    klusterplan.export(example, "docx", stream)
+    return stream.getvalue()
+
+
+def _replace(
+    data: bytes, name: str, content: bytes, *, compress: int = zipfile.ZIP_DEFLATED
+) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename != name:
+                target.writestr(info, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+        target.writestr(name, content, compress_type=compress)
+    return out.getvalue()
+
+
+@pytest.fixture
+def word(example: klusterplan.Plan) -> bytes:
+    return _export(example)
+
+
+class _Reads:
+    """Counts what is unpacked from archives while it is active."""
+
+    def __init__(self) -> None:
+        self.bytes = 0
+
+
+@pytest.fixture
+def unpacked(monkeypatch: pytest.MonkeyPatch) -> Iterator[_Reads]:
+    reads = _Reads()
+    original = zipfile.ZipExtFile.read
+
+    def read(self: Any, n: int = -1) -> bytes:
+        data: bytes = original(self, n)
+        reads.bytes += len(data)
+        return data
+
+    monkeypatch.setattr(zipfile.ZipExtFile, "read", read)
+    yield reads
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(
+    word: bytes, tmp_path: Path, unpacked: _Reads
+) -> None:
+    # 200 MB of one letter packs to a few hundred kilobytes
+    bomb = _replace(word, "word/document.xml", b"<" + b"a" * 200_000_000)
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(bomb)
+    assert path.stat().st_size < 2_000_000
+    unpacked.bytes = 0
+    with pytest.raises(PlanError, match=r"more than the .* klusterplan reads|zip bomb"):
+        read_word(path)
+    assert unpacked.bytes < 1_000_000
+
+
+def test_a_part_that_packs_too_well_is_refused_as_a_bomb(
+    word: bytes, tmp_path: Path, unpacked: _Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_docx_safe, "MAX_PART", 1 << 40)
+    monkeypatch.setattr(_docx_safe, "MAX_TOTAL", 1 << 40)
+    path = tmp_path / "bomb.docx"
+    path.write_bytes(_replace(word, "word/document.xml", b" " * 50_000_000))
+    unpacked.bytes = 0
+    with pytest.raises(PlanError, match="as a zip bomb does"):
+        read_word(path)
+    # only the package's small list of parts was read
+    assert unpacked.bytes < 10_000
+
+
+def test_a_part_lying_about_its_size_is_stopped_at_the_limit(
+    word: bytes, tmp_path: Path, unpacked: _Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_docx_safe, "MAX_PART", 1_000_000)
+    big = b"<w:document/>" + b" " * 3_000_000
+    data = bytearray(_replace(word, "word/document.xml", big, compress=zipfile.ZIP_STORED))
+    # the directory and the local header say the part is small; its data is not
+    declared = (len(big)).to_bytes(4, "little")
+    small = (1000).to_bytes(4, "little")
+    data = bytearray(bytes(data).replace(declared, small))
+    path = tmp_path / "liar.docx"
+    path.write_bytes(bytes(data))
+    unpacked.bytes = 0
+    with pytest.raises(PlanError):
+        read_word(path)
+    assert unpacked.bytes <= 1_100_000
+
+
+def test_an_oversized_part_is_refused(
+    word: bytes, tmp_path: Path, unpacked: _Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(_docx_safe, "MAX_PART", 100_000)
+    path = tmp_path / "big.docx"
+    path.write_bytes(word)
+    unpacked.bytes = 0
+    with pytest.raises(PlanError, match=r"word/document\.xml unpacks to .* more than the 100000"):
+        read_word(path)
+    assert unpacked.bytes < 10_000
+
+
+def test_an_external_entity_is_never_resolved(word: bytes, tmp_path: Path) -> None:
+    secret = tmp_path / "secret.txt"
+    secret.write_text("HEMLIGT LÖSENORD", encoding="utf-8")
+    opened: list[str] = []
+
+    def audit(event: str, args: tuple[Any, ...]) -> None:
+        if event == "open" and args and str(args[0]).endswith("secret.txt"):
+            opened.append(str(args[0]))
+
+    sys.addaudithook(audit)
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        document = archive.read("word/document.xml").decode("utf-8")
+    head, _, rest = document.partition("?>")
+    hostile = (
+        f'{head}?><!DOCTYPE w:document [<!ENTITY xxe SYSTEM "file://{secret}">]>'
+        + rest.replace("Byköpings bibliotek", "&xxe;", 1)
+    )
+    path = tmp_path / "xxe.docx"
+    path.write_bytes(_replace(word, "word/document.xml", hostile.encode("utf-8")))
+    with pytest.raises(PlanError, match="document type"):
+        read_word(path)
+    assert opened == []
+
+
+def test_an_entity_in_the_carried_plan_is_refused_too(word: bytes, tmp_path: Path) -> None:
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        name = next(
+            n
+            for n in archive.namelist()
+            if n.startswith("customXml/item") and b"urn:klusterplan:plan" in archive.read(n)
+        )
+    laughs = (
+        b'<?xml version="1.0"?><!DOCTYPE plan [<!ENTITY a "aaaaaaaaaa">'
+        b'<!ENTITY b "&a;&a;&a;&a;&a;&a;&a;&a;&a;&a;">]>'
+        b'<plan xmlns="urn:klusterplan:plan:1">&b;</plan>'
+    )
+    path = tmp_path / "laughs.docx"
+    path.write_bytes(_replace(word, name, laughs))
+    with pytest.raises(PlanError, match="document type"):
+        read_word(path)
+
+
+@pytest.mark.parametrize("cut", [0.3, 0.9])
+def test_a_damaged_file_is_refused(word: bytes, tmp_path: Path, cut: float, run: Any) -> None:
+    path = tmp_path / "damaged.docx"
+    path.write_bytes(word[: int(len(word) * cut)])
+    with pytest.raises(PlanError, match="damaged"):
+        read_word(path)
+    result = run("import", str(path), "-o", "plan.yaml")
+    assert result.exit_code == 2
+    assert "Traceback" not in result.output
+
+
+def test_a_damaged_part_is_refused(word: bytes, tmp_path: Path) -> None:
+    data = bytearray(word)
+    # flip bytes in the middle of the packed document part
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        info = archive.getinfo("word/document.xml")
+    start = info.header_offset + 30 + len(info.filename) + 200
+    for k in range(start, start + 64):
+        data[k] ^= 0x5A
+    path = tmp_path / "flipped.docx"
+    path.write_bytes(bytes(data))
+    with pytest.raises(PlanError, match=r"damaged|not well-formed"):
+        read_word(path)
+
+
+def test_a_file_that_is_no_zip_at_all(tmp_path: Path, run: Any) -> None:
+    (tmp_path / "text.docx").write_text("inte ett Word-dokument", encoding="utf-8")
+    result = run("check", "text.docx")
+    assert result.exit_code == 2
+    assert "not a Word document (.docx) or damaged" in result.output
+
+
+def test_not_well_formed_xml_is_refused(word: bytes, tmp_path: Path) -> None:
+    path = tmp_path / "broken.docx"
+    path.write_bytes(_replace(word, "word/document.xml", b"<w:document><w:body>"))
+    with pytest.raises(PlanError, match="not well-formed XML"):
+        read_word(path)
