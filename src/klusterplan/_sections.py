@@ -16,6 +16,7 @@ workbook of an empty plan, so no builder needs to know whether a plan exists.
 from __future__ import annotations
 
 import datetime as _dt
+import operator
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -1448,6 +1449,11 @@ def _say(text: Callable[[Plan], str], path: str) -> Blocks:
     return lambda b: [b.para(text(b.plan), path)]
 
 
+def _say_at(path: str) -> Blocks:
+    """The paragraph of the plan's text at ``path`` (``values.for_staff``)."""
+    return _say(operator.attrgetter(path), path)
+
+
 def _summary(b: Builder) -> list[Block | None]:
     """One page for the board: groups and votes, the campaign, goals, key actions, money."""
     plan = b.plan
@@ -1609,7 +1615,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             "workbook_forum_result",
             2,
-            answer=_say(lambda p: p.dialogue_forum.held, "dialogue_forum.held"),
+            answer=_say_at("dialogue_forum.held"),
             lines=0,
         ),
     ),
@@ -1735,7 +1741,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             _agenda(10),
             2,
-            answer=_say(lambda p: p.values.promise_fulfilment, "values.promise_fulfilment"),
+            answer=_say_at("values.promise_fulfilment"),
             lines=5,
             path="values.promise_fulfilment",
         ),
@@ -1745,7 +1751,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             _agenda(11),
             2,
-            answer=_say(lambda p: p.values.for_staff, "values.for_staff"),
+            answer=_say_at("values.for_staff"),
             lines=5,
             path="values.for_staff",
         ),
@@ -1755,7 +1761,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             _agenda(12),
             2,
-            answer=_say(lambda p: p.values.for_target_groups, "values.for_target_groups"),
+            answer=_say_at("values.for_target_groups"),
             lines=5,
             path="values.for_target_groups",
         ),
@@ -1794,7 +1800,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             _agenda(16),
             2,
-            answer=_say(lambda p: p.campaign.organisation, "campaign.organisation"),
+            answer=_say_at("campaign.organisation"),
             lines=5,
             path="campaign.organisation",
         ),
@@ -1830,7 +1836,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             "background",
             3,
-            answer=_say(lambda p: p.communication_plan.background, "communication_plan.background"),
+            answer=_say_at("communication_plan.background"),
             lines=3,
             path="communication_plan.background",
         ),
@@ -1840,7 +1846,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
         workbook=Ask(
             "purpose",
             3,
-            answer=_say(lambda p: p.communication_plan.purpose, "communication_plan.purpose"),
+            answer=_say_at("communication_plan.purpose"),
             lines=3,
             path="communication_plan.purpose",
         ),
