@@ -369,10 +369,8 @@ def _kind(b: _Builder, entry: Entry) -> str:
     return enum_label(entry.item.kind, b.lang)
 
 
-def _late(b: _Builder) -> list[Block]:
-    s = b.s
-    if not s.late:
-        return [Paragraph(b.t("nothing_late"))]
+def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Table:
+    """Items late or due, one row each; a late one says by how many days."""
     headers = (
         b.t("library"),
         b.t("kind"),
@@ -380,7 +378,7 @@ def _late(b: _Builder) -> list[Block]:
         b.t("responsible"),
         b.t("date"),
         b.t("status"),
-        b.t("days_late"),
+        *((b.t("days_late"),) if late else ()),
     )
     rows = (
         (
@@ -390,37 +388,24 @@ def _late(b: _Builder) -> list[Block]:
             e.item.responsible,
             _format.day(e.item.date),
             b.status(e.item.status),
-            b.n(e.item.days_late(s.today)),
+            *((b.n(e.item.days_late(b.s.today)),) if late else ()),
         )
-        for e in s.late
+        for e in entries
     )
-    return [b.table(headers, rows, (2.2, 1.3, 4, 2.4, 1.6, 1.3, 1.1), "cluster-late")]
+    widths = (2.2, 1.3, 4, 2.4, 1.6, 1.3, 1.1) if late else (2.2, 1.3, 4.4, 2.4, 1.6, 1.3)
+    return b.table(headers, rows, widths, key)
+
+
+def _late(b: _Builder) -> list[Block]:
+    if not b.s.late:
+        return [Paragraph(b.t("nothing_late"))]
+    return [_entries(b, b.s.late, "cluster-late", late=True)]
 
 
 def _due(b: _Builder) -> list[Block]:
-    s = b.s
-    if not s.due:
-        return [Paragraph(b.t("nothing_due", until=_format.day(s.until)))]
-    headers = (
-        b.t("library"),
-        b.t("kind"),
-        b.t("what"),
-        b.t("responsible"),
-        b.t("date"),
-        b.t("status"),
-    )
-    rows = (
-        (
-            b.lib(e.library),
-            _kind(b, e),
-            e.item.what,
-            e.item.responsible,
-            _format.day(e.item.date),
-            b.status(e.item.status),
-        )
-        for e in s.due
-    )
-    return [b.table(headers, rows, (2.2, 1.3, 4.4, 2.4, 1.6, 1.3), "cluster-due")]
+    if not b.s.due:
+        return [Paragraph(b.t("nothing_due", until=_format.day(b.s.until)))]
+    return [_entries(b, b.s.due, "cluster-due", late=False)]
 
 
 def _tips(b: _Builder) -> list[Block]:

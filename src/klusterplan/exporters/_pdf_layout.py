@@ -338,14 +338,6 @@ class _Styles:
             )
             for level in range(4)
         ]
-        self.right = ParagraphStyle("right", self.cell, alignment=TA_RIGHT)
-        self.wide_right = ParagraphStyle("wide-right", self.wide_cell, alignment=TA_RIGHT)
-        self.header_right = ParagraphStyle("header-right", self.header, alignment=TA_RIGHT)
-        self.wide_header_right = ParagraphStyle(
-            "wide-header-right", self.wide_header, alignment=TA_RIGHT
-        )
-        self.total = ParagraphStyle("total", self.cell, fontName=f.bold)
-        self.total_right = ParagraphStyle("total-right", self.total, alignment=TA_RIGHT)
 
     def paragraph_styles(self) -> list[Any]:
         """Every paragraph style but the headings and the contents'."""
@@ -367,6 +359,7 @@ class _Renderer:
             for style in (*self.s.paragraph_styles(), *self.s.headings.values())
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
+        self._derived: dict[str, Any] = {}
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
         self._contents_fragments = {
             style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
@@ -376,6 +369,15 @@ class _Renderer:
         """The width of the frame the flowables being made go in."""
         self.height = _CONTENT_HEIGHT
         """The height of the page between the margins the flowables being made go on."""
+
+    def derived(self, base: Any, suffix: str, **changes: Any) -> Any:
+        """A style made from ``base`` once a document, known to the plain-text path (para())."""
+        name = base.name + suffix
+        style = self._derived.get(name)
+        if style is None:
+            style = self._derived[name] = ParagraphStyle(name, base, **changes)
+            self._fragments[name] = _Para("x", style).frags[0]
+        return style
 
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
@@ -687,14 +689,12 @@ class _Renderer:
         wide = block.dense or size < s.cell.fontSize
         cell = s.wide_cell if wide else s.cell
         if size != cell.fontSize:
-            cell = ParagraphStyle(f"cell-{size}", cell, fontSize=size, leading=size * 1.25)
-        right = ParagraphStyle(f"{cell.name}-r", cell, alignment=TA_RIGHT)
-        head = ParagraphStyle(
-            f"{cell.name}-h", cell, fontName=self.fonts.bold, textColor=colors.white
-        )
-        head_right = ParagraphStyle(f"{head.name}-r", head, alignment=TA_RIGHT)
-        total = ParagraphStyle(f"{cell.name}-t", cell, fontName=self.fonts.bold)
-        total_right = ParagraphStyle(f"{total.name}-r", total, alignment=TA_RIGHT)
+            cell = self.derived(cell, f"-{size}", fontSize=size, leading=size * 1.25)
+        right = self.derived(cell, "-r", alignment=TA_RIGHT)
+        head = self.derived(cell, "-h", fontName=self.fonts.bold, textColor=colors.white)
+        head_right = self.derived(head, "-r", alignment=TA_RIGHT)
+        total = self.derived(cell, "-t", fontName=self.fonts.bold)
+        total_right = self.derived(total, "-r", alignment=TA_RIGHT)
 
         def styled(c: int, normal: Any, aligned: Any) -> Any:
             return aligned if block.alignment(c) == "right" else normal
@@ -965,44 +965,6 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _longest_words(
-    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], fonts: Fonts, style: Any
-) -> list[float]:
-    """Each column's widest word in the (bold) header style, plus cell padding."""
-    out = []
-    for i in range(len(headers)):
-        words = {w for row in (headers, *rows) if i < len(row) for w in row[i].split()}
-        out.append(
-            max((stringWidth(w, fonts.bold, style.fontSize) for w in words), default=0.0) + 7
-        )
-    return out
-
-
-def _widths(relative: tuple[float, ...], needed: list[float], total: float) -> list[float]:
-    """Column widths in proportion to ``relative``, each wide enough for its longest word.
-
-    Where the page allows it, so that words are not broken in the middle.
-    """
-    count = len(needed)
-    rel = list(relative) if len(relative) == count else [1.0] * count
-    floors = [min(n, total * 0.3) for n in needed]
-    if sum(floors) > total:
-        floors = [f * total / sum(floors) for f in floors]
-    widths = [total * r / sum(rel) for r in rel]
-    for _ in range(count):
-        short = [i for i, w in enumerate(widths) if w < floors[i] - 0.01]
-        if not short:
-            break
-        for i in short:
-            widths[i] = floors[i]
-        rest = [i for i in range(count) if i not in short and widths[i] > floors[i]]
-        excess = sum(widths) - total
-        pool = sum(widths[i] - floors[i] for i in rest)
-        for i in rest:
-            widths[i] -= excess * (widths[i] - floors[i]) / pool if pool else 0
-    return widths
 
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
