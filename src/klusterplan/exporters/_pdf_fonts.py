@@ -18,7 +18,6 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import functools
-import hashlib
 import os
 import stat
 import unicodedata
@@ -219,6 +218,8 @@ def _register(path: Path, what: str) -> _Face:
         ) from None
     # Named after the file's content: the same font gets the same name in
     # every run (determinism) and two different files never clash.
+    import hashlib
+
     name = "KP-" + (path.stem[:20] or "font") + "-" + hashlib.sha256(data).hexdigest()[:8]
     try:
         font = pdfmetrics.getFont(name)

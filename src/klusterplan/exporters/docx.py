@@ -15,12 +15,14 @@ python-docx is imported only when an export runs.
 
 from __future__ import annotations
 
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
-from ..document import Document
 from ..hookspecs import hookimpl
 from ..model import Language
+
+if TYPE_CHECKING:
+    from ..document import Document
 
 __all__ = ["register_exporters", "render_docx"]
 

@@ -3,150 +3,36 @@
 It renders the shared :class:`~klusterplan.document.Document`, so its
 sections and wording are those of the Word and PDF exports. Plan text is
 escaped: whatever a plan says is shown as typed, never read as markup.
+
+The rendering code is imported only when a document is written, so that
+commands which write none (``check``) do not pay for it.
 """
 
 from __future__ import annotations
 
-import re
-from typing import BinaryIO
+from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
-from ..document import (
-    Block,
-    BulletList,
-    Chart,
-    Document,
-    Fields,
-    Matrix,
-    Paragraph,
-    Quote,
-    Staircase,
-    Table,
-    WritingSpace,
-)
 from ..hookspecs import hookimpl
 
+if TYPE_CHECKING:
+    from ..document import Document
+
 __all__ = ["escape", "register_exporters", "render"]
-
-_INLINE = re.compile(r"([\\`*_\[\]<>|~&])")
-_BLOCK_MARK = re.compile(r"^(\s*)([#=+-])", re.MULTILINE)
-# a digit is not escapable in Markdown, so an ordered-list marker is defused at its dot
-_LIST_NUMBER = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
-
-
-def _escape_inline(text: str) -> str:
-    return _INLINE.sub(r"\\\1", text)
 
 
 def escape(text: str) -> str:
     """Escape ``text`` so that Markdown shows it exactly as typed."""
-    text = _BLOCK_MARK.sub(r"\1\\\2", _escape_inline(text))
-    return _LIST_NUMBER.sub(r"\1\\\2", text)
+    from ._markdown import escape as escape_text
 
-
-def _heading(level: int, text: str) -> str:
-    # a heading is one line, and a run of # at its end would be read as its closing sequence
-    line = _escape_inline(" ".join(text.split())).replace("#", "\\#")
-    return f"{'#' * level} {line}"
-
-
-def _cell(text: str) -> str:
-    # a table cell cannot open a block, so only inline markup needs escaping
-    return "<br>".join(_escape_inline(line) for line in text.strip().splitlines()) or " "
-
-
-def _paragraphs(text: str) -> list[str]:
-    return [escape(p.strip()) for p in re.split(r"\n\s*\n", text.strip()) if p.strip()]
-
-
-def _table(
-    headers: tuple[str, ...],
-    rows: tuple[tuple[str, ...], ...],
-    align: tuple[str, ...] = (),
-) -> str:
-    lines = ["| " + " | ".join(_cell(h) for h in headers) + " |"]
-    rules = [" ---: " if a == "right" else " --- " for a in (*align, *[""] * len(headers))][
-        : len(headers)
-    ]
-    lines.append("|" + "|".join(rules) + "|")
-    lines.extend("| " + " | ".join(_cell(c) for c in row) + " |" for row in rows)
-    return "\n".join(lines)
-
-
-def _block(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        if block.prompt:
-            return [f"**{escape(block.text.strip())}**"]
-        return _paragraphs(block.text)
-    if isinstance(block, Quote):
-        lines = [f"> {line}" if line else ">" for line in escape(block.text.strip()).splitlines()]
-        if block.attribution:
-            lines.append(f"> — {escape(block.attribution)}")
-        return ["\n".join(lines)]
-    if isinstance(block, BulletList):
-        marker = "1." if block.ordered else "-"
-        items = "\n".join(
-            f"{marker} " + escape(item.strip()).replace("\n", "\n  ") for item in block.items
-        )
-        return [f"**{escape(block.caption)}**\n\n{items}" if block.caption else items]
-    if isinstance(block, Fields):
-        out = []
-        for field in block.items:
-            paragraphs = _paragraphs(field.value)
-            if len(paragraphs) == 1 and not field.long:
-                out.append(f"**{escape(field.label)}:** {paragraphs[0]}")
-            else:
-                out.append(f"**{escape(field.label)}**")
-                out.extend(paragraphs)
-        return out
-    if isinstance(block, Table):
-        caption = [f"**{escape(block.caption)}**"] if block.caption else []
-        if block.records:
-            return [*caption, *_records(block)]
-        rows = (*block.rows, block.footer) if block.footer else block.rows
-        return [*caption, _table(block.headers, rows, block.align)]
-    if isinstance(block, Matrix):
-        write = "…" * 20 if block.write_in else ""
-        rows = tuple((name, ", ".join(groups) or write) for name, groups in block.cells)
-        return [f"**{escape(block.title)}**\n\n{_table(('', ''), rows)}"]
-    if isinstance(block, Staircase):
-        write = "…" * 20 if block.write_in else ""
-        steps = reversed(list(zip(block.steps, block.groups, strict=True)))
-        items = "\n".join(
-            f"- **{escape(step)}**: {escape(', '.join(groups)) or write}" for step, groups in steps
-        )
-        return [f"**{escape(block.title)}**", items]
-    if isinstance(block, WritingSpace):
-        prompt = [escape(block.prompt)] if block.prompt else []
-        return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
-    if isinstance(block, Chart):
-        return _block(block.table)  # Markdown draws no bars: the numbers stand as a table
-    raise TypeError(f"unknown block {block!r}")
-
-
-def _records(block: Table) -> list[str]:
-    """A wide table as one record a row, as large print shows it."""
-    out = []
-    for row in block.rows:
-        pairs = [(h or "#", c) for h, c in zip(block.headers, row, strict=False) if c.strip()]
-        out.append("  \n".join(f"**{escape(h)}:** {escape(c.strip())}" for h, c in pairs))
-    return out
+    return escape_text(text)
 
 
 def render(document: Document) -> str:
     """Render a document as Markdown text."""
-    parts = [_heading(1, document.title)]
-    if document.subtitle:
-        parts.append(f"**{escape(document.subtitle)}**")
-    parts.extend(f"{escape(name)}: {escape(value)}  " for name, value in document.title_lines)
-    parts.extend(f"{escape(name)}: {'…' * 30}  " for name in document.cover_fields)
-    if document.promise:
-        parts.append(f"*{escape(document.promise)}*")
-    for section in (*document.front, *document.sections):
-        parts.append(_heading(section.level + 1, section.title))
-        for block in section.blocks:
-            parts.extend(_block(block))
-    return "\n\n".join(parts) + "\n"
+    from ._markdown import render as render_text
+
+    return render_text(document)
 
 
 def _render(document: Document, stream: BinaryIO, context: ExportContext) -> None:

@@ -25,14 +25,16 @@ A plugin can register a PDF format with its own fonts through
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .._exporter import ExportContext, Exporter, Renderer
 from .._text import plan_strings
-from ..document import Document
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
-from ._pdf_fonts import FONT_SETTINGS, FontFiles, font_files_from_settings
+
+if TYPE_CHECKING:
+    from ..document import Document
+    from ._pdf_fonts import FONT_SETTINGS, FontFiles
 
 __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
 
@@ -46,6 +48,15 @@ FONT_OPTIONS = {
     "pdf.font_bold_italic": "the bold italic face",
     "pdf.fallback_font": "a font for characters the others lack",
 }
+
+
+def __getattr__(name: str) -> Any:
+    # the font code is imported when first needed, not when the exporter registers
+    if name in ("FONT_SETTINGS", "FontFiles"):
+        from . import _pdf_fonts
+
+        return getattr(_pdf_fonts, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def _document_strings(document: Document) -> Iterator[str]:
@@ -70,7 +81,7 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
         from reportlab.platypus.doctemplate import LayoutError
 
         from ..branding import Branding
-        from ._pdf_fonts import check_text, load_fonts
+        from ._pdf_fonts import FontFiles, check_text, font_files_from_settings, load_fonts
         from ._pdf_layout import Look, render
 
         # The default is looked up here, not at registration: finding reportlab's
