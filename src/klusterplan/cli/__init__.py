@@ -14,6 +14,8 @@ from typing import Any
 
 import click
 
+from . import _startup
+
 __all__ = ["ALIASES", "COMMANDS", "EXIT_INTERRUPTED", "main"]
 
 
@@ -53,6 +55,7 @@ class _Command(click.Group):
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.get("standalone_mode", True)
+        _startup.pause()
         try:
             result = super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Abort as exc:
@@ -75,6 +78,8 @@ class _Command(click.Group):
             if not standalone:
                 raise
             sys.exit(exc.exit_code)
+        finally:
+            _startup.resume()
         if not standalone:
             return result
         # click without standalone mode returns the code of an exit (--help, --version)

@@ -17,6 +17,7 @@ from .._word_changes import WordNotice
 from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
+from . import _startup
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -132,6 +133,7 @@ def report_failures(registry: Registry) -> None:
 def registry() -> Registry:
     """The plugin registry, after reporting plugins that failed."""
     found = get_registry()
+    _startup.resume()
     report_failures(found)
     return found
 
@@ -146,6 +148,7 @@ def load_plan(path: str) -> Plan:
 
 def load_with_lines(path: str) -> tuple[Plan, LineMap]:
     """:func:`load_plan`, and the map from paths to lines of a plan file."""
+    _startup.resume()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         found = _io.load_with_lines(path)
