@@ -19,13 +19,11 @@ command prints them; the Python API gives each as a :class:`PluginWarning`.
 
 from __future__ import annotations
 
-import difflib
 import functools
 import importlib
 import os
 import warnings
 from collections.abc import Callable, Sequence
-from importlib import metadata
 from types import TracebackType
 from typing import Any
 
@@ -33,7 +31,9 @@ import attrs
 import pluggy
 
 from . import hookspecs
+from ._entry_points import EntryPoint, entry_points
 from ._exporter import Exporter
+from ._record import Record
 from ._rule import Rule, code_prefix, rule_problem
 from .branding import Branding, check_branding
 from .errors import PlanError, Problem
@@ -78,8 +78,8 @@ class PluginWarning(UserWarning):
     """A plugin could not be loaded or used; the message names the plugin."""
 
 
-@attrs.frozen
-class PluginFailure:
+@attrs.frozen(repr=False, eq=False)
+class PluginFailure(Record):
     """A plugin that could not be loaded, or one of whose hooks raised."""
 
     plugin: str
@@ -94,8 +94,8 @@ class PluginFailure:
         return f"plugin {self.plugin!r}: {self.message}"
 
 
-@attrs.frozen
-class PluginInfo:
+@attrs.frozen(repr=False, eq=False)
+class PluginInfo(Record):
     """A registered plugin and where it comes from."""
 
     name: str
@@ -194,7 +194,9 @@ class Registry:
                 continue
             if all(i.optionalhook for i in caller.get_hookimpls() if i.plugin is plugin):
                 continue
-            close = difflib.get_close_matches(caller.name, sorted(_HOOKS), n=1)
+            from difflib import get_close_matches
+
+            close = get_close_matches(caller.name, sorted(_HOOKS), n=1)
             hint = f"; did you mean {close[0]!r}?" if close else ""
             self._fail(
                 name,
@@ -239,7 +241,7 @@ class Registry:
         object.__setattr__(impl, "function", guarded)
 
     def _load_entry_points(self) -> None:
-        for ep in sorted(metadata.entry_points(group=ENTRY_POINT_GROUP), key=lambda e: e.name):
+        for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.manager.get_plugin(ep.name) is not None or self.manager.is_blocked(ep.name):
                 continue
             self._load(ep)
@@ -253,9 +255,9 @@ class Registry:
         :class:`LookupError` listing the installed entry points when none is
         called ``name``.
         """
-        found = [ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == name]
+        found = [ep for ep in entry_points(ENTRY_POINT_GROUP) if ep.name == name]
         if not found:
-            installed = sorted(ep.name for ep in metadata.entry_points(group=ENTRY_POINT_GROUP))
+            installed = sorted(ep.name for ep in entry_points(ENTRY_POINT_GROUP))
             raise LookupError(
                 f"no installed distribution has an entry point {name!r} in the group "
                 f"{ENTRY_POINT_GROUP!r}; installed: {', '.join(installed) or 'none'} "
@@ -263,8 +265,8 @@ class Registry:
             )
         self._load(found[0])
 
-    def _load(self, ep: metadata.EntryPoint) -> None:
-        dist = f"{ep.dist.name} {ep.dist.version}" if ep.dist else ep.value
+    def _load(self, ep: EntryPoint) -> None:
+        dist = ep.dist
         try:
             plugin = ep.load()
         except Exception as exc:  # a broken plugin must not stop the others
@@ -409,7 +411,9 @@ class Registry:
         if alias is not None and alias in self._exporters:
             return alias
         known = sorted(self._exporters)
-        close = difflib.get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
+        from difflib import get_close_matches
+
+        close = get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
         hint = ""
         if close:
             meant = FORMAT_ALIASES.get(close[0], close[0])

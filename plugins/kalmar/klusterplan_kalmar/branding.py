@@ -6,8 +6,6 @@ plans exported on the same machine keep their own look.
 
 from __future__ import annotations
 
-from importlib import resources
-
 from klusterplan import Branding, Logo, Plan, hookimpl
 
 __all__ = ["FOOTER_LINE", "LOGO_ALT_TEXT", "branding", "is_kalmar"]
@@ -27,6 +25,9 @@ def is_kalmar(plan: Plan) -> bool:
 
 
 def _logo() -> bytes:
+    # imported here: importlib.resources would cost every command, not only exports
+    from importlib import resources
+
     return (resources.files("klusterplan_kalmar") / "logo.png").read_bytes()
 
 
