@@ -17,6 +17,7 @@ import attrs
 
 from ._i18n import Text
 from ._origin import origin_of
+from ._record import Record
 from ._rule import (
     READ_FORGIVINGLY,
     RULE_FAILED,
@@ -55,8 +56,8 @@ def _suppresses(suppression: Suppression, finding: Finding) -> bool:
     )
 
 
-@attrs.frozen
-class CheckResult:
+@attrs.frozen(repr=False, eq=False)
+class CheckResult(Record):
     """The findings of one plan, and the findings its suppressions accepted."""
 
     findings: list[Finding]

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, BinaryIO, Protocol
 
 import attrs
 
+from ._record import Record
 from .branding import Branding
 from .model import Language, Plan
 
@@ -41,8 +42,8 @@ __all__ = [
 ]
 
 
-@attrs.frozen
-class Notice:
+@attrs.frozen(repr=False, eq=False)
+class Notice(Record):
     """Something an export changed or left out that the user should know."""
 
     path: str
@@ -54,8 +55,8 @@ class Notice:
         return f"{self.path}: {self.message}" if self.path else self.message
 
 
-@attrs.frozen
-class ExportOptions:
+@attrs.frozen(repr=False, eq=False)
+class ExportOptions(Record):
     """Choices that apply to every exporter; each uses what it understands."""
 
     language: Language | None = None
@@ -70,8 +71,8 @@ class ExportOptions:
     """Free ``key=value`` settings for plugin exporters (``--option``)."""
 
 
-@attrs.define
-class ExportContext:
+@attrs.define(repr=False)
+class ExportContext(Record):
     """What an exporter gets beside the plan or the document it writes.
 
     For a document exporter :attr:`plan` is the plan the document was built
@@ -132,8 +133,8 @@ def _one_way(
         )
 
 
-@attrs.frozen
-class Exporter:
+@attrs.frozen(repr=False, eq=False)
+class Exporter(Record):
     """A file format a plan can be exported to.
 
     Give ``write`` for a data format, or ``render`` for a document format.

@@ -16,6 +16,8 @@ from typing import Any
 
 import attrs
 
+from ._record import Record
+
 __all__ = ["MAX_NUMBER", "Limits", "data_problems", "surrogate_problem"]
 
 #: The largest whole number a plan holds (votes, ages, budgets in kronor): every
@@ -30,8 +32,8 @@ def _default_bytes() -> int:
     return int(raw) if raw.strip().isdigit() else 8 * 1024 * 1024
 
 
-@attrs.frozen
-class Limits:
+@attrs.frozen(repr=False, eq=False)
+class Limits(Record):
     """Bounds on what :func:`klusterplan.load` and :func:`klusterplan.loads` accept.
 
     The defaults hold a plan hundreds of times the size of the workbook's.

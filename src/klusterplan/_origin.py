@@ -14,6 +14,8 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._record import Record
+
 if TYPE_CHECKING:
     from ._formats import LineMap
     from .model import Plan
@@ -21,8 +23,8 @@ if TYPE_CHECKING:
 __all__ = ["Origin", "ReadNotice", "origin_of", "remember"]
 
 
-@attrs.frozen
-class ReadNotice:
+@attrs.frozen(repr=False, eq=False)
+class ReadNotice(Record):
     """A value the loader read forgivingly, and what it took it for."""
 
     path: str
@@ -33,8 +35,8 @@ class ReadNotice:
     """The line in the file, where the format has lines."""
 
 
-@attrs.frozen
-class Origin:
+@attrs.frozen(repr=False, eq=False)
+class Origin(Record):
     """The file a plan was read from."""
 
     source: str | None

@@ -16,6 +16,7 @@ from typing import Any
 import attrs
 
 from ._i18n import Text, in_language
+from ._record import Record
 from .branding import Branding
 from .errors import PlanError, Problem
 from .model import Language, Plan
@@ -64,8 +65,8 @@ def natural_key(path: str) -> tuple[tuple[int, str, int], ...]:
     )
 
 
-@attrs.frozen(eq=True, order=False)
-class Finding:
+@attrs.frozen(order=False, repr=False, eq=False)
+class Finding(Record):
     """One thing a rule found, with the path of what it points at.
 
     ``str(finding)`` reads as a line of ``klusterplan check``:
@@ -144,8 +145,8 @@ def _default_branding(format: str) -> Branding:
     return Branding()
 
 
-@attrs.frozen
-class RuleContext:
+@attrs.frozen(repr=False, eq=False)
+class RuleContext(Record):
     """What a rule's check function gets beside the plan."""
 
     plugin: str = ""
@@ -163,8 +164,8 @@ Hit = tuple[str, str]
 """What a rule yields: ``(path, message)``; the message may be a :class:`~klusterplan.Text`."""
 
 
-@attrs.frozen
-class Rule:
+@attrs.frozen(repr=False, eq=False)
+class Rule(Record):
     """A rule check with a stable code."""
 
     code: str

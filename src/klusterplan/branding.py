@@ -6,13 +6,14 @@ import re
 
 import attrs
 
+from ._record import Record
 from ._text import clean_text
 
 __all__ = ["Branding", "Logo", "check_branding"]
 
 
-@attrs.frozen
-class Logo:
+@attrs.frozen(repr=False, eq=False)
+class Logo(Record):
     """A picture placed in the header of exported documents."""
 
     data: bytes = attrs.field(repr=False)
@@ -23,8 +24,8 @@ class Logo:
     """The printed width; the height follows the picture's proportions."""
 
 
-@attrs.frozen
-class Branding:
+@attrs.frozen(repr=False, eq=False)
+class Branding(Record):
     """Logo, colours and footer line of exported documents."""
 
     logo: Logo | None = None

@@ -21,15 +21,14 @@ sit under ``[tool.klusterplan]``::
 
 from __future__ import annotations
 
-import difflib
 import os
-import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import attrs
 
+from ._record import Record
 from ._rule import Severity
 
 __all__ = ["CONFIG_FILES", "ConfigError", "Settings", "find_config", "load_settings"]
@@ -44,8 +43,8 @@ class ConfigError(ValueError):
     """A settings file cannot be used; the message names the file and the key."""
 
 
-@attrs.frozen
-class Settings:
+@attrs.frozen(repr=False, eq=False)
+class Settings(Record):
     """What the user chose for the rule checks."""
 
     select: tuple[str, ...] = ()
@@ -66,6 +65,8 @@ class Settings:
 
 
 def _table(path: Path) -> dict[str, Any] | None:
+    import tomllib
+
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
@@ -125,7 +126,9 @@ def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
                 f"{path}: {key!r}{beside}: settings are spelt with a hyphen; write {spelt!r}"
                 + (" once" if beside else "")
             )
-        close = difflib.get_close_matches(key, _KEYS, n=1)
+        from difflib import get_close_matches
+
+        close = get_close_matches(key, _KEYS, n=1)
         hint = f"did you mean {close[0]!r}? " if close else ""
         raise ConfigError(
             f"{path}: unknown setting {key!r}; {hint}the settings are {', '.join(_KEYS)}"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._i18n import in_language
+from ._record import Record
 
 if TYPE_CHECKING:
     from .model import Language
@@ -28,8 +29,8 @@ def format_path(parts: Sequence[str | int]) -> str:
     return "".join(out)
 
 
-@attrs.frozen
-class Problem:
+@attrs.frozen(repr=False, eq=False)
+class Problem(Record):
     """One thing wrong with a plan file: where it is and what to do."""
 
     path: str

@@ -12,13 +12,13 @@ format reference: ``doc`` (what the key means) and ``sv`` (the workbook's
 Swedish term).
 """
 
-from __future__ import annotations
-
 import datetime as _dt
 import enum
 from typing import Any
 
 import attrs
+
+from ._record import Record
 
 __all__ = [
     "DEFAULT_CENTRES",
@@ -139,8 +139,8 @@ class ActionStatus(enum.Enum):
     DROPPED = "dropped"
 
 
-@attrs.frozen
-class Library:
+@attrs.frozen(repr=False, eq=False)
+class Library(Record):
     """The local library (branch) whose plan this is."""
 
     name: str = _text("The library's name.", "lokalt bibliotek")
@@ -153,16 +153,16 @@ class Library:
     )
 
 
-@attrs.frozen
-class Partner:
+@attrs.frozen(repr=False, eq=False)
+class Partner(Record):
     """A regional programme or partner the library relates to."""
 
     name: str = _text("The programme's name, e.g. Futurum or Kombib.", "Futurum, Kombib")
     relation: str = _text("How the library relates to it.", "hur förhåller vi oss till")
 
 
-@attrs.frozen
-class DevelopmentLeader:
+@attrs.frozen(repr=False, eq=False)
+class DevelopmentLeader(Record):
     """The development-leader role."""
 
     name: str = _text("Who holds the role.", "utvecklingsledare")
@@ -171,8 +171,8 @@ class DevelopmentLeader:
     development_potential: str = _text("How the role could grow.", "utvecklingspotential")
 
 
-@attrs.frozen
-class Organisation:
+@attrs.frozen(repr=False, eq=False)
+class Organisation(Record):
     """The library's mission, partners and resources."""
 
     mission: str = _text("The library's mission.", "uppdrag")
@@ -191,8 +191,8 @@ class Organisation:
     )
 
 
-@attrs.frozen
-class Centre:
+@attrs.frozen(repr=False, eq=False)
+class Centre(Record):
     """One field of the centre matrix."""
 
     id: str = _f(doc="Short key that target groups and profiles refer to.", sv="")
@@ -209,8 +209,8 @@ DEFAULT_CENTRES: tuple[Centre, ...] = (
 )
 
 
-@attrs.frozen
-class Step:
+@attrs.frozen(repr=False, eq=False)
+class Step(Record):
     """One step of the communication staircase."""
 
     id: str = _f(doc="Short key that target groups refer to.", sv="")
@@ -228,8 +228,8 @@ DEFAULT_STAIRCASE: tuple[Step, ...] = (
 )
 
 
-@attrs.frozen
-class CentreProfile:
+@attrs.frozen(repr=False, eq=False)
+class CentreProfile(Record):
     """What kind of centre the library is at one point in time."""
 
     centres: tuple[str, ...] = _texts(
@@ -238,8 +238,8 @@ class CentreProfile:
     description: str = _text("The profile in words.", "")
 
 
-@attrs.frozen
-class DialogueForum:
+@attrs.frozen(repr=False, eq=False)
+class DialogueForum(Record):
     """The summary of the dialogue forum."""
 
     held: str = _text("When and where the forum was held.", "dialogforum våren 2010")
@@ -260,16 +260,16 @@ class DialogueForum:
     )
 
 
-@attrs.frozen
-class Analysis:
+@attrs.frozen(repr=False, eq=False)
+class Analysis(Record):
     """Weaknesses today and strengths tomorrow."""
 
     weaknesses_today: tuple[str, ...] = _texts("Weaknesses today.", "svagheter idag")
     strengths_tomorrow: tuple[str, ...] = _texts("Strengths tomorrow.", "styrkor i morgon")
 
 
-@attrs.frozen
-class SocialFilter:
+@attrs.frozen(repr=False, eq=False)
+class SocialFilter(Record):
     """The social centre's perspective as a filter over a group's activities."""
 
     meaning: str = _text(
@@ -279,8 +279,8 @@ class SocialFilter:
     needs: tuple[str, ...] = _texts("The group's social needs.", "vilka behov har de")
 
 
-@attrs.frozen
-class StaircasePosition:
+@attrs.frozen(repr=False, eq=False)
+class StaircasePosition(Record):
     """Where a target group stands on the communication staircase."""
 
     current: str | None = _f(
@@ -289,8 +289,8 @@ class StaircasePosition:
     target: str | None = _f(None, doc="The step id the plan aims for.", sv="mål")
 
 
-@attrs.frozen
-class FocusGroup:
+@attrs.frozen(repr=False, eq=False)
+class FocusGroup(Record):
     """A focus group that tests a persona against real people."""
 
     planned_size: int | None = _f(
@@ -301,8 +301,8 @@ class FocusGroup:
     date: _dt.date | None = _f(None, doc="When the group meets.", sv="")
 
 
-@attrs.frozen
-class Survey:
+@attrs.frozen(repr=False, eq=False)
+class Survey(Record):
     """A survey that complements the focus group."""
 
     by: str = _text("Who carries it out, e.g. college students.", "högskolan/andra studenter")
@@ -311,8 +311,8 @@ class Survey:
     date: _dt.date | None = _f(None, doc="When it is done.", sv="")
 
 
-@attrs.frozen
-class Validation:
+@attrs.frozen(repr=False, eq=False)
+class Validation(Record):
     """How a persona has been matched against real information."""
 
     focus_group: FocusGroup = _f(doc="The focus group.", sv="fokusgrupp", factory=FocusGroup)
@@ -324,8 +324,8 @@ class Validation:
     lessons: str = _text("What the library learned from the result.", "lär av resultatet")
 
 
-@attrs.frozen
-class Persona:
+@attrs.frozen(repr=False, eq=False)
+class Persona(Record):
     """A named, concrete person standing for a target group."""
 
     name: str = _text("The persona's name.", "persona")
@@ -344,8 +344,8 @@ class Persona:
     )
 
 
-@attrs.frozen
-class TargetGroup:
+@attrs.frozen(repr=False, eq=False)
+class TargetGroup(Record):
     """A prioritised target group."""
 
     id: str = _f(doc="Short key that actions and the campaign refer to.", sv="")
@@ -372,8 +372,8 @@ class TargetGroup:
     persona: Persona | None = _f(None, doc="The group's persona.", sv="persona")
 
 
-@attrs.frozen
-class CustomerCare:
+@attrs.frozen(repr=False, eq=False)
+class CustomerCare(Record):
     """The plan for existing A-customers."""
 
     summary: str = _text("How the library cares for its existing customers.", "aktiv kundvård")
@@ -381,8 +381,8 @@ class CustomerCare:
     responsible: str = _text("Who is responsible.", "ansvar")
 
 
-@attrs.frozen
-class ValueWord:
+@attrs.frozen(repr=False, eq=False)
+class ValueWord(Record):
     """A core value word and what it means in practice."""
 
     word: str = _text("The value word.", "värdeord")
@@ -392,8 +392,8 @@ class ValueWord:
     )
 
 
-@attrs.frozen
-class Values:
+@attrs.frozen(repr=False, eq=False)
+class Values(Record):
     """Core values and the brand promise."""
 
     promise: str = _text("The brand promise.", "löfte")
@@ -411,8 +411,8 @@ class Values:
     words: tuple[ValueWord, ...] = _f(doc="The value words.", sv="kärnvärden", factory=tuple)
 
 
-@attrs.frozen
-class Indicator:
+@attrs.frozen(repr=False, eq=False)
+class Indicator(Record):
     """What shows that an action or activity worked: a measure, its target and its result.
 
     The cluster's shared evaluation table gathers every library's indicators,
@@ -425,8 +425,8 @@ class Indicator:
     result: int | None = _f(None, doc="The number reached so far.", sv="resultat")
 
 
-@attrs.frozen
-class Action:
+@attrs.frozen(repr=False, eq=False)
+class Action(Record):
     """One row of an ATT GÖRA table."""
 
     horizon: Horizon = _f(
@@ -454,8 +454,8 @@ class Action:
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen
-class CampaignGroup:
+@attrs.frozen(repr=False, eq=False)
+class CampaignGroup(Record):
     """A target group chosen for the cluster campaign."""
 
     target_group: str = _text("The target group's id.", "grupp")
@@ -463,8 +463,8 @@ class CampaignGroup:
     motivation: str = _text("Why the group was chosen.", "motivera valen")
 
 
-@attrs.frozen
-class Campaign:
+@attrs.frozen(repr=False, eq=False)
+class Campaign(Record):
     """The cluster campaign."""
 
     year: int | None = _f(None, doc="The campaign year.", sv="klusterkampanjen 2011")
@@ -487,8 +487,8 @@ class Campaign:
     )
 
 
-@attrs.frozen
-class Goals:
+@attrs.frozen(repr=False, eq=False)
+class Goals(Record):
     """What the target groups should know, feel and do."""
 
     know: tuple[str, ...] = _texts("What they should know.", "veta")
@@ -496,16 +496,16 @@ class Goals:
     do: tuple[str, ...] = _texts("What they should do.", "göra")
 
 
-@attrs.frozen
-class Message:
+@attrs.frozen(repr=False, eq=False)
+class Message(Record):
     """A message, for one target group or for all."""
 
     target_group: str | None = _f(None, doc="The target group's id; empty for all.", sv="målgrupp")
     text: str = _text("The message.", "budskap")
 
 
-@attrs.frozen
-class Activity:
+@attrs.frozen(repr=False, eq=False)
+class Activity(Record):
     """One activity of the communication plan."""
 
     what: str = _text("What is done.", "aktivitet")
@@ -523,8 +523,8 @@ class Activity:
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen
-class Evaluation:
+@attrs.frozen(repr=False, eq=False)
+class Evaluation(Record):
     """How the communication is evaluated."""
 
     method: str = _text("How the effect is measured.", "utvärdering")
@@ -533,8 +533,8 @@ class Evaluation:
     responsible: str = _text("Who evaluates.", "ansvar")
 
 
-@attrs.frozen
-class CommunicationPlan:
+@attrs.frozen(repr=False, eq=False)
+class CommunicationPlan(Record):
     """The communication plan for the cluster campaign."""
 
     background: str = _text("Why the plan is needed.", "bakgrund")
@@ -552,8 +552,8 @@ class CommunicationPlan:
     )
 
 
-@attrs.frozen
-class FurtherWork:
+@attrs.frozen(repr=False, eq=False)
+class FurtherWork(Record):
     """Questions the workbook leaves for further discussion."""
 
     pr_media: str = _text("How the library works more actively with PR and media.", "PR/media")
@@ -567,8 +567,8 @@ class FurtherWork:
     )
 
 
-@attrs.frozen
-class Suppression:
+@attrs.frozen(repr=False, eq=False)
+class Suppression(Record):
     """A rule finding the library has decided to accept, with its reason."""
 
     code: str = _text("The rule code, e.g. KP105.", "")
@@ -576,8 +576,8 @@ class Suppression:
     reason: str = _text("Why the finding is accepted.", "")
 
 
-@attrs.frozen
-class Plan:
+@attrs.frozen(repr=False, eq=False)
+class Plan(Record):
     """A local library's communication plan: the whole workbook."""
 
     schema_version: int = _f(SCHEMA_VERSION, doc="The file format's version; always 1.", sv="")
@@ -646,7 +646,7 @@ class Plan:
                 return group
         return None
 
-    def rename_target_group(self, old: str, new: str) -> Plan:
+    def rename_target_group(self, old: str, new: str) -> "Plan":
         """A copy with the target group ``old`` given the id ``new``, and every reference with it.
 
         The campaign, the actions, the communication plan's groups, messages and
@@ -657,7 +657,7 @@ class Plan:
 
         return rename_target_group(self, old, new)
 
-    def without_target_group(self, id: str) -> Plan:
+    def without_target_group(self, id: str) -> "Plan":
         """A copy without the target group ``id`` and without any reference to it.
 
         Its id leaves the actions, the activities and the communication plan's
