@@ -8,7 +8,6 @@ with its path, so one run reports all of them.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import enum
 import functools
 import typing
@@ -200,7 +199,7 @@ def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[ob
     from cattrs.gen import make_dict_structure_fn
 
     inner: Callable[[Any, type], Any] = make_dict_structure_fn(
-        cl, converter, _cattrs_forbid_extra_keys=True
+        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
     )
 
     def structure(value: object, _: type) -> Any:
@@ -217,8 +216,8 @@ def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[ob
 
 
 @functools.cache
-def _structurer() -> cattrs.Converter:
-    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=True)
+def _structurer(detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
     conv.register_structure_hook(str, _structure_str)
     conv.register_structure_hook(int, _structure_int)
     conv.register_structure_hook(bool, _structure_bool)
@@ -272,7 +271,9 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
     elif isinstance(exc, ForbiddenExtraKeysError):
         allowed = [a.name for a in attrs.fields(exc.cl)]
         for key in sorted(exc.extra_fields):
-            hint = difflib.get_close_matches(key, allowed, n=1)
+            from difflib import get_close_matches
+
+            hint = get_close_matches(key, allowed, n=1)
             if hint:
                 advice = Text(f"did you mean {hint[0]!r}?", f"menade du {hint[0]!r}?")
             else:
@@ -365,11 +366,18 @@ def structure_plan_with_notices(
             source,
         )
     try:
-        plan = _structurer().structure(data, Plan)
-    except (ClassValidationError, IterableValidationError, _Invalid) as exc:
-        problems = sorted(
-            (problem(p, m) for p, m in _problems(exc, [])), key=lambda p: (p.line or 0, p.path)
-        )
-        raise PlanError(problems, source) from None
+        plan = _structurer(False).structure(data, Plan)
+    except Exception:
+        # The quick converter stops at the first problem and names no path. The
+        # detailed one collects every problem with its path; its code is a third
+        # slower to generate, so it is made only for a plan that has a problem.
+        try:
+            plan = _structurer(True).structure(data, Plan)
+        except (ClassValidationError, IterableValidationError, _Invalid) as exc:
+            problems = sorted(
+                (problem(p, m) for p, m in _problems(exc, [])),
+                key=lambda p: (p.line or 0, p.path),
+            )
+            raise PlanError(problems, source) from None
     plan, notices = resolve_references(plan)
     return plan, [problem(path_parts(path), message) for path, message in notices]
