@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +31,8 @@ def atomic_write(path: str | os.PathLike[str]) -> Iterator[BinaryIO]:
         mode = stat.S_IMODE(os.stat(target).st_mode)
     except OSError:
         mode = 0o666 & ~_umask()
+    import tempfile
+
     try:
         fd, tmp = tempfile.mkstemp(
             prefix=f".{target.name}.", suffix=TEMP_SUFFIX, dir=target.parent or "."

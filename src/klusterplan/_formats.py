@@ -11,10 +11,8 @@ from __future__ import annotations
 import contextlib
 import datetime as _dt
 import gc
-import json
 import os
 import re
-import tomllib
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
@@ -23,6 +21,7 @@ import attrs
 import yaml
 
 from ._i18n import Text
+from ._record import Record
 from .errors import PlanError, Problem
 
 __all__ = [
@@ -218,8 +217,8 @@ def _unclosed_bracket(text: str, end: _Place) -> _Place | None:
     return opened[-1] if opened else None
 
 
-@attrs.define
-class _Place:
+@attrs.define(repr=False)
+class _Place(Record):
     """A 0-based line and column, which the explanation may move to where the mistake is."""
 
     line: int
@@ -345,6 +344,15 @@ def parse(text: str, format: str, source: str | None = None) -> Any:
     return parse_with_nodes(text, format, source)[0]
 
 
+def _parse_json(text: str, source: str | None) -> Any:
+    import json
+
+    try:
+        return json.loads(text, object_pairs_hook=_json_pairs)
+    except json.JSONDecodeError as exc:
+        raise PlanError([Problem("", f"not valid JSON: {exc.msg}", exc.lineno)], source) from None
+
+
 def parse_with_nodes(
     text: str, format: str, source: str | None = None
 ) -> tuple[Any, yaml.Node | None]:
@@ -362,15 +370,17 @@ def parse_with_nodes(
             if format == "yaml":
                 return _parse_yaml(text)
             if format == "json":
-                return json.loads(text, object_pairs_hook=_json_pairs), None
+                return _parse_json(text, source), None
             if format == "toml":
+                import tomllib
+
                 return tomllib.loads(text), None
+    except PlanError:
+        raise
     except yaml.MarkedYAMLError as exc:
         raise PlanError([_yaml_problem(exc, text)], source) from None
     except yaml.YAMLError as exc:
         raise PlanError([Problem("", f"not valid YAML: {exc}")], source) from None
-    except json.JSONDecodeError as exc:
-        raise PlanError([Problem("", f"not valid JSON: {exc.msg}", exc.lineno)], source) from None
     except RecursionError:
         raise PlanError(
             [Problem("", f"not valid {name}: nested too deeply; a plan needs six levels at most")],
@@ -432,6 +442,8 @@ def serialise(data: dict[str, Any], format: str) -> str:
             yaml.dump(data, Dumper=_BlockDumper, allow_unicode=True, sort_keys=False, width=88)
         )
     if format == "json":
+        import json
+
         return json.dumps(data, ensure_ascii=False, indent=2, default=_json_default) + "\n"
     if format == "toml":
         import tomli_w

@@ -8,7 +8,6 @@ what prints them picks the reader's language with :func:`in_language`.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
@@ -63,7 +62,9 @@ def in_language(message: str, language: Language | str | None) -> str:
 def nearest(value: str, choices: Sequence[str]) -> str | None:
     """The choice closest to ``value`` (ignoring case), if any is close."""
     lowered = {option.lower(): option for option in choices}
-    close = difflib.get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
+    from difflib import get_close_matches
+
+    close = get_close_matches(value.lower(), list(lowered), n=1, cutoff=0.6)
     return lowered[close[0]] if close else None
 
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import codecs
 import os
 import stat
-from importlib import resources
 from pathlib import Path
 
 from ._atomic import atomic_write
@@ -169,6 +168,8 @@ def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
 
 def example_text() -> str:
     """The example plan's YAML text, as shipped with the package."""
+    from importlib import resources
+
     return (resources.files("klusterplan") / "data" / "example.yaml").read_text(encoding="utf-8")
 
 

@@ -8,7 +8,6 @@ code-scanning tools).
 
 from __future__ import annotations
 
-import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
@@ -218,4 +217,6 @@ def _uri(source: str) -> str:
 
 def dumps(data: object) -> str:
     """JSON as every output format writes it."""
+    import json
+
     return json.dumps(data, ensure_ascii=False, indent=2)

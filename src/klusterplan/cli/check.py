@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -102,6 +101,8 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
         "suppressed": sum(len(e["suppressed"]) for e in entries),
         "failed": failed,
     }
+    import json
+
     return json.dumps(
         {"version": JSON_VERSION, "plans": entries, "summary": summary},
         ensure_ascii=False,
