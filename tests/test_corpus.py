@@ -26,9 +26,9 @@ Run = Callable[..., Result]
 
 # file, the exit code of `check`, what its output must say
 CASES: list[tuple[str, int, str]] = [
-    ("key-int.yaml", 2, "key-int.yaml:2: library: the key 1 is not a name"),
-    ("key-null.yaml", 2, "key-null.yaml:1: the key null is not a name"),
-    ("key-bool-nested.yaml", 2, ":3: target_groups[0]: the key true is not a name"),
+    ("key-int.yaml", 2, "key-int.yaml:3: library: the key 1 is not a name"),
+    ("key-null.yaml", 2, "key-null.yaml:2: the key null is not a name"),
+    ("key-bool-nested.yaml", 2, ":4: target_groups[0]: the key true is not a name"),
     ("key-int.json", 2, "actions[0].1: unknown key; allowed keys are horizon"),
     ("votes-4000-digits.yaml", 2, ":4: target_groups[0].votes: a number of 4000 digits"),
     ("votes-10e309.json", 2, "target_groups[0].votes: a number of 310 digits"),
@@ -165,6 +165,31 @@ def test_a_text_over_the_length_limit(run: Run, tmp_path: Path) -> None:
     result = run("check", "long.yaml")
     assert result.exit_code == 2
     assert "long.yaml:4: library.author: a text of 100,001 characters" in result.output
+
+
+def test_keys_that_are_not_names_in_swedish_at_their_own_lines(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "keys.yaml").write_text(
+        "schema_version: 1\nlanguage: sv\nlibrary:\n  name: x\n  2011-01-01: z\n  true: y\n"
+        '  "a": 1\n',
+        encoding="utf-8",
+    )
+    (tmp_path / "big.json").write_text(
+        '{\n  "schema_version": 1,\n  "language": "sv",\n  "library": {"name": "'
+        + "å" * 100_001
+        + '"}\n}\n',
+        encoding="utf-8",
+    )
+    result = run("check", "keys.yaml")
+    assert result.exit_code == 2
+    lines = result.output.splitlines()
+    assert lines[1:] == [
+        "  keys.yaml:5: library: nyckeln 2011-01-01 är inget namn; nycklar är namn som 'name' "
+        "eller 'votes' (sätt den inom citattecken om den är menad som text)",
+        "  keys.yaml:6: library: nyckeln true är inget namn; nycklar är namn som 'name' "
+        "eller 'votes' (sätt den inom citattecken om den är menad som text)",
+    ]
+    result = run("check", "big.json")
+    assert "big.json:4: library.name: en text på 100\u00a0001 tecken" in result.output
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs devices and named pipes")

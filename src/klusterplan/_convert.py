@@ -26,9 +26,9 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._formats import LineMap
 from ._i18n import Text, nearest
+from ._limits import number_problem
 from ._resolve import SWEDISH_NAMES, enum_member, resolve_references
 from ._rule import path_parts
-from ._validate import number_problem
 from .errors import PlanError, Problem, format_path
 from .model import SCHEMA_VERSION, Plan
 

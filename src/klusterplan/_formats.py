@@ -464,6 +464,17 @@ def _has_carriage_return(value: object) -> bool:
     return False
 
 
+def _reads_as(node: yaml.Node, key: object) -> bool:
+    """Whether a key node that is not plain text reads as ``key`` (``1``, ``null``, ``true``)."""
+    if isinstance(key, str) or not isinstance(node, yaml.ScalarNode):
+        return False
+    try:
+        value = yaml.load(yaml.serialize(node), Loader=_Loader)
+    except (yaml.YAMLError, ValueError):
+        return False
+    return type(value) is type(key) and value == key
+
+
 class LineMap:
     """Maps a key's path to its line in the file's text, built only when asked."""
 
@@ -488,8 +499,12 @@ class LineMap:
         lines = self._text.split("\n")
         return lines[line - 1] if 0 < line <= len(lines) else ""
 
-    def line(self, path: Sequence[str | int]) -> int | None:
-        """Return the 1-based line of the deepest part of ``path`` found, or ``None``."""
+    def line(self, path: Sequence[Any]) -> int | None:
+        """Return the 1-based line of the deepest part of ``path`` found, or ``None``.
+
+        A part may be a key that is not text (``1``, ``null``): it is found
+        among the mapping's keys by the value YAML reads from them.
+        """
         node = self._tree()
         if node is None:
             return None
@@ -497,7 +512,7 @@ class LineMap:
         for part in path:
             if isinstance(node, yaml.MappingNode):
                 for key_node, value_node in node.value:
-                    if key_node.value == part:
+                    if key_node.value == part or _reads_as(key_node, part):
                         line = key_node.start_mark.line + 1
                         node = value_node
                         break

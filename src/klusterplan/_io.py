@@ -43,10 +43,13 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
         )
     data, root = parse_with_nodes(text, format, source)
     lines = LineMap(text, format, root)
-    problems = [
-        Problem(format_path(path), message, lines.line(path))
-        for path, message in data_problems(data, limits)
-    ]
+    problems = sorted(
+        (
+            Problem(format_path(path), message, lines.line(place))
+            for path, message, place in data_problems(data, limits)
+        ),
+        key=lambda p: p.line or 0,
+    )
     if problems:
         raise PlanError(problems, source)
     with paused_gc():

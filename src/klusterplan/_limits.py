@@ -16,9 +16,18 @@ from typing import Any
 
 import attrs
 
+from ._format import number
+from ._i18n import Text
 from ._record import Record
 
-__all__ = ["MAX_NUMBER", "Limits", "data_problems", "surrogate_problem"]
+__all__ = [
+    "MAX_NUMBER",
+    "Limits",
+    "data_problems",
+    "long_text_problem",
+    "number_problem",
+    "surrogate_problem",
+]
 
 #: The largest whole number a plan holds (votes, ages, budgets in kronor): every
 #: format shows it, and a chart can scale to it.
@@ -55,14 +64,44 @@ class Limits(Record):
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-def surrogate_problem(text: str) -> str | None:
+_THE_TEXT = Text("the text", "texten")
+
+
+def surrogate_problem(text: str, what: Text = _THE_TEXT) -> Text | None:
     """The message for text holding half of a UTF-16 pair, which no file can store."""
     found = _SURROGATE.search(text)
     if found is None:
         return None
-    return (
-        f"holds U+{ord(found.group()):04X} at character {found.start() + 1}, half of a "
-        "character pair (a lone surrogate) that no file can store; remove it"
+    code, at = f"U+{ord(found.group()):04X}", found.start() + 1
+    return Text(
+        f"{what} holds {code} at character {at}, half of a character pair (a lone "
+        "surrogate) that no file can store; remove it",
+        f"{what.sv} innehåller {code} vid tecken {at}, en halva av ett teckenpar (ett ensamt "
+        "surrogattecken) som ingen fil kan lagra; ta bort det",
+    )
+
+
+def long_text_problem(length: int, limits: Limits) -> Text:
+    """The message for a text longer than ``limits.max_text``."""
+    return Text(
+        f"a text of {length:,} characters; the most one text may hold is "
+        f"{limits.max_text:,}: split it, or keep long documents outside the plan",
+        f"en text på {number(length)} tecken; en text får ha högst "
+        f"{number(limits.max_text)}: dela upp den, eller håll långa dokument utanför planen",
+    )
+
+
+def number_problem(value: int) -> Text | None:
+    """Why a whole number is beyond what a plan holds, or ``None``."""
+    if -MAX_NUMBER <= value <= MAX_NUMBER:
+        return None
+    big = abs(value).bit_length() >= 14_000
+    digits = "thousands of" if big else str(len(str(abs(value))))
+    siffror = "tusentals" if big else digits
+    most = len(str(MAX_NUMBER))
+    return Text(
+        f"a number of {digits} digits; plan values (votes, ages, kronor) have at most {most}",
+        f"ett tal med {siffror} siffror; en plans tal (röster, åldrar, kronor) har högst {most}",
     )
 
 
@@ -71,12 +110,15 @@ def _key(key: object) -> str:
         return "null"
     if isinstance(key, bool):
         return str(key).lower()
-    text = repr(key)
+    text = key.isoformat() if hasattr(key, "isoformat") else repr(key)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
-def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], str]]:
-    """``(path, message)`` for what a parsed file holds beyond the limits or any format.
+def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], str, list[Any]]]:
+    """``(path, message, place)`` for what a parsed file holds beyond the limits or any format.
+
+    ``place`` is the path to look the line up by: ``path`` itself, or for a
+    key that is not text, ``path`` and that key, so the line is the key's own.
 
     Keys that are not text, nesting past ``max_depth``, texts past ``max_text``
     or holding lone surrogates, and more than ``max_values`` values in all. The
@@ -89,32 +131,40 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
         value, path = stack.pop()
         budget -= 1
         if budget < 0:
+            most = limits.max_values
             yield (
                 [],
-                f"the file expands to more than {limits.max_values:,} values (YAML aliases "
-                "count each time they are used); a plan needs far fewer, so write the "
-                "values out instead of repeating aliases",
+                Text(
+                    f"the file expands to more than {most:,} values (YAML aliases count each "
+                    "time they are used); a plan needs far fewer, so write the values out "
+                    "instead of repeating aliases",
+                    f"filen växer till fler än {number(most)} värden (YAML-alias räknas "
+                    "varje gång de används); en plan behöver långt färre, så skriv ut "
+                    "värdena i stället för att upprepa alias",
+                ),
+                [],
             )
             return
         if isinstance(value, str):
             if len(value) > limits.max_text:
-                yield (
-                    path,
-                    f"a text of {len(value):,} characters; the most one text may hold is "
-                    f"{limits.max_text:,}: split it, or keep long documents outside the plan",
-                )
+                yield path, long_text_problem(len(value), limits), path
             else:
                 problem = surrogate_problem(value)
                 if problem:
-                    yield path, f"the text {problem}"
+                    yield path, problem, path
             continue
         if not isinstance(value, dict | list):
             continue
         if len(path) >= limits.max_depth:
             yield (
                 path,
-                f"nested more than {limits.max_depth} levels deep; a plan needs at most "
-                "six: check the indentation or the brackets",
+                Text(
+                    f"nested more than {limits.max_depth} levels deep; a plan needs at most "
+                    "six: check the indentation or the brackets",
+                    f"nästlad mer än {limits.max_depth} nivåer djupt; en plan behöver högst "
+                    "sex: kontrollera indragen eller hakparenteserna",
+                ),
+                path,
             )
             continue
         if isinstance(value, dict):
@@ -122,13 +172,18 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
                 if not isinstance(key, str):
                     yield (
                         path,
-                        f"the key {_key(key)} is not a name; keys are names such as "
-                        "'name' or 'votes' (put it in quotes if it is meant as text)",
+                        Text(
+                            f"the key {_key(key)} is not a name; keys are names such as "
+                            "'name' or 'votes' (put it in quotes if it is meant as text)",
+                            f"nyckeln {_key(key)} är inget namn; nycklar är namn som 'name' "
+                            "eller 'votes' (sätt den inom citattecken om den är menad som text)",
+                        ),
+                        [*path, key],
                     )
                     continue
-                problem = surrogate_problem(key)
+                problem = surrogate_problem(key, Text(f"the key {key!a}", f"nyckeln {key!a}"))
                 if problem:
-                    yield path, f"the key {key!a} {problem}"
+                    yield path, problem, [*path, key]
                     continue
                 stack.append((item, [*path, key]))
         else:

@@ -43,7 +43,11 @@ _NAMES = {
 }
 
 
-_LANGUAGE_LINE = re.compile(r"^(?:\"?language\"?)\s*[:=]\s*[\"']?([A-Za-z_-]+)", re.MULTILINE)
+# a top-level key in YAML or TOML starts its line; in JSON it may follow a brace or a comma
+_LANGUAGE_LINE = re.compile(
+    r"(?:^|^\s*[{,]\s*|[{,]\s*)[\"']?language[\"']?\s*[:=]\s*[\"']?([A-Za-z_-]+)",
+    re.MULTILINE,
+)
 
 
 def peek_language(path: str) -> Language | None:

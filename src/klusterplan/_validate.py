@@ -18,21 +18,10 @@ from typing import Any
 
 import attrs
 
-from ._limits import MAX_NUMBER, Limits, surrogate_problem
+from ._limits import Limits, long_text_problem, number_problem, surrogate_problem
 from .errors import Problem
 
-__all__ = ["number_problem", "plan_problems", "type_problems"]
-
-
-def number_problem(value: int) -> str | None:
-    """Why a whole number is beyond what a plan holds, or ``None``."""
-    if -MAX_NUMBER <= value <= MAX_NUMBER:
-        return None
-    digits = len(str(abs(value))) if abs(value).bit_length() < 14_000 else "thousands of"
-    return (
-        f"a number of {digits} digits; plan values (votes, ages, kronor) have at most "
-        f"{len(str(MAX_NUMBER))}"
-    )
+__all__ = ["plan_problems", "type_problems"]
 
 
 def _values(value: Any, path: str) -> Iterator[tuple[str, Any]]:
@@ -196,13 +185,9 @@ def plan_problems(
         if isinstance(value, int):
             message = number_problem(value)
         elif len(value) > limits.max_text:
-            message = (
-                f"a text of {len(value):,} characters; the most one text may hold is "
-                f"{limits.max_text:,}"
-            )
+            message = long_text_problem(len(value), limits)
         else:
-            found = surrogate_problem(value)
-            message = f"the text {found}" if found else None
+            message = surrogate_problem(value)
         if message:
             problems.append(Problem(path, message))
     return problems
