@@ -380,4 +380,5 @@ def structure_plan_with_notices(
             )
             raise PlanError(problems, source) from None
     plan, notices = resolve_references(plan)
-    return plan, [problem(path_parts(path), message) for path, message in notices]
+    found = [problem(path_parts(path), message) for path, message in notices]
+    return plan, sorted(found, key=lambda p: p.line or 0)

@@ -29,7 +29,7 @@ def _index(plan: Plan, id: str) -> int:
             return i
     known = [g.id for g in plan.target_groups if g.id]
     raise PlanError(
-        [Problem("target_groups", valid_ids_text("target group", "målgrupp", id, known))]
+        [Problem("target_groups", valid_ids_text("target group", "en målgrupp", id, known))]
     )
 
 

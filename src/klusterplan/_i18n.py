@@ -69,17 +69,23 @@ def nearest(value: str, choices: Sequence[str]) -> str | None:
 
 
 def valid_ids_text(kind_en: str, kind_sv: str, value: str, known: Sequence[str]) -> Text:
-    """``no centre has the id 'x'; the ids are a, b, c; did you mean 'b'?``, in both languages."""
+    """``no centre has the id 'x'; the ids are a, b, c; did you mean 'b'?``, in both languages.
+
+    ``kind_sv`` is the Swedish noun with its article (``ett centrum``,
+    ``en målgrupp``), which decides between *inget* and *ingen*.
+    """
     close = nearest(value, known)
     listed = ", ".join(known)
+    article, _, noun = kind_sv.partition(" ")
+    none = "inget" if article == "ett" else "ingen"
     en = f"no {kind_en} has the id {value!r}"
-    sv = f"ingen {kind_sv} har id:t {value!r}"
+    sv = f"{none} {noun} har id:t {value!r}"
     if known:
         en += f"; the ids are {listed}"
         sv += f"; de id som finns är {listed}"
     else:
         en += f"; the plan has no {kind_en} yet"
-        sv += f"; planen har ingen {kind_sv} än"
+        sv += f"; planen har {none} {noun} än"
     if close is not None:
         en += f"; did you mean {close!r}?"
         sv += f"; menade du {close!r}?"

@@ -167,7 +167,10 @@ def _centre_names(id: str, name: str) -> list[str]:
         names.append(builtin)
         for tail in (" centrum", "centrum", " centre"):
             if builtin.lower().endswith(tail):
-                names.append(builtin[: -len(tail)])
+                stem = builtin[: -len(tail)]
+                names.append(stem)
+                if tail == "centrum" and stem.endswith("s"):
+                    names.append(stem[:-1])  # "Kunskapscentrum" → "kunskap"
     return names
 
 

@@ -43,4 +43,4 @@ def active(status: ActionStatus) -> bool:
 
 def unknown_group(value: str, known: dict[str, int]) -> Text:
     """The message for an unknown target-group id: the valid ids and the nearest one."""
-    return valid_ids_text("target group", "målgrupp", value, list(known))
+    return valid_ids_text("target group", "en målgrupp", value, list(known))

@@ -14,9 +14,9 @@ __all__ = ["RULES"]
 def unknown_id(kind: str, value: str, plan: Plan) -> Text:
     """The message for an unknown centre or step id: the valid ids and the nearest."""
     if kind == "centre":
-        return valid_ids_text("centre", "centrum", value, [c.id for c in plan.centres if c.id])
+        return valid_ids_text("centre", "ett centrum", value, [c.id for c in plan.centres if c.id])
     ids = [s.id for s in plan.staircase if s.id]
-    return valid_ids_text("staircase step", "trappsteg", value, ids)
+    return valid_ids_text("staircase step", "ett trappsteg", value, ids)
 
 
 @rule(
