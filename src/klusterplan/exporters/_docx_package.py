@@ -8,6 +8,7 @@ from __future__ import annotations
 import copy
 import datetime as _dt
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +29,14 @@ from ..document import Chart, Document
 from ..errors import PlanError, Problem
 from ._docx_xml import CHART_MARK, SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
-__all__ = ["PROPERTY_LIMIT", "REQUIRED_STYLES", "build_package", "check_pictures", "save"]
+__all__ = [
+    "PROPERTY_LIMIT",
+    "REQUIRED_STYLES",
+    "WordPackage",
+    "build_package",
+    "check_pictures",
+    "save",
+]
 
 #: Styles every export uses besides the headings of each level it has.
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -422,6 +430,49 @@ def _section_breaks(body: Any, last_landscape: bool) -> None:
 
 
 _BODY_SLOT = "klusterplan-body"
+_CHUNK = "klusterplan-chunk"
+# the paragraphs the package replaces (section breaks, charts): the rest of the body is kept as text
+_MARKER = re.compile(
+    f'(<w:p xmlns:kp="(?:{re.escape(SECTION_MARK)}|{re.escape(CHART_MARK)})"[^>]*/>)'
+)
+
+
+class WordPackage:
+    """A python-docx document, and the body's text kept out of its tree until it is saved.
+
+    When nothing looks at the body between building and saving (no plugin's
+    ``docx_document`` hook), the body's text goes into the tree only as place
+    holders between the paragraphs the package changes (section breaks, charts),
+    and is put back as it was written when the main part is saved: parsing it
+    into the tree and serialising it again would cost more than all the rest.
+    """
+
+    def __init__(self, word: Any, chunks: list[str]) -> None:
+        #: The python-docx document.
+        self.word = word
+        #: The body's text, one piece for each place holder in order; empty when whole.
+        self.chunks = chunks
+
+    def main_part(self, blob: bytes) -> bytes:
+        """The main part's serialised ``blob`` with the body's text back in place."""
+        if not self.chunks:
+            return blob
+        pieces = blob.split(f"<?{_CHUNK}?>".encode())
+        if len(pieces) != len(self.chunks) + 1:
+            raise ValueError("the body's place holders were moved")
+        out = [pieces[0]]
+        for chunk, piece in zip(self.chunks, pieces[1:], strict=True):
+            out += [chunk.encode("utf-8"), piece]
+        return b"".join(out)
+
+
+def _skeleton(xml: str) -> tuple[str, list[str]]:
+    """``xml``'s body with only its marker paragraphs, and the text between them."""
+    head = xml[: xml.index(">") + 1]
+    pieces = _MARKER.split(xml[len(head) : xml.rindex("</w:body>")])
+    slot = f"<?{_CHUNK}?>"
+    markers = "".join(marker + slot for marker in pieces[1::2])
+    return f"{head}{slot}{markers}</w:body>", pieces[0::2]
 
 
 def _with_body(document: Any, xml: str) -> Any:
@@ -454,11 +505,12 @@ def build_package(
     branding: Branding,
     notice: Callable[[str, str], None] = lambda path, message: None,
     controls: bool = False,
-) -> Any:
-    """A python-docx document holding ``doc``; the caller runs hooks and saves it.
+) -> WordPackage:
+    """The Word package of ``doc``; the caller runs hooks on its document and saves it.
 
     ``controls`` writes the content controls at once (no plugin will look at the
-    document before it is saved); otherwise the caller puts them in after the hooks.
+    document before it is saved, so its body's text is kept out of the tree,
+    see :class:`WordPackage`); otherwise the caller puts them in after the hooks.
 
     ``notice(path, message)`` is told about what had to change (a document
     property too long for Word).
@@ -492,6 +544,7 @@ def build_package(
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new, controls)
+    xml, chunks = _skeleton(xml) if controls else (xml, [])
     document = _with_body(document, xml)
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
@@ -499,7 +552,7 @@ def build_package(
     _footer(document, doc, branding, (text_width, wide_width), half_points("footer"))
     _logo(document, branding)
     _properties(document, doc, notice)
-    return document
+    return WordPackage(document, chunks)
 
 
 class _FixedZip:
@@ -530,16 +583,17 @@ def _drop_extras(document: Any) -> None:
                 holder.rels.pop(r_id)
 
 
-def save(document: Any, built_in: bool) -> bytes:
+def save(package: WordPackage, built_in: bool) -> bytes:
     """The package's bytes, the same for the same content (fixed timestamps inside)."""
+    document = package.word
     if built_in:
         _drop_extras(document)
-    package = document.part.package
+    opc = document.part.package
     stream = io.BytesIO()
     try:
         from docx.opc.pkgwriter import PackageWriter
 
-        parts = list(package.parts)
+        parts = list(opc.parts)
         for part in parts:
             part.before_marshal()
         writer: Any = _FixedZip(stream)
@@ -547,11 +601,18 @@ def save(document: Any, built_in: bool) -> bytes:
         # take any object with write() and close()
         helpers: Any = PackageWriter
         helpers._write_content_types_stream(writer, parts)
-        helpers._write_pkg_rels(writer, package.rels)
-        helpers._write_parts(writer, parts)
+        helpers._write_pkg_rels(writer, opc.rels)
+        for part in parts:
+            blob = part.blob
+            writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
         writer.close()
         return stream.getvalue()
     except AttributeError:  # a python-docx without these internals: save, then re-stamp
+        if package.chunks:
+            document.part._element = parse_xml(package.main_part(document.part.blob))
+            package.chunks = []
         stream = io.BytesIO()
         document.save(stream)
         return _restamp(stream.getvalue())
