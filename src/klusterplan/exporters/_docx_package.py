@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import functools
 import io
 import re
 import zipfile
@@ -52,10 +53,8 @@ _A4 = (Mm(210), Mm(297))
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _open(template: Path | None, needed: list[str]) -> Any:
-    """The template (or python-docx's own) with its body emptied; checks styles first."""
-    if template is None:
-        return docx.Document()
+def _open(template: Path, needed: list[str]) -> Any:
+    """The template with its body emptied; checks its styles first."""
     problem = template_problem(template)
     if problem:
         raise PlanError([Problem("", f"--template {template}: {problem}")])
@@ -154,7 +153,7 @@ def _typeface(rpr: Any) -> None:
     rpr.insert(0, fonts)
 
 
-def _house(document: Any, branding: Branding, large_print: bool, max_level: int) -> None:
+def _house(document: Any, primary_colour: str, large_print: bool, max_level: int) -> None:
     """The house design: one typeface, its type scale, colours and spacing, no underlines."""
     styles = document.styles
     defaults = styles.element.find(qn("w:docDefaults"))
@@ -167,7 +166,7 @@ def _house(document: Any, branding: Branding, large_print: bool, max_level: int)
         element = OxmlElement(tag)
         element.set(qn("w:val"), half)
         default_rpr.append(element)
-    primary = RGBColor.from_string(_hex(branding.primary_colour, _design.PRIMARY))
+    primary = RGBColor.from_string(primary_colour)
     muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
     dark = RGBColor.from_string("1F1F1F")
     roles = {
@@ -207,6 +206,76 @@ def _hex(colour: str, default: str) -> str:
     text = colour.strip().lstrip("#").upper()
     valid = len(text) == 6 and all(c in "0123456789ABCDEF" for c in text)
     return text if valid else default.lstrip("#")
+
+
+# parts of the house package no export changes: kept as their bytes, never parsed
+_AS_BYTES = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml",
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    }
+)
+
+
+class _House:
+    """python-docx's default package in the house design, for one language, size and colour.
+
+    Made once a process: opening the default package, parsing its large style
+    sheet and setting the house styles cost a Word export more than its body.
+    """
+
+    def __init__(self, tag: str, large_print: bool, primary: str, max_level: int) -> None:
+        document = docx.Document()
+        needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
+        #: Style ids by name, for the body.
+        self.styles = {name: document.styles[name].style_id for name in needed}
+        _language(document, tag)
+        _house(document, primary, large_print, max_level)
+        if large_print:
+            _no_small_print(document)
+        #: The text width in twips, portrait and landscape.
+        self.widths = _page(document, None)
+        stream = io.BytesIO()
+        document.save(stream)
+        self._data = stream.getvalue()
+        self._reader: Any = None
+        try:
+            from docx.opc.pkgreader import PackageReader
+
+            reader: Any = PackageReader  # python-docx's internals are untyped
+            self._reader = reader.from_file(io.BytesIO(self._data))
+        except (ImportError, AttributeError):  # a python-docx without these internals
+            pass
+
+    def open(self, whole: bool) -> Any:
+        """A fresh python-docx document of this package.
+
+        Unless ``whole``, the parts no export changes (styles, theme, fonts) are
+        kept as bytes: nothing may read them as XML (no plugin sees the document).
+        """
+        if whole or self._reader is None:
+            return docx.Document(io.BytesIO(self._data))
+        from docx.opc.package import Unmarshaller
+        from docx.opc.part import Part, PartFactory
+        from docx.package import Package
+
+        def part(partname: Any, content_type: str, reltype: str, blob: bytes, package: Any) -> Any:
+            if content_type in _AS_BYTES:
+                return Part(partname, content_type, blob, package)
+            return PartFactory(partname, content_type, reltype, blob, package)
+
+        package = Package()
+        unmarshaller: Any = Unmarshaller  # python-docx's internals are untyped
+        unmarshaller.unmarshal(self._reader, package, part)
+        return package.main_document_part.document
+
+
+@functools.lru_cache(maxsize=16)
+def _house_package(tag: str, large_print: bool, primary: str, max_level: int) -> _House:
+    return _House(tag, large_print, primary, max_level)
 
 
 class _Numbering:
@@ -516,17 +585,21 @@ def build_package(
     property too long for Word).
     """
     max_level = max((s.level for s in doc.sections), default=1)
-    needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
-    document = _open(template, needed)
-    styles = {name: document.styles[name].style_id for name in needed}
-    _language(document, doc.language_tag)
     if template is None:
-        _house(document, branding, large_print, max_level)
+        primary = _hex(branding.primary_colour, _design.PRIMARY)
+        house = _house_package(doc.language_tag, large_print, primary, max_level)
+        document = house.open(whole=not controls)
+        styles = house.styles
+        text_width, wide_width = house.widths
     else:
+        needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
+        document = _open(template, needed)
+        styles = {name: document.styles[name].style_id for name in needed}
+        _language(document, doc.language_tag)
         _sizes(document, large_print, max_level)
-    if large_print:
-        _no_small_print(document)
-    text_width, wide_width = _page(document, template)
+        if large_print:
+            _no_small_print(document)
+        text_width, wide_width = _page(document, template)
 
     def half_points(role: str) -> int:
         return round(_design.size(role, large_print) * 2)
