@@ -394,3 +394,81 @@ def test_overlong_document_properties_are_shortened_with_a_notice(
     assert any("property author is 300 characters long" in m for m in messages)
     # the name itself is whole in the text
     assert name.strip() in "\n".join(p.text for p in _open(stream.getvalue()).paragraphs)
+
+
+class _Looks:
+    """A plugin that looks at the document: the export builds python-docx's whole tree."""
+
+    @hookimpl
+    def docx_document(self, document: Any, plan: klusterplan.Plan, context: Any) -> None:
+        pass
+
+
+def _parts(data: bytes) -> dict[str, bytes]:
+    """The package's parts, XML in canonical form; the plan part's JSON alone."""
+    from lxml import etree
+
+    out = {}
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        for name in package.namelist():
+            blob = package.read(name)
+            if name.endswith((".xml", ".rels")):
+                root = etree.fromstring(blob)
+                # a looked-at document also stores its paragraphs' digests, and so its id
+                if root.tag == "{urn:klusterplan:plan:1}plan":
+                    blob = (root.text or "").encode()
+                elif root.tag.endswith("datastoreItem"):
+                    blob = b"datastoreItem"
+                else:
+                    blob = etree.tostring(root, method="c14n")
+            out[name] = blob
+    return out
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        ExportOptions(),
+        ExportOptions(workbook=True),
+        ExportOptions(large_print=True, language=Language.EN),
+    ],
+    ids=["plan", "workbook", "large-print-english"],
+)
+def test_without_a_plugin_the_same_package_as_python_docx_builds(
+    example: klusterplan.Plan, options: ExportOptions
+) -> None:
+    # with no plugin looking, the body is kept as text and the house parts as bytes
+    looked = _export(
+        example, options, registry=Registry([*DEFAULT_PLUGINS, _Looks()], autoload=False)
+    )
+    plain = _export(example, options)
+    assert _parts(plain) == _parts(looked)
+
+
+class _Colour:
+    @hookimpl
+    def branding(self, plan: klusterplan.Plan, format: str) -> Branding:
+        return Branding(primary_colour="#7A1F1F")
+
+
+def _style_colour(data: bytes, name: str) -> str:
+    return str(_open(data).styles[name].font.color.rgb)
+
+
+def test_house_styles_follow_each_exports_colour_language_and_size(
+    example: klusterplan.Plan,
+) -> None:
+    # the house package is made once a process for each of them, never shared across
+    coloured = Registry([*DEFAULT_PLUGINS, _Colour()], autoload=False)
+    assert _style_colour(_export(example, registry=coloured), "Title") == "7A1F1F"
+    assert _style_colour(_export(example), "Title") == "1F4E79"
+    english = _open(_export(example, ExportOptions(language=Language.EN)))
+    swedish = _open(_export(example))
+    lang = qn("w:lang")
+    tags = [
+        w.styles.element.find(qn("w:docDefaults")).find(f".//{lang}").get(qn("w:val"))
+        for w in (english, swedish)
+    ]
+    assert tags == ["en-GB", "sv-SE"]
+    large = _open(_export(example, ExportOptions(large_print=True)))
+    assert large.styles["Normal"].font.size.pt >= 16 > swedish.styles["Normal"].font.size.pt

@@ -7,7 +7,9 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import functools
 import io
+import re
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
@@ -28,7 +30,14 @@ from ..document import Chart, Document
 from ..errors import PlanError, Problem
 from ._docx_xml import CHART_MARK, SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
-__all__ = ["PROPERTY_LIMIT", "REQUIRED_STYLES", "build_package", "check_pictures", "save"]
+__all__ = [
+    "PROPERTY_LIMIT",
+    "REQUIRED_STYLES",
+    "WordPackage",
+    "build_package",
+    "check_pictures",
+    "save",
+]
 
 #: Styles every export uses besides the headings of each level it has.
 REQUIRED_STYLES: tuple[str, ...] = (
@@ -44,10 +53,8 @@ _A4 = (Mm(210), Mm(297))
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
 
-def _open(template: Path | None, needed: list[str]) -> Any:
-    """The template (or python-docx's own) with its body emptied; checks styles first."""
-    if template is None:
-        return docx.Document()
+def _open(template: Path, needed: list[str]) -> Any:
+    """The template with its body emptied; checks its styles first."""
     problem = template_problem(template)
     if problem:
         raise PlanError([Problem("", f"--template {template}: {problem}")])
@@ -146,7 +153,7 @@ def _typeface(rpr: Any) -> None:
     rpr.insert(0, fonts)
 
 
-def _house(document: Any, branding: Branding, large_print: bool, max_level: int) -> None:
+def _house(document: Any, primary_colour: str, large_print: bool, max_level: int) -> None:
     """The house design: one typeface, its type scale, colours and spacing, no underlines."""
     styles = document.styles
     defaults = styles.element.find(qn("w:docDefaults"))
@@ -159,7 +166,7 @@ def _house(document: Any, branding: Branding, large_print: bool, max_level: int)
         element = OxmlElement(tag)
         element.set(qn("w:val"), half)
         default_rpr.append(element)
-    primary = RGBColor.from_string(_hex(branding.primary_colour, _design.PRIMARY))
+    primary = RGBColor.from_string(primary_colour)
     muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
     dark = RGBColor.from_string("1F1F1F")
     roles = {
@@ -199,6 +206,76 @@ def _hex(colour: str, default: str) -> str:
     text = colour.strip().lstrip("#").upper()
     valid = len(text) == 6 and all(c in "0123456789ABCDEF" for c in text)
     return text if valid else default.lstrip("#")
+
+
+# parts of the house package no export changes: kept as their bytes, never parsed
+_AS_BYTES = frozenset(
+    {
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.fontTable+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.webSettings+xml",
+        "application/vnd.openxmlformats-officedocument.theme+xml",
+        "application/vnd.openxmlformats-officedocument.extended-properties+xml",
+    }
+)
+
+
+class _House:
+    """python-docx's default package in the house design, for one language, size and colour.
+
+    Made once a process: opening the default package, parsing its large style
+    sheet and setting the house styles cost a Word export more than its body.
+    """
+
+    def __init__(self, tag: str, large_print: bool, primary: str, max_level: int) -> None:
+        document = docx.Document()
+        needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
+        #: Style ids by name, for the body.
+        self.styles = {name: document.styles[name].style_id for name in needed}
+        _language(document, tag)
+        _house(document, primary, large_print, max_level)
+        if large_print:
+            _no_small_print(document)
+        #: The text width in twips, portrait and landscape.
+        self.widths = _page(document, None)
+        stream = io.BytesIO()
+        document.save(stream)
+        self._data = stream.getvalue()
+        self._reader: Any = None
+        try:
+            from docx.opc.pkgreader import PackageReader
+
+            reader: Any = PackageReader  # python-docx's internals are untyped
+            self._reader = reader.from_file(io.BytesIO(self._data))
+        except (ImportError, AttributeError):  # a python-docx without these internals
+            pass
+
+    def open(self, whole: bool) -> Any:
+        """A fresh python-docx document of this package.
+
+        Unless ``whole``, the parts no export changes (styles, theme, fonts) are
+        kept as bytes: nothing may read them as XML (no plugin sees the document).
+        """
+        if whole or self._reader is None:
+            return docx.Document(io.BytesIO(self._data))
+        from docx.opc.package import Unmarshaller
+        from docx.opc.part import Part, PartFactory
+        from docx.package import Package
+
+        def part(partname: Any, content_type: str, reltype: str, blob: bytes, package: Any) -> Any:
+            if content_type in _AS_BYTES:
+                return Part(partname, content_type, blob, package)
+            return PartFactory(partname, content_type, reltype, blob, package)
+
+        package = Package()
+        unmarshaller: Any = Unmarshaller  # python-docx's internals are untyped
+        unmarshaller.unmarshal(self._reader, package, part)
+        return package.main_document_part.document
+
+
+@functools.lru_cache(maxsize=16)
+def _house_package(tag: str, large_print: bool, primary: str, max_level: int) -> _House:
+    return _House(tag, large_print, primary, max_level)
 
 
 class _Numbering:
@@ -422,6 +499,49 @@ def _section_breaks(body: Any, last_landscape: bool) -> None:
 
 
 _BODY_SLOT = "klusterplan-body"
+_CHUNK = "klusterplan-chunk"
+# the paragraphs the package replaces (section breaks, charts): the rest of the body is kept as text
+_MARKER = re.compile(
+    f'(<w:p xmlns:kp="(?:{re.escape(SECTION_MARK)}|{re.escape(CHART_MARK)})"[^>]*/>)'
+)
+
+
+class WordPackage:
+    """A python-docx document, and the body's text kept out of its tree until it is saved.
+
+    When nothing looks at the body between building and saving (no plugin's
+    ``docx_document`` hook), the body's text goes into the tree only as place
+    holders between the paragraphs the package changes (section breaks, charts),
+    and is put back as it was written when the main part is saved: parsing it
+    into the tree and serialising it again would cost more than all the rest.
+    """
+
+    def __init__(self, word: Any, chunks: list[str]) -> None:
+        #: The python-docx document.
+        self.word = word
+        #: The body's text, one piece for each place holder in order; empty when whole.
+        self.chunks = chunks
+
+    def main_part(self, blob: bytes) -> bytes:
+        """The main part's serialised ``blob`` with the body's text back in place."""
+        if not self.chunks:
+            return blob
+        pieces = blob.split(f"<?{_CHUNK}?>".encode())
+        if len(pieces) != len(self.chunks) + 1:
+            raise ValueError("the body's place holders were moved")
+        out = [pieces[0]]
+        for chunk, piece in zip(self.chunks, pieces[1:], strict=True):
+            out += [chunk.encode("utf-8"), piece]
+        return b"".join(out)
+
+
+def _skeleton(xml: str) -> tuple[str, list[str]]:
+    """``xml``'s body with only its marker paragraphs, and the text between them."""
+    head = xml[: xml.index(">") + 1]
+    pieces = _MARKER.split(xml[len(head) : xml.rindex("</w:body>")])
+    slot = f"<?{_CHUNK}?>"
+    markers = "".join(marker + slot for marker in pieces[1::2])
+    return f"{head}{slot}{markers}</w:body>", pieces[0::2]
 
 
 def _with_body(document: Any, xml: str) -> Any:
@@ -454,27 +574,32 @@ def build_package(
     branding: Branding,
     notice: Callable[[str, str], None] = lambda path, message: None,
     controls: bool = False,
-) -> Any:
-    """A python-docx document holding ``doc``; the caller runs hooks and saves it.
+) -> WordPackage:
+    """The Word package of ``doc``; the caller runs hooks on its document and saves it.
 
     ``controls`` writes the content controls at once (no plugin will look at the
-    document before it is saved); otherwise the caller puts them in after the hooks.
+    document before it is saved, so its body's text is kept out of the tree,
+    see :class:`WordPackage`); otherwise the caller puts them in after the hooks.
 
     ``notice(path, message)`` is told about what had to change (a document
     property too long for Word).
     """
     max_level = max((s.level for s in doc.sections), default=1)
-    needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
-    document = _open(template, needed)
-    styles = {name: document.styles[name].style_id for name in needed}
-    _language(document, doc.language_tag)
     if template is None:
-        _house(document, branding, large_print, max_level)
+        primary = _hex(branding.primary_colour, _design.PRIMARY)
+        house = _house_package(doc.language_tag, large_print, primary, max_level)
+        document = house.open(whole=not controls)
+        styles = house.styles
+        text_width, wide_width = house.widths
     else:
+        needed = [*REQUIRED_STYLES, *(f"Heading {n}" for n in range(1, max_level + 1))]
+        document = _open(template, needed)
+        styles = {name: document.styles[name].style_id for name in needed}
+        _language(document, doc.language_tag)
         _sizes(document, large_print, max_level)
-    if large_print:
-        _no_small_print(document)
-    text_width, wide_width = _page(document, template)
+        if large_print:
+            _no_small_print(document)
+        text_width, wide_width = _page(document, template)
 
     def half_points(role: str) -> int:
         return round(_design.size(role, large_print) * 2)
@@ -492,6 +617,7 @@ def build_package(
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new, controls)
+    xml, chunks = _skeleton(xml) if controls else (xml, [])
     document = _with_body(document, xml)
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
@@ -499,7 +625,7 @@ def build_package(
     _footer(document, doc, branding, (text_width, wide_width), half_points("footer"))
     _logo(document, branding)
     _properties(document, doc, notice)
-    return document
+    return WordPackage(document, chunks)
 
 
 class _FixedZip:
@@ -530,16 +656,17 @@ def _drop_extras(document: Any) -> None:
                 holder.rels.pop(r_id)
 
 
-def save(document: Any, built_in: bool) -> bytes:
+def save(package: WordPackage, built_in: bool) -> bytes:
     """The package's bytes, the same for the same content (fixed timestamps inside)."""
+    document = package.word
     if built_in:
         _drop_extras(document)
-    package = document.part.package
+    opc = document.part.package
     stream = io.BytesIO()
     try:
         from docx.opc.pkgwriter import PackageWriter
 
-        parts = list(package.parts)
+        parts = list(opc.parts)
         for part in parts:
             part.before_marshal()
         writer: Any = _FixedZip(stream)
@@ -547,11 +674,18 @@ def save(document: Any, built_in: bool) -> bytes:
         # take any object with write() and close()
         helpers: Any = PackageWriter
         helpers._write_content_types_stream(writer, parts)
-        helpers._write_pkg_rels(writer, package.rels)
-        helpers._write_parts(writer, parts)
+        helpers._write_pkg_rels(writer, opc.rels)
+        for part in parts:
+            blob = part.blob
+            writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
+            if len(part.rels):
+                writer.write(part.partname.rels_uri, part.rels.xml)
         writer.close()
         return stream.getvalue()
     except AttributeError:  # a python-docx without these internals: save, then re-stamp
+        if package.chunks:
+            document.part._element = parse_xml(package.main_part(document.part.blob))
+            package.chunks = []
         stream = io.BytesIO()
         document.save(stream)
         return _restamp(stream.getvalue())

@@ -41,7 +41,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
     # a plugin's hook sees the document before its content controls are in, for python-docx
     # does not look into them; without such a plugin they are written at once, as text
     hooked = context.hooks is not None and bool(context.hooks.docx_document.get_hookimpls())
-    word = build_package(
+    package = build_package(
         document,
         template=context.options.template,
         large_print=context.options.large_print,
@@ -49,6 +49,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         notice=context.notice,
         controls=not hooked,
     )
+    word = package.word
     if hooked and context.hooks is not None:
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
         add_controls(word.element.body, document.language is Language.SV)
@@ -56,7 +57,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
     if is_readable(document):
         embed_plan(word, context.plan, document, context.options.large_print, hooked)
-    stream.write(save(word, built_in=context.options.template is None))
+    stream.write(save(package, built_in=context.options.template is None))
 
 
 @hookimpl
