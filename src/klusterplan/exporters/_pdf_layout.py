@@ -554,11 +554,12 @@ class _Renderer:
         """
         style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
         text, end = self._contents_fragments[style.name]
-        frags = self._frags(heading.plain, style)
-        if frags is None or heading.toc_markup is None:
+        # (the contents' styles have no plain fragment of their own: their text is a link)
+        prepared = self.fonts.prepare(heading.plain)
+        clean = _collapse_spaces(prepared) if self._plain(prepared) else ""
+        if not clean or heading.toc_markup is None:
             return _Para(_contents_markup(heading.toc_markup or "", heading.key), style)
         # The fragments the parser makes of the markup, made directly, as in para().
-        clean = frags[0].text
         return _Para(
             clean,
             style,
