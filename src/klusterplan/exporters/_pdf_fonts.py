@@ -231,9 +231,12 @@ def _register(path: Path, what: str) -> _Face:
     # Named after the file's content: the same font gets the same name in
     # every run (determinism) and two different files never clash.
     name = "KP-" + (path.stem[:20] or "font") + "-" + hashlib.sha256(data).hexdigest()[:8]
-    try:
+    # Asked of the registered names, not of getFont(): for a name it does not
+    # know, getFont() searches the disk for Type 1 metrics first, which cost
+    # each new process a quarter of a second.
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         try:
             font = TTFont(name, str(path))
         except (TTFError, Exception) as exc:  # a damaged font fails in many ways
