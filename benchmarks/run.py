@@ -238,11 +238,17 @@ def word(sizes: list[int], repeat: int) -> None:
 
 # -- PDF ------------------------------------------------------------------
 
+# The child blocks the accelerator before reportlab is imported, or else checks
+# that reportlab found it: a run "with" it must not silently go without.
 _PDF_CHILD = """
 import sys, json
-sys.modules["_rl_accel"] = None if {no_accel} else sys.modules.get("_rl_accel")
+if {no_accel}:
+    sys.modules["_rl_accel"] = None
 sys.path.insert(0, {here!r})
 import run as bench
+from reportlab.lib import rl_accel
+if not {no_accel} and rl_accel._py_funcs:
+    sys.exit("rl_accel is not installed: reportlab uses its Python fallbacks")
 print(json.dumps(bench.pdf_times({repeat})))
 """
 

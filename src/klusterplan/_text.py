@@ -17,7 +17,7 @@ import attrs
 
 from .errors import format_path
 
-__all__ = ["clean_text", "plan_strings", "sanitise_plan"]
+__all__ = ["clean_text", "plan_strings", "sanitise_plan", "tree_strings"]
 
 T = TypeVar("T")
 
@@ -72,6 +72,25 @@ def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             yield from plan_strings(item, f"{path}[{i}]")
+
+
+def tree_strings(value: object) -> list[str]:
+    """Every string in a plan (or any attrs tree), in no set order, without paths.
+
+    For a look at all the text at once (which characters it uses): it skips
+    building the path of each string, which costs more than the walk itself.
+    """
+    out: list[str] = []
+    stack = [value]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            out.append(item)
+        elif isinstance(item, tuple | list):
+            stack.extend(item)
+        elif attrs.has(type(item)):
+            stack.extend(getattr(item, name) for name in _field_names(type(item)))
+    return out
 
 
 def _clean(value: Any, path: list[str | int], report: Callable[[str, str], None]) -> Any:

@@ -198,6 +198,10 @@ def _is_control(char: str) -> bool:
 _MAX_FONT_BYTES = 64 * 1024 * 1024
 
 
+#: The fonts registered in this process, by file and its size, time and inode.
+_faces: dict[tuple[str, int, int, int], _Face] = {}
+
+
 def _register(path: Path, what: str) -> _Face:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFError, TTFont
@@ -211,6 +215,13 @@ def _register(path: Path, what: str) -> _Face:
             raise PlanError(
                 [Problem("", f"{what} {path}: larger than any font ({_MAX_FONT_BYTES:,} bytes)")]
             )
+        # A file read before and unchanged since (as Python judges its own
+        # cached bytecode) is not read, hashed and indexed again: an export
+        # in a batch would spend more on that than on some plans' pages.
+        seen = (str(path.resolve()), info.st_size, info.st_mtime_ns, info.st_ino)
+        face = _faces.get(seen)
+        if face is not None and face.name in pdfmetrics.getRegisteredFontNames():
+            return face
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(
@@ -221,9 +232,12 @@ def _register(path: Path, what: str) -> _Face:
     import hashlib
 
     name = "KP-" + (path.stem[:20] or "font") + "-" + hashlib.sha256(data).hexdigest()[:8]
-    try:
+    # Asked of the registered names, not of getFont(): for a name it does not
+    # know, getFont() searches the disk for Type 1 metrics first, which cost
+    # each new process a quarter of a second.
+    if name in pdfmetrics.getRegisteredFontNames():
         font = pdfmetrics.getFont(name)
-    except KeyError:
+    else:
         try:
             font = TTFont(name, str(path))
         except (TTFError, Exception) as exc:  # a damaged font fails in many ways
@@ -232,7 +246,8 @@ def _register(path: Path, what: str) -> _Face:
             ) from None
         pdfmetrics.registerFont(font)
     chars: Any = font.face.charToGlyph
-    return _Face(name, frozenset(chars))
+    face = _faces[seen] = _Face(name, frozenset(chars))
+    return face
 
 
 def load_fonts(files: FontFiles) -> Fonts:

@@ -11,6 +11,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import calendar
+import copy
 import datetime as _dt
 import io
 import math
@@ -27,7 +28,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -45,7 +46,10 @@ from reportlab.platypus import (
 from reportlab.platypus import Paragraph as RLParagraph
 from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
+from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import cleanBlockQuotedText
+from reportlab.platypus.paragraph import split as rl_split
+from reportlab.platypus.paragraph import strip as rl_strip
 
 from .. import __version__, _design
 from .._metrics import fit_columns
@@ -122,10 +126,18 @@ class _Para(RLParagraph):  # type: ignore[misc]
     Tables wrap every cell to size the rows, again to split them across pages
     and again to draw them; the line breaks depend on the width alone, so they
     are kept rather than found anew (about half the wraps of an export).
+
+    Plain text in one font (nearly all of a plan) has its lines broken by
+    :func:`_break_plain`, which makes the very breaks reportlab's own line
+    breaker makes, with each word measured once a document.
     """
 
     _wrapped: tuple[float, Any, float, float] | None = None
     """The last width wrapped to, the line breaks made for it and the size."""
+
+    def breakLines(self, width: Any) -> Any:
+        lines = _break_plain(self, width)
+        return super().breakLines(width) if lines is None else lines
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         last = self._wrapped
@@ -215,6 +227,27 @@ class _Grid(Table):  # type: ignore[misc]
             if len(again) == 2:
                 return again
         return parts
+
+
+_IMMUTABLE = (int, float, str, bool, type(None))
+
+
+class _Frame(Frame):  # type: ignore[misc]
+    """A frame whose deep copy is quick.
+
+    reportlab deep-copies the current frame each time it measures a group kept
+    together (a heading with its text, a short list); a frame is mostly
+    numbers, which need no copying, so only its lists are copied deeply.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(
+            (k, v if type(v) in _IMMUTABLE else copy.deepcopy(v, memo))
+            for k, v in self.__dict__.items()
+        )
+        return clone
 
 
 class _Logo(Flowable):  # type: ignore[misc]
@@ -385,6 +418,9 @@ class _Renderer:
     def para(self, text: str, style: Any | None = None) -> Any:
         """A paragraph of plan text, shown exactly as typed."""
         style = style or self.s.body
+        if not text.strip(" "):
+            # an empty cell: no fragments, as the parser leaves it, without the parser
+            return _Para("", style, frags=[])
         frags = self._frags(text, style)
         if frags is None:
             return _Para(self.m(text), style)
@@ -518,11 +554,12 @@ class _Renderer:
         """
         style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
         text, end = self._contents_fragments[style.name]
-        frags = self._frags(heading.plain, style)
-        if frags is None or heading.toc_markup is None:
+        # (the contents' styles have no plain fragment of their own: their text is a link)
+        prepared = self.fonts.prepare(heading.plain)
+        clean = _collapse_spaces(prepared) if self._plain(prepared) else ""
+        if not clean or heading.toc_markup is None:
             return _Para(_contents_markup(heading.toc_markup or "", heading.key), style)
         # The fragments the parser makes of the markup, made directly, as in para().
-        clean = frags[0].text
         return _Para(
             clean,
             style,
@@ -920,6 +957,109 @@ class _Renderer:
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
+#: Word widths, by font and size, of the document being laid out (see _break_plain).
+_word_widths: dict[tuple[str, float], dict[str, float]] = {}
+_ascent_descent: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def _plain_style(style: Any) -> bool:
+    """Whether reportlab breaks lines in ``style`` by width alone (no hyphenation or dots)."""
+    return not (
+        style.endDots
+        or style.wordWrap
+        or style.shaping
+        or style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+    )
+
+
+def _break_plain(para: Any, width: Any) -> Any:
+    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
+
+    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
+    of text), the same greedy fill with the same arithmetic and the same
+    allowance for spaces to shrink, so the breaks and the space left on each
+    line are the ones reportlab computes. Whatever that case does beyond
+    filling (soft hyphens, a word wider than the line to be cut, bullets) is
+    left to reportlab. The words are measured once a document rather than once
+    a wrap.
+    """
+    frags = para.frags
+    style = para.style
+    if len(frags) != 1 or para.bulletText or not _plain_style(style):
+        return None
+    f = frags[0]
+    if hasattr(f, "cbDefn") or hasattr(f, "backColor"):
+        return None
+    text = getattr(f, "text", None)
+    if text is None:
+        # the second part of a split paragraph holds its words
+        words = getattr(f, "words", None)
+        if type(words) is not list or not all(type(w) is str for w in words):
+            return None
+        if not any(rl_strip(w) for w in words):
+            return None
+        words = list(words)
+    else:
+        text = rl_strip(text)
+        if not text:
+            return None
+        words = rl_split(text)
+    if _SHY in text if text is not None else any(_SHY in w for w in words):
+        return None
+    font_name, font_size = f.fontName, f.fontSize
+    key = (font_name, font_size)
+    measured = _word_widths.get(key)
+    if measured is None:
+        measured = _word_widths[key] = {}
+    bounds = _ascent_descent.get(key)
+    if bounds is None:
+        bounds = _ascent_descent[key] = getAscentDescent(font_name, font_size)
+    encoding = para.encoding
+    max_widths = list(width) if isinstance(width, tuple | list) else [width]
+    last_width = len(max_widths) - 1
+    space = measured.get(" ")
+    if space is None:
+        space = measured[" "] = stringWidth(" ", font_name, font_size, encoding)
+    shrink = style.spaceShrinkage * space
+    split_long = style.splitLongWords
+    widest = 0.0
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space  # as reportlab: no space before a line's first word
+    line_no = 0
+    max_width = max_widths[0]
+    for word in words:
+        word_width = measured.get(word)
+        if word_width is None:
+            word_width = measured[word] = stringWidth(word, font_name, font_size, encoding)
+        new_width = current + space + word_width
+        if new_width > max_width + shrink * len(line):
+            if split_long and word_width > max_width:
+                return None  # reportlab cuts such a word: let it
+            if line:
+                if current > widest:
+                    widest = current
+                lines.append((max_width - current, line))
+                line = [word]
+                current = word_width
+                line_no += 1
+                max_width = max_widths[min(last_width, line_no)]
+                continue
+        line.append(word)
+        current = new_width
+    if line:
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+    para._width_max = widest
+    para.height = 0
+    para._splitLongWordCount = para._hyphenations = 0
+    ascent, descent = bounds
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+
+
 def _collapse_spaces(text: str) -> str:
     """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
 
@@ -1165,6 +1305,8 @@ def _logo(look: Look) -> Any:
 
 def render(document: Document, look: Look) -> bytes:
     """Lay ``document`` out on A4 pages and return the PDF's bytes."""
+    # the words of one document are measured once; a batch keeps no words of the last
+    _word_widths.clear()
     logo = _logo(look)
     out = io.BytesIO()
     doc = _DocTemplate(
@@ -1184,8 +1326,8 @@ def render(document: Document, look: Look) -> bytes:
         invariant=1,
         initialFontName=look.fonts.regular,
     )
-    frame = Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm)
-    wide = Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm)
+    frame = _Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm)
+    wide = _Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm)
     doc.addPageTemplates(
         [
             PageTemplate("title", [frame], pagesize=A4),

@@ -24,11 +24,10 @@ A plugin can register a PDF format with its own fonts through
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .._exporter import ExportContext, Exporter, Renderer
-from .._text import plan_strings
+from .._text import tree_strings
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
 
@@ -59,8 +58,8 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def _document_strings(document: Document) -> Iterator[str]:
-    return (text for _, text in plan_strings(document))
+def _document_strings(document: Document) -> list[str]:
+    return tree_strings(document)
 
 
 def _colour(value: str, default: str, what: str, context: ExportContext) -> object:

@@ -1,0 +1,218 @@
+"""The PDF export's own line breaking, font loading and contents lines against reportlab's.
+
+The export breaks plain one-font paragraphs itself, builds contents lines
+without the markup parser and loads each font file once a process; each of
+these must give exactly what reportlab's own way gives.
+"""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+from typing import Any
+
+import attrs
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import klusterplan
+from klusterplan.model import Action, Horizon
+
+_WORDS = st.lists(
+    st.one_of(
+        st.sampled_from(["och", "biblioteket", "40\u00a0000\u00a0kr", "2011-03-15", "–", "”Låna"]),
+        st.text(alphabet="abcåäöXYZ0123456789-/:,.", min_size=1, max_size=14),
+        # a word wider than a narrow line: reportlab cuts it, the export leaves it to reportlab
+        st.just("Kommunikationsplaneringsarbetsgruppsmötesprotokoll"),
+        # a soft hyphen: reportlab may break there, the export leaves it to reportlab
+        st.just("kommunika\u00adtion"),
+    ),
+    min_size=0,
+    max_size=60,
+)
+_SPACES = st.sampled_from([" ", "  ", "\u2009", "\u200b", " \u00a0"])
+
+
+def _fonts() -> Any:
+    from klusterplan.exporters._pdf_fonts import FontFiles, load_fonts
+
+    return load_fonts(FontFiles.default())
+
+
+def _style(size: float, bold: bool, indent: float) -> Any:
+    from reportlab.lib.styles import ParagraphStyle
+
+    fonts = _fonts()
+    return ParagraphStyle(
+        "body",
+        fontName=fonts.bold if bold else fonts.regular,
+        fontSize=size,
+        leading=size * 1.3,
+        firstLineIndent=indent,
+    )
+
+
+def _lines(para: Any, widths: list[float]) -> Any:
+    lines = para.breakLines(widths)
+    return (
+        lines.kind,
+        [(extra, list(words)) for extra, words in lines.lines],
+        lines.fontSize,
+        lines.ascent,
+        lines.descent,
+        para._width_max,
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    words=_WORDS,
+    spaces=st.lists(_SPACES, min_size=60, max_size=60),
+    width=st.floats(min_value=20, max_value=700),
+    near=st.none() | st.tuples(st.integers(1, 60), st.floats(min_value=-3, max_value=0.5)),
+    first=st.sampled_from([0.0, 0.0, 14.0, -10.5]),
+    size=st.sampled_from([7.5, 8.0, 10.5, 16.0]),
+    bold=st.booleans(),
+)
+def test_plain_lines_break_exactly_as_reportlab_breaks_them(
+    words: list[str],
+    spaces: list[str],
+    width: float,
+    near: tuple[int, float] | None,
+    first: float,
+    size: float,
+    bold: bool,
+) -> None:
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    from klusterplan.exporters import _pdf_layout
+
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False))
+    style = _style(size, bold, first)
+    if near is not None and words:
+        # a line just as wide as some words, give or take what their spaces may shrink
+        count, delta = near
+        line = stringWidth(" ".join(words[:count]), style.fontName, size)
+        width = max(20.0, line + delta + first)
+    frag = Paragraph("x", style).frags[0].clone(text=text, link=[], us_lines=[])
+    widths = [max(1.0, width - first), width]
+    ours = _pdf_layout._Para(text, style, frags=[frag.clone()])
+    theirs = Paragraph(text, style, frags=[frag.clone()])
+    expected = _lines(theirs, widths)
+    assert _lines(ours, widths) == expected
+    # and the second part of a split paragraph, which holds words instead of text
+    if expected[0] == 0 and len(expected[1]) > 3:
+        theirs.wrap(width, 1e6)
+        first_part, rest = theirs.split(width, style.leading * 2.5)
+        assert len(first_part.blPara.lines) == 2
+        ours_rest = _pdf_layout._Para(None, rest.style, frags=[rest.frags[0].clone()])
+        assert _lines(ours_rest, widths) == _lines(rest, widths)
+
+
+def _export(plan: klusterplan.Plan, options: klusterplan.ExportOptions | None = None) -> bytes:
+    out = io.BytesIO()
+    klusterplan.export(plan, "pdf", out, options)
+    return out.getvalue()
+
+
+def _long_plan(example: klusterplan.Plan) -> klusterplan.Plan:
+    group = example.target_groups[0]
+    amount = "40\u00a0000\u00a0kr"  # an amount stays whole on its line
+    story = " ".join(f"Mening {i} om Göran och biblioteket, {amount}." for i in range(300))
+    persona = attrs.evolve(group.persona, story=story) if group.persona else None
+    actions = tuple(
+        Action(horizon=Horizon.IMMEDIATE, what=f"Åtgärd {i}: skylta om", responsible="Anna")
+        for i in range(60)
+    )
+    return attrs.evolve(
+        example,
+        target_groups=(attrs.evolve(group, persona=persona), *example.target_groups[1:]),
+        actions=actions,
+    )
+
+
+@pytest.mark.parametrize(
+    "options",
+    [
+        klusterplan.ExportOptions(),
+        klusterplan.ExportOptions(large_print=True),
+        klusterplan.ExportOptions(workbook=True, language=klusterplan.Language.EN),
+    ],
+    ids=["plan", "large-print", "workbook-en"],
+)
+def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
+    example: klusterplan.Plan, options: klusterplan.ExportOptions, monkeypatch: Any
+) -> None:
+    from klusterplan.exporters import _pdf_layout
+
+    plan = _long_plan(example)
+    ours = _export(plan, options)
+    # every paragraph left to reportlab's own line breaker
+    monkeypatch.setattr(_pdf_layout, "_break_plain", lambda para, width: None)
+    assert _export(plan, options) == ours
+
+
+def test_contents_lines_are_the_fragments_the_markup_parser_makes(
+    example: klusterplan.Plan,
+) -> None:
+    from reportlab.lib import colors
+
+    from klusterplan.branding import Branding
+    from klusterplan.exporters import _pdf_layout
+
+    fonts = _fonts()
+    look = _pdf_layout.Look(fonts, Branding(), False, colors.blue, colors.red)
+    document = klusterplan.build_document(example)
+    renderer = _pdf_layout._Renderer(document, look, None)
+    headings = [
+        f
+        for f in renderer.body()
+        if isinstance(f, _pdf_layout._Heading) and f.toc_markup is not None
+    ]
+    assert len(headings) > 20
+
+    def shape(frags: list[Any]) -> list[tuple[Any, ...]]:
+        return [
+            (
+                getattr(f, "text", None),
+                f.link,
+                f.fontName,
+                f.fontSize,
+                f.textColor,
+                getattr(getattr(f, "cbDefn", None), "label", None),
+                getattr(getattr(f, "cbDefn", None), "name", None),
+            )
+            for f in frags
+        ]
+
+    for heading in headings:
+        made = renderer.contents_line(heading)
+        parsed = _pdf_layout._Para(
+            _pdf_layout._contents_markup(heading.toc_markup or "", heading.key), made.style
+        )
+        assert shape(made.frags) == shape(parsed.frags), heading.plain
+
+
+def test_the_accelerator_is_installed_and_used() -> None:
+    from reportlab.lib import rl_accel
+
+    # every function reportlab would otherwise run in Python comes from the C module
+    assert not rl_accel._py_funcs, sorted(rl_accel._py_funcs)
+
+
+def test_a_font_file_changed_in_place_is_loaded_anew(tmp_path: Path) -> None:
+    from klusterplan.exporters._pdf_fonts import FontFiles, load_fonts
+
+    house = FontFiles.default()
+    assert house.bold is not None
+    path = tmp_path / "font.ttf"
+    shutil.copyfile(house.regular, path)
+    first = load_fonts(FontFiles(regular=path))
+    assert load_fonts(FontFiles(regular=path)) == first  # the same file: the same font
+    path.unlink()
+    shutil.copyfile(house.bold, path)  # another font under the same name
+    second = load_fonts(FontFiles(regular=path))
+    assert second.regular != first.regular
