@@ -204,24 +204,69 @@ def _page_text(page: Any) -> list[tuple[str, float, float]]:
     return items
 
 
-@pytest.mark.parametrize("options", CASES)
-def test_no_page_ends_in_a_heading(example: Plan, options: dict[str, Any]) -> None:
+def _headings_at_page_feet(plan: Plan, options: dict[str, Any]) -> list[tuple[int, str]]:
     large = bool(options.get("large_print"))
     document = build_document(
-        example,
+        plan,
         options.get("language"),
         mode=Mode.WORKBOOK if options.get("workbook") else Mode.PLAN,
     )
     titles = {s.title for s in document.sections}
-    reader = _pdf(example, **options)
+    reader = _pdf(plan, **options)
     smallest_heading = 18 if large else 12.5
+    found = []
     for number, page in enumerate(list(reader.pages)[1:], 2):
         # the footer stands below 25 mm; what is above it ends the page's text
         body = [t for t in _page_text(page) if t[2] > 25 / 25.4 * 72]
         if not body:
             continue
         last = min(body, key=lambda t: t[2])
-        assert not (last[1] >= smallest_heading - 0.1 and last[0] in titles), (number, last)
+        if last[1] >= smallest_heading - 0.1 and last[0] in titles:
+            found.append((number, last[0]))
+    return found
+
+
+@pytest.mark.parametrize("options", CASES)
+def test_no_page_ends_in_a_heading(example: Plan, options: dict[str, Any]) -> None:
+    assert _headings_at_page_feet(example, options) == []
+
+
+_LEADER = re.compile(r"^[\s.]{6,}\d+$")
+
+
+def _early_plan(groups: int) -> Plan:
+    """A plan as an officer has it a first evening: a name, some groups, the promise."""
+    return klusterplan.loads(
+        "schema_version: 1\nlibrary:\n  name: Växjö stadsbibliotek\n"
+        "dialogue_forum:\n  centre_today:\n    centres: [culture, social]\n"
+        "target_groups:\n"
+        + "".join(
+            f"  - id: g{n}\n    name: Grupp {n}\n    votes: {n + 3}\n    segment: B\n"
+            f"    centre: knowledge\n"
+            for n in range(groups)
+        )
+    )
+
+
+@pytest.mark.parametrize("groups", range(1, 8))
+def test_a_figure_kept_whole_takes_its_heading_along(groups: int) -> None:
+    # the centre matrix is drawn whole: where it moves to the next page, so does its heading
+    assert _headings_at_page_feet(_early_plan(groups), {}) == []
+
+
+@pytest.mark.parametrize("options", [{}, {"workbook": True}], ids=["plan", "workbook"])
+def test_the_pdf_contents_lists_every_heading(example: Plan, options: dict[str, Any]) -> None:
+    mode = Mode.WORKBOOK if options.get("workbook") else Mode.PLAN
+    titles = [" ".join(s.title.split()) for s in build_document(example, mode=mode).sections]
+    reader = _pdf(example, **options)
+    lines = []
+    for page in reader.pages[1:4]:
+        text = page.extract_text().splitlines()
+        # each entry is its title, then the dot leader with the page number
+        lines += [t.strip() for t, leader in itertools.pairwise(text) if _LEADER.match(leader)]
+    assert len(lines) == len(titles)
+    pairs = zip(lines, titles, strict=True)
+    assert all(title.startswith(line.rstrip("…")) for line, title in pairs)
 
 
 # -- the summary says what the plan says -------------------------------------------------
@@ -380,7 +425,7 @@ def test_workbook_questions_and_sheets_each_stay_on_one_page() -> None:
             if kind == "text" and t.startswith(start)
         ]
         assert where, section.title
-        n, i = where[0]
+        n, i = where[-1]  # the question itself, after its line in the contents
         # the room to write follows the question on its page, before the next heading
         following = pages[n][i + 1 :]
         stop = next(
@@ -395,7 +440,11 @@ def test_workbook_questions_and_sheets_each_stay_on_one_page() -> None:
         assert lines >= _writing_lines(section), section.title
     for header in ("Möjliga omgående åtgärder", "Att göra: på längre sikt"):
         (page,) = [
-            p for p in reader.pages if header in p.extract_text() and "10." in p.extract_text()
+            p
+            for p in reader.pages
+            if header in p.extract_text()
+            and "10." in p.extract_text()
+            and not any(_LEADER.match(line) for line in p.extract_text().splitlines())
         ]
         text = page.extract_text()
         assert all(f"{n}." in text for n in range(1, 11))

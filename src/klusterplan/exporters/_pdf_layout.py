@@ -17,6 +17,7 @@ import io
 import math
 import re
 import time
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -498,11 +499,7 @@ class _Renderer:
             story.append(PageBreak())
         story.append(self.heading(self.doc.contents_title, 1, toc=False))
         body = self.body()
-        story.extend(
-            self.contents_line(f)
-            for f in body
-            if isinstance(f, _Heading) and f.toc_markup is not None
-        )
+        story.extend(self.contents_line(f) for f in _headings(body) if f.toc_markup is not None)
         story.extend(body)
         return story
 
@@ -643,6 +640,11 @@ class _Renderer:
             # a question of the workbook stays on one page with its room to write
             # (reportlab lets one taller than a page flow on)
             out.append(KeepTogether([*headings, heading, *body]))
+        elif body and isinstance(body[0], KeepTogether):
+            # a figure or table kept whole goes to the next page with its heading,
+            # not leaving the heading alone at the foot of this one
+            first = KeepTogether([*headings, heading, *body[0]._content])
+            out.extend([first, *body[1:]])
         else:
             out.extend([*headings, heading, *body])
         return out
@@ -1105,6 +1107,15 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
 def _shorten(text: str, limit: int) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def _headings(flowables: list[Any]) -> Iterator[_Heading]:
+    """The headings of a story in order, those kept together with what follows them too."""
+    for flowable in flowables:
+        if isinstance(flowable, _Heading):
+            yield flowable
+        elif isinstance(flowable, KeepTogether):
+            yield from _headings(flowable._content)
 
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
