@@ -368,6 +368,9 @@ class Document:
     """The heading of the table of contents."""
     contents_hint: str = ""
     """What a reader is told where a format cannot fill in page numbers itself."""
+    contents_levels: int = 2
+    """The heading levels the contents lists (1 and 2); deeper headings, such as
+    each group's "Matchning mot verkligheten", are left out of it."""
     page_label: str = "{page} / {pages}"
     """The page-number line, with ``{page}`` and ``{pages}`` to fill in."""
     front: tuple[Section, ...] = ()

@@ -736,11 +736,12 @@ def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]
     )
     begin = (
         '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
-        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-2" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-'
+        f'{document.contents_levels}" \\h \\z \\u </w:instrText></w:r>'
         '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
     )
     end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
-    listed = [(s, b) for s, b in entries if s.level <= 2]
+    listed = [(s, b) for s, b in entries if s.level <= document.contents_levels]
     if not listed:
         yield _p(begin + _runs(document.contents_hint, "<w:i/>") + end)
         return

@@ -313,6 +313,8 @@ class _Page:
         yield f'<h2 id="contents">{_text(self.document.contents_title)}</h2>'
         level = 0
         for number, section in enumerate(self.document.sections):
+            if section.level > self.document.contents_levels:
+                continue
             if section.level > level:
                 yield "<ol>" * (section.level - level)
             else:

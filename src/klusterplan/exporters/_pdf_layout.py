@@ -485,7 +485,7 @@ class _Renderer:
             self.fonts.prepare(title),
             f"s{self.index}",
             level - 1,
-            markup if toc else None,
+            markup if toc and level <= self.doc.contents_levels else None,
             frags=frags,
         )
 

@@ -329,6 +329,7 @@ def document_data(
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
         "contents_title": s(document.contents_title),
+        "contents_levels": document.contents_levels,
         "sizes": {role: size(role, large) for role in SIZES},
         "colours": {
             "primary": checked_colour(
