@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -13,8 +15,8 @@ import click
 from .. import _io
 from .._formats import LineMap
 from .._locale import language_of, peek_language, system_language
+from .._messages import message, shared_language
 from .._word_changes import WordNotice
-from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 
@@ -26,14 +28,16 @@ __all__ = [
     "fail",
     "format_option",
     "lang_option",
-    "load_all",
     "load_plan",
     "load_with_lines",
     "peek_language",
+    "plans_language",
     "reader_language",
     "registry",
     "report_failures",
     "say",
+    "speaking",
+    "spoken",
     "terminal_safe",
 ]
 
@@ -89,7 +93,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return None
     found = language_of(value)
     if found is None:
-        raise click.BadParameter(f"{value!r} is not a language; use sv (svenska) or en (English)")
+        raise click.BadParameter(message("bad_language", system_language(), value=repr(value)))
     return found
 
 
@@ -107,14 +111,58 @@ def reader_language(
 ) -> Language:
     """What the user reads: ``--lang``, else the plan's language, else the system's locale."""
     if lang is not None:
-        return lang
+        return speaking(lang)
     if plan is not None:
-        return plan.language
+        return speaking(plan.language)
     if path is not None:
         found = peek_language(path)
         if found is not None:
-            return found
-    return system_language()
+            return speaking(found)
+    return speaking(system_language())
+
+
+def _file_language(path: str) -> Language | None:
+    """The language of a plan file, read without loading it; ``None`` when not known yet.
+
+    A plan file that says no ``language`` is in the model's default one; a
+    Word document or a folder says nothing until it is read.
+    """
+    found = peek_language(path)
+    if found is None and os.path.isfile(path) and Path(path).suffix.lower() in _PLAN_SUFFIXES:
+        return _DEFAULT_LANGUAGE
+    return found
+
+
+_PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".toml"})
+_DEFAULT_LANGUAGE = Plan().language
+
+
+def plans_language(
+    lang: Language | None, paths: Sequence[str], also: Sequence[Language | None] = ()
+) -> Language:
+    """The language of a command's own lines about ``paths``, before any plan is loaded.
+
+    ``--lang``; else the plans' language (with the languages ``also`` holds, of
+    plans at hand) when they all have the same one; else (plans in different
+    languages, or none known) the system's locale.
+    """
+    languages = [*map(_file_language, paths), *also]
+    return speaking(shared_language(lang, languages, system_language()))
+
+
+# The language the running command speaks in, once it knows it: a Ctrl-C says so in it.
+_spoken: list[Language] = []
+
+
+def speaking(language: Language) -> Language:
+    """Remember ``language`` as the one the running command speaks in; return it."""
+    _spoken[:] = [language]
+    return language
+
+
+def spoken() -> Language:
+    """The language the running command speaks in; the system's locale before it chose."""
+    return _spoken[0] if _spoken else system_language()
 
 
 _reported: set[str] = set()
@@ -157,20 +205,3 @@ def load_with_lines(path: str) -> tuple[Plan, LineMap]:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     return found
-
-
-def load_all(
-    paths: Sequence[str], with_example: bool = False
-) -> tuple[list[tuple[str, Plan]], bool]:
-    """Load every plan, reporting each that fails; return the loaded and whether any failed."""
-    plans: list[tuple[str, Plan]] = []
-    failed = False
-    if with_example:
-        plans.append(("example.yaml", _io.example()))
-    for path in paths:
-        try:
-            plans.append((path, load_plan(path)))
-        except PlanError as exc:
-            error(str(exc))
-            failed = True
-    return plans, failed
