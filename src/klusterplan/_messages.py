@@ -60,6 +60,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "inget format angivet; ange minst ett, t.ex. --to docx",
         "no format given; name at least one, e.g. --to docx",
     ),
+    "unknown_format": (
+        "okänt format {name}; {hint}de format som finns: {known}",
+        "unknown format {name}; {hint}known formats: {known}",
+    ),
     "option_none": (
         "okänd inställning {key}; formatet {names} läser inga inställningar",
         "unknown option {key}; the {names} exporter reads no options",

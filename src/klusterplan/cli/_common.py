@@ -2,12 +2,10 @@
 
 from __future__ import annotations
 
-import os
 import re
 import sys
 import warnings
 from collections.abc import Callable, Sequence
-from pathlib import Path
 from typing import Any, NoReturn
 
 import click
@@ -121,32 +119,16 @@ def reader_language(
     return speaking(system_language())
 
 
-def _file_language(path: str) -> Language | None:
-    """The language of a plan file, read without loading it; ``None`` when not known yet.
-
-    A plan file that says no ``language`` is in the model's default one; a
-    Word document or a folder says nothing until it is read.
-    """
-    found = peek_language(path)
-    if found is None and os.path.isfile(path) and Path(path).suffix.lower() in _PLAN_SUFFIXES:
-        return _DEFAULT_LANGUAGE
-    return found
-
-
-_PLAN_SUFFIXES = frozenset({".yaml", ".yml", ".json", ".toml"})
-_DEFAULT_LANGUAGE = Plan().language
-
-
 def plans_language(
     lang: Language | None, paths: Sequence[str], also: Sequence[Language | None] = ()
 ) -> Language:
     """The language of a command's own lines about ``paths``, before any plan is loaded.
 
-    ``--lang``; else the plans' language (with the languages ``also`` holds, of
-    plans at hand) when they all have the same one; else (plans in different
-    languages, or none known) the system's locale.
+    ``--lang``; else the language the plan files declare (with the languages
+    ``also`` holds, of plans at hand) when they all declare the same one; else
+    (plans in different languages, or none declared) the system's locale.
     """
-    languages = [*map(_file_language, paths), *also]
+    languages = [*map(peek_language, paths), *also]
     return speaking(shared_language(lang, languages, system_language()))
 
 
