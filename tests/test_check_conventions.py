@@ -198,8 +198,10 @@ def test_findings_read_sort_and_locate_like_the_command(
         f"{path}:{findings[0].line}: KP201 error actions[1].responsible: "
         "ange vem som är ansvarig för åtgärden"
     )
-    assert findings[0].render(language="en").endswith(
-        "say who is responsible for this action (ansvar)"
+    assert (
+        findings[0]
+        .render(language="en")
+        .endswith("say who is responsible for this action (ansvar)")
     )
     # a plan built in code sorts naturally too, without lines
     in_code = klusterplan.check(plan, select="KP201")

@@ -102,7 +102,10 @@ def test_broken_plan_reports_every_problem_and_writes_nothing(run: Run, tmp_path
     [
         (["export", "--example", "--to", "odt"], "okänt format 'odt'; de format som finns:"),
         (["export", "--to", "markdown"], "name at least one plan file, or use --example"),
-        (["export", "--example", "--to", "markdown", "--option", "x"], "skriv den som NYCKEL=VÄRDE"),
+        (
+            ["export", "--example", "--to", "markdown", "--option", "x"],
+            "skriv den som NYCKEL=VÄRDE",
+        ),
         (["export", "missing.yaml", "--to", "json"], "missing.yaml: no such file"),
         (["check", "plan.txt"], "cannot tell the format from the suffix '.txt'"),
         (["export", "--example"], "--to: inget format angivet"),
