@@ -77,8 +77,8 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--option {value}: write it as KEY=VALUE",
     ),
     "stdout_one": (
-        "-o -: standardutmatningen tar en fil, men {many} efterfrågades; "
-        "ange en plan och ett format, eller ange en mapp",
+        "-o -: standardutdata rymmer bara en fil, men {many} begärdes; "
+        "ange en plan och ett format, eller en mapp",
         "-o -: standard output takes one file, but {many} were asked for; "
         "give one plan and one format, or name a folder",
     ),
@@ -102,11 +102,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: is the plan being exported; name another file",
     ),
     "overwrites_itself": (
-        "{path}: skulle skriva över planen själv; skriv någon annanstans med -o",
+        "{path}: skulle skriva över själva planen; välj en annan plats med -o",
         "{path}: would overwrite the plan itself; use -o to write elsewhere",
     ),
     "overwrites_other": (
-        "{path}: skulle skriva över en annan plan som exporteras; skriv någon annanstans med -o",
+        "{path}: skulle skriva över en annan plan som exporteras; välj en annan plats med -o",
         "{path}: would overwrite another plan being exported; use -o to write elsewhere",
     ),
     "named_twice": (
@@ -176,17 +176,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--to {format}: name the file to write with -o",
     ),
     "summary_not_loaded": (
-        "{source}: kunde inte läsas in; den står med i sammanfattningen som sådan",
+        "{source}: kunde inte läsas in; sammanfattningen tar upp den som oläst",
         "{source}: could not be loaded; it is listed in the summary as such",
     ),
     # import
     "import_where": (
-        "ange -o NY.yaml för att skriva en ny plan, eller --into PLAN.yaml för att uppdatera en",
+        "ange -o NY.yaml för att skriva en ny plan, eller --into PLAN.yaml för att uppdatera en "
+        "befintlig",
         "give -o NEW.yaml to write a new plan, or --into PLAN.yaml to update one",
     ),
     "import_exists": (
-        "{path}: filen finns redan; använd --into {path} för att uppdatera den med det "
-        "dokumentet ändrar, eller --force för att ersätta den",
+        "{path}: filen finns redan; använd --into {path} för att föra in dokumentets "
+        "ändringar i den, eller --force för att ersätta den",
         "{path}: the file is there already; use --into {path} to update it "
         "with what the document changes, or --force to replace it",
     ),
