@@ -123,7 +123,7 @@ def test_export_refuses_to_overwrite_the_plan(run: Run, tmp_path: Path) -> None:
     before = (tmp_path / "plan.yaml").read_bytes()
     result = run("export", "plan.yaml", "--to", "yaml")
     assert result.exit_code == 2
-    assert "skulle skriva över planen själv" in result.output
+    assert "skulle skriva över själva planen" in result.output
     assert (tmp_path / "plan.yaml").read_bytes() == before
 
 

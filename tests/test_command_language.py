@@ -121,7 +121,7 @@ def _run(folder: Path, argv: list[str], monkeypatch: pytest.MonkeyPatch) -> Resu
 
 
 def _lines_of_its_own(name: str, output: str) -> str:
-    """What the command says of itself: plan text (a status item) and plugins' descriptions left out."""
+    """What the command says of itself: without plan text and plugins' own descriptions."""
     lines = output.splitlines()
     if name == "status":
         # each item is the plan's own text; the headings are the command's

@@ -54,7 +54,7 @@ def test_dash_writes_to_standard_output(run: Run, plan: Path) -> None:
     binary = run("export", "plan.yaml", "--to", "docx", "-o", "-")
     assert binary.stdout_bytes.startswith(b"PK\x03\x04")
     several = run("export", "plan.yaml", "--to", "docx,pdf", "-o", "-")
-    assert several.exit_code == 2 and "standardutmatningen tar en fil" in several.stderr
+    assert several.exit_code == 2 and "standardutdata rymmer bara en fil" in several.stderr
     without = run("export", "plan.yaml", "-o", "-")
     assert without.exit_code == 2 and "--to markdown" in without.stderr
 
