@@ -175,7 +175,8 @@ def export_command(
     the lines about the whole run are in the plans' language when they share
     one, else in the system's.
     """
-    language = plans_language(lang, plans, [example().language] if with_example else [])
+    bundled = example() if with_example else None
+    language = plans_language(lang, plans, [bundled.language] if bundled is not None else [])
     if not plans and not with_example:
         fail(message("need_plan", language))
     plugins = registry()
@@ -198,8 +199,8 @@ def export_command(
         if problem:
             fail(f"--template {template}: {in_language(problem, language)}")
     items: list[str | tuple[str, Plan]] = list(plans)
-    if with_example:
-        items.insert(0, ("example.yaml", example()))
+    if bundled is not None:
+        items.insert(0, ("example.yaml", bundled))
     if output_file == "-":
         _to_stdout(items[0], wanted[0], options, plugins, language)
     if output_dir is not None:
