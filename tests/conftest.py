@@ -31,8 +31,15 @@ def _fresh_registry(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 
 @pytest.fixture
 def run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Callable[..., Result]:
-    """Run the ``klusterplan`` command in a temporary folder."""
+    """Run the ``klusterplan`` command in a temporary folder, on an English system.
+
+    A command without a plan speaks the system's language; the locale is set
+    so that what it says does not depend on the machine the tests run on.
+    """
     monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("LANG", "en_GB.UTF-8")
+    monkeypatch.delenv("LC_ALL", raising=False)
+    monkeypatch.delenv("LC_MESSAGES", raising=False)
 
     def invoke(*args: str) -> Result:
         return CliRunner().invoke(main, list(args), catch_exceptions=False)

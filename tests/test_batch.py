@@ -20,6 +20,7 @@ from click.testing import Result
 
 import klusterplan
 from klusterplan import ExportOutcome, export_many
+from klusterplan.model import Language
 from klusterplan.plugins import get_registry
 
 Run = Callable[..., Result]
@@ -88,7 +89,7 @@ def test_same_file_names_never_overwrite_each_other(run: Run, tmp_path: Path) ->
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in (tmp_path / "out").iterdir())
     assert len(names) == 3 and "plan.json" in names
-    assert "south/plan.yaml: the output name 'plan' is taken by north/plan.yaml" in result.output
+    assert "south/plan.yaml: utdatanamnet 'plan' är upptaget av north/plan.yaml" in result.output
     texts = {klusterplan.load(tmp_path / "out" / n).library.name for n in names}
     assert texts == {"plan bibliotek", "Plan bibliotek"} or len(texts) == 2
     # the suffix is stable: the same run names the same files
@@ -125,7 +126,7 @@ def test_names_from_files_stay_inside_the_folder(tmp_path: Path) -> None:
 def test_empty_format_list_is_a_usage_error(run: Run) -> None:
     result = run("export", "--example", "--to", ",")
     assert result.exit_code == 2
-    assert "no format given" in result.output
+    assert "inget format angivet" in result.output  # the example plan is Swedish
 
 
 @pytest.mark.parametrize(
@@ -194,9 +195,10 @@ def test_a_failing_plugin_exporter_fails_alone(
         "b.md",
     ]
     assert (
-        "a.yaml: the crash exporter of plugin 'broken' failed: RuntimeError: boom" in result.output
+        "a.yaml: formatet crash från insticksmodulen 'broken' misslyckades: RuntimeError: boom"
+        in result.output
     )
-    assert "the quit exporter of plugin 'broken' failed: SystemExit" in result.output
+    assert "formatet quit från insticksmodulen 'broken' misslyckades: SystemExit" in result.output
     assert "Traceback" not in result.output
     with pytest.raises(klusterplan.ExportError, match="plugin 'broken'") as caught:
         klusterplan.export(klusterplan.example(), "crash", tmp_path / "x.crash")
@@ -251,7 +253,7 @@ def test_the_progress_bar_counts_and_prints_problems_above_it() -> None:
 
     screen = io.StringIO()
     console = Console(file=screen, force_terminal=True, width=100, color_system=None)
-    with Bar(2, console) as bar:
+    with Bar(2, Language.EN, console) as bar:
         bar.outcome(ExportOutcome("a.yaml", written=("out/a.pdf",)))
         bar.outcome(ExportOutcome("b.yaml", problems=("b.yaml:2: library.\x1b[2J: unknown key",)))
     shown = screen.getvalue()
@@ -301,7 +303,7 @@ def test_a_worker_killed_mid_write_leaves_no_file_behind(tmp_path: Path) -> None
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     assert [line.split()[1] for line in lines] == ["True", "False", "True", "True"], result.stdout
-    assert "the process exporting it stopped before it finished" in lines[1]
+    assert "processen som exporterade den stannade innan den var klar" in lines[1]
     assert (out / "victim.md").read_text(encoding="utf-8") == "the earlier export"
     assert sorted(p.name for p in out.iterdir()) == ["a.md", "c.md", "d.md", "victim.md"]
     assert _leftovers(tmp_path) == []
@@ -337,7 +339,7 @@ def test_ctrl_c_exits_130_without_a_traceback_or_a_half_written_file(tmp_path: P
         pytest.skip("the export finished before the signal arrived")
     assert process.returncode == 130, stderr
     assert "Traceback" not in stderr
-    assert "interrupted" in stderr
+    assert "klusterplan: avbrutet" in stderr  # in the language of the Swedish plans
     assert _leftovers(tmp_path) == []
     for path in (tmp_path / "out").glob("*.docx"):
         import docx
@@ -392,5 +394,6 @@ def test_a_failing_workbook_renderer_is_reported_without_a_traceback(
     install("klusterplan-odt", {"broken_odt": _BROKEN_RENDERER}, "odt = broken_odt")
     result = run("workbook", "-o", "arbetsbok.odt")
     assert result.exit_code == 1
+    # a blank workbook has no plan: the command speaks the system's language
     assert "the odt exporter of plugin 'odt' failed: KeyError: 'no such style'" in result.output
     assert not (tmp_path / "arbetsbok.odt").exists()

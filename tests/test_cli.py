@@ -100,12 +100,16 @@ def test_broken_plan_reports_every_problem_and_writes_nothing(run: Run, tmp_path
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["export", "--example", "--to", "odt"], "unknown format 'odt'; known formats:"),
+        (["export", "--example", "--to", "odt"], "okänt format 'odt'; de format som finns:"),
         (["export", "--to", "markdown"], "name at least one plan file, or use --example"),
-        (["export", "--example", "--to", "markdown", "--option", "x"], "write it as KEY=VALUE"),
+        (
+            ["export", "--example", "--to", "markdown", "--option", "x"],
+            "skriv den som NYCKEL=VÄRDE",
+        ),
         (["export", "missing.yaml", "--to", "json"], "missing.yaml: no such file"),
         (["check", "plan.txt"], "cannot tell the format from the suffix '.txt'"),
-        (["export", "--example"], "--to: no format given"),
+        (["export", "--example"], "--to: inget format angivet"),
+        (["export", "--example", "--lang", "en"], "--to: no format given"),
     ],
 )
 def test_usage_errors_exit_2(run: Run, args: list[str], message: str) -> None:
@@ -119,7 +123,7 @@ def test_export_refuses_to_overwrite_the_plan(run: Run, tmp_path: Path) -> None:
     before = (tmp_path / "plan.yaml").read_bytes()
     result = run("export", "plan.yaml", "--to", "yaml")
     assert result.exit_code == 2
-    assert "would overwrite the plan itself" in result.output
+    assert "skulle skriva över själva planen" in result.output
     assert (tmp_path / "plan.yaml").read_bytes() == before
 
 

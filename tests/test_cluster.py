@@ -51,7 +51,7 @@ def test_summary_of_the_examples_in_every_document_format(run: Run, cluster: Pat
             "summary", str(cluster), "--to", fmt, "-o", f"summary{suffix}", "--today", TODAY
         )
         assert result.exit_code == 0, result.output
-        assert f"wrote summary{suffix}" in result.output
+        assert f"skrev summary{suffix}" in result.output
     text = Path("summary.md").read_text(encoding="utf-8")
     assert text.startswith("# Klustersammanställning\n\n**Kluster Sydost**")
     for heading in (
@@ -104,7 +104,7 @@ def test_a_plan_that_fails_to_load_is_reported_in_the_summary(run: Run, cluster:
     result = run("summary", str(cluster), "--to", "markdown", "-o", "s.md", "--today", TODAY)
     assert result.exit_code == 2
     assert "trasig.yaml:6: target_groups[0].votes: expected an integer" in result.output
-    assert "wrote s.md" in result.output
+    assert "skrev s.md" in result.output
     text = Path("s.md").read_text(encoding="utf-8")
     assert "**Planer:** 5 av 6 lästa; 1 kunde inte läsas" in text
     assert "### Planer som inte kunde läsas" in text

@@ -255,10 +255,14 @@ def test_hostile_templates_are_refused(run: Run, tmp_path: Path, kind: str, mess
     data = makers[kind]()
     (tmp_path / "mall.docx").write_bytes(data)
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
-    result = run("export", "plan.yaml", "--to", "docx", "--template", "mall.docx")
+    result = run("export", "plan.yaml", "--to", "docx", "--template", "mall.docx", "--lang", "en")
     assert result.exit_code == 2, result.output
     assert "--template mall.docx: " in result.output
     assert message in result.output
+    # the Swedish plan is told of in Swedish
+    swedish = run("export", "plan.yaml", "--to", "docx", "--template", "mall.docx")
+    assert swedish.exit_code == 2 and message not in swedish.output
+    assert any(word in swedish.output for word in ("delen", "packas", "Word-dokument"))
     assert not (tmp_path / "plan.docx").exists()
     with pytest.raises(klusterplan.PlanError, match="--template"):
         klusterplan.export(

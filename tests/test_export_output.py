@@ -23,10 +23,11 @@ def plan(tmp_path: Path) -> Path:
 def test_a_file_name_writes_that_file_in_the_format_of_its_suffix(run: Run, plan: Path) -> None:
     result = run("export", "plan.yaml", "-o", "växjö.docx")
     assert result.exit_code == 0, result.output
-    assert result.output == "wrote växjö.docx\n"
+    # the example plan is Swedish, and the command tells of it in Swedish
+    assert result.output == "skrev växjö.docx\n"
     written = plan.parent / "växjö.docx"
     assert written.is_file() and written.read_bytes().startswith(b"PK")
-    assert run("export", "plan.yaml", "-o", "plan.ua.pdf").output == "wrote plan.ua.pdf\n"
+    assert run("export", "plan.yaml", "-o", "plan.ua.pdf").output == "skrev plan.ua.pdf\n"
     assert sorted(p.name for p in plan.parent.iterdir()) == [
         "plan.ua.pdf",
         "plan.yaml",
@@ -39,7 +40,9 @@ def test_to_and_a_file_name(run: Run, plan: Path) -> None:
     assert (plan.parent / "notes.txt").read_text(encoding="utf-8").startswith("# Lokal")
     unknown = run("export", "plan.yaml", "-o", "plan.odt")
     assert unknown.exit_code == 2
-    assert "-o plan.odt: cannot tell the format from the name" in unknown.stderr
+    assert "-o plan.odt: formatet går inte att avgöra av namnet" in unknown.stderr
+    english = run("export", "plan.yaml", "-o", "plan.odt", "--lang", "en")
+    assert "-o plan.odt: cannot tell the format from the name" in english.stderr
 
 
 def test_dash_writes_to_standard_output(run: Run, plan: Path) -> None:
@@ -51,7 +54,7 @@ def test_dash_writes_to_standard_output(run: Run, plan: Path) -> None:
     binary = run("export", "plan.yaml", "--to", "docx", "-o", "-")
     assert binary.stdout_bytes.startswith(b"PK\x03\x04")
     several = run("export", "plan.yaml", "--to", "docx,pdf", "-o", "-")
-    assert several.exit_code == 2 and "standard output takes one file" in several.stderr
+    assert several.exit_code == 2 and "standardutdata rymmer bara en fil" in several.stderr
     without = run("export", "plan.yaml", "-o", "-")
     assert without.exit_code == 2 and "--to markdown" in without.stderr
 
@@ -59,18 +62,20 @@ def test_dash_writes_to_standard_output(run: Run, plan: Path) -> None:
 def test_several_outputs_go_into_a_folder_never_one_named_like_a_file(run: Run, plan: Path) -> None:
     refused = run("export", "plan.yaml", "--to", "docx,pdf", "-o", "växjö.docx")
     assert refused.exit_code == 2
+    assert "-o växjö.docx: anger en fil, men 2 filer (1 plan × 2 format) skrivs" in refused.stderr
+    english = run("export", "plan.yaml", "--to", "docx,pdf", "-o", "växjö.docx", "--lang", "en")
     assert "-o växjö.docx: names a file, but 2 files (1 plan × 2 formats) are written" in (
-        refused.stderr
+        english.stderr
     )
     assert not (plan.parent / "växjö.docx").exists()
     folder = run("export", "plan.yaml", "--to", "docx,pdf", "-o", "ut/")
-    assert folder.output == "wrote ut/plan.docx\nwrote ut/plan.pdf\n"
+    assert folder.output == "skrev ut/plan.docx\nskrev ut/plan.pdf\n"
     klusterplan.dump(klusterplan.example(), plan.parent / "norrby.yaml")
     two = run("export", "plan.yaml", "norrby.yaml", "--to", "markdown", "-o", "md", "--jobs", "1")
     assert two.exit_code == 0
     assert sorted(p.name for p in (plan.parent / "md").iterdir()) == ["norrby.md", "plan.md"]
     into_existing = run("export", "plan.yaml", "-o", "md", "--to", "json")
-    assert into_existing.output == "wrote md/plan.json\n"
+    assert into_existing.output == "skrev md/plan.json\n"
 
 
 def test_a_file_is_never_the_plan_itself(run: Run, plan: Path) -> None:
@@ -83,23 +88,27 @@ def test_a_file_is_never_the_plan_itself(run: Run, plan: Path) -> None:
 def test_to_accepts_other_names_in_any_case(run: Run, plan: Path, name: str) -> None:
     result = run("export", "plan.yaml", "--to", name)
     assert result.exit_code == 0, result.output
-    assert result.output == "wrote plan.docx\n"
+    assert result.output == "skrev plan.docx\n"
 
 
 def test_to_suggests_the_nearest_format(run: Run, plan: Path) -> None:
     result = run("export", "plan.yaml", "--to", "pfd")
     assert result.exit_code == 2
-    assert "--to: unknown format 'pfd'; did you mean 'pdf'? known formats:" in result.stderr
+    assert "--to: okänt format 'pfd'; menade du 'pdf'? de format som finns:" in result.stderr
+    english = run("export", "plan.yaml", "--to", "pfd", "--lang", "en")
+    assert "--to: unknown format 'pfd'; did you mean 'pdf'? known formats:" in english.stderr
     assert klusterplan.export(klusterplan.example(), "Markdown", plan.parent / "x.md") == []
 
 
 def test_unknown_options_are_refused_with_the_exporters_list(run: Run, plan: Path) -> None:
-    result = run("export", "plan.yaml", "--to", "pdf", "--option", "pdf.fnt=x.ttf")
+    result = run("export", "plan.yaml", "--to", "pdf", "--option", "pdf.fnt=x.ttf", "--lang", "en")
     assert result.exit_code == 2
     assert "unknown option 'pdf.fnt'; did you mean 'pdf.font'?" in result.stderr
     assert "pdf.fallback_font (a font for characters the others lack)" in result.stderr
-    none = run("export", "plan.yaml", "--to", "docx", "--option", "colour=red")
+    none = run("export", "plan.yaml", "--to", "docx", "--option", "colour=red", "--lang", "en")
     assert "unknown option 'colour'; the docx exporter reads no options" in none.stderr
+    swedish = run("export", "plan.yaml", "--to", "docx", "--option", "colour=red")
+    assert "okänd inställning 'colour'; formatet docx läser inga inställningar" in swedish.stderr
     # the calendar plugin declares its own, so they pass
     calendar = run("export", "plan.yaml", "--to", "ics", "--option", "include=actions")
     assert calendar.exit_code == 0, calendar.output

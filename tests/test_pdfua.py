@@ -308,7 +308,7 @@ def test_command_writes_both_pdfs(run: Callable[..., Result], tmp_path: Path) ->
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
     result = run("export", "plan.yaml", "--to", "pdf,pdf-ua,html")
     assert result.exit_code == 0, result.output
-    assert "wrote plan.ua.pdf" in result.output
+    assert "skrev plan.ua.pdf" in result.output
     assert all(fourteen_checks((tmp_path / "plan.ua.pdf").read_bytes()).values())
     assert not fourteen_checks((tmp_path / "plan.pdf").read_bytes())["structure tree"]
     result = run("workbook", "-o", "arbetsbok.ua.pdf")

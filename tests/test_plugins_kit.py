@@ -240,7 +240,7 @@ def test_the_kit_loads_an_installed_entry_point_as_start_up_does(
         entry_points=["bykoping"],
     )
     assert unknown.exit_code == 2
-    assert "unknown option 'byk.greting'; did you mean 'byk.greeting'?" in unknown.stderr
+    assert "okänd inställning 'byk.greting'; menade du 'byk.greeting'?" in unknown.stderr
     assert "byk.greeting (what to say)" in unknown.stderr
 
 

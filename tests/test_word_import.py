@@ -689,7 +689,7 @@ def test_import_writes_a_new_plan(run: Any, tmp_path: Path) -> None:
     fill_blank_workbook(tmp_path)
     result: Result = run("import", "arbetsbok.docx", "-o", "plan.yaml")
     assert result.exit_code == 0, result.output
-    assert "wrote plan.yaml" in result.output
+    assert "skrev plan.yaml" in result.output
     assert klusterplan.load(tmp_path / "plan.yaml") == klusterplan.loads(EXPECTED)
     # it will not overwrite a plan by accident
     again = run("import", "arbetsbok.docx", "-o", "plan.yaml")
@@ -727,12 +727,12 @@ def test_import_into_a_plan_keeps_its_comments_and_prints_the_changes(
     save(word, tmp_path / "plan.docx")
     dry = run("import", "plan.docx", "--into", "plan.yaml", "--dry-run")
     assert dry.exit_code == 0, dry.output
-    assert "would change 2 values" in dry.output
+    assert "skulle ändra 2 värden" in dry.output
     assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == COMMENTED
     result = run("import", "plan.docx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.output
     assert "target_groups[0].votes: ”8” → ”9”" in result.output
-    assert "target_groups: added ”Förskolebarnet”" in result.output
+    assert "target_groups: lade till ”Förskolebarnet”" in result.output
     text = (tmp_path / "plan.yaml").read_text(encoding="utf-8")
     for comment in (
         "# Vår plan, skriven för hand.",
@@ -745,7 +745,9 @@ def test_import_into_a_plan_keeps_its_comments_and_prints_the_changes(
     assert [(g.name, g.votes) for g in plan.target_groups][-1] == ("Förskolebarnet", 11)
     # the same document again changes nothing more
     again = run("import", "plan.docx", "--into", "plan.yaml")
-    assert "no changes" in again.output
+    assert "plan.yaml: inga ändringar; den säger redan det som plan.docx säger" in again.output
+    english = run("import", "plan.docx", "--into", "plan.yaml", "--lang", "en")
+    assert "plan.yaml: no changes; it already says what plan.docx says" in english.output
 
 
 def test_import_into_a_plan_changed_since_keeps_the_files_value(run: Any, tmp_path: Path) -> None:

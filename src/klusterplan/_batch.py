@@ -36,6 +36,7 @@ from ._i18n import in_language
 from ._io import load
 from ._limits import Limits
 from ._locale import peek_language, system_language
+from ._messages import message, text
 from ._origin import origin_of
 from ._word_changes import WordNotice
 from .errors import ExportError, PlanError, Problem
@@ -75,6 +76,10 @@ class ExportOutcome:
     bad_input: bool = False
     """Whether a failure was the input's (a :class:`~klusterplan.PlanError`), not an
     exporter's bug, a dead worker or a disk that refused the file."""
+    language: Language | None = None
+    """The language :attr:`problems` and :attr:`notices` are written in: the
+    options' language, else the plan's, else (a plan that could not be read) the
+    language its file declares or the system's."""
 
     @property
     def ok(self) -> bool:
@@ -98,7 +103,8 @@ class Task:
     """``(output path, reason)`` for outputs that would overwrite a plan being exported;
     decided when the tasks are made, so no task carries the list of every input."""
     notes: tuple[str, ...] = ()
-    """What the user should know about the task itself (a renamed output)."""
+    """What the user should know about the task itself (a renamed output), each a
+    :class:`~klusterplan.Text` in both languages."""
 
 
 def safe_stem(name: str) -> str:
@@ -157,7 +163,7 @@ def plan_tasks(
     """
     wanted = _split(formats)
     if not wanted:
-        raise PlanError([Problem("", "no format given; name at least one, e.g. --to docx")])
+        raise PlanError([Problem("", text("no_format_batch"))])
     registry = get_registry()
     wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
     extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
@@ -180,7 +186,7 @@ def plan_tasks(
             source = os.fspath(item)
             resolved = str(Path(source).resolve())
             if resolved in seen_paths:
-                note(f"{source}: named more than once; exported once")
+                note(text("named_twice", source=source))
                 continue
             seen_paths.add(resolved)
             folder = Path(out_dir) if out_dir is not None else Path(source).parent
@@ -191,8 +197,7 @@ def plan_tasks(
             digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
             new = f"{stem}-{digest}"
             notes = (
-                f"{source}: the output name {stem!r} is taken by {taken[key]}; "
-                f"written as {new!r} instead",
+                text("name_taken", source=source, stem=repr(stem), other=taken[key], new=repr(new)),
             )
             stem = new
             key = (key[0], stem.casefold())
@@ -220,8 +225,7 @@ def plan_tasks(
 
 def _overwrites(target: str, source: str) -> str:
     own = str(Path(target).resolve()) == str(Path(source).resolve())
-    what = "the plan itself" if own else "another plan being exported"
-    return f"{target}: would overwrite {what}; use -o to write elsewhere"
+    return text("overwrites_itself" if own else "overwrites_other", path=target)
 
 
 def _failures_since(before: int) -> list[str]:
@@ -254,21 +258,25 @@ def run_task(task: Task) -> ExportOutcome:
             assert task.path is not None
             plan = _load(task.path, task.limits, word_notes)
     except PlanError as exc:
-        language = task.options.language or _language_of_file(task.path)
+        language = _task_language(task)
         return ExportOutcome(
             task.source,
             problems=(exc.with_source(task.source).render(language),),
-            notices=task.notes,
+            notices=tuple(in_language(note, language) for note in task.notes),
             bad_input=True,
+            language=language,
         )
+    language = task.options.language or plan.language
     written: list[str] = []
     problems: list[str] = []
     # what a Word document holds outside its fields is told with the plan's other notices
-    notices: list[str] = [*task.notes, *(f"{task.source}: {notice}" for notice in word_notes)]
+    notices: list[str] = [
+        *(in_language(note, language) for note in task.notes),
+        *(f"{task.source}: {notice}" for notice in word_notes),
+    ]
     origin = origin_of(plan)
     if origin is not None:
         # what the loader read forgivingly (a group named instead of its id), as check says
-        language = task.options.language or plan.language
         for read in origin.notices:
             where = f"{task.source}:{read.line}" if read.line else task.source
             notices.append(f"{where}: {read.path}: {in_language(read.message, language)}")
@@ -276,30 +284,40 @@ def run_task(task: Task) -> ExportOutcome:
     for fmt, target in task.targets:
         refusal = dict(task.refused).get(target)
         if refusal is not None:
-            problems.append(refusal)
+            problems.append(in_language(refusal, language))
             bad_input = True
             continue
         try:
             given = export(plan, fmt, target, task.options, registry=registry)
         except PlanError as exc:
-            problems.append(f"{task.source}: {fmt}: {exc}")
+            problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
             bad_input = True
             continue
         except ExportError as exc:
-            problems.append(f"{task.source}: {exc}")
+            problems.append(f"{task.source}: {exc.render(language)}")
             continue
         except OSError as exc:
-            problems.append(f"{target}: cannot be written: {exc.strerror or exc}")
+            reason = exc.strerror or exc
+            problems.append(message("cannot_write", language, path=target, reason=reason))
             continue
         notices.extend(f"{task.source}: {notice}" for notice in given)
         written.append(target)
     notices.extend(_failures_since(before))
-    return ExportOutcome(task.source, tuple(written), tuple(problems), tuple(notices), bad_input)
+    return ExportOutcome(
+        task.source, tuple(written), tuple(problems), tuple(notices), bad_input, language
+    )
 
 
-def _language_of_file(path: str | None) -> Language:
-    """The language a plan file declares, else the user's locale: for a plan that did not load."""
-    return (peek_language(path) if path else None) or system_language()
+def _task_language(task: Task) -> Language:
+    """The language to tell of a task whose plan is not loaded (it failed, or its worker died).
+
+    The options' language, the plan's, the language its file declares, else the user's locale.
+    """
+    if task.options.language is not None:
+        return task.options.language
+    if task.plan is not None:
+        return task.plan.language
+    return (peek_language(task.path) if task.path else None) or system_language()
 
 
 def _worker_init() -> None:
@@ -322,14 +340,13 @@ def sweep(task: Task) -> None:
 
 def _died(task: Task, exc: BaseException) -> ExportOutcome:
     sweep(task)
-    reason = f"{type(exc).__name__}: {exc}" if str(exc) else "killed, or out of memory"
+    language = _task_language(task)
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else message("killed", language)
     return ExportOutcome(
         task.source,
-        problems=(
-            f"{task.source}: the process exporting it stopped before it finished ({reason}); "
-            "nothing was written for it",
-        ),
-        notices=task.notes,
+        problems=(message("worker_died", language, source=task.source, reason=reason),),
+        notices=tuple(in_language(note, language) for note in task.notes),
+        language=language,
     )
 
 
@@ -432,7 +449,8 @@ def run_tasks(
                 break
             if not owned or new_executor is None:
                 for task in [*lost, *queue]:
-                    done(task, _died(task, RuntimeError("the executor's process pool broke")))
+                    broke = RuntimeError(in_language(text("pool_broke"), _task_language(task)))
+                    done(task, _died(task, broke))
                 queue.clear()
                 break
             _stop(current)
@@ -510,6 +528,7 @@ def export_many(
             Path(out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PlanError(
-                [Problem("", f"cannot create the folder: {exc.strerror}")], os.fspath(out_dir)
+                [Problem("", text("folder_not_made", reason=exc.strerror or exc))],
+                os.fspath(out_dir),
             ) from None
     return run_tasks(tasks, executor, on_result=on_result or (lambda outcome: None))

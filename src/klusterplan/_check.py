@@ -136,7 +136,17 @@ def check_plan(
 
     def finding(rule: Rule, plugin: str, path: str, message: str) -> Finding:
         line = lines.line(path_parts(path)) if lines is not None and path else None
-        return Finding(rule.code, severity_of(rule), path, message, line, rule.name, plugin, source)
+        return Finding(
+            rule.code,
+            severity_of(rule),
+            path,
+            message,
+            line,
+            rule.name,
+            plugin,
+            source,
+            language=plan.language,
+        )
 
     raw: list[Finding] = []
     ran: set[str] = set()

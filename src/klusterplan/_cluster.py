@@ -28,6 +28,7 @@ import attrs
 
 from . import _followup
 from ._check import check_plan
+from ._i18n import Text
 from ._io import load
 from ._rule import Severity, UnknownCodeError
 from .config import ConfigError, Settings, load_settings
@@ -129,12 +130,26 @@ def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
             )
             if not plans:
                 suffixes = ", ".join(PLAN_SUFFIXES)
-                raise PlanError([Problem("", f"this folder holds no plan file ({suffixes})")], text)
+                raise PlanError(
+                    [
+                        Problem(
+                            "",
+                            Text(
+                                f"this folder holds no plan file ({suffixes})",
+                                f"mappen innehåller ingen planfil ({suffixes})",
+                            ),
+                        )
+                    ],
+                    text,
+                )
             found.extend(plans)
         elif _GLOB.search(text) and not path.exists():
             matches = sorted(m for m in glob.glob(text) if Path(m).is_file())
             if not matches:
-                raise PlanError([Problem("", "the pattern matches no file")], text)
+                raise PlanError(
+                    [Problem("", Text("the pattern matches no file", "mönstret passar ingen fil"))],
+                    text,
+                )
             found.extend(matches)
         else:
             found.append(text)

@@ -73,7 +73,10 @@ def export(
             [
                 Problem(
                     "",
-                    f"the {format} exporter cannot write the workbook; use one of: {able}",
+                    Text(
+                        f"the {format} exporter cannot write the workbook; use one of: {able}",
+                        f"formatet {format} kan inte skriva arbetsboken; använd något av: {able}",
+                    ),
                 )
             ]
         )
@@ -136,7 +139,18 @@ def _deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
         # a path the user got wrong is their mistake (PlanError); a disk that refuses is not
         target = Path(dest)
         if target.is_dir():
-            raise PlanError([Problem("", "is a folder; name the file to write")], str(dest))
+            raise PlanError(
+                [
+                    Problem(
+                        "",
+                        Text(
+                            "is a folder; name the file to write",
+                            "är en mapp; ange filen som ska skrivas",
+                        ),
+                    )
+                ],
+                str(dest),
+            )
         if not target.parent.is_dir():
             raise PlanError(
                 [
@@ -199,7 +213,17 @@ def export_summary(
     registry = registry or get_registry()
     options = options or ExportOptions()
     if options.workbook:
-        raise PlanError([Problem("", "a cluster summary has no workbook")])
+        raise PlanError(
+            [
+                Problem(
+                    "",
+                    Text(
+                        "a cluster summary has no workbook",
+                        "en klustersammanfattning har ingen arbetsbok",
+                    ),
+                )
+            ]
+        )
     if format == SUMMARY_DATA_FORMAT:
         summary = summarise(
             cluster, today=today, within=within, registry=registry, settings=settings
@@ -215,8 +239,12 @@ def export_summary(
             [
                 Problem(
                     "",
-                    f"the {format} format writes one plan's data; write the summary as "
-                    f"{', '.join([*sorted(able), SUMMARY_DATA_FORMAT])}",
+                    Text(
+                        f"the {format} format writes one plan's data; write the summary as "
+                        f"{', '.join([*sorted(able), SUMMARY_DATA_FORMAT])}",
+                        f"formatet {format} skriver en plans data; skriv sammanfattningen som "
+                        f"{', '.join([*sorted(able), SUMMARY_DATA_FORMAT])}",
+                    ),
                 )
             ]
         )

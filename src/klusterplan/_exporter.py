@@ -167,6 +167,8 @@ class Exporter(Record):
 def unknown_settings(exporters: Iterable[Exporter], settings: Mapping[str, str]) -> str | None:
     """Why ``settings`` name an option none of ``exporters`` reads, or ``None``.
 
+    The reason is a :class:`~klusterplan.Text`, in English and Swedish.
+
     Only exporters that declare their :attr:`Exporter.options` can be judged;
     when one of them does not, every name is accepted.
     """
@@ -181,11 +183,13 @@ def unknown_settings(exporters: Iterable[Exporter], settings: Mapping[str, str])
         return None
     import difflib
 
+    from ._messages import text
+
     names = ", ".join(e.name for e in chosen)
     key = unknown[0]
     close = difflib.get_close_matches(key, list(declared), n=1)
-    hint = f"did you mean {close[0]!r}? " if close else ""
+    hint = text("did_you_mean", value=repr(close[0])) if close else ""
     if not declared:
-        return f"unknown option {key!r}; the {names} exporter reads no options"
+        return text("option_none", key=repr(key), names=names)
     listed = "; ".join(f"{name} ({what})" for name, what in sorted(declared.items()))
-    return f"unknown option {key!r}; {hint}the {names} exporter reads: {listed}"
+    return text("option_unknown", key=repr(key), hint=hint, names=names, listed=listed)

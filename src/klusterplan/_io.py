@@ -10,6 +10,7 @@ from pathlib import Path
 from ._atomic import atomic_write
 from ._convert import structure_plan_with_notices, unstructure_plan
 from ._formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from ._i18n import Text
 from ._limits import Limits, data_problems
 from ._origin import Origin, ReadNotice, remember
 from ._validate import plan_problems
@@ -70,32 +71,44 @@ def _too_large(size: int, limits: Limits) -> Problem:
     )
 
 
+_NO_FILE = Text(
+    "no such file; check the name and folder", "filen finns inte; kontrollera namnet och mappen"
+)
+_FOLDER = Text("this is a folder, not a plan file", "det här är en mapp, inte en planfil")
+_NOT_REGULAR = Text(
+    "not a regular file (a device, a pipe or a socket); save the plan",
+    "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
+)
+
+
+def _unreadable(exc: OSError) -> Text:
+    return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
+
+
 def _read(path: Path, limits: Limits) -> str:
     """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise PlanError(
-            [Problem("", "no such file; check the name and folder")], str(path)
-        ) from None
+        raise PlanError([Problem("", _NO_FILE)], str(path)) from None
     except IsADirectoryError:
-        raise PlanError([Problem("", "this is a folder, not a plan file")], str(path)) from None
+        raise PlanError([Problem("", _FOLDER)], str(path)) from None
     except OSError as exc:
-        raise PlanError([Problem("", f"cannot be read: {exc.strerror}")], str(path)) from None
+        raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
     with os.fdopen(fd, "rb") as stream:
         mode = os.fstat(fd).st_mode
         if stat.S_ISDIR(mode):
-            raise PlanError([Problem("", "this is a folder, not a plan file")], str(path))
+            raise PlanError([Problem("", _FOLDER)], str(path))
         if not stat.S_ISREG(mode):
             raise PlanError(
-                [Problem("", "not a regular file (a device, a pipe or a socket); save the plan")],
+                [Problem("", _NOT_REGULAR)],
                 str(path),
             )
         try:
             raw = stream.read(limits.max_bytes + 1)
         except OSError as exc:
-            raise PlanError([Problem("", f"cannot be read: {exc.strerror}")], str(path)) from None
+            raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
     if len(raw) > limits.max_bytes:
         raise PlanError([_too_large(max(len(raw), path.stat().st_size), limits)], str(path))
     return _decode(raw, str(path))

@@ -69,10 +69,11 @@ def natural_key(path: str) -> tuple[tuple[int, str, int], ...]:
 class Finding(Record):
     """One thing a rule found, with the path of what it points at.
 
-    ``str(finding)`` reads as a line of ``klusterplan check``:
-    ``plan.yaml:12: KP104 warning campaign.groups[0]: ...``. Findings sort as
-    the command shows them: by file, line, path (``actions[2]`` before
-    ``actions[10]``) and code.
+    ``str(finding)`` reads exactly as its line of ``klusterplan check``:
+    ``plan.yaml:12: KP104 warning campaign.groups[0]: ...``, in the language
+    of the plan it was found in (a Swedish plan's findings in Swedish).
+    Findings sort as the command shows them: by file, line, path
+    (``actions[2]`` before ``actions[10]``) and code.
     """
 
     code: str
@@ -91,16 +92,23 @@ class Finding(Record):
     """The plugin that registered the rule."""
     source: str | None = None
     """The plan file it was found in, when the plan was loaded from one; else ``None``."""
+    language: Language | None = attrs.field(default=None, eq=False, kw_only=True)
+    """The language of the plan it was found in, which its text is shown in by default;
+    ``None`` (a finding made by hand): English. It takes no part in comparisons."""
 
     def text(self, language: Language | str | None = None) -> str:
-        """The message in ``language`` (``sv`` or ``en``), where the rule gives both."""
-        return in_language(self.message, language)
+        """The message in ``language`` (``sv`` or ``en``), where the rule gives both.
+
+        By default, in the language of the plan it was found in.
+        """
+        return in_language(self.message, language or self.language)
 
     def render(self, source: str | None = None, language: Language | str | None = None) -> str:
         """Format as ``source:line: CODE severity path: message``.
 
         ``source`` defaults to the file the plan was loaded from; ``language``
-        picks the message's wording (English by default).
+        picks the message's wording, by default the language of the plan it was
+        found in (as ``klusterplan check`` shows it).
         """
         where = ":".join(str(p) for p in (source or self.source, self.line) if p is not None)
         prefix = f"{where}: " if where else ""
@@ -123,7 +131,8 @@ class Finding(Record):
         """The finding as the JSON output's plain data.
 
         ``message`` is always the English wording; with ``language`` the data
-        also holds ``lang`` and ``text``, the message in that language.
+        also holds ``lang`` and ``text``, the message in that language. The
+        plan's language (:attr:`language`) does not change the data.
         """
         data: dict[str, Any] = {
             "code": self.code,

@@ -16,6 +16,9 @@ from pathlib import Path
 
 import attrs
 
+from ._format import number
+from ._i18n import Text
+
 __all__ = ["TemplateLimits", "template_problem"]
 
 
@@ -48,32 +51,50 @@ def template_problem(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return f"cannot be read: {exc.strerror}"
+        return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
     if not path.is_file():
-        return "not a file"
+        return Text("not a file", "inte en fil")
     if size > limits.max_file:
-        return f"{size:,} bytes; a Word template is at most {limits.max_file:,}"
+        return Text(
+            f"{size:,} bytes; a Word template is at most {limits.max_file:,}",
+            f"{number(size)} byte; en Word-mall är högst {number(limits.max_file)}",
+        )
     try:
         with zipfile.ZipFile(path) as archive:
             return _archive_problem(archive, limits)
     except zipfile.BadZipFile:
-        return "not a Word document (.docx): it is not a zip package"
+        return Text(
+            "not a Word document (.docx): it is not a zip package",
+            "inte ett Word-dokument (.docx): det är inget zip-paket",
+        )
     except (OSError, EOFError, RuntimeError, NotImplementedError, zipfile.LargeZipFile) as exc:
-        return f"not a readable Word document (.docx): {exc}"
+        return Text(
+            f"not a readable Word document (.docx): {exc}",
+            f"inte ett läsbart Word-dokument (.docx): {exc}",
+        )
 
 
-def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> str | None:
+def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> Text | None:
     members = archive.infolist()
     if len(members) > limits.max_parts:
-        return f"holds {len(members):,} parts; a Word document has a few dozen"
+        return Text(
+            f"holds {len(members):,} parts; a Word document has a few dozen",
+            f"innehåller {number(len(members))} delar; ett Word-dokument har några dussin",
+        )
     total = 0
     for info in members:
         if info.file_size > limits.max_part:
-            return f"the part {info.filename} inflates to {info.file_size:,} bytes; too large"
+            return Text(
+                f"the part {info.filename} inflates to {info.file_size:,} bytes; too large",
+                f"delen {info.filename} packas upp till {number(info.file_size)} byte; för stor",
+            )
         if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
-            return (
-                f"the part {info.filename} inflates {info.file_size // info.compress_size:,} "
-                "times its size (a zip bomb?); refused"
+            times = info.file_size // info.compress_size
+            return Text(
+                f"the part {info.filename} inflates {times:,} times its size (a zip bomb?); "
+                "refused",
+                f"delen {info.filename} växer {number(times)} gånger när den packas upp "
+                "(en zip-bomb?); vägras",
             )
         # the sizes in the directory may lie: count what really comes out
         read = 0
@@ -83,16 +104,26 @@ def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> str | 
                 read += len(chunk)
                 total += len(chunk)
                 if read > limits.max_part or read > max(info.compress_size, 1) * limits.max_ratio:
-                    return f"the part {info.filename} inflates far beyond its size; refused"
+                    return Text(
+                        f"the part {info.filename} inflates far beyond its size; refused",
+                        f"delen {info.filename} växer långt mer än sin storlek; vägras",
+                    )
                 if total > limits.max_total:
-                    return f"inflates to more than {limits.max_total:,} bytes in all; refused"
+                    return Text(
+                        f"inflates to more than {limits.max_total:,} bytes in all; refused",
+                        f"packas upp till mer än {number(limits.max_total)} byte sammanlagt; "
+                        "vägras",
+                    )
                 if info.filename.endswith((".xml", ".rels")):
                     window = head + chunk
                     if any(d in window for d in (*_DECLARATIONS, *_WIDE)):
-                        return (
+                        return Text(
                             f"the part {info.filename} declares a DTD or entities, which Word "
                             "never writes and which could expand without end or read files; "
-                            "save the template again from Word"
+                            "save the template again from Word",
+                            f"delen {info.filename} deklarerar en DTD eller entiteter, som Word "
+                            "aldrig skriver och som kan växa utan slut eller läsa filer; "
+                            "spara mallen på nytt från Word",
                         )
                     head = window[-32:]
     return None

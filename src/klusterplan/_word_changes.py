@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
+
+from ._messages import message
+
+if TYPE_CHECKING:
+    from .model import Language
 
 __all__ = ["Change", "WordNotice"]
 
@@ -33,30 +38,38 @@ class Change:
     """Where in the document it was read."""
 
     def __str__(self) -> str:
+        return self.render()
+
+    def render(self, language: Language | str | None = None) -> str:
+        """The change as ``klusterplan import`` prints it, in ``language`` (English by default)."""
         if self.kind == "add":
-            return f"{self.path}: added {_show(self.new)}"
+            added = _show(self.new, language)
+            return f"{self.path}: " + message("change_added", language, value=added)
         if self.kind == "remove":
-            return f"{self.path}: removed {_show(self.old)}"
+            return f"{self.path}: " + message(
+                "change_removed", language, value=_show(self.old, language)
+            )
         if isinstance(self.old, list) and isinstance(self.new, list):
             # a list of text: what came and what went, not all of it twice
             gone = [v for v in self.old if v not in self.new]
             came = [v for v in self.new if v not in self.old]
-            parts = [f"added {_show(v)}" for v in came] + [f"removed {_show(v)}" for v in gone]
+            parts = [message("change_added", language, value=_show(v, language)) for v in came]
+            parts += [message("change_removed", language, value=_show(v, language)) for v in gone]
             if parts:
                 return f"{self.path}: " + "; ".join(parts)
-        return f"{self.path}: {_show(self.old)} → {_show(self.new)}"
+        return f"{self.path}: {_show(self.old, language)} → {_show(self.new, language)}"
 
 
-def _show(value: Any) -> str:
+def _show(value: Any, language: Language | str | None) -> str:
     if value is None or value == "" or value == []:
-        return "(empty)"
+        return message("change_empty", language)
     if isinstance(value, dict):
         for key in ("name", "what", "word", "text", "target_group", "description"):
             if value.get(key):
-                return _show(value[key])
-        return "an item"
+                return _show(value[key], language)
+        return message("change_item", language)
     if isinstance(value, list):
-        return "[" + ", ".join(_show(v) for v in value) + "]"
+        return "[" + ", ".join(_show(v, language) for v in value) + "]"
     text = str(value.isoformat() if hasattr(value, "isoformat") else value)
     text = " ".join(text.split())
     return f"”{text[:60]}…”" if len(text) > 60 else f"”{text}”"

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._i18n import in_language
+from ._messages import text
 from ._record import Record
 
 if TYPE_CHECKING:
@@ -103,8 +104,12 @@ class ExportError(RuntimeError):
         self.format = format
         self.plugin = plugin
         detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
-        if plugin == "klusterplan" or plugin.startswith("klusterplan."):
-            origin = "klusterplan's own (a bug: please report it)"
-        else:
-            origin = f"of plugin {plugin!r}"
-        super().__init__(f"the {format} exporter {origin} failed: {detail}")
+        own = plugin == "klusterplan" or plugin.startswith("klusterplan.")
+        key = "exporter_failed_own" if own else "exporter_failed"
+        self.text = text(key, format=format, plugin=repr(plugin), detail=detail)
+        """The message in English and Swedish."""
+        super().__init__(str(self.text))
+
+    def render(self, language: Language | str | None = None) -> str:
+        """The message in ``language`` (``sv`` or ``en``; English by default)."""
+        return in_language(self.text, language)

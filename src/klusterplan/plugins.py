@@ -413,15 +413,16 @@ class Registry:
         known = sorted(self._exporters)
         from difflib import get_close_matches
 
+        from ._messages import text
+
         close = get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
-        hint = ""
+        hint: str = ""
         if close:
             meant = FORMAT_ALIASES.get(close[0], close[0])
             if meant in self._exporters:
-                hint = f"did you mean {meant!r}? "
-        raise PlanError(
-            [Problem("", f"unknown format {name!r}; {hint}known formats: {', '.join(known)}")]
-        )
+                hint = text("did_you_mean", value=repr(meant))
+        message = text("unknown_format", name=repr(name), hint=hint, known=", ".join(known))
+        raise PlanError([Problem("", message)])
 
     def exporter(self, name: str) -> Exporter:
         """The exporter for format ``name`` (see :meth:`format_name`), or :class:`PlanError`."""

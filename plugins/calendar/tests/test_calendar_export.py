@@ -95,7 +95,7 @@ def test_through_the_installed_command(tmp_path: Path, monkeypatch: pytest.Monke
         klusterplan.dump(klusterplan.example(), "plan.yaml")
         result = CliRunner().invoke(main, ["export", "plan.yaml", "--to", "ics"])
         assert result.exit_code == 0, result.output
-        assert "wrote plan.ics" in result.stdout
+        assert "skrev plan.ics" in result.stdout
         assert (tmp_path / "plan.ics").read_bytes().startswith(b"BEGIN:VCALENDAR\r\n")
         assert get_registry().exporter_plugin("ics") == "calendar"
     finally:

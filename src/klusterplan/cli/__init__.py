@@ -62,12 +62,12 @@ class _Command(click.Group):
             if not standalone:
                 raise
             interrupted = isinstance(exc.__context__, KeyboardInterrupt)
-            click.echo("\nklusterplan: interrupted" if interrupted else "Aborted!", err=True)
+            _say_stopped("interrupted" if interrupted else "aborted")
             sys.exit(EXIT_INTERRUPTED if interrupted else 1)
         except KeyboardInterrupt:
             if not standalone:
                 raise
-            click.echo("\nklusterplan: interrupted", err=True)
+            _say_stopped("interrupted")
             sys.exit(EXIT_INTERRUPTED)
         except click.ClickException as exc:
             if not standalone:
@@ -84,6 +84,15 @@ class _Command(click.Group):
             return result
         # click without standalone mode returns the code of an exit (--help, --version)
         sys.exit(result if isinstance(result, int) else 0)
+
+
+def _say_stopped(key: str) -> None:
+    """Say, in the language the command speaks, that it was stopped."""
+    from .._messages import message
+    from ._common import spoken
+
+    lead = "\n" if key == "interrupted" else ""
+    click.echo(lead + message(key, spoken()), err=True)
 
 
 @click.group(

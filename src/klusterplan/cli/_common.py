@@ -13,8 +13,8 @@ import click
 from .. import _io
 from .._formats import LineMap
 from .._locale import language_of, peek_language, system_language
+from .._messages import message, shared_language
 from .._word_changes import WordNotice
-from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 from . import _startup
@@ -27,14 +27,16 @@ __all__ = [
     "fail",
     "format_option",
     "lang_option",
-    "load_all",
     "load_plan",
     "load_with_lines",
     "peek_language",
+    "plans_language",
     "reader_language",
     "registry",
     "report_failures",
     "say",
+    "speaking",
+    "spoken",
     "terminal_safe",
 ]
 
@@ -90,7 +92,7 @@ def _language(ctx: click.Context, param: click.Parameter, value: str | None) -> 
         return None
     found = language_of(value)
     if found is None:
-        raise click.BadParameter(f"{value!r} is not a language; use sv (svenska) or en (English)")
+        raise click.BadParameter(message("bad_language", system_language(), value=repr(value)))
     return found
 
 
@@ -108,14 +110,42 @@ def reader_language(
 ) -> Language:
     """What the user reads: ``--lang``, else the plan's language, else the system's locale."""
     if lang is not None:
-        return lang
+        return speaking(lang)
     if plan is not None:
-        return plan.language
+        return speaking(plan.language)
     if path is not None:
         found = peek_language(path)
         if found is not None:
-            return found
-    return system_language()
+            return speaking(found)
+    return speaking(system_language())
+
+
+def plans_language(
+    lang: Language | None, paths: Sequence[str], also: Sequence[Language | None] = ()
+) -> Language:
+    """The language of a command's own lines about ``paths``, before any plan is loaded.
+
+    ``--lang``; else the language the plan files declare (with the languages
+    ``also`` holds, of plans at hand) when they all declare the same one; else
+    (plans in different languages, or none declared) the system's locale.
+    """
+    languages = [*map(peek_language, paths), *also]
+    return speaking(shared_language(lang, languages, system_language()))
+
+
+# The language the running command speaks in, once it knows it: a Ctrl-C says so in it.
+_spoken: list[Language] = []
+
+
+def speaking(language: Language) -> Language:
+    """Remember ``language`` as the one the running command speaks in; return it."""
+    _spoken[:] = [language]
+    return language
+
+
+def spoken() -> Language:
+    """The language the running command speaks in; the system's locale before it chose."""
+    return _spoken[0] if _spoken else system_language()
 
 
 _reported: set[str] = set()
@@ -160,20 +190,3 @@ def load_with_lines(path: str) -> tuple[Plan, LineMap]:
                 warning.message, warning.category, warning.filename, warning.lineno
             )
     return found
-
-
-def load_all(
-    paths: Sequence[str], with_example: bool = False
-) -> tuple[list[tuple[str, Plan]], bool]:
-    """Load every plan, reporting each that fails; return the loaded and whether any failed."""
-    plans: list[tuple[str, Plan]] = []
-    failed = False
-    if with_example:
-        plans.append(("example.yaml", _io.example()))
-    for path in paths:
-        try:
-            plans.append((path, load_plan(path)))
-        except PlanError as exc:
-            error(str(exc))
-            failed = True
-    return plans, failed

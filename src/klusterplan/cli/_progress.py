@@ -13,6 +13,8 @@ from typing import Any, Protocol
 import click
 
 from .._batch import ExportOutcome
+from .._messages import decimal, message
+from ..model import Language
 from ._common import terminal_safe
 
 __all__ = ["Bar", "Lines", "Reporter", "reporter"]
@@ -32,9 +34,13 @@ class Reporter(Protocol):
         """Show a message that belongs to no plan."""
 
 
-def _lines(outcome: ExportOutcome) -> tuple[list[str], list[str]]:
-    """What to print on standard output and on standard error for one outcome."""
-    out = [f"wrote {path}" for path in outcome.written]
+def _lines(outcome: ExportOutcome, language: Language) -> tuple[list[str], list[str]]:
+    """What to print on standard output and on standard error for one outcome.
+
+    In the language the outcome's messages are in (its plan's), else ``language``.
+    """
+    said = outcome.language or language
+    out = [message("wrote", said, path=path) for path in outcome.written]
     err = [*outcome.problems, *outcome.notices]
     return out, err
 
@@ -43,11 +49,13 @@ class Lines:
     """Plain log lines, for output that is not a terminal: one line per file and problem.
 
     With more than one plan, each plan's first line says how far the run has come.
+    Each plan's lines are in its own language; ``language`` is the run's.
     """
 
-    def __init__(self, total: int) -> None:
+    def __init__(self, total: int, language: Language) -> None:
         self.total = total
         self.count = 0
+        self.language = language
 
     def __enter__(self) -> Lines:
         return self
@@ -57,9 +65,13 @@ class Lines:
 
     def outcome(self, outcome: ExportOutcome) -> None:
         self.count += 1
-        out, err = _lines(outcome)
+        out, err = _lines(outcome, self.language)
         if self.total > 1 and not outcome.ok:
-            err.insert(0, f"[{self.count}/{self.total}] {outcome.source}: failed")
+            said = outcome.language or self.language
+            line = message(
+                "plan_failed", said, count=self.count, total=self.total, source=outcome.source
+            )
+            err.insert(0, line)
         for line in out:
             click.echo(terminal_safe(line))
         for line in err:
@@ -72,7 +84,7 @@ class Lines:
 class Bar:
     """A progress bar on the terminal: count, rate and time left; problems printed above it."""
 
-    def __init__(self, total: int, console: Any = None) -> None:
+    def __init__(self, total: int, language: Language, console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -85,12 +97,12 @@ class Bar:
 
         self.console = console or Console(stderr=True, highlight=False)
         self.progress = Progress(
-            TextColumn("exporting"),
+            TextColumn(message("bar_exporting", language)),
             BarColumn(),
             MofNCompleteColumn(),
             TaskProgressColumn(),
             TextColumn("{task.fields[rate]}"),
-            TextColumn("left"),
+            TextColumn(message("bar_left", language)),
             TimeRemainingColumn(),
             console=self.console,
             transient=True,
@@ -99,6 +111,7 @@ class Bar:
         self.started = time.monotonic()
         self.done = 0
         self.written = 0
+        self.language = language
 
     def __enter__(self) -> Bar:
         self.progress.start()
@@ -110,18 +123,22 @@ class Bar:
     def outcome(self, outcome: ExportOutcome) -> None:
         self.done += 1
         self.written += len(outcome.written)
-        _, err = _lines(outcome)
+        _, err = _lines(outcome, self.language)
         for line in err:
             self.console.print(terminal_safe(line), markup=False, highlight=False)
         elapsed = max(time.monotonic() - self.started, 1e-6)
-        self.progress.update(self.task, advance=1, rate=f"{self.done / elapsed:.1f} plans/s")
+        rate = message("bar_rate", self.language, rate=decimal(self.done / elapsed, self.language))
+        self.progress.update(self.task, advance=1, rate=rate)
 
     def message(self, text: str) -> None:
         self.console.print(terminal_safe(text), markup=False, highlight=False)
 
 
-def reporter(total: int) -> Reporter:
-    """A bar when standard error is a terminal and there is more than one plan; else lines."""
+def reporter(total: int, language: Language) -> Reporter:
+    """A bar when standard error is a terminal and there is more than one plan; else lines.
+
+    ``language`` is the run's: the bar's words, and a plan's lines when its own is unknown.
+    """
     if total > 1 and sys.stderr.isatty():
-        return Bar(total)
-    return Lines(total)
+        return Bar(total, language)
+    return Lines(total, language)

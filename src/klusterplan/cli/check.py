@@ -11,6 +11,7 @@ import attrs
 import click
 
 from .._check import CheckResult, check_plan
+from .._messages import message
 from .._rule import Finding, Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
@@ -25,6 +26,7 @@ from ._common import (
     format_option,
     lang_option,
     load_with_lines,
+    plans_language,
     reader_language,
     registry,
     report_failures,
@@ -48,12 +50,12 @@ def split_codes(values: Iterable[str]) -> tuple[str, ...]:
     return tuple(c.strip().upper() for value in values for c in value.split(",") if c.strip())
 
 
-def _severity_overrides(values: Iterable[str]) -> dict[str, Severity]:
+def _severity_overrides(values: Iterable[str], language: Language) -> dict[str, Severity]:
     out: dict[str, Severity] = {}
     for value in values:
         code, sep, level = value.partition("=")
         if not sep or not code.strip():
-            fail(f"--severity {value!r}: write it as CODE=LEVEL, e.g. KP105=error")
+            fail(message("severity_syntax", language, value=repr(value)))
         try:
             out[code.strip().upper()] = parse_severity(level.strip(), f"--severity {value}")
         except ConfigError as exc:
@@ -61,11 +63,11 @@ def _severity_overrides(values: Iterable[str]) -> dict[str, Severity]:
     return out
 
 
-def _validate(option: str, codes: Iterable[str], known: Iterable[str]) -> None:
+def _validate(option: str, codes: Iterable[str], known: Iterable[str], language: Language) -> None:
     known = list(known)
     for pattern in codes:
         if pattern != "ALL" and not any(code.startswith(pattern) for code in known):
-            fail(str(UnknownCodeError(option, pattern, known)))
+            fail(UnknownCodeError(option, pattern, known).render(language))
 
 
 def _show_settings(
@@ -192,20 +194,22 @@ def check_command(
     Exit codes: 0 no finding at or above --fail-on, 1 such a finding
     remains, 2 a plan could not be loaded or an option or setting is wrong.
     """
+    # mistakes in the options are told in the plans' language (they all share it) or the system's
+    told = plans_language(lang, plans)
     plugins = registry()
     known = plugins.rules()
     report_failures(plugins)  # the rules are gathered only now
     if any(f.fatal for f in plugins.failures):
-        fail("klusterplan: the installed plugins claim the same rule codes; uninstall one of them")
+        fail(message("same_codes", told))
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
     cli_extend = split_codes(extend_select)
     if accessibility:
         cli_select = (*cli_select, ACCESSIBILITY_PREFIX)
-    cli_severity = _severity_overrides(severity)
-    _validate("--select", cli_select, known)
-    _validate("--extend-select", cli_extend, known)
-    _validate("--ignore", cli_ignore, known)
-    _validate("--severity", cli_severity, known)
+    cli_severity = _severity_overrides(severity, told)
+    _validate("--select", cli_select, known, told)
+    _validate("--extend-select", cli_extend, known, told)
+    _validate("--ignore", cli_ignore, known, told)
+    _validate("--severity", cli_severity, known, told)
     output_format = output_format.lower()
     fail_on = fail_on.lower() if fail_on else None
 
@@ -241,15 +245,15 @@ def check_command(
             ("extend-select", settings.extend_select),
             ("ignore", settings.ignore),
         ):
-            _validate(f"{where}: {key}", codes, known)
-        _validate(f"{where}: severity", settings.severity, known)
+            _validate(f"{where}: {key}", codes, known, told)
+        _validate(f"{where}: severity", settings.severity, known, told)
         try:
             # one parse gives the plan and the line of every key
             plan, lines = load_with_lines(source)
         except PlanError as exc:
             language = reader_language(lang, path=source)
             languages.append(language)
-            message = exc.render(language)
+            rendered = exc.render(language)
             # the line goes in the annotation's or the log's own field, not in the text
             located = [
                 (p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems
@@ -258,7 +262,7 @@ def check_command(
                 for number, problem in located:
                     say(_report.github_problem(source, number, problem))
             else:
-                error(message)
+                error(rendered)
             failed.append((source, located))
             load_failed = True
             entries.append(
@@ -284,7 +288,7 @@ def check_command(
                 lines=lines,
             )
         except UnknownCodeError as exc:  # pragma: no cover - validated above
-            fail(str(exc))
+            fail(exc.render(told))
         language = reader_language(lang, plan)
         languages.append(language)
         results.append((source, result))

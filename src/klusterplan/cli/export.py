@@ -14,7 +14,10 @@ import click
 
 from .._batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._exporter import ExportOptions, unknown_settings
+from .._i18n import in_language
 from .._io import example
+from .._locale import system_language
+from .._messages import count, decimal, message, shared_language, text
 from .._template import template_problem
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
@@ -26,8 +29,10 @@ from ._common import (
     error,
     fail,
     lang_option,
+    plans_language,
     registry,
     report_failures,
+    speaking,
 )
 from ._progress import reporter
 
@@ -38,24 +43,29 @@ def _split_formats(values: Iterable[str]) -> list[str]:
     return [f.strip() for value in values for f in value.split(",") if f.strip()]
 
 
-def _settings(values: Iterable[str]) -> dict[str, str]:
+def _settings(values: Iterable[str], language: Language) -> dict[str, str]:
     settings: dict[str, str] = {}
     for value in values:
         key, sep, setting = value.partition("=")
         if not sep or not key.strip():
-            fail(f"--option {value!r}: write it as KEY=VALUE")
+            fail(message("option_syntax", language, value=repr(value)))
         settings[key.strip()] = setting
     return settings
 
 
 def _options(
-    lang: Language | None, large_print: bool, template: Path | None, option: Iterable[str]
+    lang: Language | None,
+    large_print: bool,
+    template: Path | None,
+    option: Iterable[str],
+    language: Language,
 ) -> ExportOptions:
+    """The export options; ``language`` is the one mistakes in them are told in."""
     return ExportOptions(
         language=lang,
         large_print=large_print,
         template=template,
-        settings=_settings(option),
+        settings=_settings(option, language),
     )
 
 
@@ -80,13 +90,25 @@ def _default_jobs() -> int:
     return max(counter() or 1, 1)
 
 
-def _summary(outcomes: list[ExportOutcome], seconds: float) -> str:
+def _summary(outcomes: list[ExportOutcome], seconds: float, language: Language) -> str:
+    """``3 plans: 3 exported, 0 failed; 6 files written in 1.2 s.``, or in Swedish."""
     failed = sum(1 for o in outcomes if not o.ok)
+    exported = len(outcomes) - failed
     files = sum(len(o.written) for o in outcomes)
-    plans = f"{len(outcomes)} plan{'s' if len(outcomes) != 1 else ''}"
-    return (
-        f"{plans}: {len(outcomes) - failed} exported, {failed} failed; "
-        f"{files} file{'s' if files != 1 else ''} written in {seconds:.1f} s."
+    return message(
+        "batch_summary",
+        language,
+        plans=count(len(outcomes), "plan", language),
+        exported=message(
+            "exported_one" if exported == 1 else "exported_many", language, n=exported
+        ),
+        failed=message("failed_count", language, n=failed),
+        files=message(
+            "written_one" if files == 1 else "written_many",
+            language,
+            files=count(files, "file", language),
+        ),
+        seconds=decimal(seconds, language),
     )
 
 
@@ -147,58 +169,70 @@ def export_command(
 
     Exit codes: 0 every file written, 1 an exporter or a worker failed, 2 a
     plan could not be read or has mistakes, or an option is wrong.
+
+    --lang is the language of the documents and of what the command says:
+    without it each plan is exported, and told of, in its own language, and
+    the lines about the whole run are in the plans' language when they share
+    one, else in the system's.
     """
+    bundled = example() if with_example else None
+    language = plans_language(lang, plans, [bundled.language] if bundled is not None else [])
     if not plans and not with_example:
-        fail("name at least one plan file, or use --example")
+        fail(message("need_plan", language))
     plugins = registry()
     wanted = []
     for fmt in _split_formats(formats):
         try:
             wanted.append(plugins.format_name(fmt))
         except PlanError as exc:
-            fail(f"--to: {exc}")
-    count = len(plans) + (1 if with_example else 0)
-    output_dir, output_file = _destination(output, count, wanted, plugins)
+            fail(f"--to: {exc.render(language)}")
+    total = len(plans) + (1 if with_example else 0)
+    output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
-        wanted = [_format_of(output_file, plugins)]
+        wanted = [_format_of(output_file, plugins, language)]
     if not wanted:
-        fail("--to: no format given; name one, e.g. --to docx, or write -o FILE.docx")
-    options = _options(lang, large_print, template, option)
-    _check_settings(plugins, wanted, options.settings)
+        fail(message("no_format", language))
+    options = _options(lang, large_print, template, option, language)
+    _check_settings(plugins, wanted, options.settings, language)
     if template is not None:
         problem = template_problem(template)
         if problem:
-            fail(f"--template {template}: {problem}")
+            fail(f"--template {template}: {in_language(problem, language)}")
     items: list[str | tuple[str, Plan]] = list(plans)
-    if with_example:
-        items.insert(0, ("example.yaml", example()))
+    if bundled is not None:
+        items.insert(0, ("example.yaml", bundled))
     if output_file == "-":
-        _to_stdout(items[0], wanted[0], options, plugins)
+        _to_stdout(items[0], wanted[0], options, plugins, language)
     if output_dir is not None:
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            fail(f"{output_dir}: cannot create the folder: {exc.strerror}")
+            reason = exc.strerror or exc
+            fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:
         tasks = plan_tasks(items, wanted, output_dir, options=options, note=notes.append)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     if output_file is not None:
         # one plan, one format: the file is written where -o says, under that name
         tasks = [_to_file(task, output_file) for task in tasks]
     for note in notes:
-        error(note)
+        error(in_language(note, language))
     jobs = min(jobs or _default_jobs(), len(tasks))
     started = time.monotonic()
-    with reporter(len(tasks)) as shown:
+    with reporter(len(tasks), language) as shown:
         outcomes = run_tasks(
             tasks,
             on_result=shown.outcome,
             new_executor=(lambda: process_pool(jobs)) if jobs > 1 else None,
         )
     if len(outcomes) > 1 or any(not o.ok for o in outcomes):
-        error(_summary(outcomes, time.monotonic() - started))
+        # the plans' own language, now that each has been read
+        language = speaking(
+            shared_language(lang, [o.language for o in outcomes], system_language())
+        )
+        error(_summary(outcomes, time.monotonic() - started, language))
     report_failures(plugins)
     if any(o.bad_input for o in outcomes):
         sys.exit(EXIT_USAGE)
@@ -211,7 +245,7 @@ def _looks_like_file(name: str, plugins: Registry) -> bool:
 
 
 def _destination(
-    output: str | None, plans: int, formats: list[str], plugins: Registry
+    output: str | None, plans: int, formats: list[str], plugins: Registry, language: Language
 ) -> tuple[Path | None, str | None]:
     """Where -o points: ``(folder, None)``, ``(None, file)`` or ``(None, "-")``.
 
@@ -224,12 +258,9 @@ def _destination(
     outputs = plans * max(len(formats), 1)
     if output == "-":
         if outputs != 1:
-            fail(
-                f"-o -: standard output takes one file, but {_many(plans, len(formats))} "
-                "were asked for; give one plan and one format, or name a folder"
-            )
+            fail(message("stdout_one", language, many=_many(plans, len(formats), language)))
         if not formats:
-            fail("-o -: say which format to write with --to, e.g. --to markdown")
+            fail(message("stdout_format", language))
         return None, "-"
     path = Path(output)
     is_folder = output.endswith(("/", os.sep)) or path.is_dir()
@@ -238,8 +269,13 @@ def _destination(
     if outputs > 1:
         if _looks_like_file(output, plugins) or path.suffix:
             fail(
-                f"-o {output}: names a file, but {_many(plans, len(formats))} are written; "
-                f"name a folder for them, e.g. -o {path.stem or 'out'}/"
+                message(
+                    "names_file",
+                    language,
+                    output=output,
+                    many=_many(plans, len(formats), language),
+                    folder=path.stem or "out",
+                )
             )
         return path, None
     if path.suffix or _looks_like_file(output, plugins):
@@ -247,15 +283,18 @@ def _destination(
     return path, None
 
 
-def _many(plans: int, formats: int) -> str:
-    files = plans * max(formats, 1)
-    return (
-        f"{files} files ({plans} plan{'s' if plans != 1 else ''} × "
-        f"{formats} format{'s' if formats != 1 else ''})"
+def _many(plans: int, formats: int, language: Language) -> str:
+    """``4 files (2 plans × 2 formats)``, or in Swedish."""
+    return message(
+        "many_files",
+        language,
+        files=count(plans * max(formats, 1), "file", language),
+        plans=count(plans, "plan", language),
+        formats=count(formats, "format", language),
     )
 
 
-def _format_of(output: str, plugins: Registry) -> str:
+def _format_of(output: str, plugins: Registry, language: Language) -> str:
     """The format a file name's longest known suffix stands for (``.ua.pdf`` is pdf-ua)."""
     by_suffix: dict[str, str] = {}
     for name, exporter in plugins.exporters().items():
@@ -264,7 +303,7 @@ def _format_of(output: str, plugins: Registry) -> str:
     matches = sorted((s for s in by_suffix if lowered.endswith(s)), key=len, reverse=True)
     if not matches:
         known = ", ".join(sorted(by_suffix))
-        fail(f"-o {output}: cannot tell the format from the name; use a suffix ({known}) or --to")
+        fail(message("format_from_name", language, output=output, known=known))
     return by_suffix[matches[0]]
 
 
@@ -272,12 +311,16 @@ def _to_file(task: Any, output: str) -> Any:
     fmt = task.targets[0][0]
     refused: tuple[tuple[str, str], ...] = ()
     if task.path is not None and Path(task.path).resolve() == Path(output).resolve():
-        refused = ((output, f"{output}: is the plan being exported; name another file"),)
+        refused = ((output, text("is_the_plan", path=output)),)
     return attrs.evolve(task, targets=((fmt, output),), refused=refused)
 
 
 def _to_stdout(
-    item: str | tuple[str, Plan], fmt: str, options: ExportOptions, plugins: Registry
+    item: str | tuple[str, Plan],
+    fmt: str,
+    options: ExportOptions,
+    plugins: Registry,
+    language: Language,
 ) -> None:
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
@@ -290,9 +333,9 @@ def _to_stdout(
         buffer = io.BytesIO()
         notices = export(plan, fmt, buffer, options, registry=plugins)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     except ExportError as exc:
-        error(str(exc))
+        error(exc.render(language))
         sys.exit(EXIT_FINDINGS)
     for notice in notices:
         error(f"{source}: {notice}")
@@ -303,11 +346,13 @@ def _to_stdout(
     sys.exit(EXIT_OK)
 
 
-def _check_settings(plugins: Registry, formats: list[str], settings: Mapping[str, str]) -> None:
+def _check_settings(
+    plugins: Registry, formats: list[str], settings: Mapping[str, str], language: Language
+) -> None:
     """Refuse --option names no chosen exporter declares, listing those they do."""
     problem = unknown_settings([plugins.exporter(fmt) for fmt in formats], settings)
     if problem:
-        fail(f"--option: {problem}")
+        fail(f"--option: {in_language(problem, language)}")
 
 
 COMMANDS = [export_command]

@@ -8,8 +8,10 @@ from pathlib import Path
 import click
 
 from .. import _io
+from .._messages import count, message
 from ..errors import PlanError
-from ._common import EXIT_OK, error, fail
+from ..model import Language
+from ._common import EXIT_OK, error, fail, lang_option, plans_language, reader_language
 
 __all__ = ["COMMANDS"]
 
@@ -29,8 +31,14 @@ __all__ = ["COMMANDS"]
 )
 @click.option("--dry-run", is_flag=True, help="Only print what would change; write nothing.")
 @click.option("--force", is_flag=True, help="With -o: replace a file that is already there.")
+@lang_option
 def import_command(
-    document: str, output: Path | None, into: Path | None, dry_run: bool, force: bool
+    document: str,
+    output: Path | None,
+    into: Path | None,
+    dry_run: bool,
+    force: bool,
+    lang: Language | None,
 ) -> None:
     """Read DOCUMENT, a Word file klusterplan wrote, filled in or edited, back into a plan.
 
@@ -40,62 +48,66 @@ def import_command(
     updated in place (atomically), and what changed is printed, value by value.
     Text typed outside any field is reported, not read.
 
+    What the command says is in --lang, else in the language of the plan
+    file --into names, else in the document's plan's.
+
     Exit codes: 0 read, 2 the document or the plan file could not be read.
     """
     from .._word_import import read_word
     from .._word_update import new_file_text, update_text, write
 
+    language = plans_language(lang, [str(into)] if into is not None else [])
     if (output is None) == (into is None):
-        fail("give -o NEW.yaml to write a new plan, or --into PLAN.yaml to update one")
+        fail(message("import_where", language))
     try:
         result = read_word(document)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
+    if into is None:
+        language = reader_language(lang, result.plan)
     for notice in result.notices:
         error(f"{document}: {notice}")
     if output is not None:
         if output.exists() and not force and not dry_run:
-            fail(
-                f"{output}: the file is there already; use --into {output} to update it "
-                "with what the document changes, or --force to replace it"
-            )
+            fail(message("import_exists", language, path=output))
         try:
             text = new_file_text(result.plan, output)
         except PlanError as exc:
-            fail(str(exc))
+            fail(exc.render(language))
         if dry_run:
-            click.echo(f"would write {output}")
+            click.echo(message("would_write", language, path=output))
         else:
             try:
                 write(output, text)
             except OSError as exc:
-                fail(f"{output}: cannot be written: {exc.strerror or exc}")
-            click.echo(f"wrote {output}")
+                fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+            click.echo(message("wrote", language, path=output))
         sys.exit(EXIT_OK)
     assert into is not None
     try:
         target = _io.load(into)
+        language = reader_language(lang, target)
         text = into.read_text(encoding="utf-8")
         update = update_text(result, into, text, target)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     except OSError as exc:
-        fail(f"{into}: cannot be read: {exc.strerror or exc}")
+        fail(message("cannot_read", language, path=into, reason=exc.strerror or exc))
     for notice in update.notices:
         error(f"{into}: {notice}")
     if not update.applied:
-        click.echo(f"{into}: no changes; it already says what {document} says")
+        click.echo(message("import_no_changes", language, path=into, document=document))
         sys.exit(EXIT_OK)
-    verb = "would change" if dry_run else "changed"
-    count = len(update.applied)
-    click.echo(f"{into}: {verb} {count} value{'s' if count != 1 else ''}")
+    values = count(len(update.applied), "value", language)
+    verb = "import_would_change" if dry_run else "import_changed"
+    click.echo(message(verb, language, path=into, values=values))
     for change in update.applied:
-        click.echo(f"  {change}")
+        click.echo(f"  {change.render(language)}")
     if not dry_run:
         try:
             write(into, update.text)
         except OSError as exc:
-            fail(f"{into}: cannot be written: {exc.strerror or exc}")
+            fail(message("cannot_write", language, path=into, reason=exc.strerror or exc))
     sys.exit(EXIT_OK)
 
 

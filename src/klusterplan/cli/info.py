@@ -8,28 +8,45 @@ from pathlib import Path
 import click
 
 from .._atomic import atomic_write
+from .._messages import message
+from ..model import Language
 from ..plugins import get_registry
-from ._common import fail
+from ._common import fail, lang_option, reader_language
 
 __all__ = ["COMMANDS"]
 
 
 @click.command()
-def plugins() -> None:
-    """List every plugin with its exporters and rules, and where each comes from."""
+@lang_option
+def plugins(lang: Language | None) -> None:
+    """List every plugin with its exporters and rules, and where each comes from.
+
+    The listing is in the system's language unless --lang says other; what a
+    plugin says of its exporters is shown as the plugin wrote it.
+    """
+    language = reader_language(lang)
     registry = get_registry()
     exporters = registry.exporters()
     rules = registry.rules()
+    kinds = [message(key, language) for key in ("plugin_exporter", "plugin_rule")]
+    width = max(len(kind) for kind in kinds) + 2
+    exporter_kind, rule_kind = (f"{kind:<{width}}" for kind in kinds)
     for info in registry.plugins():
-        click.echo(f"{info.name} ({info.source})")
+        click.echo(f"{info.name} ({_source(info.source, language)})")
         for name, exporter in sorted(exporters.items()):
             if registry.exporter_plugin(name) == info.name:
-                click.echo(f"  exporter  {name:<12} {exporter.description}")
+                click.echo(f"  {exporter_kind}{name:<12} {exporter.description}")
         for code, (rule, plugin) in sorted(rules.items()):
             if plugin == info.name:
-                click.echo(f"  rule      {code:<12} {rule.name} ({rule.severity.value})")
+                click.echo(f"  {rule_kind}{code:<12} {rule.name} ({rule.severity.value})")
     for failure in registry.failures:
-        click.echo(f"failed: {failure}")
+        click.echo(message("plugin_failed", language, failure=failure))
+
+
+def _source(source: str, language: Language) -> str:
+    """Where a plugin comes from: its distribution as is, klusterplan's own in words."""
+    known = {"built-in": "plugin_builtin", "registered in code": "plugin_in_code"}
+    return message(known[source], language) if source in known else source
 
 
 @click.command()
@@ -39,7 +56,8 @@ def plugins() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write to a file instead of printing.",
 )
-def schema(output: Path | None) -> None:
+@lang_option
+def schema(output: Path | None, lang: Language | None) -> None:
     """Print the JSON Schema of the plan format, for editors that validate as you type."""
     from ..schema import json_schema
 
@@ -51,8 +69,9 @@ def schema(output: Path | None) -> None:
         with atomic_write(output) as stream:
             stream.write(text.encode("utf-8"))
     except OSError as exc:
-        fail(f"{output}: cannot be written: {exc.strerror}")
-    click.echo(f"wrote {output}")
+        language = reader_language(lang)
+        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+    click.echo(message("wrote", reader_language(lang), path=output))
 
 
 COMMANDS = [plugins, schema]

@@ -11,8 +11,10 @@ import click
 from .. import _io
 from .._atomic import atomic_write
 from .._formats import format_for_path
+from .._messages import message
 from ..errors import PlanError
-from ._common import fail
+from ..model import Language
+from ._common import fail, lang_option, reader_language
 
 __all__ = ["COMMANDS"]
 
@@ -38,15 +40,18 @@ def starter_text(today: datetime.date | None = None) -> str:
     "--example", is_flag=True, help="Write the filled example plan instead of a blank one."
 )
 @click.option("--force", is_flag=True, help="Overwrite the file if it exists.")
-def new(plan: Path, example: bool, force: bool) -> None:
+@lang_option
+def new(plan: Path, example: bool, force: bool, lang: Language | None) -> None:
     """Start a new plan file: a commented starter plan, or the example.
 
     The starter plan is commented in Swedish, with every allowed value and an
     example under each list. The format follows the suffix (.yaml, .json,
-    .toml); the comments survive in YAML only.
+    .toml); the comments survive in YAML only. What it says of itself is in
+    the system's language unless --lang says other.
     """
+    language = reader_language(lang)
     if plan.exists() and not force:
-        fail(f"{plan}: already exists; choose another name or add --force to overwrite it")
+        fail(message("exists", language, path=plan))
     source = _data("example.yaml") if example else starter_text()
     try:
         fmt = format_for_path(plan)
@@ -54,10 +59,10 @@ def new(plan: Path, example: bool, force: bool) -> None:
         with atomic_write(plan) as stream:
             stream.write(text.encode("utf-8"))
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     except OSError as exc:
-        fail(f"{plan}: cannot be written: {exc.strerror}")
-    click.echo(f"wrote {plan}")
+        fail(message("cannot_write", language, path=plan, reason=exc.strerror or exc))
+    click.echo(message("wrote", language, path=plan))
 
 
 COMMANDS = [new]

@@ -8,6 +8,7 @@ import sys
 
 import click
 
+from .._messages import message
 from ..model import Language
 from . import _markdown
 from ._common import fail, format_option, lang_option, reader_language, registry
@@ -24,8 +25,8 @@ def _explain(code: str, output_format: str, language: Language) -> None:
         import difflib
 
         close = difflib.get_close_matches(code, sorted(rules), n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
-        fail(f"no rule has the code {code!r}; {hint}`klusterplan rule` lists them")
+        hint = message("did_you_mean", language, value=repr(close[0])) if close else ""
+        fail(message("no_rule", language, code=repr(code), hint=hint))
     rule, plugin = rules[code]
     if output_format == "json":
         click.echo(

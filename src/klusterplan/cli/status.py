@@ -14,7 +14,15 @@ from .._cluster import load_cluster
 from .._labels import enum_label, label
 from ..errors import PlanError
 from ..model import Language, Plan
-from ._common import EXIT_OK, EXIT_USAGE, error, fail, format_option
+from ._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    fail,
+    format_option,
+    plans_language,
+    reader_language,
+)
 from .export import lang_option
 from .summary import day, today_option, within_option
 
@@ -90,20 +98,24 @@ def status_command(
 
     Late: actions and activities still planned or in progress whose date has
     passed. Due: those dated from today up to --within days ahead. Each plan
-    is printed in its own language unless --lang says otherwise. PLANS may be
-    files, folders of plans or patterns such as 'plans/*.yaml'.
+    is printed in its own language unless --lang says otherwise; a plan that
+    cannot be read is told of in the language its file declares, else the
+    system's. PLANS may be files, folders of plans or patterns such as
+    'plans/*.yaml'.
     """
     when = day(today) or _dt.date.today()
     chosen = lang
     try:
         cluster = load_cluster(plans)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(plans_language(lang, plans)))
     entries: list[dict[str, Any]] = []
     blocks: list[str] = []
     for member in cluster.members:
         if member.plan is None:
-            error(str(member.error))
+            if member.error is not None:
+                # in the language its file declares, as check tells it
+                error(member.error.render(reader_language(lang, path=member.source)))
             entries.append({"path": member.source, "loaded": False})
             continue
         plan = member.plan

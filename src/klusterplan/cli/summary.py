@@ -11,9 +11,21 @@ import click
 from .._cluster import load_cluster
 from .._export import SUMMARY_DATA_FORMAT, export_summary
 from .._followup import DEFAULT_WITHIN
+from .._locale import system_language
+from .._messages import message, shared_language
 from ..errors import PlanError
 from ..model import Language
-from ._common import EXIT_OK, EXIT_USAGE, error, fail, registry, report_failures
+from ._common import (
+    EXIT_OK,
+    EXIT_USAGE,
+    error,
+    fail,
+    plans_language,
+    reader_language,
+    registry,
+    report_failures,
+    speaking,
+)
 from .export import _options, lang_option, large_print_option, option_option, template_option
 
 __all__ = ["COMMANDS", "today_option", "within_option"]
@@ -82,7 +94,11 @@ def summary_command(
 
     A plan that cannot be loaded is listed in the report, which is still
     written; the command then exits with 2.
+
+    The report and what the command says are in --lang, else in the plans'
+    language when they share one, else in the system's.
     """
+    language = plans_language(lang, plans)
     plugins = registry()
     documents = {
         e.extension: name for name, e in sorted(plugins.exporters().items()) if e.render is not None
@@ -94,25 +110,31 @@ def summary_command(
         elif suffix in documents:
             format = documents[suffix]
         else:
-            fail(f"{output}: cannot tell the format from {suffix or '(no suffix)'!r}; give --to")
+            shown = repr(suffix) if suffix else message("no_suffix", language)
+            fail(message("summary_suffix", language, path=output, suffix=shown))
     if format != SUMMARY_DATA_FORMAT:
         try:
             exporter = plugins.exporter(format)
         except PlanError as exc:
-            fail(f"--to: {exc}")
+            fail(f"--to: {exc.render(language)}")
         if exporter.render is None:
             able = ", ".join([*sorted(documents.values()), SUMMARY_DATA_FORMAT])
-            fail(f"--to {format}: writes one plan's data, not a summary; use one of: {able}")
+            fail(message("summary_data_format", language, format=format, able=able))
         if output is None:
-            fail(f"--to {format}: name the file to write with -o")
+            fail(message("summary_needs_output", language, format=format))
     try:
         cluster = load_cluster(plans)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     for member in cluster.failed:
-        error(f"{member.error}")
-        error(f"{member.source}: could not be loaded; it is listed in the summary as such")
-    options = _options(lang, large_print, template, option)
+        # in the language its file declares, as check tells it
+        said = reader_language(lang, path=member.source)
+        if member.error is not None:
+            error(member.error.render(said))
+        error(message("summary_not_loaded", said, source=member.source))
+    loaded = [m.plan.language for m in cluster.members if m.plan is not None]
+    language = speaking(shared_language(lang, loaded, system_language()))
+    options = _options(lang, large_print, template, option, language)
     try:
         notices = export_summary(
             cluster,
@@ -124,13 +146,13 @@ def summary_command(
             registry=plugins,
         )
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     except OSError as exc:
-        fail(f"{output}: cannot be written: {exc.strerror or exc}")
+        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
     for notice in notices:
         error(str(notice))
     if output is not None:
-        click.echo(f"wrote {output}")
+        click.echo(message("wrote", language, path=output))
     report_failures(plugins)
     sys.exit(EXIT_USAGE if cluster.failed else EXIT_OK)
 

@@ -10,9 +10,19 @@ import click
 from .. import _io
 from .._export import export
 from .._exporter import ExportOptions
+from .._messages import message
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
-from ._common import EXIT_FINDINGS, EXIT_OK, error, fail, registry, report_failures
+from ._common import (
+    EXIT_FINDINGS,
+    EXIT_OK,
+    error,
+    fail,
+    plans_language,
+    reader_language,
+    registry,
+    report_failures,
+)
 from .export import lang_option, large_print_option, template_option
 
 __all__ = ["COMMANDS"]
@@ -55,7 +65,11 @@ def workbook(
     ATT GÖRA tables, the dialogue-forum summary, the agenda and the cluster
     campaign. With --from, what the plan already says is printed instead, so
     a library can bring its half-finished plan to the next workshop.
+
+    What the command says of itself is in --lang, else the language of the
+    plan --from names, else the system's.
     """
+    language = plans_language(lang, [source]) if source is not None else reader_language(lang)
     plugins = registry()
     able: dict[str, str] = {}
     for name, exporter in plugins.exporters().items():
@@ -65,13 +79,18 @@ def workbook(
     if to is not None:
         if to not in plugins.exporters():
             fail(
-                f"--to: unknown format {to!r}; formats that write the workbook: "
-                + ", ".join(sorted(able.values()))
+                message(
+                    "workbook_unknown_format",
+                    language,
+                    format=repr(to),
+                    able=", ".join(sorted(able.values())),
+                )
             )
         if to not in able.values():
             fail(
-                f"--to: the {to} format cannot write the workbook; use one of: "
-                + ", ".join(sorted(able.values()))
+                message(
+                    "workbook_cannot", language, format=to, able=", ".join(sorted(able.values()))
+                )
             )
         chosen = to
     else:
@@ -79,16 +98,19 @@ def workbook(
         name = output.name.lower()
         matches = sorted((s for s in able if name.endswith(s)), key=len, reverse=True)
         if not matches:
-            known = ", ".join(sorted(able)) or "none"
-            suffix = output.suffix.lower() or "(no suffix)"
-            fail(f"{output}: cannot write the workbook as {suffix!r}; use: {known}, or --to")
+            known = ", ".join(sorted(able)) or message("none", language)
+            suffix = (
+                repr(output.suffix.lower()) if output.suffix else message("no_suffix", language)
+            )
+            fail(message("workbook_suffix", language, path=output, suffix=suffix, known=known))
         chosen = able[matches[0]]
     plan = Plan()
     if source is not None:
         try:
             plan = _io.load(source)
         except PlanError as exc:
-            fail(str(exc))
+            fail(exc.render(language))
+        language = reader_language(lang, plan)
     options = ExportOptions(
         language=lang,
         large_print=large_print,
@@ -98,15 +120,15 @@ def workbook(
     try:
         notices = export(plan, chosen, output, options, registry=plugins)
     except PlanError as exc:
-        fail(str(exc))
+        fail(exc.render(language))
     except ExportError as exc:
-        error(f"{output}: {exc}")
+        error(f"{output}: {exc.render(language)}")
         sys.exit(EXIT_FINDINGS)
     except OSError as exc:
-        fail(f"{output}: cannot be written: {exc.strerror or exc}")
+        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
     for notice in notices:
         error(f"{source or output}: {notice}")
-    click.echo(f"wrote {output}")
+    click.echo(message("wrote", language, path=output))
     report_failures(plugins)
     sys.exit(EXIT_OK)
 

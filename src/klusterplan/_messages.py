@@ -1,0 +1,285 @@
+"""What the ``klusterplan`` command says about what it did, in Swedish and English.
+
+One catalogue for every line a command prints of its own: ``skrev plan.docx``,
+a batch export's progress and summary, ``inga ändringar``, and the errors about
+folders, files and options. Findings, rule explanations and a plan's problems
+carry their own wording (:class:`~klusterplan.Text`); this module gives the
+commands theirs, picked by the same rule: ``--lang``, else the plan's
+language, else the system's locale (see :func:`shared_language`).
+
+File paths, format names, option names and the severity tokens ``error``,
+``warning`` and ``info`` stay as they are in both languages.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
+from ._i18n import Text, in_language
+
+if TYPE_CHECKING:
+    from .model import Language
+
+__all__ = ["count", "decimal", "message", "shared_language", "text"]
+
+# key: (Swedish, English); {names} are filled in by message().
+_MESSAGES: dict[str, tuple[str, str]] = {
+    # what was done
+    "wrote": ("skrev {path}", "wrote {path}"),
+    "would_write": ("skulle skriva {path}", "would write {path}"),
+    "interrupted": ("klusterplan: avbrutet", "klusterplan: interrupted"),
+    "aborted": ("Avbrutet!", "Aborted!"),
+    # files and folders
+    "cannot_write": ("{path}: kan inte skrivas: {reason}", "{path}: cannot be written: {reason}"),
+    "cannot_read": ("{path}: kan inte läsas: {reason}", "{path}: cannot be read: {reason}"),
+    "cannot_make_folder": (
+        "{path}: mappen kan inte skapas: {reason}",
+        "{path}: cannot create the folder: {reason}",
+    ),
+    "folder_not_made": (
+        "mappen kan inte skapas: {reason}",
+        "cannot create the folder: {reason}",
+    ),
+    "exists": (
+        "{path}: finns redan; välj ett annat namn eller lägg till --force för att skriva över den",
+        "{path}: already exists; choose another name or add --force to overwrite it",
+    ),
+    "no_suffix": ("(ingen filändelse)", "(no suffix)"),
+    "none": ("inga", "none"),
+    # export
+    "need_plan": (
+        "ange minst en planfil, eller använd --example",
+        "name at least one plan file, or use --example",
+    ),
+    "no_format": (
+        "--to: inget format angivet; ange ett, t.ex. --to docx, eller skriv -o FIL.docx",
+        "--to: no format given; name one, e.g. --to docx, or write -o FILE.docx",
+    ),
+    "no_format_batch": (
+        "inget format angivet; ange minst ett, t.ex. --to docx",
+        "no format given; name at least one, e.g. --to docx",
+    ),
+    "unknown_format": (
+        "okänt format {name}; {hint}de format som finns: {known}",
+        "unknown format {name}; {hint}known formats: {known}",
+    ),
+    "option_none": (
+        "okänd inställning {key}; formatet {names} läser inga inställningar",
+        "unknown option {key}; the {names} exporter reads no options",
+    ),
+    "option_unknown": (
+        "okänd inställning {key}; {hint}formatet {names} läser: {listed}",
+        "unknown option {key}; {hint}the {names} exporter reads: {listed}",
+    ),
+    "option_syntax": (
+        "--option {value}: skriv den som NYCKEL=VÄRDE",
+        "--option {value}: write it as KEY=VALUE",
+    ),
+    "stdout_one": (
+        "-o -: standardutdata rymmer bara en fil, men {many} begärdes; "
+        "ange en plan och ett format, eller en mapp",
+        "-o -: standard output takes one file, but {many} were asked for; "
+        "give one plan and one format, or name a folder",
+    ),
+    "stdout_format": (
+        "-o -: ange med --to vilket format som ska skrivas, t.ex. --to markdown",
+        "-o -: say which format to write with --to, e.g. --to markdown",
+    ),
+    "names_file": (
+        "-o {output}: anger en fil, men {many} skrivs; ange en mapp för dem, t.ex. -o {folder}/",
+        "-o {output}: names a file, but {many} are written; "
+        "name a folder for them, e.g. -o {folder}/",
+    ),
+    "many_files": ("{files} ({plans} × {formats})", "{files} ({plans} × {formats})"),
+    "format_from_name": (
+        "-o {output}: formatet går inte att avgöra av namnet; "
+        "använd en filändelse ({known}) eller --to",
+        "-o {output}: cannot tell the format from the name; use a suffix ({known}) or --to",
+    ),
+    "is_the_plan": (
+        "{path}: är planen som exporteras; ange en annan fil",
+        "{path}: is the plan being exported; name another file",
+    ),
+    "overwrites_itself": (
+        "{path}: skulle skriva över själva planen; välj en annan plats med -o",
+        "{path}: would overwrite the plan itself; use -o to write elsewhere",
+    ),
+    "overwrites_other": (
+        "{path}: skulle skriva över en annan plan som exporteras; välj en annan plats med -o",
+        "{path}: would overwrite another plan being exported; use -o to write elsewhere",
+    ),
+    "named_twice": (
+        "{source}: angiven mer än en gång; exporteras en gång",
+        "{source}: named more than once; exported once",
+    ),
+    "name_taken": (
+        "{source}: utdatanamnet {stem} är upptaget av {other}; skrivs som {new} i stället",
+        "{source}: the output name {stem} is taken by {other}; written as {new} instead",
+    ),
+    "worker_died": (
+        "{source}: processen som exporterade den stannade innan den var klar ({reason}); "
+        "inget skrevs för den",
+        "{source}: the process exporting it stopped before it finished ({reason}); "
+        "nothing was written for it",
+    ),
+    "killed": ("avslutad, eller slut på minne", "killed, or out of memory"),
+    "pool_broke": ("exportens processpool gick sönder", "the executor's process pool broke"),
+    "plan_failed": (
+        "[{count}/{total}] {source}: misslyckades",
+        "[{count}/{total}] {source}: failed",
+    ),
+    "batch_summary": (
+        "{plans}: {exported}, {failed}; {files} på {seconds} s.",
+        "{plans}: {exported}, {failed}; {files} in {seconds} s.",
+    ),
+    "exported_one": ("{n} exporterad", "{n} exported"),
+    "exported_many": ("{n} exporterade", "{n} exported"),
+    "failed_count": ("{n} misslyckades", "{n} failed"),
+    "written_one": ("{files} skriven", "{files} written"),
+    "written_many": ("{files} skrivna", "{files} written"),
+    "bar_exporting": ("exporterar", "exporting"),
+    "bar_left": ("kvar", "left"),
+    "bar_rate": ("{rate} planer/s", "{rate} plans/s"),
+    "exporter_failed": (
+        "formatet {format} från insticksmodulen {plugin} misslyckades: {detail}",
+        "the {format} exporter of plugin {plugin} failed: {detail}",
+    ),
+    "exporter_failed_own": (
+        "klusterplans eget format {format} misslyckades (ett fel i klusterplan: "
+        "rapportera det gärna): {detail}",
+        "the {format} exporter klusterplan's own (a bug: please report it) failed: {detail}",
+    ),
+    # workbook and summary
+    "workbook_unknown_format": (
+        "--to: okänt format {format}; format som kan skriva arbetsboken: {able}",
+        "--to: unknown format {format}; formats that write the workbook: {able}",
+    ),
+    "workbook_cannot": (
+        "--to: formatet {format} kan inte skriva arbetsboken; använd något av: {able}",
+        "--to: the {format} format cannot write the workbook; use one of: {able}",
+    ),
+    "workbook_suffix": (
+        "{path}: arbetsboken kan inte skrivas som {suffix}; använd: {known}, eller --to",
+        "{path}: cannot write the workbook as {suffix}; use: {known}, or --to",
+    ),
+    "summary_suffix": (
+        "{path}: formatet går inte att avgöra av {suffix}; ange --to",
+        "{path}: cannot tell the format from {suffix}; give --to",
+    ),
+    "summary_data_format": (
+        "--to {format}: skriver en plans data, inte en sammanfattning; använd något av: {able}",
+        "--to {format}: writes one plan's data, not a summary; use one of: {able}",
+    ),
+    "summary_needs_output": (
+        "--to {format}: ange med -o vilken fil som ska skrivas",
+        "--to {format}: name the file to write with -o",
+    ),
+    "summary_not_loaded": (
+        "{source}: kunde inte läsas in; sammanfattningen tar upp den som oläst",
+        "{source}: could not be loaded; it is listed in the summary as such",
+    ),
+    # import
+    "import_where": (
+        "ange -o NY.yaml för att skriva en ny plan, eller --into PLAN.yaml för att uppdatera en "
+        "befintlig",
+        "give -o NEW.yaml to write a new plan, or --into PLAN.yaml to update one",
+    ),
+    "import_exists": (
+        "{path}: filen finns redan; använd --into {path} för att föra in dokumentets "
+        "ändringar i den, eller --force för att ersätta den",
+        "{path}: the file is there already; use --into {path} to update it "
+        "with what the document changes, or --force to replace it",
+    ),
+    "import_no_changes": (
+        "{path}: inga ändringar; den säger redan det som {document} säger",
+        "{path}: no changes; it already says what {document} says",
+    ),
+    "import_changed": ("{path}: ändrade {values}", "{path}: changed {values}"),
+    "import_would_change": ("{path}: skulle ändra {values}", "{path}: would change {values}"),
+    "change_added": ("lade till {value}", "added {value}"),
+    "change_removed": ("tog bort {value}", "removed {value}"),
+    "change_empty": ("(tomt)", "(empty)"),
+    "change_item": ("en post", "an item"),
+    # check and rule
+    "same_codes": (
+        "klusterplan: de installerade insticksmodulerna gör anspråk på samma regelkoder; "
+        "avinstallera en av dem",
+        "klusterplan: the installed plugins claim the same rule codes; uninstall one of them",
+    ),
+    "severity_syntax": (
+        "--severity {value}: skriv den som KOD=NIVÅ, t.ex. KP105=error",
+        "--severity {value}: write it as CODE=LEVEL, e.g. KP105=error",
+    ),
+    "no_rule": (
+        "ingen regel har koden {code}; {hint}`klusterplan rule` listar dem",
+        "no rule has the code {code}; {hint}`klusterplan rule` lists them",
+    ),
+    "did_you_mean": ("menade du {value}? ", "did you mean {value}? "),
+    # plugins
+    "plugin_exporter": ("format", "exporter"),
+    "plugin_rule": ("regel", "rule"),
+    "plugin_failed": ("misslyckades: {failure}", "failed: {failure}"),
+    "plugin_builtin": ("inbyggd", "built-in"),
+    "plugin_in_code": ("registrerad i kod", "registered in code"),
+    "bad_language": (
+        "{value} är inget språk; använd sv (svenska) eller en (English)",
+        "{value} is not a language; use sv (svenska) or en (English)",
+    ),
+}
+
+# noun: ((Swedish one, Swedish many), (English one, English many))
+_NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
+    "plan": (("plan", "planer"), ("plan", "plans")),
+    "file": (("fil", "filer"), ("file", "files")),
+    "format": (("format", "format"), ("format", "formats")),
+    "value": (("värde", "värden"), ("value", "values")),
+}
+
+
+def _swedish(language: Language | str | None) -> bool:
+    return str(getattr(language, "value", language) or "en").lower() == "sv"
+
+
+def message(key: str, language: Language | str | None, /, **values: object) -> str:
+    """The message ``key`` in ``language``, its ``{names}`` filled in.
+
+    A value given as a :class:`~klusterplan.Text` is filled in in the same language.
+    """
+    sv, en = _MESSAGES[key]
+    template = sv if _swedish(language) else en
+    filled = {k: in_language(v, language) if isinstance(v, str) else v for k, v in values.items()}
+    return template.format(**filled)
+
+
+def text(key: str, /, **values: object) -> Text:
+    """The message ``key`` in both languages, for code that does not know the reader's."""
+    return Text(message(key, "en", **values), message(key, "sv", **values))
+
+
+def count(n: int, noun: str, language: Language | str | None) -> str:
+    """``3 planer``, ``1 fil``, ``2 values``: a number with its noun, singular or plural."""
+    sv, en = _NOUNS[noun]
+    one, many = sv if _swedish(language) else en
+    return f"{n} {one if n == 1 else many}"
+
+
+def decimal(value: float, language: Language | str | None) -> str:
+    """``1.5`` in English, ``1,5`` in Swedish: one decimal."""
+    shown = f"{value:.1f}"
+    return shown.replace(".", ",") if _swedish(language) else shown
+
+
+def shared_language(
+    chosen: Language | None, languages: Iterable[Language | None], fallback: Language
+) -> Language:
+    """The language of a command's own lines about several plans.
+
+    ``--lang`` (``chosen``) if given; else the plans' language when every plan
+    whose language is known has the same one; else ``fallback``, the system's
+    locale: plans in different languages (or none known) get the reader's.
+    """
+    if chosen is not None:
+        return chosen
+    known = {language for language in languages if language is not None}
+    return known.pop() if len(known) == 1 else fallback
