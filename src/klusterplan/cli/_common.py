@@ -152,9 +152,15 @@ _reported: set[str] = set()
 
 
 def report_failures(registry: Registry) -> None:
-    """Warn, once each, about plugins that failed to load or whose hooks raised."""
+    """Warn, once each, about plugins that failed to load or whose hooks raised.
+
+    Each is told in the language the command speaks (:func:`spoken`), which the
+    command chooses before it asks for the registry.
+    """
     for failure in registry.failures:
-        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {failure}"
+        # in the language the command speaks; the severity token is the same in both
+        said = failure.render(spoken())
+        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {said}"
         if text not in _reported:
             _reported.add(text)
             error(text)
