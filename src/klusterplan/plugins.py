@@ -98,8 +98,7 @@ class PluginFailure(Record):
         return self.render()
 
     def render(self, language: Language | str | None = None) -> str:
-        """``plugin 'name': what went wrong`` in ``language`` (``sv`` or ``en``; English
-        by default)."""
+        """``plugin 'name': what went wrong`` in ``language`` (English by default)."""
         return _message("plugin_named", language, plugin=repr(self.plugin), message=self.message)
 
 

@@ -59,7 +59,7 @@ def _severity_overrides(values: Iterable[str], language: Language) -> dict[str, 
         try:
             out[code.strip().upper()] = parse_severity(level.strip(), f"--severity {value}")
         except ConfigError as exc:
-            fail(exc.render(told))
+            fail(exc.render(language))
     return out
 
 
