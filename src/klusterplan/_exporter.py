@@ -49,10 +49,17 @@ class Notice(Record):
     path: str
     """The path in the plan the notice is about."""
     message: str
-    """What happened."""
+    """What happened: a :class:`~klusterplan.Text` when it is said in Swedish too."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return self.render()
+
+    def render(self, language: Language | str | None = None) -> str:
+        """``path: message``, the message in ``language`` (``sv`` or ``en``; English by default)."""
+        from ._i18n import in_language
+
+        said = in_language(self.message, language)
+        return f"{self.path}: {said}" if self.path else said
 
 
 @attrs.frozen(repr=False, eq=False)

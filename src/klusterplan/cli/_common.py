@@ -12,6 +12,7 @@ import click
 
 from .. import _io
 from .._formats import LineMap
+from .._i18n import in_language
 from .._locale import language_of, peek_language, system_language
 from .._messages import message, shared_language
 from .._word_changes import WordNotice
@@ -174,15 +175,16 @@ def registry() -> Registry:
     return found
 
 
-def load_plan(path: str) -> Plan:
+def load_plan(path: str, lang: Language | None = None) -> Plan:
     """Load a plan file or a Word document.
 
-    What a document holds outside its fields is printed, each notice naming the document.
+    What a document holds outside its fields is printed, each notice naming the
+    document, in ``lang`` (``--lang``), else in the plan's language.
     """
-    return load_with_lines(path)[0]
+    return load_with_lines(path, lang)[0]
 
 
-def load_with_lines(path: str) -> tuple[Plan, LineMap]:
+def load_with_lines(path: str, lang: Language | None = None) -> tuple[Plan, LineMap]:
     """:func:`load_plan`, and the map from paths to lines of a plan file."""
     _startup.resume()
     with warnings.catch_warnings(record=True) as caught:
@@ -190,7 +192,8 @@ def load_with_lines(path: str) -> tuple[Plan, LineMap]:
         found = _io.load_with_lines(path)
     for warning in caught:
         if issubclass(warning.category, WordNotice):
-            error(f"{path}: {warning.message}")
+            said = (*getattr(warning.message, "args", ()), str(warning.message))[0]
+            error(f"{path}: {in_language(said, lang or found[0].language)}")
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno

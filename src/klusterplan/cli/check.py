@@ -249,7 +249,7 @@ def check_command(
         _validate(f"{where}: severity", settings.severity, known, told)
         try:
             # one parse gives the plan and the line of every key
-            plan, lines = load_with_lines(source)
+            plan, lines = load_with_lines(source, lang)
         except PlanError as exc:
             language = reader_language(lang, path=source)
             languages.append(language)
