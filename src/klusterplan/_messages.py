@@ -384,6 +384,65 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "uppdateringen skulle inte ge dokumentets plan; filen lämnas som den var",
         "the update would not give the document's plan; the file is left as it was",
     ),
+    # a Word document that cannot be opened safely
+    "docx_missing": (
+        "filen finns inte; kontrollera namnet och mappen",
+        "no such file; check the name and folder",
+    ),
+    "docx_folder": (
+        "det här är en mapp, inte ett Word-dokument",
+        "this is a folder, not a Word document",
+    ),
+    "docx_not_word": (
+        "inget Word-dokument (.docx), eller skadat: {detail}; öppna det i Word och spara det "
+        "på nytt som Word-dokument",
+        "not a Word document (.docx) or damaged: {detail}; open it in Word and save it "
+        "again as a Word document",
+    ),
+    "docx_entries": (
+        "arkivet har {n} delar; avvisat som skadligt",
+        "the archive holds {n} entries; refused as hostile",
+    ),
+    "docx_lacks": (
+        "Word-dokumentet saknar sin del {name}",
+        "the Word document lacks its part {name}",
+    ),
+    "docx_encrypted": (
+        "dokumentet är krypterat; spara det utan lösenord",
+        "the document is encrypted; save it without a password",
+    ),
+    "docx_too_big": (
+        "delen {name} packas upp till {size} byte, mer än de {limit} som klusterplan läser; "
+        "avvisat",
+        "the part {name} unpacks to {size} bytes, more than the {limit} klusterplan reads; refused",
+    ),
+    "docx_bomb": (
+        "delen {name} packas upp till {times} gånger sin packade storlek, som en zipbomb gör; "
+        "avvisat",
+        "the part {name} unpacks to {times} times its packed size, as a zip bomb does; refused",
+    ),
+    "docx_over": (
+        "delen {name} packas upp till mer än {limit} byte; avvisat",
+        "the part {name} unpacks to more than {limit} bytes; refused",
+    ),
+    "docx_damaged_part": (
+        "delen {name} är skadad ({detail}); öppna dokumentet i Word och spara det på nytt",
+        "the part {name} is damaged ({detail}); open it in Word and save it again",
+    ),
+    "docx_dtd": (
+        "delen {name} deklarerar en dokumenttyp (DTD), vilket Word aldrig skriver; avvisat, "
+        "eftersom entiteter i den skulle kunna läsa andra filer",
+        "the part {name} declares a document type (DTD), which Word never writes; "
+        "refused, since entities in it could read other files",
+    ),
+    "docx_dtd_short": (
+        "delen {name} deklarerar en dokumenttyp (DTD); avvisat",
+        "the part {name} declares a document type (DTD); refused",
+    ),
+    "docx_xml": (
+        "delen {name} är inte välformad XML: {detail}",
+        "the part {name} is not well-formed XML: {detail}",
+    ),
     # a value typed in a Word document
     "value_number": (
         "här ska stå ett heltal, men det står ”{text}”",

@@ -44,7 +44,8 @@ FONT_OPTIONS: dict[str, str] = {
     "pdf.font": Text(
         "a TrueType file for the body text; without its own bold and italic it "
         "replaces the whole family",
-        "en TrueType-fil för brödtexten; utan egen fetstil och kursiv ersätter den hela familjen",
+        "en TrueType-fil för all löpande text; utan egen fetstil och kursiv ersätter "
+        "den hela familjen",
     ),
     "pdf.font_bold": Text("the bold face", "fetstilen"),
     "pdf.font_italic": Text("the italic face", "kursiven"),
