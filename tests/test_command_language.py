@@ -175,6 +175,7 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("status", ["status", "plan.yaml", "missing.yaml", "--today", "2011-03-01"]),
     ("check", ["check", "plan.yaml", "broken.yaml"]),
     ("check option", ["check", "plan.yaml", "--select", "KP999"]),
+    ("check word", ["check", "outside.docx"]),
     ("check severity", ["check", "plan.yaml", "--severity", "KP101"]),
     ("check severity level", ["check", "plan.yaml", "--severity", "KP101=loud"]),
     *[
