@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -149,7 +150,8 @@ def spoken() -> Language:
     return _spoken[0] if _spoken else system_language()
 
 
-_reported: set[str] = set()
+# what was reported of each registry: a command asks for it more than once, and says it once
+_reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
 
 def report_failures(registry: Registry) -> None:
@@ -162,8 +164,9 @@ def report_failures(registry: Registry) -> None:
         # in the language the command speaks; the severity token is the same in both
         said = failure.render(spoken())
         text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {said}"
-        if text not in _reported:
-            _reported.add(text)
+        told = _reported.setdefault(registry, set())
+        if text not in told:
+            told.add(text)
             error(text)
 
 
