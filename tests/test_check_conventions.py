@@ -109,14 +109,22 @@ def test_extend_select_adds_to_select(run: Run, broken: Path, tmp_path: Path) ->
 def test_one_spelling_of_each_setting(run: Run, broken: Path, tmp_path: Path) -> None:
     settings = tmp_path / "klusterplan.toml"
     settings.write_text('fail-on = "warning"\nfail_on = "info"\n')
-    both = run("check", broken.name)
+    both = run("check", broken.name, "--lang", "en")
     assert both.exit_code == 2
     assert "'fail_on' beside 'fail-on': settings are spelt with a hyphen; write 'fail-on' once" in (
         both.stderr
     )
+    # the plan is Swedish: without --lang the command speaks its language
+    swedish = run("check", broken.name)
+    assert (
+        "'fail_on' bredvid 'fail-on': inställningarna skrivs med bindestreck; "
+        "skriv 'fail-on' en gång"
+    ) in swedish.stderr
     settings.write_text('select = ["KP1"]\nignroe = ["KP104"]\n')
-    typo = run("check", broken.name)
+    typo = run("check", broken.name, "--lang", "en")
     assert "unknown setting 'ignroe'; did you mean 'ignore'?" in typo.stderr
+    typo = run("check", broken.name)
+    assert "okänd inställning 'ignroe'; menade du 'ignore'?" in typo.stderr
 
 
 def test_show_settings(run: Run, broken: Path, tmp_path: Path) -> None:

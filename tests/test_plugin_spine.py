@@ -62,7 +62,12 @@ def test_installed_plugin_is_listed_and_its_exporter_works(
     assert result.exit_code == 0, result.output
     assert (tmp_path / "example.txt").read_text() == "8 groups\n"
     assert (tmp_path / "example.md").exists()  # the broken plugins spare the rest
-    assert "klusterplan: warning: plugin 'broken'" in result.output
+    # the example plan is Swedish: so is what the command says of the broken plugin
+    assert "klusterplan: warning: insticksmodulen 'broken': gick inte att läsa in" in (
+        result.output
+    )
+    result = run("export", "--example", "--to", "markdown", "--lang", "en")
+    assert "klusterplan: warning: plugin 'broken': failed to load" in result.output
 
 
 def test_autoload_can_be_turned_off(
@@ -161,9 +166,15 @@ def test_two_installed_plugins_claiming_one_code_stop_the_check(
             f"{name} = kp_{name}",
         )
     klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
-    result = run("check", "plan.yaml")
+    result = run("check", "plan.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert (
         "klusterplan: error: plugin 'beta': rule code ZZ101 is claimed by both plugin 'alpha' "
         "and plugin 'beta'" in result.output
+    )
+    swedish = run("check", "plan.yaml")
+    assert swedish.exit_code == 2
+    assert (
+        "klusterplan: error: insticksmodulen 'beta': både insticksmodulen 'alpha' och "
+        "insticksmodulen 'beta' gör anspråk på regelkoden ZZ101" in swedish.output
     )

@@ -759,9 +759,15 @@ def test_import_into_a_plan_changed_since_keeps_the_files_value(run: Any, tmp_pa
     save(word, tmp_path / "plan.docx")
     changed = COMMENTED.replace("votes: 8", "votes: 5")
     (tmp_path / "plan.yaml").write_text(changed, encoding="utf-8")
+    said = run("import", "plan.docx", "--into", "plan.yaml", "--dry-run", "--lang", "en")
+    assert "has changed it since the document was made, and keeps its own value" in said.output
     result = run("import", "plan.docx", "--into", "plan.yaml")
     assert result.exit_code == 0, result.output
-    assert "has changed it since the document was made" in result.output
+    # the plan file is Swedish, and so is what the command says of it
+    assert (
+        "plan.yaml: target_groups[0].votes: inte infört (target_groups[0].votes: ”8” → ”9”): "
+        "planfilen har ändrat det sedan dokumentet skapades och behåller sitt eget värde"
+    ) in result.output
     plan = klusterplan.load(tmp_path / "plan.yaml")
     assert [g.votes for g in plan.target_groups] == [5, 6]
 

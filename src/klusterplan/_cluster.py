@@ -543,7 +543,7 @@ def _check(
         try:
             settings = load_settings(member.source) if Path(member.source).is_file() else None
         except ConfigError as exc:
-            problem = str(exc)
+            problem = exc.text
     settings = settings or Settings()
     try:
         result = check_plan(
@@ -556,7 +556,7 @@ def _check(
             registry=registry,
         )
     except UnknownCodeError as exc:
-        problem = f"{settings.source}: {exc}"
+        problem = Text(f"{settings.source}: {exc}", f"{settings.source}: {exc.render('sv')}")
         result = check_plan(plan, registry=registry)
     count = Counter(f.severity for f in result.findings)
     codes = Counter(f.code for f in result.findings)

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from . import _format
 from ._cluster import ClusterSummary, Entry, MatchNote, NoteKind
 from ._followup import Achievement, Kind, achievement
+from ._i18n import in_language
 from ._labels import enum_label, label
 from .document import (
     DENSE_COLUMNS,
@@ -449,7 +450,9 @@ def _checks(b: _Builder) -> list[Block]:
         (2.6, 1, 1.2, 1, 5),
         "cluster-checks",
     )
-    problems = [f"{b.lib(c.library)}: {c.problem}" for c in s.checks if c.problem]
+    problems = [
+        f"{b.lib(c.library)}: {in_language(c.problem, b.lang)}" for c in s.checks if c.problem
+    ]
     rules = b.table(
         (b.t("rule"), b.t("rule_asks"), b.t("libraries_column"), b.t("findings")),
         (

@@ -18,6 +18,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ._messages import text
 from .errors import PlanError, Problem
 
 __all__ = ["MAX_PART", "MAX_RATIO", "MAX_TOTAL", "open_package", "parse_part", "read_part"]
@@ -34,8 +35,9 @@ _RATIO_FLOOR = 1024 * 1024
 MAX_ENTRIES = 5000
 
 
-def _refuse(source: str, message: str) -> PlanError:
-    return PlanError([Problem("", message)], source)
+def _refuse(source: str, key: str, **values: object) -> PlanError:
+    """The catalogue's message ``key`` (in English and Swedish) about the file ``source``."""
+    return PlanError([Problem("", text(key, **values))], source)
 
 
 def open_package(path: str | os.PathLike[str]) -> zipfile.ZipFile:
@@ -44,19 +46,15 @@ def open_package(path: str | os.PathLike[str]) -> zipfile.ZipFile:
     try:
         archive = zipfile.ZipFile(Path(path))
     except FileNotFoundError:
-        raise _refuse(source, "no such file; check the name and folder") from None
+        raise _refuse(source, "docx_missing") from None
     except IsADirectoryError:
-        raise _refuse(source, "this is a folder, not a Word document") from None
+        raise _refuse(source, "docx_folder") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
-        raise _refuse(
-            source,
-            f"not a Word document (.docx) or damaged: {exc}; open it in Word and save it "
-            "again as a Word document",
-        ) from None
+        raise _refuse(source, "docx_not_word", detail=exc) from None
     infos = archive.infolist()
     if len(infos) > MAX_ENTRIES:
         archive.close()
-        raise _refuse(source, f"the archive holds {len(infos)} entries; refused as hostile")
+        raise _refuse(source, "docx_entries", n=len(infos))
     return archive
 
 
@@ -65,22 +63,15 @@ def read_part(archive: zipfile.ZipFile, name: str, source: str, budget: list[int
     try:
         info = archive.getinfo(name)
     except KeyError:
-        raise _refuse(source, f"the Word document lacks its part {name}") from None
+        raise _refuse(source, "docx_lacks", name=name) from None
     if info.flag_bits & 0x1:
-        raise _refuse(source, "the document is encrypted; save it without a password")
+        raise _refuse(source, "docx_encrypted")
     limit = min(MAX_PART, budget[0])
     if info.file_size > limit:
-        raise _refuse(
-            source,
-            f"the part {name} unpacks to {info.file_size} bytes, more than the "
-            f"{limit} klusterplan reads; refused",
-        )
+        raise _refuse(source, "docx_too_big", name=name, size=info.file_size, limit=limit)
     if info.file_size > _RATIO_FLOOR and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-        raise _refuse(
-            source,
-            f"the part {name} unpacks to {info.file_size // max(info.compress_size, 1)} times "
-            "its packed size, as a zip bomb does; refused",
-        )
+        times = info.file_size // max(info.compress_size, 1)
+        raise _refuse(source, "docx_bomb", name=name, times=times)
     chunks: list[bytes] = []
     size = 0
     try:
@@ -91,18 +82,14 @@ def read_part(archive: zipfile.ZipFile, name: str, source: str, budget: list[int
                     break
                 size += len(chunk)
                 if size > limit:
-                    raise _refuse(
-                        source, f"the part {name} unpacks to more than {limit} bytes; refused"
-                    )
+                    raise _refuse(source, "docx_over", name=name, limit=limit)
                 chunks.append(chunk)
     except (zipfile.BadZipFile, EOFError, OSError, ValueError, RuntimeError) as exc:
-        raise _refuse(
-            source, f"the part {name} is damaged ({exc}); open it in Word and save it again"
-        ) from None
+        raise _refuse(source, "docx_damaged_part", name=name, detail=exc) from None
     except Exception as exc:  # zlib.error and the like: a damaged stream
         if isinstance(exc, PlanError):
             raise
-        raise _refuse(source, f"the part {name} is damaged ({exc})") from None
+        raise _refuse(source, "docx_damaged_part", name=name, detail=exc) from None
     budget[0] -= size
     return b"".join(chunks)
 
@@ -141,17 +128,13 @@ def _declares_doctype(data: bytes) -> bool:
 def parse_part(data: bytes, name: str, source: str) -> Any:
     """The root element of an XML part; a DTD or malformed XML is refused."""
     if _declares_doctype(data):
-        raise _refuse(
-            source,
-            f"the part {name} declares a document type (DTD), which Word never writes; "
-            "refused, since entities in it could read other files",
-        )
+        raise _refuse(source, "docx_dtd", name=name)
     from lxml import etree
 
     try:
         root = etree.fromstring(data, _parser())
     except etree.XMLSyntaxError as exc:
-        raise _refuse(source, f"the part {name} is not well-formed XML: {exc}") from None
+        raise _refuse(source, "docx_xml", name=name, detail=exc) from None
     if root.getroottree().docinfo.doctype:
-        raise _refuse(source, f"the part {name} declares a document type (DTD); refused")
+        raise _refuse(source, "docx_dtd_short", name=name)
     return root

@@ -49,10 +49,17 @@ class Notice(Record):
     path: str
     """The path in the plan the notice is about."""
     message: str
-    """What happened."""
+    """What happened: a :class:`~klusterplan.Text` when it is said in Swedish too."""
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.message}" if self.path else self.message
+        return self.render()
+
+    def render(self, language: Language | str | None = None) -> str:
+        """``path: message``, the message in ``language`` (``sv`` or ``en``; English by default)."""
+        from ._i18n import in_language
+
+        said = in_language(self.message, language)
+        return f"{self.path}: {said}" if self.path else said
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -145,13 +152,17 @@ class Exporter(Record):
     extension: str
     """The file suffix, with its dot."""
     description: str
-    """One line for ``klusterplan plugins``."""
+    """One line for ``klusterplan plugins``: a plain ``str`` is shown as it is in both
+    languages; a :class:`~klusterplan.Text` gives the Swedish wording too
+    (``Text("The plan as a poster", sv="Planen som affisch")``), shown to a reader
+    of Swedish."""
     write: DataWriter | None = None
     """A data format's writer: gets the plan."""
     render: Renderer | None = attrs.field(default=None, kw_only=True, validator=_one_way)
     """A document format's renderer: gets the finished document."""
     options: Mapping[str, str] | None = attrs.field(default=None, kw_only=True)
-    """The ``--option KEY=VALUE`` names it reads, each with one line saying what it does.
+    """The ``--option KEY=VALUE`` names it reads, each with one line saying what it does
+    (a :class:`~klusterplan.Text` to say it in Swedish too, as for :attr:`description`).
 
     ``{}`` declares that it reads none. ``None`` (the default, for exporters
     written before options were declared) accepts any name unchecked; an
@@ -191,5 +202,14 @@ def unknown_settings(exporters: Iterable[Exporter], settings: Mapping[str, str])
     hint = text("did_you_mean", value=repr(close[0])) if close else ""
     if not declared:
         return text("option_none", key=repr(key), names=names)
-    listed = "; ".join(f"{name} ({what})" for name, what in sorted(declared.items()))
+    from ._i18n import Text, in_language
+
+    listed = Text(
+        *(
+            "; ".join(
+                f"{name} ({in_language(what, language)})" for name, what in sorted(declared.items())
+            )
+            for language in ("en", "sv")
+        )
+    )
     return text("option_unknown", key=repr(key), hint=hint, names=names, listed=listed)

@@ -18,7 +18,9 @@ from typing import Any
 import attrs
 
 from . import _paths
+from ._i18n import Text
 from ._labels import enum_label, label
+from ._messages import text as _text
 from .model import DEFAULT_CENTRES, DEFAULT_STAIRCASE, Language, Plan
 
 __all__ = ["Names", "Unreadable", "parse_value", "ref_kind", "split_items"]
@@ -41,7 +43,14 @@ _COMMA_LISTS = {t for t, kind in REFS.items() if _paths.templates()[t].many} | {
 
 
 class Unreadable(ValueError):
-    """Text that is not a value of the kind its place holds; the message says what is."""
+    """Text that is not a value of the kind its place holds; the message says what is.
+
+    :attr:`text` holds the message in English and Swedish.
+    """
+
+    def __init__(self, message: Text) -> None:
+        self.text = message
+        super().__init__(str(message))
 
 
 def ref_kind(path: str) -> str | None:
@@ -102,41 +111,46 @@ class Names:
         found = self.more(text.strip()) if self.more is not None else None
         if found is not None:
             return found
-        known = ", ".join(f"”{n or i}”" for i, n in self.groups) or "none yet"
-        raise Unreadable(
-            f"no target group is named ”{text.strip()}”; write one of: {known} "
-            "(or add the group to the list of target groups)"
-        )
+        known = ", ".join(f"”{n or i}”" for i, n in self.groups) or _text("value_none_yet")
+        raise Unreadable(_text("value_no_group", text=text.strip(), known=known))
 
-    def _choose(self, text: str, options: list[tuple[str, list[str]]], what: str) -> str:
+    def _choose(
+        self, text: str, options: list[tuple[str, list[str], tuple[str, str]]], what: str
+    ) -> str:
+        """The id ``text`` names; each option is (id, its names, how it is shown in en, sv)."""
         wanted = normal(text)
-        for id, names in options:
+        for id, names, _ in options:
             if wanted in {normal(n) for n in names if n}:
                 return id
         # "kultur" for Kulturcentrum: a word a name starts with, if only one does
-        starts = [id for id, names in options if any(normal(n).startswith(wanted) for n in names)]
+        starts = [
+            id for id, names, _ in options if any(normal(n).startswith(wanted) for n in names)
+        ]
         if wanted and len(starts) == 1:
             return starts[0]
-        known = ", ".join(f"”{names[0]}”" for _, names in options)
-        raise Unreadable(f"no {what} is called ”{text.strip()}”; write one of: {known}")
+        # a built-in centre or step by its name in each language, the plan's own as it says
+        known = Text(*(", ".join(f"”{shown[k]}”" for *_, shown in options) for k in (0, 1)))
+        raise Unreadable(_text(what, text=text.strip(), known=known))
 
     def centre(self, text: str) -> str:
         options = []
         for c in self.plan.centres:
-            names = [c.name, c.id]
+            names, shown = [c.name, c.id], (c.name, c.name)
             if c in DEFAULT_CENTRES:
-                names = [label(f"centre_{c.id}", lang) for lang in Language] + names
-            options.append((c.id, names))
-        return self._choose(text, options, "centre")
+                en, sv = (label(f"centre_{c.id}", lang) for lang in (Language.EN, Language.SV))
+                names, shown = [sv, en, *names], (en, sv)
+            options.append((c.id, names, shown))
+        return self._choose(text, options, "value_no_centre")
 
     def step(self, text: str) -> str:
         options = []
         for s in self.plan.staircase:
-            names = [s.name, s.id]
+            names, shown = [s.name, s.id], (s.name, s.name)
             if s in DEFAULT_STAIRCASE:
-                names = [label(f"step_{s.id}", lang) for lang in Language] + names
-            options.append((s.id, names))
-        return self._choose(text, options, "step of the staircase")
+                en, sv = (label(f"step_{s.id}", lang) for lang in (Language.EN, Language.SV))
+                names, shown = [sv, en, *names], (en, sv)
+            options.append((s.id, names, shown))
+        return self._choose(text, options, "value_no_step")
 
     def ref(self, kind: str, text: str) -> str:
         if kind == "group":
@@ -152,7 +166,7 @@ def _int(text: str) -> int:
     # a unit after the number (kr, år, röster, st): the export writes some of them
     match = re.fullmatch(r"([+-]?\d+)(?:[^\W\d_]+\.?|%)?", cleaned)
     if match is None:
-        raise Unreadable(f"expected a whole number, got ”{text.strip()}”")
+        raise Unreadable(_text("value_number", text=text.strip()))
     return int(match.group(1))
 
 
@@ -164,7 +178,7 @@ def _date(text: str) -> _dt.date:
             return _dt.date(year, month, day)
     except ValueError:
         pass
-    raise Unreadable(f"expected a date written as YYYY-MM-DD, got ”{text.strip()}”")
+    raise Unreadable(_text("value_date", text=text.strip()))
 
 
 _TRUE = {"ja", "yes", "true", "sant", "x", "✓", "✔"}
@@ -177,7 +191,7 @@ def _bool(text: str) -> bool:
         return True
     if value in _FALSE:
         return False
-    raise Unreadable(f"expected ja or nej (yes or no), got ”{text.strip()}”")
+    raise Unreadable(_text("value_yes_no", text=text.strip()))
 
 
 def _enum(cls: type[enum.Enum], text: str, language: Language) -> str:
@@ -189,8 +203,10 @@ def _enum(cls: type[enum.Enum], text: str, language: Language) -> str:
         # "B" for "B – nya kunder", "A – befintliga" for "A – befintliga kunder"
         if any(normal(n).startswith(wanted + " ") for n in names if wanted):
             return str(member.value)
-    choices = ", ".join(enum_label(m, language) for m in cls)
-    raise Unreadable(f"expected one of {choices}, got ”{text.strip()}”")
+    choices = Text(
+        *(", ".join(enum_label(m, lang) for m in cls) for lang in (Language.EN, Language.SV))
+    )
+    raise Unreadable(_text("value_choice", choices=choices, text=text.strip()))
 
 
 def parse_value(
@@ -203,7 +219,7 @@ def parse_value(
     """
     slot = _paths.slot(path)
     if slot is None:
-        raise Unreadable(f"klusterplan knows no field {path}")
+        raise Unreadable(_text("value_no_field", path=path))
     if slot.many:
         return [
             parse_value(f"{path}[0]", item, names, language) for item in split_items(path, text)
@@ -231,7 +247,7 @@ def parse_value(
         return _date(value)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
         return _enum(tp, value, language)
-    raise Unreadable(f"{path} is not a value that can be typed")
+    raise Unreadable(_text("value_not_typed", path=path))
 
 
 def split_composite(text: str, fields: Sequence[str]) -> list[str]:

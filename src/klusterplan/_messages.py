@@ -222,6 +222,264 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "plugin_failed": ("misslyckades: {failure}", "failed: {failure}"),
     "plugin_builtin": ("inbyggd", "built-in"),
     "plugin_in_code": ("registrerad i kod", "registered in code"),
+    "plugin_named": ("insticksmodulen {plugin}: {message}", "plugin {plugin}: {message}"),
+    "plugin_import": ("gick inte att importera: {error}", "failed to import: {error}"),
+    "plugin_load": ("gick inte att läsa in ({dist}): {error}", "failed to load ({dist}): {error}"),
+    "plugin_register": ("kan inte registreras: {error}", "cannot be registered: {error}"),
+    "plugin_no_hook": (
+        "implementerar {name}, som inte är någon krok i klusterplan{hint} (den anropas aldrig)",
+        "implements {name}, which is not a klusterplan hook{hint} (it is never called)",
+    ),
+    "plugin_hook_hint": ("; menade du {name}?", "; did you mean {name}?"),
+    "plugin_unmarked": (
+        "{name} är inte märkt med @klusterplan.hookimpl och anropas därför aldrig",
+        "{name} is not marked with @klusterplan.hookimpl, so it is never called",
+    ),
+    "plugin_raised": ("kroken {hook} gav felet {error}", "hook {hook} raised {error}"),
+    "plugin_raised_out": (
+        "kroken {hook} gav felet {error}; insticksmodulen lämnas utanför",
+        "hook {hook} raised {error}; the plugin is left out",
+    ),
+    "plugin_returned": (
+        "{hook} gav tillbaka {value}, inte {kind}",
+        "{hook} returned {value}, not {kind}",
+    ),
+    "plugin_branding": ("kroken branding: {problem}", "hook branding: {problem}"),
+    "plugin_format_taken": (
+        "formatet {name} är redan registrerat av insticksmodulen {other}; lämnas utanför",
+        "format {name} is already registered by plugin {other}; left out",
+    ),
+    "plugin_rule_left_out": ("{problem}; lämnas utanför", "{problem}; left out"),
+    "plugin_bad_code": (
+        "regelkoden {code} är inte versaler följda av tre siffror",
+        "rule code {code} is not capital letters followed by three digits",
+    ),
+    "plugin_bad_name": (
+        "regeln {code}: namnet {name} är inte skrivet med små bokstäver och bindestreck "
+        "(kebab-case)",
+        "rule {code} name {name} is not kebab-case",
+    ),
+    "plugin_own_prefix": (
+        "regelkoden {code}: prefixet {prefix} hör till klusterplans egna regler; lämnas "
+        "utanför {plugin}, välj ett eget prefix",
+        "rule code {code}: the prefix {prefix} belongs to klusterplan's own rules; left out "
+        "of {plugin}, choose a prefix of your own",
+    ),
+    "plugin_code_twice": (
+        "både insticksmodulen {other} och insticksmodulen {plugin} gör anspråk på regelkoden "
+        "{code}; lämnas utanför {plugin}",
+        "rule code {code} is claimed by both plugin {other} and plugin {plugin}; "
+        "left out of {plugin}",
+    ),
+    "plugin_prefix_twice": (
+        "regelkoden {code}: både insticksmodulen {owner} och insticksmodulen {plugin} gör "
+        "anspråk på prefixet {prefix}; lämnas utanför {plugin}, välj ett eget prefix",
+        "rule code {code}: the prefix {prefix} is claimed by both plugin {owner} and plugin "
+        "{plugin}; left out of {plugin}, choose a prefix of your own",
+    ),
+    # settings files
+    "config_toml": (
+        "{path}: inte giltig TOML: {detail}; rätta filen",
+        "{path}: not valid TOML: {detail}; correct the file",
+    ),
+    "config_not_table": (
+        "{path}: [tool.klusterplan] måste vara en tabell",
+        "{path}: [tool.klusterplan] must be a table",
+    ),
+    "config_no_table": (
+        "{path}: har ingen tabell [tool.klusterplan]",
+        "{path}: has no [tool.klusterplan] table",
+    ),
+    "config_missing": ("{path}: inställningsfilen finns inte", "{path}: no such settings file"),
+    "config_hyphen": (
+        "{path}: {key}: inställningarna skrivs med bindestreck; skriv {spelt}",
+        "{path}: {key}: settings are spelt with a hyphen; write {spelt}",
+    ),
+    "config_hyphen_twice": (
+        "{path}: {key} bredvid {spelt}: inställningarna skrivs med bindestreck; skriv {spelt} "
+        "en gång",
+        "{path}: {key} beside {spelt}: settings are spelt with a hyphen; write {spelt} once",
+    ),
+    "config_unknown": (
+        "{path}: okänd inställning {key}; {hint}inställningarna är {known}",
+        "{path}: unknown setting {key}; {hint}the settings are {known}",
+    ),
+    "config_codes": (
+        '{path}: {key} måste vara en lista med regelkoder, t.ex. ["KP1", "KP204"]',
+        '{path}: {key} must be a list of rule codes, e.g. ["KP1", "KP204"]',
+    ),
+    "config_severity": (
+        "{where}: {value} är ingen nivå; använd någon av {choices}",
+        "{where}: {value} is not a severity; use one of {choices}",
+    ),
+    "config_severity_table": (
+        '{path}: severity måste vara en tabell, t.ex. severity = {{KP105 = "error"}}',
+        '{path}: severity must be a table, e.g. severity = {{KP105 = "error"}}',
+    ),
+    "config_plugins": (
+        "{path}: plugins måste ha en tabell för varje insticksmodul, "
+        "t.ex. [tool.klusterplan.plugins.kalmar]",
+        "{path}: plugins must hold one table per plugin, e.g. [tool.klusterplan.plugins.kalmar]",
+    ),
+    # reading a Word document back
+    "word_cover": ("på framsidan", "on the cover"),
+    "word_under": ("under ”{heading}”", "under ”{heading}”"),
+    "word_cell": (
+        "i tabellen {under}, rad {row}, kolumn ”{column}”",
+        "in the table {under}, row {row}, column ”{column}”",
+    ),
+    "word_new_row": (
+        "i tabellen {under}, rad {row}, från kolumn ”{column}”",
+        "in the table {under}, row {row}, from column ”{column}”",
+    ),
+    "word_outside": (
+        "{where}: ”{text}” står utanför alla fält och lästes inte in; skriv det i fältet "
+        "eller på raderna där det hör hemma",
+        "{where}: ”{text}” stands outside any field and was not read; type it into the field "
+        "or lines it belongs to",
+    ),
+    "word_two_values": (
+        "”{here}” här, men ”{there}” {where}; behåll det ena",
+        "”{here}” here, but ”{there}” {where}; keep one of them",
+    ),
+    "word_field_gone": (
+        "{name} finns inte längre i dokumentet; värdet behålls",
+        "{name} is no longer in the document; its value is kept",
+    ),
+    "word_row_gone": (
+        "raden är borttagen ur tabellen under ”{heading}”, men {name} står kvar på andra "
+        "ställen i dokumentet och behålls; ta bort den överallt för att ta bort den",
+        "its row was deleted from the table under ”{heading}”, but it still stands elsewhere "
+        "in the document, so {name} is kept; delete it everywhere to remove it",
+    ),
+    "word_gone_from_file": (
+        "inte infört ({change}): planfilen har inte längre det som dokumentet ändrade",
+        "not applied ({change}): the plan file no longer has what the document changed",
+    ),
+    "word_changed_in_file": (
+        "inte infört ({change}): planfilen har ändrat det sedan dokumentet skapades och "
+        "behåller sitt eget värde",
+        "not applied ({change}): the plan file has changed it since the document was made, "
+        "and keeps its own value",
+    ),
+    "word_damaged": (
+        "planen som dokumentet bär med sig är skadad ({detail}); exportera dokumentet på nytt "
+        "från planfilen",
+        "the plan the document carries is damaged ({detail}); export the document again from "
+        "the plan file",
+    ),
+    "word_not_ours": (
+        "det här Word-dokumentet är inte skrivet av klusterplan, eller så har alla markeringar "
+        "av var svaren hör hemma tagits bort; klusterplan läser bara tillbaka sina egna "
+        "dokument (klusterplan workbook, klusterplan export --to docx)",
+        "this Word document was not written by klusterplan, or every mark of where its answers "
+        "go has been removed; klusterplan reads back only its own documents (klusterplan "
+        "workbook, klusterplan export --to docx)",
+    ),
+    "word_update_unreadable": (
+        "uppdateringen gick inte att läsa in igen ({detail}); filen lämnas som den var",
+        "the update would not load again ({detail}); the file is left as it was",
+    ),
+    "word_update_wrong": (
+        "uppdateringen skulle inte ge dokumentets plan; filen lämnas som den var",
+        "the update would not give the document's plan; the file is left as it was",
+    ),
+    # a Word document that cannot be opened safely
+    "docx_missing": (
+        "filen finns inte; kontrollera namnet och mappen",
+        "no such file; check the name and folder",
+    ),
+    "docx_folder": (
+        "det här är en mapp, inte ett Word-dokument",
+        "this is a folder, not a Word document",
+    ),
+    "docx_not_word": (
+        "inget Word-dokument (.docx), eller skadat: {detail}; öppna det i Word och spara det "
+        "på nytt som Word-dokument",
+        "not a Word document (.docx) or damaged: {detail}; open it in Word and save it "
+        "again as a Word document",
+    ),
+    "docx_entries": (
+        "arkivet har {n} delar; avvisat som skadligt",
+        "the archive holds {n} entries; refused as hostile",
+    ),
+    "docx_lacks": (
+        "Word-dokumentet saknar sin del {name}",
+        "the Word document lacks its part {name}",
+    ),
+    "docx_encrypted": (
+        "dokumentet är krypterat; spara det utan lösenord",
+        "the document is encrypted; save it without a password",
+    ),
+    "docx_too_big": (
+        "delen {name} packas upp till {size} byte, mer än de {limit} som klusterplan läser; "
+        "avvisat",
+        "the part {name} unpacks to {size} bytes, more than the {limit} klusterplan reads; refused",
+    ),
+    "docx_bomb": (
+        "delen {name} packas upp till {times} gånger sin packade storlek, som en zipbomb gör; "
+        "avvisat",
+        "the part {name} unpacks to {times} times its packed size, as a zip bomb does; refused",
+    ),
+    "docx_over": (
+        "delen {name} packas upp till mer än {limit} byte; avvisat",
+        "the part {name} unpacks to more than {limit} bytes; refused",
+    ),
+    "docx_damaged_part": (
+        "delen {name} är skadad ({detail}); öppna dokumentet i Word och spara det på nytt",
+        "the part {name} is damaged ({detail}); open it in Word and save it again",
+    ),
+    "docx_dtd": (
+        "delen {name} deklarerar en dokumenttyp (DTD), vilket Word aldrig skriver; avvisat, "
+        "eftersom entiteter i den skulle kunna läsa andra filer",
+        "the part {name} declares a document type (DTD), which Word never writes; "
+        "refused, since entities in it could read other files",
+    ),
+    "docx_dtd_short": (
+        "delen {name} deklarerar en dokumenttyp (DTD); avvisat",
+        "the part {name} declares a document type (DTD); refused",
+    ),
+    "docx_xml": (
+        "delen {name} är inte välformad XML: {detail}",
+        "the part {name} is not well-formed XML: {detail}",
+    ),
+    # a value typed in a Word document
+    "value_number": (
+        "här ska stå ett heltal, men det står ”{text}”",
+        "expected a whole number, got ”{text}”",
+    ),
+    "value_date": (
+        "här ska stå ett datum skrivet som ÅÅÅÅ-MM-DD, men det står ”{text}”",
+        "expected a date written as YYYY-MM-DD, got ”{text}”",
+    ),
+    "value_yes_no": (
+        "här ska stå ja eller nej, men det står ”{text}”",
+        "expected ja or nej (yes or no), got ”{text}”",
+    ),
+    "value_choice": (
+        "här ska stå något av {choices}, men det står ”{text}”",
+        "expected one of {choices}, got ”{text}”",
+    ),
+    "value_no_group": (
+        "ingen målgrupp heter ”{text}”; skriv någon av: {known} (eller lägg till gruppen i "
+        "listan över målgrupper)",
+        "no target group is named ”{text}”; write one of: {known} (or add the group to the "
+        "list of target groups)",
+    ),
+    "value_none_yet": ("inga än", "none yet"),
+    "value_no_centre": (
+        "inget centrum heter ”{text}”; skriv något av: {known}",
+        "no centre is called ”{text}”; write one of: {known}",
+    ),
+    "value_no_step": (
+        "inget steg i trappan heter ”{text}”; skriv något av: {known}",
+        "no step of the staircase is called ”{text}”; write one of: {known}",
+    ),
+    "value_no_field": ("klusterplan har inget fält {path}", "klusterplan knows no field {path}"),
+    "value_not_typed": (
+        "{path} är inget värde som kan skrivas in",
+        "{path} is not a value that can be typed",
+    ),
     "bad_language": (
         "{value} är inget språk; använd sv (svenska) eller en (English)",
         "{value} is not a language; use sv (svenska) or en (English)",

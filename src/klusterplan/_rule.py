@@ -253,12 +253,14 @@ def code_prefix(code: str) -> str:
     return match.group(1) if match else code.rstrip("0123456789")
 
 
-def rule_problem(rule: Rule) -> str | None:
-    """Why a rule's code or name is malformed, or ``None`` when it is well formed."""
+def rule_problem(rule: Rule) -> Text | None:
+    """Why a rule's code or name is malformed (in English and Swedish), or ``None``."""
+    from ._messages import text
+
     if not _CODE.match(rule.code):
-        return f"rule code {rule.code!r} is not capital letters followed by three digits"
+        return text("plugin_bad_code", code=repr(rule.code))
     if not _NAME.match(rule.name):
-        return f"rule {rule.code} name {rule.name!r} is not kebab-case"
+        return text("plugin_bad_name", code=rule.code, name=repr(rule.name))
     return None
 
 

@@ -27,6 +27,8 @@ from ._convert import structure_plan
 from ._docx_safe import MAX_TOTAL, open_package, parse_part, read_part
 from ._docx_scan import Scan, scan
 from ._exporter import Notice
+from ._i18n import Text
+from ._messages import text
 from ._sections import build_document
 from ._word_changes import Change, WordNotice
 from ._word_reader import Reader
@@ -62,11 +64,38 @@ class WordImport:
 
 
 def load_word(path: str | os.PathLike[str]) -> Plan:
-    """The plan a Word document holds; what was not read comes as :class:`WordNotice`."""
+    """The plan a Word document holds; what was not read comes as :class:`WordNotice`.
+
+    A notice's message is in English; the warning's ``args[0]`` is a
+    :class:`~klusterplan.Text` holding the Swedish too.
+    """
     result = read_word(path)
     for notice in result.notices:
-        warnings.warn(WordNotice(str(notice)), stacklevel=2)
+        said = Text(notice.render("en"), notice.render("sv"))
+        warnings.warn(WordNotice(said), stacklevel=2)
     return result.plan
+
+
+def word_language(path: str | os.PathLike[str]) -> Language | None:
+    """The language of a Word document klusterplan wrote, read from the plan it carries.
+
+    ``None`` when it cannot be told without reading the document whole (it
+    carries no plan, or is no Word document): for the messages about a
+    document that could not be read.
+    """
+    source = str(path)
+    try:
+        archive = open_package(path)
+        with archive:
+            carried = _carried(archive, source, [MAX_TOTAL])
+    except (PlanError, OSError, ValueError):
+        return None
+    if carried is None:
+        return None
+    try:
+        return Language(carried.get("language", ""))
+    except ValueError:
+        return None
 
 
 # -- the package --------------------------------------------------------------------
@@ -104,16 +133,7 @@ def _base(root: Any, source: str) -> tuple[Plan, Mode, Language, bool]:
         data = json.loads(root.text or "{}")
         plan = structure_plan(data, None, f"{source} (the plan it carries)")
     except (ValueError, PlanError) as exc:
-        raise PlanError(
-            [
-                Problem(
-                    "",
-                    f"the plan the document carries is damaged ({exc}); export the document "
-                    "again from the plan file",
-                )
-            ],
-            source,
-        ) from None
+        raise PlanError([Problem("", text("word_damaged", detail=exc))], source) from None
     try:
         mode = Mode(root.get("mode", "plan"))
         language = Language(root.get("language", plan.language.value))
@@ -173,17 +193,7 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
     expected = scan(_render(tree), _options(base))
     # no mark at all where the document was written with some: they were removed
     if not actual.marks and (carried is None or expected.marks):
-        raise PlanError(
-            [
-                Problem(
-                    "",
-                    "this Word document was not written by klusterplan, or every mark of where "
-                    "its answers go has been removed; klusterplan reads back only its own "
-                    "documents (klusterplan workbook, klusterplan export --to docx)",
-                )
-            ],
-            source,
-        )
+        raise PlanError([Problem("", text("word_not_ours"))], source)
     written = set((carried.get("written") or "").split()) if carried is not None else set()
     reader = Reader(
         source, base, mode, language, tree, expected, actual, carried is not None, written, _digest

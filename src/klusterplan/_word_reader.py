@@ -19,10 +19,11 @@ from typing import Any
 
 import attrs
 
-from . import _paths
+from . import _messages, _paths
 from ._convert import structure_plan
 from ._docx_scan import Para, Scan, TableScan
 from ._exporter import Notice
+from ._i18n import Text
 from ._import_values import Names, Unreadable, normal, parse_value, split_composite
 from ._import_values import split_items as _split_items
 from ._labels import label
@@ -103,37 +104,38 @@ class Reader:
         self.data = plain(base)
         self.removed: dict[str, set[int]] = {}
         self.added: dict[str, list[_NewItem]] = {}
-        self.swedish = language is Language.SV
 
     # -- where things stand ------------------------------------------------------
 
-    def where(self, para: Para | None) -> str:
+    def where(self, para: Para | None, new_row: bool = False) -> Text:
+        """Where ``para`` stands, in both languages; headings and columns as the document says."""
         if para is None:
-            return ""
-        under = f"under ”{para.heading}”" if para.heading else "on the cover"
+            return Text("")
+        under = (
+            _messages.text("word_under", heading=para.heading)
+            if para.heading
+            else _messages.text("word_cover")
+        )
         if para.table is not None:
             table = self.actual.tables[para.table]
             headers = table.headers
             column = para.column or 0
             name = headers[column] if column < len(headers) and headers[column] else f"{column + 1}"
-            return f"in the table {under}, row {para.row}, column ”{name}”"
+            key = "word_new_row" if new_row else "word_cell"
+            return _messages.text(key, under=under, row=para.row, column=name)
         return under
 
-    def problem(self, path: str, para: Para | None, message: str) -> None:
+    def problem(self, path: str, para: Para | None, message: Text) -> None:
         where = self.where(para)
-        self.problems.append(Problem(path, f"{where}: {message}" if where else message))
+        self.problems.append(Problem(path, where + ": " + message if where else message))
 
-    def notice(self, path: str, message: str) -> None:
+    def notice(self, path: str, message: Text) -> None:
         self.notices.append(Notice(path, message))
 
-    def _outside(self, para: Para, text: str) -> None:
-        short = " ".join(text.split())
+    def _outside(self, para: Para, typed: str) -> None:
+        short = " ".join(typed.split())
         short = short if len(short) <= 80 else short[:77] + "…"
-        self.notice(
-            "",
-            f"{self.where(para)}: ”{short}” stands outside any field and was not read; "
-            "type it into the field or lines it belongs to",
-        )
+        self.notice("", _messages.text("word_outside", where=self.where(para), text=short))
 
     # -- the run ------------------------------------------------------------------
 
@@ -316,7 +318,7 @@ class Reader:
                     source.path,
                     fields,
                     dict(source.fixed),
-                    where=self.where(first).replace(", column", ", from column"),
+                    where=self.where(first, new_row=True),
                     key=source.key,
                     order=(first.index if first is not None else 0, 0),
                     proposal=tuple(normal(t) for t in texts) in suggested,
@@ -333,12 +335,9 @@ class Reader:
                 continue
             elsewhere = any(p == item or _within(p, item) for p in self.present)
             if elsewhere:
-                name = _paths.describe(item, self.swedish)
                 self.notice(
                     item,
-                    f"its row was deleted from the table under ”{found.heading}”, but it still "
-                    f"stands elsewhere in the document, so {name} is kept; delete it "
-                    "everywhere to remove it",
+                    _messages.text("word_row_gone", heading=found.heading, name=_described(item)),
                 )
 
     def _row_item(self, row: Any, path: str, marks_only: bool = False) -> str:
@@ -487,7 +486,7 @@ class Reader:
             try:
                 values[field] = parse_value(path, text, self.names_or_base(), self.language)
             except Unreadable as exc:
-                self.problem(f"{row.path}[+].{field}", para, str(exc))
+                self.problem(f"{row.path}[+].{field}", para, exc.text)
         for field, value in row.fixed.items():
             values.setdefault(field, value)
         if not any(v not in (None, "", []) for k, v in values.items() if k not in row.fixed):
@@ -579,11 +578,7 @@ class Reader:
         if not now:
             deleted = before and not slot.many and not _within_removed_item(path, self.present)
             if deleted and list_item(path) is None and any(o.text for o in before):
-                self.notice(
-                    path,
-                    f"{_paths.describe(path, self.swedish)} is no longer in the document; "
-                    "its value is kept",
-                )
+                self.notice(path, _messages.text("word_field_gone", name=_described(path)))
             return
         changed = self._changed(path)
         if not changed:
@@ -615,7 +610,7 @@ class Reader:
                     default=default_of(slot),
                 )
             except Unreadable as exc:
-                self.problem(path, occurrence.paras[0], str(exc))
+                self.problem(path, occurrence.paras[0], exc.text)
                 return
             if slot.many and before and not any(shown):
                 # lines to write on under an empty list: items to add
@@ -630,8 +625,12 @@ class Reader:
             self.problem(
                 path,
                 second.paras[0],
-                f"”{second.text}” here, but ”{first.text}” {self.where(first.paras[0])}; "
-                "keep one of them",
+                _messages.text(
+                    "word_two_values",
+                    here=second.text,
+                    there=first.text,
+                    where=self.where(first.paras[0]),
+                ),
             )
             return
         if distinct:
@@ -648,7 +647,7 @@ class Reader:
             try:
                 items += parse_value(path, text, self.names_or_base(), self.language)
             except Unreadable as exc:
-                self.problem(path, para, str(exc))
+                self.problem(path, para, exc.text)
         if items:
             current = list(get_at(self.data, _paths.parse(path)) or [])
             self._assign(path, current + items, self.where(typed[0][1]))
@@ -681,7 +680,7 @@ class Reader:
                 try:
                     out.append((self.names.group(name), para))
                 except Unreadable as exc:
-                    self.problem(path, para, str(exc))
+                    self.problem(path, para, exc.text)
         return out
 
     def _family(self, field: str, paths: list[str]) -> None:
@@ -797,6 +796,11 @@ class Reader:
 
 
 # -- helpers ----------------------------------------------------------------------------
+
+
+def _described(path: str) -> Text:
+    """``Målgrupper 3 › röster`` in Swedish, ``Target groups 3 › votes`` in English."""
+    return Text(_paths.describe(path, False), _paths.describe(path, True))
 
 
 def _tables(tree: Document) -> Iterator[Table]:

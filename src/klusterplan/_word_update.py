@@ -16,11 +16,12 @@ from typing import Any
 
 import attrs
 
-from . import _paths
+from . import _messages, _paths
 from ._atomic import atomic_write
 from ._convert import structure_plan, unstructure_plan
 from ._exporter import Notice
 from ._formats import format_for_path
+from ._i18n import Text
 from ._io import dumps, loads
 from ._plain import plain
 from ._word_import import Change, WordImport
@@ -137,11 +138,7 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
             where = _map(change.path, base_data, target_data)
         if where is None:
             notices.append(
-                Notice(
-                    change.path,
-                    f"not applied ({change}): the plan file no longer has what the document "
-                    "changed",
-                )
+                Notice(change.path, _messages.text("word_gone_from_file", change=_both(change)))
             )
             continue
         if change.kind == "set" and _get(target_data, where) == change.new:
@@ -150,11 +147,7 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
             continue  # added to the file already
         if change.kind == "set" and not same and _get(target_data, where) != change.old:
             notices.append(
-                Notice(
-                    where,
-                    f"not applied ({change}): the plan file has changed it since the document "
-                    "was made, and keeps its own value",
-                )
+                Notice(where, _messages.text("word_changed_in_file", change=_both(change)))
             )
             continue
         operations.append((change.kind, where, change.new, change))
@@ -194,19 +187,16 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
         updated = loads(new_text, fmt, source=str(path))
     except PlanError as exc:  # pragma: no cover - a bug, never the user's
         raise PlanError(
-            [Problem("", f"the update would not load again ({exc}); the file is left as it was")],
-            str(path),
+            [Problem("", _messages.text("word_update_unreadable", detail=exc))], str(path)
         ) from None
     if same and not notices and updated != result.plan:  # pragma: no cover - a bug
-        raise PlanError(
-            [
-                Problem(
-                    "", "the update would not give the document's plan; the file is left as it was"
-                )
-            ],
-            str(path),
-        )
+        raise PlanError([Problem("", _messages.text("word_update_wrong"))], str(path))
     return Update(new_text, tuple(applied), tuple(notices))
+
+
+def _both(change: Change) -> Text:
+    """The change as ``klusterplan import`` prints it, in English and Swedish."""
+    return Text(change.render("en"), change.render("sv"))
 
 
 def _map_list(path: str, base: Any, target: Any) -> str | None:

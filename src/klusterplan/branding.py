@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from ._i18n import Text
 from ._record import Record
 from ._text import clean_text
 
@@ -46,25 +47,36 @@ def _clean(text: str) -> str:
     return clean_text(text)[0]
 
 
-def check_branding(branding: Branding) -> tuple[Branding, list[str]]:
+def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
     """``branding`` with what no document can use replaced, and a message for each change.
+
+    Each message is a :class:`~klusterplan.Text`, in English and Swedish.
 
     A colour must be ``#RRGGBB`` (else the default colour is used); a logo must
     be a PNG or JPEG picture (else it is left out); the footer line and the
     logo's alt text lose characters a document cannot hold.
     """
     default = Branding()
-    problems: list[str] = []
+    problems: list[Text] = []
     changes: dict[str, object] = {}
     for name in ("primary_colour", "accent_colour"):
         value = getattr(branding, name)
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
+            shown, used = f"{value!r:.40}", getattr(default, name)
             problems.append(
-                f"{name} {value!r:.40} is not a #RRGGBB colour; {getattr(default, name)} used"
+                Text(
+                    f"{name} {shown} is not a #RRGGBB colour; {used} used",
+                    f"{name} {shown} är ingen färg skriven som #RRGGBB; {used} används",
+                )
             )
             changes[name] = getattr(default, name)
     if not isinstance(branding.footer, str):
-        problems.append(f"footer {branding.footer!r:.40} is not text; left out")
+        shown = f"{branding.footer!r:.40}"
+        problems.append(
+            Text(
+                f"footer {shown} is not text; left out", f"footer {shown} är ingen text; utelämnad"
+            )
+        )
         changes["footer"] = ""
     else:
         changes["footer"] = _clean(branding.footer)
@@ -72,13 +84,29 @@ def check_branding(branding: Branding) -> tuple[Branding, list[str]]:
     if logo is not None:
         data = logo.data if isinstance(logo, Logo) else None
         if not isinstance(data, bytes) or not data.startswith(_PICTURES) or len(data) < 32:
-            problems.append("the logo is not a PNG or JPEG picture; left out")
+            problems.append(
+                Text(
+                    "the logo is not a PNG or JPEG picture; left out",
+                    "logotypen är ingen PNG- eller JPEG-bild; utelämnad",
+                )
+            )
             changes["logo"] = None
         elif not isinstance(logo.alt_text, str) or not isinstance(logo.width_mm, int | float):
-            problems.append("the logo's alt_text must be text and width_mm a number; left out")
+            problems.append(
+                Text(
+                    "the logo's alt_text must be text and width_mm a number; left out",
+                    "logotypens alt_text måste vara text och width_mm ett tal; utelämnad",
+                )
+            )
             changes["logo"] = None
         elif not 1 <= logo.width_mm <= 200:
-            problems.append(f"the logo's width {logo.width_mm} mm is not 1-200 mm; 30 mm used")
+            problems.append(
+                Text(
+                    f"the logo's width {logo.width_mm} mm is not 1-200 mm; 30 mm used",
+                    f"logotypens bredd {logo.width_mm} mm ligger inte mellan 1 och 200 mm; "
+                    "30 mm används",
+                )
+            )
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text), width_mm=30.0)
         else:
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text))

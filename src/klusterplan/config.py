@@ -24,12 +24,17 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._i18n import Text, in_language
+from ._messages import text
 from ._record import Record
 from ._rule import Severity
+
+if TYPE_CHECKING:
+    from .model import Language
 
 __all__ = ["CONFIG_FILES", "ConfigError", "Settings", "find_config", "load_settings"]
 
@@ -40,7 +45,20 @@ _KEYS = ("select", "extend-select", "ignore", "fail-on", "severity", "plugins")
 
 
 class ConfigError(ValueError):
-    """A settings file cannot be used; the message names the file and the key."""
+    """A settings file cannot be used; the message names the file and the key.
+
+    The message is in English (``str(error)``) and in Swedish: :meth:`render`
+    gives it in the reader's language, as ``klusterplan check`` prints it.
+    """
+
+    def __init__(self, message: str) -> None:
+        self.text = message if isinstance(message, Text) else Text(message)
+        """The message in English and Swedish."""
+        super().__init__(str(self.text))
+
+    def render(self, language: Language | str | None = None) -> str:
+        """The message in ``language`` (``sv`` or ``en``; English by default)."""
+        return in_language(self.text, language)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -70,16 +88,16 @@ def _table(path: Path) -> dict[str, Any] | None:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: not valid TOML: {exc}; correct the file") from None
+        raise ConfigError(text("config_toml", path=path, detail=exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{path}: cannot be read: {exc}") from None
+        raise ConfigError(text("cannot_read", path=path, reason=exc)) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("klusterplan") if isinstance(tool, dict) else None
         if table is None:
             return None
         if not isinstance(table, dict):
-            raise ConfigError(f"{path}: [tool.klusterplan] must be a table")
+            raise ConfigError(text("config_not_table", path=path))
         return table
     return data
 
@@ -101,7 +119,7 @@ def _codes(path: Path, key: str, value: object) -> tuple[str, ...]:
     if isinstance(value, str):
         value = [value]
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        raise ConfigError(f'{path}: {key} must be a list of rule codes, e.g. ["KP1", "KP204"]')
+        raise ConfigError(text("config_codes", path=path, key=key))
     return tuple(v.strip().upper() for v in value if v.strip())
 
 
@@ -111,7 +129,9 @@ def parse_severity(value: object, where: str) -> Severity:
         return Severity(str(value).lower())
     except ValueError:
         choices = ", ".join(s.value for s in Severity)
-        raise ConfigError(f"{where}: {value!r} is not a severity; use one of {choices}") from None
+        raise ConfigError(
+            text("config_severity", where=where, value=repr(value), choices=choices)
+        ) from None
 
 
 def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
@@ -121,30 +141,24 @@ def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
         key = unknown[0]
         spelt = key.replace("_", "-")
         if spelt in _KEYS:
-            beside = f" beside {spelt!r}" if spelt in table else ""
-            raise ConfigError(
-                f"{path}: {key!r}{beside}: settings are spelt with a hyphen; write {spelt!r}"
-                + (" once" if beside else "")
-            )
+            twice = "config_hyphen_twice" if spelt in table else "config_hyphen"
+            raise ConfigError(text(twice, path=path, key=repr(key), spelt=repr(spelt)))
         from difflib import get_close_matches
 
         close = get_close_matches(key, _KEYS, n=1)
-        hint = f"did you mean {close[0]!r}? " if close else ""
+        hint = text("did_you_mean", value=repr(close[0])) if close else ""
         raise ConfigError(
-            f"{path}: unknown setting {key!r}; {hint}the settings are {', '.join(_KEYS)}"
+            text("config_unknown", path=path, key=repr(key), hint=hint, known=", ".join(_KEYS))
         )
     severity: dict[str, Severity] = {}
     raw_severity = table.get("severity", {})
     if not isinstance(raw_severity, dict):
-        raise ConfigError(f'{path}: severity must be a table, e.g. severity = {{KP105 = "error"}}')
+        raise ConfigError(text("config_severity_table", path=path))
     for code, value in raw_severity.items():
         severity[code.upper()] = parse_severity(value, f"{path}: severity.{code}")
     plugins = table.get("plugins", {})
     if not isinstance(plugins, dict) or not all(isinstance(v, dict) for v in plugins.values()):
-        raise ConfigError(
-            f"{path}: plugins must hold one table per plugin, "
-            "e.g. [tool.klusterplan.plugins.kalmar]"
-        )
+        raise ConfigError(text("config_plugins", path=path))
     fail_on = table.get("fail-on", "error")
     return Settings(
         select=_codes(path, "select", table.get("select", [])),
@@ -170,7 +184,7 @@ def load_settings(
     if config is not None:
         path = Path(config)
         if not path.is_file():
-            raise ConfigError(f"{config}: no such settings file")
+            raise ConfigError(text("config_missing", path=config))
     else:
         start = Path(plan_path).parent if plan_path is not None else Path.cwd()
         path = find_config(start)
@@ -178,5 +192,5 @@ def load_settings(
         return Settings()
     table = _table(path)
     if table is None:
-        raise ConfigError(f"{path}: has no [tool.klusterplan] table")
+        raise ConfigError(text("config_no_table", path=path))
     return settings_from_table(table, path)

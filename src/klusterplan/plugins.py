@@ -33,11 +33,14 @@ import pluggy
 from . import hookspecs
 from ._entry_points import EntryPoint, entry_points
 from ._exporter import Exporter
+from ._i18n import Text
+from ._messages import message as _message
+from ._messages import text
 from ._record import Record
 from ._rule import Rule, code_prefix, rule_problem
 from .branding import Branding, check_branding
 from .errors import PlanError, Problem
-from .model import Plan
+from .model import Language, Plan
 
 __all__ = [
     "BUILTIN_PREFIX",
@@ -85,13 +88,18 @@ class PluginFailure(Record):
     plugin: str
     """The plugin's name."""
     message: str
-    """What went wrong."""
+    """What went wrong: a :class:`~klusterplan.Text`, in English and Swedish, for what
+    klusterplan says; a plugin's own exception text is quoted as it is."""
     fatal: bool = False
     """Whether it makes a check unreliable (two plugins claiming one rule code), not
     just leaves a plugin out; the ``check`` command then stops with exit code 2."""
 
     def __str__(self) -> str:
-        return f"plugin {self.plugin!r}: {self.message}"
+        return self.render()
+
+    def render(self, language: Language | str | None = None) -> str:
+        """``plugin 'name': what went wrong`` in ``language`` (English by default)."""
+        return _message("plugin_named", language, plugin=repr(self.plugin), message=self.message)
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -155,7 +163,7 @@ class Registry:
                 try:
                     module = importlib.import_module(plugin)
                 except ImportError as exc:
-                    self._fail(plugin, f"failed to import: {exc}")
+                    self._fail(plugin, text("plugin_import", error=exc))
                     continue
                 self.register(module, plugin, "built-in")
             else:
@@ -178,7 +186,7 @@ class Registry:
         try:
             self.manager.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
-            self._fail(name, f"cannot be registered: {exc}")
+            self._fail(name, text("plugin_register", error=exc))
             return
         self._infos[name] = PluginInfo(name, source or "registered in code")
         self._validate_hooks(plugin, name)
@@ -197,19 +205,12 @@ class Registry:
             from difflib import get_close_matches
 
             close = get_close_matches(caller.name, sorted(_HOOKS), n=1)
-            hint = f"; did you mean {close[0]!r}?" if close else ""
-            self._fail(
-                name,
-                f"implements {caller.name!r}, which is not a klusterplan hook{hint} "
-                "(it is never called)",
-            )
+            hint = text("plugin_hook_hint", name=repr(close[0])) if close else ""
+            self._fail(name, text("plugin_no_hook", name=repr(caller.name), hint=hint))
         for attr in sorted(_HOOKS):
             found = getattr(plugin, attr, None)
             if callable(found) and not hasattr(found, "klusterplan_impl"):
-                self._fail(
-                    name,
-                    f"{attr!r} is not marked with @klusterplan.hookimpl, so it is never called",
-                )
+                self._fail(name, text("plugin_unmarked", name=repr(attr)))
 
     def _guard(self, impl: pluggy.HookImpl, hook: str) -> None:
         """Make one implementation report its own error instead of stopping the call."""
@@ -230,7 +231,7 @@ class Registry:
                     return result
                 items = _Owned(result or ())
             except Exception as exc:  # a plugin's bug must not take the run down
-                self._fail(plugin, f"hook {hook} raised {type(exc).__name__}: {exc}")
+                self._fail(plugin, text("plugin_raised", hook=hook, error=_raised(exc)))
                 return None
             items.plugin = plugin
             self._returned.append(items)
@@ -270,11 +271,11 @@ class Registry:
         try:
             plugin = ep.load()
         except Exception as exc:  # a broken plugin must not stop the others
-            self._fail(ep.name, f"failed to load ({dist}): {type(exc).__name__}: {exc}")
+            self._fail(ep.name, text("plugin_load", dist=dist, error=_raised(exc)))
             return
         self.register(plugin, ep.name, dist)
 
-    def _fail(self, plugin: str, message: str, *, fatal: bool = False) -> None:
+    def _fail(self, plugin: str, message: Text, *, fatal: bool = False) -> None:
         failure = PluginFailure(plugin, message, fatal)
         if failure not in self._failures:
             self._failures.append(failure)
@@ -309,10 +310,7 @@ class Registry:
                 culprit = _culprit(caller.get_hookimpls(), exc.__traceback__)
                 if culprit is None:
                     raise
-                self._fail(
-                    culprit,
-                    f"hook {hook} raised {type(exc).__name__}: {exc}; the plugin is left out",
-                )
+                self._fail(culprit, text("plugin_raised_out", hook=hook, error=_raised(exc)))
                 self.manager.unregister(name=culprit)
                 self._infos.pop(culprit, None)
                 self._forget()
@@ -359,13 +357,17 @@ class Registry:
         if chosen is None:
             return Branding()
         if not isinstance(chosen, Branding):
-            self._fail(
-                self._branding_plugin, f"hook branding returned {chosen!r:.80}, not a Branding"
+            returned = text(
+                "plugin_returned",
+                hook=Text("hook branding", "kroken branding"),
+                value=f"{chosen!r:.80}",
+                kind=Text("a Branding", "en Branding"),
             )
+            self._fail(self._branding_plugin, returned)
             return Branding()
         checked, problems = check_branding(chosen)
         for problem in problems:
-            self._fail(self._branding_plugin, f"hook branding: {problem}")
+            self._fail(self._branding_plugin, text("plugin_branding", problem=problem))
         return checked
 
     # -- exporters ----------------------------------------------------------
@@ -375,12 +377,17 @@ class Registry:
         found: dict[str, tuple[Exporter, str]] = {}
         for exporter, plugin in self._collect("register_exporters"):
             if not isinstance(exporter, Exporter):
-                self._fail(plugin, f"register_exporters returned {exporter!r}, not an Exporter")
+                returned = text(
+                    "plugin_returned",
+                    hook="register_exporters",
+                    value=repr(exporter),
+                    kind=Text("an Exporter", "en Exporter"),
+                )
+                self._fail(plugin, returned)
             elif exporter.name in found:
                 other = found[exporter.name][1]
                 self._fail(
-                    plugin,
-                    f"format {exporter.name!r} is already registered by plugin {other!r}; left out",
+                    plugin, text("plugin_format_taken", name=repr(exporter.name), other=repr(other))
                 )
             else:
                 found[exporter.name] = (exporter, plugin)
@@ -438,18 +445,28 @@ class Registry:
         owners: dict[str, str] = {}
         for rule, plugin in self._collect("register_rules"):
             if not isinstance(rule, Rule):
-                self._fail(plugin, f"register_rules returned {rule!r}, not a Rule")
+                returned = text(
+                    "plugin_returned",
+                    hook="register_rules",
+                    value=repr(rule),
+                    kind=Text("a Rule", "en Rule"),
+                )
+                self._fail(plugin, returned)
                 continue
             problem = rule_problem(rule)
             if problem is not None:
-                self._fail(plugin, f"{problem}; left out")
+                self._fail(plugin, text("plugin_rule_left_out", problem=problem))
                 continue
             prefix = code_prefix(rule.code)
             if prefix == BUILTIN_PREFIX and not _is_builtin(plugin):
                 self._fail(
                     plugin,
-                    f"rule code {rule.code}: the prefix {BUILTIN_PREFIX} belongs to "
-                    f"klusterplan's own rules; left out of {plugin!r}, choose a prefix of your own",
+                    text(
+                        "plugin_own_prefix",
+                        code=rule.code,
+                        prefix=BUILTIN_PREFIX,
+                        plugin=repr(plugin),
+                    ),
                     fatal=True,
                 )
                 continue
@@ -458,16 +475,21 @@ class Registry:
                 other = found[rule.code][1]
                 self._fail(
                     plugin,
-                    f"rule code {rule.code} is claimed by both plugin {other!r} and "
-                    f"plugin {plugin!r}; left out of {plugin!r}",
+                    text(
+                        "plugin_code_twice", code=rule.code, other=repr(other), plugin=repr(plugin)
+                    ),
                     fatal=True,
                 )
             elif owner != plugin:
                 self._fail(
                     plugin,
-                    f"rule code {rule.code}: the prefix {prefix} is claimed by both plugin "
-                    f"{owner!r} and plugin {plugin!r}; left out of {plugin!r}, "
-                    "choose a prefix of your own",
+                    text(
+                        "plugin_prefix_twice",
+                        code=rule.code,
+                        prefix=prefix,
+                        owner=repr(owner),
+                        plugin=repr(plugin),
+                    ),
                     fatal=True,
                 )
             else:
@@ -477,6 +499,11 @@ class Registry:
     def rules(self) -> dict[str, tuple[Rule, str]]:
         """Every registered rule by code, with the name of the plugin that registered it."""
         return dict(self._rules)
+
+
+def _raised(exc: BaseException) -> str:
+    """A plugin's exception as it said it: ``TypeError: what it says``."""
+    return f"{type(exc).__name__}: {exc}"
 
 
 def _culprit(impls: Sequence[pluggy.HookImpl], tb: TracebackType | None) -> str | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from klusterplan import Exporter, hookimpl
+from klusterplan import Exporter, Text, hookimpl
 
 if TYPE_CHECKING:
     from klusterplan import ExportContext, Plan
@@ -27,12 +27,24 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "ics",
             ".ics",
-            "Activities and action deadlines as an iCalendar file (Outlook, Google, Thunderbird)",
+            Text(
+                "Activities and action deadlines as an iCalendar file "
+                "(Outlook, Google, Thunderbird)",
+                "Aktiviteter och åtgärdernas slutdatum som en iCalendar-fil "
+                "(Outlook, Google, Thunderbird)",
+            ),
             write_ics,
             options={
-                "include": "which dates to write: activities, actions or both "
-                "(comma-separated; default both)",
-                "dropped": "yes to include dropped activities and actions (default no)",
+                "include": Text(
+                    "which dates to write: activities, actions or both "
+                    "(comma-separated; default both)",
+                    "vilka datum som skrivs: activities, actions eller both "
+                    "(kommaseparerade; standard both)",
+                ),
+                "dropped": Text(
+                    "yes to include dropped activities and actions (default no)",
+                    "yes för att ta med strukna aktiviteter och åtgärder (standard no)",
+                ),
             },
         )
     ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import sys
 import warnings
+import weakref
 from collections.abc import Callable, Sequence
 from typing import Any, NoReturn
 
@@ -12,6 +13,7 @@ import click
 
 from .. import _io
 from .._formats import LineMap
+from .._i18n import in_language
 from .._locale import language_of, peek_language, system_language
 from .._messages import message, shared_language
 from .._word_changes import WordNotice
@@ -148,15 +150,23 @@ def spoken() -> Language:
     return _spoken[0] if _spoken else system_language()
 
 
-_reported: set[str] = set()
+# what was reported of each registry: a command asks for it more than once, and says it once
+_reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
 
 def report_failures(registry: Registry) -> None:
-    """Warn, once each, about plugins that failed to load or whose hooks raised."""
+    """Warn, once each, about plugins that failed to load or whose hooks raised.
+
+    Each is told in the language the command speaks (:func:`spoken`), which the
+    command chooses before it asks for the registry.
+    """
     for failure in registry.failures:
-        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {failure}"
-        if text not in _reported:
-            _reported.add(text)
+        # in the language the command speaks; the severity token is the same in both
+        said = failure.render(spoken())
+        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {said}"
+        told = _reported.setdefault(registry, set())
+        if text not in told:
+            told.add(text)
             error(text)
 
 
@@ -168,15 +178,16 @@ def registry() -> Registry:
     return found
 
 
-def load_plan(path: str) -> Plan:
+def load_plan(path: str, lang: Language | None = None) -> Plan:
     """Load a plan file or a Word document.
 
-    What a document holds outside its fields is printed, each notice naming the document.
+    What a document holds outside its fields is printed, each notice naming the
+    document, in ``lang`` (``--lang``), else in the plan's language.
     """
-    return load_with_lines(path)[0]
+    return load_with_lines(path, lang)[0]
 
 
-def load_with_lines(path: str) -> tuple[Plan, LineMap]:
+def load_with_lines(path: str, lang: Language | None = None) -> tuple[Plan, LineMap]:
     """:func:`load_plan`, and the map from paths to lines of a plan file."""
     _startup.resume()
     with warnings.catch_warnings(record=True) as caught:
@@ -184,7 +195,8 @@ def load_with_lines(path: str) -> tuple[Plan, LineMap]:
         found = _io.load_with_lines(path)
     for warning in caught:
         if issubclass(warning.category, WordNotice):
-            error(f"{path}: {warning.message}")
+            said = (*getattr(warning.message, "args", ()), str(warning.message))[0]
+            error(f"{path}: {in_language(said, lang or found[0].language)}")
         else:
             warnings.warn_explicit(
                 warning.message, warning.category, warning.filename, warning.lineno

@@ -59,7 +59,7 @@ def _severity_overrides(values: Iterable[str], language: Language) -> dict[str, 
         try:
             out[code.strip().upper()] = parse_severity(level.strip(), f"--severity {value}")
         except ConfigError as exc:
-            fail(str(exc))
+            fail(exc.render(language))
     return out
 
 
@@ -219,7 +219,7 @@ def check_command(
             try:
                 settings = load_settings(source, config=config)
             except ConfigError as exc:
-                fail(str(exc))
+                fail(exc.render(told))
             shown[source] = _show_settings(
                 settings, cli_select, cli_extend, cli_ignore, cli_severity, fail_on
             )
@@ -237,7 +237,7 @@ def check_command(
         try:
             settings = load_settings(source, config=config)
         except ConfigError as exc:
-            fail(str(exc))
+            fail(exc.render(told))
         settings = settings_cache.setdefault(settings.source, settings)
         where = str(settings.source) if settings.source else "settings"
         for key, codes in (
@@ -249,7 +249,7 @@ def check_command(
         _validate(f"{where}: severity", settings.severity, known, told)
         try:
             # one parse gives the plan and the line of every key
-            plan, lines = load_with_lines(source)
+            plan, lines = load_with_lines(source, lang)
         except PlanError as exc:
             language = reader_language(lang, path=source)
             languages.append(language)

@@ -11,7 +11,15 @@ from .. import _io
 from .._messages import count, message
 from ..errors import PlanError
 from ..model import Language
-from ._common import EXIT_OK, error, fail, lang_option, plans_language, reader_language
+from ._common import (
+    EXIT_OK,
+    error,
+    fail,
+    lang_option,
+    plans_language,
+    reader_language,
+    speaking,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -48,12 +56,14 @@ def import_command(
     updated in place (atomically), and what changed is printed, value by value.
     Text typed outside any field is reported, not read.
 
-    What the command says is in --lang, else in the language of the plan
-    file --into names, else in the document's plan's.
+    What the command says (what changed, what was not read or not applied,
+    a value it cannot read) is in --lang, else in the language of the plan
+    file --into names, else in the document's; the document's own headings
+    and column names are quoted as it has them.
 
     Exit codes: 0 read, 2 the document or the plan file could not be read.
     """
-    from .._word_import import read_word
+    from .._word_import import read_word, word_language
     from .._word_update import new_file_text, update_text, write
 
     language = plans_language(lang, [str(into)] if into is not None else [])
@@ -62,11 +72,14 @@ def import_command(
     try:
         result = read_word(document)
     except PlanError as exc:
+        if lang is None and into is None:
+            # the document's own language, when the plan it carries says it
+            language = speaking(word_language(document) or language)
         fail(exc.render(language))
     if into is None:
         language = reader_language(lang, result.plan)
     for notice in result.notices:
-        error(f"{document}: {notice}")
+        error(f"{document}: {notice.render(language)}")
     if output is not None:
         if output.exists() and not force and not dry_run:
             fail(message("import_exists", language, path=output))
@@ -94,7 +107,7 @@ def import_command(
     except OSError as exc:
         fail(message("cannot_read", language, path=into, reason=exc.strerror or exc))
     for notice in update.notices:
-        error(f"{into}: {notice}")
+        error(f"{into}: {notice.render(language)}")
     if not update.applied:
         click.echo(message("import_no_changes", language, path=into, document=document))
         sys.exit(EXIT_OK)

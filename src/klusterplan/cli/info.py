@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from .._atomic import atomic_write
+from .._i18n import in_language
 from .._messages import message
 from ..model import Language
 from ..plugins import get_registry
@@ -22,7 +23,8 @@ def plugins(lang: Language | None) -> None:
     """List every plugin with its exporters and rules, and where each comes from.
 
     The listing is in the system's language unless --lang says other; what a
-    plugin says of its exporters is shown as the plugin wrote it.
+    plugin says of its exporters is shown in that language when the plugin gives
+    it, else as the plugin wrote it.
     """
     language = reader_language(lang)
     registry = get_registry()
@@ -35,12 +37,13 @@ def plugins(lang: Language | None) -> None:
         click.echo(f"{info.name} ({_source(info.source, language)})")
         for name, exporter in sorted(exporters.items()):
             if registry.exporter_plugin(name) == info.name:
-                click.echo(f"  {exporter_kind}{name:<12} {exporter.description}")
+                described = in_language(exporter.description, language)
+                click.echo(f"  {exporter_kind}{name:<12} {described}")
         for code, (rule, plugin) in sorted(rules.items()):
             if plugin == info.name:
                 click.echo(f"  {rule_kind}{code:<12} {rule.name} ({rule.severity.value})")
     for failure in registry.failures:
-        click.echo(message("plugin_failed", language, failure=failure))
+        click.echo(message("plugin_failed", language, failure=failure.render(language)))
 
 
 def _source(source: str, language: Language) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from typing import BinaryIO
 
 from .._exporter import ExportContext, Exporter
+from .._i18n import Text
 from .._io import dumps
 from ..hookspecs import hookimpl
 from ..model import Plan
@@ -25,10 +26,27 @@ def register_exporters() -> list[Exporter]:
     """The plan file formats, written as :func:`klusterplan.dumps` writes them."""
     return [
         Exporter(
-            "yaml", ".yaml", "The plan as YAML, the format people edit", _writer("yaml"), options={}
+            "yaml",
+            ".yaml",
+            Text(
+                "The plan as YAML, the format people edit",
+                "Planen som YAML, formatet man redigerar",
+            ),
+            _writer("yaml"),
+            options={},
         ),
         Exporter(
-            "json", ".json", "The plan as JSON, for other programs", _writer("json"), options={}
+            "json",
+            ".json",
+            Text("The plan as JSON, for other programs", "Planen som JSON, för andra program"),
+            _writer("json"),
+            options={},
         ),
-        Exporter("toml", ".toml", "The plan as TOML", _writer("toml"), options={}),
+        Exporter(
+            "toml",
+            ".toml",
+            Text("The plan as TOML", "Planen som TOML"),
+            _writer("toml"),
+            options={},
+        ),
     ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
+from .._i18n import Text
 from ..hookspecs import hookimpl
 from ..model import Language
 
@@ -67,7 +68,10 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "docx",
             ".docx",
-            "The whole plan, or the workshop workbook, as a Word document",
+            Text(
+                "The whole plan, or the workshop workbook, as a Word document",
+                "Hela planen, eller arbetsboken för workshoppen, som Word-dokument",
+            ),
             render=render_docx,
             options={},
         )

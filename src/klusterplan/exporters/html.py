@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
+from .._i18n import Text
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -32,7 +33,11 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "html",
             ".html",
-            "The whole plan, or the workshop workbook, as one accessible web page to publish",
+            Text(
+                "The whole plan, or the workshop workbook, as one accessible web page to publish",
+                "Hela planen, eller arbetsboken för workshoppen, som en tillgänglig webbsida "
+                "att publicera",
+            ),
             render=render_html,
             options={},
         )

@@ -13,6 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
+from .._i18n import Text
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:
@@ -46,7 +47,10 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "markdown",
             ".md",
-            "The whole plan, or the workshop workbook, as a readable Markdown document",
+            Text(
+                "The whole plan, or the workshop workbook, as a readable Markdown document",
+                "Hela planen, eller arbetsboken för workshoppen, som ett läsbart Markdown-dokument",
+            ),
             render=_render,
             options={},
         )

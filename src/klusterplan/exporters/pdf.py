@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .._exporter import ExportContext, Exporter, Renderer
+from .._i18n import Text
 from .._text import tree_strings
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
@@ -39,13 +40,19 @@ __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
 
 
 #: The ``--option`` names the PDF exporter reads: font files replacing Carlito.
-FONT_OPTIONS = {
-    "pdf.font": "a TrueType file for the body text; without its own bold and italic it "
-    "replaces the whole family",
-    "pdf.font_bold": "the bold face",
-    "pdf.font_italic": "the italic face",
-    "pdf.font_bold_italic": "the bold italic face",
-    "pdf.fallback_font": "a font for characters the others lack",
+FONT_OPTIONS: dict[str, str] = {
+    "pdf.font": Text(
+        "a TrueType file for the body text; without its own bold and italic it "
+        "replaces the whole family",
+        "en TrueType-fil för all löpande text; utan egen fetstil och kursiv ersätter "
+        "den hela familjen",
+    ),
+    "pdf.font_bold": Text("the bold face", "fetstilen"),
+    "pdf.font_italic": Text("the italic face", "kursiven"),
+    "pdf.font_bold_italic": Text("the bold italic face", "den feta kursiven"),
+    "pdf.fallback_font": Text(
+        "a font for characters the others lack", "ett typsnitt för tecken som de andra saknar"
+    ),
 }
 
 
@@ -131,9 +138,15 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
 def pdf_exporter(
     name: str = "pdf",
     fonts: FontFiles | None = None,
-    description: str = "The whole plan, or the blank workbook, as a PDF to publish or print",
+    description: str = Text(
+        "The whole plan, or the blank workbook, as a PDF to publish or print",
+        "Hela planen, eller den tomma arbetsboken, som PDF att publicera eller skriva ut",
+    ),
 ) -> Exporter:
     """An exporter writing PDF with ``fonts``; a plugin may register one under its own name.
+
+    ``description`` is shown by ``klusterplan plugins``: give a :class:`~klusterplan.Text`
+    to say it in Swedish too.
 
     >>> from klusterplan.exporters.pdf import FontFiles, pdf_exporter
     >>> exporter = pdf_exporter("pdf-sami", FontFiles.default())

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, BinaryIO
 
 from .._exporter import ExportContext, Exporter
+from .._i18n import Text
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
 
@@ -49,8 +50,12 @@ def register_exporters() -> list[Exporter]:
             "pdf-ua",
             # beside the untagged PDF of the same plan, not over it
             ".ua.pdf",
-            "The whole plan, or the workshop workbook, as a tagged PDF/UA-1 document to publish "
-            f"(needs klusterplan[{EXTRA}])",
+            Text(
+                "The whole plan, or the workshop workbook, as a tagged PDF/UA-1 document to "
+                f"publish (needs klusterplan[{EXTRA}])",
+                "Hela planen, eller arbetsboken för workshoppen, som ett taggat PDF/UA-1-dokument "
+                f"att publicera (kräver klusterplan[{EXTRA}])",
+            ),
             render=render_pdfua,
             options={},
         )
