@@ -108,7 +108,7 @@ def test_a_plan_that_fails_to_load_is_reported_in_the_summary(run: Run, cluster:
     text = Path("s.md").read_text(encoding="utf-8")
     assert "**Planer:** 5 av 6 lästa; 1 kunde inte läsas" in text
     assert "### Planer som inte kunde läsas" in text
-    assert "rad 6: target\\_groups\\[0\\].votes: expected an integer" in text
+    assert "rad 6: target\\_groups\\[0\\].votes: här ska det stå ett heltal" in text
     # the five that loaded are summarised as before
     assert "| Totalt | 28 | 15 | 27 | 16 | 67 000 kr |" in text.replace("\u00a0", " ")
     output = run("summary", str(cluster), "--today", TODAY).output
@@ -251,7 +251,7 @@ def test_summary_api_writes_to_a_stream(cluster: Path) -> None:
     assert [m.source.endswith("missing.yaml") for m in members.failed] == [True]
     notices = klusterplan.export_summary(members, "markdown", stream, today=dt.date(2011, 3, 1))
     assert notices == []
-    assert b"no such file; check the name and folder" in stream.getvalue()
+    assert "filen finns inte; kontrollera namnet och mappen".encode() in stream.getvalue()
     with pytest.raises(klusterplan.PlanError, match="a cluster summary has no workbook"):
         klusterplan.export_summary(
             members, "pdf", io.BytesIO(), klusterplan.ExportOptions(workbook=True)

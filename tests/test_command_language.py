@@ -475,3 +475,14 @@ def test_the_built_in_exporters_are_listed_in_the_readers_language(
         "exporter  docx         The whole plan, or the workshop workbook, as a Word document"
         in (english)
     )
+
+
+def test_an_import_that_applies_nothing_does_not_say_the_plan_agrees(
+    plans: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = (plans / "changed.yaml").read_text(encoding="utf-8")
+    result = _run(plans, ["import", "changed.docx", "--into", "changed.yaml"], monkeypatch)
+    assert "inte" in result.output  # the notice of what was not applied
+    assert "changed.yaml: inget ändrat; det som inte kunde föras in står ovan" in result.output
+    assert "säger redan" not in result.output
+    assert (plans / "changed.yaml").read_text(encoding="utf-8") == before

@@ -655,7 +655,10 @@ def summarise(
         due=tuple(due),
         tips=tuple(tips),
         checks=tuple(checks),
-        rules=tuple((c, known[c][0].summary if c in known else "") for c in codes),
+        rules=tuple(
+            (c, Text(known[c][0].summary, known[c][0].summary_sv) if c in known else "")
+            for c in codes
+        ),
         evaluation=tuple(evaluation),
         sharing=tuple(
             (i, p.further_work.sharing_tips.strip())

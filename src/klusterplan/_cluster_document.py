@@ -234,14 +234,17 @@ def _failed(b: _Builder) -> list[Block]:
         return []
 
     def problem(p: Problem) -> str:
-        parts = [f"{b.t('line')} {p.line}" if p.line else "", p.path, p.message]
+        parts = [
+            f"{b.t('line')} {p.line}" if p.line else "",
+            p.path,
+            in_language(p.message, b.lang),
+        ]
         return ": ".join(x for x in parts if x)
 
     fields = tuple(
         Field(f.source, "\n".join(problem(p) for p in f.problems), True) for f in b.s.failed
     )
-    # the loader's messages are in English whatever the reader's language
-    return [Paragraph(b.t("cluster_failed_intro")), Fields(fields, Language.EN)]
+    return [Paragraph(b.t("cluster_failed_intro")), Fields(fields)]
 
 
 def _group_cell(b: _Builder, group_index: int, library: int) -> str:
@@ -462,18 +465,16 @@ def _checks(b: _Builder) -> list[Block]:
                 b.n(sum(1 for c in s.checks if code in dict(c.codes))),
                 b.n(sum(dict(c.codes).get(code, 0) for c in s.checks)),
             )
-            for code, summary in s.rules
+            for code, summary in ((code, in_language(text, b.lang)) for code, text in s.rules)
         ),
         (1.2, 6, 1.4, 1.2),
         "cluster-rules",
         caption=b.t("cluster_rules_caption"),
-        # rule summaries are written in English
-        lang=None if b.lang is Language.EN else Language.EN,
     )
     return [
         Paragraph(b.t("cluster_checks_intro")),
         table,
-        BulletList(tuple(problems), b.t("cluster_settings_problems"), lang=Language.EN),
+        BulletList(tuple(problems), b.t("cluster_settings_problems")),
         rules,
     ]
 

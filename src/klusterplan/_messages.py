@@ -195,6 +195,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: inga ändringar; den säger redan det som {document} säger",
         "{path}: no changes; it already says what {document} says",
     ),
+    "import_none_applied": (
+        "{path}: inget ändrat; det som inte kunde föras in står ovan",
+        "{path}: nothing changed; what could not be applied is listed above",
+    ),
     "import_changed": ("{path}: ändrade {values}", "{path}: changed {values}"),
     "import_would_change": ("{path}: skulle ändra {values}", "{path}: would change {values}"),
     "change_added": ("lade till {value}", "added {value}"),

@@ -109,7 +109,9 @@ def import_command(
     for notice in update.notices:
         error(f"{into}: {notice.render(language)}")
     if not update.applied:
-        click.echo(message("import_no_changes", language, path=into, document=document))
+        # after notices of what was not applied, "it already says the same" would not be true
+        key = "import_none_applied" if update.notices else "import_no_changes"
+        click.echo(message(key, language, path=into, document=document))
         sys.exit(EXIT_OK)
     values = count(len(update.applied), "value", language)
     verb = "import_would_change" if dry_run else "import_changed"
