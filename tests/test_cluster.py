@@ -251,7 +251,7 @@ def test_summary_api_writes_to_a_stream(cluster: Path) -> None:
     assert [m.source.endswith("missing.yaml") for m in members.failed] == [True]
     notices = klusterplan.export_summary(members, "markdown", stream, today=dt.date(2011, 3, 1))
     assert notices == []
-    assert "filen finns inte; kontrollera namnet och mappen".encode() in stream.getvalue()
+    assert b"filen finns inte; kontrollera namnet och mappen" in stream.getvalue()
     with pytest.raises(klusterplan.PlanError, match="a cluster summary has no workbook"):
         klusterplan.export_summary(
             members, "pdf", io.BytesIO(), klusterplan.ExportOptions(workbook=True)
