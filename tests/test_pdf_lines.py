@@ -303,3 +303,57 @@ def test_a_font_file_changed_in_place_is_loaded_anew(tmp_path: Path) -> None:
     shutil.copyfile(house.bold, path)  # another font under the same name
     second = load_fonts(FontFiles(regular=path))
     assert second.regular != first.regular
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("ab åÖ\u00a0\u2009–”\ufffe\U000f0001€ʒ\u0301x")),
+            max_size=12,
+        ),
+        max_size=30,
+    )
+)
+def test_text_is_encoded_as_reportlab_encodes_it(texts: list[str]) -> None:
+    import io
+
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = getFont(_fonts().regular)
+    assert type(font) is not TTFont  # the export's own font class
+    ours, theirs = Canvas(io.BytesIO())._doc, Canvas(io.BytesIO())._doc
+    # the same strings in the same order give the same codes in both documents
+    for text in texts * 2:
+        assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs), text
+
+
+def test_the_export_sets_text_in_its_own_fonts_where_the_program_registered_them_first(
+    example: klusterplan.Plan, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    # reportlab keeps one font object a typeface: a program that registered the
+    # house font under its own name first must not lend the export its object
+    script = tmp_path / "other.py"
+    script.write_text(
+        "import io, sys\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "from klusterplan._design import font_file\n"
+        "pdfmetrics.registerFont(TTFont('Other', str(font_file('regular'))))\n"
+        "import klusterplan\n"
+        "from klusterplan.exporters._pdf_fonts import FontFiles, load_fonts\n"
+        "out = io.BytesIO()\n"
+        "klusterplan.export(klusterplan.example(), 'pdf', out)\n"
+        "ours = pdfmetrics.getFont(load_fonts(FontFiles.default()).regular)\n"
+        "assert type(ours) is not TTFont and ours is not pdfmetrics.getFont('Other')\n"
+        "assert type(pdfmetrics.getFont('Other')) is TTFont\n"
+        "sys.stdout.buffer.write(out.getvalue())\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout == _export(example)
