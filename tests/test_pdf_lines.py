@@ -239,6 +239,8 @@ def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
     # every paragraph left to reportlab's own line breaker
     monkeypatch.setattr(_pdf_layout, "_break_plain", lambda para, width: None)
     monkeypatch.setattr(_pdf_layout, "_break_mixed", lambda para, width: None)
+    # and drawn by reportlab's own drawPara
+    monkeypatch.setattr(_pdf_layout, "draw_plain", lambda para: False)
     assert _export(plan, options) == ours
 
 
@@ -357,3 +359,59 @@ def test_the_export_sets_text_in_its_own_fonts_where_the_program_registered_them
     run = subprocess.run([sys.executable, str(script)], capture_output=True, check=False)
     assert run.returncode == 0, run.stderr.decode()
     assert run.stdout == _export(example)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=_WORDS,
+    spaces=st.lists(_SPACES, min_size=60, max_size=60),
+    width=st.floats(min_value=20, max_value=700),
+    shrink=st.booleans(),
+    indent=st.sampled_from([0.0, 12.0]),
+    size=st.sampled_from([7.5, 10.5, 16.0]),
+    bold=st.booleans(),
+    colour=st.sampled_from(["#000000", "#1F4E79", "#FFFFFF"]),
+)
+def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(
+    words: list[str],
+    spaces: list[str],
+    width: float,
+    shrink: bool,
+    indent: float,
+    size: float,
+    bold: bool,
+    colour: str,
+) -> None:
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    from klusterplan.exporters import _pdf_draw, _pdf_layout
+
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False))
+    style = _style(size, bold, 0.0)
+    style.leftIndent = indent
+    style.textColor = colors.HexColor(colour)
+    if shrink and words:
+        # a line that holds its words only by shrinking its spaces: drawn with word spacing
+        width = indent + stringWidth(" ".join(words[:6]), style.fontName, size) - 0.5
+    para = _pdf_layout._Para(escape(text), style)
+    para.wrap(max(width, indent + 20), 1e6)
+
+    def drawn(draw: Any) -> list[str]:
+        canvas = Canvas(io.BytesIO())
+        canvas.saveState()
+        canvas.translate(10, 20)
+        para.canv = canvas
+        draw(para)
+        del para.canv
+        canvas.restoreState()
+        return list(canvas._code)
+
+    theirs = drawn(Paragraph.drawPara)
+    ours = drawn(_pdf_layout._Para.drawPara)
+    assert ours == theirs
+    if para.blPara.kind == 0 and para.blPara.lines:
+        # drawn by the export's own way, not left to reportlab
+        assert drawn(_pdf_draw.draw_plain) == theirs

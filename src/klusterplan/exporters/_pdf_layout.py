@@ -71,6 +71,7 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
+from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
 from ._pdf_lines import ascent_descent, break_mixed, word_widths
 
@@ -142,6 +143,10 @@ class _Para(RLParagraph):  # type: ignore[misc]
         if lines is None and len(self.frags) > 1 and _plain_style(self.style):
             lines = _break_mixed(self, width)
         return super().breakLines(width) if lines is None else lines
+
+    def drawPara(self, debug: int = 0) -> None:
+        if debug or not draw_plain(self):
+            super().drawPara(debug)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         last = self._wrapped
