@@ -9,6 +9,7 @@ other forbidden characters are gone, and reports each change with its path.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -17,7 +18,14 @@ import attrs
 
 from .errors import format_path
 
-__all__ = ["clean_text", "field_names", "plan_strings", "sanitise_plan", "tree_strings"]
+__all__ = [
+    "clean_text",
+    "field_names",
+    "field_values",
+    "plan_strings",
+    "sanitise_plan",
+    "tree_strings",
+]
 
 T = TypeVar("T")
 
@@ -74,6 +82,31 @@ def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
             yield from plan_strings(item, f"{path}[{i}]")
 
 
+_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def field_values(cls: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """A function giving the field values of an attrs class's instance; ``None`` for others.
+
+    Made once a class: the walks over a whole plan or document call it for
+    every object, and one ``attrgetter`` call costs less than a ``getattr``
+    a field.
+    """
+    values = _FIELD_VALUES.get(cls)
+    if values is None:
+        if (isinstance(cls, type) and issubclass(cls, str)) or not attrs.has(cls):
+            return None
+        names = field_names(cls)
+        if len(names) == 1:
+            one = operator.attrgetter(names[0])
+            values = _FIELD_VALUES[cls] = lambda item: (one(item),)
+        elif names:
+            values = _FIELD_VALUES[cls] = operator.attrgetter(*names)
+        else:
+            values = _FIELD_VALUES[cls] = lambda item: ()
+    return values
+
+
 def tree_strings(value: object) -> list[str]:
     """Every string in a plan (or any attrs tree), in no set order, without paths.
 
@@ -81,15 +114,24 @@ def tree_strings(value: object) -> list[str]:
     building the path of each string, which costs more than the walk itself.
     """
     out: list[str] = []
+    add = out.append
     stack = [value]
+    pop, push = stack.pop, stack.extend
+    known = _FIELD_VALUES
     while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            out.append(item)
+        item = pop()
+        kind = type(item)
+        values = known.get(kind)
+        if values is not None:
+            push(values(item))
+        elif isinstance(item, str):
+            add(item)
         elif isinstance(item, tuple | list):
-            stack.extend(item)
-        elif attrs.has(type(item)):
-            stack.extend(getattr(item, name) for name in field_names(type(item)))
+            push(item)
+        else:
+            values = field_values(kind)
+            if values is not None:
+                push(values(item))
     return out
 
 

@@ -26,7 +26,7 @@ from ._limits import (
     number_problem,
     surrogate_problem,
 )
-from ._text import field_names
+from ._text import field_values
 from .errors import Problem
 
 __all__ = ["plan_problems", "type_problems"]
@@ -62,10 +62,12 @@ def _within_limits(plan: object, limits: Limits) -> bool:
         elif isinstance(item, int):
             if not -MAX_NUMBER <= item <= MAX_NUMBER:
                 return False
-        elif attrs.has(type(item)):
-            stack.extend(getattr(item, name) for name in field_names(type(item)))
         elif isinstance(item, tuple | list):
             stack.extend(item)
+        else:
+            values = field_values(type(item))
+            if values is not None:
+                stack.extend(values(item))
     return _SURROGATE.search("".join(texts)) is None
 
 
