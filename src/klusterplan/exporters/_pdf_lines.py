@@ -162,6 +162,7 @@ def break_mixed(para: Any, width: Any) -> Any:
     max_ascent: float = 0
     min_descent: float = 0
     g: Any = None
+    source: Any = None  # the fragment g is a copy of
     for w in words_in:
         done.append(w)
         last = w[-1][0]
@@ -199,9 +200,13 @@ def break_mixed(para: Any, width: Any) -> Any:
             min_descent = min(min_descent, descent)
             if not words:
                 g = f.clone()
+                source = f
                 words = [g]
                 g.text = text
-            elif not sameFrag(g, f):
+            elif not (f is source and f._fkind == _FK_TEXT) and not sameFrag(g, f):
+                # (a copy of a text fragment is the same as it: sameFrag, which
+                # costs microseconds in the attributes it looks for, is asked
+                # only when the fragment changes)
                 if space_width:
                     for wi in reversed(words):
                         if wi._fkind == _FK_TEXT:
@@ -209,6 +214,7 @@ def break_mixed(para: Any, width: Any) -> Any:
                                 wi.text += " "
                             break
                 g = f.clone()
+                source = f
                 words.append(g)
                 g.text = text
             elif space_width:
@@ -222,6 +228,7 @@ def break_mixed(para: Any, width: Any) -> Any:
             real = 0
             for piece, piece_text in w[2:]:
                 g = piece.clone()
+                source = piece
                 g.text = piece_text
                 if piece_text:
                     real = 1
@@ -257,12 +264,14 @@ def break_mixed(para: Any, width: Any) -> Any:
             current = word_width
             n = 1
             g = f.clone()
+            source = f
             max_size = g.fontSize
             max_ascent, min_descent = ascent_descent(g.fontName, max_size)
             words = [g]
             g.text = w[1][1]
             for piece, piece_text in w[2:]:
                 g = piece.clone()
+                source = piece
                 g.text = piece_text
                 words.append(g)
                 font_size = g.fontSize
