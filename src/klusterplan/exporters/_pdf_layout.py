@@ -131,8 +131,12 @@ class _Para(RLParagraph):  # type: ignore[misc]
     are kept rather than found anew (about half the wraps of an export).
 
     Plain text in one font (nearly all of a plan) has its lines broken by
-    :func:`_break_plain`, which makes the very breaks reportlab's own line
-    breaker makes, with each word measured once a document.
+    :func:`_break_plain`, fields and contents lines (two fragments) by
+    :func:`~klusterplan.exporters._pdf_lines.break_mixed`: the very breaks
+    reportlab's own line breaker makes, with each word measured once a
+    document. Plain left-aligned lines are drawn by
+    :func:`~klusterplan.exporters._pdf_draw.draw_plain`, with the operators
+    reportlab's ``drawPara`` writes.
     """
 
     _wrapped: tuple[float, Any, float, float] | None = None
