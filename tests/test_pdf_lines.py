@@ -1,6 +1,6 @@
 """The PDF export's own line breaking, font loading and contents lines against reportlab's.
 
-The export breaks plain one-font paragraphs itself, builds contents lines
+The export breaks plain one-font paragraphs, fields and contents lines itself, builds contents lines
 without the markup parser and loads each font file once a process; each of
 these must give exactly what reportlab's own way gives.
 """
@@ -18,6 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import klusterplan
+from klusterplan._xml import escape
 from klusterplan.model import Action, Horizon
 
 _WORDS = st.lists(
@@ -112,6 +113,91 @@ def test_plain_lines_break_exactly_as_reportlab_breaks_them(
         assert _lines(ours_rest, widths) == _lines(rest, widths)
 
 
+def _mixed_lines(para: Any, widths: list[float]) -> Any:
+    def frag(f: Any) -> Any:
+        return (f.fontName, f.fontSize, getattr(f, "text", None), f._fkind, f.link)
+
+    def word(w: Any) -> Any:
+        return (type(w).__name__, w[0], [(frag(f), t) for f, t in w[1:]])
+
+    lines = para.breakLines(widths)
+    return (
+        lines.kind,
+        [
+            (
+                {k: v for k, v in vars(line).items() if k != "words"},
+                [frag(g) for g in line.words],
+            )
+            for line in lines.lines
+        ],
+        para._width_max,
+        [word(w) for w in para.frags],
+    )
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    label=_WORDS,
+    words=_WORDS,
+    spaces=st.lists(_SPACES, min_size=60, max_size=60),
+    width=st.floats(min_value=20, max_value=700),
+    near=st.none() | st.tuples(st.integers(1, 60), st.floats(min_value=-0.5, max_value=2.5)),
+    first=st.sampled_from([0.0, 0.0, 14.0, -10.5]),
+    size=st.sampled_from([7.5, 8.0, 10.5, 16.0]),
+    contents=st.booleans(),
+    gap=st.sampled_from(["", " ", "  ", "\u00a0", "\u2009"]),
+)
+def test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them(
+    label: list[str],
+    words: list[str],
+    spaces: list[str],
+    width: float,
+    near: tuple[int, float] | None,
+    first: float,
+    size: float,
+    contents: bool,
+    gap: str,
+) -> None:
+    """A bold label then plain text (a field), or linked text then its end (a contents line)."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.platypus import Paragraph
+
+    from klusterplan.exporters import _pdf_layout, _pdf_lines
+
+    fonts = _fonts()
+    style = _style(size, False, first)
+    name = "".join(w + s for w, s in zip(label[:4], spaces[30:], strict=False)).strip()
+    value = gap + "".join(w + s for w, s in zip(words, spaces, strict=False))
+    if near is not None:
+        # a line just as wide as the label and some words, give or take what their spaces
+        # may shrink (reportlab lets a line's spaces shrink by spaceShrinkage)
+        count, share = near
+        space = stringWidth(" ", fonts.regular, size)
+        line = stringWidth(name + ":", fonts.bold, size) + stringWidth(
+            " " + " ".join(words[:count]), fonts.regular, size
+        )
+        width = max(20.0, line - share * style.spaceShrinkage * space * count + first)
+    widths = [max(1.0, width - first), width]
+    if contents:
+        markup = _pdf_layout._contents_markup(escape(name + value), "s1")
+    else:
+        markup = f"<b>{escape(name)}:</b>{escape(value)}"
+    theirs = Paragraph(markup, style)
+    ours = _pdf_layout._Para(markup, style)
+    if len(theirs.frags) < 2:
+        return
+    expected = _mixed_lines(theirs, widths)
+    made = _mixed_lines(ours, widths)
+    assert made == expected
+    # made here, not by reportlab: only soft hyphens and a word wider than a line are left to it
+    fresh = _pdf_layout._Para(markup, style)
+    if _pdf_lines.break_mixed(fresh, widths) is None and "\u00ad" not in markup:
+        assert any(w[0] > min(widths) for w in _pdf_lines._frag_words(fresh.frags) or [])
+    # wrapped again (to split it, or at another width), reportlab breaks the words made here
+    again = [w * 0.7 for w in widths]
+    assert _mixed_lines(ours, again) == _mixed_lines(theirs, again)
+
+
 def _export(plan: klusterplan.Plan, options: klusterplan.ExportOptions | None = None) -> bytes:
     out = io.BytesIO()
     klusterplan.export(plan, "pdf", out, options)
@@ -152,6 +238,9 @@ def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
     ours = _export(plan, options)
     # every paragraph left to reportlab's own line breaker
     monkeypatch.setattr(_pdf_layout, "_break_plain", lambda para, width: None)
+    monkeypatch.setattr(_pdf_layout, "_break_mixed", lambda para, width: None)
+    # and drawn by reportlab's own drawPara
+    monkeypatch.setattr(_pdf_layout, "draw_plain", lambda para: False)
     assert _export(plan, options) == ours
 
 
@@ -216,3 +305,113 @@ def test_a_font_file_changed_in_place_is_loaded_anew(tmp_path: Path) -> None:
     shutil.copyfile(house.bold, path)  # another font under the same name
     second = load_fonts(FontFiles(regular=path))
     assert second.regular != first.regular
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    texts=st.lists(
+        st.text(
+            alphabet=st.sampled_from(list("ab åÖ\u00a0\u2009–”\ufffe\U000f0001€ʒ\u0301x")),
+            max_size=12,
+        ),
+        max_size=30,
+    )
+)
+def test_text_is_encoded_as_reportlab_encodes_it(texts: list[str]) -> None:
+    import io
+
+    from reportlab.pdfbase.pdfmetrics import getFont
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    font = getFont(_fonts().regular)
+    assert type(font) is not TTFont  # the export's own font class
+    ours, theirs = Canvas(io.BytesIO())._doc, Canvas(io.BytesIO())._doc
+    # the same strings in the same order give the same codes in both documents
+    for text in texts * 2:
+        assert font.splitString(text, ours) == TTFont.splitString(font, text, theirs), text
+
+
+def test_the_export_sets_text_in_its_own_fonts_where_the_program_registered_them_first(
+    example: klusterplan.Plan, tmp_path: Path
+) -> None:
+    import subprocess
+    import sys
+
+    # reportlab keeps one font object a typeface: a program that registered the
+    # house font under its own name first must not lend the export its object
+    script = tmp_path / "other.py"
+    script.write_text(
+        "import io, sys\n"
+        "from reportlab.pdfbase import pdfmetrics\n"
+        "from reportlab.pdfbase.ttfonts import TTFont\n"
+        "from klusterplan._design import font_file\n"
+        "pdfmetrics.registerFont(TTFont('Other', str(font_file('regular'))))\n"
+        "import klusterplan\n"
+        "from klusterplan.exporters._pdf_fonts import FontFiles, load_fonts\n"
+        "out = io.BytesIO()\n"
+        "klusterplan.export(klusterplan.example(), 'pdf', out)\n"
+        "ours = pdfmetrics.getFont(load_fonts(FontFiles.default()).regular)\n"
+        "assert type(ours) is not TTFont and ours is not pdfmetrics.getFont('Other')\n"
+        "assert type(pdfmetrics.getFont('Other')) is TTFont\n"
+        "sys.stdout.buffer.write(out.getvalue())\n"
+    )
+    run = subprocess.run([sys.executable, str(script)], capture_output=True, check=False)
+    assert run.returncode == 0, run.stderr.decode()
+    assert run.stdout == _export(example)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    words=_WORDS,
+    spaces=st.lists(_SPACES, min_size=60, max_size=60),
+    width=st.floats(min_value=20, max_value=700),
+    shrink=st.booleans(),
+    indent=st.sampled_from([0.0, 12.0]),
+    size=st.sampled_from([7.5, 10.5, 16.0]),
+    bold=st.booleans(),
+    colour=st.sampled_from(["#000000", "#1F4E79", "#FFFFFF"]),
+)
+def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(
+    words: list[str],
+    spaces: list[str],
+    width: float,
+    shrink: bool,
+    indent: float,
+    size: float,
+    bold: bool,
+    colour: str,
+) -> None:
+    from reportlab.lib import colors
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    from reportlab.pdfgen.canvas import Canvas
+    from reportlab.platypus import Paragraph
+
+    from klusterplan.exporters import _pdf_draw, _pdf_layout
+
+    text = "".join(w + s for w, s in zip(words, spaces, strict=False))
+    style = _style(size, bold, 0.0)
+    style.leftIndent = indent
+    style.textColor = colors.HexColor(colour)
+    if shrink and words:
+        # a line that holds its words only by shrinking its spaces: drawn with word spacing
+        width = indent + stringWidth(" ".join(words[:6]), style.fontName, size) - 0.5
+    para = _pdf_layout._Para(escape(text), style)
+    para.wrap(max(width, indent + 20), 1e6)
+
+    def drawn(draw: Any) -> list[str]:
+        canvas = Canvas(io.BytesIO())
+        canvas.saveState()
+        canvas.translate(10, 20)
+        para.canv = canvas
+        draw(para)
+        del para.canv
+        canvas.restoreState()
+        return list(canvas._code)
+
+    theirs = drawn(Paragraph.drawPara)
+    ours = drawn(_pdf_layout._Para.drawPara)
+    assert ours == theirs
+    if para.blPara.kind == 0 and para.blPara.lines:
+        # drawn by the export's own way, not left to reportlab
+        assert drawn(_pdf_draw.draw_plain) == theirs

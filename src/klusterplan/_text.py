@@ -9,6 +9,7 @@ other forbidden characters are gone, and reports each change with its path.
 
 from __future__ import annotations
 
+import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -17,7 +18,14 @@ import attrs
 
 from .errors import format_path
 
-__all__ = ["clean_text", "plan_strings", "sanitise_plan", "tree_strings"]
+__all__ = [
+    "clean_text",
+    "field_names",
+    "field_values",
+    "plan_strings",
+    "sanitise_plan",
+    "tree_strings",
+]
 
 T = TypeVar("T")
 
@@ -54,7 +62,7 @@ def clean_text(text: str) -> tuple[str, list[str]]:
 _FIELD_NAMES: dict[type, tuple[str, ...]] = {}
 
 
-def _field_names(cls: type) -> tuple[str, ...]:
+def field_names(cls: type) -> tuple[str, ...]:
     # looked up once a class: the walks visit every field of every plan object
     names = _FIELD_NAMES.get(cls)
     if names is None:
@@ -67,11 +75,36 @@ def plan_strings(value: object, path: str = "") -> Iterator[tuple[str, str]]:
     if isinstance(value, str):
         yield path, value
     elif attrs.has(type(value)):
-        for name in _field_names(type(value)):
+        for name in field_names(type(value)):
             yield from plan_strings(getattr(value, name), f"{path}.{name}" if path else name)
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             yield from plan_strings(item, f"{path}[{i}]")
+
+
+_FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
+
+
+def field_values(cls: type) -> Callable[[Any], tuple[Any, ...]] | None:
+    """A function giving the field values of an attrs class's instance; ``None`` for others.
+
+    Made once a class: the walks over a whole plan or document call it for
+    every object, and one ``attrgetter`` call costs less than a ``getattr``
+    a field.
+    """
+    values = _FIELD_VALUES.get(cls)
+    if values is None:
+        if (isinstance(cls, type) and issubclass(cls, str)) or not attrs.has(cls):
+            return None
+        names = field_names(cls)
+        if len(names) == 1:
+            one = operator.attrgetter(names[0])
+            values = _FIELD_VALUES[cls] = lambda item: (one(item),)
+        elif names:
+            values = _FIELD_VALUES[cls] = operator.attrgetter(*names)
+        else:
+            values = _FIELD_VALUES[cls] = lambda item: ()
+    return values
 
 
 def tree_strings(value: object) -> list[str]:
@@ -81,15 +114,24 @@ def tree_strings(value: object) -> list[str]:
     building the path of each string, which costs more than the walk itself.
     """
     out: list[str] = []
+    add = out.append
     stack = [value]
+    pop, push = stack.pop, stack.extend
+    known = _FIELD_VALUES
     while stack:
-        item = stack.pop()
-        if isinstance(item, str):
-            out.append(item)
+        item = pop()
+        kind = type(item)
+        values = known.get(kind)
+        if values is not None:
+            push(values(item))
+        elif isinstance(item, str):
+            add(item)
         elif isinstance(item, tuple | list):
-            stack.extend(item)
-        elif attrs.has(type(item)):
-            stack.extend(getattr(item, name) for name in _field_names(type(item)))
+            push(item)
+        else:
+            values = field_values(kind)
+            if values is not None:
+                push(values(item))
     return out
 
 
@@ -105,13 +147,24 @@ def _clean(value: Any, path: list[str | int], report: Callable[[str, str], None]
         return tuple(items) if changed else value
     if attrs.has(type(value)):
         changes: dict[str, Any] = {}
-        for name in _field_names(type(value)):
+        for name in field_names(type(value)):
             old = getattr(value, name)
             new = _clean(old, [*path, name], report)
             if new is not old:
                 changes[name] = new
         return attrs.evolve(value, **changes) if changes else value
     return value
+
+
+def _nothing_to_mend(plan: object) -> bool:
+    """Whether no text of ``plan`` needs mending, found without the walk that rebuilds it.
+
+    Nearly every plan has nothing to mend: one search over all its text, without
+    the path of each string, says so. (A match across two joined strings needs
+    a match within one, so the join finds no change that is not there.)
+    """
+    text = "".join(tree_strings(plan))
+    return _BREAKS.search(text) is None and _ILLEGAL.search(text) is None
 
 
 def sanitise_plan(plan: T, report: Callable[[str, str], None]) -> T:
@@ -122,5 +175,7 @@ def sanitise_plan(plan: T, report: Callable[[str, str], None]) -> T:
     like ``target_groups[0].persona.story``. A plan without such text is
     returned as it is.
     """
+    if _nothing_to_mend(plan):
+        return plan
     cleaned: T = _clean(plan, [], report)
     return cleaned

@@ -18,7 +18,15 @@ from typing import Any
 
 import attrs
 
-from ._limits import Limits, long_text_problem, number_problem, surrogate_problem
+from ._limits import (
+    _SURROGATE,
+    MAX_NUMBER,
+    Limits,
+    long_text_problem,
+    number_problem,
+    surrogate_problem,
+)
+from ._text import field_values
 from .errors import Problem
 
 __all__ = ["plan_problems", "type_problems"]
@@ -35,6 +43,32 @@ def _values(value: Any, path: str) -> Iterator[tuple[str, Any]]:
     elif isinstance(value, tuple | list):
         for i, item in enumerate(value):
             yield from _values(item, f"{path}[{i}]")
+
+
+def _within_limits(plan: object, limits: Limits) -> bool:
+    """Whether every value of ``plan`` is one a file can hold, looked at without paths.
+
+    The values :func:`_values` yields, in a walk that builds no path for each
+    (which costs more than the walk): nearly every plan has no problem to name.
+    """
+    texts: list[str] = []
+    stack = [plan]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, str):
+            if len(item) > limits.max_text:
+                return False
+            texts.append(item)
+        elif isinstance(item, int):
+            if not -MAX_NUMBER <= item <= MAX_NUMBER:
+                return False
+        elif isinstance(item, tuple | list):
+            stack.extend(item)
+        else:
+            values = field_values(type(item))
+            if values is not None:
+                stack.extend(values(item))
+    return _SURROGATE.search("".join(texts)) is None
 
 
 @functools.cache
@@ -178,6 +212,8 @@ def plan_problems(
         problems: list[Problem] = list(type_problems(plan))
         if problems:
             return problems
+    if _within_limits(plan, limits):
+        return []
     problems = []
     for path, value in _values(plan, ""):
         if isinstance(value, bool):

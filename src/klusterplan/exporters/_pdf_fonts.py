@@ -198,13 +198,55 @@ def _is_control(char: str) -> bool:
 _MAX_FONT_BYTES = 64 * 1024 * 1024
 
 
+@functools.cache
+def _font_class() -> type:
+    import codecs
+
+    from reportlab.pdfbase.ttfonts import TTFont
+
+    class _TTFont(TTFont):  # type: ignore[misc]
+        """A TrueType font that encodes text whose characters already have codes in C.
+
+        reportlab encodes each string it draws character by character, in
+        Python, giving each new character the next code of the font's subset
+        in this document. Once every character of a string has its code (as
+        for nearly all text after the first pages), the same bytes are made
+        by a character map of the codes given so far. Anything else (a new
+        character, one of a later subset or one the font lacks) is encoded by
+        reportlab as before.
+        """
+
+        def splitString(self, text: Any, doc: Any, encoding: str = "utf-8") -> Any:
+            state = self.state.get(doc)
+            if state is None or type(text) is not str or not text or "\ufffe" in text:
+                return super().splitString(text, doc, encoding)
+            assignments = state.assignments
+            known = vars(state).get("kp_codes")
+            if known is None or known[0] != len(assignments):
+                table = ["\ufffe"] * 256  # (U+FFFE: no character, for codes not given yet)
+                for char, code in assignments.items():
+                    if code < 256:
+                        table[code] = chr(char)
+                known = state.kp_codes = (len(assignments), codecs.charmap_build("".join(table)))
+            if "\xa0" in text:
+                if 32 not in assignments:
+                    return super().splitString(text, doc, encoding)
+                text = text.replace("\xa0", " ")  # reportlab sets a no-break space as a space
+            try:
+                return [(0, codecs.charmap_encode(text, "strict", known[1])[0])]
+            except UnicodeEncodeError:
+                return super().splitString(text, doc, encoding)
+
+    return _TTFont
+
+
 #: The fonts registered in this process, by file and its size, time and inode.
 _faces: dict[tuple[str, int, int, int], _Face] = {}
 
 
 def _register(path: Path, what: str) -> _Face:
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.ttfonts import TTFError, TTFont
+    from reportlab.pdfbase.ttfonts import TTFError
 
     try:
         # a device (/dev/zero) or a pipe would be read without end
@@ -239,12 +281,17 @@ def _register(path: Path, what: str) -> _Face:
         font = pdfmetrics.getFont(name)
     else:
         try:
-            font = TTFont(name, str(path))
+            font = _font_class()(name, str(path))
         except (TTFError, Exception) as exc:  # a damaged font fails in many ways
             raise PlanError(
                 [Problem("", f"{what} {path}: not a usable TrueType font: {exc}")]
             ) from None
         pdfmetrics.registerFont(font)
+        if pdfmetrics.getFont(name) is not font:
+            # reportlab keeps one font object a typeface a process: where the
+            # program registered the same file under a name of its own first, the
+            # export would set its text in that font object, not in its own.
+            pdfmetrics._fonts[name] = font
     chars: Any = font.face.charToGlyph
     face = _faces[seen] = _Face(name, frozenset(chars))
     return face

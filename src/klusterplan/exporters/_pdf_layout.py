@@ -29,7 +29,7 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -71,7 +71,9 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
+from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
+from ._pdf_lines import ascent_descent, break_mixed, word_widths
 
 __all__ = ["Look", "render"]
 
@@ -129,8 +131,12 @@ class _Para(RLParagraph):  # type: ignore[misc]
     are kept rather than found anew (about half the wraps of an export).
 
     Plain text in one font (nearly all of a plan) has its lines broken by
-    :func:`_break_plain`, which makes the very breaks reportlab's own line
-    breaker makes, with each word measured once a document.
+    :func:`_break_plain`, fields and contents lines (two fragments) by
+    :func:`~klusterplan.exporters._pdf_lines.break_mixed`: the very breaks
+    reportlab's own line breaker makes, with each word measured once a
+    document. Plain left-aligned lines are drawn by
+    :func:`~klusterplan.exporters._pdf_draw.draw_plain`, with the operators
+    reportlab's ``drawPara`` writes.
     """
 
     _wrapped: tuple[float, Any, float, float] | None = None
@@ -138,7 +144,13 @@ class _Para(RLParagraph):  # type: ignore[misc]
 
     def breakLines(self, width: Any) -> Any:
         lines = _break_plain(self, width)
+        if lines is None and len(self.frags) > 1 and _plain_style(self.style):
+            lines = _break_mixed(self, width)
         return super().breakLines(width) if lines is None else lines
+
+    def drawPara(self, debug: int = 0) -> None:
+        if debug or not draw_plain(self):
+            super().drawPara(debug)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         last = self._wrapped
@@ -960,8 +972,9 @@ class _Renderer:
 
 
 #: Word widths, by font and size, of the document being laid out (see _break_plain).
-_word_widths: dict[tuple[str, float], dict[str, float]] = {}
-_ascent_descent: dict[tuple[str, float], tuple[float, float]] = {}
+_word_widths = word_widths
+#: The line breaker of paragraphs of several fragments (a name tests replace).
+_break_mixed = break_mixed
 
 
 def _plain_style(style: Any) -> bool:
@@ -1015,9 +1028,7 @@ def _break_plain(para: Any, width: Any) -> Any:
     measured = _word_widths.get(key)
     if measured is None:
         measured = _word_widths[key] = {}
-    bounds = _ascent_descent.get(key)
-    if bounds is None:
-        bounds = _ascent_descent[key] = getAscentDescent(font_name, font_size)
+    bounds = ascent_descent(font_name, font_size)
     encoding = para.encoding
     max_widths = list(width) if isinstance(width, tuple | list) else [width]
     last_width = len(max_widths) - 1
