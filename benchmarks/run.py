@@ -140,8 +140,8 @@ def load_and_check(sizes: list[int], repeat: int) -> None:
     for n in sizes:
         text = klusterplan.dumps(scaled(n))
         plan = klusterplan.loads(text)
-        load = best(lambda text=text: klusterplan.loads(text), max(1, repeat // n))
-        check = best(lambda plan=plan: check_plan(plan), max(1, repeat // n))
+        load = best(lambda text=text: klusterplan.loads(text), max(3, repeat // n))
+        check = best(lambda plan=plan: check_plan(plan), max(3, repeat // n))
         first.setdefault("load", load)
         first.setdefault("check", check)
         print(
