@@ -93,6 +93,10 @@ def plans(tmp_path: Path) -> Path:
     )
     klusterplan.dump(english, tmp_path / "english.yaml")
     (tmp_path / "broken.yaml").write_text("schema_version: 1\nlibrary: [\n", encoding="utf-8")
+    # text an export mends (control characters) and text the PDF font cannot print
+    mended = 'schema_version: 1\nlibrary:\n  name: "Bib\\vliotek\\u0001"\n'
+    (tmp_path / "mended.yaml").write_text(mended, encoding="utf-8")
+    (tmp_path / "glyph.yaml").write_text("schema_version: 1\nlibrary:\n  name: 漢字\n", "utf-8")
     klusterplan.export(example, "docx", tmp_path / "plan.docx")
     _word_documents(tmp_path)
     _settings_files(tmp_path)
@@ -155,6 +159,8 @@ SCENARIOS: list[tuple[str, list[str]]] = [
     ("export option", ["export", "plan.yaml", "--to", "docx", "--option", "x"]),
     ("export unknown option", ["export", "plan.yaml", "--to", "docx", "--option", "a=b"]),
     ("export itself", ["export", "plan.yaml", "--to", "yaml"]),
+    ("export mended", ["export", "mended.yaml", "--to", "pdf,docx"]),
+    ("export glyph", ["export", "glyph.yaml", "--to", "pdf"]),
     ("workbook", ["workbook", "-o", "arbetsbok.md"]),
     ("workbook from", ["workbook", "-o", "halvklar.md", "--from", "plan.yaml"]),
     ("workbook suffix", ["workbook", "-o", "arbetsbok.xyz"]),

@@ -300,7 +300,7 @@ def run_task(task: Task) -> ExportOutcome:
             reason = exc.strerror or exc
             problems.append(message("cannot_write", language, path=target, reason=reason))
             continue
-        notices.extend(f"{task.source}: {notice}" for notice in given)
+        notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
         written.append(target)
     notices.extend(_failures_since(before))
     return ExportOutcome(

@@ -18,6 +18,9 @@ TEXT_CONTRAST = 4.5
 #: The least contrast WCAG 2.1 AA allows for graphics a reader needs: bars, rules (1.4.11).
 GRAPHIC_CONTRAST = 3.0
 
+# the branding colours by their message keys, so that a notice names them in both languages
+_WHAT = {"primary colour": "primary_colour", "accent colour": "accent_colour"}
+
 
 def parse_hex(value: str) -> tuple[int, int, int] | None:
     """``#1F4E79`` as ``(31, 78, 121)``; ``None`` when it is not ``#RRGGBB``."""
@@ -56,16 +59,25 @@ def checked_colour(
 
     ``notice(path, message)`` is told when the colour is replaced.
     """
+    from ._messages import text
+
+    named = text(_WHAT[what]) if what in _WHAT else what
     rgb = parse_hex(value)
     if rgb is None:
-        notice("", f"branding {what} {value!r} is not a #RRGGBB colour; {default} used")
+        notice("", text("not_a_colour", what=named, value=repr(value), default=default))
         return default
     ratio = contrast(rgb)
     if ratio < minimum:
         notice(
             "",
-            f"branding {what} {value} has a contrast of {ratio:.1f}:1 against white, "
-            f"under the {minimum:g}:1 that WCAG 2.1 AA asks of it; {default} used",
+            text(
+                "low_contrast",
+                what=named,
+                value=value,
+                ratio=f"{ratio:.1f}",
+                minimum=f"{minimum:g}",
+                default=default,
+            ),
         )
         return default
     return "#" + value.strip()[1:].upper()

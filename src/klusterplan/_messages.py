@@ -488,6 +488,61 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{value} är inget språk; använd sv (svenska) eller en (English)",
         "{value} is not a language; use sv (svenska) or en (English)",
     ),
+    # what an export changed in the plan's text or look, and why
+    "became_breaks": (
+        "{styrtecken} {chars} blev {radbrytningar}",
+        "{characters} {chars} became {breaks}",
+    ),
+    "left_out": (
+        "{styrtecken} {chars} kan inte skrivas och togs bort",
+        "{characters} {chars} cannot be written and {was} left out",
+    ),
+    "not_a_colour": (
+        "profilens {what} {value} är ingen #RRGGBB-färg; {default} används",
+        "branding {what} {value} is not a #RRGGBB colour; {default} used",
+    ),
+    "low_contrast": (
+        "profilens {what} {value} har kontrasten {ratio}:1 mot vitt, under de {minimum}:1 som "
+        "WCAG 2.1 AA kräver; {default} används",
+        "branding {what} {value} has a contrast of {ratio}:1 against white, under the "
+        "{minimum}:1 that WCAG 2.1 AA asks of it; {default} used",
+    ),
+    "primary_colour": ("huvudfärg", "primary colour"),
+    "accent_colour": ("accentfärg", "accent colour"),
+    "no_alt_text": (
+        "bilden {name} saknar alternativtext; ett tillägg bör ge den en",
+        "picture {name} has no alt text; a plugin should give it one",
+    ),
+    "property_shortened": (
+        "dokumentegenskapen {what} är {length} tecken lång; förkortad till {most}, det mesta "
+        "Word behåller (själva texten är hel)",
+        "the document property {what} is {length} characters long; shortened to {most}, the "
+        "most Word keeps (the text itself is whole)",
+    ),
+    "printed_as": (
+        "{char} finns inte i PDF-typsnittet; skrivs som {substitute}",
+        "{char} is not in the PDF font; printed as {substitute}",
+    ),
+    "control_left_out": (
+        "styrtecknet {char} togs bort",
+        "the control character {char} was left out",
+    ),
+    "not_in_font": (
+        "tecknet {char} finns inte i PDF-typsnittet och inte heller i reservtypsnittet",
+        "the character {char} is not in the PDF font nor in the fallback font",
+    ),
+    "not_in_font_ua": (
+        "tecknet {char} finns inte i PDF-typsnittet; den taggade PDF:en sätts bara i Carlito: "
+        "skriv det på annat sätt, eller publicera HTML",
+        "the character {char} is not in the PDF font; the tagged PDF is set in Carlito only: "
+        "write it another way, or publish HTML",
+    ),
+    "not_in_font_hint": (
+        "tecknet {char} finns inte i PDF-typsnittet; ange ett typsnitt som har det med "
+        "--option pdf.fallback_font=FIL.ttf",
+        "the character {char} is not in the PDF font; name a font that has it with "
+        "--option pdf.fallback_font=FILE.ttf",
+    ),
 }
 
 # noun: ((Swedish one, Swedish many), (English one, English many))

@@ -16,6 +16,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from ._i18n import Text
 from .errors import format_path
 
 __all__ = [
@@ -40,21 +41,30 @@ def _name(char: str) -> str:
     return f"U+{ord(char):04X}"
 
 
-def clean_text(text: str) -> tuple[str, list[str]]:
+def _characters(chars: list[str]) -> dict[str, str]:
+    one = len(chars) == 1
+    return {
+        "chars": ", ".join(_name(c) for c in chars),
+        "characters": "control character" if one else "control characters",
+        "styrtecken": "styrtecknet" if one else "styrtecknen",
+        "breaks": "a line break" if one else "line breaks",
+        "radbrytningar": "en radbrytning" if one else "radbrytningar",
+        "was": "was" if one else "were",
+    }
+
+
+def clean_text(text: str) -> tuple[str, list[Text]]:
     """Return ``text`` safe for XML, and one message per kind of change made."""
-    messages: list[str] = []
+    from ._messages import text as said
+
+    messages: list[Text] = []
     broken = sorted({c for c in _BREAKS.findall(text) if c in _ILLEGAL_BREAKS})
     if broken:
-        messages.append(
-            f"control character {', '.join(_name(c) for c in broken)} became a line break"
-        )
+        messages.append(said("became_breaks", **_characters(broken)))
     text = _BREAKS.sub("\n", text)
     dropped = sorted(set(_ILLEGAL.findall(text)))
     if dropped:
-        messages.append(
-            f"control character {', '.join(_name(c) for c in dropped)} cannot be written "
-            "and was left out"
-        )
+        messages.append(said("left_out", **_characters(dropped)))
         text = _ILLEGAL.sub("", text)
     return text, messages
 

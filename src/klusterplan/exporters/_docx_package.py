@@ -422,10 +422,11 @@ PROPERTY_LIMIT = 255
 def _fit(value: str, what: str, notice: Callable[[str, str], None]) -> str:
     if len(value) <= PROPERTY_LIMIT:
         return value
+    from .._messages import text
+
     notice(
         "",
-        f"the document property {what} is {len(value)} characters long; "
-        f"shortened to {PROPERTY_LIMIT}, the most Word keeps (the text itself is whole)",
+        text("property_shortened", what=what, length=len(value), most=PROPERTY_LIMIT),
     )
     return value[: PROPERTY_LIMIT - 1] + "…"
 

@@ -344,7 +344,7 @@ def check_text(
     texts: Iterable[str],
     plan: object,
     context: ExportContext | None,
-    hint: str | None = None,
+    missing_message: str | None = None,
 ) -> Fonts:
     """Check that every character of ``texts`` can be printed with ``fonts``.
 
@@ -354,9 +354,12 @@ def check_text(
     characters are left out with a notice. Any other missing character raises
     :class:`PlanError` with one problem per plan path it occurs in.
 
-    ``hint`` replaces what the error message says to do about a missing
-    character. Returns ``fonts`` with the substitutions to apply.
+    ``missing_message`` names the message (of the command's catalogue) that
+    says what to do about a missing character instead of the PDF export's.
+    Returns ``fonts`` with the substitutions to apply.
     """
+    from .._messages import text as said
+
     used = set("".join(texts))
     missing = sorted(
         c
@@ -385,23 +388,17 @@ def check_text(
             for path in where[c]:
                 if context is not None:
                     context.notice(
-                        path, f"{_describe(c)} is not in the PDF font; printed as {substitute!r}"
+                        path, said("printed_as", char=_describe(c), substitute=repr(substitute))
                     )
             continue
-        if hint is None:
-            hint = (
-                " nor in the fallback font"
-                if fonts.fallback
-                else "; name a font that has it with --option pdf.fallback_font=FILE.ttf"
-            )
+        key = missing_message or ("not_in_font" if fonts.fallback else "not_in_font_hint")
+        message = said(key, char=_describe(c))
         for path in where[c] or [""]:
-            problems.append(
-                Problem(path, f"the character {_describe(c)} is not in the PDF font{hint}")
-            )
+            problems.append(Problem(path, message))
     if problems:
         raise PlanError(problems)
     for c in controls:
         for path in where[c]:
             if context is not None:
-                context.notice(path, f"the control character {_describe(c)} was left out")
+                context.notice(path, said("control_left_out", char=_describe(c)))
     return attrs.evolve(fonts, substitutes=substitutes)

@@ -63,7 +63,6 @@ __all__ = ["render_pdfua"]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 #: What to do about a character Carlito lacks: the tagged PDF has no fallback font.
-_GLYPH_HINT = "; the tagged PDF is set in Carlito only: write it another way, or publish HTML"
 
 
 @functools.cache
@@ -356,7 +355,7 @@ def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -
 
     Typst must be installed; :mod:`.pdfua` checks that before coming here.
     """
-    fonts = check_text(_fonts(), _texts(document, context), context.plan, context, _GLYPH_HINT)
+    fonts = check_text(_fonts(), _texts(document, context), context.plan, context, "not_in_font_ua")
     data, logo = document_data(document, context, fonts)
     date = document.date or _dt.date(1980, 1, 1)
     # The creation time is the document's date, so the same plan gives the same bytes.

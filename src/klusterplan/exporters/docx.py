@@ -55,7 +55,9 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
         add_controls(word.element.body, document.language is Language.SV)
     for name in check_pictures(word):
-        context.notice("", f"picture {name!r} has no alt text; a plugin should give it one")
+        from .._messages import text
+
+        context.notice("", text("no_alt_text", name=repr(name)))
     if is_readable(document):
         embed_plan(word, context.plan, document, context.options.large_print, hooked)
     stream.write(save(package, built_in=context.options.template is None))

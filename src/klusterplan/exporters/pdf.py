@@ -72,14 +72,10 @@ def _document_strings(document: Document) -> list[str]:
 def _colour(value: str, default: str, what: str, context: ExportContext) -> object:
     from reportlab.lib import colors
 
-    text = value.strip()
-    if len(text) == 7 and text.startswith("#"):
-        try:
-            return colors.HexColor(text)
-        except ValueError:
-            pass
-    context.notice("", f"branding {what} {value!r} is not a #RRGGBB colour; {default} used")
-    return colors.HexColor(default)
+    from .._colour import checked_colour
+
+    # the print PDF takes any valid colour; the formats that publish ask for contrast too
+    return colors.HexColor(checked_colour(value, default, what, context.notice, minimum=1.0))
 
 
 def _renderer(fonts: FontFiles | None) -> Renderer:
