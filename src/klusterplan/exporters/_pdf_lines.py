@@ -163,6 +163,20 @@ def break_mixed(para: Any, width: Any) -> Any:
     min_descent: float = 0
     g: Any = None
     source: Any = None  # the fragment g is a copy of
+
+    def close_line() -> Any:
+        return FragLine(
+            extraSpace=max_width - current,
+            wordCount=n,
+            lineBreak=False,
+            words=words,
+            fontSize=max_size,
+            ascent=max_ascent,
+            descent=min_descent,
+            maxWidth=max_width,
+            sFW=line_start,
+        )
+
     for w in words_in:
         done.append(w)
         last = w[-1][0]
@@ -242,21 +256,8 @@ def break_mixed(para: Any, width: Any) -> Any:
                 n += 1
             current = new_width
         else:
-            if current > widest:
-                widest = current
-            lines.append(
-                FragLine(
-                    extraSpace=max_width - current,
-                    wordCount=n,
-                    lineBreak=False,
-                    words=words,
-                    fontSize=max_size,
-                    ascent=max_ascent,
-                    descent=min_descent,
-                    maxWidth=max_width,
-                    sFW=line_start,
-                )
-            )
+            widest = max(widest, current)
+            lines.append(close_line())
             line_start = len(done) - 1
             line_no += 1
             max_width = max_widths[min(max_line, line_no)]
@@ -280,21 +281,8 @@ def break_mixed(para: Any, width: Any) -> Any:
                 max_ascent = max(max_ascent, ascent)
                 min_descent = min(min_descent, descent)
     if words:
-        if current > widest:
-            widest = current
-        lines.append(
-            FragLine(
-                extraSpace=max_width - current,
-                wordCount=n,
-                lineBreak=False,
-                words=words,
-                fontSize=max_size,
-                ascent=max_ascent,
-                descent=min_descent,
-                maxWidth=max_width,
-                sFW=line_start,
-            )
-        )
+        widest = max(widest, current)
+        lines.append(close_line())
     para._width_max = widest
     para.height = 0
     para._splitLongWordCount = para._hyphenations = 0
