@@ -18,9 +18,6 @@ TEXT_CONTRAST = 4.5
 #: The least contrast WCAG 2.1 AA allows for graphics a reader needs: bars, rules (1.4.11).
 GRAPHIC_CONTRAST = 3.0
 
-# the branding colours by their message keys, so that a notice names them in both languages
-_WHAT = {"primary colour": "primary_colour", "accent colour": "accent_colour"}
-
 
 def parse_hex(value: str) -> tuple[int, int, int] | None:
     """``#1F4E79`` as ``(31, 78, 121)``; ``None`` when it is not ``#RRGGBB``."""
@@ -57,11 +54,13 @@ def checked_colour(
 ) -> str:
     """``value`` as ``#RRGGBB`` if it is one with ``minimum`` contrast on white, else ``default``.
 
-    ``notice(path, message)`` is told when the colour is replaced.
+    ``what`` names the colour by its message key (``primary_colour``,
+    ``accent_colour``), so that ``notice(path, message)``, told when the
+    colour is replaced, says it in both languages.
     """
     from ._messages import text
 
-    named = text(_WHAT[what]) if what in _WHAT else what
+    named = text(what)
     rgb = parse_hex(value)
     if rgb is None:
         notice("", text("not_a_colour", what=named, value=repr(value), default=default))

@@ -112,14 +112,7 @@ def _run(
         # and entries copied in but never filled are left out of the document.
         plan = sanitise_plan(plan, lambda path, message: notices.append(Notice(path, message)))
         plan = without_blank_entries(plan)
-        context = ExportContext(
-            plan=plan,
-            options=options,
-            format=format,
-            branding=registry.branding(plan, format),
-            hooks=registry.manager.hook,
-            notices=notices,
-        )
+        context = _document_context(plan, format, options, registry, notices)
         mode = Mode.WORKBOOK if options.workbook else Mode.PLAN
         document = build_document(
             plan, options.language, mode=mode, large_print=options.large_print
@@ -132,6 +125,20 @@ def _run(
         )
         exporter.write(plan, buffer, context)
     return context.notices
+
+
+def _document_context(
+    plan: Plan, format: str, options: ExportOptions, registry: Registry, notices: list[Notice]
+) -> ExportContext:
+    """The context a renderer gets: the plan's branding for ``format`` and the hooks."""
+    return ExportContext(
+        plan=plan,
+        options=options,
+        format=format,
+        branding=registry.branding(plan, format),
+        hooks=registry.manager.hook,
+        notices=notices,
+    )
 
 
 def _deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
@@ -264,14 +271,7 @@ def export_summary(
     )
     municipalities = {m.plan.library.municipality.strip() for m in members if m.plan is not None}
     plan = _cluster_plan(summary, municipalities)
-    context = ExportContext(
-        plan=plan,
-        options=options,
-        format=format,
-        branding=registry.branding(plan, format),
-        hooks=registry.manager.hook,
-        notices=notices,
-    )
+    context = _document_context(plan, format, options, registry, notices)
     buffer = io.BytesIO()
     exporter.render(build_summary_document(summary, options.language), buffer, context)
     _deliver(buffer.getvalue(), dest)

@@ -1454,6 +1454,11 @@ def _say_at(path: str) -> Blocks:
     return _say(operator.attrgetter(path), path)
 
 
+def _written_at(title: Title, level: int, path: str, lines: int) -> Ask:
+    """A workbook question the plan answers with its text at ``path``, or lines to write on."""
+    return Ask(title, level, answer=_say_at(path), lines=lines, path=path)
+
+
 def _summary(b: Builder) -> list[Block | None]:
     """One page for the board: groups and votes, the campaign, goals, key actions, money."""
     plan = b.plan
@@ -1738,33 +1743,15 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "promise-fulfilment",
-        workbook=Ask(
-            _agenda(10),
-            2,
-            answer=_say_at("values.promise_fulfilment"),
-            lines=5,
-            path="values.promise_fulfilment",
-        ),
+        workbook=_written_at(_agenda(10), 2, "values.promise_fulfilment", lines=5),
     ),
     SectionSpec(
         "for-staff",
-        workbook=Ask(
-            _agenda(11),
-            2,
-            answer=_say_at("values.for_staff"),
-            lines=5,
-            path="values.for_staff",
-        ),
+        workbook=_written_at(_agenda(11), 2, "values.for_staff", lines=5),
     ),
     SectionSpec(
         "for-target-groups",
-        workbook=Ask(
-            _agenda(12),
-            2,
-            answer=_say_at("values.for_target_groups"),
-            lines=5,
-            path="values.for_target_groups",
-        ),
+        workbook=_written_at(_agenda(12), 2, "values.for_target_groups", lines=5),
     ),
     SectionSpec(
         "responsibility",
@@ -1797,13 +1784,7 @@ SECTIONS: tuple[SectionSpec, ...] = (
     ),
     SectionSpec(
         "campaign-organisation",
-        workbook=Ask(
-            _agenda(16),
-            2,
-            answer=_say_at("campaign.organisation"),
-            lines=5,
-            path="campaign.organisation",
-        ),
+        workbook=_written_at(_agenda(16), 2, "campaign.organisation", lines=5),
     ),
     SectionSpec(
         "communication-plan",
@@ -1833,23 +1814,11 @@ SECTIONS: tuple[SectionSpec, ...] = (
     # point 17 in the workbook: each part of a communication plan a question of its own
     SectionSpec(
         "background",
-        workbook=Ask(
-            "background",
-            3,
-            answer=_say_at("communication_plan.background"),
-            lines=3,
-            path="communication_plan.background",
-        ),
+        workbook=_written_at("background", 3, "communication_plan.background", lines=3),
     ),
     SectionSpec(
         "purpose",
-        workbook=Ask(
-            "purpose",
-            3,
-            answer=_say_at("communication_plan.purpose"),
-            lines=3,
-            path="communication_plan.purpose",
-        ),
+        workbook=_written_at("purpose", 3, "communication_plan.purpose", lines=3),
     ),
     SectionSpec("goals", Part("goals", 2, _goals), Ask("goals", 3, build=_goals_sheet)),
     SectionSpec(

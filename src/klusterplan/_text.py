@@ -9,7 +9,6 @@ other forbidden characters are gone, and reports each change with its path.
 
 from __future__ import annotations
 
-import operator
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -17,6 +16,7 @@ from typing import Any, TypeVar
 import attrs
 
 from ._i18n import Text
+from ._record import getter
 from .errors import format_path
 
 __all__ = [
@@ -98,22 +98,14 @@ _FIELD_VALUES: dict[type, Callable[[Any], tuple[Any, ...]]] = {}
 def field_values(cls: type) -> Callable[[Any], tuple[Any, ...]] | None:
     """A function giving the field values of an attrs class's instance; ``None`` for others.
 
-    Made once a class: the walks over a whole plan or document call it for
-    every object, and one ``attrgetter`` call costs less than a ``getattr``
-    a field.
+    Made once a class (:func:`~klusterplan._record.getter`): the walks over a
+    whole plan or document call it for every object.
     """
     values = _FIELD_VALUES.get(cls)
     if values is None:
         if (isinstance(cls, type) and issubclass(cls, str)) or not attrs.has(cls):
             return None
-        names = field_names(cls)
-        if len(names) == 1:
-            one = operator.attrgetter(names[0])
-            values = _FIELD_VALUES[cls] = lambda item: (one(item),)
-        elif names:
-            values = _FIELD_VALUES[cls] = operator.attrgetter(*names)
-        else:
-            values = _FIELD_VALUES[cls] = lambda item: ()
+        values = _FIELD_VALUES[cls] = getter(field_names(cls))
     return values
 
 

@@ -403,9 +403,9 @@ def _logo_data(logo: Logo | None) -> str:
 def html_page(document: Document, context: ExportContext) -> str:
     """``document`` as one self-contained HTML page."""
     branding = context.branding
-    primary = checked_colour(branding.primary_colour, PRIMARY, "primary colour", context.notice)
+    primary = checked_colour(branding.primary_colour, PRIMARY, "primary_colour", context.notice)
     accent = checked_colour(
-        branding.accent_colour, ACCENT, "accent colour", context.notice, GRAPHIC_CONTRAST
+        branding.accent_colour, ACCENT, "accent_colour", context.notice, GRAPHIC_CONTRAST
     )
     page = _Page(document, primary, context.options.large_print)
     title = f"{document.title} – {document.subtitle}" if document.subtitle else document.title

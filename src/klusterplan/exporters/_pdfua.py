@@ -332,10 +332,10 @@ def document_data(
         "sizes": {role: size(role, large) for role in SIZES},
         "colours": {
             "primary": checked_colour(
-                branding.primary_colour, PRIMARY, "primary colour", context.notice
+                branding.primary_colour, PRIMARY, "primary_colour", context.notice
             ),
             "accent": checked_colour(
-                branding.accent_colour, ACCENT, "accent colour", context.notice, GRAPHIC_CONTRAST
+                branding.accent_colour, ACCENT, "accent_colour", context.notice, GRAPHIC_CONTRAST
             ),
             "muted": MUTED,
         },

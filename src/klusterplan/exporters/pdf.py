@@ -101,9 +101,9 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
             branding=branding,
             large_print=context.options.large_print,
             primary=_colour(
-                branding.primary_colour, default.primary_colour, "primary colour", context
+                branding.primary_colour, default.primary_colour, "primary_colour", context
             ),
-            accent=_colour(branding.accent_colour, default.accent_colour, "accent colour", context),
+            accent=_colour(branding.accent_colour, default.accent_colour, "accent_colour", context),
             house_fonts=files == FontFiles.default(),
         )
         try:
