@@ -65,7 +65,7 @@ from reportlab.platypus.tableofcontents import TableOfContents
 
 import klusterplan
 from klusterplan import build_document
-from klusterplan._design import font_file
+from klusterplan._document.design import font_file
 from klusterplan.document import (
     BulletList,
     Chart,

@@ -43,7 +43,7 @@ from _scale import scaled
 
 import klusterplan
 from klusterplan import build_document
-from klusterplan._check import check_plan
+from klusterplan._checking.check import check_plan
 from klusterplan.document import Chart
 from klusterplan.exporters._chart import chart_png
 from klusterplan.exporters._docx_xml import Look, body_xml
@@ -78,7 +78,7 @@ def _compile_bytecode() -> None:
     import compileall
     import importlib.util
 
-    from klusterplan._entry_points import entry_points
+    from klusterplan._extension.entry_points import entry_points
 
     names = ["klusterplan"] + [
         ep.value.split(":")[0].split(".")[0] for ep in entry_points("klusterplan")

@@ -263,7 +263,7 @@ def test_the_progress_bar_counts_and_prints_problems_above_it() -> None:
 
 _KILLER = """
 import os, signal
-from klusterplan import _atomic
+from klusterplan._support import atomic as _atomic
 
 _fsync = os.fsync
 
@@ -291,7 +291,7 @@ def test_a_worker_killed_mid_write_leaves_no_file_behind(tmp_path: Path) -> None
             f"""
             import sys
             {textwrap.indent(_KILLER, "            ").strip()}
-            from klusterplan._batch import plan_tasks, process_pool, run_tasks
+            from klusterplan._export.batch import plan_tasks, process_pool, run_tasks
             tasks = plan_tasks({[str(p) for p in paths]!r}, "markdown", {str(out)!r})
             for o in run_tasks(tasks, new_executor=lambda: process_pool(2)):
                 print(o.source, o.ok, o.problems)

@@ -20,7 +20,8 @@ from click.testing import CliRunner, Result
 from wordfill import open_word, paragraph_after, remove_control, save, type_into
 
 import klusterplan
-from klusterplan import Text, _messages
+from klusterplan import Text
+from klusterplan._catalogue import messages as _messages
 from klusterplan.cli import EXIT_INTERRUPTED, main
 from klusterplan.model import Language
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry

@@ -20,9 +20,9 @@ from docx.oxml.ns import qn
 
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, testing
-from klusterplan._labels import _ENUMS, _LABELS
-from klusterplan._metrics import text_width
-from klusterplan._sections import activities_total
+from klusterplan._catalogue.labels import _ENUMS, _LABELS
+from klusterplan._document.metrics import text_width
+from klusterplan._document.sections import activities_total
 from klusterplan.document import (
     BulletList,
     Document,

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Install
 
-from klusterplan import _entry_points
+from klusterplan._extension import entry_points as _entry_points
 from klusterplan.plugins import ENTRY_POINT_GROUP
 
 

@@ -14,7 +14,7 @@ from click.testing import Result
 
 import klusterplan
 from klusterplan import Text, testing
-from klusterplan._locale import peek_language, system_language
+from klusterplan._catalogue.locale import peek_language, system_language
 from klusterplan.model import ActionStatus, Horizon, Language, Segment
 
 Run = Callable[..., Result]

@@ -21,7 +21,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import klusterplan
-from klusterplan._validate import plan_problems
+from klusterplan._planfile.validate import plan_problems
 from klusterplan.model import (
     Action,
     Activity,

@@ -521,7 +521,7 @@ def test_workbook_from_plan(example: klusterplan.Plan, tmp_path: Path) -> None:
 def test_blank_workbook_has_ruled_lines() -> None:
     from reportlab.lib import colors
 
-    from klusterplan._text import plan_strings
+    from klusterplan._planfile.sanitise import plan_strings
     from klusterplan.exporters._pdf_fonts import FontFiles, check_text, load_fonts
     from klusterplan.exporters._pdf_layout import Look, render
 

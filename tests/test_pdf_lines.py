@@ -18,7 +18,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import klusterplan
-from klusterplan._xml import escape
+from klusterplan._support.xml import escape
 from klusterplan.model import Action, Horizon
 
 _WORDS = st.lists(
@@ -345,7 +345,7 @@ def test_the_export_sets_text_in_its_own_fonts_where_the_program_registered_them
         "import io, sys\n"
         "from reportlab.pdfbase import pdfmetrics\n"
         "from reportlab.pdfbase.ttfonts import TTFont\n"
-        "from klusterplan._design import font_file\n"
+        "from klusterplan._document.design import font_file\n"
         "pdfmetrics.registerFont(TTFont('Other', str(font_file('regular'))))\n"
         "import klusterplan\n"
         "from klusterplan.exporters._pdf_fonts import FontFiles, load_fonts\n"

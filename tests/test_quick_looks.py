@@ -14,8 +14,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import klusterplan
-from klusterplan import _text, _validate
-from klusterplan._limits import Limits
+from klusterplan._planfile import sanitise as _text
+from klusterplan._planfile import validate as _validate
+from klusterplan._planfile.limits import Limits
 
 _TEXT = st.text(
     alphabet=st.sampled_from(list("ab åö\n\r\v\f\x00\x1c\x85\u2028\ud800\udfff\ufffe\t–")),

@@ -9,7 +9,7 @@ import pytest
 
 import klusterplan
 from klusterplan import model
-from klusterplan._record import Record
+from klusterplan._support.record import Record
 
 
 @attrs.frozen

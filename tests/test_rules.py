@@ -10,7 +10,7 @@ import pytest
 
 import klusterplan
 from klusterplan import Severity, UnknownCodeError, testing
-from klusterplan._rule import RULE_FAILED
+from klusterplan._extension.rule import RULE_FAILED
 from klusterplan.model import (
     Action,
     CampaignGroup,
@@ -277,7 +277,7 @@ def test_severity_override(example: Plan, builtins: Registry) -> None:
 
 def test_findings_get_lines_from_the_file(builtins: Registry) -> None:
     from klusterplan import check_plan
-    from klusterplan._formats import LineMap
+    from klusterplan._planfile.formats import LineMap
 
     # A blank value is still written, so the finding points at its own line.
     plan = evolve_at(klusterplan.example(), "campaign.groups[1].motivation", " ")

@@ -16,7 +16,8 @@ from typing import Any
 import pytest
 
 import klusterplan
-from klusterplan import PlanError, _docx_safe, read_word
+from klusterplan import PlanError, read_word
+from klusterplan._word import safe as _docx_safe
 
 
 def _export(example: klusterplan.Plan) -> bytes:

@@ -19,8 +19,8 @@ from wordfill import open_word, save
 
 import klusterplan
 from klusterplan import ExportOptions, read_word
-from klusterplan._blank import without_blank_entries
-from klusterplan._text import sanitise_plan
+from klusterplan._document.blank import without_blank_entries
+from klusterplan._planfile.sanitise import sanitise_plan
 from klusterplan.model import (
     Action,
     ActionStatus,

@@ -12,7 +12,7 @@ import pytest
 
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export, label, testing
-from klusterplan._sections import AMEND_LINES, SECTIONS, WORKBOOK_ROWS
+from klusterplan._document.sections import AMEND_LINES, SECTIONS, WORKBOOK_ROWS
 from klusterplan.document import (
     BulletList,
     Document,

@@ -24,20 +24,29 @@ from importlib import import_module as _import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from ._batch import ExportOutcome, export_many
-    from ._check import CheckResult, check, check_plan
-    from ._cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
-    from ._cluster_document import build_summary_document
-    from ._export import export, export_summary
-    from ._exporter import DataWriter, ExportContext, Exporter, ExportOptions, Notice, Renderer
-    from ._i18n import Text
-    from ._io import dump, dumps, example, load, loads
-    from ._labels import enum_label, label
-    from ._limits import Limits
-    from ._rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
-    from ._sections import build_document
-    from ._word_changes import Change, WordNotice
-    from ._word_import import WordImport, read_word
+    from ._catalogue.labels import enum_label, label
+    from ._catalogue.text import Text
+    from ._checking.check import CheckResult, check, check_plan
+    from ._cluster.cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
+    from ._cluster.document import build_summary_document
+    from ._cluster.export import export_summary
+    from ._document.sections import build_document
+    from ._export.batch import ExportOutcome, export_many
+    from ._export.export import export
+    from ._export.load import load
+    from ._extension.exporter import (
+        DataWriter,
+        ExportContext,
+        Exporter,
+        ExportOptions,
+        Notice,
+        Renderer,
+    )
+    from ._extension.rule import Finding, Hit, Rule, RuleContext, Severity, UnknownCodeError, rule
+    from ._planfile.io import dump, dumps, example, loads
+    from ._planfile.limits import Limits
+    from ._word.changes import Change, WordNotice
+    from ._word.importer import WordImport, read_word
     from .branding import Branding, Logo
     from .document import Document, Mode
     from .errors import ExportError, PlanError, Problem
@@ -49,56 +58,56 @@ if TYPE_CHECKING:
 # ``import klusterplan`` and a command that needs little start quickly.
 _LAZY: dict[str, str] = {
     "Branding": ".branding",
-    "Change": "._word_changes",
-    "CheckResult": "._check",
-    "Cluster": "._cluster",
-    "ClusterSummary": "._cluster",
-    "DataWriter": "._exporter",
+    "Change": "._word.changes",
+    "CheckResult": "._checking.check",
+    "Cluster": "._cluster.cluster",
+    "ClusterSummary": "._cluster.cluster",
+    "DataWriter": "._extension.exporter",
     "Document": ".document",
-    "ExportContext": "._exporter",
+    "ExportContext": "._extension.exporter",
     "ExportError": ".errors",
-    "ExportOptions": "._exporter",
-    "ExportOutcome": "._batch",
-    "Exporter": "._exporter",
-    "Finding": "._rule",
-    "Hit": "._rule",
+    "ExportOptions": "._extension.exporter",
+    "ExportOutcome": "._export.batch",
+    "Exporter": "._extension.exporter",
+    "Finding": "._extension.rule",
+    "Hit": "._extension.rule",
     "Language": ".model",
-    "Limits": "._limits",
+    "Limits": "._planfile.limits",
     "Logo": ".branding",
-    "Member": "._cluster",
+    "Member": "._cluster.cluster",
     "Mode": ".document",
-    "Notice": "._exporter",
+    "Notice": "._extension.exporter",
     "Plan": ".model",
     "PlanError": ".errors",
     "PluginWarning": ".plugins",
     "Problem": ".errors",
-    "Renderer": "._exporter",
-    "Rule": "._rule",
-    "RuleContext": "._rule",
-    "Text": "._i18n",
-    "Severity": "._rule",
-    "UnknownCodeError": "._rule",
-    "WordImport": "._word_import",
-    "WordNotice": "._word_changes",
-    "build_document": "._sections",
-    "build_summary_document": "._cluster_document",
-    "check": "._check",
-    "check_plan": "._check",
-    "dump": "._io",
-    "dumps": "._io",
-    "enum_label": "._labels",
-    "example": "._io",
-    "export": "._export",
-    "export_many": "._batch",
-    "export_summary": "._export",
+    "Renderer": "._extension.exporter",
+    "Rule": "._extension.rule",
+    "RuleContext": "._extension.rule",
+    "Text": "._catalogue.text",
+    "Severity": "._extension.rule",
+    "UnknownCodeError": "._extension.rule",
+    "WordImport": "._word.importer",
+    "WordNotice": "._word.changes",
+    "build_document": "._document.sections",
+    "build_summary_document": "._cluster.document",
+    "check": "._checking.check",
+    "check_plan": "._checking.check",
+    "dump": "._planfile.io",
+    "dumps": "._planfile.io",
+    "enum_label": "._catalogue.labels",
+    "example": "._planfile.io",
+    "export": "._export.export",
+    "export_many": "._export.batch",
+    "export_summary": "._cluster.export",
     "hookimpl": ".hookspecs",
-    "label": "._labels",
-    "load": "._io",
-    "load_cluster": "._cluster",
-    "loads": "._io",
-    "read_word": "._word_import",
-    "rule": "._rule",
-    "summarise": "._cluster",
+    "label": "._catalogue.labels",
+    "load": "._export.load",
+    "load_cluster": "._cluster.cluster",
+    "loads": "._planfile.io",
+    "read_word": "._word.importer",
+    "rule": "._extension.rule",
+    "summarise": "._cluster.cluster",
 }
 
 
@@ -160,7 +169,9 @@ __all__ = [
 
 def __getattr__(name: str) -> Any:
     if name == "__version__":
-        globals()[name] = _version()
+        from ._support.version import version
+
+        globals()[name] = version()
         return globals()[name]
     module = _LAZY.get(name)
     if module is None:
@@ -172,14 +183,3 @@ def __getattr__(name: str) -> Any:
 
 def __dir__() -> list[str]:
     return sorted({*globals(), *_LAZY})
-
-
-def _version() -> str:
-    # read from the installed metadata, once it is asked for: the metadata
-    # machinery is slow to import, and most runs never need the version
-    from importlib import metadata
-
-    try:
-        return metadata.version("klusterplan")
-    except metadata.PackageNotFoundError:  # a source tree that is not installed
-        return "0+unknown"

@@ -6,9 +6,9 @@ import re
 
 import attrs
 
-from ._i18n import Text
-from ._record import Record
-from ._text import clean_text
+from ._catalogue.text import Text
+from ._planfile.sanitise import clean_text
+from ._support.record import Record
 
 __all__ = ["Branding", "Logo", "check_branding"]
 

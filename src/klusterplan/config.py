@@ -28,10 +28,10 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._i18n import Text, in_language
-from ._messages import text
-from ._record import Record
-from ._rule import Severity
+from ._catalogue.messages import text
+from ._catalogue.text import Text, in_language
+from ._extension.rule import Severity
+from ._support.record import Record
 
 if TYPE_CHECKING:
     from .model import Language

@@ -7,12 +7,12 @@ from typing import TYPE_CHECKING
 
 import attrs
 
-from ._i18n import in_language
-from ._messages import text
-from ._record import Record
+from ._catalogue.messages import text
+from ._catalogue.text import in_language
+from ._support.record import Record
 
 if TYPE_CHECKING:
-    from .model import Language
+    from ._catalogue.language import Language
 
 __all__ = ["ExportError", "PlanError", "Problem", "format_path"]
 

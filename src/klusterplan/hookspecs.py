@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING, Any
 import pluggy
 
 if TYPE_CHECKING:
-    from ._exporter import ExportContext, Exporter
-    from ._rule import Rule
+    from ._extension.exporter import ExportContext, Exporter
+    from ._extension.rule import Rule
     from .branding import Branding
     from .model import Plan
 

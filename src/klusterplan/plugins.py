@@ -31,13 +31,13 @@ import attrs
 import pluggy
 
 from . import hookspecs
-from ._entry_points import EntryPoint, entry_points
-from ._exporter import Exporter
-from ._i18n import Text
-from ._messages import message as _message
-from ._messages import text
-from ._record import Record
-from ._rule import Rule, code_prefix, rule_problem
+from ._catalogue.messages import message as _message
+from ._catalogue.messages import text
+from ._catalogue.text import Text
+from ._extension.entry_points import EntryPoint, entry_points
+from ._extension.exporter import Exporter
+from ._extension.rule import Rule, code_prefix, rule_problem
+from ._support.record import Record
 from .branding import Branding, check_branding
 from .errors import PlanError, Problem
 from .model import Language, Plan
@@ -420,7 +420,7 @@ class Registry:
         known = sorted(self._exporters)
         from difflib import get_close_matches
 
-        from ._messages import text
+        from ._catalogue.messages import text
 
         close = get_close_matches(key, [*known, *FORMAT_ALIASES], n=1)
         hint: str = ""

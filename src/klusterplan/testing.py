@@ -38,11 +38,12 @@ from typing import Any
 import attrs
 from click.testing import CliRunner, Result
 
-from ._check import check_plan
-from ._export import export
-from ._exporter import ExportOptions, Notice
-from ._io import example
-from ._rule import Finding, path_parts
+from ._checking.check import check_plan
+from ._export.export import export
+from ._extension.exporter import ExportOptions, Notice
+from ._extension.rule import Finding
+from ._model.paths import path_parts
+from ._planfile.io import example
 from .model import Plan
 from .plugins import DEFAULT_PLUGINS, Registry
 

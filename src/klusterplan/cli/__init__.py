@@ -88,7 +88,7 @@ class _Command(click.Group):
 
 def _say_stopped(key: str) -> None:
     """Say, in the language the command speaks, that it was stopped."""
-    from .._messages import message
+    from .._catalogue.messages import message
     from ._common import spoken
 
     lead = "\n" if key == "interrupted" else ""

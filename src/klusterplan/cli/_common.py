@@ -11,12 +11,12 @@ from typing import Any, NoReturn
 
 import click
 
-from .. import _io
-from .._formats import LineMap
-from .._i18n import in_language
-from .._locale import language_of, peek_language, system_language
-from .._messages import message, shared_language
-from .._word_changes import WordNotice
+from .._catalogue.locale import language_of, peek_language, system_language
+from .._catalogue.messages import message, shared_language
+from .._catalogue.text import in_language
+from .._export.load import load_with_lines as _load_with_lines
+from .._planfile.formats import LineMap
+from .._word.changes import WordNotice
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 from . import _startup
@@ -192,7 +192,7 @@ def load_with_lines(path: str, lang: Language | None = None) -> tuple[Plan, Line
     _startup.resume()
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        found = _io.load_with_lines(path)
+        found = _load_with_lines(path)
     for warning in caught:
         if issubclass(warning.category, WordNotice):
             said = (*getattr(warning.message, "args", ()), str(warning.message))[0]

@@ -12,8 +12,8 @@ from typing import Any, Protocol
 
 import click
 
-from .._batch import ExportOutcome
-from .._messages import decimal, message
+from .._catalogue.messages import decimal, message
+from .._export.batch import ExportOutcome
 from ..model import Language
 from ._common import terminal_safe
 

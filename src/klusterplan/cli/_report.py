@@ -11,8 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .._i18n import Text, in_language
-from .._rule import Finding, Rule, Severity
+from .._catalogue.text import Text, in_language
+from .._extension.rule import Finding, Rule, Severity
 from ..model import Language
 
 __all__ = [

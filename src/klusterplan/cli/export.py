@@ -12,13 +12,14 @@ from typing import Any
 import attrs
 import click
 
-from .._batch import ExportOutcome, plan_tasks, process_pool, run_tasks
-from .._exporter import ExportOptions, unknown_settings
-from .._i18n import in_language
-from .._io import example
-from .._locale import system_language
-from .._messages import count, decimal, message, shared_language, text
-from .._template import template_problem
+from .._catalogue.locale import system_language
+from .._catalogue.messages import count, decimal, message, shared_language, text
+from .._catalogue.text import in_language
+from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
+from .._export.load import load
+from .._extension.exporter import ExportOptions, unknown_settings
+from .._planfile.io import example
+from .._word.template import template_problem
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
 from ..plugins import Registry
@@ -325,11 +326,10 @@ def _to_stdout(
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
 
-    from .. import _io
-    from .._export import export
+    from .._export.export import export
 
     try:
-        source, plan = item if isinstance(item, tuple) else (item, _io.load(item))
+        source, plan = item if isinstance(item, tuple) else (item, load(item))
         buffer = io.BytesIO()
         notices = export(plan, fmt, buffer, options, registry=plugins)
     except PlanError as exc:

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from .. import _io
-from .._messages import count, message
+from .._catalogue.messages import count, message
+from .._export.load import load
 from ..errors import PlanError
 from ..model import Language
 from ._common import (
@@ -63,8 +63,8 @@ def import_command(
 
     Exit codes: 0 read, 2 the document or the plan file could not be read.
     """
-    from .._word_import import read_word, word_language
-    from .._word_update import new_file_text, update_text, write
+    from .._word.importer import read_word, word_language
+    from .._word.update import new_file_text, update_text, write
 
     language = plans_language(lang, [str(into)] if into is not None else [])
     if (output is None) == (into is None):
@@ -98,7 +98,7 @@ def import_command(
         sys.exit(EXIT_OK)
     assert into is not None
     try:
-        target = _io.load(into)
+        target = load(into)
         language = reader_language(lang, target)
         text = into.read_text(encoding="utf-8")
         update = update_text(result, into, text, target)

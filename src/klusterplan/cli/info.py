@@ -7,9 +7,9 @@ from pathlib import Path
 
 import click
 
-from .._atomic import atomic_write
-from .._i18n import in_language
-from .._messages import message
+from .._catalogue.messages import message
+from .._catalogue.text import in_language
+from .._support.atomic import atomic_write
 from ..model import Language
 from ..plugins import get_registry
 from ._common import fail, lang_option, reader_language

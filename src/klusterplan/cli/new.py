@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
-from .. import _io
-from .._atomic import atomic_write
-from .._formats import format_for_path
-from .._messages import message
+from .._catalogue.messages import message
+from .._planfile import io as _io
+from .._planfile.formats import format_for_path
+from .._support.atomic import atomic_write
 from ..errors import PlanError
 from ..model import Language
 from ._common import fail, lang_option, reader_language

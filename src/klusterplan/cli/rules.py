@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .._messages import message
+from .._catalogue.messages import message
 from ..model import Language
 from . import _markdown
 from ._common import fail, format_option, lang_option, reader_language, registry

@@ -9,9 +9,10 @@ from typing import Any
 
 import click
 
-from .. import _followup, _format
-from .._cluster import load_cluster
-from .._labels import enum_label, label
+from .._catalogue import format as _format
+from .._catalogue.labels import enum_label, label
+from .._cluster.cluster import load_cluster
+from .._model import followup as _followup
 from ..errors import PlanError
 from ..model import Language, Plan
 from ._common import (

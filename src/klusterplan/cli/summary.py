@@ -8,11 +8,11 @@ from pathlib import Path
 
 import click
 
-from .._cluster import load_cluster
-from .._export import SUMMARY_DATA_FORMAT, export_summary
-from .._followup import DEFAULT_WITHIN
-from .._locale import system_language
-from .._messages import message, shared_language
+from .._catalogue.locale import system_language
+from .._catalogue.messages import message, shared_language
+from .._cluster.cluster import load_cluster
+from .._cluster.export import SUMMARY_DATA_FORMAT, export_summary
+from .._model.followup import DEFAULT_WITHIN
 from ..errors import PlanError
 from ..model import Language
 from ._common import (

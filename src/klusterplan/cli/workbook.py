@@ -7,10 +7,10 @@ from pathlib import Path
 
 import click
 
-from .. import _io
-from .._export import export
-from .._exporter import ExportOptions
-from .._messages import message
+from .._catalogue.messages import message
+from .._export.export import export
+from .._export.load import load
+from .._extension.exporter import ExportOptions
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
 from ._common import (
@@ -107,7 +107,7 @@ def workbook(
     plan = Plan()
     if source is not None:
         try:
-            plan = _io.load(source)
+            plan = load(source)
         except PlanError as exc:
             fail(exc.render(language))
         language = reader_language(lang, plan)

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import io
 
-from .. import _design, _format
+from .._catalogue import format as _format
+from .._document import design as _design
 from ..document import Chart
 
 __all__ = ["chart_png"]

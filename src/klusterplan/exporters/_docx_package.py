@@ -23,8 +23,8 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
-from .. import _design
-from .._template import template_problem
+from .._document import design as _design
+from .._word.template import template_problem
 from ..branding import Branding
 from ..document import Chart, Document
 from ..errors import PlanError, Problem
@@ -422,7 +422,7 @@ PROPERTY_LIMIT = 255
 def _fit(value: str, what: str, notice: Callable[[str, str], None]) -> str:
     if len(value) <= PROPERTY_LIMIT:
         return value
-    from .._messages import text
+    from .._catalogue.messages import text
 
     notice(
         "",

@@ -24,8 +24,8 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from .. import _paths
-from .._convert import unstructure_plan
+from .._model import paths as _paths
+from .._planfile.convert import unstructure_plan
 from ..document import Document
 from ..model import Plan
 from ._docx_xml import CONTROL_MARK

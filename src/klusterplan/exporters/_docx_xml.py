@@ -15,7 +15,7 @@ it last:
   them. A list's items, and the lines of a space to write in, are also held
   by one control around them all, so that a paragraph added inside belongs
   to the list; a table's body row by a control tagged with its item;
-- a bookmark around the same runs (:func:`klusterplan._paths.bookmark_name`),
+- a bookmark around the same runs (:func:`klusterplan._model.paths.bookmark_name`),
   since LibreOffice drops the controls' tags and the controls around rows
   and cells but keeps bookmarks; a table's header carries one naming the
   list its rows belong to.
@@ -28,9 +28,9 @@ from collections.abc import Callable, Iterator
 
 import attrs
 
-from .. import _paths
-from .._metrics import fit_columns
-from .._xml import escape_attribute
+from .._document.metrics import fit_columns
+from .._model import paths as _paths
+from .._support.xml import escape_attribute
 from ..document import (
     Block,
     BulletList,

@@ -30,10 +30,10 @@ from collections.abc import Iterator
 from html import escape
 from typing import BinaryIO
 
-from .. import __version__
-from .._colour import GRAPHIC_CONTRAST, checked_colour
-from .._design import ACCENT, MUTED, PRIMARY
-from .._exporter import ExportContext
+from .._document.colour import GRAPHIC_CONTRAST, checked_colour
+from .._document.design import ACCENT, MUTED, PRIMARY
+from .._extension.exporter import ExportContext
+from .._support.version import version
 from ..branding import Logo
 from ..document import (
     Block,
@@ -413,7 +413,7 @@ def html_page(document: Document, context: ExportContext) -> str:
         ("author", document.author),
         ("description", document.subject),
         ("keywords", ", ".join(document.keywords)),
-        ("generator", f"klusterplan {__version__}"),
+        ("generator", f"klusterplan {version()}"),
     ]
     if document.date is not None:
         meta.append(("dcterms.created", document.date.isoformat()))

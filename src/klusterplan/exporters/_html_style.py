@@ -1,6 +1,6 @@
 """The style sheet of the HTML export, made from the house design.
 
-Type sizes come from :data:`klusterplan._design.SIZES`: on paper in points as
+Type sizes come from :data:`klusterplan._document.design.SIZES`: on paper in points as
 in Word and PDF, on screen in ``rem`` relative to the reader's own text size
 (body text is 1rem, large print 16/10.5 of it), so a reader's browser setting
 still counts. Colours are the house colours or the branding's, checked for
@@ -9,7 +9,7 @@ contrast before they get here.
 
 from __future__ import annotations
 
-from .._design import SIZES, TYPEFACE, WORD_TYPEFACE, size
+from .._document.design import SIZES, TYPEFACE, WORD_TYPEFACE, size
 
 __all__ = ["style_sheet"]
 

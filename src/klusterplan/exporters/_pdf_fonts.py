@@ -27,10 +27,10 @@ from typing import Any
 
 import attrs
 
-from .. import _design
-from .._exporter import ExportContext
-from .._text import plan_strings
-from .._xml import escape
+from .._document import design as _design
+from .._extension.exporter import ExportContext
+from .._planfile.sanitise import plan_strings
+from .._support.xml import escape
 from ..errors import PlanError, Problem
 
 __all__ = [
@@ -358,7 +358,7 @@ def check_text(
     says what to do about a missing character instead of the PDF export's.
     Returns ``fonts`` with the substitutions to apply.
     """
-    from .._messages import text as said
+    from .._catalogue.messages import text as said
 
     used = set("".join(texts))
     missing = sorted(

@@ -52,8 +52,9 @@ from reportlab.platypus.paragraph import cleanBlockQuotedText
 from reportlab.platypus.paragraph import split as rl_split
 from reportlab.platypus.paragraph import strip as rl_strip
 
-from .. import __version__, _design
-from .._metrics import fit_columns
+from .._document import design as _design
+from .._document.metrics import fit_columns
+from .._support.version import version
 from ..branding import Branding
 from ..document import (
     Block,
@@ -111,7 +112,7 @@ class Look:
     accent: Any = None
     house_fonts: bool = False
     """Whether the fonts are the house typeface alone, whose widths are measured once a
-    process (see :mod:`klusterplan._metrics`)."""
+    process (see :mod:`klusterplan._document.metrics`)."""
 
     @property
     def size(self) -> float:
@@ -1342,7 +1343,7 @@ def render(document: Document, look: Look) -> bytes:
         author=document.author,
         subject=document.subject,
         keywords=list(document.keywords),
-        creator=f"klusterplan {__version__}",
+        creator=f"klusterplan {version()}",
         lang=document.language_tag,
         displayDocTitle=1,
         invariant=1,

@@ -31,10 +31,10 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .._colour import GRAPHIC_CONTRAST, checked_colour
-from .._design import ACCENT, MUTED, PRIMARY, SIZES, font_file, size
-from .._exporter import ExportContext
-from .._text import plan_strings
+from .._document.colour import GRAPHIC_CONTRAST, checked_colour
+from .._document.design import ACCENT, MUTED, PRIMARY, SIZES, font_file, size
+from .._extension.exporter import ExportContext
+from .._planfile.sanitise import plan_strings
 from ..document import (
     Block,
     BulletList,

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO
 
-from .._exporter import ExportContext, Exporter
-from .._i18n import Text
-from .._io import dumps
+from .._catalogue.text import Text
+from .._extension.exporter import ExportContext, Exporter
+from .._planfile.io import dumps
 from ..hookspecs import hookimpl
 from ..model import Plan
 

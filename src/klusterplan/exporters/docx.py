@@ -17,8 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._exporter import ExportContext, Exporter
-from .._i18n import Text
+from .._catalogue.text import Text
+from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 from ..model import Language
 
@@ -55,7 +55,7 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
         add_controls(word.element.body, document.language is Language.SV)
     for name in check_pictures(word):
-        from .._messages import text
+        from .._catalogue.messages import text
 
         context.notice("", text("no_alt_text", name=repr(name)))
     if is_readable(document):

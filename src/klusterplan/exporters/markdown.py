@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._exporter import ExportContext, Exporter
-from .._i18n import Text
+from .._catalogue.text import Text
+from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 
 if TYPE_CHECKING:

@@ -26,9 +26,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .._exporter import ExportContext, Exporter, Renderer
-from .._i18n import Text
-from .._text import tree_strings
+from .._catalogue.text import Text
+from .._extension.exporter import ExportContext, Exporter, Renderer
+from .._planfile.sanitise import tree_strings
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
 
@@ -72,7 +72,7 @@ def _document_strings(document: Document) -> list[str]:
 def _colour(value: str, default: str, what: str, context: ExportContext) -> object:
     from reportlab.lib import colors
 
-    from .._colour import checked_colour
+    from .._document.colour import checked_colour
 
     # the print PDF takes any valid colour; the formats that publish ask for contrast too
     return colors.HexColor(checked_colour(value, default, what, context.notice, minimum=1.0))

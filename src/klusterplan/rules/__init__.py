@@ -18,10 +18,12 @@ municipality's plugin implements, one module per family:
 
 from __future__ import annotations
 
-from .._rule import Rule
+from collections.abc import Iterable
+
+from .._extension.rule import Rule
 from ..hookspecs import hookimpl
 from . import actions, campaign, care, commplan, followup, meta, placement, publishing, values
-from .reference import render_reference
+from .reference import reference_page
 
 __all__ = ["RULES", "register_rules", "render_reference"]
 
@@ -42,6 +44,11 @@ RULES: tuple[Rule, ...] = tuple(
         key=lambda r: r.code,
     )
 )
+
+
+def render_reference(rules: Iterable[Rule] | None = None) -> str:
+    """The Markdown rule reference for ``rules`` (the built-in rules by default)."""
+    return reference_page(RULES if rules is None else rules)
 
 
 @hookimpl

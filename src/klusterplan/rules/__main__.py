@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .reference import render_reference
+from . import render_reference
 
 
 def main(argv: list[str]) -> int:

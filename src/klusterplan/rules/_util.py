@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._i18n import Text, valid_ids_text
+from .._catalogue.text import Text, valid_ids_text
 from ..model import ActionStatus, Plan, TargetGroup
 
 __all__ = ["blank", "campaign_groups", "group_index", "unknown_group"]

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._i18n import Text
-from .._rule import Hit, RuleContext, Severity, rule
+from .._catalogue.text import Text
+from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import active, blank, group_index, unknown_group
 

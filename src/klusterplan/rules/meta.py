@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._i18n import Text
-from .._rule import (
+from .._catalogue.text import Text
+from .._extension.rule import (
     READ_FORGIVINGLY,
     RULE_FAILED,
     UNUSED_SUPPRESSION,

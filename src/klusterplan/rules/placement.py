@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._i18n import Text, valid_ids_text
-from .._rule import Hit, RuleContext, Severity, rule
+from .._catalogue.text import Text, valid_ids_text
+from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 
 __all__ = ["RULES"]

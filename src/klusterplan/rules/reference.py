@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .._rule import Rule
+from .._extension.rule import Rule
 
-__all__ = ["render_reference"]
+__all__ = ["reference_page"]
 
 _FAMILIES = {
     "KP0": "The checks themselves",
@@ -60,12 +60,8 @@ as `klusterplan.Text(english, sv=swedish)`.
 """
 
 
-def render_reference(rules: Iterable[Rule] | None = None) -> str:
-    """The Markdown rule reference for ``rules`` (the built-in rules by default)."""
-    if rules is None:
-        from . import RULES
-
-        rules = RULES
+def reference_page(rules: Iterable[Rule]) -> str:
+    """The Markdown rule reference for ``rules``."""
     ordered = sorted(rules, key=lambda r: r.code)
     out = [_HEAD]
     out += [

@@ -1,0 +1,1 @@
+"""Checking a plan: running the rules that apply and collecting their findings."""

@@ -1,0 +1,274 @@
+"""Running the rule checks: what a plan still lacks before a library acts on it.
+
+Rules (:class:`~klusterplan.Rule`) are registered by plugins through the
+``register_rules`` hook and yield ``(path, message)`` pairs that :func:`check`
+turns into :class:`~klusterplan.Finding` objects. Users choose rules like
+linter rules: by code or by code prefix (``KP1`` is the campaign family), and a
+plan can accept a finding on purpose with a suppression that gives its reason.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .._catalogue.text import Text
+from .._extension.rule import (
+    READ_FORGIVINGLY,
+    RULE_FAILED,
+    UNUSED_SUPPRESSION,
+    Finding,
+    Rule,
+    RuleContext,
+    Severity,
+    UnknownCodeError,
+    matches_code,
+)
+from .._model.paths import path_parts
+from .._planfile.origin import origin_of
+from .._planfile.validate import type_problems
+from .._support.record import Record
+from ..config import Settings
+from ..errors import PlanError
+from ..model import Plan, Suppression
+from ..plugins import Registry, get_registry, warn_failures
+
+if TYPE_CHECKING:
+    from .._planfile.formats import LineMap
+
+__all__ = [
+    "CheckResult",
+    "check",
+    "check_plan",
+]
+
+
+def _suppresses(suppression: Suppression, finding: Finding) -> bool:
+    if suppression.code != finding.code:
+        return False
+    if not suppression.path:
+        return True
+    return finding.path == suppression.path or finding.path.startswith(
+        (suppression.path + ".", suppression.path + "[")
+    )
+
+
+@attrs.frozen(repr=False, eq=False)
+class CheckResult(Record):
+    """The findings of one plan, and the findings its suppressions accepted."""
+
+    findings: list[Finding]
+    """What remains to be reported, ordered by line, path and code."""
+    suppressed: list[Finding]
+    """Findings a suppression in the plan accepted."""
+
+
+def _validate(option: str, patterns: Iterable[str], codes: Iterable[str]) -> None:
+    known = list(codes)
+    for pattern in patterns:
+        if pattern != "ALL" and not any(code.startswith(pattern) for code in known):
+            raise UnknownCodeError(option, pattern, known)
+
+
+def _codes(option: str, value: str | Iterable[str]) -> tuple[str, ...]:
+    """``"KP1,KP204"`` or ``["KP1", "kp204"]`` → ``("KP1", "KP204")``."""
+    if isinstance(value, str):
+        value = [value]
+    out = []
+    for item in value:
+        if not isinstance(item, str):
+            raise UnknownCodeError(option, repr(item))
+        out += [code.strip().upper() for code in item.split(",") if code.strip()]
+    return tuple(out)
+
+
+def check_plan(
+    plan: Plan,
+    *,
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
+    extend_select: str | Sequence[str] = (),
+    severities: Mapping[str, Severity] | None = None,
+    plugin_config: Mapping[str, Mapping[str, Any]] | None = None,
+    registry: Registry | None = None,
+    lines: LineMap | None = None,
+) -> CheckResult:
+    """Run the registered rules on ``plan``; see :func:`check` for the arguments.
+
+    ``severities`` overrides a rule's severity by code or prefix, the longest
+    match winning; ``plugin_config`` gives each plugin its settings by plugin
+    name; ``lines`` maps paths to lines of the plan's file (by default, the
+    lines of the file a loaded plan came from).
+    """
+    origin = origin_of(plan)
+    # a plan the loader built has the model's types; one built in code is checked
+    problems = list(type_problems(plan)) if origin is None else []
+    if problems:
+        raise PlanError(problems)
+    source = origin.source if origin is not None else None
+    if lines is None and origin is not None:
+        lines = origin.lines
+    registry = registry or get_registry()
+    rules = registry.rules()
+    warn_failures(registry)
+    select = _codes("select", select)
+    ignore = _codes("ignore", ignore)
+    extend = _codes("extend-select", extend_select)
+    _validate("select", select, rules)
+    _validate("extend-select", extend, rules)
+    _validate("ignore", ignore, rules)
+    severities = {key.upper(): value for key, value in (severities or {}).items()}
+    _validate("severity", severities, rules)
+    plugin_config = plugin_config or {}
+
+    def chosen(code: str) -> bool:
+        picked = not select or matches_code(code, select) or matches_code(code, extend)
+        return picked and not matches_code(code, ignore)
+
+    def severity_of(rule: Rule) -> Severity:
+        keys = [key for key in severities if rule.code.startswith(key) or key == "ALL"]
+        if not keys:
+            return rule.severity
+        return severities[max(keys, key=lambda k: 0 if k == "ALL" else len(k))]
+
+    def finding(rule: Rule, plugin: str, path: str, message: str) -> Finding:
+        line = lines.line(path_parts(path)) if lines is not None and path else None
+        return Finding(
+            rule.code,
+            severity_of(rule),
+            path,
+            message,
+            line,
+            rule.name,
+            plugin,
+            source,
+            language=plan.language,
+        )
+
+    raw: list[Finding] = []
+    ran: set[str] = set()
+    formats = tuple(name for name, e in registry.exporters().items() if e.render is not None)
+    for code, (each, plugin) in sorted(rules.items()):
+        if not chosen(code):
+            continue
+        ran.add(code)
+        context = RuleContext(
+            plugin,
+            dict(plugin_config.get(plugin, {})),
+            branding=functools.partial(registry.branding, plan),
+            document_formats=formats,
+        )
+        try:
+            for path, message in each.check(plan, context):
+                raw.append(finding(each, plugin, path, message))
+        except Exception as exc:  # a plugin's bug must not take the run down
+            raw.append(
+                attrs.evolve(
+                    finding(
+                        RULE_FAILED,
+                        rules.get(RULE_FAILED.code, (RULE_FAILED, ""))[1],
+                        "",
+                        Text(
+                            f"rule {code} ({each.name}) from plugin {plugin!r} failed: "
+                            f"{type(exc).__name__}: {exc}",
+                            f"regel {code} ({each.name}) från insticksmodulen {plugin!r} "
+                            f"misslyckades: {type(exc).__name__}: {exc}",
+                        ),
+                    ),
+                    severity=Severity.ERROR,
+                )
+            )
+
+    if origin is not None and chosen(READ_FORGIVINGLY.code):
+        plugin = rules.get(READ_FORGIVINGLY.code, (READ_FORGIVINGLY, ""))[1]
+        for notice in origin.notices:
+            raw.append(
+                attrs.evolve(
+                    finding(READ_FORGIVINGLY, plugin, notice.path, notice.message),
+                    line=notice.line,
+                )
+            )
+
+    findings: list[Finding] = []
+    suppressed: list[Finding] = []
+    used: set[int] = set()
+    for item in raw:
+        hits = [
+            i
+            for i, s in enumerate(plan.suppressions)
+            if item.code != RULE_FAILED.code and _suppresses(s, item)
+        ]
+        used.update(hits)
+        (suppressed if hits else findings).append(item)
+
+    if chosen(UNUSED_SUPPRESSION.code):
+        plugin = rules.get(UNUSED_SUPPRESSION.code, (UNUSED_SUPPRESSION, ""))[1]
+        for index, suppression in enumerate(plan.suppressions):
+            if index in used:
+                continue
+            path = f"suppressions[{index}]"
+            if suppression.code not in rules:
+                message = Text(
+                    f"no rule has the code {suppression.code!r}; correct the code "
+                    "or remove the suppression",
+                    f"ingen regel har koden {suppression.code!r}; rätta koden "
+                    "eller ta bort undantaget",
+                )
+            elif suppression.code in ran:
+                where = f" at {suppression.path}" if suppression.path else ""
+                where_sv = f" vid {suppression.path}" if suppression.path else ""
+                message = Text(
+                    f"{suppression.code} reports nothing{where}; remove the suppression",
+                    f"{suppression.code} rapporterar inget{where_sv}; ta bort undantaget",
+                )
+            else:
+                continue
+            findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
+
+    return CheckResult(sorted(findings), sorted(suppressed))
+
+
+def check(
+    plan: Plan,
+    *,
+    select: str | Sequence[str] = (),
+    ignore: str | Sequence[str] = (),
+    extend_select: str | Sequence[str] = (),
+    registry: Registry | None = None,
+    settings: Settings | None = None,
+) -> list[Finding]:
+    """Run the registered rules on ``plan`` and return their findings.
+
+    ``select``, ``extend_select`` (added to ``select``, as in ruff) and
+    ``ignore`` take codes or code prefixes (``KP1``), as a list
+    or as one comma-separated text (``"KP1,KP204"``); by default every rule
+    runs. A plan loaded from a file gives its findings the file and the line
+    (``str(finding)`` reads as the command's output), and the values the
+    loader read forgivingly as ``KP004`` notices. ``settings`` (see
+    :func:`klusterplan.config.load_settings`) supplies select, ignore,
+    severity overrides and plugin settings; ``select`` and ``ignore`` given
+    here win over it. Findings a suppression in the plan
+    accepts are left out. A rule that raises does not stop the others: it
+    becomes a ``KP001`` finding naming the plugin and the rule.
+
+    Raises :class:`UnknownCodeError` (a :class:`PlanError`) when ``select`` or
+    ``ignore`` names no rule, and :class:`PlanError` when a plan built in code
+    holds a value of the wrong type (text where a date or a
+    :class:`~klusterplan.model.Segment` belongs), naming its path.
+
+    >>> import klusterplan
+    >>> klusterplan.check(klusterplan.example(), select=["KP1"])
+    []
+    """
+    return check_plan(
+        plan,
+        select=select or (settings.select if settings else ()),
+        ignore=ignore or (settings.ignore if settings else ()),
+        extend_select=extend_select or (settings.extend_select if settings else ()),
+        severities=settings.severity if settings else None,
+        plugin_config=settings.plugins if settings else None,
+        registry=registry,
+    ).findings

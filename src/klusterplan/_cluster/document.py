@@ -1,0 +1,612 @@
+"""The cluster summary as a document: the same tree every document format renders.
+
+:func:`build_summary_document` turns a :class:`~klusterplan.ClusterSummary`
+into a :class:`~klusterplan.document.Document` of sections and blocks, so Word,
+PDF, Markdown and any plugin's document format write it in the house design,
+exactly as they write a plan. Every number in it comes from the summary and
+is formatted by :mod:`klusterplan._catalogue.format`; every label from
+:mod:`klusterplan._catalogue.labels`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from .._catalogue import format as _format
+from .._catalogue.labels import enum_label, label
+from .._catalogue.text import in_language
+from .._model.followup import Achievement, Kind, achievement
+from ..document import (
+    DENSE_COLUMNS,
+    LONG_FIELD,
+    WIDE_COLUMNS,
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Field,
+    Fields,
+    Mode,
+    Paragraph,
+    Section,
+    Table,
+    has_content,
+)
+from ..errors import Problem
+from ..model import ActionStatus, Horizon, Language
+from .cluster import ClusterSummary, Entry, MatchNote, NoteKind
+
+__all__ = ["build_summary_document"]
+
+#: How many groups the briefing names as the most prioritised.
+TOP = 3
+
+
+class _Builder:
+    def __init__(self, summary: ClusterSummary, language: Language) -> None:
+        self.s = summary
+        self.lang = language
+        self.tag = None if summary.language is language else summary.language
+
+    def t(self, key: str, **values: object) -> str:
+        text = label(key, self.lang)
+        return text.format(**values) if values else text
+
+    def n(self, value: int) -> str:
+        return _format.number(value)
+
+    def count(self, key: str, n: int) -> str:
+        """``n`` and its noun: ``1 bibliotek``, ``2 libraries``."""
+        return self.t(f"{key}_{'one' if n == 1 else 'many'}", n=self.n(n))
+
+    def lib(self, index: int) -> str:
+        return self.s.libraries[index].name
+
+    def status(self, status: ActionStatus) -> str:
+        return enum_label(status, self.lang)
+
+    def statuses(self, counts: Sequence[int]) -> str:
+        return ", ".join(
+            f"{self.status(s)}: {self.n(c)}" for s, c in zip(ActionStatus, counts, strict=True) if c
+        )
+
+    def tally(self, counts: Sequence[int]) -> str:
+        """``27 – planerad: 12, pågår: 9``: the total, then each status that has any."""
+        total = self.n(sum(counts))
+        return f"{total} – {self.statuses(counts)}" if sum(counts) else total
+
+    def table(
+        self,
+        headers: Sequence[str],
+        rows: Iterable[Sequence[str]],
+        widths: Sequence[float],
+        key: str,
+        *,
+        caption: str = "",
+        lang: Language | None = None,
+    ) -> Table:
+        columns = len(headers)
+        return Table(
+            tuple(headers),
+            tuple(tuple(r) for r in rows),
+            tuple(widths),
+            caption,
+            key,
+            0,
+            lang if lang is not None else self.tag,
+            landscape=columns >= WIDE_COLUMNS,
+            dense=columns >= DENSE_COLUMNS,
+        )
+
+    def pairs(self, items: Iterable[tuple[int, str]]) -> Fields:
+        return Fields(
+            tuple(
+                Field(self.lib(i), text, "\n\n" in text or len(text) > LONG_FIELD)
+                for i, text in items
+            ),
+            self.tag,
+        )
+
+
+def _kept(blocks: Iterable[Block | None]) -> tuple[Block, ...]:
+    return tuple(b for b in blocks if b is not None and has_content(b))
+
+
+# -- the briefing --------------------------------------------------------------
+
+
+def _top(b: _Builder, ranked: Sequence[tuple[str, int]]) -> str:
+    return ", ".join(f"{name} ({b.count('libraries', n)})" for name, n in ranked[:TOP] if n)
+
+
+def _briefing(b: _Builder) -> list[Block]:
+    s = b.s
+    total = len(s.libraries) + len(s.failed)
+    read = b.t("cluster_read", loaded=b.n(len(s.libraries)), total=b.n(total))
+    if s.failed:
+        read += "; " + b.t("cluster_read_failed", n=b.n(len(s.failed)))
+    prioritised = sorted(((g.name, g.libraries) for g in s.groups), key=lambda p: -p[1])
+    campaign = sorted(((g.name, g.campaign) for g in s.groups), key=lambda p: -p[1])
+    voted = [g for g in s.groups if g.voted]
+    votes = ""
+    if voted:
+        most = max(voted, key=lambda g: g.votes)
+        votes = b.t(
+            "cluster_votes_line",
+            total=b.n(sum(g.votes for g in voted)),
+            group=most.name,
+            votes=b.n(most.votes),
+        )
+    late_libs = sorted({e.library for e in s.late})
+    tip_libs = {e.library for e in s.tips}
+    errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
+    help = ", ".join(f"{b.lib(c.library)} ({b.count('errors', c.errors)})" for c in errors)
+    reached = _achievements(s.evaluation)
+    items: list[tuple[str, str]] = [
+        ("cluster_plans", read),
+        (
+            "cluster_groups",
+            b.t("cluster_groups_line", n=b.n(len(s.groups)), top=_top(b, prioritised)),
+        ),
+        ("cluster_campaign", _top(b, campaign)),
+        ("cluster_votes", votes),
+        ("cluster_actions", b.tally(s.status_total(Kind.ACTION))),
+        ("cluster_activities", b.tally(s.status_total(Kind.ACTIVITY))),
+        (
+            "cluster_late",
+            f"{b.n(len(s.late))} – {', '.join(b.lib(i) for i in late_libs)}"
+            if s.late
+            else b.t("nothing_late"),
+        ),
+        (
+            "cluster_due",
+            b.t("cluster_due_line", n=b.n(len(s.due)), until=_format.day(s.until)),
+        ),
+        (
+            "cluster_tips",
+            b.t(
+                "cluster_tips_line",
+                n=b.n(len(s.tips)),
+                libraries=b.count("libraries", len(tip_libs)),
+            ),
+        ),
+        ("cluster_needs_help", help or b.t("cluster_no_errors")),
+        (
+            "cluster_indicators",
+            b.n(len(s.evaluation))
+            + "".join(
+                f"{', ' if i else ' – '}{b.t('achievement_' + a.value)}: {b.n(reached[a])}"
+                for i, a in enumerate(a for a in Achievement if reached[a])
+            ),
+        ),
+    ]
+    fields = tuple(Field(b.t(key), value) for key, value in items if value)
+    return [Paragraph(b.t("cluster_intro")), Fields(fields, b.tag)]
+
+
+def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
+    counts = dict.fromkeys(Achievement, 0)
+    for e in entries:
+        counts[achievement(e.item.indicator)] += 1
+    return counts
+
+
+# -- the sections --------------------------------------------------------------
+
+
+def _libraries(b: _Builder) -> list[Block]:
+    s = b.s
+    rows = [
+        (
+            lib.name,
+            b.n(lib.target_groups),
+            b.n(lib.campaign_groups),
+            b.n(lib.actions),
+            b.n(lib.activities),
+            _format.kronor(lib.budget, b.lang),
+        )
+        for lib in s.libraries
+    ]
+    budgets = [lib.budget for lib in s.libraries if lib.budget is not None]
+    rows.append(
+        (
+            b.t("total"),
+            b.n(sum(lib.target_groups for lib in s.libraries)),
+            b.n(sum(lib.campaign_groups for lib in s.libraries)),
+            b.n(sum(lib.actions for lib in s.libraries)),
+            b.n(sum(lib.activities for lib in s.libraries)),
+            _format.kronor(sum(budgets), b.lang) if budgets else "",
+        )
+    )
+    headers = (
+        b.t("library"),
+        b.t("target_groups_short"),
+        b.t("campaign_groups"),
+        b.t("actions_count"),
+        b.t("activities"),
+        b.t("budget"),
+    )
+    return [b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries")]
+
+
+def _failed(b: _Builder) -> list[Block]:
+    if not b.s.failed:
+        return []
+
+    def problem(p: Problem) -> str:
+        parts = [
+            f"{b.t('line')} {p.line}" if p.line else "",
+            p.path,
+            in_language(p.message, b.lang),
+        ]
+        return ": ".join(x for x in parts if x)
+
+    fields = tuple(
+        Field(f.source, "\n".join(problem(p) for p in f.problems), True) for f in b.s.failed
+    )
+    return [Paragraph(b.t("cluster_failed_intro")), Fields(fields)]
+
+
+def _group_cell(b: _Builder, group_index: int, library: int) -> str:
+    choice = b.s.groups[group_index].choice(library)
+    if choice is None:
+        return ""
+    if not choice.campaign:
+        return b.t("prioritised_mark")
+    if choice.priority is None:
+        return b.t("campaign_mark")
+    return f"{b.t('campaign_mark')} {choice.priority}"
+
+
+def _groups(b: _Builder) -> list[Block]:
+    s = b.s
+    libs = range(len(s.libraries))
+    headers = (
+        b.t("target_group"),
+        *(lib.name for lib in s.libraries),
+        b.t("libraries_column"),
+        b.t("campaign_column"),
+    )
+    rows: list[tuple[str, ...]] = [
+        (
+            g.name,
+            *(_group_cell(b, i, lib) for lib in libs),
+            b.n(g.libraries),
+            b.n(g.campaign),
+        )
+        for i, g in enumerate(s.groups)
+    ]
+    rows.append(
+        (
+            b.t("total"),
+            *(b.n(sum(1 for g in s.groups if g.choice(lib))) for lib in libs),
+            b.n(sum(g.libraries for g in s.groups)),
+            b.n(sum(g.campaign for g in s.groups)),
+        )
+    )
+    widths = (3.2, *(1.4 for _ in libs), 1.2, 1.2)
+    return [
+        Paragraph(b.t("cluster_groups_legend")),
+        b.table(headers, rows, widths, "cluster-target-groups"),
+    ]
+
+
+def _note(b: _Builder, note: MatchNote) -> str:
+    libs = ", ".join(b.lib(i) for i in note.libraries)
+    ids = ", ".join(i for i in note.ids if i)
+    names = ", ".join(b.t("quoted", text=n) for n in note.names if n)
+    group = b.t("quoted", text=note.group)
+    return b.t(f"note_{note.kind.value}", group=group, libraries=libs, ids=ids, names=names)
+
+
+def _matching(b: _Builder) -> list[Block]:
+    order = list(NoteKind)
+    notes = sorted(b.s.notes, key=lambda n: (order.index(n.kind), n.group.casefold()))
+    return [BulletList(tuple(_note(b, n) for n in notes), lang=b.tag)]
+
+
+def _votes(b: _Builder) -> list[Block]:
+    voted = sorted((g for g in b.s.groups if g.voted), key=lambda g: (-g.votes, g.name.casefold()))
+    table = b.table(
+        ("#", b.t("target_group"), b.t("libraries_column"), b.t("votes")),
+        ((str(i), g.name, b.n(g.voted), b.n(g.votes)) for i, g in enumerate(voted, 1)),
+        (0.5, 5, 1.5, 1.2),
+        "cluster-votes",
+    )
+    alt = "; ".join(f"{g.name}: {b.n(g.votes)}" for g in voted)
+    title = b.t("cluster_votes_chart")
+    return [
+        Chart(
+            title,
+            tuple(g.name for g in voted),
+            tuple(g.votes for g in voted),
+            table,
+            f"{title}. {alt}" if alt else "",
+        )
+    ]
+
+
+def _status_headers(b: _Builder) -> list[str]:
+    return [b.status(s).capitalize() for s in ActionStatus]
+
+
+def _actions(b: _Builder) -> list[Block]:
+    s = b.s
+    rows: list[tuple[str, ...]] = []
+    for row in s.statuses:
+        if row.kind is Kind.ACTION and row.horizon is not None:
+            when = enum_label(row.horizon, b.lang)
+            rows.append((b.lib(row.library), when, *(b.n(c) for c in row.counts), b.n(row.total)))
+    for horizon in Horizon:
+        parts = [r.counts for r in s.statuses if r.horizon is horizon]
+        sums = [sum(column) for column in zip(*parts, strict=True)] if parts else []
+        if sums:
+            rows.append(
+                (
+                    b.t("total"),
+                    enum_label(horizon, b.lang),
+                    *(b.n(c) for c in sums),
+                    b.n(sum(sums)),
+                )
+            )
+    headers = (b.t("library"), b.t("horizon"), *_status_headers(b), b.t("total"))
+    actions = b.table(headers, rows, (3, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2), "cluster-actions")
+    activity_rows: list[tuple[str, ...]] = [
+        (b.lib(r.library), *(b.n(c) for c in r.counts), b.n(r.total))
+        for r in s.statuses
+        if r.kind is Kind.ACTIVITY
+    ]
+    totals = s.status_total(Kind.ACTIVITY)
+    if totals:
+        activity_rows.append((b.t("total"), *(b.n(c) for c in totals), b.n(sum(totals))))
+    activities = b.table(
+        (b.t("library"), *_status_headers(b), b.t("total")),
+        activity_rows,
+        (3, 1.2, 1.2, 1.2, 1.2, 1.2),
+        "cluster-activities",
+        caption=b.t("cluster_activities_caption"),
+    )
+    return [Paragraph(b.t("cluster_actions_intro")), actions, activities]
+
+
+def _kind(b: _Builder, entry: Entry) -> str:
+    return enum_label(entry.item.kind, b.lang)
+
+
+def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Table:
+    """Items late or due, one row each; a late one says by how many days."""
+    headers = (
+        b.t("library"),
+        b.t("kind"),
+        b.t("what"),
+        b.t("responsible"),
+        b.t("date"),
+        b.t("status"),
+        *((b.t("days_late"),) if late else ()),
+    )
+    rows = (
+        (
+            b.lib(e.library),
+            _kind(b, e),
+            e.item.what,
+            e.item.responsible,
+            _format.day(e.item.date),
+            b.status(e.item.status),
+            *((b.n(e.item.days_late(b.s.today)),) if late else ()),
+        )
+        for e in entries
+    )
+    widths = (2.2, 1.3, 4, 2.4, 1.6, 1.3, 1.1) if late else (2.2, 1.3, 4.4, 2.4, 1.6, 1.3)
+    return b.table(headers, rows, widths, key)
+
+
+def _late(b: _Builder) -> list[Block]:
+    if not b.s.late:
+        return [Paragraph(b.t("nothing_late"))]
+    return [_entries(b, b.s.late, "cluster-late", late=True)]
+
+
+def _due(b: _Builder) -> list[Block]:
+    if not b.s.due:
+        return [Paragraph(b.t("nothing_due", until=_format.day(b.s.until)))]
+    return [_entries(b, b.s.due, "cluster-due", late=False)]
+
+
+def _tips(b: _Builder) -> list[Block]:
+    s = b.s
+    intro = Paragraph(b.t("cluster_tips_intro", question=b.t("sharing_tips")))
+    if not s.tips:
+        return [intro, Paragraph(b.t("no_tips"))]
+    rows = (
+        (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
+    )
+    headers = (b.t("library"), b.t("tip"), b.t("sharing_reason"), b.t("contact"))
+    return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
+
+
+def _checks(b: _Builder) -> list[Block]:
+    s = b.s
+    order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
+    rows = [
+        (
+            b.lib(c.library),
+            b.n(c.errors),
+            b.n(c.warnings),
+            b.n(c.infos),
+            ", ".join(code if n == 1 else f"{code} ×{b.n(n)}" for code, n in c.codes),
+        )
+        for c in order
+    ]
+    if s.checks:
+        rows.append(
+            (
+                b.t("total"),
+                b.n(sum(c.errors for c in s.checks)),
+                b.n(sum(c.warnings for c in s.checks)),
+                b.n(sum(c.infos for c in s.checks)),
+                "",
+            )
+        )
+    table = b.table(
+        (b.t("library"), b.t("errors"), b.t("warnings"), b.t("infos"), b.t("rules")),
+        rows,
+        (2.6, 1, 1.2, 1, 5),
+        "cluster-checks",
+    )
+    problems = [
+        f"{b.lib(c.library)}: {in_language(c.problem, b.lang)}" for c in s.checks if c.problem
+    ]
+    rules = b.table(
+        (b.t("rule"), b.t("rule_asks"), b.t("libraries_column"), b.t("findings")),
+        (
+            (
+                code,
+                summary,
+                b.n(sum(1 for c in s.checks if code in dict(c.codes))),
+                b.n(sum(dict(c.codes).get(code, 0) for c in s.checks)),
+            )
+            for code, summary in ((code, in_language(text, b.lang)) for code, text in s.rules)
+        ),
+        (1.2, 6, 1.4, 1.2),
+        "cluster-rules",
+        caption=b.t("cluster_rules_caption"),
+    )
+    return [
+        Paragraph(b.t("cluster_checks_intro")),
+        table,
+        BulletList(tuple(problems), b.t("cluster_settings_problems")),
+        rules,
+    ]
+
+
+def _evaluation(b: _Builder) -> list[Block]:
+    s = b.s
+    intro = Paragraph(b.t("cluster_evaluation_intro", question=b.t("evaluation_template")))
+    per_library: list[tuple[str, ...]] = []
+    totals = dict.fromkeys(Achievement, 0)
+    for lib in range(len(s.libraries)):
+        counts = _achievements(e for e in s.evaluation if e.library == lib)
+        for a, n in counts.items():
+            totals[a] += n
+        per_library.append(
+            (b.lib(lib), b.n(sum(counts.values())), *(b.n(counts[a]) for a in Achievement))
+        )
+    per_library.append(
+        (b.t("total"), b.n(sum(totals.values())), *(b.n(totals[a]) for a in Achievement))
+    )
+    overview = b.table(
+        (
+            b.t("library"),
+            b.t("indicators"),
+            *(b.t(f"achievement_{a.value}").capitalize() for a in Achievement),
+        ),
+        per_library,
+        (3, 1.2, 1.3, 1.3, 1.4, 1.3),
+        "cluster-indicators",
+    )
+    if not s.evaluation:
+        return [intro, overview]
+
+    def number(value: int | None) -> str:
+        return "" if value is None else b.n(value)
+
+    rows = []
+    for e in s.evaluation:
+        ind = e.item.indicator
+        measure = f"{ind.name} ({ind.unit})" if ind.unit.strip() else ind.name
+        rows.append(
+            (
+                b.lib(e.library),
+                e.item.what,
+                measure,
+                number(ind.target),
+                number(ind.result),
+                b.t(f"achievement_{achievement(ind).value}"),
+            )
+        )
+    table = b.table(
+        (
+            b.t("library"),
+            b.t("what"),
+            b.t("indicator"),
+            b.t("target"),
+            b.t("result"),
+            b.t("achievement"),
+        ),
+        rows,
+        (2.2, 4, 3.4, 1.1, 1.1, 1.6),
+        "cluster-evaluation",
+    )
+    return [intro, overview, table]
+
+
+def build_summary_document(summary: ClusterSummary, language: Language | None = None) -> Document:
+    """Describe ``summary`` as a document in ``language`` (the plans' own by default).
+
+    >>> import klusterplan
+    >>> summary = klusterplan.summarise(klusterplan.Cluster.of([klusterplan.example()]))
+    >>> klusterplan.build_summary_document(summary).title
+    'Klustersammanställning'
+    """
+    lang = language or summary.language
+    b = _Builder(summary, lang)
+    parts: list[tuple[str, int, str, list[Block]]] = [
+        ("briefing", 1, b.t("cluster_briefing"), _briefing(b)),
+        ("libraries", 1, b.t("cluster_libraries"), _libraries(b)),
+        ("failed-plans", 2, b.t("cluster_failed"), _failed(b)),
+        ("target-groups", 1, b.t("cluster_target_groups"), _groups(b)),
+        ("group-matching", 2, b.t("cluster_matching"), _matching(b)),
+        ("votes", 1, b.t("cluster_votes_title"), _votes(b)),
+        ("actions", 1, b.t("cluster_actions_title"), _actions(b)),
+        ("late", 2, b.t("cluster_late_title"), _late(b)),
+        (
+            "due",
+            2,
+            b.t("cluster_due_title", until=_format.day(summary.until)),
+            _due(b),
+        ),
+        ("tips", 1, b.t("cluster_tips_title"), _tips(b)),
+        ("sharing-proposals", 2, b.t("cluster_sharing_title"), [b.pairs(summary.sharing)]),
+        ("checks", 1, b.t("cluster_checks_title"), _checks(b)),
+        ("evaluation", 1, b.t("cluster_evaluation_title"), _evaluation(b)),
+        (
+            "evaluation-templates",
+            2,
+            b.t("cluster_templates_title"),
+            [b.pairs(summary.templates)],
+        ),
+    ]
+    sections = [
+        Section(title, level, blocks, f"cluster-{key}")
+        for key, level, title, raw in parts
+        if (blocks := _kept(raw))
+    ]
+    title = b.t("cluster_title")
+    lines = [
+        ("cluster", summary.cluster),
+        ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
+        ("period", summary.period),
+        ("cluster_as_of", _format.day(summary.today)),
+        (
+            "cluster_coming_period",
+            b.t("cluster_coming_line", days=b.n(summary.within), until=_format.day(summary.until)),
+        ),
+    ]
+    return Document(
+        title=title,
+        subtitle=summary.cluster,
+        title_lines=tuple((b.t(k), v) for k, v in lines if v),
+        promise=summary.promise,
+        language=lang,
+        author=summary.cluster,
+        subject=b.t("cluster_subject"),
+        keywords=tuple(k for k in (summary.cluster, title, summary.promise) if k),
+        date=summary.today,
+        footer=summary.cluster or title,
+        sections=tuple(sections),
+        mode=Mode.PLAN,
+        text_language=summary.language,
+        contents_title=b.t("contents"),
+        contents_hint=b.t("contents_hint"),
+        page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
+    )

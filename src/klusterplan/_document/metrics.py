@@ -1,0 +1,130 @@
+"""Text widths in the house typeface, and tables laid out to fit their text.
+
+Word (in Calibri) and PDF (in Carlito) set text in the same metrics, so one
+measurement serves both: a column is never narrower than the longest word it
+holds at the size used, a short column is no wider than its text, and the
+space left goes to the columns that have most to say (as browsers lay out
+``table-layout: auto``). Widths are in points.
+
+Pillow, which reportlab brings along, reads the font; it is imported only when
+a table is measured.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
+
+from . import design as _design
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+
+__all__ = ["CELL_PADDING", "Measure", "fit_columns", "longest_word", "text_width"]
+
+#: Left and right padding of a table cell together, in points (4 pt each side), with
+#: 3 pt to spare for the borders and for rounding in the word processor.
+CELL_PADDING = 11.0
+#: Measured at this size and scaled: large enough that rounding does not matter.
+_UNIT = 1000
+# a no-break space joins what it stands between ("40 000 kr"): one word to fit
+_WORDS = re.compile(r"[^ \t\r\n]+")
+
+
+@functools.cache
+def _font(bold: bool) -> FreeTypeFont:
+    from PIL import ImageFont
+
+    path = _design.font_file("bold" if bold else "regular")
+    return ImageFont.truetype(str(path), _UNIT)
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit_width(text: str, bold: bool) -> float:
+    return float(_font(bold).getlength(text))
+
+
+def text_width(text: str, size: float, bold: bool = False) -> float:
+    """The width of one line of ``text`` at ``size`` points."""
+    return _unit_width(text, bold) * size / _UNIT
+
+
+Measure = Callable[[str, float, bool], float]
+"""``measure(text, size, bold)``: the width of one line of text in points."""
+
+
+def longest_word(
+    text: str, size: float, bold: bool = False, measure: Measure | None = None
+) -> float:
+    """The width of the widest word of ``text``: the least a column holding it may be."""
+    width = measure or text_width
+    return max((width(w, size, bold) for w in _WORDS.findall(text)), default=0.0)
+
+
+@functools.lru_cache(maxsize=65536)
+def _unit_extent(text: str, bold: bool) -> tuple[float, float]:
+    """The widest word and the widest line of ``text`` at the unit size."""
+    word = max((_unit_width(w, bold) for w in _WORDS.findall(text)), default=0.0)
+    line = max((_unit_width(t, bold) for t in text.splitlines()), default=0.0)
+    return word, line
+
+
+def _longest_line(text: str, size: float, bold: bool, measure: Measure) -> float:
+    return max((measure(line, size, bold) for line in text.splitlines()), default=0.0)
+
+
+def fit_columns(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    weights: Sequence[float],
+    available: float,
+    size: float,
+    *,
+    measure: Measure | None = None,
+    padding: float = CELL_PADDING,
+) -> list[float] | None:
+    """Column widths that fill ``available`` points, or ``None`` when the words do not fit.
+
+    Headers are measured in bold. Every column gets at least its longest word
+    plus ``padding``; a column whose text fits on one line gets no more than it
+    needs unless there is space to spare, which then goes by ``weights``.
+    ``measure`` gives the width of text in another font than the house typeface.
+    """
+    columns = len(headers)
+    if not columns:
+        return []
+    if measure is None:
+        # the house typeface: each cell's widths are measured once, at the unit size
+        scale = size / _UNIT
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            word, line = _unit_extent(text, bold)
+            return word * scale, line * scale
+    else:
+        width = measure
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            return longest_word(text, size, bold, width), _longest_line(text, size, bold, width)
+
+    least = [0.0] * columns
+    wants = [0.0] * columns
+    for cells, bold in ((headers, True), *((row, False) for row in rows)):
+        for c, cell in enumerate(cells[:columns]):
+            word, line = extent(cell, bold)
+            least[c] = max(least[c], word + padding)
+            wants[c] = max(wants[c], line + padding)
+    if sum(least) > available:
+        return None
+    weights = list(weights) if len(weights) == columns else [1.0] * columns
+    if sum(wants) <= available:
+        # everything fits on one line: the spare space goes by weight
+        spare = available - sum(wants)
+        total = sum(weights) or 1.0
+        return [w + spare * k / total for w, k in zip(wants, weights, strict=True)]
+    # not all on one line: each column gets its least, the rest by how much more it wants
+    spare = available - sum(least)
+    demand = [w - m for w, m in zip(wants, least, strict=True)]
+    total = sum(demand) or 1.0
+    return [m + spare * d / total for m, d in zip(least, demand, strict=True)]

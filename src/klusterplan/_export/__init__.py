@@ -1,0 +1,1 @@
+"""Running plans through: loading any plan file (a Word document included), export, batches."""

@@ -1,0 +1,534 @@
+"""Exporting many plans at once, on any executor: :func:`export_many`.
+
+Each plan is one task: it is loaded just before it is exported (so memory
+does not grow with the number of plans), written in every format asked for,
+and reported with what was written, what failed and the notices. A plan
+that fails does not stop the others. Output names come from the input file
+names, made safe, and two inputs never write to the same file.
+
+The tasks run in this process, or on any :class:`concurrent.futures.Executor`:
+a process pool, a thread pool, or a cluster's executor. A worker that dies
+(killed, out of memory) fails the plans it held, and the temporary files it
+left are removed.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures as cf
+import contextlib
+import hashlib
+import os
+import re
+import signal
+import unicodedata
+import warnings
+from collections import deque
+from collections.abc import Callable, Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from .._catalogue.locale import peek_language, system_language
+from .._catalogue.messages import message, text
+from .._catalogue.text import in_language
+from .._extension.exporter import ExportOptions
+from .._planfile.limits import Limits
+from .._planfile.origin import origin_of
+from .._support.atomic import temp_files
+from .._word.changes import WordNotice
+from ..errors import ExportError, PlanError, Problem
+from ..model import Language, Plan
+from ..plugins import get_registry
+from .export import export
+from .load import load
+
+__all__ = [
+    "ExportOutcome",
+    "Task",
+    "export_many",
+    "plan_tasks",
+    "process_pool",
+    "run_task",
+    "run_tasks",
+    "safe_stem",
+    "sweep",
+]
+
+#: The longest output name stem; longer input names are cut and given a hash.
+_MAX_STEM = 80
+_UNSAFE = re.compile(r"[^\w.\-+=@,()\[\] ]")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+
+
+@attrs.frozen
+class ExportOutcome:
+    """What :func:`export_many` did with one plan."""
+
+    source: str
+    """The plan's file as given, or ``<plan N>`` for a plan passed as an object."""
+    written: tuple[str, ...] = ()
+    """The files written, one per format that succeeded."""
+    problems: tuple[str, ...] = ()
+    """One message per failure (the plan could not be loaded, a format failed)."""
+    notices: tuple[str, ...] = ()
+    """What an exporter changed or left out, and plugin failures met on the way."""
+    bad_input: bool = False
+    """Whether a failure was the input's (a :class:`~klusterplan.PlanError`), not an
+    exporter's bug, a dead worker or a disk that refused the file."""
+    language: Language | None = None
+    """The language :attr:`problems` and :attr:`notices` are written in: the
+    options' language, else the plan's, else (a plan that could not be read) the
+    language its file declares or the system's."""
+
+    @property
+    def ok(self) -> bool:
+        """Whether every format was written."""
+        return not self.problems
+
+
+@attrs.frozen
+class Task:
+    """One plan to export: where it comes from and where each format goes."""
+
+    index: int
+    source: str
+    plan: Plan | None
+    path: str | None
+    targets: tuple[tuple[str, str], ...]
+    """``(format, output path)`` pairs."""
+    options: ExportOptions
+    limits: Limits
+    refused: tuple[tuple[str, str], ...] = ()
+    """``(output path, reason)`` for outputs that would overwrite a plan being exported;
+    decided when the tasks are made, so no task carries the list of every input."""
+    notes: tuple[str, ...] = ()
+    """What the user should know about the task itself (a renamed output), each a
+    :class:`~klusterplan.Text` in both languages."""
+
+
+def safe_stem(name: str) -> str:
+    """A file-name stem that is safe on every system and cannot leave its folder.
+
+    >>> safe_stem("../../etc/passwd")
+    'passwd'
+    >>> safe_stem("Stadsbibliotek: plan?")
+    'Stadsbibliotek_ plan_'
+    """
+    name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
+    name = "".join(c if unicodedata.category(c)[0] != "C" else "_" for c in name)
+    name = _UNSAFE.sub("_", name).strip(" .")
+    if not name or _RESERVED.match(name.split(".")[0]):
+        name = f"plan_{name}" if name else "plan"
+    if len(name) > _MAX_STEM:
+        digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
+        name = f"{name[: _MAX_STEM - 9].rstrip(' .')}-{digest}"
+    return name
+
+
+#: What :func:`export_many` takes: a plan file, a plan, or a plan with the file name it stands for.
+Item = Plan | str | os.PathLike[str] | tuple[str, Plan]
+
+
+def _stem_of(item: Item, index: int) -> str:
+    if isinstance(item, tuple):
+        return safe_stem(Path(item[0]).stem)
+    if isinstance(item, Plan):
+        return safe_stem(item.library.name) if item.library.name.strip() else f"plan-{index + 1}"
+    return safe_stem(Path(item).stem)
+
+
+def _split(formats: str | Sequence[str]) -> list[str]:
+    values = [formats] if isinstance(formats, str) else list(formats)
+    return [f.strip() for value in values for f in value.split(",") if f.strip()]
+
+
+def plan_tasks(
+    items: Iterable[Item],
+    formats: str | Sequence[str],
+    out_dir: str | os.PathLike[str] | None,
+    *,
+    options: ExportOptions | None = None,
+    limits: Limits | None = None,
+    note: Callable[[str], None] = lambda message: None,
+) -> list[Task]:
+    """The tasks for ``items``, each with output names no other task uses.
+
+    Without ``out_dir`` a plan's outputs go beside its file (the current
+    folder for a plan object). Two plans whose names would collide (the same
+    stem, in any letter case) keep the first's name; each later one gets a
+    suffix from a hash of its input's name, stable from run to run, and
+    the task's :attr:`Task.notes` say so. The same file named twice is
+    exported once, and ``note`` is told.
+    """
+    wanted = _split(formats)
+    if not wanted:
+        raise PlanError([Problem("", text("no_format_batch"))])
+    registry = get_registry()
+    wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
+    extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
+    options = options or ExportOptions()
+    limits = limits or Limits()
+    inputs = list(items)
+    forbidden = frozenset(
+        str(Path(item).resolve()) for item in inputs if not isinstance(item, Plan | tuple)
+    )
+    taken: dict[tuple[str, str], str] = {}
+    seen_paths: set[str] = set()
+    tasks: list[Task] = []
+    for index, item in enumerate(inputs):
+        plan: Plan | None = None
+        if isinstance(item, tuple):
+            (source, plan), folder = item, Path(out_dir or ".")
+        elif isinstance(item, Plan):
+            source, plan, folder = f"<plan {index + 1}>", item, Path(out_dir or ".")
+        else:
+            source = os.fspath(item)
+            resolved = str(Path(source).resolve())
+            if resolved in seen_paths:
+                note(text("named_twice", source=source))
+                continue
+            seen_paths.add(resolved)
+            folder = Path(out_dir) if out_dir is not None else Path(source).parent
+        stem = _stem_of(item, index)
+        notes: tuple[str, ...] = ()
+        key = (str(folder.resolve()).casefold(), stem.casefold())
+        if key in taken:
+            digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
+            new = f"{stem}-{digest}"
+            notes = (
+                text("name_taken", source=source, stem=repr(stem), other=taken[key], new=repr(new)),
+            )
+            stem = new
+            key = (key[0], stem.casefold())
+        taken[key] = source
+        targets = tuple((fmt, str(folder / f"{stem}{extensions[fmt]}")) for fmt in wanted)
+        tasks.append(
+            Task(
+                index=len(tasks),
+                source=source,
+                plan=plan,
+                path=None if plan is not None else source,
+                targets=targets,
+                options=options,
+                limits=limits,
+                refused=tuple(
+                    (target, _overwrites(target, source))
+                    for _, target in targets
+                    if str(Path(target).resolve()) in forbidden
+                ),
+                notes=notes,
+            )
+        )
+    return tasks
+
+
+def _overwrites(target: str, source: str) -> str:
+    own = str(Path(target).resolve()) == str(Path(source).resolve())
+    return text("overwrites_itself" if own else "overwrites_other", path=target)
+
+
+def _failures_since(before: int) -> list[str]:
+    return [f"klusterplan: warning: {f}" for f in get_registry().failures[before:]]
+
+
+def _load(path: str, limits: Limits | None, read: list[str]) -> Plan:
+    """Load a plan file or a Word document; a document's notices go into ``read``."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always", WordNotice)
+        plan = load(path, limits=limits)
+    for warning in caught:
+        if issubclass(warning.category, WordNotice):
+            read.append(str(warning.message))
+        else:
+            warnings.warn_explicit(
+                warning.message, warning.category, warning.filename, warning.lineno
+            )
+    return plan
+
+
+def run_task(task: Task) -> ExportOutcome:
+    """Load and export one plan in every format; never raises for the plan's sake."""
+    registry = get_registry()
+    before = len(registry.failures)
+    word_notes: list[str] = []
+    try:
+        plan = task.plan
+        if plan is None:
+            assert task.path is not None
+            plan = _load(task.path, task.limits, word_notes)
+    except PlanError as exc:
+        language = _task_language(task)
+        return ExportOutcome(
+            task.source,
+            problems=(exc.with_source(task.source).render(language),),
+            notices=tuple(in_language(note, language) for note in task.notes),
+            bad_input=True,
+            language=language,
+        )
+    language = task.options.language or plan.language
+    written: list[str] = []
+    problems: list[str] = []
+    # what a Word document holds outside its fields is told with the plan's other notices
+    notices: list[str] = [
+        *(in_language(note, language) for note in task.notes),
+        *(f"{task.source}: {notice}" for notice in word_notes),
+    ]
+    origin = origin_of(plan)
+    if origin is not None:
+        # what the loader read forgivingly (a group named instead of its id), as check says
+        for read in origin.notices:
+            where = f"{task.source}:{read.line}" if read.line else task.source
+            notices.append(f"{where}: {read.path}: {in_language(read.message, language)}")
+    bad_input = False
+    for fmt, target in task.targets:
+        refusal = dict(task.refused).get(target)
+        if refusal is not None:
+            problems.append(in_language(refusal, language))
+            bad_input = True
+            continue
+        try:
+            given = export(plan, fmt, target, task.options, registry=registry)
+        except PlanError as exc:
+            problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
+            bad_input = True
+            continue
+        except ExportError as exc:
+            problems.append(f"{task.source}: {exc.render(language)}")
+            continue
+        except OSError as exc:
+            reason = exc.strerror or exc
+            problems.append(message("cannot_write", language, path=target, reason=reason))
+            continue
+        notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
+        written.append(target)
+    notices.extend(_failures_since(before))
+    return ExportOutcome(
+        task.source, tuple(written), tuple(problems), tuple(notices), bad_input, language
+    )
+
+
+def _task_language(task: Task) -> Language:
+    """The language to tell of a task whose plan is not loaded (it failed, or its worker died).
+
+    The options' language, the plan's, the language its file declares, else the user's locale.
+    """
+    if task.options.language is not None:
+        return task.options.language
+    if task.plan is not None:
+        return task.plan.language
+    return (peek_language(task.path) if task.path else None) or system_language()
+
+
+def _worker_init() -> None:
+    """Make a pool's worker leave Ctrl-C to its parent, and clean up when told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)  # unwinds atomic_write, which removes its temporary file
+
+    signal.signal(signal.SIGTERM, stop)
+
+
+def sweep(task: Task) -> None:
+    """Remove temporary files a dead worker left beside ``task``'s outputs."""
+    for _, target in task.targets:
+        for leftover in temp_files(target):
+            with contextlib.suppress(OSError):
+                leftover.unlink()
+
+
+def _died(task: Task, exc: BaseException) -> ExportOutcome:
+    sweep(task)
+    language = _task_language(task)
+    reason = f"{type(exc).__name__}: {exc}" if str(exc) else message("killed", language)
+    return ExportOutcome(
+        task.source,
+        problems=(message("worker_died", language, source=task.source, reason=reason),),
+        notices=tuple(in_language(note, language) for note in task.notes),
+        language=language,
+    )
+
+
+def _is_broken(exc: BaseException) -> bool:
+    from concurrent.futures.process import BrokenProcessPool
+
+    return isinstance(exc, BrokenProcessPool)
+
+
+def _run_on(
+    executor: cf.Executor,
+    queue: deque[Task],
+    window: int,
+    running: dict[cf.Future[ExportOutcome], Task],
+    done: Callable[[Task, ExportOutcome], None],
+) -> list[Task]:
+    """Run the queue on ``executor`` until it is empty or the pool breaks.
+
+    Returns the tasks a broken pool lost; ``running`` holds those in flight.
+    """
+    lost: list[Task] = []
+
+    def fill() -> None:
+        while queue and len(running) < window and not lost:
+            task = queue.popleft()
+            running[executor.submit(run_task, task)] = task
+
+    fill()
+    while running:
+        finished, _ = cf.wait(running, return_when=cf.FIRST_COMPLETED)
+        for future in finished:
+            task = running.pop(future)
+            try:
+                outcome = future.result()
+            except Exception as exc:
+                if _is_broken(exc):
+                    lost.append(task)
+                    continue
+                outcome = _died(task, exc)
+            done(task, outcome)
+        fill()
+    return lost
+
+
+def _alone(task: Task, new_executor: Callable[[], cf.Executor]) -> ExportOutcome:
+    """Run one task in a pool of its own, to learn whether it is the one that kills."""
+    sweep(task)
+    executor = new_executor()
+    try:
+        return executor.submit(run_task, task).result()
+    except Exception as exc:
+        return _died(task, exc)
+    finally:
+        _stop(executor)
+        sweep(task)
+
+
+def run_tasks(
+    tasks: Sequence[Task],
+    executor: cf.Executor | None = None,
+    *,
+    on_result: Callable[[ExportOutcome], None] = lambda outcome: None,
+    new_executor: Callable[[], cf.Executor] | None = None,
+    window: int = 64,
+) -> list[ExportOutcome]:
+    """Run ``tasks`` and return their outcomes in input order.
+
+    On ``executor`` if given (it is left running: it is the caller's), else on
+    pools made by ``new_executor`` (shut down at the end), else one after the
+    other in this process. At most ``window`` tasks are queued at a time. When
+    a process pool breaks (a worker was killed) the plans it held fail and
+    their temporary files are removed; with pools of its own it goes on in a
+    new pool and tries each plan the broken one held once more, alone, so that
+    only a plan that kills its worker fails. Ctrl-C stops the workers, removes
+    their temporary files and is raised again.
+    """
+    results: dict[int, ExportOutcome] = {}
+
+    def done(task: Task, outcome: ExportOutcome) -> None:
+        results[task.index] = outcome
+        on_result(outcome)
+
+    if executor is None and new_executor is None:
+        for task in tasks:
+            done(task, run_task(task))
+        return [results[t.index] for t in tasks]
+
+    owned = executor is None
+    if executor is not None:
+        current = executor
+    else:
+        assert new_executor is not None
+        current = new_executor()
+    queue = deque(tasks)
+    running: dict[cf.Future[ExportOutcome], Task] = {}
+    try:
+        while True:
+            lost = _run_on(current, queue, window, running, done)
+            if not lost:
+                break
+            if not owned or new_executor is None:
+                for task in [*lost, *queue]:
+                    broke = RuntimeError(in_language(text("pool_broke"), _task_language(task)))
+                    done(task, _died(task, broke))
+                queue.clear()
+                break
+            _stop(current)
+            for task in lost:
+                done(task, _alone(task, new_executor))
+            current = new_executor()
+    except BaseException:
+        for future in running:
+            future.cancel()
+        if owned:
+            _stop(current)
+        for task in running.values():
+            sweep(task)
+        raise
+    if owned:
+        _stop(current)
+    return [results[t.index] for t in tasks]
+
+
+def _stop(executor: cf.Executor) -> None:
+    """Shut ``executor`` down without waiting for what it still runs; end a pool's workers."""
+    processes: dict[Any, Any] = dict(getattr(executor, "_processes", None) or {})
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.terminate()  # SIGTERM: the worker unwinds and removes its temporary file
+    for process in processes.values():
+        with contextlib.suppress(Exception):
+            process.join(5)
+            if process.is_alive():
+                process.kill()
+
+
+def process_pool(jobs: int) -> cf.ProcessPoolExecutor:
+    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent."""
+    return cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+
+
+def export_many(
+    plans_or_paths: Iterable[Item],
+    formats: str | Sequence[str],
+    out_dir: str | os.PathLike[str] | None,
+    executor: cf.Executor | None = None,
+    *,
+    options: ExportOptions | None = None,
+    limits: Limits | None = None,
+    on_result: Callable[[ExportOutcome], None] | None = None,
+) -> list[ExportOutcome]:
+    """Export many plans in many formats; return what happened to each, in input order.
+
+    ``plans_or_paths`` holds plan files (each loaded just before it is
+    exported), :class:`~klusterplan.Plan` objects, or ``(name, plan)`` pairs
+    whose name stands for a file name; ``formats`` is
+    ``"docx,pdf"`` or a list; outputs go to ``out_dir`` (created if needed;
+    ``None``: beside each plan file), named after the input files, made safe,
+    never two to one file. With ``executor`` (any
+    :class:`concurrent.futures.Executor`: a process pool, a thread pool, a
+    cluster's executor) the plans are exported in parallel; without it, one
+    after the other in this process. ``on_result`` is called with each
+    :class:`ExportOutcome` as it arrives.
+
+    A plan that fails is reported in its outcome and the others go on; only
+    an unknown format or an output folder that cannot be made raises
+    :class:`~klusterplan.PlanError`, before anything runs.
+
+    >>> import klusterplan, tempfile
+    >>> out = tempfile.mkdtemp()
+    >>> outcomes = klusterplan.export_many([klusterplan.example()], "json", out)
+    >>> outcomes[0].ok, len(outcomes[0].written)
+    (True, 1)
+    """
+    tasks = plan_tasks(plans_or_paths, formats, out_dir, options=options, limits=limits)
+    if out_dir is not None:
+        try:
+            Path(out_dir).mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise PlanError(
+                [Problem("", text("folder_not_made", reason=exc.strerror or exc))],
+                os.fspath(out_dir),
+            ) from None
+    return run_tasks(tasks, executor, on_result=on_result or (lambda outcome: None))

@@ -1,0 +1,384 @@
+"""cattrs converters between plain data and the plan model.
+
+The structuring converter is strict: text must be text, a number a whole
+number, a list a list; unknown keys are errors. Every problem is collected
+with its path, so one run reports all of them.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import enum
+import functools
+import typing
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import attrs
+import cattrs
+from cattrs.cols import homogenous_tuple_structure_factory, is_sequence
+from cattrs.errors import (
+    ClassValidationError,
+    ForbiddenExtraKeysError,
+    IterableValidationError,
+)
+from cattrs.gen import make_dict_unstructure_fn, override
+
+from .._catalogue.text import Text, nearest
+from .._model.paths import path_parts
+from ..errors import PlanError, Problem, format_path
+from ..model import SCHEMA_VERSION, Plan
+from .formats import LineMap
+from .limits import number_problem
+from .resolve import SWEDISH_NAMES, enum_member, resolve_references
+
+__all__ = ["structure_plan", "structure_plan_with_notices", "unstructure_plan"]
+
+
+class _Invalid(ValueError):
+    """A value of the wrong kind, with a message written for a person."""
+
+
+def _structure_str(value: object, _: type) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        raise _Invalid(
+            Text(
+                'expected text, got nothing; write the text, or "" for none yet',
+                'här ska det stå text, men det står ingenting; skriv texten, eller "" om den '
+                "inte finns än",
+            )
+        )
+    raise _Invalid(
+        Text(
+            f"expected text, got {_describe(value)}; put it in quotes if it is meant as text",
+            f"här ska det stå text, men det står {_describe_sv(value)}; sätt texten inom "
+            "citattecken",
+        )
+    )
+
+
+def _structure_int(value: object, _: type) -> int:
+    if type(value) is int:
+        problem = number_problem(value)
+        if problem:
+            raise _Invalid(problem)
+        return value
+    raise _Invalid(
+        Text(
+            f"expected an integer, got {_describe(value)}",
+            f"här ska det stå ett heltal, men det står {_describe_sv(value)}",
+        )
+    )
+
+
+def _structure_bool(value: object, _: type) -> bool:
+    if isinstance(value, bool):
+        return value
+    raise _Invalid(
+        Text(
+            f"expected true or false, got {_describe(value)}",
+            f"här ska det stå true (ja) eller false (nej), men det står {_describe_sv(value)}",
+        )
+    )
+
+
+def _structure_date(value: object, _: type) -> _dt.date:
+    if isinstance(value, _dt.datetime):
+        return value.date()
+    if isinstance(value, _dt.date):
+        return value
+    if isinstance(value, str):
+        try:
+            return _dt.date.fromisoformat(value)
+        except ValueError:
+            pass
+    raise _Invalid(
+        Text(
+            f"expected a date written as YYYY-MM-DD, got {_describe(value)}",
+            f"här ska det stå ett datum som ÅÅÅÅ-MM-DD, t.ex. 2011-03-15, men det står "
+            f"{_describe_sv(value)}",
+        )
+    )
+
+
+def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
+    choices = [str(member.value) for member in cls]
+    swedish = _swedish_names(cls)
+
+    def structure(value: object, _: type) -> enum.Enum:
+        member = enum_member(cls, value)
+        if member is not None:
+            return member
+        close = nearest(str(value), [*choices, *swedish]) if isinstance(value, str) else None
+        hint_en = f"; did you mean {close!r}?" if close else ""
+        hint_sv = f"; menade du {close!r}?" if close else ""
+        also = f" (or in Swedish: {', '.join(swedish)})" if swedish else ""
+        also_sv = f" (eller på svenska: {', '.join(swedish)})" if swedish else ""
+        raise _Invalid(
+            Text(
+                f"expected one of {', '.join(choices)}{also}, got {_describe(value)}{hint_en}",
+                f"här ska det stå något av {', '.join(choices)}{also_sv}, men det står "
+                f"{_describe_sv(value)}{hint_sv}",
+            )
+        )
+
+    return structure
+
+
+def _swedish_names(cls: type[enum.Enum]) -> list[str]:
+    return [SWEDISH_NAMES[m] for m in cls if m in SWEDISH_NAMES]
+
+
+def _describe_sv(value: object) -> str:
+    if value is None:
+        return "ingenting"
+    if isinstance(value, bool):
+        return f"sanningsvärdet {str(value).lower()}"
+    if isinstance(value, str):
+        return f"texten {value!r}" if len(value) <= 40 else "en text"
+    if isinstance(value, int) and number_problem(value):
+        return "ett mycket stort tal"
+    if isinstance(value, int | float):
+        return f"talet {value}"
+    if isinstance(value, dict):
+        return "en samling nycklar"
+    if isinstance(value, list | tuple):
+        return "en lista"
+    if isinstance(value, _dt.date):
+        return f"datumet {value.isoformat()}"
+    return type(value).__name__
+
+
+def _describe(value: object) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        return f"the text {value!r}" if len(value) <= 40 else "a text"
+    if isinstance(value, int) and number_problem(value):
+        return "a very large number"
+    if isinstance(value, int | float):
+        return f"the number {value}"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, _dt.date):
+        return f"the date {value.isoformat()}"
+    return type(value).__name__
+
+
+def _is_homogenous_tuple(tp: Any) -> bool:
+    args = typing.get_args(tp)
+    return is_sequence(tp) and typing.get_origin(tp) is tuple and len(args) == 2 and args[1] is ...
+
+
+def _strict_tuple_factory(
+    tp: Any, converter: cattrs.Converter
+) -> Callable[[object, type], tuple[Any, ...]]:
+    inner = homogenous_tuple_structure_factory(tp, converter)
+
+    def structure(value: object, cl: type) -> tuple[Any, ...]:
+        if not isinstance(value, list | tuple):
+            raise _Invalid(
+                Text(
+                    f"expected a list, got {_describe(value)}",
+                    f"här ska det stå en lista, men det står {_describe_sv(value)}; skriv [a, b] "
+                    "eller en rad per värde som börjar med -",
+                )
+            )
+        return inner(value, cl)  # type: ignore[no-any-return]
+
+    return structure
+
+
+def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[object, type], Any]:
+    from cattrs.gen import make_dict_structure_fn
+
+    inner: Callable[[Any, type], Any] = make_dict_structure_fn(
+        cl, converter, _cattrs_forbid_extra_keys=True, _cattrs_use_linecache=False
+    )
+
+    def structure(value: object, _: type) -> Any:
+        if not isinstance(value, dict):
+            raise _Invalid(
+                Text(
+                    f"expected a mapping of keys, got {_describe(value)}",
+                    f"här ska det stå nycklar med värden, men det står {_describe_sv(value)}",
+                )
+            )
+        return inner(value, cl)
+
+    return structure
+
+
+@functools.cache
+def _structurer(detailed: bool) -> cattrs.Converter:
+    conv = cattrs.Converter(forbid_extra_keys=True, detailed_validation=detailed)
+    conv.register_structure_hook(str, _structure_str)
+    conv.register_structure_hook(int, _structure_int)
+    conv.register_structure_hook(bool, _structure_bool)
+    conv.register_structure_hook(_dt.date, _structure_date)
+    conv.register_structure_hook_factory(
+        lambda t: isinstance(t, type) and issubclass(t, enum.Enum),
+        _enum_hook,
+    )
+    conv.register_structure_hook_factory(_is_homogenous_tuple, _strict_tuple_factory)
+    conv.register_structure_hook_factory(attrs.has, _strict_attrs_factory)
+    return conv
+
+
+@functools.cache
+def _unstructurer() -> cattrs.Converter:
+    conv = cattrs.Converter(omit_if_default=True)
+    conv.register_unstructure_hook(_dt.date, lambda d: d)
+    conv.register_unstructure_hook(
+        Plan,
+        make_dict_unstructure_fn(
+            Plan,
+            conv,
+            _cattrs_omit_if_default=True,
+            schema_version=override(omit_if_default=False),
+            language=override(omit_if_default=False),
+        ),
+    )
+    return conv
+
+
+def unstructure_plan(plan: Plan) -> dict[str, Any]:
+    """Turn a plan into plain data, leaving out what is still at its default."""
+    data: dict[str, Any] = _unstructurer().unstructure(plan)
+    return data
+
+
+def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[str | int], str]]:
+    # cattrs raises what it found per attribute; each leaf becomes one problem with its path
+    if isinstance(exc, IterableValidationError):
+        with_notes, without = exc.group_exceptions()
+        for sub, note in with_notes:
+            yield from _problems(sub, [*path, note.index])
+        for sub in without:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ClassValidationError):
+        attributes, rest = exc.group_exceptions()
+        for sub, attribute in attributes:
+            yield from _problems(sub, [*path, attribute.name])
+        for sub in rest:
+            yield from _problems(sub, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        allowed = [a.name for a in attrs.fields(exc.cl)]
+        for key in sorted(exc.extra_fields):
+            from difflib import get_close_matches
+
+            hint = get_close_matches(key, allowed, n=1)
+            if hint:
+                advice = Text(f"did you mean {hint[0]!r}?", f"menade du {hint[0]!r}?")
+            else:
+                listed = ", ".join(allowed)
+                advice = Text(f"allowed keys are {listed}", f"de nycklar som finns här är {listed}")
+            yield (
+                [*path, key],
+                Text(f"unknown key; {advice}", f"okänd nyckel; {advice.sv}"),
+            )
+    elif isinstance(exc, KeyError):
+        yield (
+            path,
+            Text(
+                "required key missing; add it", "en nyckel som måste finnas saknas; lägg till den"
+            ),
+        )
+    elif isinstance(exc, _Invalid):
+        yield path, exc.args[0]
+    elif isinstance(exc, TypeError | ValueError):
+        yield path, f"invalid value: {exc}"
+    else:
+        raise exc
+
+
+def _with_hint(message: str, line: str) -> str:
+    """Add what most likely went wrong on ``line`` of the file to a structuring message."""
+    sv = message.sv if isinstance(message, Text) else message
+    if "got nothing" in message and " #" in f" {line.split(':', 1)[-1]}":
+        return Text(
+            f"{message}; a # after a space starts a comment, so the text after it was left "
+            'out: put the text in quotes, e.g. "#bibliotek"',
+            f"{sv}; ett # efter ett mellanslag inleder en kommentar, så texten efter det "
+            'lästes inte: sätt texten inom citattecken, t.ex. "#bibliotek"',
+        )
+    if "expected text, got a mapping" in message and ": " in line:
+        return Text(
+            f"{message}; a colon followed by a space makes a key: put the whole text in "
+            'quotes, e.g. - "Tid: för lite"',
+            f"{sv}; ett kolon följt av mellanslag gör en nyckel: sätt hela texten inom "
+            'citattecken, t.ex. - "Tid: för lite"',
+        )
+    return message
+
+
+def structure_plan(data: object, lines: LineMap | None = None, source: str | None = None) -> Plan:
+    """Build a :class:`Plan` from plain data, or raise :class:`PlanError` listing every problem."""
+    return structure_plan_with_notices(data, lines, source)[0]
+
+
+def structure_plan_with_notices(
+    data: object, lines: LineMap | None = None, source: str | None = None
+) -> tuple[Plan, list[Problem]]:
+    """:func:`structure_plan`, and a notice for each reference it read forgivingly.
+
+    Enum values are read in any case and by their Swedish names; a reference
+    to a centre, a staircase step or a target group by its name, or in
+    another case, is replaced by the id, with a notice giving its path.
+    """
+
+    def problem(path: list[str | int], message: str) -> Problem:
+        line = lines.line(path) if lines else None
+        if lines is not None and line is not None:
+            message = _with_hint(message, lines.text_of(line))
+        return Problem(format_path(path), message, line)
+
+    if not isinstance(data, dict):
+        got = "an empty file" if data is None else _describe(data)
+        raise PlanError([problem([], f"a plan is a mapping of keys, got {got}")], source)
+    version = data.get("schema_version")
+    if version is None:
+        raise PlanError(
+            [
+                problem(
+                    [],
+                    f"schema_version is missing; add `schema_version: {SCHEMA_VERSION}` at the top",
+                )
+            ],
+            source,
+        )
+    if version != SCHEMA_VERSION:
+        raise PlanError(
+            [
+                problem(
+                    ["schema_version"],
+                    f"this release reads schema_version {SCHEMA_VERSION}, "
+                    f"got {_describe(version)}; "
+                    "use a klusterplan release that reads it, or convert the plan",
+                )
+            ],
+            source,
+        )
+    try:
+        plan = _structurer(False).structure(data, Plan)
+    except Exception:
+        # The quick converter stops at the first problem and names no path. The
+        # detailed one collects every problem with its path; its code is a third
+        # slower to generate, so it is made only for a plan that has a problem.
+        try:
+            plan = _structurer(True).structure(data, Plan)
+        except (ClassValidationError, IterableValidationError, _Invalid) as exc:
+            problems = sorted(
+                (problem(p, m) for p, m in _problems(exc, [])),
+                key=lambda p: (p.line or 0, p.path),
+            )
+            raise PlanError(problems, source) from None
+    plan, notices = resolve_references(plan)
+    found = [problem(path_parts(path), message) for path, message in notices]
+    return plan, sorted(found, key=lambda p: p.line or 0)

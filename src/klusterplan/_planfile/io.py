@@ -1,0 +1,178 @@
+"""Loading and saving plans: :func:`load`, :func:`loads`, :func:`dump`, :func:`dumps`."""
+
+from __future__ import annotations
+
+import codecs
+import os
+import stat
+from pathlib import Path
+
+from .._catalogue.text import Text
+from .._support.atomic import atomic_write
+from ..errors import PlanError, Problem, format_path
+from ..model import Plan
+from .convert import structure_plan_with_notices, unstructure_plan
+from .formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from .limits import Limits, data_problems
+from .origin import Origin, ReadNotice, remember
+from .validate import plan_problems
+
+__all__ = ["dump", "dumps", "example", "example_text", "load_text_file", "loads"]
+
+
+def loads(
+    text: str, format: str = "yaml", *, source: str | None = None, limits: Limits | None = None
+) -> Plan:
+    """Read a plan from ``text`` in ``format`` (``yaml``, ``json`` or ``toml``).
+
+    Raises :class:`PlanError` listing every problem with its path and, for
+    YAML and JSON, its line. ``source`` names the file in messages; ``limits``
+    bounds the size of what is accepted (see :class:`Limits`).
+    """
+    return _loads(text, format, source, limits or Limits())[0]
+
+
+def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[Plan, LineMap]:
+    size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > limits.max_bytes else 0
+    if size > limits.max_bytes:
+        raise PlanError([_too_large(size, limits)], source)
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        raise PlanError(
+            [Problem("", "holds a NUL byte, so it is not a text file; is it a plan?", line)],
+            source,
+        )
+    data, root = parse_with_nodes(text, format, source)
+    lines = LineMap(text, format, root)
+    problems = sorted(
+        (
+            Problem(format_path(path), message, lines.line(place))
+            for path, message, place in data_problems(data, limits)
+        ),
+        key=lambda p: p.line or 0,
+    )
+    if problems:
+        raise PlanError(problems, source)
+    with paused_gc():
+        plan, notices = structure_plan_with_notices(data, lines, source)
+    remember(
+        plan,
+        Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),
+    )
+    return plan, lines
+
+
+def _too_large(size: int, limits: Limits) -> Problem:
+    return Problem(
+        "",
+        f"{size:,} bytes is larger than the {limits.max_bytes:,} a plan file may be; "
+        "a plan is text of a few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES "
+        "raises the limit)",
+    )
+
+
+_NO_FILE = Text(
+    "no such file; check the name and folder", "filen finns inte; kontrollera namnet och mappen"
+)
+_FOLDER = Text("this is a folder, not a plan file", "det här är en mapp, inte en planfil")
+_NOT_REGULAR = Text(
+    "not a regular file (a device, a pipe or a socket); save the plan",
+    "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
+)
+
+
+def _unreadable(exc: OSError) -> Text:
+    return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
+
+
+def _read(path: Path, limits: Limits) -> str:
+    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise PlanError([Problem("", _NO_FILE)], str(path)) from None
+    except IsADirectoryError:
+        raise PlanError([Problem("", _FOLDER)], str(path)) from None
+    except OSError as exc:
+        raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
+    with os.fdopen(fd, "rb") as stream:
+        mode = os.fstat(fd).st_mode
+        if stat.S_ISDIR(mode):
+            raise PlanError([Problem("", _FOLDER)], str(path))
+        if not stat.S_ISREG(mode):
+            raise PlanError(
+                [Problem("", _NOT_REGULAR)],
+                str(path),
+            )
+        try:
+            raw = stream.read(limits.max_bytes + 1)
+        except OSError as exc:
+            raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
+    if len(raw) > limits.max_bytes:
+        raise PlanError([_too_large(max(len(raw), path.stat().st_size), limits)], str(path))
+    return _decode(raw, str(path))
+
+
+def _decode(raw: bytes, source: str) -> str:
+    if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        raise PlanError(
+            [
+                Problem(
+                    "", "UTF-16 text; save the file as UTF-8 (in most editors: Save as, Encoding)"
+                )
+            ],
+            source,
+        )
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        if b"\x00" in raw[:8192]:
+            message = "holds NUL bytes, so it is not a text file; is it a plan?"
+        else:
+            message = (
+                f"not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
+                "save the file as UTF-8"
+            )
+        raise PlanError([Problem("", message, line)], source) from None
+
+
+def load_text_file(
+    path: str | os.PathLike[str], *, limits: Limits | None = None
+) -> tuple[Plan, LineMap]:
+    """A plan from a YAML, JSON or TOML file, and the map from its paths to the file's lines."""
+    limits = limits or Limits()
+    fmt = format_for_path(path)
+    return _loads(_read(Path(path), limits), fmt, str(path), limits)
+
+
+def dumps(plan: Plan, format: str = "yaml") -> str:
+    """Write ``plan`` as text in ``format``; keys still at their defaults are left out.
+
+    Raises :class:`PlanError` for a plan no file can hold (text with a lone
+    surrogate, a number beyond any plan's range), naming each path.
+    """
+    problems = plan_problems(plan)
+    if problems:
+        raise PlanError(problems)
+    return serialise(unstructure_plan(plan), format)
+
+
+def dump(plan: Plan, path: str | os.PathLike[str]) -> None:
+    """Write ``plan`` to a file, in the format its suffix implies, atomically."""
+    text = dumps(plan, format_for_path(path))
+    with atomic_write(path) as stream:
+        stream.write(text.encode("utf-8"))
+
+
+def example_text() -> str:
+    """The example plan's YAML text, as shipped with the package."""
+    from importlib import resources
+
+    return (resources.files("klusterplan") / "data" / "example.yaml").read_text(encoding="utf-8")
+
+
+def example() -> Plan:
+    """The workbook's own content as a plan for a fictional local library."""
+    return loads(example_text(), "yaml", source="example.yaml")
