@@ -31,8 +31,9 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import lstrip as rl_lstrip
 from reportlab.platypus.paragraph import split as rl_split
+from reportlab.platypus.paragraph import strip as rl_strip
 
-__all__ = ["ascent_descent", "break_mixed", "word_widths"]
+__all__ = ["ascent_descent", "break_mixed", "break_plain", "plain_style", "word_widths"]
 
 #: Word widths, by font and size, of the document being laid out.
 word_widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -288,3 +289,99 @@ def break_mixed(para: Any, width: Any) -> Any:
     para._splitLongWordCount = para._hyphenations = 0
     para.frags = done
     return ParaLines(kind=1, lines=lines)
+
+
+def plain_style(style: Any) -> bool:
+    """Whether reportlab breaks lines in ``style`` by width alone (no hyphenation or dots)."""
+    return not (
+        style.endDots
+        or style.wordWrap
+        or style.shaping
+        or style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+    )
+
+
+def break_plain(para: Any, width: Any) -> Any:
+    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
+
+    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
+    of text), the same greedy fill with the same arithmetic and the same
+    allowance for spaces to shrink, so the breaks and the space left on each
+    line are the ones reportlab computes. Whatever that case does beyond
+    filling (soft hyphens, a word wider than the line to be cut, bullets) is
+    left to reportlab. The words are measured once a document rather than once
+    a wrap.
+    """
+    frags = para.frags
+    style = para.style
+    if len(frags) != 1 or para.bulletText or not plain_style(style):
+        return None
+    f = frags[0]
+    if hasattr(f, "cbDefn") or hasattr(f, "backColor"):
+        return None
+    text = getattr(f, "text", None)
+    if text is None:
+        # the second part of a split paragraph holds its words
+        words = getattr(f, "words", None)
+        if type(words) is not list or not all(type(w) is str for w in words):
+            return None
+        if not any(rl_strip(w) for w in words):
+            return None
+        words = list(words)
+    else:
+        text = rl_strip(text)
+        if not text:
+            return None
+        words = rl_split(text)
+    if _SHY in text if text is not None else any(_SHY in w for w in words):
+        return None
+    font_name, font_size = f.fontName, f.fontSize
+    key = (font_name, font_size)
+    measured = word_widths.get(key)
+    if measured is None:
+        measured = word_widths[key] = {}
+    bounds = ascent_descent(font_name, font_size)
+    encoding = para.encoding
+    max_widths = list(width) if isinstance(width, tuple | list) else [width]
+    last_width = len(max_widths) - 1
+    space = measured.get(" ")
+    if space is None:
+        space = measured[" "] = stringWidth(" ", font_name, font_size, encoding)
+    shrink = style.spaceShrinkage * space
+    split_long = style.splitLongWords
+    widest = 0.0
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space  # as reportlab: no space before a line's first word
+    line_no = 0
+    max_width = max_widths[0]
+    for word in words:
+        word_width = measured.get(word)
+        if word_width is None:
+            word_width = measured[word] = stringWidth(word, font_name, font_size, encoding)
+        new_width = current + space + word_width
+        if new_width > max_width + shrink * len(line):
+            if split_long and word_width > max_width:
+                return None  # reportlab cuts such a word: let it
+            if line:
+                if current > widest:
+                    widest = current
+                lines.append((max_width - current, line))
+                line = [word]
+                current = word_width
+                line_no += 1
+                max_width = max_widths[min(last_width, line_no)]
+                continue
+        line.append(word)
+        current = new_width
+    if line:
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+    para._width_max = widest
+    para.height = 0
+    para._splitLongWordCount = para._hyphenations = 0
+    ascent, descent = bounds
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
