@@ -34,7 +34,8 @@ class _Para(RLParagraph):  # type: ignore[misc]
     are kept rather than found anew (about half the wraps of an export).
 
     Plain text in one font (nearly all of a plan) has its lines broken by
-    :func:`~klusterplan.exporters._pdf_lines.break_plain`, fields and contents lines (two fragments) by
+    :func:`~klusterplan.exporters._pdf_lines.break_plain`, fields and
+    contents lines (two fragments) by
     :func:`~klusterplan.exporters._pdf_lines.break_mixed`: the very breaks
     reportlab's own line breaker makes, with each word measured once a
     document. Plain left-aligned lines are drawn by
@@ -45,14 +46,19 @@ class _Para(RLParagraph):  # type: ignore[misc]
     _wrapped: tuple[float, Any, float, float] | None = None
     """The last width wrapped to, the line breaks made for it and the size."""
 
+    internals = True
+    """Whether lines are broken and drawn here with reportlab's internals (see render())."""
+
     def breakLines(self, width: Any) -> Any:
+        if not self.internals:
+            return super().breakLines(width)
         lines = _break_plain(self, width)
         if lines is None and len(self.frags) > 1 and _plain_style(self.style):
             lines = _break_mixed(self, width)
         return super().breakLines(width) if lines is None else lines
 
     def drawPara(self, debug: int = 0) -> None:
-        if debug or not draw_plain(self):
+        if debug or not self.internals or not draw_plain(self):
             super().drawPara(debug)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:

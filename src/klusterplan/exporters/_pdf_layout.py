@@ -41,6 +41,7 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .._document.metrics import fit_columns
+from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
     Block,
@@ -58,7 +59,7 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
-from ._pdf_canvas import _CONTENTS_END, _canvas_class, _DocTemplate
+from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
 from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
@@ -734,6 +735,8 @@ def render(document: Document, look: Look) -> bytes:
     """Lay ``document`` out on A4 pages and return the PDF's bytes."""
     # the words of one document are measured once; a batch keeps no words of the last
     word_widths.clear()
+    # the switch is the process's environment, the same for every thread
+    internals = _Para.internals = use_internals()
     logo = _logo(look)
     out = io.BytesIO()
     doc = _DocTemplate(
@@ -765,5 +768,5 @@ def render(document: Document, look: Look) -> bytes:
     story = _Renderer(document, look, logo).story()
     # One layout pass: the canvas holds the pages back and fills in the page
     # numbers (footers, contents) once the last page is known.
-    doc.build(story, canvasmaker=_canvas_class(document, look, logo))
+    doc.build(story, canvasmaker=canvas_maker(document, look, logo, internals))
     return out.getvalue()
