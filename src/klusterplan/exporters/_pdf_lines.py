@@ -165,7 +165,7 @@ class _Line:
 
     def limit(self, shrinkage: float) -> float:
         """The width the line may reach: its own, plus what its spaces may shrink."""
-        lim_width = self.max_width
+        lim_width: float = self.max_width
         if shrinkage:
             shrink = self.space_width
             for wi in self.words:
@@ -332,22 +332,8 @@ def plain_style(style: Any) -> bool:
     )
 
 
-def break_plain(para: Any, width: Any) -> Any:
-    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
-
-    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
-    of text), the same greedy fill with the same arithmetic and the same
-    allowance for spaces to shrink, so the breaks and the space left on each
-    line are the ones reportlab computes. Whatever that case does beyond
-    filling (soft hyphens, a word wider than the line to be cut, bullets) is
-    left to reportlab. The words are measured once a document rather than once
-    a wrap.
-    """
-    frags = para.frags
-    style = para.style
-    if len(frags) != 1 or para.bulletText or not plain_style(style):
-        return None
-    f = frags[0]
+def _plain_words(f: Any) -> list[str] | None:
+    """The words of a paragraph's one text fragment, or ``None`` where reportlab must break it."""
     if hasattr(f, "cbDefn") or hasattr(f, "backColor"):
         return None
     text = getattr(f, "text", None)
@@ -365,6 +351,28 @@ def break_plain(para: Any, width: Any) -> Any:
             return None
         words = rl_split(text)
     if _SHY in text if text is not None else any(_SHY in w for w in words):
+        return None
+    return words
+
+
+def break_plain(para: Any, width: Any) -> Any:
+    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
+
+    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
+    of text), the same greedy fill with the same arithmetic and the same
+    allowance for spaces to shrink, so the breaks and the space left on each
+    line are the ones reportlab computes. Whatever that case does beyond
+    filling (soft hyphens, a word wider than the line to be cut, bullets) is
+    left to reportlab. The words are measured once a document rather than once
+    a wrap.
+    """
+    frags = para.frags
+    style = para.style
+    if len(frags) != 1 or para.bulletText or not plain_style(style):
+        return None
+    f = frags[0]
+    words = _plain_words(f)
+    if words is None:
         return None
     font_name, font_size = f.fontName, f.fontSize
     key = (font_name, font_size)

@@ -80,25 +80,7 @@ class _Styles:
             textColor=colors.HexColor("#333333"),
         )
         self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
-        heading = {
-            1: (look.of("h1"), look.primary, 18),
-            2: (look.of("h2"), _DARK, 14),
-            3: (look.of("h3"), _MUTED, 10),
-            4: (look.of("h3"), _MUTED, 8),
-        }
-        self.headings = {
-            level: ParagraphStyle(
-                f"h{level}",
-                base,
-                fontName=f.bold,
-                fontSize=hsize,
-                leading=hsize * 1.25,
-                spaceBefore=before,
-                spaceAfter=size * 0.5,
-                textColor=colour,
-            )
-            for level, (hsize, colour, before) in heading.items()
-        }
+        self.headings = _heading_styles(look, base)
         small = look.of("table")
         self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)
         self.wide_cell = ParagraphStyle(
@@ -137,22 +119,54 @@ class _Styles:
             textColor=look.accent,
             spaceBefore=36,
         )
-        self.toc = [
-            ParagraphStyle(
-                f"toc{level}",
-                base,
-                leftIndent=level * size * 1.4,
-                firstLineIndent=0,
-                fontName=f.bold if level == 0 else f.regular,
-                # The rows' spacing of the table reportlab's TableOfContents uses.
-                spaceBefore=size * 0.4 + 9 if level == 0 else 3,
-                spaceAfter=3,
-                # Room for the dot leader and the page number drawn at the end.
-                rightIndent=size * 3.5,
-            )
-            for level in range(4)
-        ]
+        self.toc = _contents_styles(look, base)
 
     def paragraph_styles(self) -> list[Any]:
         """Every paragraph style but the headings and the contents'."""
         return [v for v in vars(self).values() if isinstance(v, ParagraphStyle)]
+
+
+def _heading_styles(look: Look, base: ParagraphStyle) -> dict[int, ParagraphStyle]:
+    """The styles of headings of levels 1 to 4."""
+    f = look.fonts
+    size = look.size
+    heading = {
+        1: (look.of("h1"), look.primary, 18),
+        2: (look.of("h2"), _DARK, 14),
+        3: (look.of("h3"), _MUTED, 10),
+        4: (look.of("h3"), _MUTED, 8),
+    }
+    return {
+        level: ParagraphStyle(
+            f"h{level}",
+            base,
+            fontName=f.bold,
+            fontSize=hsize,
+            leading=hsize * 1.25,
+            spaceBefore=before,
+            spaceAfter=size * 0.5,
+            textColor=colour,
+        )
+        for level, (hsize, colour, before) in heading.items()
+    }
+
+
+def _contents_styles(look: Look, base: ParagraphStyle) -> list[ParagraphStyle]:
+    """The styles of the contents' lines, one for each heading level."""
+    f = look.fonts
+    size = look.size
+    return [
+        ParagraphStyle(
+            f"toc{level}",
+            base,
+            leftIndent=level * size * 1.4,
+            firstLineIndent=0,
+            fontName=f.bold if level == 0 else f.regular,
+            # The rows' spacing of the table reportlab's TableOfContents uses.
+            spaceBefore=size * 0.4 + 9 if level == 0 else 3,
+            spaceAfter=3,
+            # Room for the dot leader and the page number drawn at the end.
+            rightIndent=size * 3.5,
+        )
+        for level in range(4)
+    ]
