@@ -17,6 +17,7 @@ from klusterplan.testing import open_word
 
 
 def main(folder: Path) -> None:
+    """Check every file in ``folder``; an AssertionError names the first that fails."""
     files = {p.suffix: p for p in folder.iterdir()}
     example = klusterplan.example()
     for suffix in (".json", ".yaml", ".toml"):
