@@ -7,6 +7,7 @@ it passes every check but the one it is made to fail.
 from __future__ import annotations
 
 import io
+import os
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -201,3 +202,57 @@ def test_not_well_formed_xml_is_refused(word: bytes, tmp_path: Path) -> None:
     path.write_bytes(_replace(word, "word/document.xml", b"<w:document><w:body>"))
     with pytest.raises(PlanError, match="not well-formed XML"):
         read_word(path)
+
+
+def _tiny(document_xml: bytes) -> bytes:
+    """A package holding nothing but its main part."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        target.writestr("word/document.xml", document_xml)
+    return out.getvalue()
+
+
+@pytest.mark.parametrize("command", ["check", "import", "export"])
+def test_an_unclosed_comment_in_the_prolog_ends_the_scan(
+    tmp_path: Path, run: Any, command: str
+) -> None:
+    # 159 bytes: the scan for a document type once found the same comment again and again
+    data = _tiny(b'<?xml version="1.0"?><!-- x')
+    assert len(data) == 159
+    path = tmp_path / "comment.docx"
+    path.write_bytes(data)
+    with pytest.raises(PlanError, match="not well-formed XML: Comment not terminated"):
+        read_word(path)
+    args = {"check": [], "import": ["-o", "plan.yaml"], "export": ["--to", "md"]}[command]
+    result = run(command, "--lang", "en", "comment.docx", *args)
+    assert result.exit_code == 2
+    assert "comment.docx: the part word/document.xml is not well-formed XML" in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == ["comment.docx"]
+
+
+@pytest.mark.parametrize("xml", [b"<?xml", b"<!--", b"<?x?><!-- a --><!-- b", b"<!-- --><?"])
+def test_the_prolog_scan_always_ends(tmp_path: Path, xml: bytes) -> None:
+    path = tmp_path / "prolog.docx"
+    path.write_bytes(_tiny(xml))
+    with pytest.raises(PlanError, match="not well-formed XML"):
+        read_word(path)
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs devices and named pipes")
+@pytest.mark.parametrize("target", ["/dev/zero", "/dev/urandom", "fifo"])
+def test_only_a_regular_file_is_read_as_a_word_document(
+    tmp_path: Path, run: Any, target: str
+) -> None:
+    if target == "fifo":
+        os.mkfifo(tmp_path / "doc.docx")  # nothing writes to it: a read would wait forever
+    else:
+        (tmp_path / "doc.docx").symlink_to(target)
+    with pytest.raises(PlanError, match="not a regular file"):
+        read_word(tmp_path / "doc.docx")
+    for args in (["check"], ["import", "-o", "plan.yaml"], ["export", "--to", "md", "-o", "out"]):
+        result = run(args[0], "--lang", "en", "doc.docx", *args[1:])
+        assert result.exit_code == 2, result.output
+        assert "doc.docx: not a regular file (a device, a pipe or a socket)" in result.output
+    swedish = run("check", "--lang", "sv", "doc.docx")
+    assert "doc.docx: inte en vanlig fil" in swedish.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if not p.is_dir()) == ["doc.docx"]

@@ -388,6 +388,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "uppdateringen skulle inte ge dokumentets plan; filen lämnas som den var",
         "the update would not give the document's plan; the file is left as it was",
     ),
+    # a file that cannot be opened
+    "file_missing": (
+        "filen finns inte; kontrollera namnet och mappen",
+        "no such file; check the name and folder",
+    ),
+    "file_unreadable": ("kan inte läsas: {reason}", "cannot be read: {reason}"),
+    "plan_folder": ("det här är en mapp, inte en planfil", "this is a folder, not a plan file"),
+    "plan_not_regular": (
+        "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
+        "not a regular file (a device, a pipe or a socket); save the plan",
+    ),
     # a Word document that cannot be opened safely
     "docx_missing": (
         "filen finns inte; kontrollera namnet och mappen",
@@ -396,6 +407,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "docx_folder": (
         "det här är en mapp, inte ett Word-dokument",
         "this is a folder, not a Word document",
+    ),
+    "docx_not_regular": (
+        "inte en vanlig fil (en enhet, ett rör eller en sockel); spara Word-dokumentet som "
+        "fil och ange den",
+        "not a regular file (a device, a pipe or a socket); save the Word document as a file "
+        "and name that",
     ),
     "docx_not_word": (
         "inget Word-dokument (.docx), eller skadat: {detail}; öppna det i Word och spara det "
