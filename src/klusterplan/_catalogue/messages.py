@@ -380,6 +380,22 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "go has been removed; klusterplan reads back only its own documents (klusterplan "
         "workbook, klusterplan export --to docx)",
     ),
+    "word_index_carried": (
+        "märket anger punkt {n} i {list}, men planen som dokumentet bär med sig har {most}; "
+        "klusterplan skrev inte märket: ta bort det, eller exportera dokumentet på nytt från "
+        "planfilen (en ny rad läggs till genom att kopiera en rad i Word)",
+        "the mark names item {n} of {list}, but the plan the document carries has {most}; "
+        "klusterplan did not write the mark: remove it, or export the document again from the "
+        "plan file (a new row is added by copying a row in Word)",
+    ),
+    "word_index_room": (
+        "märket anger punkt {n} i {list}, men dokumentet har bara {most} stycken, rader och "
+        "märken; klusterplan skrev inte märket: ta bort det, eller exportera dokumentet på nytt "
+        "från planfilen",
+        "the mark names item {n} of {list}, but the document has only {most} paragraphs, rows "
+        "and marks; klusterplan did not write the mark: remove it, or export the document "
+        "again from the plan file",
+    ),
     "word_update_unreadable": (
         "uppdateringen gick inte att läsa in igen ({detail}); filen lämnas som den var",
         "the update would not load again ({detail}); the file is left as it was",
@@ -468,6 +484,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "value_number": (
         "här ska stå ett heltal, men det står ”{text}”",
         "expected a whole number, got ”{text}”",
+    ),
+    "value_digits": (
+        "här står ett tal med {digits} siffror; en plans tal (röster, åldrar, kronor) har högst "
+        "{most}",
+        "a number of {digits} digits; plan values (votes, ages, kronor) have at most {most}",
     ),
     "value_date": (
         "här ska stå ett datum skrivet som ÅÅÅÅ-MM-DD, men det står ”{text}”",
