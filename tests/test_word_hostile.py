@@ -7,7 +7,9 @@ it passes every check but the one it is made to fail.
 from __future__ import annotations
 
 import io
+import json
 import os
+import re
 import sys
 import zipfile
 from collections.abc import Iterator
@@ -256,3 +258,195 @@ def test_only_a_regular_file_is_read_as_a_word_document(
     swedish = run("check", "--lang", "sv", "doc.docx")
     assert "doc.docx: inte en vanlig fil" in swedish.output
     assert sorted(p.name for p in tmp_path.rglob("*") if not p.is_dir()) == ["doc.docx"]
+
+
+_CARRIED = b"urn:klusterplan:plan"
+
+
+def _carried_name(word: bytes) -> str:
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        return next(
+            n
+            for n in archive.namelist()
+            if n.startswith("customXml/item") and _CARRIED in archive.read(n)
+        )
+
+
+def _part(word: bytes, name: str) -> str:
+    with zipfile.ZipFile(io.BytesIO(word)) as archive:
+        return archive.read(name).decode("utf-8")
+
+
+def _without(data: bytes, name: str) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as target:
+        for info in source.infolist():
+            if info.filename != name:
+                target.writestr(info, source.read(info), compress_type=zipfile.ZIP_DEFLATED)
+    return out.getvalue()
+
+
+def _retagged(word: bytes, old: str, new: str, *, carried: bool, bookmarks: bool = False) -> bytes:
+    """The export with the marks of ``old`` naming ``new``, with or without its plan.
+
+    ``bookmarks``: the marks are the bookmarks (as LibreOffice keeps them), the
+    controls' tags gone.
+    """
+    document = _part(word, "word/document.xml")
+    if bookmarks:
+        document = re.sub(r"<w:tag [^>]*/>", "", document)
+        document = _renamed_bookmarks(document, old, new)
+    else:
+        document = document.replace(f'w:val="{old}"', f'w:val="{new}"')
+    data = word if carried else _without(word, _carried_name(word))
+    return _replace(data, "word/document.xml", document.encode("utf-8"))
+
+
+def _renamed_bookmarks(document: str, old: str, new: str) -> str:
+    from klusterplan._model import paths
+
+    def rename(match: re.Match[str]) -> str:
+        found = paths.parse_bookmark(match.group(1))
+        if found is None or found[0] != "v" or paths.fill(found[1], found[2]) != old:
+            return match.group(0)
+        number = re.fullmatch(r"target_groups\[(\d+)\]\.votes", new)
+        assert number is not None
+        return match.group(0).replace(
+            match.group(1), re.sub(r"_\d+$", f"_{number.group(1)}", match.group(1))
+        )
+
+    return re.sub(r'<w:bookmarkStart [^>]*w:name="([^"]*)"[^>]*/>', rename, document)
+
+
+@pytest.mark.parametrize(
+    ("index", "carried", "bookmarks", "says"),
+    [
+        (99999, False, False, "names item 100000 of target_groups, but the document has only"),
+        (99999999, False, False, "names item 100000000 of target_groups, but the document"),
+        (99999, False, True, "names item 100000 of target_groups, but the document has only"),
+        (99, True, False, "names item 100 of target_groups, but the plan the document carries"),
+        (8, True, True, "names item 9 of target_groups, but the plan the document carries has 8"),
+    ],
+)
+def test_a_mark_naming_an_item_the_document_cannot_hold_is_refused(
+    word: bytes,
+    tmp_path: Path,
+    run: Any,
+    unpacked: _Reads,
+    index: int,
+    carried: bool,
+    bookmarks: bool,
+    says: str,
+) -> None:
+    data = _retagged(
+        word,
+        "target_groups[0].votes",
+        f"target_groups[{index}].votes",
+        carried=carried,
+        bookmarks=bookmarks,
+    )
+    (tmp_path / "index.docx").write_bytes(data)
+    with pytest.raises(PlanError, match="klusterplan did not write the mark") as caught:
+        read_word(tmp_path / "index.docx")
+    assert says in str(caught.value)
+    assert f"target_groups[{index}].votes: under ”" in caught.value.render("en")
+    for args in (["check"], ["import", "-o", "plan.yaml"]):
+        result = run(args[0], "--lang", "en", "index.docx", *args[1:])
+        assert result.exit_code == 2, result.output
+        assert says in result.output
+    swedish = run("check", "--lang", "sv", "index.docx")
+    assert f"märket anger punkt {index + 1} i target_groups" in swedish.output
+    assert not (tmp_path / "plan.yaml").exists()
+
+
+@pytest.mark.parametrize("tag", ["target_groups[0].votes", "library.name"])
+def test_a_tag_for_any_item_is_no_mark(word: bytes, tmp_path: Path, tag: str) -> None:
+    # "target_groups[*]" names a place only in a placement; as a value's tag it is not ours
+    for carried in (True, False):
+        path = tmp_path / "star.docx"
+        path.write_bytes(_retagged(word, tag, "target_groups[*].votes", carried=carried))
+        result = read_word(path)
+        assert result.plan.target_groups
+
+
+def test_a_field_tagged_language_is_read_by_its_value(
+    word: bytes, tmp_path: Path, run: Any
+) -> None:
+    (tmp_path / "language.docx").write_bytes(
+        _retagged(word, "library.name", "language", carried=True)
+    )
+    result = run("check", "--lang", "en", "language.docx")
+    assert result.exit_code == 2
+    assert "language.docx: language: on the cover: expected one of sv, en, got" in result.output
+
+
+def _carrying(word: bytes, plan_json: str) -> bytes:
+    name = _carried_name(word)
+    head = _part(word, name).split(">{", 1)[0]
+    return _replace(word, name, f"{head}>{plan_json}</plan>".encode("utf-8", "surrogatepass"))
+
+
+def _plan_json(word: bytes) -> dict[str, Any]:
+    body = _part(word, _carried_name(word)).split(">{", 1)[1].rsplit("</plan>", 1)[0]
+    data: dict[str, Any] = json.loads("{" + body)
+    return data
+
+
+@pytest.mark.parametrize(
+    ("kind", "says"),
+    [
+        ("deep", "the plan the document carries is damaged (deep.docx (the plan it carries): "),
+        ("surrogate", "library.name: the text holds U+D800 at character 2"),
+    ],
+)
+def test_a_carried_plan_is_read_as_strictly_as_a_plan_file(
+    word: bytes, tmp_path: Path, run: Any, kind: str, says: str
+) -> None:
+    data = _plan_json(word)
+    if kind == "deep":
+        text = json.dumps(data)[:-1] + ', "x": ' + "[" * 100_000 + "]" * 100_000 + "}"
+    else:
+        data["library"]["name"] = "A\ud800B"
+        text = json.dumps(data)  # \ud800 escaped, as JSON may write it
+    (tmp_path / f"{kind}.docx").write_bytes(_carrying(word, text))
+    for args in (["check"], ["import", "-o", "plan.yaml"], ["export", "--to", "md"]):
+        result = run(args[0], "--lang", "en", f"{kind}.docx", *args[1:])
+        assert result.exit_code == 2, result.output
+        assert says in result.output
+        assert "export the document again from the plan file" in result.output
+    assert sorted(p.name for p in tmp_path.rglob("*") if p.is_file()) == [f"{kind}.docx"]
+
+
+def test_digit_strings_are_bounded_before_they_are_converted(
+    word: bytes, tmp_path: Path, run: Any
+) -> None:
+    digits = "9" * 5000
+    document = _part(word, "word/document.xml")
+    # votes typed as 5,000 digits
+    at = document.index('w:val="target_groups[0].votes"')
+    start = document.index(">", document.index("<w:t", at)) + 1
+    typed = document[:start] + digits + document[document.index("</w:t>", start) :]
+    (tmp_path / "votes.docx").write_bytes(_replace(word, "word/document.xml", typed.encode()))
+    result = run("check", "--lang", "en", "votes.docx")
+    assert result.exit_code == 2
+    assert "target_groups[0].votes: in the table under ”" in result.output
+    assert "a number of 5000 digits; plan values (votes, ages, kronor) have at most 15" in (
+        result.output
+    )
+    # a bookmark whose numbers run to 5,000 digits is no mark of ours
+    untagged = _retagged(word, "-", "-", carried=False, bookmarks=True)
+    document = _part(untagged, "word/document.xml")
+    long_names = re.sub(r'(w:name="_kpv[0-9a-z]+_)(\d+)"', rf'\g<1>{digits}"', document, count=3)
+    assert long_names != document
+    (tmp_path / "bookmark.docx").write_bytes(
+        _replace(untagged, "word/document.xml", long_names.encode())
+    )
+    assert read_word(tmp_path / "bookmark.docx").plan.target_groups
+    # a custom XML part numbered with 5,000 digits is not the carried plan
+    name = _carried_name(word)
+    renamed = _replace(
+        _without(word, name), f"customXml/item{digits}.xml", _part(word, name).encode()
+    )
+    (tmp_path / "part.docx").write_bytes(renamed)
+    assert not read_word(tmp_path / "part.docx").carries_plan
+    assert run("check", "part.docx").exit_code in (0, 1)
