@@ -450,3 +450,22 @@ def test_digit_strings_are_bounded_before_they_are_converted(
     (tmp_path / "part.docx").write_bytes(renamed)
     assert not read_word(tmp_path / "part.docx").carries_plan
     assert run("check", "part.docx").exit_code in (0, 1)
+
+
+def test_into_a_word_document_is_refused(word: bytes, tmp_path: Path, run: Any) -> None:
+    (tmp_path / "doc.docx").write_bytes(word)
+    result = run("import", "doc.docx", "--into", "doc.docx", "--lang", "en")
+    assert result.exit_code == 2
+    assert "--into doc.docx: a Word document; --into names the plan file" in result.output
+    assert (tmp_path / "doc.docx").read_bytes() == word
+    swedish = run("import", "doc.docx", "--into", "doc.docx", "--lang", "sv")
+    assert "--into doc.docx: ett Word-dokument; --into anger planfilen" in swedish.output
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs named pipes")
+def test_into_a_pipe_is_refused(word: bytes, tmp_path: Path, run: Any) -> None:
+    (tmp_path / "doc.docx").write_bytes(word)
+    os.mkfifo(tmp_path / "plan.yaml")
+    result = run("import", "doc.docx", "--into", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "plan.yaml: not a regular file" in result.output

@@ -180,6 +180,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: could not be loaded; it is listed in the summary as such",
     ),
     # import
+    "import_into_word": (
+        "--into {path}: ett Word-dokument; --into anger planfilen (.yaml, .json eller .toml) "
+        "som dokumentets ändringar ska skrivas in i",
+        "--into {path}: a Word document; --into names the plan file (.yaml, .json or .toml) "
+        "to write the document's changes into",
+    ),
     "import_where": (
         "ange -o NY.yaml för att skriva en ny plan, eller --into PLAN.yaml för att uppdatera en "
         "befintlig",

@@ -27,6 +27,7 @@ __all__ = [
     "load_text_file",
     "loads",
     "open_regular",
+    "read_plan_text",
 ]
 
 
@@ -168,6 +169,15 @@ def load_text_file(
     limits = limits or Limits()
     fmt = format_for_path(path)
     return _loads(_read(Path(path), limits), fmt, str(path), limits)
+
+
+def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> str:
+    """The text of the plan file at ``path``, read as :func:`load_text_file` reads it.
+
+    For a command that changes the file: it reads the text once, and gets the
+    plan from the same text with :func:`loads`.
+    """
+    return _read(Path(path), limits or Limits())
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:
