@@ -16,6 +16,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import attrs
 import pytest
 
 import klusterplan
@@ -469,3 +470,43 @@ def test_into_a_pipe_is_refused(word: bytes, tmp_path: Path, run: Any) -> None:
     result = run("import", "doc.docx", "--into", "plan.yaml", "--lang", "en")
     assert result.exit_code == 2
     assert "plan.yaml: not a regular file" in result.output
+
+
+def test_a_template_carries_none_of_its_own_plan_into_the_new_document(
+    example: klusterplan.Plan, tmp_path: Path, run: Any
+) -> None:
+    other = attrs.evolve(
+        example,
+        library=attrs.evolve(example.library, name="Annanstads bibliotek"),
+        target_groups=[attrs.evolve(example.target_groups[0], name="Hemlig grupp")],
+    )
+    klusterplan.dump(other, tmp_path / "other.yaml")
+    klusterplan.dump(example, tmp_path / "plan.yaml")
+    assert run("export", "other.yaml", "--to", "docx").exit_code == 0
+    # a comment in the template, and a mark in its header, as another document could hold
+    template = (tmp_path / "other.docx").read_bytes()
+    header = next(
+        n
+        for n in zipfile.ZipFile(io.BytesIO(template)).namelist()
+        if re.fullmatch(r"word/header\d+\.xml", n)
+    )
+    marked = re.sub(
+        r"(<w:p\b[^>]*>)",
+        r'\1<w:bookmarkStart w:id="9001" w:name="_kpvhemlig_0"/><w:bookmarkEnd w:id="9001"/>',
+        _part(template, header),
+        count=1,
+    )
+    (tmp_path / "other.docx").write_bytes(_replace(template, header, marked.encode()))
+    result = run(
+        "export", "plan.yaml", "--to", "docx", "--template", "other.docx", "-o", "new.docx"
+    )
+    assert result.exit_code == 0, result.output
+    new = (tmp_path / "new.docx").read_bytes()
+    with zipfile.ZipFile(io.BytesIO(new)) as archive:
+        items = [n for n in archive.namelist() if n.startswith("customXml/item")]
+        assert [n for n in items if _CARRIED in archive.read(n)] == ["customXml/item1.xml"]
+        for name in archive.namelist():
+            data = archive.read(name)
+            assert b"Hemlig grupp" not in data, name
+            assert b"_kpvhemlig" not in data, name
+    assert read_word(tmp_path / "new.docx").plan == example
