@@ -510,3 +510,74 @@ def test_a_template_carries_none_of_its_own_plan_into_the_new_document(
             assert b"Hemlig grupp" not in data, name
             assert b"_kpvhemlig" not in data, name
     assert read_word(tmp_path / "new.docx").plan == example
+
+
+def _edited(tmp_path: Path, run: Any, old: str, new: str) -> None:
+    """plan.docx exported from plan.yaml, then ``old`` typed over with ``new``, as edited.docx."""
+    assert run("export", "plan.yaml", "--to", "docx").exit_code == 0
+    data = (tmp_path / "plan.docx").read_bytes()
+    document = _part(data, "word/document.xml")
+    assert old in document
+    edited = document.replace(old, new, 1)
+    (tmp_path / "edited.docx").write_bytes(_replace(data, "word/document.xml", edited.encode()))
+
+
+@pytest.mark.parametrize("kind", ["alias", "merge"])
+def test_an_update_through_a_yaml_anchor_is_refused(
+    example: klusterplan.Plan, tmp_path: Path, run: Any, kind: str
+) -> None:
+    klusterplan.dump(example, tmp_path / "plan.yaml")
+    if kind == "alias":
+        edit = ("Veta att biblioteket är gratis och öppet för alla", "Veta att det är gratis")
+        shared = "target_groups[0].needs[0]", "target_groups[1].needs[0]"
+    else:
+        edit = ("Bli bemött utan krav och utan att känna sig okunnig", "Bli bemött utan krav")
+        shared = (
+            "target_groups[0].social_filter.needs[0]",
+            "target_groups[1].social_filter.needs[0]",
+        )
+    _edited(tmp_path, run, *edit)
+    # since the export, the file has come to share a value between two groups
+    lines = (tmp_path / "plan.yaml").read_text(encoding="utf-8").splitlines()
+    if kind == "alias":
+        first = lines.index("  needs:")
+        second = lines.index("  needs:", first + 1)
+        end = second + 1
+        while lines[end].startswith("  - "):
+            end += 1
+        lines[first] = "  needs: &n"
+        lines[second:end] = ["  needs: *n"]
+    else:
+        first = lines.index("  social_filter:")
+        second = lines.index("  social_filter:", first + 1)
+        lines[first] = "  social_filter: &p"
+        # the second group's filter takes the first's needs, keeping its own meaning
+        needs = lines.index("    needs:", second)
+        end = needs + 1
+        while lines[end].startswith("    - "):
+            end += 1
+        lines[needs:end] = []
+        lines.insert(second + 1, "    <<: *p")
+    text = "\n".join(lines) + "\n"
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    loaded = klusterplan.load(tmp_path / "plan.yaml")
+    if kind == "merge":
+        filters = [g.social_filter for g in loaded.target_groups[:2]]
+        assert filters[0].needs == filters[1].needs and filters[0].meaning != filters[1].meaning
+    else:
+        assert loaded.target_groups[0].needs == loaded.target_groups[1].needs
+    result = run("import", "edited.docx", "--into", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 2, result.output
+    assert f"plan.yaml: {shared[0]}: the plan file uses a YAML anchor (&) or merge key" in (
+        result.output
+    )
+    assert f"so this value also stands at {shared[1]}, and a change here" in result.output
+    assert (tmp_path / "plan.yaml").read_text(encoding="utf-8") == text
+    swedish = run("import", "edited.docx", "--into", "plan.yaml", "--lang", "sv")
+    assert "planfilen använder här ett YAML-ankare" in swedish.output
+    # a change the anchors do not reach is made as before
+    _edited(tmp_path, run, "Kluster Sydost", "Kluster Sydväst")
+    (tmp_path / "plan.yaml").write_text(text, encoding="utf-8")
+    result = run("import", "edited.docx", "--into", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    assert "library.cluster" in result.output

@@ -402,6 +402,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "and marks; klusterplan did not write the mark: remove it, or export the document "
         "again from the plan file",
     ),
+    "word_update_shared": (
+        "planfilen använder här ett YAML-ankare (&) eller en sammanslagning (<<), så värdet "
+        "står också vid {others}, och en ändring här skulle ändra det där också; skriv ut "
+        "värdet i sin helhet på varje ställe (en kopia i stället för aliaset *… eller <<) "
+        "och importera igen, eller importera till en ny fil med -o",
+        "the plan file uses a YAML anchor (&) or merge key (<<) here, so this value also "
+        "stands at {others}, and a change here would change it there too; write the value "
+        "out in full in each place (a copy instead of the alias *… or <<) and import again, "
+        "or import into a new file with -o",
+    ),
     "word_update_unreadable": (
         "uppdateringen gick inte att läsa in igen ({detail}); filen lämnas som den var",
         "the update would not load again ({detail}); the file is left as it was",
