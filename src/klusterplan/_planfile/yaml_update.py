@@ -126,6 +126,10 @@ class YamlPlan:
     text: str
     tree: Any
     yaml: Any
+    _shared: dict[int, list[tuple[tuple[Any, ...], Any]]] | None = attrs.field(
+        default=None, init=False, repr=False
+    )
+    """Where each mapping and list stands (see :meth:`_uses`), until the tree changes."""
 
     @classmethod
     def parse(cls, text: str) -> YamlPlan:
@@ -160,9 +164,13 @@ class YamlPlan:
         changes each place. ``kind`` is ``set``, ``append`` or ``remove``: what
         the change alters (the value's mapping or list, or the list itself).
         """
+        if "&" not in self.text:
+            return []  # no anchor, so no alias and no merge: each value stands in one place
         parts = list(_paths.parse(path))
         reach = parts if kind == "append" else parts[:-1]
-        uses = self._uses()
+        if self._shared is None:
+            self._shared = self._uses()
+        uses = self._shared
         others: list[str] = []
         node = self.tree
         for depth, part in enumerate(reach):
@@ -248,6 +256,7 @@ class YamlPlan:
 
     def set(self, path: str, value: Any) -> None:
         """Set the value at ``path`` (indexes of this file's lists)."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=True)
         last = parts[-1]
@@ -259,6 +268,7 @@ class YamlPlan:
 
     def append(self, path: str, item: Any) -> None:
         """Add an item at the end of the list at ``path``, making the list if it is missing."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=True)
         last = parts[-1]
@@ -270,6 +280,7 @@ class YamlPlan:
 
     def remove(self, path: str) -> None:
         """Remove the item at ``path`` (``list[3]``)."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=False)
         if parent is not None and isinstance(parts[-1], int) and parts[-1] < len(parent):
