@@ -478,7 +478,7 @@ def test_a_template_carries_none_of_its_own_plan_into_the_new_document(
     other = attrs.evolve(
         example,
         library=attrs.evolve(example.library, name="Annanstads bibliotek"),
-        target_groups=[attrs.evolve(example.target_groups[0], name="Hemlig grupp")],
+        target_groups=(attrs.evolve(example.target_groups[0], name="Hemlig grupp"),),
     )
     klusterplan.dump(other, tmp_path / "other.yaml")
     klusterplan.dump(example, tmp_path / "plan.yaml")
