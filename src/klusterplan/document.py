@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import assert_never
 
 import attrs
 
@@ -60,10 +61,12 @@ __all__ = [
     "Staircase",
     "Table",
     "WritingSpace",
+    "block_values",
     "chapters",
     "has_content",
     "has_wide_table",
     "language_tag",
+    "marked_values",
     "pieces",
 ]
 
@@ -422,18 +425,77 @@ def has_wide_table(sections: Iterable[Section]) -> bool:
 
 def has_content(block: Block) -> bool:
     """Whether a block has something to show; empty ones are left out of an export."""
-    if isinstance(block, Paragraph | Quote):
-        return bool(block.text.strip())
-    if isinstance(block, BulletList):
-        return bool(block.items)
-    if isinstance(block, Fields):
-        return bool(block.items)
-    if isinstance(block, Table):
-        return bool(block.rows)
-    if isinstance(block, Chart):
-        return bool(block.table.rows)
-    if isinstance(block, Matrix):
-        return bool(block.write_in) or any(groups for _, groups in block.cells)
-    if isinstance(block, Staircase):
-        return bool(block.write_in) or any(block.groups)
-    return True
+    match block:
+        case Paragraph() | Quote():
+            return bool(block.text.strip())
+        case BulletList() | Fields():
+            return bool(block.items)
+        case Table():
+            return bool(block.rows)
+        case Chart():
+            return bool(block.table.rows)
+        case Matrix():
+            return bool(block.write_in) or any(groups for _, groups in block.cells)
+        case Staircase():
+            return bool(block.write_in) or any(block.groups)
+        case WritingSpace():
+            return True
+        case _:
+            assert_never(block)
+
+
+def _marked(text: str, marks: Marks) -> Iterator[tuple[str, str]]:
+    for mark in marks:
+        yield mark.path, text[mark.start : mark.end]
+
+
+def _table_values(table: Table) -> Iterator[tuple[str, str]]:
+    if table.source is not None:
+        for row, row_marks in zip(table.rows, table.source.marks, strict=False):
+            for text, marks in zip(row, row_marks, strict=False):
+                yield from _marked(text, marks)
+
+
+def block_values(block: Block) -> Iterator[tuple[str, str]]:
+    """``(path, text)`` for each plan value ``block`` marks: where in the plan each text is.
+
+    A renderer that must tell a reader which plan value holds a character
+    (one its font cannot print, say) finds it here, in the document, without
+    the plan. Placements and room to write show no text and are not listed.
+    """
+    match block:
+        case Paragraph() | Quote():
+            yield from _marked(block.text, block.marks)
+        case BulletList():
+            for item, marks in zip(block.items, block.marks, strict=False):
+                yield from _marked(item, marks)
+        case Fields():
+            for field in block.items:
+                yield from _marked(field.label, field.label_marks)
+                yield from _marked(field.value, field.marks)
+        case Table():
+            yield from _table_values(block)
+        case Chart():
+            yield from _table_values(block.table)
+        case Matrix() | Staircase() | WritingSpace():
+            pass
+        case _:
+            assert_never(block)
+
+
+def marked_values(document: Document) -> Iterator[tuple[str, str]]:
+    """``(path, text)`` for each plan value ``document`` marks, in reading order.
+
+    The cover's values first (:attr:`Document.subtitle_path`,
+    :attr:`Document.title_paths`), then each section's title and blocks. A
+    value shown twice is listed twice.
+    """
+    if document.subtitle_path:
+        yield document.subtitle_path, document.subtitle
+    for path, (_, value) in zip(document.title_paths, document.title_lines, strict=False):
+        if path:
+            yield path, value
+    for section in (*document.front, *document.sections):
+        yield from _marked(section.title, section.marks)
+        for block in section.blocks:
+            yield from block_values(block)
