@@ -123,3 +123,23 @@ def test_a_forgotten_block_type_is_found() -> None:
     handled = {getattr(document, n) for case in match.cases for n in _names(case.pattern)}
     assert handled != _union()
     assert _union() - handled
+
+
+def test_block_reference_is_up_to_date() -> None:
+    from klusterplan._document.reference import render_reference
+
+    page = Path(__file__).resolve().parents[1] / "docs" / "blocks.md"
+    assert page.read_text(encoding="utf-8") == render_reference(), (
+        "docs/blocks.md is stale; run: python -m klusterplan._document.reference docs/blocks.md"
+    )
+
+
+def test_block_reference_covers_every_block_and_field() -> None:
+    page = (Path(__file__).resolve().parents[1] / "docs" / "blocks.md").read_text(encoding="utf-8")
+    parts = (document.Field, document.Rows, document.Mark)
+    for cls in (*_union(), *parts):
+        assert f"## `{cls.__name__}`" in page
+        section = page.split(f"## `{cls.__name__}`")[1].split("\n## ")[0]
+        assert "renderer" in section.lower() or cls in parts, f"{cls.__name__}: what to do"
+        for field in attrs.fields(cls):
+            assert f"| `{field.name}` |" in section, f"{cls.__name__}.{field.name}"
