@@ -31,7 +31,7 @@ from ..document import (
 )
 from ..errors import Problem
 from ..model import ActionStatus, Horizon, Language
-from .cluster import ClusterSummary, Entry, MatchNote, NoteKind
+from .summary import ClusterSummary, Entry, MatchNote, NoteKind
 
 __all__ = ["build_summary_document"]
 
