@@ -17,6 +17,7 @@ import inspect
 import textwrap
 import typing
 from pathlib import Path
+from types import ModuleType
 
 import attrs
 import pytest
@@ -76,7 +77,7 @@ def _is_assert_never(case: ast.match_case) -> bool:
     )
 
 
-def _dispatches(module_name: str) -> list[tuple[object, ast.Match]]:
+def _dispatches(module_name: str) -> list[tuple[ModuleType, ast.Match]]:
     """The matches in ``module_name`` that end in ``assert_never``, with the module."""
     module = importlib.import_module(module_name)
     tree = ast.parse(inspect.getsource(module))
