@@ -14,7 +14,7 @@ from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
 from ..model import Plan
 from .convert import structure_plan_with_notices, unstructure_plan
-from .formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from .formats import LineMap, format_for_path, parse_with_nodes, serialise
 from .limits import Limits, data_problems
 from .origin import Origin, ReadNotice, remember
 from .validate import plan_problems
@@ -64,8 +64,7 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
     )
     if problems:
         raise PlanError(problems, source)
-    with paused_gc():
-        plan, notices = structure_plan_with_notices(data, lines, source)
+    plan, notices = structure_plan_with_notices(data, lines, source)
     remember(
         plan,
         Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),

@@ -25,6 +25,7 @@ from lxml import etree
 
 from .._document import design as _design
 from .._model import paths as _paths
+from .._support.internals import use_internals
 from .._word.template import template_problem
 from ..branding import Branding
 from ..document import Chart, Document
@@ -298,13 +299,19 @@ class _House:
         document.save(stream)
         self._data = stream.getvalue()
         self._reader: Any = None
-        try:
-            from docx.opc.pkgreader import PackageReader
+        """python-docx's reader of the package, made when first used; ``False``: none."""
 
-            reader: Any = PackageReader  # python-docx's internals are untyped
-            self._reader = reader.from_file(io.BytesIO(self._data))
-        except (ImportError, AttributeError):  # a python-docx without these internals
-            pass
+    def _package_reader(self) -> Any:
+        if self._reader is None:
+            self._reader = False
+            try:
+                from docx.opc.pkgreader import PackageReader
+
+                reader: Any = PackageReader  # python-docx's internals are untyped
+                self._reader = reader.from_file(io.BytesIO(self._data))
+            except (ImportError, AttributeError):  # a python-docx without these internals
+                pass
+        return self._reader
 
     def open(self, whole: bool) -> Any:
         """A fresh python-docx document of this package.
@@ -312,7 +319,7 @@ class _House:
         Unless ``whole``, the parts no export changes (styles, theme, fonts) are
         kept as bytes: nothing may read them as XML (no plugin sees the document).
         """
-        if whole or self._reader is None:
+        if whole or not use_internals() or not self._package_reader():
             return docx.Document(io.BytesIO(self._data))
         from docx.opc.package import Unmarshaller
         from docx.opc.part import Part, PartFactory
@@ -325,7 +332,7 @@ class _House:
 
         package = Package()
         unmarshaller: Any = Unmarshaller  # python-docx's internals are untyped
-        unmarshaller.unmarshal(self._reader, package, part)
+        unmarshaller.unmarshal(self._package_reader(), package, part)
         return package.main_document_part.document
 
 
@@ -718,34 +725,42 @@ def save(package: WordPackage, built_in: bool) -> bytes:
     document = package.word
     if built_in:
         _drop_extras(document)
+    if use_internals():
+        try:
+            return _write(package, document)
+        except AttributeError:  # a python-docx without these internals
+            pass
+    # python-docx's public save, then each member re-stamped
+    if package.chunks:
+        document.part._element = parse_xml(package.main_part(document.part.blob))
+        package.chunks = []
+    stream = io.BytesIO()
+    document.save(stream)
+    return _restamp(stream.getvalue())
+
+
+def _write(package: WordPackage, document: Any) -> bytes:
+    """The package written by python-docx's own writer's helpers, with fixed timestamps."""
     opc = document.part.package
     stream = io.BytesIO()
-    try:
-        from docx.opc.pkgwriter import PackageWriter
+    from docx.opc.pkgwriter import PackageWriter
 
-        parts = list(opc.parts)
-        for part in parts:
-            part.before_marshal()
-        writer: Any = _FixedZip(stream)
-        # python-docx's own writer stamps each member with the current time; its helpers
-        # take any object with write() and close()
-        helpers: Any = PackageWriter
-        helpers._write_content_types_stream(writer, parts)
-        helpers._write_pkg_rels(writer, opc.rels)
-        for part in parts:
-            blob = part.blob
-            writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
-            if len(part.rels):
-                writer.write(part.partname.rels_uri, part.rels.xml)
-        writer.close()
-        return stream.getvalue()
-    except AttributeError:  # a python-docx without these internals: save, then re-stamp
-        if package.chunks:
-            document.part._element = parse_xml(package.main_part(document.part.blob))
-            package.chunks = []
-        stream = io.BytesIO()
-        document.save(stream)
-        return _restamp(stream.getvalue())
+    parts = list(opc.parts)
+    for part in parts:
+        part.before_marshal()
+    writer: Any = _FixedZip(stream)
+    # python-docx's own writer stamps each member with the current time; its helpers
+    # take any object with write() and close()
+    helpers: Any = PackageWriter
+    helpers._write_content_types_stream(writer, parts)
+    helpers._write_pkg_rels(writer, opc.rels)
+    for part in parts:
+        blob = part.blob
+        writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    writer.close()
+    return stream.getvalue()
 
 
 def _restamp(data: bytes) -> bytes:
