@@ -24,6 +24,7 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from .._document import design as _design
+from .._model import paths as _paths
 from .._support.internals import use_internals
 from .._word.template import template_problem
 from ..branding import Branding
@@ -82,7 +83,62 @@ def _open(template: Path, needed: list[str]) -> Any:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _drop_hidden(document)
     return document
+
+
+#: Parts of a template that hold what its document said, not how it looks: custom XML (where
+#: klusterplan keeps the plan a document was made from) and comments, which the emptied body
+#: no longer shows but the package would carry on.
+_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people")
+_CUSTOM_PROPERTIES = "/custom-properties"
+
+
+def _drop_hidden(document: Any) -> None:
+    """Leave behind what a template holds besides its look: another document's data.
+
+    A template may be a klusterplan export of another library's plan; what it
+    carries unseen (that plan, its comments, its marks in headers and footers)
+    must not come along into a new document.
+    """
+    for r_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(_HIDDEN):
+            document.part.rels.pop(r_id)
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith(_CUSTOM_PROPERTIES):
+            package.rels.pop(r_id)
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
+            _unmark(rel.target_part.element)
+
+
+def _unmark(element: Any) -> None:
+    """Remove klusterplan's marks: bookmarks and content controls' tags naming plan paths.
+
+    A control's binding to custom XML goes too: the part it named is not carried over.
+    """
+    ends = {e.get(qn("w:id")): e for e in element.iter(qn("w:bookmarkEnd"))}
+    for mark in list(element.iter(qn("w:bookmarkStart"))):
+        if (mark.get(qn("w:name")) or "").startswith(("_kp", "kp_")):
+            end = ends.get(mark.get(qn("w:id")))
+            for found in (mark, end):
+                if found is not None and found.getparent() is not None:
+                    found.getparent().remove(found)
+    for found in list(element.iter(qn("w:tag"), qn("w:dataBinding"))):
+        value = found.get(qn("w:val")) or ""
+        if found.tag == qn("w:dataBinding") or _plan_path(value):
+            found.getparent().remove(found)
+
+
+def _plan_path(value: str) -> bool:
+    """Whether a content control's tag names a place in a plan."""
+    head = value.partition("=")[0].replace("[]", "[*]")
+    try:
+        _paths.parse(head)
+    except ValueError:
+        return False
+    return _paths.slot(head) is not None
 
 
 def _language(document: Any, tag: str) -> None:

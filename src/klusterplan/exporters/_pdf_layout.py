@@ -14,7 +14,7 @@ import io
 import math
 import re
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, assert_never
 
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
@@ -357,33 +357,35 @@ class _Renderer:
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
-        if isinstance(block, Paragraph):
-            if block.prompt:
-                return [self.para(block.text.strip(), s.bold)]
-            return self.paragraphs(block.text)
-        if isinstance(block, Quote):
-            out = self.paragraphs(block.text, s.quote)
-            if block.attribution:
-                out.append(self.para(f"— {block.attribution}", s.attribution))
-            return out
-        if isinstance(block, BulletList):
-            return self.bullets(block)
-        if isinstance(block, Fields):
-            return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
-        if isinstance(block, TableBlock):
-            return self.table(block)
-        if isinstance(block, Chart):
-            return self.chart(block)
-        if isinstance(block, Matrix):
-            return self.matrix(block)
-        if isinstance(block, Staircase):
-            return self.staircase(block)
-        if isinstance(block, WritingSpace):
-            out = [self.para(block.prompt, s.bold)] if block.prompt else []
-            out.append(_RuledLines(block.lines, self.gap))
-            out.append(Spacer(1, self.look.size))
-            return out
-        raise TypeError(f"unknown block {block!r}")
+        match block:
+            case Paragraph():
+                if block.prompt:
+                    return [self.para(block.text.strip(), s.bold)]
+                return self.paragraphs(block.text)
+            case Quote():
+                out = self.paragraphs(block.text, s.quote)
+                if block.attribution:
+                    out.append(self.para(f"— {block.attribution}", s.attribution))
+                return out
+            case BulletList():
+                return self.bullets(block)
+            case Fields():
+                return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+            case TableBlock():
+                return self.table(block)
+            case Chart():
+                return self.chart(block)
+            case Matrix():
+                return self.matrix(block)
+            case Staircase():
+                return self.staircase(block)
+            case WritingSpace():
+                out = [self.para(block.prompt, s.bold)] if block.prompt else []
+                out.append(_RuledLines(block.lines, self.gap))
+                out.append(Spacer(1, self.look.size))
+                return out
+            case _:
+                assert_never(block)
 
     def bullets(self, block: BulletList) -> list[Any]:
         f = self.fonts
