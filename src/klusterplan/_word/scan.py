@@ -1,10 +1,10 @@
 """Reading a Word body back: its paragraphs and tables, each text with the plan path it marks.
 
-klusterplan's Word exports mark each plan value twice (see
-:mod:`klusterplan.exporters._docx_xml`): by a content control whose tag is
-the value's path, and by a bookmark whose name encodes it. A document saved
-by Word keeps both; one saved by LibreOffice keeps the bookmarks only. The
-scan uses the tags when the document has them and the bookmarks otherwise.
+klusterplan's Word exports mark each plan value by a bookmark whose name
+encodes its path (see :mod:`klusterplan._word.marks`); Word and LibreOffice
+keep them. Documents from earlier versions also held each value in a content
+control tagged with its path, which Word keeps and LibreOffice drops: the scan
+uses the tags when a document has them and the bookmarks otherwise.
 
 A bookmark that LibreOffice ends in a later paragraph, or not at all (it
 writes one for each paragraph of a range), covers what its range covers, or
@@ -87,7 +87,6 @@ class Para:
     column: int | None = None
     toc: bool = False
     """Part of the table of contents."""
-    is_heading: bool = False
 
     @functools.cached_property
     def ppr(self) -> bytes:
@@ -357,11 +356,10 @@ class _Walker:
         self.inline(element, None)
         self.close_paragraph()
         self.para = None
-        if _HEADING.match(style) and not style.lower().startswith(("title", "subtitle")):
-            para.is_heading = True
-            if para.text.strip():
-                self.heading = para.text.strip()
-                para.heading = self.heading
+        heading = _HEADING.match(style) and not style.lower().startswith(("title", "subtitle"))
+        if heading and para.text.strip():
+            self.heading = para.text.strip()
+            para.heading = self.heading
         self.out.paragraphs.append(para)
         return para
 
