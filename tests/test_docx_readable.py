@@ -13,6 +13,10 @@ from __future__ import annotations
 
 import collections
 import io
+import os
+import re
+import shutil
+import subprocess
 import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -231,3 +235,48 @@ def test_the_plans_immediate_actions_show_every_row(
     tables = [t for t in word.tables if any(a.what in t.rows[-1].cells[1].text for a in immediate)]
     assert tables
     assert len(tables[0].rows) == 1 + len(immediate)
+
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+
+
+@pytest.mark.skipif(
+    SOFFICE is None and not os.environ.get("CI"),
+    reason="LibreOffice is not installed (.ci/run installs it)",
+)
+def test_every_word_libreoffice_shows_is_reachable(
+    written: dict[str, tuple[bytes, Document | None]], tmp_path: Path
+) -> None:
+    """What LibreOffice lays out of each file, python-docx reaches, but for list labels.
+
+    LibreOffice writes a list's bullet or number before each item; Word's numbering
+    draws them, and they are no text of the document's.
+    """
+    assert SOFFICE is not None, "LibreOffice must be installed in CI"
+    names = {name: tmp_path / f"{name.replace(' ', '-')}.docx" for name in written}
+    for name, path in names.items():
+        path.write_bytes(written[name][0])
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'lo-profile'}",
+            "--headless",
+            "--convert-to",
+            "txt:Text (encoded):UTF8",
+            "--outdir",
+            str(tmp_path / "text"),
+            *map(str, names.values()),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    for name, path in names.items():
+        shown = (tmp_path / "text" / f"{path.stem}.txt").read_text(encoding="utf-8-sig")
+        laid_out = collections.Counter(
+            w for w in shown.split() if w != "•" and not re.fullmatch(r"\d+\.", w)
+        )
+        word = docx.Document(io.BytesIO(written[name][0]))
+        reached = collections.Counter(w for text in _reached(word) for w in text.split())
+        assert sum(laid_out.values()) > 200, name
+        assert not laid_out - reached, (name, laid_out - reached)
