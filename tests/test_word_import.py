@@ -814,3 +814,34 @@ def test_a_plugin_sees_the_whole_document_and_it_still_reads_back(
 
 W_BOOKMARK = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}bookmarkStart"
 W_NAME = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}name"
+
+
+# -- documents from earlier versions ------------------------------------------------
+
+#: Word files an earlier version wrote, which held each value in a content control too.
+EARLIER = Path(__file__).parent / "earlier_versions"
+
+
+@pytest.mark.parametrize(
+    "name", ["plan-with-content-controls.docx", "workbook-with-content-controls.docx"]
+)
+def test_a_document_with_content_controls_still_reads_back(name: str) -> None:
+    result = read_word(EARLIER / name)
+    assert result.carries_plan
+    assert result.plan == result.base
+    assert (result.changes, result.notices) == ((), ())
+
+
+def test_a_value_typed_into_an_earlier_content_control_is_read(tmp_path: Path) -> None:
+    from docx.oxml.ns import qn
+
+    word = open_word(EARLIER / "plan-with-content-controls.docx")
+    for control in word.element.body.iter(qn("w:sdt")):
+        tag = control.find(qn("w:sdtPr")).find(qn("w:tag")).get(qn("w:val"))
+        if tag == "target_groups[0].votes":
+            control.find(qn("w:sdtContent")).find(qn("w:r")).find(qn("w:t")).text = "9"
+            break
+    result = read_word(save(word, tmp_path / "edited.docx"))
+    assert result.plan.target_groups[0].votes == 9
+    (change,) = result.changes
+    assert (change.path, change.old, change.new) == ("target_groups[0].votes", 8, 9)
