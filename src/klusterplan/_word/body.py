@@ -42,6 +42,8 @@ __all__ = ["body_xml", "footer_xml"]
 
 
 class _Writer(TableWriter):
+    """Writes every kind of block: text, lists and fields; tables and figures by its base."""
+
     def block(self, block: Block) -> Iterator[str]:
         """The XML of any block; mypy checks that every kind of block is written."""
         match block:

@@ -27,6 +27,8 @@ __all__ = ["ItemReader"]
 
 
 class ItemReader(RowReader):
+    """Reads items added to lists: by rows, by lines typed in a list, by the workbook's own."""
+
     # -- lists and lines: items added ---------------------------------------------
 
     def _container_info(self) -> dict[str, tuple[str, ...]]:

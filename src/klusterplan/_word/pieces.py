@@ -45,7 +45,7 @@ class Piece:
     text: str
     para: Para
     loose: bool = False
-    """Typed in a list's or lines' control without a mark of its own: a new item."""
+    """Typed in a list or on lines without a mark of its own: a new item."""
 
 
 @attrs.define
@@ -172,7 +172,7 @@ class Pieces:
         if para.num and para.num in lists:
             return lists[para.num]
         # a paragraph added after a list's item or a ruled line (Enter at its end) has its
-        # numbering or its ruling: LibreOffice keeps no control around them to say so
+        # numbering or its ruling, and no mark of its own
         same = last is not None and para.num == last[1].num and para.ppr == last[1].ppr
         if last is not None and same and (para.num or b'lineRule="exact"' in para.ppr):
             return last[0]

@@ -23,10 +23,11 @@ from typing import Any
 import attrs
 
 from .._model import paths as _paths
+from .marks import PLACEMENT, TABLE, VALUE, W_NS, parse_bookmark
 
 __all__ = ["Para", "RowScan", "Scan", "TableScan", "scan"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = W_NS
 
 
 def _w(name: str) -> str:
@@ -209,15 +210,15 @@ class _Walker:
     # -- bookmarks ----------------------------------------------------------------
 
     def _decode(self, name: str) -> str | None:
-        found = _paths.parse_bookmark(name)
+        found = parse_bookmark(name)
         if found is None:
             return None
         kind, template, numbers, _ = found
-        if kind == "v":
+        if kind == VALUE:
             if template.count("[]") != len(numbers):
                 return None
             return _paths.fill(template, numbers)
-        if kind == "p" and numbers:
+        if kind == PLACEMENT and numbers:
             options = self.options.get(template) or _paths.OPTIONS.get(template, ())
             if numbers[0] < len(options):
                 return _paths.placement(template, options[numbers[0]])
@@ -421,8 +422,8 @@ class _Walker:
 
     def _source(self, cell: Any) -> tuple[str, int] | None:
         for start in cell.iter(_BM_START):
-            found = _paths.parse_bookmark(start.get(_NAME, ""))
-            if found is not None and found[0] == "t":
+            found = parse_bookmark(start.get(_NAME, ""))
+            if found is not None and found[0] == TABLE:
                 _, template, numbers, n = found
                 if template.count("[]") == len(numbers):
                     return _paths.fill(template, numbers), n
