@@ -267,10 +267,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Vilka konsekvenser får det för org.?",
         "What does it mean for the organisation?",
     ),
-    "workbook_hint_communicative_immediate": (
-        "Vilka konsekvenser får det för kommunikationen? Lista vad som ska göras, ansvar och "
-        "roller.",
-        "What does it mean for communication? List what is to be done, responsibility and roles.",
+    "workbook_hint_responsible": ("Vem?", "Who?"),
+    "workbook_hint_roles": ("T.ex. vaktmästare, volontär", "E.g. caretaker, volunteer"),
+    "workbook_actions_how": (
+        "En åtgärd per rad. Ansvarig: den som ser till att det blir gjort. Roller: de som "
+        "tar del, med komma emellan.",
+        "One action a row. Responsible: the person who sees that it is done. Roles: those "
+        "who take part, separated by commas.",
     ),
     "workbook_hint_communicative": (
         "Vilka konsekvenser får det för kommunikationen?",

@@ -193,94 +193,103 @@ def _group_sheet(
     )
 
 
+#: The ATT GÖRA sheet's columns: the field each fills, and its share of the width by what
+#: gets written in it (an action and its consequences in sentences, a name, a few roles).
+#: The same in sheets A and B, whatever their hints say.
+_ACTION_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("what", 3.0),
+    ("organisational_consequence", 3.0),
+    ("communicative_consequence", 3.0),
+    ("responsible", 1.6),
+    ("roles", 1.8),
+)
+
+
 def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...]], list[str]]:
-    """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows."""
+    """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows.
+
+    Each field has a column of its own: nothing in a cell is told apart by brackets.
+    """
     rows: list[tuple[Cell, ...]] = []
     items: list[str] = []
     for n, (item, a) in enumerate(horizon_actions(b, horizon), 1):
-        who = [a.responsible.strip(), ", ".join(r.strip() for r in a.roles)]
-        comm = a.communicative_consequence.strip()
-        parts: list[str | tuple[str, str]] = [
-            f"{n}. ",
-            (comm, f"{item}.communicative_consequence"),
-        ]
-        if any(who):
-            parts.append(" (")
-            if who[0]:
-                parts.append((who[0], f"{item}.responsible"))
-            if all(who):
-                parts.append(", ")
-            if who[1]:
-                parts.append((who[1], f"{item}.roles"))
-            parts.append(")")
-        rows.append(
-            (
-                compose(f"{n}. ", (a.what.strip(), f"{item}.what")),
-                compose(
-                    f"{n}. ",
-                    (
-                        a.organisational_consequence.strip(),
-                        f"{item}.organisational_consequence",
-                    ),
-                ),
-                compose(*parts),
-            )
-        )
+        values = {
+            "what": a.what.strip(),
+            "organisational_consequence": a.organisational_consequence.strip(),
+            "communicative_consequence": a.communicative_consequence.strip(),
+            "responsible": a.responsible.strip(),
+            "roles": ", ".join(r.strip() for r in a.roles if r.strip()),
+        }
+        row: list[Cell] = []
+        for field, _ in _ACTION_COLUMNS:
+            # the row's number stands in the sheet's numbered columns, as in the seed
+            number = f"{n}. " if field in _NUMBERED else ""
+            row.append(compose(number, (values[field], f"{item}.{field}")))
+        rows.append(tuple(row))
         items.append(item)
     return rows, items
 
 
+#: The columns numbered row by row, as the seed's sheet is.
+_NUMBERED = ("what", "organisational_consequence", "communicative_consequence")
+
+
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
-    """An ATT GÖRA sheet of the seed: ten numbered rows, the first showing what to write."""
+    """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
+
+    A blank sheet has the seed's ten rows, whole on a landscape page of its
+    own; a sheet the plan fills has its actions and :data:`MORE_ROWS` rows for
+    more, on the page the chapter is on unless its columns need a wide one.
+    """
 
     def build(b: PlanBuilder) -> list[Block]:
         immediate = horizon is Horizon.IMMEDIATE
         title = "immediate" if immediate else "workbook_long_term"
         hint = "workbook_hint_immediate" if immediate else "workbook_hint_long_term"
-        communicative = (
-            "workbook_hint_communicative_immediate" if immediate else "workbook_hint_communicative"
-        )
         rows, items = _action_rows(b, horizon)
-        if not rows:
+        blank = not rows
+        if blank:
             rows.append(
                 (
                     f"1. {b.t(hint)}",
                     f"1. {b.t('workbook_hint_organisational')}",
-                    f"1. {b.t(communicative)}",
+                    f"1. {b.t('workbook_hint_communicative')}",
+                    b.t("workbook_hint_responsible"),
+                    b.t("workbook_hint_roles"),
                 )
             )
             items.append("")
-        while len(rows) < WORKBOOK_ROWS:
+        wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
+        while len(rows) < wanted:
             n = len(rows) + 1
-            rows.append((f"{n}.", f"{n}.", f"{n}."))
+            rows.append((f"{n}.", f"{n}.", f"{n}.", "", ""))
             items.append("")
         slug = horizon.value.replace("_", "-")
         headers = (
             b.t(title),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
+            b.t("responsible"),
+            b.t("roles"),
         )
-        # a sheet to write on: whole, on a landscape page of its own
         return [
+            Paragraph(b.t("workbook_actions_how")),
             b.table(
                 headers,
                 rows,
-                (1, 1, 1),
+                tuple(weight for _, weight in _ACTION_COLUMNS),
                 f"workbook-actions-{slug}",
                 row_lines=2,
-                keep_together=True,
-                landscape=True,
+                # a blank sheet to write on: whole, on a landscape page of its own
+                keep_together=blank,
+                landscape=True if blank else None,
                 source=Rows(
                     "actions",
                     tuple(items),
-                    (
-                        ("what",),
-                        ("organisational_consequence",),
-                        ("communicative_consequence", "responsible", "roles"),
-                    ),
+                    tuple((field,) for field, _ in _ACTION_COLUMNS),
                     fixed=(("horizon", horizon.value),),
                 ),
-            )
+            ),
         ]
 
     return build
