@@ -279,7 +279,8 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
                 rows,
                 tuple(weight for _, weight in _ACTION_COLUMNS),
                 f"workbook-actions-{slug}",
-                row_lines=2,
+                # the seed's ten rows share a page; under a plan's action, a line to amend it
+                row_lines=2 if blank else 1,
                 # a blank sheet to write on: whole, on a landscape page of its own
                 keep_together=blank,
                 landscape=True if blank else None,

@@ -62,7 +62,14 @@ class TableWriter(WriterBase):
         columns = len(block.headers)
         measured = [*block.rows, block.footer] if block.footer else list(block.rows)
         while True:
-            widths = fit_columns(block.headers, measured, block.widths, self.width / 20, size / 2)
+            widths = fit_columns(
+                block.headers,
+                measured,
+                block.widths,
+                self.width / 20,
+                size / 2,
+                by_weight=bool(block.row_lines),
+            )
             if widths is not None:
                 break
             if size <= SMALLEST or self.look.large_print:

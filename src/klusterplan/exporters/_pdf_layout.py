@@ -503,6 +503,7 @@ class _Renderer:
                 size,
                 measure=None if self.look.house_fonts else measure,
                 padding=_CELL_PADDING + 1,
+                by_weight=bool(block.row_lines),
             )
             if widths is not None:
                 return widths, size
