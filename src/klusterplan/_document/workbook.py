@@ -53,6 +53,8 @@ from .spec import Ask, Title
 __all__ = [
     "AMEND_LINES",
     "MORE_ROWS",
+    "OPEN_LINES",
+    "SHORT_LINES",
     "WORKBOOK_ROWS",
     "action_sheet",
     "activity_sheet",
@@ -100,6 +102,16 @@ _SEED_GROUPS: tuple[tuple[str, int], ...] = (
 AMEND_LINES = 2
 
 
+#: Handwriting lines, at least, for a question the plan leaves open: a workshop writes
+#: sentences there, not a word.
+OPEN_LINES = 6
+
+
+#: Lines for a value of a few words (a name, an amount, the centres chosen): room for
+#: one line of handwriting and a second to correct it.
+SHORT_LINES = 2
+
+
 #: Empty rows a workbook table leaves for more, under what the plan already has.
 MORE_ROWS = 2
 
@@ -115,7 +127,7 @@ def answer(
     if shown:
         head: list[Block] = [Paragraph(prompt, prompt=True)] if prompt else []
         return [*head, *shown, WritingSpace(AMEND_LINES, path=path)] if lines else [*head, *shown]
-    return [WritingSpace(lines, prompt, path)] if lines else []
+    return [WritingSpace(max(lines, OPEN_LINES), prompt, path)] if lines else []
 
 
 def several(
@@ -123,9 +135,11 @@ def several(
 ) -> list[Block]:
     """A question of several values: what the plan has, and room for each it lacks.
 
-    ``asks`` are (label key, path, lines, whether the plan has it). The room
-    left under what the plan has belongs to no single value: on paper it is
-    for notes, and text typed there in Word is reported rather than read.
+    ``asks`` are (label key, path, lines, whether the plan has it): a value of
+    a few words asks for :data:`SHORT_LINES`, any other for :data:`OPEN_LINES`.
+    The room left under what the plan has belongs to no
+    single value: on paper it is for notes, and text typed there in Word is
+    reported rather than read.
     """
     shown = list(kept(filled))
     out: list[Block] = [*shown]
@@ -418,7 +432,7 @@ def campaign_steps(b: PlanBuilder) -> list[Block]:
         answer(b, [b.fields(("basis", c.basis, "campaign.basis"))], 0, path="campaign.basis")
     )
     if not c.basis.strip():
-        out.append(WritingSpace(1, b.t("basis"), "campaign.basis"))
+        out.append(WritingSpace(OPEN_LINES, b.t("basis"), "campaign.basis"))
     out.append(campaign_table(b, "workbook-campaign-groups", priority=False, more=more))
     # 2: their order
     out.extend(
@@ -525,7 +539,7 @@ def organisation_sheet(b: PlanBuilder) -> list[Block]:
         b,
         organisation_blocks(b),
         [
-            (key, f"organisation.{key}", 2, bool(getattr(org, key).strip()))
+            (key, f"organisation.{key}", OPEN_LINES, bool(getattr(org, key).strip()))
             for key in ("staffing", "competence", "resources")
         ],
     )
@@ -538,7 +552,12 @@ def leader_sheet(b: PlanBuilder) -> list[Block]:
         b,
         leader_blocks(b),
         [
-            (key, f"{base}.{key}", 1 if key == "name" else 2, bool(getattr(leader, key).strip()))
+            (
+                key,
+                f"{base}.{key}",
+                SHORT_LINES if key == "name" else OPEN_LINES,
+                bool(getattr(leader, key).strip()),
+            )
             for key in LEADER_FIELDS
         ],
     )
@@ -551,8 +570,8 @@ def values_sheet(b: PlanBuilder) -> list[Block]:
         return answer(b, promise, 5, path="values.promise")
     # the words themselves are point 9's; a blank workbook takes them here too
     return [
-        WritingSpace(2, b.t("workbook_core_values"), "values.words"),
-        WritingSpace(2, b.t("promise"), "values.promise"),
+        WritingSpace(SHORT_LINES, b.t("workbook_core_values"), "values.words"),
+        WritingSpace(OPEN_LINES, b.t("promise"), "values.promise"),
     ]
 
 
@@ -562,8 +581,13 @@ def analysis_sheet(b: PlanBuilder) -> list[Block]:
         b,
         analysis_blocks(b),
         [
-            ("weaknesses_today", "analysis.weaknesses_today", 3, bool(a.weaknesses_today)),
-            ("strengths_tomorrow", "analysis.strengths_tomorrow", 3, bool(a.strengths_tomorrow)),
+            ("weaknesses_today", "analysis.weaknesses_today", OPEN_LINES, bool(a.weaknesses_today)),
+            (
+                "strengths_tomorrow",
+                "analysis.strengths_tomorrow",
+                OPEN_LINES,
+                bool(a.strengths_tomorrow),
+            ),
         ],
     )
 
@@ -576,8 +600,13 @@ def centre_profile_sheet(when: str) -> Callable[[PlanBuilder], list[Block]]:
             b,
             centre_profile(when)(b),
             [
-                ("workbook_centres", f"{path}.centres", 1, bool(profile.centres)),
-                ("description", f"{path}.description", 3, bool(profile.description.strip())),
+                ("workbook_centres", f"{path}.centres", SHORT_LINES, bool(profile.centres)),
+                (
+                    "description",
+                    f"{path}.description",
+                    OPEN_LINES,
+                    bool(profile.description.strip()),
+                ),
             ],
         )
 
@@ -630,8 +659,8 @@ def resources_sheet(b: PlanBuilder) -> list[Block]:
         b,
         resources_blocks(b),
         [
-            ("resources", "communication_plan.resources", 3, bool(cp.resources.strip())),
-            ("budget", "communication_plan.budget", 1, cp.budget is not None),
+            ("resources", "communication_plan.resources", OPEN_LINES, bool(cp.resources.strip())),
+            ("budget", "communication_plan.budget", SHORT_LINES, cp.budget is not None),
         ],
     )
 
@@ -643,9 +672,19 @@ def follow_up_sheet(b: PlanBuilder) -> list[Block]:
         b,
         follow_up_blocks(b),
         [
-            ("follow_up", "communication_plan.follow_up", 2, bool(cp.follow_up.strip())),
-            ("evaluation", "communication_plan.evaluation.method", 2, bool(ev.method.strip())),
-            ("indicators", "communication_plan.evaluation.indicators", 2, bool(ev.indicators)),
+            ("follow_up", "communication_plan.follow_up", OPEN_LINES, bool(cp.follow_up.strip())),
+            (
+                "evaluation",
+                "communication_plan.evaluation.method",
+                OPEN_LINES,
+                bool(ev.method.strip()),
+            ),
+            (
+                "indicators",
+                "communication_plan.evaluation.indicators",
+                OPEN_LINES,
+                bool(ev.indicators),
+            ),
         ],
     )
 
@@ -656,5 +695,8 @@ def goals_sheet(b: PlanBuilder) -> list[Block]:
     return several(
         b,
         goal_lists(b),
-        [(key, f"{base}.{key}", 2, bool(getattr(goals, key))) for key in ("know", "feel", "do")],
+        [
+            (key, f"{base}.{key}", OPEN_LINES, bool(getattr(goals, key)))
+            for key in ("know", "feel", "do")
+        ],
     )

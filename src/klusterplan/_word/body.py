@@ -36,7 +36,7 @@ from ..document import (
 from ..model import Language
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .tables import TableWriter
-from .wordml import GREY, borders, lang_xml, p_xml, run_xml, size_xml
+from .wordml import GREY, HAND_LINE, borders, lang_xml, p_xml, run_xml, size_xml
 
 __all__ = ["body_xml", "footer_xml"]
 
@@ -136,7 +136,7 @@ class _Writer(TableWriter):
             # "between" draws the rule under each line of a group, "bottom" under the last
             f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
             f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
-            '<w:spacing w:before="0" w:after="0" w:line="520" w:lineRule="exact"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
         )
         keep = "<w:keepNext/><w:keepLines/>"
         mark = (Mark(block.path, 0, 0),) if block.path else ()

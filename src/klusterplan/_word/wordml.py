@@ -18,7 +18,7 @@ from collections.abc import Callable
 
 from .._model import paths as _paths
 from .._support.xml import escape_attribute
-from ..document import Mark, Marks, Section, language_tag, pieces
+from ..document import HAND_LINE_MM, Mark, Marks, Section, language_tag, pieces
 from ..model import Language
 from .marks import PLACEMENT, VALUE, Look, bookmark_name
 
@@ -39,8 +39,8 @@ __all__ = [
 ]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-#: A handwriting line is 6.5 mm: 368 twips.
-HAND_LINE = 368
+#: A handwriting line in twips, as the document tree sets it (9 mm: 510 twips).
+HAND_LINE = round(HAND_LINE_MM / 25.4 * 1440)
 #: The least type size, in half-points, a table may shrink to so that its words fit.
 SMALLEST = 15
 GREY = "A6A6A6"

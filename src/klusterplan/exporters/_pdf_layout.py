@@ -44,6 +44,7 @@ from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
+    HAND_LINE_MM,
     Block,
     BulletList,
     Chart,
@@ -92,7 +93,7 @@ class _Renderer:
         self.s = _Styles(look)
         self.logo = logo
         self.index = 0
-        self.gap = 11 * mm if look.large_print else 8.5 * mm
+        self.gap = 11 * mm if look.large_print else HAND_LINE_MM * mm
         """The distance between ruled lines to write on."""
         self._fragments = {
             style.name: _Para("x", style).frags[0]
@@ -334,9 +335,8 @@ class _Renderer:
         body: list[Any] = []
         for block in section.blocks:
             body.extend(self.block(block))
-        question = self.doc.mode.value == "workbook" and any(
-            isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
-        )
+        # a question of the workbook, as the tree marks it
+        question = section.keep_together
         # a workshop sheet keeps its heading: together on one page, or on the next
         question = question or any(
             isinstance(b, TableBlock) and b.keep_together for b in section.blocks
