@@ -38,14 +38,14 @@ SEED_TABLE_HEADERS = [
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
         "Ansvarig",
-        "Roller",
+        "Roller, med komma emellan",
     ],
     [
         "Att göra: på längre sikt",
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
         "Ansvarig",
-        "Roller",
+        "Roller, med komma emellan",
     ],
 ]
 SEED_FIRST_ROWS = [
@@ -248,15 +248,16 @@ def test_prefilled_from_plan(example: Plan) -> None:
     assert mission[0].marks == (Mark("organisation.mission", 0, len(mission[0].text)),)
     # what is written under it adds to the mission
     assert mission[1:] == (WritingSpace(AMEND_LINES, path="organisation.mission"),)
-    how, immediate = _section(book, "actions-immediate").blocks
-    assert isinstance(how, Paragraph) and "med komma emellan" in how.text
+    (immediate,) = _section(book, "actions-immediate").blocks
     assert isinstance(immediate, Table)
+    # the roles' convention stands in their column's header
+    assert immediate.headers[3:] == ("Ansvarig", "Roller, med komma emellan")
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
     # the plan's actions and two rows for more: no page of empty rows
     assert len(immediate.rows) == len(actions) + MORE_ROWS
     assert immediate.rows[0][0] == f"1. {actions[0].what}"
     assert immediate.rows[0][3:] == (actions[0].responsible, ", ".join(actions[0].roles))
-    blank_sheet = _section(blank, "actions-immediate").blocks[1]
+    (blank_sheet,) = _section(blank, "actions-immediate").blocks
     assert isinstance(blank_sheet, Table)
     assert immediate.headers == blank_sheet.headers
     groups = _section(book, "target-groups").blocks[0]

@@ -269,12 +269,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "workbook_hint_responsible": ("Vem?", "Who?"),
     "workbook_hint_roles": ("T.ex. vaktmästare, volontär", "E.g. caretaker, volunteer"),
-    "workbook_actions_how": (
-        "En åtgärd per rad. Ansvarig: den som ser till att det blir gjort. Roller: de som "
-        "tar del, med komma emellan.",
-        "One action a row. Responsible: the person who sees that it is done. Roles: those "
-        "who take part, separated by commas.",
-    ),
+    "workbook_roles": ("Roller, med komma emellan", "Roles, separated by commas"),
     "workbook_hint_communicative": (
         "Vilka konsekvenser får det för kommunikationen?",
         "What does it mean for communication?",

@@ -211,11 +211,11 @@ def _group_sheet(
 #: gets written in it (an action and its consequences in sentences, a name, a few roles).
 #: The same in sheets A and B, whatever their hints say.
 _ACTION_COLUMNS: tuple[tuple[str, float], ...] = (
-    ("what", 3.0),
-    ("organisational_consequence", 3.0),
-    ("communicative_consequence", 3.0),
-    ("responsible", 1.6),
-    ("roles", 1.8),
+    ("what", 2.8),
+    ("organisational_consequence", 2.8),
+    ("communicative_consequence", 2.8),
+    ("responsible", 1.5),
+    ("roles", 2.3),
 )
 
 
@@ -284,20 +284,20 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
             b.t("responsible"),
-            b.t("roles"),
+            # the one convention of the sheet, printed where it applies
+            b.t("workbook_roles"),
         )
         return [
-            Paragraph(b.t("workbook_actions_how")),
             b.table(
                 headers,
                 rows,
                 tuple(weight for _, weight in _ACTION_COLUMNS),
                 f"workbook-actions-{slug}",
                 # the seed's ten rows share a page; under a plan's action, a line to amend it
-                row_lines=2 if blank else 1,
+                row_lines=1,
                 # a blank sheet to write on: whole, on a landscape page of its own
                 keep_together=blank,
-                landscape=True if blank else None,
+                landscape=blank,
                 source=Rows(
                     "actions",
                     tuple(items),
