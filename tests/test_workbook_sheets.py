@@ -207,3 +207,14 @@ def test_rows_and_lines_are_nine_millimetres_in_word(tmp_path: Path) -> None:
     assert spacings and min(spacings) >= twips
     # a row python-docx sees for each of the seed's ten writing rows, in both sheets
     assert [len(t.rows) for t in _word_sheets(path)] == [11, 11]
+
+
+@needs_libreoffice
+def test_an_earlier_workbook_saved_in_libreoffice_reads_without_notices(tmp_path: Path) -> None:
+    """The version before wrote "1. what (who, roles)" in one cell: those words are its own."""
+    earlier = Path(__file__).parent / "earlier_versions" / "workbook-with-content-controls.docx"
+    copy = tmp_path / earlier.name
+    copy.write_bytes(earlier.read_bytes())
+    result = read_word(through_libreoffice(copy))
+    assert result.notices == ()
+    assert result.plan == result.base
