@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from .language import Language
+from .language import Language, is_swedish
 
 __all__ = ["enum_label", "label"]
 
@@ -662,10 +662,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
 def label(key: str, language: Language) -> str:
     """The reader's text for ``key`` in ``language``."""
     sv, en = _LABELS[key]
-    return sv if language is Language.SV else en
+    return sv if is_swedish(language) else en
 
 
 def enum_label(value: enum.Enum, language: Language) -> str:
     """The reader's text for an enum member in ``language``."""
     sv, en = _ENUMS[f"{type(value).__name__}.{value.name}"]
-    return sv if language is Language.SV else en
+    return sv if is_swedish(language) else en

@@ -16,6 +16,10 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .export_messages import MESSAGES as _EXPORT
+from .language import is_swedish
+from .plan_messages import MESSAGES as _PLAN
+from .rule_messages import MESSAGES as _RULES
 from .text import Text, in_language
 
 if TYPE_CHECKING:
@@ -545,6 +549,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# the messages of plan files, rules and exports live beside these, one module an area
+for _area in (_PLAN, _RULES, _EXPORT):
+    assert not _area.keys() & _MESSAGES.keys(), _area.keys() & _MESSAGES.keys()
+    _MESSAGES.update(_area)
+
 # noun: ((Swedish one, Swedish many), (English one, English many))
 _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "plan": (("plan", "planer"), ("plan", "plans")),
@@ -554,17 +563,13 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
-def _swedish(language: Language | str | None) -> bool:
-    return str(getattr(language, "value", language) or "en").lower() == "sv"
-
-
 def message(key: str, language: Language | str | None, /, **values: object) -> str:
     """The message ``key`` in ``language``, its ``{names}`` filled in.
 
     A value given as a :class:`~klusterplan.Text` is filled in in the same language.
     """
     sv, en = _MESSAGES[key]
-    template = sv if _swedish(language) else en
+    template = sv if is_swedish(language) else en
     filled = {k: in_language(v, language) if isinstance(v, str) else v for k, v in values.items()}
     return template.format(**filled)
 
@@ -577,14 +582,14 @@ def text(key: str, /, **values: object) -> Text:
 def count(n: int, noun: str, language: Language | str | None) -> str:
     """``3 planer``, ``1 fil``, ``2 values``: a number with its noun, singular or plural."""
     sv, en = _NOUNS[noun]
-    one, many = sv if _swedish(language) else en
+    one, many = sv if is_swedish(language) else en
     return f"{n} {one if n == 1 else many}"
 
 
 def decimal(value: float, language: Language | str | None) -> str:
     """``1.5`` in English, ``1,5`` in Swedish: one decimal."""
     shown = f"{value:.1f}"
-    return shown.replace(".", ",") if _swedish(language) else shown
+    return shown.replace(".", ",") if is_swedish(language) else shown
 
 
 def shared_language(

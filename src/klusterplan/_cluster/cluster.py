@@ -26,6 +26,7 @@ from typing import Any
 
 import attrs
 
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._checking.check import check_plan
 from .._export.load import load
@@ -134,10 +135,7 @@ def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
                     [
                         Problem(
                             "",
-                            Text(
-                                f"this folder holds no plan file ({suffixes})",
-                                f"mappen innehåller ingen planfil ({suffixes})",
-                            ),
+                            message_text("cluster_folder_holds_plan_file", suffixes=suffixes),
                         )
                     ],
                     text,
@@ -147,7 +145,7 @@ def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
             matches = sorted(m for m in glob.glob(text) if Path(m).is_file())
             if not matches:
                 raise PlanError(
-                    [Problem("", Text("the pattern matches no file", "mönstret passar ingen fil"))],
+                    [Problem("", message_text("cluster_pattern_matches_file"))],
                     text,
                 )
             found.extend(matches)
@@ -556,7 +554,9 @@ def _check(
             registry=registry,
         )
     except UnknownCodeError as exc:
-        problem = Text(f"{settings.source}: {exc}", f"{settings.source}: {exc.render('sv')}")
+        problem = message_text(
+            "cluster_source_exc", source=settings.source, exc=exc, render=exc.render("sv")
+        )
         result = check_plan(plan, registry=registry)
     count = Counter(f.severity for f in result.findings)
     codes = Counter(f.code for f in result.findings)

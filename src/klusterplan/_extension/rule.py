@@ -15,6 +15,7 @@ from typing import Any
 
 import attrs
 
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text, in_language
 from .._support.record import Record
 from ..branding import Branding
@@ -284,11 +285,8 @@ class UnknownCodeError(PlanError):
         close = difflib.get_close_matches(pattern, codes, n=1)
         hint_en = f"did you mean {close[0]!r}? " if close else ""
         hint_sv = f"menade du {close[0]!r}? " if close else ""
-        message = Text(
-            f"no rule code is or starts with {pattern!r}; {hint_en}"
-            "`klusterplan rule` lists the codes (is the plugin installed?)",
-            f"ingen regelkod är eller börjar med {pattern!r}; {hint_sv}"
-            "`klusterplan rule` listar koderna (är insticksmodulen installerad?)",
+        message = message_text(
+            "rule_rule_code_starts_pattern", pattern=pattern, hint_en=hint_en, hint_sv=hint_sv
         )
         super().__init__([Problem(option, message)])
 

@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
@@ -71,18 +72,13 @@ def _too_large(size: int, limits: Limits) -> Problem:
     )
 
 
-_NO_FILE = Text(
-    "no such file; check the name and folder", "filen finns inte; kontrollera namnet och mappen"
-)
-_FOLDER = Text("this is a folder, not a plan file", "det här är en mapp, inte en planfil")
-_NOT_REGULAR = Text(
-    "not a regular file (a device, a pipe or a socket); save the plan",
-    "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
-)
+_NO_FILE = message_text("io_such_file_check_name")
+_FOLDER = message_text("io_folder_plan_file")
+_NOT_REGULAR = message_text("io_regular_file_device_pipe")
 
 
 def _unreadable(exc: OSError) -> Text:
-    return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
+    return message_text("io_cannot_read_strerror", strerror=exc.strerror)
 
 
 def _read(path: Path, limits: Limits) -> str:

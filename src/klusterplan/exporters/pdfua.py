@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.exporter import ExportContext, Exporter
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
@@ -50,12 +50,7 @@ def register_exporters() -> list[Exporter]:
             "pdf-ua",
             # beside the untagged PDF of the same plan, not over it
             ".ua.pdf",
-            Text(
-                "The whole plan, or the workshop workbook, as a tagged PDF/UA-1 document to "
-                f"publish (needs klusterplan[{EXTRA}])",
-                "Hela planen, eller arbetsboken för workshoppen, som ett taggat PDF/UA-1-dokument "
-                f"att publicera (kräver klusterplan[{EXTRA}])",
-            ),
+            text("pdfua_whole_plan_workshop_workbook", extra=EXTRA),
             render=render_pdfua,
             options={},
         )
