@@ -51,7 +51,8 @@ def _only(language: int) -> set[str]:
     own: set[str] = set()
     other: set[str] = set()
     for pair in [*_messages._MESSAGES.values(), *_described()]:
-        own |= _words(pair[language])
+        # a message may quote the other language in brackets: "(uppföljning)"
+        own |= _words(re.sub(r"\([^)]*\)", " ", pair[language]))
         other |= _words(pair[1 - language])
     for nouns in _messages._NOUNS.values():
         own |= _words(" ".join(nouns[language]))
@@ -70,6 +71,8 @@ def _own_words(output: str) -> set[str]:
     names and quoted values (plan text, a name the user typed, a document's own
     headings) are the same in both languages.
     """
+    # a line indented four spaces quotes the plan file, with a marker under it
+    output = "\n".join(line for line in output.splitlines() if not line.startswith("    "))
     text = re.sub(r"”[^”]*”|'[^']*'|`[^`]*`|\"[^\"]*\"", " ", output)
     text = re.sub(r"\S*[/.]\S*|--?[\w-]+|\b\w+(?:[-_]\w+)+\b|\b[A-Z]+\d+\b|\[[\w.]+\]", " ", text)
     return _words(text)

@@ -167,4 +167,48 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "plugins_branding": ("en Branding", "a Branding"),
     "plugins_exporter": ("en Exporter", "an Exporter"),
     "plugins_rule": ("en Rule", "a Rule"),
+    # exporters: fonts, logos and templates
+    "font_regular": ("typsnittet", "font"),
+    "font_bold": ("fetstilen", "bold font"),
+    "font_italic": ("kursiven", "italic font"),
+    "font_bold_italic": ("den feta kursiven", "bold italic font"),
+    "font_fallback": ("reservtypsnittet", "fallback font"),
+    "font_not_a_file": ("{what} {path}: ingen typsnittsfil", "{what} {path}: not a font file"),
+    "font_too_large": (
+        "{what} {path}: större än något typsnitt ({most} byte)",
+        "{what} {path}: larger than any font ({most:,} bytes)",
+    ),
+    "font_cannot_read": (
+        "{what} {path}: kan inte läsas: {reason}",
+        "{what} {path}: cannot be read: {reason}",
+    ),
+    "font_unusable": (
+        "{what} {path}: inget användbart TrueType-typsnitt: {detail}",
+        "{what} {path}: not a usable TrueType font: {detail}",
+    ),
+    "pdf_taller_than_page": (
+        "en text får inte plats på en sida: den är högre än sidan (ett mycket långt ord utan "
+        "mellanslag?); korta den ({detail}...)",
+        "a text cannot be laid out on a page: it runs taller than the page "
+        "(a very long word without spaces?); shorten it ({detail}...)",
+    ),
+    "pdf_logo_unreadable": (
+        "profilens logotyp kan inte läsas som PNG eller JPEG: {detail}",
+        "the branding logo cannot be read as PNG or JPEG: {detail}",
+    ),
+    "html_logo_not_picture": (
+        "profilens logotyp är varken en PNG- eller en JPEG-bild",
+        "the branding logo is neither a PNG nor a JPEG picture",
+    ),
+    "docx_template": ("--template {template}: {problem}", "--template {template}: {problem}"),
+    "docx_template_not_word": (
+        "--template {template}: inget Word-dokument (.docx): {detail}",
+        "--template {template}: not a Word document (.docx): {detail}",
+    ),
+    "docx_template_styles": (
+        "--template {template}: mallen saknar formatmallarna {styles}; lägg till dem i mallen "
+        "(i Word: använd varje formatmall en gång och ta sedan bort texten) och försök igen",
+        "--template {template}: the template lacks the styles {styles}; add them to the template "
+        "(in Word: use each style once, then delete the text) and try again",
+    ),
 }

@@ -13,6 +13,7 @@ File paths, format names, option names and the severity tokens ``error``,
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
@@ -25,7 +26,7 @@ from .text import Text, in_language
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["count", "decimal", "message", "shared_language", "text"]
+__all__ = ["count", "decimal", "message", "os_reason", "shared_language", "text"]
 
 # key: (Swedish, English); {names} are filled in by message().
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -554,6 +555,31 @@ for _area in (_PLAN, _RULES, _EXPORT):
     assert not _area.keys() & _MESSAGES.keys(), _area.keys() & _MESSAGES.keys()
     _MESSAGES.update(_area)
 
+# what the operating system says when a file cannot be read or written, in the
+# reader's words; the English is the system's own wording on Linux and macOS
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission_denied",
+    errno.EPERM: "os_permission_denied",
+    errno.EISDIR: "os_is_a_directory",
+    errno.ENOTDIR: "os_not_a_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+}
+_MESSAGES.update(
+    {
+        "os_no_such_file": ("filen eller mappen finns inte", "No such file or directory"),
+        "os_permission_denied": (
+            "åtkomst nekad; du saknar behörighet till filen eller mappen",
+            "Permission denied",
+        ),
+        "os_is_a_directory": ("är en mapp, inte en fil", "Is a directory"),
+        "os_not_a_directory": ("en del av sökvägen är ingen mapp", "Not a directory"),
+        "os_no_space": ("det finns inget utrymme kvar på disken", "No space left on device"),
+        "os_read_only": ("filsystemet är skrivskyddat", "Read-only file system"),
+    }
+)
+
 # noun: ((Swedish one, Swedish many), (English one, English many))
 _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "plan": (("plan", "planer"), ("plan", "plans")),
@@ -605,3 +631,17 @@ def shared_language(
         return chosen
     known = {language for language in languages if language is not None}
     return known.pop() if len(known) == 1 else fallback
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the operating system refused a file, in both languages.
+
+    The common refusals (no such file, permission denied, is a directory, no
+    space left, a read-only file system) have Swedish wordings; any other
+    gives the system's own text in both.
+    """
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key is not None:
+        return text(key)
+    said = exc.strerror or str(exc)
+    return Text(said, said)

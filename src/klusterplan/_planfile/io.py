@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+from .._catalogue.messages import os_reason
 from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.atomic import atomic_write
@@ -78,7 +79,7 @@ _NOT_REGULAR = message_text("io_regular_file_device_pipe")
 
 
 def _unreadable(exc: OSError) -> Text:
-    return message_text("io_cannot_read_strerror", strerror=exc.strerror)
+    return message_text("io_cannot_read_strerror", strerror=os_reason(exc))
 
 
 def _read(path: Path, limits: Limits) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import attrs
 
 from .._catalogue.format import number
-from .._catalogue.messages import text
+from .._catalogue.messages import os_reason, text
 from .._catalogue.text import Text
 
 __all__ = ["TemplateLimits", "template_problem"]
@@ -52,7 +52,7 @@ def template_problem(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return text("template_cannot_read_strerror", strerror=exc.strerror)
+        return text("template_cannot_read_strerror", strerror=os_reason(exc))
     if not path.is_file():
         return text("template_file")
     if size > limits.max_file:

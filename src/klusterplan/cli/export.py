@@ -13,7 +13,7 @@ import attrs
 import click
 
 from .._catalogue.locale import system_language
-from .._catalogue.messages import count, decimal, message, shared_language, text
+from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
 from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._export.load import load
@@ -208,7 +208,7 @@ def export_command(
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            reason = exc.strerror or exc
+            reason = os_reason(exc)
             fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:

@@ -108,15 +108,14 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
                 [
                     Problem(
                         "",
-                        "a text cannot be laid out on a page: it runs taller than the page "
-                        f"(a very long word without spaces?); shorten it ({str(exc)[:120]}...)",
+                        text("pdf_taller_than_page", detail=str(exc)[:120]),
                     )
                 ]
             ) from None
         except Exception as exc:  # reportlab's errors name no plan path; say what failed
             if branding.logo is not None and "image" in str(exc).lower():
                 raise PlanError(
-                    [Problem("", f"the branding logo cannot be read as PNG or JPEG: {exc}")]
+                    [Problem("", text("pdf_logo_unreadable", detail=str(exc)))]
                 ) from exc
             raise
         stream.write(data)

@@ -1,0 +1,139 @@
+"""The command line in the reader's language, from its first word: ``--help`` and usage errors.
+
+One run speaks one language, chosen before click reads the arguments:
+``--lang``, else the language the plan files named on the line declare (when
+they share one), else the system's locale. click asks :mod:`gettext` for its
+own wordings (``Usage:``, ``Missing argument``, ``No such option``); its
+modules are given a translator that answers from the catalogue in that
+language. Each command's help is swapped for its Swedish (or back to its
+English) before click prints it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Sequence
+
+import click
+
+from .._catalogue.language import is_swedish
+from .._catalogue.locale import language_of, peek_language, system_language
+from .._catalogue.messages import shared_language
+from .._catalogue.usage import CLICK_PLURAL_SV, CLICK_SV, HELP_SV
+from ..model import Language
+from ._common import speaking, spoken
+
+__all__ = [
+    "early_language",
+    "install",
+    "localise",
+    "restore",
+    "short_help",
+    "speak_for",
+    "translated",
+]
+
+# the click modules that ask gettext for a wording; a module a later click
+# lacks, or one that stops asking, leaves that wording in English
+_CLICK_MODULES = (
+    "core",
+    "exceptions",
+    "formatting",
+    "decorators",
+    "types",
+    "parser",
+    "utils",
+    "termui",
+)
+
+
+def translated(message: str) -> str:
+    """Click's ``message`` in the language the run speaks."""
+    return CLICK_SV.get(message, message) if is_swedish(spoken()) else message
+
+
+def _plural(singular: str, plural: str, n: int) -> str:
+    if is_swedish(spoken()) and singular in CLICK_PLURAL_SV:
+        one, many = CLICK_PLURAL_SV[singular]
+        return one if n == 1 else many
+    return singular if n == 1 else plural
+
+
+_installed: list[bool] = []
+
+
+def install() -> None:
+    """Give click's modules the catalogue's translator (once a process)."""
+    if _installed:
+        return
+    _installed.append(True)
+    for name in _CLICK_MODULES:
+        try:
+            module = importlib.import_module(f"click.{name}")
+        except ImportError:  # pragma: no cover - a click without this module
+            continue
+        if callable(getattr(module, "_", None)):
+            module._ = translated  # type: ignore[attr-defined]
+        if callable(getattr(module, "ngettext", None)):
+            module.ngettext = _plural  # type: ignore[attr-defined]
+
+
+def early_language(args: Sequence[str]) -> Language:
+    """The language of a run, read from its arguments before click parses them."""
+    for index, arg in enumerate(args):
+        value = None
+        if arg == "--lang" and index + 1 < len(args):
+            value = args[index + 1]
+        elif arg.startswith("--lang="):
+            value = arg.partition("=")[2]
+        found = language_of(value)
+        if found is not None:
+            return found
+    files = [a for a in args if not a.startswith("-") and os.path.isfile(a)]
+    return shared_language(None, map(peek_language, files), system_language())
+
+
+# each help text's English, kept the first time a run touches it: (owner, English) by id
+_english: dict[int, tuple[click.Command | click.Parameter, str | None]] = {}
+
+
+def _swap(owner: click.Command | click.Parameter, key: str, attribute: str) -> None:
+    english = _english.setdefault(id(owner), (owner, getattr(owner, attribute)))[1]
+    if not is_swedish(spoken()):
+        setattr(owner, attribute, english)
+        return
+    swedish = HELP_SV.get(key)
+    if swedish is None and english is not None:
+        swedish = CLICK_SV.get(english)  # --version's, written by click
+    setattr(owner, attribute, swedish or english)
+
+
+def localise(command: click.Command) -> click.Command:
+    """``command`` with its help and its options' help in the language the run speaks."""
+    name = "main" if isinstance(command, click.Group) else command.name or ""
+    _swap(command, name, "help")
+    for param in command.params:
+        if not isinstance(param, click.Option):
+            continue
+        long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
+        key = f"{name} {long}" if f"{name} {long}" in HELP_SV else long
+        _swap(param, key, "help")
+    return command
+
+
+def restore() -> None:
+    """Put back every help text's English: the commands outlive a run in a test's process."""
+    for owner, english in _english.values():
+        owner.help = english
+
+
+def short_help(name: str, english: str) -> str:
+    """The one line ``klusterplan --help`` shows for the command ``name``."""
+    return HELP_SV.get(f"{name}:short", english) if is_swedish(spoken()) else english
+
+
+def speak_for(args: Sequence[str]) -> Language:
+    """Choose the run's language from ``args`` and make click speak it."""
+    install()
+    return speaking(early_language(args))
