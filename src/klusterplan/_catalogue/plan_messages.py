@@ -230,4 +230,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "en annan målgrupp har redan id:t {new!r}; välj ett annat",
         "another target group already has the id {new!r}; choose another",
     ),
+    # _planfile.resolve
+    "resolve_read_as_name": (
+        "{value!r} lästes som {kind_sv} med id:t {id!r}; skriv id:t för att vara exakt",
+        "{value!r} read as the {kind} with the id {id!r}; write the id to be exact",
+    ),
+    "resolve_read_as_id": (
+        "{value!r} lästes som id:t {id!r}; id skrivs med små bokstäver",
+        "{value!r} read as the id {id!r}; ids are written in lower case",
+    ),
 }

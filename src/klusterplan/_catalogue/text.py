@@ -33,7 +33,7 @@ class Text(str):
 
     sv: str
 
-    def __new__(cls, en: str, sv: str = "") -> Text:
+    def __new__(cls, en: str = "", sv: str = "") -> Text:
         self = super().__new__(cls, en)
         self.sv = sv or en
         return self
