@@ -653,6 +653,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "ActionStatus.PLANNED": ("planerad", "planned"),
     "ActionStatus.IN_PROGRESS": ("pågår", "in progress"),
     "ActionStatus.DONE": ("klar", "done"),
+    # how serious a finding is, as its line shows it
+    "Severity.ERROR": ("fel", "error"),
+    "Severity.WARNING": ("varning", "warning"),
+    "Severity.INFO": ("info", "info"),
     "ActionStatus.DROPPED": ("struken", "dropped"),
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),

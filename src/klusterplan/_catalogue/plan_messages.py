@@ -239,4 +239,40 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{value!r} lästes som id:t {id!r}; id skrivs med små bokstäver",
         "{value!r} read as the id {id!r}; ids are written in lower case",
     ),
+    # _planfile.io: what a file holds
+    "io_nul_byte": (
+        "innehåller en NUL-byte, så det är ingen textfil; är det en plan?",
+        "holds a NUL byte, so it is not a text file; is it a plan?",
+    ),
+    "io_nul_bytes": (
+        "innehåller NUL-byte, så det är ingen textfil; är det en plan?",
+        "holds NUL bytes, so it is not a text file; is it a plan?",
+    ),
+    "io_too_large": (
+        "{size} byte är mer än de {most} en planfil får vara; en plan är text på högst några "
+        "hundra kilobyte (KLUSTERPLAN_MAX_PLAN_BYTES höjer gränsen)",
+        "{size:,} bytes is larger than the {most:,} a plan file may be; a plan is text of a "
+        "few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES raises the limit)",
+    ),
+    "io_utf16": (
+        "texten är sparad som UTF-16; spara filen som UTF-8 (i de flesta program: Spara som, "
+        "Kodning)",
+        "UTF-16 text; save the file as UTF-8 (in most editors: Save as, Encoding)",
+    ),
+    "io_not_utf8": (
+        "filen är inte sparad som UTF-8 och inte heller som ANSI (Windows-1252): tecknet på "
+        "rad {line} (byte {byte}) går inte att läsa; spara filen som UTF-8 (i Anteckningar: "
+        "Spara som, Kodning: UTF-8)",
+        "the file is saved neither as UTF-8 nor as ANSI (Windows-1252): the character on line "
+        "{line} (byte {byte}) cannot be read; save the file as UTF-8 (in Notepad: Save as, "
+        "Encoding: UTF-8)",
+    ),
+    "io_read_as_ansi": (
+        "filen är inte sparad som UTF-8, så den lästes som ANSI (Windows-1252), som "
+        "Anteckningar och äldre Word sparar; spara den som UTF-8 (i Anteckningar: Spara som, "
+        "Kodning: UTF-8) så att å, ä och ö alltid blir rätt",
+        "the file is not saved as UTF-8, so it was read as ANSI (Windows-1252), as Notepad "
+        "and older Word save; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) so that "
+        "å, ä and ö are always right",
+    ),
 }

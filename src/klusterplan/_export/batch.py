@@ -279,7 +279,8 @@ def run_task(task: Task) -> ExportOutcome:
         # what the loader read forgivingly (a group named instead of its id), as check says
         for read in origin.notices:
             where = f"{task.source}:{read.line}" if read.line else task.source
-            notices.append(f"{where}: {read.path}: {in_language(read.message, language)}")
+            said = in_language(read.message, language)
+            notices.append(f"{where}: {read.path}: {said}" if read.path else f"{where}: {said}")
     bad_input = False
     for fmt, target in task.targets:
         refusal = dict(task.refused).get(target)

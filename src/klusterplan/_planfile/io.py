@@ -34,16 +34,19 @@ def loads(
     return _loads(text, format, source, limits or Limits())[0]
 
 
-def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[Plan, LineMap]:
+def _loads(
+    text: str,
+    format: str,
+    source: str | None,
+    limits: Limits,
+    read: tuple[ReadNotice, ...] = (),
+) -> tuple[Plan, LineMap]:
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > limits.max_bytes else 0
     if size > limits.max_bytes:
         raise PlanError([_too_large(size, limits)], source)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise PlanError(
-            [Problem("", "holds a NUL byte, so it is not a text file; is it a plan?", line)],
-            source,
-        )
+        raise PlanError([Problem("", message_text("io_nul_byte"), line)], source)
     data, root = parse_with_nodes(text, format, source)
     lines = LineMap(text, format, root)
     problems = sorted(
@@ -59,18 +62,13 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
         plan, notices = structure_plan_with_notices(data, lines, source)
     remember(
         plan,
-        Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),
+        Origin(source, lines, (*read, *(ReadNotice(n.path, n.message, n.line) for n in notices))),
     )
     return plan, lines
 
 
 def _too_large(size: int, limits: Limits) -> Problem:
-    return Problem(
-        "",
-        f"{size:,} bytes is larger than the {limits.max_bytes:,} a plan file may be; "
-        "a plan is text of a few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES "
-        "raises the limit)",
-    )
+    return Problem("", message_text("io_too_large", size=size, most=limits.max_bytes))
 
 
 _NO_FILE = message_text("io_such_file_check_name")
@@ -82,8 +80,12 @@ def _unreadable(exc: OSError) -> Text:
     return message_text("io_cannot_read_strerror", strerror=os_reason(exc))
 
 
-def _read(path: Path, limits: Limits) -> str:
-    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
+def _read(path: Path, limits: Limits) -> tuple[str, tuple[ReadNotice, ...]]:
+    """The file's text, read without trusting it: bounded, regular files only, UTF-8.
+
+    A file that is not UTF-8 but is Windows-1252 (what Notepad calls ANSI and older
+    Word saves) is read as that, with a notice saying so.
+    """
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
@@ -111,28 +113,22 @@ def _read(path: Path, limits: Limits) -> str:
     return _decode(raw, str(path))
 
 
-def _decode(raw: bytes, source: str) -> str:
+def _decode(raw: bytes, source: str) -> tuple[str, tuple[ReadNotice, ...]]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise PlanError(
-            [
-                Problem(
-                    "", "UTF-16 text; save the file as UTF-8 (in most editors: Save as, Encoding)"
-                )
-            ],
-            source,
-        )
+        raise PlanError([Problem("", message_text("io_utf16"))], source)
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         if b"\x00" in raw[:8192]:
-            message = "holds NUL bytes, so it is not a text file; is it a plan?"
-        else:
-            message = (
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
-                "save the file as UTF-8"
-            )
-        raise PlanError([Problem("", message, line)], source) from None
+            raise PlanError([Problem("", message_text("io_nul_bytes"), line)], source) from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            # five bytes Windows-1252 leaves unused: neither encoding, so say where
+            message = message_text("io_not_utf8", line=line, byte=f"0x{raw[exc.start]:02X}")
+            raise PlanError([Problem("", message, line)], source) from None
+        return text, (ReadNotice("", message_text("io_read_as_ansi"), line),)
 
 
 def load_text_file(
@@ -141,7 +137,8 @@ def load_text_file(
     """A plan from a YAML, JSON or TOML file, and the map from its paths to the file's lines."""
     limits = limits or Limits()
     fmt = format_for_path(path)
-    return _loads(_read(Path(path), limits), fmt, str(path), limits)
+    text, read = _read(Path(path), limits)
+    return _loads(text, fmt, str(path), limits, read)
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:

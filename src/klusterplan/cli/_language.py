@@ -112,6 +112,7 @@ def _swap(owner: click.Command | click.Parameter, key: str, attribute: str) -> N
 def localise(command: click.Command) -> click.Command:
     """``command`` with its help and its options' help in the language the run speaks."""
     name = "main" if isinstance(command, click.Group) else command.name or ""
+    name = {"rules": "rule"}.get(name, name)  # another name for the same command
     _swap(command, name, "help")
     for param in command.params:
         if not isinstance(param, click.Option):
