@@ -275,4 +275,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and older Word save; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) so that "
         "å, ä and ö are always right",
     ),
+    # _planfile.convert: what a person meant
+    "convert_number_in_quotes": (
+        "här ska det stå ett heltal, men {value!r} står inom citattecken och läses därför som "
+        "text; ta bort citattecknen och skriv bara {number}",
+        "expected an integer, but {value!r} is in quotes and so is read as text; remove the "
+        "quotes and write just {number}",
+    ),
+    "convert_date_unpadded": (
+        "här ska det stå ett datum som ÅÅÅÅ-MM-DD, med två siffror för månad och dag; skriv "
+        "{date} i stället för {value}",
+        "expected a date written as YYYY-MM-DD, with two digits for month and day; write "
+        "{date} instead of {value}",
+    ),
 }

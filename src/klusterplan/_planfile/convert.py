@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import re
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -54,12 +55,31 @@ def _structure_str(value: object, _: type) -> str:
     )
 
 
+_WHOLE = re.compile(r"[+-]?\d{1,18}")
+_LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _padded_date(value: str) -> str | None:
+    """``2011-03-01`` for ``2011-3-1``, when that is a date; else ``None``."""
+    match = _LOOSE_DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
 def _structure_int(value: object, _: type) -> int:
     if type(value) is int:
         problem = number_problem(value)
         if problem:
             raise _Invalid(problem)
         return value
+    if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+        # "9" in quotes is text to YAML; to a person it is the number 9
+        raise _Invalid(text("convert_number_in_quotes", value=value, number=int(value)))
     raise _Invalid(
         text(
             "convert_expected_integer_got_describe",
@@ -90,7 +110,9 @@ def _structure_date(value: object, _: type) -> _dt.date:
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            suggested = _padded_date(value)
+            if suggested is not None:
+                raise _Invalid(text("convert_date_unpadded", value=value, date=suggested)) from None
     raise _Invalid(
         text(
             "convert_expected_date_written_yyyy",
