@@ -116,8 +116,8 @@ HELP_SV: dict[str, str] = {
         "Slutkoder: 0 varje fil skrevs, 1 en exportör eller en arbetsprocess misslyckades, "
         "2 en plan kunde inte läsas eller har fel, eller ett alternativ är fel.\n\n"
         "--lang är dokumentens språk och språket för det kommandot säger: utan det exporteras "
-        "varje plan, och berättas om, på sitt eget språk, och raderna om hela körningen är på "
-        "planernas språk när de har samma, annars på systemets."
+        "varje plan på sitt eget språk, och kommandot talar ett språk under hela körningen: "
+        "planernas när de har samma, annars systemets."
     ),
     "export --example": "Exportera också den inbyggda exempelplanen.",
     "export --to": (

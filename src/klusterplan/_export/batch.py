@@ -105,6 +105,9 @@ class Task:
     notes: tuple[str, ...] = ()
     """What the user should know about the task itself (a renamed output), each a
     :class:`~klusterplan.Text` in both languages."""
+    speak: Language | None = None
+    """The language the run tells of this task in (one run speaks one language);
+    ``None``: the options' language, else the plan's."""
 
 
 def safe_stem(name: str) -> str:
@@ -266,7 +269,7 @@ def run_task(task: Task) -> ExportOutcome:
             bad_input=True,
             language=language,
         )
-    language = task.options.language or plan.language
+    language = task.speak or task.options.language or plan.language
     written: list[str] = []
     problems: list[str] = []
     # what a Word document holds outside its fields is told with the plan's other notices
@@ -314,6 +317,8 @@ def _task_language(task: Task) -> Language:
 
     The options' language, the plan's, the language its file declares, else the user's locale.
     """
+    if task.speak is not None:
+        return task.speak
     if task.options.language is not None:
         return task.options.language
     if task.plan is not None:
