@@ -211,4 +211,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "--template {template}: the template lacks the styles {styles}; add them to the template "
         "(in Word: use each style once, then delete the text) and try again",
     ),
+    "pdfua_needs_typst": (
+        "formatet pdf-ua behöver paketet Typst: installera det med "
+        "pip install 'klusterplan[{extra}]'",
+        "the pdf-ua format needs the Typst package: install it with "
+        "pip install 'klusterplan[{extra}]'",
+    ),
 }

@@ -9,11 +9,13 @@ one every command shares (``"--lang"``). click's own wordings (``Usage:``,
 
 from __future__ import annotations
 
-__all__ = ["CLICK_PLURAL_SV", "CLICK_SV", "HELP_SV"]
+__all__ = ["ARGUMENTS_SV", "CLICK_PLURAL_SV", "CLICK_SV", "HELP_SV"]
 
 #: click's wordings, English to Swedish.
 CLICK_SV: dict[str, str] = {
     "Usage:": "Användning:",
+    "[OPTIONS]": "[ALTERNATIV]",
+    "COMMAND [ARGS]...": "KOMMANDO [ARGUMENT]...",
     "Options": "Alternativ",
     "Commands": "Kommandon",
     "Positional arguments": "Argument",
@@ -57,6 +59,14 @@ CLICK_SV: dict[str, str] = {
     "Choose from:\n\t{choices}": "Välj bland:\n\t{choices}",
     "integer": "heltal",
     "float": "tal",
+}
+
+#: What usage lines call a command's arguments, by the argument's name.
+ARGUMENTS_SV: dict[str, str] = {
+    "plans": "PLANER",
+    "plan": "PLAN",
+    "document": "DOKUMENT",
+    "code": "KOD",
 }
 
 #: click's wordings with a number, by the English singular: (Swedish one, Swedish many).

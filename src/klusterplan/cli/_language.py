@@ -20,7 +20,7 @@ import click
 from .._catalogue.language import is_swedish
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import shared_language
-from .._catalogue.usage import CLICK_PLURAL_SV, CLICK_SV, HELP_SV
+from .._catalogue.usage import ARGUMENTS_SV, CLICK_PLURAL_SV, CLICK_SV, HELP_SV
 from ..model import Language
 from ._common import speaking, spoken
 
@@ -94,19 +94,33 @@ def early_language(args: Sequence[str]) -> Language:
     return shared_language(None, map(peek_language, files), system_language())
 
 
-# each help text's English, kept the first time a run touches it: (owner, English) by id
-_english: dict[int, tuple[click.Command | click.Parameter, str | None]] = {}
+# each text's English, kept the first time a run touches it, by its owner and attribute
+_english: dict[tuple[int, str], tuple[click.Command | click.Parameter, str, str | None]] = {}
+
+
+def _set(owner: click.Command | click.Parameter, attribute: str, swedish: str | None) -> None:
+    """``owner.attribute`` in Swedish when the run speaks it and has one; else its English."""
+    english = _english.setdefault(
+        (id(owner), attribute), (owner, attribute, getattr(owner, attribute))
+    )[2]
+    setattr(owner, attribute, (swedish or english) if is_swedish(spoken()) else english)
 
 
 def _swap(owner: click.Command | click.Parameter, key: str, attribute: str) -> None:
-    english = _english.setdefault(id(owner), (owner, getattr(owner, attribute)))[1]
-    if not is_swedish(spoken()):
-        setattr(owner, attribute, english)
-        return
+    english = _english.get((id(owner), attribute), (owner, attribute, getattr(owner, attribute)))[2]
     swedish = HELP_SV.get(key)
     if swedish is None and english is not None:
         swedish = CLICK_SV.get(english)  # --version's, written by click
-    setattr(owner, attribute, swedish or english)
+    _set(owner, attribute, swedish)
+
+
+def _argument(argument: click.Argument) -> str | None:
+    """An argument's name as usage lines show it, in Swedish (``[PLANER]...``)."""
+    name = ARGUMENTS_SV.get(argument.name or "")
+    if name is None:
+        return None
+    shown = name if argument.required else f"[{name}]"
+    return shown + ("..." if argument.nargs != 1 else "")
 
 
 def localise(command: click.Command) -> click.Command:
@@ -114,7 +128,12 @@ def localise(command: click.Command) -> click.Command:
     name = "main" if isinstance(command, click.Group) else command.name or ""
     name = {"rules": "rule"}.get(name, name)  # another name for the same command
     _swap(command, name, "help")
+    _set(command, "options_metavar", CLICK_SV.get(command.options_metavar or ""))
+    if isinstance(command, click.Group):
+        _set(command, "subcommand_metavar", CLICK_SV.get(command.subcommand_metavar))
     for param in command.params:
+        if isinstance(param, click.Argument):
+            _set(param, "metavar", _argument(param))
         if not isinstance(param, click.Option):
             continue
         long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
@@ -125,8 +144,8 @@ def localise(command: click.Command) -> click.Command:
 
 def restore() -> None:
     """Put back every help text's English: the commands outlive a run in a test's process."""
-    for owner, english in _english.values():
-        owner.help = english
+    for owner, attribute, english in _english.values():
+        setattr(owner, attribute, english)
 
 
 def short_help(name: str, english: str) -> str:

@@ -28,15 +28,7 @@ def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -
     try:
         import typst  # noqa: F401  (only to know it is there before any work)
     except ImportError:
-        raise PlanError(
-            [
-                Problem(
-                    "",
-                    "the pdf-ua format needs the Typst package: install it with "
-                    f"pip install 'klusterplan[{EXTRA}]'",
-                )
-            ]
-        ) from None
+        raise PlanError([Problem("", text("pdfua_needs_typst", extra=EXTRA))]) from None
     from ._pdfua import render_pdfua as write
 
     write(document, stream, context)
