@@ -314,3 +314,23 @@ def test_the_officers_path_in_swedish_has_no_english_line(tmp_path: Path) -> Non
     ]
     assert not english, "\n".join(english)
     assert len(lines) > 50  # the path said something at every step
+
+
+def test_every_command_and_option_has_its_swedish_help() -> None:
+    import click
+
+    from klusterplan._catalogue.usage import HELP_SV
+    from klusterplan.cli import ALIASES, COMMANDS
+
+    context = click.Context(main)
+    missing = []
+    for name in sorted(set(COMMANDS) - ALIASES):
+        command = main.get_command(context, name)
+        assert command is not None
+        missing += [key for key in (name, f"{name}:short") if key not in HELP_SV]
+        for param in command.params:
+            if isinstance(param, click.Option) and param.help:
+                long = next(o for o in param.opts if o.startswith("--"))
+                if f"{name} {long}" not in HELP_SV and long not in HELP_SV:
+                    missing.append(f"{name} {long}")
+    assert not missing, f"no Swedish help in _catalogue/usage.py for {missing}"
