@@ -334,3 +334,16 @@ def test_every_command_and_option_has_its_swedish_help() -> None:
                 if f"{name} {long}" not in HELP_SV and long not in HELP_SV:
                     missing.append(f"{name} {long}")
     assert not missing, f"no Swedish help in _catalogue/usage.py for {missing}"
+
+
+def test_another_click_program_in_the_process_keeps_its_own_words(say: Run) -> None:
+    import click
+
+    @click.command()
+    @click.argument("name")
+    def other(name: str) -> None:
+        """Not klusterplan."""
+
+    assert "Användning:" in say(SWEDISH, "--help").output  # klusterplan has spoken Swedish
+    said = CliRunner().invoke(other, [])
+    assert "Error: Missing argument 'NAME'." in said.output and "Fel" not in said.output

@@ -48,13 +48,22 @@ _CLICK_MODULES = (
 )
 
 
+# whether a klusterplan run is under way: another program's click commands in the
+# same process keep their own wordings
+_running: list[bool] = []
+
+
+def _swedish() -> bool:
+    return bool(_running) and is_swedish(spoken())
+
+
 def translated(message: str) -> str:
     """Click's ``message`` in the language the run speaks."""
-    return CLICK_SV.get(message, message) if is_swedish(spoken()) else message
+    return CLICK_SV.get(message, message) if _swedish() else message
 
 
 def _plural(singular: str, plural: str, n: int) -> str:
-    if is_swedish(spoken()) and singular in CLICK_PLURAL_SV:
+    if _swedish() and singular in CLICK_PLURAL_SV:
         one, many = CLICK_PLURAL_SV[singular]
         return one if n == 1 else many
     return singular if n == 1 else plural
@@ -64,7 +73,10 @@ _installed: list[bool] = []
 
 
 def install() -> None:
-    """Give click's modules the catalogue's translator (once a process)."""
+    """Give click's modules the catalogue's translator (once a process).
+
+    It answers in Swedish only while a klusterplan run speaks Swedish.
+    """
     if _installed:
         return
     _installed.append(True)
@@ -144,6 +156,7 @@ def localise(command: click.Command) -> click.Command:
 
 def restore() -> None:
     """Put back every help text's English: the commands outlive a run in a test's process."""
+    _running.clear()
     for owner, attribute, english in _english.values():
         setattr(owner, attribute, english)
 
@@ -156,4 +169,5 @@ def short_help(name: str, english: str) -> str:
 def speak_for(args: Sequence[str]) -> Language:
     """Choose the run's language from ``args`` and make click speak it."""
     install()
+    _running[:] = [True]
     return speaking(early_language(args))
