@@ -81,7 +81,8 @@ actions:
         "3: library.name: expected text, got the number 12; "
         "put it in quotes if it is meant as text",
         "4: library.nmae: unknown key; did you mean 'name'?",
-        "7: target_groups[0].votes: expected an integer, got the text '8'",
+        "7: target_groups[0].votes: expected an integer, but '8' is in quotes and so is read "
+        "as text; remove the quotes and write just 8",
         "9: target_groups[1].segment: expected one of A, B (or in Swedish: befintliga, nya), "
         "got the text 'C'",
         "10: target_groups[1].persona.age: expected an integer, got the text 'old'",

@@ -21,6 +21,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import klusterplan
+from klusterplan import Text
 from klusterplan._word.template import template_problem
 from klusterplan.cli import main
 
@@ -109,7 +110,7 @@ def test_a_usage_error_about_a_swedish_plan_is_swedish_on_an_english_system(
 
 def test_a_template_that_cannot_be_read_is_told_in_swedish(tmp_path: Path) -> None:
     problem = template_problem(tmp_path / "missing.docx")
-    assert problem is not None
+    assert isinstance(problem, Text)
     assert problem.sv == "kan inte läsas: filen eller mappen finns inte"
     assert str(problem) == "cannot be read: No such file or directory"
 

@@ -249,7 +249,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "holds NUL bytes, so it is not a text file; is it a plan?",
     ),
     "io_too_large": (
-        "{size} byte är mer än de {most} en planfil får vara; en plan är text på högst några "
+        "{size_sv} byte är mer än de {most_sv} en planfil får vara; en plan är text på högst några "
         "hundra kilobyte (KLUSTERPLAN_MAX_PLAN_BYTES höjer gränsen)",
         "{size:,} bytes is larger than the {most:,} a plan file may be; a plan is text of a "
         "few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES raises the limit)",

@@ -7,6 +7,7 @@ import os
 import stat
 from pathlib import Path
 
+from .._catalogue.format import number
 from .._catalogue.messages import os_reason
 from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
@@ -68,7 +69,8 @@ def _loads(
 
 
 def _too_large(size: int, limits: Limits) -> Problem:
-    return Problem("", message_text("io_too_large", size=size, most=limits.max_bytes))
+    sizes = {"size_sv": number(size), "most_sv": number(limits.max_bytes)}
+    return Problem("", message_text("io_too_large", size=size, most=limits.max_bytes, **sizes))
 
 
 _NO_FILE = message_text("io_such_file_check_name")

@@ -143,6 +143,10 @@ def localise(command: click.Command) -> click.Command:
     _set(command, "options_metavar", CLICK_SV.get(command.options_metavar or ""))
     if isinstance(command, click.Group):
         _set(command, "subcommand_metavar", CLICK_SV.get(command.subcommand_metavar))
+    # click makes a command's --help once and keeps it, worded in the first run's language
+    kept = getattr(command, "_help_option", None)
+    if isinstance(kept, click.Option):
+        _swap(kept, "", "help")
     for param in command.params:
         if isinstance(param, click.Argument):
             _set(param, "metavar", _argument(param))
