@@ -174,19 +174,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "in the same column",
     ),
     # _planfile.io
-    "io_such_file_check_name": (
-        "filen finns inte; kontrollera namnet och mappen",
-        "no such file; check the name and folder",
-    ),
-    "io_folder_plan_file": (
-        "det här är en mapp, inte en planfil",
-        "this is a folder, not a plan file",
-    ),
-    "io_regular_file_device_pipe": (
-        "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
-        "not a regular file (a device, a pipe or a socket); save the plan",
-    ),
-    "io_cannot_read_strerror": ("kan inte läsas: {strerror}", "cannot be read: {strerror}"),
     # _planfile.limits
     "limits_text": ("texten", "the text"),
     "limits_what_holds_code_character": (

@@ -6,6 +6,7 @@ import codecs
 import os
 import stat
 from pathlib import Path
+from typing import BinaryIO
 
 from .._catalogue.format import number
 from .._catalogue.messages import os_reason
@@ -15,12 +16,21 @@ from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
 from ..model import Plan
 from .convert import structure_plan_with_notices, unstructure_plan
-from .formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from .formats import LineMap, format_for_path, parse_with_nodes, serialise
 from .limits import Limits, data_problems
 from .origin import Origin, ReadNotice, remember
 from .validate import plan_problems
 
-__all__ = ["dump", "dumps", "example", "example_text", "load_text_file", "loads"]
+__all__ = [
+    "dump",
+    "dumps",
+    "example",
+    "example_text",
+    "load_text_file",
+    "loads",
+    "open_regular",
+    "read_plan_text",
+]
 
 
 def loads(
@@ -59,8 +69,7 @@ def _loads(
     )
     if problems:
         raise PlanError(problems, source)
-    with paused_gc():
-        plan, notices = structure_plan_with_notices(data, lines, source)
+    plan, notices = structure_plan_with_notices(data, lines, source)
     remember(
         plan,
         Origin(source, lines, (*read, *(ReadNotice(n.path, n.message, n.line) for n in notices))),
@@ -73,13 +82,48 @@ def _too_large(size: int, limits: Limits) -> Problem:
     return Problem("", message_text("io_too_large", size=size, most=limits.max_bytes, **sizes))
 
 
-_NO_FILE = message_text("io_such_file_check_name")
-_FOLDER = message_text("io_folder_plan_file")
-_NOT_REGULAR = message_text("io_regular_file_device_pipe")
+#: The catalogue's messages about a file that cannot be opened, by what the file should be.
+_OPEN_MESSAGES = {
+    "plan": ("file_missing", "plan_folder", "plan_not_regular"),
+    "word": ("docx_missing", "docx_folder", "docx_not_regular"),
+}
+
+
+def open_regular(path: str | os.PathLike[str], kind: str = "plan") -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file; raises :class:`PlanError`.
+
+    A device (``/dev/zero``, ``/dev/urandom``), a named pipe or a socket is
+    refused before a byte is read: reading one would never end, or wait
+    forever for a writer. A symbolic link is followed to what it names.
+    ``kind`` (``plan`` or ``word``) picks the wording of the messages.
+    """
+    missing, folder, not_regular = _OPEN_MESSAGES[kind]
+    source = str(path)
+    try:
+        # O_NONBLOCK: opening a named pipe must not wait for a writer
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    except FileNotFoundError:
+        raise PlanError([Problem("", message_text(missing))], source) from None
+    except IsADirectoryError:
+        raise PlanError([Problem("", message_text(folder))], source) from None
+    except OSError as exc:
+        raise PlanError([Problem("", _unreadable(exc))], source) from None
+    try:
+        mode = os.fstat(fd).st_mode
+    except OSError as exc:
+        os.close(fd)
+        raise PlanError([Problem("", _unreadable(exc))], source) from None
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        key = folder if stat.S_ISDIR(mode) else not_regular
+        raise PlanError([Problem("", message_text(key))], source)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
 
 
 def _unreadable(exc: OSError) -> Text:
-    return message_text("io_cannot_read_strerror", strerror=os_reason(exc))
+    return message_text("file_unreadable", reason=os_reason(exc))
 
 
 def _read(path: Path, limits: Limits) -> tuple[str, tuple[ReadNotice, ...]]:
@@ -88,24 +132,7 @@ def _read(path: Path, limits: Limits) -> tuple[str, tuple[ReadNotice, ...]]:
     A file that is not UTF-8 but is Windows-1252 (what Notepad calls ANSI and older
     Word saves) is read as that, with a notice saying so.
     """
-    try:
-        # O_NONBLOCK: opening a named pipe must not wait for a writer
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
-    except FileNotFoundError:
-        raise PlanError([Problem("", _NO_FILE)], str(path)) from None
-    except IsADirectoryError:
-        raise PlanError([Problem("", _FOLDER)], str(path)) from None
-    except OSError as exc:
-        raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
-    with os.fdopen(fd, "rb") as stream:
-        mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise PlanError([Problem("", _FOLDER)], str(path))
-        if not stat.S_ISREG(mode):
-            raise PlanError(
-                [Problem("", _NOT_REGULAR)],
-                str(path),
-            )
+    with open_regular(path) as stream:
         try:
             raw = stream.read(limits.max_bytes + 1)
         except OSError as exc:
@@ -141,6 +168,15 @@ def load_text_file(
     fmt = format_for_path(path)
     text, read = _read(Path(path), limits)
     return _loads(text, fmt, str(path), limits, read)
+
+
+def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> str:
+    """The text of the plan file at ``path``, read as :func:`load_text_file` reads it.
+
+    For a command that changes the file: it reads the text once, and gets the
+    plan from the same text with :func:`loads`.
+    """
+    return _read(Path(path), limits or Limits())[0]
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:
