@@ -22,7 +22,7 @@ from wordfill import add_row, open_word, save, table
 import klusterplan
 from klusterplan import Mode, Plan, build_document, read_word
 from klusterplan._document.workbook import OPEN_LINES, SHORT_LINES
-from klusterplan.document import HAND_LINE_MM, Section, Table, WritingSpace
+from klusterplan.document import HAND_LINE_MM, Paragraph, Section, Table, WritingSpace
 
 SHEETS = ("Möjliga omgående åtgärder", "Att göra: på längre sikt")
 
@@ -170,7 +170,10 @@ def test_every_open_question_has_six_lines_and_is_kept_together() -> None:
     for section in tree.sections:
         spaces = _room(section)
         tables = [b for b in section.blocks if isinstance(b, Table) and b.row_lines]
-        assert section.keep_together == bool(spaces or tables or _figure_room(section))
+        # a question of several steps, each with its prompt (the campaign's), flows
+        steps = [b for b in section.blocks if isinstance(b, Paragraph) and b.prompt]
+        room = bool(spaces or tables or _figure_room(section))
+        assert section.keep_together == (room and len(steps) < 2), section.title
         for space in spaces:
             # a value of a few words two lines, a question to discuss at least six
             assert space.lines >= OPEN_LINES or space.lines == SHORT_LINES, (section.title, space)
@@ -218,3 +221,19 @@ def test_an_earlier_workbook_saved_in_libreoffice_reads_without_notices(tmp_path
     result = read_word(through_libreoffice(copy))
     assert result.notices == ()
     assert result.plan == result.base
+
+
+def test_a_kept_question_keeps_its_paragraphs_with_the_next_in_word(tmp_path: Path) -> None:
+    """Word keeps a question's paragraphs with the next, all but its last: it moves whole."""
+    path = tmp_path / "wb.docx"
+    path.write_bytes(_docx(Plan(), workbook=True))
+    # point 3: staffing, competence and resources, each a prompt and its lines
+    title = next(s.title for s in _workbook().sections if s.title.startswith("3. "))
+    paragraphs = docx.Document(str(path)).paragraphs
+    heading = max(k for k, p in enumerate(paragraphs) if p.text == title)
+    after = paragraphs[heading + 1 :]
+    end = next(k for k, p in enumerate(after) if p.style.name.startswith("Heading"))
+    question = after[:end]
+    assert len(question) == 3 * (1 + OPEN_LINES)
+    kept = [p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in question]
+    assert kept == [True] * (len(question) - 1) + [False]

@@ -460,10 +460,20 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
                 ask.level,
                 tuple(blocks),
                 spec.key,
-                keep_together=any(_written_on(x) for x in blocks),
+                keep_together=_one_question(blocks),
             )
         )
     return sections
+
+
+def _one_question(blocks: list[Block]) -> bool:
+    """Whether blocks are one question with room to write: kept together on a page.
+
+    A question of several steps, each with its own prompt (the campaign's six),
+    is taller than a page: it flows, each step kept with its prompt.
+    """
+    prompts = sum(1 for x in blocks if isinstance(x, Paragraph) and x.prompt)
+    return prompts < 2 and any(_written_on(x) for x in blocks)
 
 
 def _written_on(block: Block) -> bool:

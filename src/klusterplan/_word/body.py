@@ -36,7 +36,7 @@ from ..document import (
 from ..model import Language
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .tables import TableWriter
-from .wordml import GREY, HAND_LINE, borders, lang_xml, p_xml, run_xml, size_xml
+from .wordml import GREY, HAND_LINE, borders, kept_together, lang_xml, p_xml, run_xml, size_xml
 
 __all__ = ["body_xml", "footer_xml"]
 
@@ -261,8 +261,14 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
+            if section.keep_together:
+                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
             for block in section.blocks:
-                parts.extend(w.block(block))
+                # a table to write in, in a question of several steps, stays whole
+                xml = "".join(w.block(block))
+                writing = isinstance(block, Table) and block.row_lines
+                parts.append(kept_together(xml) if writing else xml)
     parts.append("</w:body>")
     return "".join(parts), landscape
 

@@ -25,6 +25,7 @@ from .marks import PLACEMENT, VALUE, Look, bookmark_name
 __all__ = [
     "GREY",
     "HAND_LINE",
+    "kept_together",
     "NO_BORDERS",
     "RULE",
     "SMALLEST",
@@ -227,3 +228,29 @@ class WriterBase:
     def caption(self, text: str) -> str:
         """A bold line kept with what follows: a list's, a table's or a figure's title."""
         return p_xml(run_xml(text, "<w:b/>"), "<w:keepNext/>")
+
+
+_KEEP = "<w:keepNext/>"
+_P_OPEN = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def kept_together(xml: str) -> str:
+    """``xml``'s paragraphs kept with the next, but for the last paragraph or table row.
+
+    A question of the workbook (:attr:`~klusterplan.document.Section.keep_together`)
+    so moves whole to the next page; one taller than a page breaks where it must.
+    """
+    last = xml.rfind("<w:tr>" if xml.endswith("</w:tbl>") else "<w:p>")
+    last = last if last >= 0 else len(xml)
+
+    def keep(match: re.Match[str]) -> str:
+        if match.start() >= last:
+            return match.group(0)
+        if match.group(1) is None:
+            return f"<w:p><w:pPr>{_KEEP}</w:pPr>"
+        end = xml.find("</w:pPr>", match.end())
+        if _KEEP in xml[match.end() : end]:
+            return match.group(0)
+        return match.group(0) + _KEEP
+
+    return _P_OPEN.sub(keep, xml)

@@ -335,8 +335,12 @@ class _Renderer:
         body: list[Any] = []
         for block in section.blocks:
             body.extend(self.block(block))
-        # a question of the workbook, as the tree marks it
-        question = section.keep_together
+        # a question of the workbook, as the tree marks it; one of several steps too, which
+        # then starts on a page of its own
+        question = section.keep_together or (
+            self.doc.mode.value == "workbook"
+            and any(isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks)
+        )
         # a workshop sheet keeps its heading: together on one page, or on the next
         question = question or any(
             isinstance(b, TableBlock) and b.keep_together for b in section.blocks
