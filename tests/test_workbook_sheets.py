@@ -232,7 +232,9 @@ def test_a_kept_question_keeps_its_paragraphs_with_the_next_in_word(tmp_path: Pa
     paragraphs = docx.Document(str(path)).paragraphs
     heading = max(k for k, p in enumerate(paragraphs) if p.text == title)
     after = paragraphs[heading + 1 :]
-    end = next(k for k, p in enumerate(after) if p.style.name.startswith("Heading"))
+    end = next(
+        k for k, p in enumerate(after) if p.style and str(p.style.name).startswith("Heading")
+    )
     question = after[:end]
     assert len(question) == 3 * (1 + OPEN_LINES)
     kept = [p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in question]
