@@ -543,6 +543,50 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the character {char} is not in the PDF font; name a font that has it with "
         "--option pdf.fallback_font=FILE.ttf",
     ),
+    # a model class built from code with a value of the wrong kind
+    "model_text": (
+        'här ska det stå text, men det står {got_sv}; skriv {field}="..."',
+        'expected text, got {got}; write {field}="..."',
+    ),
+    "model_number": (
+        "här ska det stå ett heltal eller None, men det står {got_sv}",
+        "expected a whole number or None, got {got}",
+    ),
+    "model_number_quoted": (
+        "här ska det stå ett heltal, men det står {got_sv}; skriv talet utan citattecken, "
+        "{field}={example}, eller int(...) om det kommer från en text",
+        "expected a whole number, got {got}; write the number without quotes, "
+        "{field}={example}, or int(...) when it comes from a text",
+    ),
+    "model_bool": (
+        "här ska det stå True eller False, men det står {got_sv}",
+        "expected True or False, got {got}",
+    ),
+    "model_date": (
+        'här ska det stå ett datum, datetime.date(2011, 3, 1) eller "2011-03-01", men det '
+        "står {got_sv}",
+        'expected a date, datetime.date(2011, 3, 1) or "2011-03-01", got {got}',
+    ),
+    "model_choice": (
+        "här ska det stå något av {choices}, men det står {got_sv}",
+        "expected one of {choices}, got {got}",
+    ),
+    "model_instance": (
+        "här ska det stå en {kind}(...), men det står {got_sv}",
+        "expected a {kind}(...), got {got}",
+    ),
+    "model_list": (
+        "här ska det stå en lista eller tupel av {kind}, men det står {got_sv}",
+        "expected a list or tuple of {kind}, got {got}",
+    ),
+    "model_item": (
+        "här ska det stå en {kind}, men det står {got_sv}",
+        "expected a {kind}, got {got}",
+    ),
+    "model_id_space": (
+        "ett id är ett ord utan mellanslag, men det står {value}; skriv t.ex. {suggestion}",
+        "an id is one word without spaces, got {value}; write e.g. {suggestion}",
+    ),
 }
 
 # noun: ((Swedish one, Swedish many), (English one, English many))

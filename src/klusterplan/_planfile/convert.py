@@ -292,6 +292,10 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
         )
     elif isinstance(exc, _Invalid):
         yield path, exc.args[0]
+    elif isinstance(exc, PlanError):
+        # a model constructor refused a field: its problems name the field
+        for found in exc.problems:
+            yield [*path, *path_parts(found.path)], found.message
     elif isinstance(exc, TypeError | ValueError):
         yield path, f"invalid value: {exc}"
     else:
@@ -373,7 +377,7 @@ def structure_plan_with_notices(
         # slower to generate, so it is made only for a plan that has a problem.
         try:
             plan = _structurer(True).structure(data, Plan)
-        except (ClassValidationError, IterableValidationError, _Invalid) as exc:
+        except (ClassValidationError, IterableValidationError, _Invalid, PlanError) as exc:
             problems = sorted(
                 (problem(p, m) for p, m in _problems(exc, [])),
                 key=lambda p: (p.line or 0, p.path),

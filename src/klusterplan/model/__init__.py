@@ -20,6 +20,7 @@ import attrs
 
 from .._catalogue.language import Language
 from .._support.record import Record
+from ._checked import checked
 
 __all__ = [
     "DEFAULT_CENTRES",
@@ -133,7 +134,7 @@ class ActionStatus(enum.Enum):
     DROPPED = "dropped"
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Library(Record):
     """The local library (branch) whose plan this is."""
 
@@ -147,7 +148,7 @@ class Library(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Partner(Record):
     """A regional programme or partner the library relates to."""
 
@@ -155,7 +156,7 @@ class Partner(Record):
     relation: str = _text("How the library relates to it.", "hur förhåller vi oss till")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class DevelopmentLeader(Record):
     """The development-leader role."""
 
@@ -165,7 +166,7 @@ class DevelopmentLeader(Record):
     development_potential: str = _text("How the role could grow.", "utvecklingspotential")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Organisation(Record):
     """The library's mission, partners and resources."""
 
@@ -185,7 +186,7 @@ class Organisation(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Centre(Record):
     """One field of the centre matrix."""
 
@@ -203,7 +204,7 @@ DEFAULT_CENTRES: tuple[Centre, ...] = (
 )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Step(Record):
     """One step of the communication staircase."""
 
@@ -222,7 +223,7 @@ DEFAULT_STAIRCASE: tuple[Step, ...] = (
 )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class CentreProfile(Record):
     """What kind of centre the library is at one point in time."""
 
@@ -232,7 +233,7 @@ class CentreProfile(Record):
     description: str = _text("The profile in words.", "")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class DialogueForum(Record):
     """The summary of the dialogue forum."""
 
@@ -254,7 +255,7 @@ class DialogueForum(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Analysis(Record):
     """Weaknesses today and strengths tomorrow."""
 
@@ -262,7 +263,7 @@ class Analysis(Record):
     strengths_tomorrow: tuple[str, ...] = _texts("Strengths tomorrow.", "styrkor i morgon")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class SocialFilter(Record):
     """The social centre's perspective as a filter over a group's activities."""
 
@@ -273,7 +274,7 @@ class SocialFilter(Record):
     needs: tuple[str, ...] = _texts("The group's social needs.", "vilka behov har de")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class StaircasePosition(Record):
     """Where a target group stands on the communication staircase."""
 
@@ -283,7 +284,7 @@ class StaircasePosition(Record):
     target: str | None = _f(None, doc="The step id the plan aims for.", sv="mål")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class FocusGroup(Record):
     """A focus group that tests a persona against real people."""
 
@@ -295,7 +296,7 @@ class FocusGroup(Record):
     date: _dt.date | None = _f(None, doc="When the group meets.", sv="")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Survey(Record):
     """A survey that complements the focus group."""
 
@@ -305,7 +306,7 @@ class Survey(Record):
     date: _dt.date | None = _f(None, doc="When it is done.", sv="")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Validation(Record):
     """How a persona has been matched against real information."""
 
@@ -318,7 +319,7 @@ class Validation(Record):
     lessons: str = _text("What the library learned from the result.", "lär av resultatet")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Persona(Record):
     """A named, concrete person standing for a target group."""
 
@@ -338,7 +339,7 @@ class Persona(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class TargetGroup(Record):
     """A prioritised target group."""
 
@@ -366,7 +367,7 @@ class TargetGroup(Record):
     persona: Persona | None = _f(None, doc="The group's persona.", sv="persona")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class CustomerCare(Record):
     """The plan for existing A-customers."""
 
@@ -375,7 +376,7 @@ class CustomerCare(Record):
     responsible: str = _text("Who is responsible.", "ansvar")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class ValueWord(Record):
     """A core value word and what it means in practice."""
 
@@ -386,7 +387,7 @@ class ValueWord(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Values(Record):
     """Core values and the brand promise."""
 
@@ -405,7 +406,7 @@ class Values(Record):
     words: tuple[ValueWord, ...] = _f(doc="The value words.", sv="kärnvärden", factory=tuple)
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Indicator(Record):
     """What shows that an action or activity worked: a measure, its target and its result.
 
@@ -419,7 +420,7 @@ class Indicator(Record):
     result: int | None = _f(None, doc="The number reached so far.", sv="resultat")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Action(Record):
     """One row of an ATT GÖRA table."""
 
@@ -448,7 +449,7 @@ class Action(Record):
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class CampaignGroup(Record):
     """A target group chosen for the cluster campaign."""
 
@@ -457,7 +458,7 @@ class CampaignGroup(Record):
     motivation: str = _text("Why the group was chosen.", "motivera valen")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Campaign(Record):
     """The cluster campaign."""
 
@@ -481,7 +482,7 @@ class Campaign(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Goals(Record):
     """What the target groups should know, feel and do."""
 
@@ -490,7 +491,7 @@ class Goals(Record):
     do: tuple[str, ...] = _texts("What they should do.", "göra")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Message(Record):
     """A message, for one target group or for all."""
 
@@ -498,7 +499,7 @@ class Message(Record):
     text: str = _text("The message.", "budskap")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Activity(Record):
     """One activity of the communication plan."""
 
@@ -517,7 +518,7 @@ class Activity(Record):
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Evaluation(Record):
     """How the communication is evaluated."""
 
@@ -527,7 +528,7 @@ class Evaluation(Record):
     responsible: str = _text("Who evaluates.", "ansvar")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class CommunicationPlan(Record):
     """The communication plan for the cluster campaign."""
 
@@ -546,7 +547,7 @@ class CommunicationPlan(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class FurtherWork(Record):
     """Questions the workbook leaves for further discussion."""
 
@@ -561,7 +562,7 @@ class FurtherWork(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Suppression(Record):
     """A rule finding the library has decided to accept, with its reason."""
 
@@ -570,7 +571,7 @@ class Suppression(Record):
     reason: str = _text("Why the finding is accepted.", "")
 
 
-@attrs.frozen(repr=False, eq=False)
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
 class Plan(Record):
     """A local library's communication plan: the whole workbook."""
 
