@@ -93,8 +93,27 @@ class Cluster:
 
     @classmethod
     def of(cls, plans: Iterable[Plan]) -> Cluster:
-        """A cluster of plans held in memory, named ``plan-1``, ``plan-2``, ..."""
-        return cls(tuple(Member(f"plan-{i}", plan) for i, plan in enumerate(plans, 1)))
+        """A cluster of plans held in memory, named ``plan-1``, ``plan-2``, ...
+
+        >>> import klusterplan
+        >>> klusterplan.Cluster.of([klusterplan.example()]).members[0].source
+        'plan-1'
+        """
+        members = []
+        for i, plan in enumerate(plans, 1):
+            if not isinstance(plan, Plan):
+                raise TypeError(f"Cluster.of: item {i} is a {type(plan).__name__}, not a Plan")
+            members.append(Member(f"plan-{i}", plan))
+        return cls(tuple(members))
+
+    @classmethod
+    def from_plans(cls, plans: Cluster | Plan | Iterable[Plan]) -> Cluster:
+        """``plans`` as a cluster: a cluster as it is, one plan or several through :meth:`of`."""
+        if isinstance(plans, Cluster):
+            return plans
+        if isinstance(plans, Plan):
+            return cls.of([plans])
+        return cls.of(plans)
 
     @property
     def loaded(self) -> tuple[Member, ...]:
@@ -572,7 +591,7 @@ def _check(
 
 
 def summarise(
-    cluster: Cluster,
+    cluster: Cluster | Iterable[Plan],
     *,
     today: _dt.date | None = None,
     within: int = _followup.DEFAULT_WITHIN,
@@ -580,6 +599,9 @@ def summarise(
     settings: Settings | None = None,
 ) -> ClusterSummary:
     """Summarise the loaded plans of ``cluster`` for its coordinator.
+
+    ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
+    :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
     ``today`` (default: the current date) and ``within`` (days ahead) decide
     what is late and what is due in the coming period. The rule checks run
@@ -593,6 +615,7 @@ def summarise(
     """
     registry = registry or get_registry()
     today = today or _dt.date.today()
+    cluster = Cluster.from_plans(cluster)
     loaded = cluster.loaded
     plans = [m.plan for m in loaded if m.plan is not None]
     groups, notes = _cluster_groups(plans)
