@@ -543,6 +543,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the character {char} is not in the PDF font; name a font that has it with "
         "--option pdf.fallback_font=FILE.ttf",
     ),
+    # which plugins' rules a check ran, beside klusterplan's own
+    "rules_from_plugins": (
+        "regler från insticksmoduler: {plugins}",
+        "rules from plugins: {plugins}",
+    ),
     # a model class built from code with a value of the wrong kind
     "model_text": (
         'här ska det stå text, men det står {got_sv}; skriv {field}="..."',

@@ -308,6 +308,7 @@ def check_command(
                 "lang": language.value,
                 "findings": [f.to_json(language) for f in result.findings],
                 "suppressed": [f.to_json(language) for f in result.suppressed],
+                "plugins": list(result.plugins),
             }
         )
     language = languages[0] if len(set(languages)) == 1 else reader_language(lang)
@@ -316,6 +317,10 @@ def check_command(
             findings = [f for _, r in results for f in r.findings]
             suppressed = sum(len(r.suppressed) for _, r in results)
             click.echo(_report.summary_line(len(results), findings, suppressed, language))
+            # an installed plugin's rules change the result: say so, as a script's result does
+            added = {p: None for _, r in results for p in r.added_by_plugins}
+            if added:
+                click.echo(message("rules_from_plugins", language, plugins=", ".join(added)))
     elif output_format == "json":
         click.echo(_json(entries, findings_fail))
     elif output_format == "sarif":
