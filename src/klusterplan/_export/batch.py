@@ -57,8 +57,8 @@ __all__ = [
 
 #: The longest output name stem; longer input names are cut and given a hash.
 _MAX_STEM = 80
-_UNSAFE = re.compile(r"[^\w.\-+=@,()\[\] ]")
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+_UNSAFE = re.compile(r"[^\w.\-+=@,()\[\]]")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -110,19 +110,26 @@ class Task:
 def safe_stem(name: str) -> str:
     """A file-name stem that is safe on every system and cannot leave its folder.
 
+    Characters Windows or a shell treat specially (``<>:"/\\|?*``, control
+    characters, and any other than letters, digits and ``.-+=@,()[]_``) and runs
+    of spaces become one ``-``; dots and hyphens at either end go; a name
+    Windows reserves (``CON``, ``NUL``, ``COM1``, ...) gets ``plan_`` before it.
+
     >>> safe_stem("../../etc/passwd")
     'passwd'
     >>> safe_stem("Stadsbibliotek: plan?")
-    'Stadsbibliotek_ plan_'
+    'Stadsbibliotek-plan'
+    >>> safe_stem("Alvesta bibliotek"), safe_stem("CON"), safe_stem("plan.")
+    ('Alvesta-bibliotek', 'plan_CON', 'plan')
     """
     name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
-    name = "".join(c if unicodedata.category(c)[0] != "C" else "_" for c in name)
-    name = _UNSAFE.sub("_", name).strip(" .")
+    name = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in name)
+    name = "-".join(_UNSAFE.sub(" ", name).split()).strip("-. ")
     if not name or _RESERVED.match(name.split(".")[0]):
         name = f"plan_{name}" if name else "plan"
     if len(name) > _MAX_STEM:
         digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-        name = f"{name[: _MAX_STEM - 9].rstrip(' .')}-{digest}"
+        name = f"{name[: _MAX_STEM - 9].rstrip('-.')}-{digest}"
     return name
 
 
@@ -505,8 +512,10 @@ def export_many(
     exported), :class:`~klusterplan.Plan` objects, or ``(name, plan)`` pairs
     whose name stands for a file name; ``formats`` is
     ``"docx,pdf"`` or a list; outputs go to ``out_dir`` (created if needed;
-    ``None``: beside each plan file), named after the input files, made safe,
-    never two to one file. With ``executor`` (any
+    ``None``: beside each plan file), each named after its input: a file by its
+    name, a plan by its library's name (else ``plan-1``, ``plan-2``, ...), a pair
+    by its name; made safe on every system by :func:`safe_stem` (``Alvesta
+    bibliotek`` gives ``Alvesta-bibliotek.docx``), never two to one file. With ``executor`` (any
     :class:`concurrent.futures.Executor`: a process pool, a thread pool, a
     cluster's executor) the plans are exported in parallel; without it, one
     after the other in this process. ``on_result`` is called with each
