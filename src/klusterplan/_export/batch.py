@@ -108,9 +108,9 @@ class Task:
 
 
 def safe_stem(name: str) -> str:
-    """A file-name stem that is safe on every system and cannot leave its folder.
+    r"""A file-name stem that is safe on every system and cannot leave its folder.
 
-    Characters Windows or a shell treat specially (``<>:"/\\|?*``, control
+    Characters Windows or a shell treat specially (``<>:"/\|?*``, control
     characters, and any other than letters, digits and ``.-+=@,()[]_``) and runs
     of spaces become one ``-``; dots and hyphens at either end go; a name
     Windows reserves (``CON``, ``NUL``, ``COM1``, ...) gets ``plan_`` before it.
