@@ -144,11 +144,20 @@ def run_export(
     plan: Plan | None,
     format: str,
     *plugins: object,
-    builtins: bool = False,
+    builtins: bool | None = None,
     options: ExportOptions | None = None,
     entry_points: Sequence[str] = (),
 ) -> tuple[bytes, list[Notice]]:
-    """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices."""
+    """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices.
+
+    ``builtins`` registers klusterplan's own formats beside ``plugins``. By
+    default they are registered when ``format`` is not one of the plugins'
+    own, so a branding or a ``docx_document`` hook is tested with the format
+    it changes: ``run_export(plan, "pdf", MyLook)``.
+    """
+    if builtins is None:
+        own = make_registry(*plugins, entry_points=entry_points)
+        builtins = format.strip().lower() not in own.exporters()
     registry = make_registry(*plugins, builtins=builtins, entry_points=entry_points)
     assert not registry.failures, [str(f) for f in registry.failures]
     stream = io.BytesIO()
