@@ -298,6 +298,27 @@ class Registry:
         """Every registered plugin, in registration order."""
         return list(self._infos.values())
 
+    def hooks(self, name: str) -> list[str]:
+        """The hooks the plugin ``name`` implements, by name, sorted."""
+        plugin = self.manager.get_plugin(name)
+        if plugin is None:
+            return []
+        return sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
+
+    def branding_order(self) -> list[str]:
+        """The plugins with a ``branding`` hook, in the order they are asked.
+
+        The first that returns a :class:`Branding` for a plan gives its look.
+        """
+        # pluggy calls the implementations last registered first, tryfirst before them
+        return [impl.plugin_name for impl in reversed(self.manager.hook.branding.get_hookimpls())]
+
+    def branding_plugin(self, plan: Plan, format: str) -> str | None:
+        """The plugin whose branding ``plan`` gets in ``format``; ``None`` for the default."""
+        self.branding(plan, format)
+        chosen = self._branding_plugin
+        return None if chosen == "branding" else chosen
+
     # -- calling hooks ------------------------------------------------------
 
     def _call(self, hook: str, **kwargs: Any) -> Any:

@@ -223,6 +223,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     # plugins
     "plugin_exporter": ("format", "exporter"),
     "plugin_rule": ("regel", "rule"),
+    "plugin_hook": ("krok", "hook"),
+    "branding_order": (
+        "profil (branding): {plugins} tillfrågas i den ordningen; den första som svarar för en "
+        "plan ger dess utseende",
+        "branding: {plugins} asked in this order; the first that answers for a plan gives its look",
+    ),
+    "branding_none": (
+        "profil (branding): ingen insticksmodul ger någon; klusterplans eget utseende",
+        "branding: no plugin gives one; klusterplan's own look",
+    ),
+    "branding_for": (
+        "profil för {plan} som {format}: {plugin}",
+        "branding for {plan} as {format}: {plugin}",
+    ),
+    "branding_own": (
+        "klusterplans eget utseende (ingen insticksmodul svarade)",
+        "klusterplan's own look (no plugin answered)",
+    ),
     "plugin_failed": ("misslyckades: {failure}", "failed: {failure}"),
     "plugin_builtin": ("inbyggd", "built-in"),
     "plugin_in_code": ("registrerad i kod", "registered in code"),
