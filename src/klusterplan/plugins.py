@@ -93,6 +93,9 @@ class PluginFailure(Record):
     fatal: bool = False
     """Whether it makes a check unreliable (two plugins claiming one rule code), not
     just leaves a plugin out; the ``check`` command then stops with exit code 2."""
+    reserved: bool = False
+    """Whether it is a rule under klusterplan's own prefix ``KP``, not a code or a
+    prefix two plugins claim: the command's last word on it differs."""
 
     def __str__(self) -> str:
         return self.render()
@@ -275,8 +278,10 @@ class Registry:
             return
         self.register(plugin, ep.name, dist)
 
-    def _fail(self, plugin: str, message: Text, *, fatal: bool = False) -> None:
-        failure = PluginFailure(plugin, message, fatal)
+    def _fail(
+        self, plugin: str, message: Text, *, fatal: bool = False, reserved: bool = False
+    ) -> None:
+        failure = PluginFailure(plugin, message, fatal, reserved)
         if failure not in self._failures:
             self._failures.append(failure)
 
@@ -489,6 +494,7 @@ class Registry:
                         plugin=repr(plugin),
                     ),
                     fatal=True,
+                    reserved=True,
                 )
                 continue
             owner = owners.setdefault(prefix, plugin)

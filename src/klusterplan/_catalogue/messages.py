@@ -211,6 +211,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "avinstallera en av dem",
         "klusterplan: the installed plugins claim the same rule codes; uninstall one of them",
     ),
+    "own_prefix_stop": (
+        "klusterplan: en insticksmodul har regler under klusterplans eget prefix KP; "
+        "kontrollen görs inte förrän insticksmodulen har ett eget prefix eller avinstalleras",
+        "klusterplan: a plugin has rules under klusterplan's own prefix KP; the check runs once "
+        "the plugin uses a prefix of its own or is uninstalled",
+    ),
     "severity_syntax": (
         "--severity {value}: skriv den som KOD=NIVÅ, t.ex. KP105=error",
         "--severity {value}: write it as CODE=LEVEL, e.g. KP105=error",

@@ -199,8 +199,10 @@ def check_command(
     plugins = registry()
     known = plugins.rules()
     report_failures(plugins)  # the rules are gathered only now
-    if any(f.fatal for f in plugins.failures):
-        fail(message("same_codes", told))
+    fatal = [f for f in plugins.failures if f.fatal]
+    if fatal:
+        # each failure was told above; the last line says why the check stops
+        fail(message("own_prefix_stop" if all(f.reserved for f in fatal) else "same_codes", told))
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
     cli_extend = split_codes(extend_select)
     if accessibility:
