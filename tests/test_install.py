@@ -44,7 +44,12 @@ def test_the_wheel_installs_in_a_fresh_environment_and_runs_the_example(tmp_path
     (sdist,) = dist.glob("klusterplan-*.tar.gz")
     with zipfile.ZipFile(wheel) as packed:
         inside = set(packed.namelist())
-    for needed in ("klusterplan/data/example.yaml", "klusterplan/py.typed", "klusterplan/cli/new.py"):
+    needed_files = (
+        "klusterplan/data/example.yaml",
+        "klusterplan/py.typed",
+        "klusterplan/cli/new.py",
+    )
+    for needed in needed_files:
         assert needed in inside, needed
     assert any(name.startswith("klusterplan/data/fonts/") for name in inside)
     assert not any(name.startswith(("tests/", "docs/", "plugins/")) for name in inside)
