@@ -263,17 +263,17 @@ def test_a_check_says_which_plugins_rules_ran(
     result = run("check", "--lang", "en", "plan.yaml")
     assert result.exit_code == 0, result.output
     lines = result.output.splitlines()
-    assert lines[-2] == "1 plan checked: no findings."
-    assert lines[-1].startswith("rules from plugins: ")
-    assert "shouting" in lines[-1] and "klusterplan" not in lines[-1]
+    assert lines[-1] == "1 plan checked: no findings."
+    assert lines[-2].startswith("rules from plugins: ")
+    assert "shouting" in lines[-2] and "klusterplan" not in lines[-2]
     assert "regler från insticksmoduler: " in run("check", "--lang", "sv", "plan.yaml").output
     assert "shouting" not in run("check", "--select", "KP1", "plan.yaml").output
     data = json.loads(run("check", "plan.yaml", "--format", "json").stdout)
     assert "shouting" in data["plans"][0]["plugins"]
-    result = klusterplan.check_plan(klusterplan.example())
-    assert result.plugins[0] == "klusterplan.rules" and "shouting" in result.plugins
-    assert "shouting" in result.added_by_plugins
-    assert "klusterplan.rules" not in result.added_by_plugins
+    checked = klusterplan.check_plan(klusterplan.example())
+    assert checked.plugins[0] == "klusterplan.rules" and "shouting" in checked.plugins
+    assert "shouting" in checked.added_by_plugins
+    assert "klusterplan.rules" not in checked.added_by_plugins
     monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")
     get_registry.cache_clear()
     assert run("check", "--lang", "en", "plan.yaml").output.splitlines() == [

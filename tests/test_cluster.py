@@ -365,4 +365,8 @@ def test_export_summary_takes_the_plans_themselves(tmp_path: Path) -> None:
         [plans[0]], today=dt.date(2011, 3, 1)
     )
     with pytest.raises(TypeError, match="item 2 is a str, not a Plan"):
-        klusterplan.export_summary([plans[0], "plan.yaml"], "markdown", tmp_path / "x.md")
+        klusterplan.export_summary(
+            [plans[0], "plan.yaml"],  # type: ignore[list-item]
+            "markdown",
+            tmp_path / "x.md",
+        )

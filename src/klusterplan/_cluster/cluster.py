@@ -591,7 +591,7 @@ def _check(
 
 
 def summarise(
-    cluster: Cluster | Iterable[Plan],
+    cluster: Cluster | Plan | Iterable[Plan],
     *,
     today: _dt.date | None = None,
     within: int = _followup.DEFAULT_WITHIN,

@@ -46,7 +46,7 @@ def _cluster_plan(summary: ClusterSummary, municipalities: set[str]) -> Plan:
 
 
 def export_summary(
-    cluster: Cluster | Iterable[Plan],
+    cluster: Cluster | Plan | Iterable[Plan],
     format: str,
     dest: str | os.PathLike[str] | BinaryIO,
     options: ExportOptions | None = None,

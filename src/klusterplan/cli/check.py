@@ -318,11 +318,12 @@ def check_command(
         if results:
             findings = [f for _, r in results for f in r.findings]
             suppressed = sum(len(r.suppressed) for _, r in results)
-            click.echo(_report.summary_line(len(results), findings, suppressed, language))
-            # an installed plugin's rules change the result: say so, as a script's result does
+            # an installed plugin's rules change the result: say so, as a script's result does;
+            # the summary stays the last line
             added = {p: None for _, r in results for p in r.added_by_plugins}
             if added:
                 click.echo(message("rules_from_plugins", language, plugins=", ".join(added)))
+            click.echo(_report.summary_line(len(results), findings, suppressed, language))
     elif output_format == "json":
         click.echo(_json(entries, findings_fail))
     elif output_format == "sarif":
