@@ -19,7 +19,6 @@ from .._catalogue.text import Text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
-from .._planfile.formats import paused_gc
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
@@ -75,8 +74,7 @@ def export(
         raise PlanError(problems)
     buffer = io.BytesIO()
     try:
-        with paused_gc():
-            notices = _run(exporter, plan, format, options, registry, buffer)
+        notices = _run(exporter, plan, format, options, registry, buffer)
     except PlanError:
         raise
     except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run
