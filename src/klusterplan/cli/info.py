@@ -7,14 +7,14 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import message
+from .._catalogue.messages import message, os_reason
 from .._catalogue.text import in_language
 from .._planfile.origin import origin_of
 from .._support.atomic import atomic_write
 from ..errors import PlanError
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
-from ._common import fail, lang_option, load_plan, reader_language
+from ._common import fail, lang_option, load_plan, plugin_source, reader_language
 
 __all__ = ["COMMANDS"]
 
@@ -47,7 +47,7 @@ def plugins(plan: str | None, format: str, lang: Language | None) -> None:
     width = max(len(kind) for kind in kinds) + 2
     hook_kind, exporter_kind, rule_kind = (f"{kind:<{width}}" for kind in kinds)
     for info in registry.plugins():
-        click.echo(f"{info.name} ({_source(info.source, language)})")
+        click.echo(f"{info.name} ({plugin_source(info.source, language)})")
         for hook in registry.hooks(info.name):
             click.echo(f"  {hook_kind}{hook}")
         for name, exporter in sorted(exporters.items()):
@@ -94,12 +94,6 @@ def _chosen(
         fail(exc.render(reader_language(lang, path=path)))
 
 
-def _source(source: str, language: Language) -> str:
-    """Where a plugin comes from: its distribution as is, klusterplan's own in words."""
-    known = {"built-in": "plugin_builtin", "registered in code": "plugin_in_code"}
-    return message(known[source], language) if source in known else source
-
-
 @click.command()
 @click.option(
     "-o",
@@ -121,7 +115,7 @@ def schema(output: Path | None, lang: Language | None) -> None:
             stream.write(text.encode("utf-8"))
     except OSError as exc:
         language = reader_language(lang)
-        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
     click.echo(message("wrote", reader_language(lang), path=output))
 
 
