@@ -205,15 +205,18 @@ HELP_SV: dict[str, str] = {
     "import --dry-run": "Skriv bara ut vad som skulle ändras; skriv inget.",
     "import --force": "Med -o: ersätt en fil som redan finns.",
     "plugins:short": (
-        "Lista varje insticksmodul med dess exportörer och regler, och var var och en kommer ifrån."
+        "Lista varje insticksmodul med dess krokar, exportörer och regler, och var var och en "
+        "kommer ifrån."
     ),
     "plugins": (
-        "Lista varje insticksmodul med dess exportörer och regler, och var var och en kommer "
-        "ifrån.\n\n"
-        "Listan är på systemets språk om inte --lang säger annat; det en insticksmodul säger "
-        "om sina exportörer visas på det språket när modulen ger det, annars som modulen "
-        "skrev det."
+        "Lista varje insticksmodul med dess krokar, exportörer och regler, och var var och en "
+        "kommer ifrån.\n\n"
+        "Sista raden säger vilka insticksmoduler som ger en profil (logotyp, färger, sidfot), i "
+        "den ordning de tillfrågas; med PLAN vilken profil den planen får. Listan är på "
+        "systemets språk om inte --lang säger annat; det en insticksmodul säger om sina "
+        "exportörer visas på det språket när modulen ger det, annars som modulen skrev det."
     ),
+    "plugins --to": "Med PLAN: formatet vars profil visas.",
     "rule:short": (
         "Förklara regeln KOD, eller lista varje regel (kod, namn, allvarlighetsgrad, modul)."
     ),
