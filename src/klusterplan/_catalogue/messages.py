@@ -97,6 +97,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "använd en filändelse ({known}) eller --to",
         "-o {output}: cannot tell the format from the name; use a suffix ({known}) or --to",
     ),
+    "is_an_input": (
+        "{path}: är en av kommandots indata ({role}); skriv till en annan fil",
+        "{path}: is one of this command's inputs ({role}); write to another file",
+    ),
+    "role_plan": ("en plan", "a plan"),
+    "role_template": ("--template", "--template"),
+    "role_document": ("dokumentet som läses", "the document being read"),
+    "role_from": ("--from", "--from"),
     "is_the_plan": (
         "{path}: är planen som exporteras; ange en annan fil",
         "{path}: is the plan being exported; name another file",
@@ -144,6 +152,18 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "exporter_failed": (
         "formatet {format} från insticksmodulen {plugin} misslyckades: {detail}",
         "the {format} exporter of plugin {plugin} failed: {detail}",
+    ),
+    "hook_timeout": (
+        "tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "ran longer than its time limit of {seconds} s (--hook-timeout)",
+    ),
+    "wrote_nothing": (
+        "skrev ingenting; en tom fil är inget {format}-dokument",
+        "wrote nothing; an empty file is not a {format} document",
+    ),
+    "plugin_timeout": (
+        "kroken {hook} tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "hook {hook} ran longer than its time limit of {seconds} s (--hook-timeout)",
     ),
     "exporter_failed_own": (
         "klusterplans eget format {format} misslyckades (ett fel i klusterplan: "

@@ -20,6 +20,9 @@ import hashlib
 import os
 import re
 import signal
+import stat
+import threading
+import time
 import unicodedata
 import warnings
 from collections import deque
@@ -35,7 +38,8 @@ from .._catalogue.text import in_language
 from .._extension.exporter import ExportOptions
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
-from .._support.atomic import temp_files
+from .._support.atomic import is_one_of, temp_files
+from .._support.stop import Stopped
 from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
@@ -170,9 +174,8 @@ def plan_tasks(
     options = options or ExportOptions()
     limits = limits or Limits()
     inputs = list(items)
-    forbidden = frozenset(
-        str(Path(item).resolve()) for item in inputs if not isinstance(item, Plan | tuple)
-    )
+    files = [os.fspath(item) for item in inputs if not isinstance(item, Plan | tuple)]
+    forbidden = _Inputs([*files, *([options.template] if options.template else [])])
     taken: dict[tuple[str, str], str] = {}
     seen_paths: set[str] = set()
     tasks: list[Task] = []
@@ -215,7 +218,7 @@ def plan_tasks(
                 refused=tuple(
                     (target, _overwrites(target, source))
                     for _, target in targets
-                    if str(Path(target).resolve()) in forbidden
+                    if forbidden.holds(target)
                 ),
                 notes=notes,
             )
@@ -223,8 +226,30 @@ def plan_tasks(
     return tasks
 
 
+class _Inputs:
+    """The files a run reads, known by path and by identity, so a link or a hard link is seen."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self.paths = {os.path.realpath(path) for path in paths}
+        self.files: set[tuple[int, int]] = set()
+        for path in paths:
+            with contextlib.suppress(OSError):
+                found = os.stat(path)
+                self.files.add((found.st_dev, found.st_ino))
+
+    def holds(self, target: str) -> bool:
+        """Whether writing ``target`` would change one of the inputs."""
+        if os.path.realpath(target) in self.paths:
+            return True
+        try:
+            found = os.stat(target)
+        except OSError:
+            return False
+        return stat.S_ISREG(found.st_mode) and (found.st_dev, found.st_ino) in self.files
+
+
 def _overwrites(target: str, source: str) -> str:
-    own = str(Path(target).resolve()) == str(Path(source).resolve())
+    own = is_one_of(target, [source])
     return text("overwrites_itself" if own else "overwrites_other", path=target)
 
 
@@ -320,14 +345,51 @@ def _task_language(task: Task) -> Language:
     return (peek_language(task.path) if task.path else None) or system_language()
 
 
-def _worker_init() -> None:
-    """Make a pool's worker leave Ctrl-C to its parent, and clean up when told to stop."""
+def _worker_init(parent: int) -> None:
+    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, and
+    end with its parent.
+
+    A parent killed outright (SIGKILL, or SIGTERM before it could stop its pool) must
+    not leave workers running for ever: on Linux the kernel sends the worker SIGTERM
+    when its parent dies (``PR_SET_PDEATHSIG``), and everywhere a watchdog thread
+    notices the parent is gone and does the same.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the worker could ask to be told
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)  # unwinds atomic_write, which removes its temporary file
 
-    signal.signal(signal.SIGTERM, stop)
+def _stop_worker(signum: int, frame: object) -> None:
+    raise Stopped(128 + signum)  # unwinds atomic_write, which removes its temporary file
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies; elsewhere do nothing."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+#: prctl's option number for the parent-death signal (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker looks whether its parent is still there, in seconds.
+_WATCH_EVERY = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_EVERY)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def sweep(task: Task) -> None:
@@ -466,7 +528,9 @@ def run_tasks(
             sweep(task)
         raise
     if owned:
-        _stop(current)
+        # every task has its result: the workers are idle, and the pool's own shutdown
+        # ends them in order; stopping them by signal could catch one mid-read
+        current.shutdown(wait=True)
     return [results[t.index] for t in tasks]
 
 
@@ -485,8 +549,10 @@ def _stop(executor: cf.Executor) -> None:
 
 
 def process_pool(jobs: int) -> cf.ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent."""
-    return cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent and end with it."""
+    return cf.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)
+    )
 
 
 def export_many(

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import warnings
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -16,6 +17,7 @@ from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
 from .._export.load import load_with_lines as _load_with_lines
 from .._planfile.formats import LineMap
+from .._support.atomic import is_one_of
 from .._word.changes import WordNotice
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
@@ -34,6 +36,7 @@ __all__ = [
     "peek_language",
     "plans_language",
     "reader_language",
+    "refuse_inputs",
     "registry",
     "report_failures",
     "say",
@@ -72,6 +75,24 @@ def fail(message: str) -> NoReturn:
     """Print a message for the user and exit with the bad-input code, 2."""
     error(message)
     sys.exit(EXIT_USAGE)
+
+
+def refuse_inputs(
+    output: str | os.PathLike[str] | None,
+    inputs: Iterable[tuple[str | os.PathLike[str] | None, str]],
+    language: Language,
+) -> None:
+    """Stop with exit code 2 when writing ``output`` would change one of the command's inputs.
+
+    ``inputs`` are ``(path, role)`` pairs, the role a message key
+    (``role_plan``, ``role_template``); the same file under another name, a
+    link or a hard link counts too.
+    """
+    if output is None or os.fspath(output) == "-":
+        return
+    for path, role in inputs:
+        if path is not None and is_one_of(output, [path]):
+            fail(message("is_an_input", language, path=output, role=message(role, language)))
 
 
 def format_option(

@@ -19,6 +19,7 @@ from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._export.load import load
 from .._extension.exporter import ExportOptions, unknown_settings
 from .._planfile.io import example
+from .._support.atomic import is_one_of
 from .._word.template import template_problem
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
@@ -31,6 +32,7 @@ from ._common import (
     fail,
     lang_option,
     plans_language,
+    refuse_inputs,
     registry,
     report_failures,
     speaking,
@@ -195,6 +197,8 @@ def export_command(
         fail(message("no_format", language))
     options = _options(lang, large_print, template, option, language)
     _check_settings(plugins, wanted, options.settings, language)
+    if output_file is not None:
+        refuse_inputs(output_file, [(template, "role_template")], language)
     if template is not None:
         problem = template_problem(template)
         if problem:
@@ -311,7 +315,7 @@ def _format_of(output: str, plugins: Registry, language: Language) -> str:
 def _to_file(task: Any, output: str) -> Any:
     fmt = task.targets[0][0]
     refused: tuple[tuple[str, str], ...] = ()
-    if task.path is not None and Path(task.path).resolve() == Path(output).resolve():
+    if task.path is not None and is_one_of(output, [task.path]):
         refused = ((output, text("is_the_plan", path=output)),)
     return attrs.evolve(task, targets=((fmt, output),), refused=refused)
 

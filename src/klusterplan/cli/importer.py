@@ -18,6 +18,7 @@ from ._common import (
     lang_option,
     plans_language,
     reader_language,
+    refuse_inputs,
     speaking,
 )
 
@@ -69,6 +70,7 @@ def import_command(
     language = plans_language(lang, [str(into)] if into is not None else [])
     if (output is None) == (into is None):
         fail(message("import_where", language))
+    refuse_inputs(output or into, [(document, "role_document")], language)
     try:
         result = read_word(document)
     except PlanError as exc:
