@@ -161,6 +161,24 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "skrev ingenting; en tom fil är inget {format}-dokument",
         "wrote nothing; an empty file is not a {format} document",
     ),
+    "logo_too_big": (
+        "logotypen är {size}, mer än gränsen {limit}; utelämnad",
+        "the logo is {size}, over the limit of {limit}; left out",
+    ),
+    "logo_no_pixels": (
+        "logotypen har inga bildpunkter (0 × 0); utelämnad",
+        "the logo has no pixels (0 × 0); left out",
+    ),
+    "logo_too_many_pixels": (
+        "logotypen är {width} × {height} bildpunkter, mer än gränsen {limit} megapixel; "
+        "utelämnad",
+        "the logo is {width} × {height} pixels, over the limit of {limit} megapixels; "
+        "left out",
+    ),
+    "logo_broken": (
+        "logotypen går inte att läsa som bild ({error}); utelämnad",
+        "the logo cannot be read as a picture ({error}); left out",
+    ),
     "plugin_timeout": (
         "kroken {hook} tog längre tid än gränsen på {seconds} s (--hook-timeout)",
         "hook {hook} ran longer than its time limit of {seconds} s (--hook-timeout)",

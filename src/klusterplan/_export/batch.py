@@ -44,6 +44,7 @@ from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
 from ..plugins import get_registry
+from .contain import DEFAULT_HOOK_TIMEOUT
 from .export import export
 from .load import load
 
@@ -109,6 +110,8 @@ class Task:
     notes: tuple[str, ...] = ()
     """What the user should know about the task itself (a renamed output), each a
     :class:`~klusterplan.Text` in both languages."""
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT
+    """How long one hook call (a renderer, ``branding``) may run, in seconds; ``None``: no limit."""
 
 
 def safe_stem(name: str) -> str:
@@ -155,6 +158,7 @@ def plan_tasks(
     options: ExportOptions | None = None,
     limits: Limits | None = None,
     note: Callable[[str], None] = lambda message: None,
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT,
 ) -> list[Task]:
     """The tasks for ``items``, each with output names no other task uses.
 
@@ -163,7 +167,8 @@ def plan_tasks(
     stem, in any letter case) keep the first's name; each later one gets a
     suffix from a hash of its input's name, stable from run to run, and
     the task's :attr:`Task.notes` say so. The same file named twice is
-    exported once, and ``note`` is told.
+    exported once, and ``note`` is told. ``hook_timeout`` is each task's
+    :attr:`Task.hook_timeout`.
     """
     wanted = _split(formats)
     if not wanted:
@@ -221,6 +226,7 @@ def plan_tasks(
                     if forbidden.holds(target)
                 ),
                 notes=notes,
+                hook_timeout=hook_timeout,
             )
         )
     return tasks
@@ -313,7 +319,9 @@ def run_task(task: Task) -> ExportOutcome:
             bad_input = True
             continue
         try:
-            given = export(plan, fmt, target, task.options, registry=registry)
+            given = export(
+                plan, fmt, target, task.options, registry=registry, hook_timeout=task.hook_timeout
+            )
         except PlanError as exc:
             problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
             bad_input = True
@@ -564,6 +572,7 @@ def export_many(
     options: ExportOptions | None = None,
     limits: Limits | None = None,
     on_result: Callable[[ExportOutcome], None] | None = None,
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT,
 ) -> list[ExportOutcome]:
     """Export many plans in many formats; return what happened to each, in input order.
 
@@ -578,6 +587,12 @@ def export_many(
     after the other in this process. ``on_result`` is called with each
     :class:`ExportOutcome` as it arrives.
 
+    Plugins are contained: a renderer or ``branding`` hook that raises (any
+    exception, ``sys.exit()`` too), writes nothing, or runs longer than
+    ``hook_timeout`` seconds (``None``: no limit; the limit needs the task to
+    run in a process's main thread, as in a process pool or without an
+    executor) fails that format alone, reported by the plugin's name.
+
     A plan that fails is reported in its outcome and the others go on; only
     an unknown format or an output folder that cannot be made raises
     :class:`~klusterplan.PlanError`, before anything runs.
@@ -588,7 +603,14 @@ def export_many(
     >>> outcomes[0].ok, len(outcomes[0].written)
     (True, 1)
     """
-    tasks = plan_tasks(plans_or_paths, formats, out_dir, options=options, limits=limits)
+    tasks = plan_tasks(
+        plans_or_paths,
+        formats,
+        out_dir,
+        options=options,
+        limits=limits,
+        hook_timeout=hook_timeout,
+    )
     if out_dir is not None:
         try:
             Path(out_dir).mkdir(parents=True, exist_ok=True)

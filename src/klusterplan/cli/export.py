@@ -16,6 +16,7 @@ from .._catalogue.locale import system_language
 from .._catalogue.messages import count, decimal, message, shared_language, text
 from .._catalogue.text import in_language
 from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
+from .._export.contain import DEFAULT_HOOK_TIMEOUT
 from .._export.load import load
 from .._extension.exporter import ExportOptions, unknown_settings
 from .._planfile.io import example
@@ -147,6 +148,15 @@ def _summary(outcomes: list[ExportOutcome], seconds: float, language: Language) 
     help="How many plans to export at once, each in a process of its own "
     "[default: the number of CPUs].",
 )
+@click.option(
+    "--hook-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_HOOK_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long one plugin hook (a renderer, branding) may run before that format "
+    "fails; 0: no limit.",
+)
 @lang_option
 @large_print_option
 @template_option
@@ -157,6 +167,7 @@ def export_command(
     formats: tuple[str, ...],
     output: str | None,
     jobs: int | None,
+    hook_timeout: float,
     lang: Language | None,
     large_print: bool,
     template: Path | None,
@@ -207,7 +218,7 @@ def export_command(
     if bundled is not None:
         items.insert(0, ("example.yaml", bundled))
     if output_file == "-":
-        _to_stdout(items[0], wanted[0], options, plugins, language)
+        _to_stdout(items[0], wanted[0], options, plugins, language, hook_timeout or None)
     if output_dir is not None:
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
@@ -216,7 +227,14 @@ def export_command(
             fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:
-        tasks = plan_tasks(items, wanted, output_dir, options=options, note=notes.append)
+        tasks = plan_tasks(
+            items,
+            wanted,
+            output_dir,
+            options=options,
+            note=notes.append,
+            hook_timeout=hook_timeout or None,
+        )
     except PlanError as exc:
         fail(exc.render(language))
     if output_file is not None:
@@ -326,6 +344,7 @@ def _to_stdout(
     options: ExportOptions,
     plugins: Registry,
     language: Language,
+    hook_timeout: float | None,
 ) -> None:
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
@@ -335,7 +354,7 @@ def _to_stdout(
     try:
         source, plan = item if isinstance(item, tuple) else (item, load(item))
         buffer = io.BytesIO()
-        notices = export(plan, fmt, buffer, options, registry=plugins)
+        notices = export(plan, fmt, buffer, options, registry=plugins, hook_timeout=hook_timeout)
     except PlanError as exc:
         fail(exc.render(language))
     except ExportError as exc:
