@@ -170,10 +170,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "the logo has no pixels (0 × 0); left out",
     ),
     "logo_too_many_pixels": (
-        "logotypen är {width} × {height} bildpunkter, mer än gränsen {limit} megapixel; "
-        "utelämnad",
-        "the logo is {width} × {height} pixels, over the limit of {limit} megapixels; "
-        "left out",
+        "logotypen är {width} × {height} bildpunkter, mer än gränsen {limit} megapixel; utelämnad",
+        "the logo is {width} × {height} pixels, over the limit of {limit} megapixels; left out",
+    ),
+    "logo_bomb": (
+        "logotypen säger sig ha långt fler bildpunkter än gränsen {limit} megapixel; utelämnad",
+        "the logo claims far more pixels than the limit of {limit} megapixels; left out",
     ),
     "logo_broken": (
         "logotypen går inte att läsa som bild ({error}); utelämnad",

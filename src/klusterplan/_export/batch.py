@@ -354,8 +354,7 @@ def _task_language(task: Task) -> Language:
 
 
 def _worker_init(parent: int) -> None:
-    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, and
-    end with its parent.
+    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, end with it.
 
     A parent killed outright (SIGKILL, or SIGTERM before it could stop its pool) must
     not leave workers running for ever: on Linux the kernel sends the worker SIGTERM

@@ -15,6 +15,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
+from .._catalogue.messages import text
 from .._catalogue.text import Text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
@@ -23,7 +24,6 @@ from .._planfile.formats import paused_gc
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
-from .._catalogue.messages import text
 from .._support.atomic import atomic_write
 from .._support.stop import HookTimeout, Stopped
 from ..document import Mode

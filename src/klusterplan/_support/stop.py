@@ -6,7 +6,7 @@ __all__ = ["HookTimeout", "Stopped"]
 
 
 class Stopped(SystemExit):
-    """This process was told to stop (SIGTERM, its parent gone); it unwinds and exits.
+    """The process was told to stop (SIGTERM, its parent gone); it unwinds and exits.
 
     It is a :class:`SystemExit`, so it ends the process with its code, and it is
     never taken for a plugin's failure: code that contains plugins lets it pass.

@@ -25,8 +25,8 @@ import datetime as _dt
 import functools
 import json
 import re
-import threading
 import tempfile
+import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
