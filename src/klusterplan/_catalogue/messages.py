@@ -177,6 +177,10 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "logotypen säger sig ha långt fler bildpunkter än gränsen {limit} megapixel; utelämnad",
         "the logo claims far more pixels than the limit of {limit} megapixels; left out",
     ),
+    "logo_unknown": (
+        "början liknar PNG eller JPEG men resten inte",
+        "it begins like a PNG or JPEG but the rest does not",
+    ),
     "logo_broken": (
         "logotypen går inte att läsa som bild ({error}); utelämnad",
         "the logo cannot be read as a picture ({error}); left out",
