@@ -85,7 +85,7 @@ def _megabytes(size: int) -> str:
 
 
 def _decode_problem(data: bytes) -> Text | None:
-    from PIL import Image
+    from PIL import Image, UnidentifiedImageError
 
     try:
         with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
@@ -104,7 +104,7 @@ def _decode_problem(data: bytes) -> Text | None:
             picture.load()  # verify() reads chunks, not pixels: a truncated file fails here
     except Image.DecompressionBombError:
         return text("logo_bomb", limit=f"{MAX_LOGO_PIXELS / 1_000_000:g}")
-    except Image.UnidentifiedImageError:
+    except UnidentifiedImageError:
         return text("logo_broken", error=text("logo_unknown"))
     except Exception as exc:  # Pillow's decoders raise many kinds for a broken file
         return text("logo_broken", error=f"{type(exc).__name__}: {exc}"[:200])
