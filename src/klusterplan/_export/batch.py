@@ -259,8 +259,10 @@ def _overwrites(target: str, source: str) -> str:
     return text("overwrites_itself" if own else "overwrites_other", path=target)
 
 
-def _failures_since(before: int) -> list[str]:
-    return [f"klusterplan: warning: {f}" for f in get_registry().failures[before:]]
+def _failures_since(before: int, language: Language) -> list[str]:
+    # the severity token is the same in both languages, as the command prints it
+    failures = get_registry().failures[before:]
+    return [f"klusterplan: warning: {f.render(language)}" for f in failures]
 
 
 def _load(path: str, limits: Limits | None, read: list[str]) -> Plan:
@@ -335,7 +337,7 @@ def run_task(task: Task) -> ExportOutcome:
             continue
         notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
         written.append(target)
-    notices.extend(_failures_since(before))
+    notices.extend(_failures_since(before, language))
     return ExportOutcome(
         task.source, tuple(written), tuple(problems), tuple(notices), bad_input, language
     )

@@ -175,11 +175,12 @@ def spoken() -> Language:
 _reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
 
-def report_failures(registry: Registry) -> None:
+def report_failures(registry: Registry, *, show: bool = True) -> None:
     """Warn, once each, about plugins that failed to load or whose hooks raised.
 
     Each is told in the language the command speaks (:func:`spoken`), which the
-    command chooses before it asks for the registry.
+    command chooses before it asks for the registry. ``show=False`` only counts
+    them as told, for failures the command has printed another way.
     """
     for failure in registry.failures:
         # in the language the command speaks; the severity token is the same in both
@@ -188,7 +189,8 @@ def report_failures(registry: Registry) -> None:
         told = _reported.setdefault(registry, set())
         if text not in told:
             told.add(text)
-            error(text)
+            if show:
+                error(text)
 
 
 def registry() -> Registry:

@@ -244,6 +244,7 @@ def export_command(
         error(in_language(note, language))
     jobs = min(jobs or _default_jobs(), len(tasks))
     started = time.monotonic()
+    report_failures(plugins)  # what failed before any plan ran
     with reporter(len(tasks), language) as shown:
         outcomes = run_tasks(
             tasks,
@@ -256,7 +257,8 @@ def export_command(
             shared_language(lang, [o.language for o in outcomes], system_language())
         )
         error(_summary(outcomes, time.monotonic() - started, language))
-    report_failures(plugins)
+    # a hook that failed while a plan ran is in that plan's notices, already printed
+    report_failures(plugins, show=False)
     if any(o.bad_input for o in outcomes):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if any(not o.ok for o in outcomes) else EXIT_OK)
