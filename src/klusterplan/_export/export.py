@@ -20,7 +20,6 @@ from .._catalogue.text import Text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
-from .._planfile.formats import paused_gc
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
@@ -82,7 +81,7 @@ def export(
     buffer = _Sink()
     plugin = registry.exporter_plugin(format)
     try:
-        with paused_gc(), quiet_stdout():
+        with quiet_stdout():
             notices = _run(exporter, plan, format, options, registry, buffer, hook_timeout)
     except (PlanError, KeyboardInterrupt, Stopped):
         raise
