@@ -8,7 +8,7 @@ import re
 
 import attrs
 
-from ._catalogue.messages import text
+from ._catalogue.messages import text as message_text
 from ._catalogue.text import Text
 from ._planfile.sanitise import clean_text
 from ._support.record import Record
@@ -68,7 +68,9 @@ def logo_problem(data: bytes) -> Text | None:
     file are refused, each with a message in English and Swedish.
     """
     if len(data) > MAX_LOGO_BYTES:
-        return text("logo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_LOGO_BYTES))
+        return message_text(
+            "logo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_LOGO_BYTES)
+        )
     digest = hashlib.sha256(data).digest()
     if digest not in _decoded:
         if len(_decoded) > 64:
@@ -91,9 +93,9 @@ def _decode_problem(data: bytes) -> Text | None:
         with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
             width, height = picture.size
             if width < 1 or height < 1:
-                return text("logo_no_pixels")
+                return message_text("logo_no_pixels")
             if width * height > MAX_LOGO_PIXELS:
-                return text(
+                return message_text(
                     "logo_too_many_pixels",
                     width=width,
                     height=height,
@@ -103,11 +105,11 @@ def _decode_problem(data: bytes) -> Text | None:
         with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
             picture.load()  # verify() reads chunks, not pixels: a truncated file fails here
     except Image.DecompressionBombError:
-        return text("logo_bomb", limit=f"{MAX_LOGO_PIXELS / 1_000_000:g}")
+        return message_text("logo_bomb", limit=f"{MAX_LOGO_PIXELS / 1_000_000:g}")
     except UnidentifiedImageError:
-        return text("logo_broken", error=text("logo_unknown"))
+        return message_text("logo_broken", error=message_text("logo_unknown"))
     except Exception as exc:  # Pillow's decoders raise many kinds for a broken file
-        return text("logo_broken", error=f"{type(exc).__name__}: {exc}"[:200])
+        return message_text("logo_broken", error=f"{type(exc).__name__}: {exc}"[:200])
     return None
 
 
@@ -134,19 +136,12 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
             shown, used = f"{value!r:.40}", getattr(default, name)
             problems.append(
-                Text(
-                    f"{name} {shown} is not a #RRGGBB colour; {used} used",
-                    f"{name} {shown} är ingen färg skriven som #RRGGBB; {used} används",
-                )
+                message_text("branding_name_shown_rrggbb_colour", name=name, shown=shown, used=used)
             )
             changes[name] = getattr(default, name)
     if not isinstance(branding.footer, str):
         shown = f"{branding.footer!r:.40}"
-        problems.append(
-            Text(
-                f"footer {shown} is not text; left out", f"footer {shown} är ingen text; utelämnad"
-            )
-        )
+        problems.append(message_text("branding_footer_shown_text_left", shown=shown))
         changes["footer"] = ""
     else:
         changes["footer"] = _clean(branding.footer)
@@ -154,32 +149,16 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
     if logo is not None:
         data = logo.data if isinstance(logo, Logo) else None
         if not isinstance(data, bytes) or not data.startswith(_PICTURES) or len(data) < 32:
-            problems.append(
-                Text(
-                    "the logo is not a PNG or JPEG picture; left out",
-                    "logotypen är ingen PNG- eller JPEG-bild; utelämnad",
-                )
-            )
+            problems.append(message_text("branding_logo_png_jpeg_picture"))
             changes["logo"] = None
         elif (refused := logo_problem(data)) is not None:
             problems.append(refused)
             changes["logo"] = None
         elif not isinstance(logo.alt_text, str) or not isinstance(logo.width_mm, int | float):
-            problems.append(
-                Text(
-                    "the logo's alt_text must be text and width_mm a number; left out",
-                    "logotypens alt_text måste vara text och width_mm ett tal; utelämnad",
-                )
-            )
+            problems.append(message_text("branding_logo_s_alt_text"))
             changes["logo"] = None
         elif not 1 <= logo.width_mm <= 200:
-            problems.append(
-                Text(
-                    f"the logo's width {logo.width_mm} mm is not 1-200 mm; 30 mm used",
-                    f"logotypens bredd {logo.width_mm} mm ligger inte mellan 1 och 200 mm; "
-                    "30 mm används",
-                )
-            )
+            problems.append(message_text("branding_logo_s_width_width", width_mm=logo.width_mm))
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text), width_mm=30.0)
         else:
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text))

@@ -12,10 +12,12 @@ from typing import Any, NoReturn
 
 import click
 
+from .._catalogue.labels import enum_label
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
 from .._export.load import load_with_lines as _load_with_lines
+from .._extension.rule import Severity
 from .._planfile.formats import LineMap
 from .._support.atomic import is_one_of
 from .._word.changes import WordNotice
@@ -35,6 +37,7 @@ __all__ = [
     "load_with_lines",
     "peek_language",
     "plans_language",
+    "plugin_source",
     "reader_language",
     "refuse_inputs",
     "registry",
@@ -171,6 +174,12 @@ def spoken() -> Language:
     return _spoken[0] if _spoken else system_language()
 
 
+def plugin_source(source: str, language: Language) -> str:
+    """Where a plugin comes from: its distribution as is, klusterplan's own in words."""
+    known = {"built-in": "plugin_builtin", "registered in code": "plugin_in_code"}
+    return message(known[source], language) if source in known else source
+
+
 # what was reported of each registry: a command asks for it more than once, and says it once
 _reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
@@ -183,9 +192,9 @@ def report_failures(registry: Registry, *, show: bool = True) -> None:
     them as told, for failures the command has printed another way.
     """
     for failure in registry.failures:
-        # in the language the command speaks; the severity token is the same in both
         said = failure.render(spoken())
-        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {said}"
+        severity = Severity.ERROR if failure.fatal else Severity.WARNING
+        text = f"klusterplan: {enum_label(severity, spoken())}: {said}"
         told = _reported.setdefault(registry, set())
         if text not in told:
             told.add(text)
