@@ -103,7 +103,61 @@ ALL = ("markdown", "json", "yaml", "toml", "docx", "pdf", "ics")
 
 
 def test_the_corpus_is_complete() -> None:
-    assert sorted(name for name, _, _ in CASES) == sorted(p.name for p in CORPUS.iterdir())
+    assert sorted(name for name, _, _ in CASES) == sorted(
+        p.name for p in CORPUS.iterdir() if p.is_file()
+    )
+    assert sorted(LOGOS) == sorted(p.name for p in (CORPUS / "logos").iterdir())
+
+
+# broken logos a plugin's branding may return: file, what the refusal says
+LOGOS = {
+    "bomb-30000x30000.png": "the logo claims far more pixels than the limit of 25 megapixels",
+    "over-limit-6000x5000.png": "6000 × 5000 pixels, over the limit of 25 megapixels",
+    "zero-0x0.png": "left out",
+    "truncated.png": "the logo cannot be read as a picture",
+    "truncated.jpg": "the logo cannot be read as a picture",
+    "garbage.jpg": "the logo cannot be read as a picture",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOGOS))
+def test_a_broken_logo_is_left_out_of_every_document(tmp_path: Path, name: str) -> None:
+    from klusterplan import Branding, Logo, hookimpl, testing
+
+    data = (CORPUS / "logos" / name).read_bytes()
+
+    class Look:
+        @staticmethod
+        @hookimpl
+        def branding(plan: klusterplan.Plan, format: str) -> Branding:
+            return Branding(logo=Logo(data, "Kommunens logotyp"))
+
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    formats = ["docx", "pdf", "html", "markdown"]
+    try:
+        import typst  # noqa: F401
+
+        formats.append("pdf-ua")
+    except ImportError:
+        pass
+    registry = testing.make_registry(Look, builtins=True)
+    with testing.use_registry(registry), pytest.warns(klusterplan.PluginWarning) as warned:
+        outcomes = klusterplan.export_many(
+            [tmp_path / "plan.yaml"],
+            formats,
+            tmp_path / "out",
+            options=klusterplan.ExportOptions(language=klusterplan.Language.EN),
+        )
+    assert outcomes[0].ok, outcomes[0].problems
+    assert any(LOGOS[name] in str(w.message) for w in warned), [str(w.message) for w in warned]
+    assert "plugin 'Look'" in str(warned[0].message)
+    assert "object at 0x" not in str(warned[0].message)  # no Python repr reaches the reader
+    assert len(_files(tmp_path / "out")) == len(formats)
+    command = ["export", str(tmp_path / "plan.yaml"), "--to", ",".join(formats), "--lang", "en"]
+    result = testing.invoke([*command, "-o", f"{tmp_path}/command/"], Look)
+    assert result.exit_code == 0, result.output
+    assert LOGOS[name] in result.stderr and "Traceback" not in result.output
+    assert len(_files(tmp_path / "command")) == len(formats)
 
 
 def _files(folder: Path) -> list[str]:

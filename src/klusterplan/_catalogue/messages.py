@@ -102,6 +102,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "använd en filändelse ({known}) eller --to",
         "-o {output}: cannot tell the format from the name; use a suffix ({known}) or --to",
     ),
+    "is_an_input": (
+        "{path}: är en av kommandots indata ({role}); skriv till en annan fil",
+        "{path}: is one of this command's inputs ({role}); write to another file",
+    ),
+    "role_plan": ("en plan", "a plan"),
+    "role_template": ("--template", "--template"),
+    "role_document": ("dokumentet som läses", "the document being read"),
+    "role_from": ("--from", "--from"),
     "is_the_plan": (
         "{path}: är planen som exporteras; ange en annan fil",
         "{path}: is the plan being exported; name another file",
@@ -149,6 +157,42 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "exporter_failed": (
         "formatet {format} från insticksmodulen {plugin} misslyckades: {detail}",
         "the {format} exporter of plugin {plugin} failed: {detail}",
+    ),
+    "hook_timeout": (
+        "tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "ran longer than its time limit of {seconds} s (--hook-timeout)",
+    ),
+    "wrote_nothing": (
+        "skrev ingenting; en tom fil är inget {format}-dokument",
+        "wrote nothing; an empty file is not a {format} document",
+    ),
+    "logo_too_big": (
+        "logotypen är {size}, mer än gränsen {limit}; utelämnad",
+        "the logo is {size}, over the limit of {limit}; left out",
+    ),
+    "logo_no_pixels": (
+        "logotypen har inga bildpunkter (0 × 0); utelämnad",
+        "the logo has no pixels (0 × 0); left out",
+    ),
+    "logo_too_many_pixels": (
+        "logotypen är {width} × {height} bildpunkter, mer än gränsen {limit} megapixel; utelämnad",
+        "the logo is {width} × {height} pixels, over the limit of {limit} megapixels; left out",
+    ),
+    "logo_bomb": (
+        "logotypen säger sig ha långt fler bildpunkter än gränsen {limit} megapixel; utelämnad",
+        "the logo claims far more pixels than the limit of {limit} megapixels; left out",
+    ),
+    "logo_unknown": (
+        "början liknar PNG eller JPEG men resten inte",
+        "it begins like a PNG or JPEG but the rest does not",
+    ),
+    "logo_broken": (
+        "logotypen går inte att läsa som bild ({error}); utelämnad",
+        "the logo cannot be read as a picture ({error}); left out",
+    ),
+    "plugin_timeout": (
+        "kroken {hook} tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "hook {hook} ran longer than its time limit of {seconds} s (--hook-timeout)",
     ),
     "exporter_failed_own": (
         "klusterplans eget format {format} misslyckades (ett fel i klusterplan: "

@@ -26,6 +26,7 @@ import functools
 import json
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
@@ -81,13 +82,22 @@ def _template() -> bytes:
     return (resources.files("klusterplan") / "data" / "pdfua.typ").read_bytes()
 
 
-@functools.cache
+_compilers = threading.local()
+
+
 def _compiler() -> typst.Compiler:
     import typst
 
-    # One compiler for the process: it loads the fonts once. Only the shipped
-    # Carlito files are fonts to it; no font of the machine can slip in.
-    return typst.Compiler(font_paths=[str(font_file("regular").parent)], ignore_system_fonts=True)
+    # One compiler for each thread: it loads the fonts once, and a compiler is
+    # not to be shared ("Already borrowed" when two threads compile at once).
+    # Only the shipped Carlito files are fonts to it; no font of the machine can slip in.
+    compiler: typst.Compiler | None = getattr(_compilers, "compiler", None)
+    if compiler is None:
+        compiler = typst.Compiler(
+            font_paths=[str(font_file("regular").parent)], ignore_system_fonts=True
+        )
+        _compilers.compiler = compiler
+    return compiler
 
 
 @functools.cache
