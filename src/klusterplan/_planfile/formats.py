@@ -483,6 +483,11 @@ class LineMap:
         self._format = format
         self._root: yaml.Node | None = root
         self._built = root is not None
+        # Both are made once and kept: a file with thousands of problems asks for
+        # thousands of lines, and splitting the text or scanning a mapping's keys
+        # for each would make the report grow with the square of the file.
+        self._lines: list[str] | None = None
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def _tree(self) -> yaml.Node | None:
         if not self._built:
@@ -496,8 +501,26 @@ class LineMap:
 
     def text_of(self, line: int) -> str:
         """The text of the 1-based ``line`` of the file, or empty."""
-        lines = self._text.split("\n")
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        lines = self._lines
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def _found(self, node: yaml.MappingNode, part: Any) -> tuple[yaml.Node, yaml.Node] | None:
+        """The key and value nodes of ``part`` in ``node``, the first if it is repeated."""
+        if isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node.value, str):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+            return keys.get(part)
+        for key_node, value_node in node.value:
+            if key_node.value == part or _reads_as(key_node, part):
+                return key_node, value_node
+        return None
 
     def line(self, path: Sequence[Any]) -> int | None:
         """Return the 1-based line of the deepest part of ``path`` found, or ``None``.
@@ -511,13 +534,11 @@ class LineMap:
         line: int | None = node.start_mark.line + 1
         for part in path:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == part or _reads_as(key_node, part):
-                        line = key_node.start_mark.line + 1
-                        node = value_node
-                        break
-                else:
+                found = self._found(node, part)
+                if found is None:
                     return line
+                line = found[0].start_mark.line + 1
+                node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     return line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import unicodedata
 from pathlib import Path
 
 from .._catalogue.text import Text
@@ -42,6 +43,10 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
             [Problem("", "holds a NUL byte, so it is not a text file; is it a plan?", line)],
             source,
         )
+    if not unicodedata.is_normalized("NFC", text):
+        # macOS and some editors store å, ä and ö decomposed (a + combining ring); the
+        # fonts, the ids and every comparison expect the composed form a keyboard types
+        text = unicodedata.normalize("NFC", text)
     data, root = parse_with_nodes(text, format, source)
     lines = LineMap(text, format, root)
     problems = sorted(

@@ -74,7 +74,7 @@ from ..document import (
 from ..document import Table as TableBlock
 from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
-from ._pdf_lines import ascent_descent, break_mixed, word_widths
+from ._pdf_lines import ascent_descent, break_mixed, fitting, word_widths
 
 __all__ = ["Look", "render"]
 
@@ -1051,7 +1051,25 @@ def _break_plain(para: Any, width: Any) -> Any:
         new_width = current + space + word_width
         if new_width > max_width + shrink * len(line):
             if split_long and word_width > max_width:
-                return None  # reportlab cuts such a word: let it
+                if line:
+                    widest = max(widest, current)
+                    lines.append((max_width - current, line))
+                    line_no += 1
+                    max_width = max_widths[min(last_width, line_no)]
+                # reportlab cuts such a word a character at a time, and again on each
+                # page it spans: cut it here, a line at a time, in time that grows with it
+                start = 0
+                while True:
+                    end, current = fitting(word, start, max_width, font_name, font_size)
+                    if end == len(word):
+                        break
+                    widest = max(widest, current)
+                    lines.append((max_width - current, [word[start:end]]))
+                    line_no += 1
+                    max_width = max_widths[min(last_width, line_no)]
+                    start = end
+                line = [word[start:]]
+                continue
             if line:
                 if current > widest:
                     widest = current

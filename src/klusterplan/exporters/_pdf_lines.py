@@ -32,7 +32,7 @@ from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import lstrip as rl_lstrip
 from reportlab.platypus.paragraph import split as rl_split
 
-__all__ = ["ascent_descent", "break_mixed", "word_widths"]
+__all__ = ["ascent_descent", "break_mixed", "fitting", "word_widths"]
 
 #: Word widths, by font and size, of the document being laid out.
 word_widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -48,6 +48,36 @@ def ascent_descent(font_name: str, font_size: float) -> tuple[float, float]:
     return bounds
 
 
+def fitting(
+    word: str, start: int, room: float, font_name: str, font_size: float
+) -> tuple[int, float]:
+    """Where the longest piece of ``word`` from ``start`` that fits in ``room`` ends, and its width.
+
+    At least one character, so that a line narrower than a letter still moves
+    on. The piece is found by doubling and then halving its length, so each
+    line costs a few measurements of about its own length.
+    """
+    end = len(word)
+    fits, fits_width = start + 1, stringWidth(word[start : start + 1], font_name, font_size)
+    too_long = end + 1
+    probe = start + 2
+    while probe <= end:
+        width = stringWidth(word[start:probe], font_name, font_size)
+        if width > room:
+            too_long = probe
+            break
+        fits, fits_width = probe, width
+        probe = min(start + 2 * (probe - start), end) if probe < end else end + 1
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        width = stringWidth(word[start:middle], font_name, font_size)
+        if width > room:
+            too_long = middle
+        else:
+            fits, fits_width = middle, width
+    return fits, fits_width
+
+
 def _width(text: str, font_name: str, font_size: float) -> float:
     key = (font_name, font_size)
     measured = word_widths.get(key)
@@ -57,6 +87,35 @@ def _width(text: str, font_name: str, font_size: float) -> float:
     if width is None:
         width = measured[text] = stringWidth(text, font_name, font_size)
     return width
+
+
+def _cut_long_words(words: list[Any], room: float) -> list[Any]:
+    """``words`` with each word of one text fragment wider than ``room`` cut into lines.
+
+    reportlab cuts such a word a character at a time, and again on each page
+    it spans. The pieces but the last are words with no space after them, so
+    the text reads as typed wherever the lines fall.
+    """
+    out: list[Any] = []
+    for w in words:
+        if (
+            w[0] <= room
+            or len(w[1][1]) < 2
+            or hasattr(w[1][0], "cbDefn")
+            or any(text for _, text in w[2:])  # (zero-width callbacks may follow)
+        ):
+            out.append(w)
+            continue
+        f, text = w[1]
+        start = 0
+        while True:
+            end, width = fitting(text, start, room, f.fontName, f.fontSize)
+            if end == len(text):
+                break
+            out.append([width, (f, text[start:end])])
+            start = end
+        out.append(type(w)([width, (f, text[start:]), *w[2:]]))
+    return out
 
 
 def _frag_words(frags: list[Any]) -> list[Any] | None:
@@ -148,6 +207,8 @@ def break_mixed(para: Any, width: Any) -> Any:
     max_line = len(max_widths) - 1
     shrinkage = style.spaceShrinkage
     split_long = style.splitLongWords
+    if split_long:
+        words_in = _cut_long_words(words_in, min(max_widths))
     lines: list[Any] = []
     done: list[Any] = []  # reportlab's FW: the words of the lines made so far
     words: list[Any] = []
