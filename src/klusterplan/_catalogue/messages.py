@@ -220,6 +220,25 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no rule has the code {code}; {hint}`klusterplan rule` lists them",
     ),
     "did_you_mean": ("menade du {value}? ", "did you mean {value}? "),
+    # text at the edges of what a format can hold
+    "ua_empty_heading": (
+        "rubriken {title} visar inget tecken som syns, och PDF/UA kräver text i varje rubrik; "
+        "skriv namnet med bokstäver (`klusterplan check` visar fältet)",
+        "the heading {title} shows no visible character, and PDF/UA needs text in every "
+        "heading; write the name in letters (`klusterplan check` names the field)",
+    ),
+    "ua_typst_stopped": (
+        "det taggade PDF-dokumentet kunde inte göras, Typst avbröt: {reason}; "
+        "dela upp mycket långa ord med mellanslag",
+        "the tagged PDF could not be made, Typst stopped: {reason}; "
+        "break very long words with spaces",
+    ),
+    "heading_invisible": (
+        "namnet {value} har inget tecken som syns (bara mellanslag, tecken för privat bruk "
+        "eller styrtecken): dess rubrik blir tom; skriv namnet med bokstäver",
+        "the name {value} has no visible character (only spaces, private-use or control "
+        "characters): its heading is empty; write the name in letters",
+    ),
     # plugins
     "plugin_exporter": ("format", "exporter"),
     "plugin_rule": ("regel", "rule"),
@@ -295,6 +314,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: has no [tool.klusterplan] table",
     ),
     "config_missing": ("{path}: inställningsfilen finns inte", "{path}: no such settings file"),
+    "config_folder": (
+        "{path}: är en mapp, inte en inställningsfil; ange filen, t.ex. {path}/klusterplan.toml",
+        "{path}: is a folder, not a settings file; name the file, e.g. {path}/klusterplan.toml",
+    ),
+    "config_not_regular": (
+        "{path}: är ingen vanlig fil (en enhet, ett rör eller en sockel); "
+        "ange en inställningsfil i TOML, t.ex. klusterplan.toml",
+        "{path}: is not a regular file (a device, a pipe or a socket); "
+        "name a settings file in TOML, e.g. klusterplan.toml",
+    ),
+    "config_deep": (
+        "{path}: inte giltig TOML: värdena är nästlade för djupt; inställningarna behöver "
+        "två nivåer",
+        "{path}: not valid TOML: values nested too deeply; the settings need two levels",
+    ),
     "config_hyphen": (
         "{path}: {key}: inställningarna skrivs med bindestreck; skriv {spelt}",
         "{path}: {key}: settings are spelt with a hyphen; write {spelt}",

@@ -74,7 +74,7 @@ from ..document import (
 from ..document import Table as TableBlock
 from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
-from ._pdf_lines import ascent_descent, break_mixed, fitting, word_widths
+from ._pdf_lines import LONG_WORD, ascent_descent, break_mixed, fitting, word_widths
 
 __all__ = ["Look", "render"]
 
@@ -1051,13 +1051,15 @@ def _break_plain(para: Any, width: Any) -> Any:
         new_width = current + space + word_width
         if new_width > max_width + shrink * len(line):
             if split_long and word_width > max_width:
+                if len(word) < LONG_WORD:
+                    return None  # reportlab cuts such a word: let it
                 if line:
                     widest = max(widest, current)
                     lines.append((max_width - current, line))
                     line_no += 1
                     max_width = max_widths[min(last_width, line_no)]
-                # reportlab cuts such a word a character at a time, and again on each
-                # page it spans: cut it here, a line at a time, in time that grows with it
+                # reportlab cuts a word a character at a time, and again on each page
+                # it spans; one of thousands of letters is cut here, a line at a time
                 start = 0
                 while True:
                     end, current = fitting(word, start, max_width, font_name, font_size)

@@ -32,7 +32,11 @@ from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import lstrip as rl_lstrip
 from reportlab.platypus.paragraph import split as rl_split
 
-__all__ = ["ascent_descent", "break_mixed", "fitting", "word_widths"]
+__all__ = ["LONG_WORD", "ascent_descent", "break_mixed", "fitting", "word_widths"]
+
+#: Words this long or longer are cut into lines here rather than by reportlab, whose
+#: cost grows with the square of the word's length.
+LONG_WORD = 500
 
 #: Word widths, by font and size, of the document being laid out.
 word_widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -90,7 +94,7 @@ def _width(text: str, font_name: str, font_size: float) -> float:
 
 
 def _cut_long_words(words: list[Any], room: float) -> list[Any]:
-    """``words`` with each word of one text fragment wider than ``room`` cut into lines.
+    """``words`` with each long word of one text fragment wider than ``room`` cut into lines.
 
     reportlab cuts such a word a character at a time, and again on each page
     it spans. The pieces but the last are words with no space after them, so
@@ -100,7 +104,7 @@ def _cut_long_words(words: list[Any], room: float) -> list[Any]:
     for w in words:
         if (
             w[0] <= room
-            or len(w[1][1]) < 2
+            or len(w[1][1]) < LONG_WORD
             or hasattr(w[1][0], "cbDefn")
             or any(text for _, text in w[2:])  # (zero-width callbacks may follow)
         ):
