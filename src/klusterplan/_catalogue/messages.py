@@ -221,6 +221,16 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("menade du {value}? ", "did you mean {value}? "),
     # text at the edges of what a format can hold
+    "template_declares": (
+        "delen {name} deklarerar en DTD eller entiteter, som Word aldrig skriver och som kan "
+        "växa utan slut eller läsa filer; spara mallen på nytt från Word",
+        "the part {name} declares a DTD or entities, which Word never writes and which could "
+        "expand without end or read files; save the template again from Word",
+    ),
+    "template_not_xml": (
+        "delen {name} är inte välformad XML ({detail}); spara mallen på nytt från Word",
+        "the part {name} is not well-formed XML ({detail}); save the template again from Word",
+    ),
     "ua_empty_heading": (
         "rubriken {title} visar inget tecken som syns, och PDF/UA kräver text i varje rubrik; "
         "skriv namnet med bokstäver (`klusterplan check` visar fältet)",
