@@ -221,6 +221,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "did_you_mean": ("menade du {value}? ", "did you mean {value}? "),
     # text at the edges of what a format can hold
+    "date_with_time": (
+        "här ska det stå ett datum, men det står en tidpunkt, {value}; en plan har inga "
+        "klockslag, så skriv {date}",
+        "expected a date, got a date and time, {value}; a plan holds no times of day, "
+        "so write {date}",
+    ),
+    "yaml11_number": (
+        "{value} läses inte som ett tal: {why}; skriv {write}",
+        "{value} is not read as a number: {why}; write {write}",
+    ),
+    "yaml11_octal": (
+        "en inledande 0 gjorde det till ett oktalt tal ({old}) i äldre YAML",
+        "a leading 0 made it an octal number ({old}) in older YAML",
+    ),
+    "yaml11_base": (
+        "0x, 0o och 0b gör det till ett tal i en annan talbas ({old})",
+        "0x, 0o and 0b make it a number in another base ({old})",
+    ),
+    "yaml11_digits": (
+        "talet med bara siffror, utan kolon, eller texten inom citattecken",
+        "the number in digits alone, without the colon, or the text in quotes",
+    ),
+    "yaml11_sexagesimal": (
+        "kolon gjorde det till ett tal i basen 60 ({old}) i äldre YAML, som för klockslag",
+        "a colon made it a number in base 60 ({old}) in older YAML, as for a time of day",
+    ),
     "template_declares": (
         "delen {name} deklarerar en DTD eller entiteter, som Word aldrig skriver och som kan "
         "växa utan slut eller läsa filer; spara mallen på nytt från Word",

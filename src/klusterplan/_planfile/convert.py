@@ -24,11 +24,12 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from .._catalogue.messages import text
 from .._catalogue.text import Text, nearest
 from .._model.paths import path_parts
 from ..errors import PlanError, Problem, format_path
 from ..model import SCHEMA_VERSION, Plan
-from .formats import LineMap
+from .formats import LineMap, older_yaml_number
 from .limits import number_problem
 from .resolve import SWEDISH_NAMES, enum_member, resolve_references
 
@@ -65,6 +66,9 @@ def _structure_int(value: object, _: type) -> int:
         if problem:
             raise _Invalid(problem)
         return value
+    older = older_yaml_number(value) if isinstance(value, str) else None
+    if older is not None:
+        raise _Invalid(older)
     raise _Invalid(
         Text(
             f"expected an integer, got {_describe(value)}",
@@ -86,7 +90,8 @@ def _structure_bool(value: object, _: type) -> bool:
 
 def _structure_date(value: object, _: type) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        return value.date()
+        # a time of day would be dropped without a word: TOML, YAML and JSON alike refuse it
+        raise _Invalid(_date_with_time(value))
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
@@ -94,12 +99,24 @@ def _structure_date(value: object, _: type) -> _dt.date:
             return _dt.date.fromisoformat(value)
         except ValueError:
             pass
+        try:
+            moment = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            raise _Invalid(_date_with_time(moment))
     raise _Invalid(
         Text(
             f"expected a date written as YYYY-MM-DD, got {_describe(value)}",
             f"här ska det stå ett datum som ÅÅÅÅ-MM-DD, t.ex. 2011-03-15, men det står "
             f"{_describe_sv(value)}",
         )
+    )
+
+
+def _date_with_time(value: _dt.datetime) -> Text:
+    return text(
+        "date_with_time", value=value.isoformat(sep=" "), date=value.date().isoformat()
     )
 
 

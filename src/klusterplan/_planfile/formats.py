@@ -28,6 +28,7 @@ __all__ = [
     "FORMATS",
     "LineMap",
     "format_for_path",
+    "older_yaml_number",
     "parse",
     "parse_with_nodes",
     "paused_gc",
@@ -121,8 +122,52 @@ def _reason(exc: BaseException) -> str:
     return text
 
 
+# Integers YAML 1.1 reads in ways nobody typing a plan means: 010 as 8, 0x10 as 16,
+# 1:20 as 80 (base 60). They are kept as the text typed; a field for a number then
+# says what to write (see older_yaml_number), and a field for text has it as typed.
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_BASE = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+")
+
+
+def older_yaml_number(value: str) -> Text | None:
+    """What to write instead of ``value``, an integer only YAML 1.1 reads, or ``None``."""
+    from .._catalogue.messages import text
+
+    digits = value.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    bare = digits.lstrip("+-")
+    if _OCTAL.fullmatch(value):
+        why = text("yaml11_octal", old=sign * int(bare, 8))
+        return text("yaml11_number", value=value, why=why, write=str(sign * int(bare, 10)))
+    if _BASE.fullmatch(value):
+        try:
+            old = sign * int(bare, 0)
+        except ValueError:
+            return None
+        why = text("yaml11_base", old=old)
+        return text("yaml11_number", value=value, why=why, write=str(old))
+    if _SEXAGESIMAL.fullmatch(value):
+        old = 0
+        for part in bare.split(":"):
+            old = old * 60 + int(part)
+        why = text("yaml11_sexagesimal", old=sign * old)
+        return text("yaml11_number", value=value, why=why, write=text("yaml11_digits"))
+    return None
+
+
+_int = _marked("tag:yaml.org,2002:int", "number")
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raw = str(node.value)
+    if older_yaml_number(raw) is not None:
+        return raw
+    return _int(loader, node)
+
+
 _PlanLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_PlanLoader.add_constructor("tag:yaml.org,2002:int", _marked("tag:yaml.org,2002:int", "number"))
+_PlanLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _PlanLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _marked("tag:yaml.org,2002:timestamp", "date")
 )
