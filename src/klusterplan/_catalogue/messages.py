@@ -21,7 +21,7 @@ from .text import Text, in_language
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["count", "decimal", "message", "shared_language", "text"]
+__all__ = ["count", "decimal", "message", "os_error", "shared_language", "text"]
 
 # key: (Swedish, English); {names} are filled in by message().
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -642,6 +642,44 @@ def message(key: str, language: Language | str | None, /, **values: object) -> s
 def text(key: str, /, **values: object) -> Text:
     """The message ``key`` in both languages, for code that does not know the reader's."""
     return Text(message(key, "en", **values), message(key, "sv", **values))
+
+
+# errno name: (Swedish, English), the operating system's reason in the reader's language
+_OS_ERRORS: dict[str, tuple[str, str]] = {
+    "ENOSPC": ("disken är full", "no space left on the disk"),
+    "EDQUOT": ("diskkvoten är slut", "the disk quota is used up"),
+    "EACCES": ("åtkomst nekad", "permission denied"),
+    "EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
+    "EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
+    "ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
+    "ENOTDIR": ("en del av sökvägen är ingen mapp", "a part of the path is not a folder"),
+    "EISDIR": ("det är en mapp", "it is a folder"),
+    "EEXIST": ("finns redan", "already exists"),
+    "ENAMETOOLONG": ("namnet är för långt", "the name is too long"),
+    "EMFILE": ("för många öppna filer", "too many open files"),
+    "EIO": ("in- eller utmatningsfel", "input/output error"),
+    "EBUSY": ("enheten eller resursen är upptagen", "device or resource busy"),
+    "ETXTBSY": ("filen används", "the file is in use"),
+    "EFBIG": ("filen är för stor", "the file is too large"),
+}
+
+
+def os_error(exc: BaseException) -> Text:
+    """Why an operating-system call failed, in Swedish and English.
+
+    The system's own text (``strerror``) is in the system's language, so it
+    stays English inside a Swedish message; the common reasons are worded
+    here, and any other keeps the system's text.
+    """
+    import errno
+
+    code = getattr(exc, "errno", None)
+    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
+    if name in _OS_ERRORS:
+        sv, en = _OS_ERRORS[name]
+        return Text(en, sv)
+    shown = getattr(exc, "strerror", None) or str(exc)
+    return Text(shown, shown)
 
 
 def count(n: int, noun: str, language: Language | str | None) -> str:

@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from .._catalogue.locale import peek_language, system_language
-from .._catalogue.messages import message, text
+from .._catalogue.messages import message, os_error, text
 from .._catalogue.text import in_language
 from .._extension.exporter import ExportOptions
 from .._planfile.limits import Limits
@@ -165,7 +165,8 @@ def plan_tasks(
     if not wanted:
         raise PlanError([Problem("", text("no_format_batch"))])
     registry = get_registry()
-    wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
+    # "Word" is docx; md, markdown and MD are one format, written once
+    wanted = list(dict.fromkeys(registry.format_name(fmt) for fmt in wanted))
     extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
     options = options or ExportOptions()
     limits = limits or Limits()
@@ -297,7 +298,7 @@ def run_task(task: Task) -> ExportOutcome:
             problems.append(f"{task.source}: {exc.render(language)}")
             continue
         except OSError as exc:
-            reason = exc.strerror or exc
+            reason = os_error(exc)
             problems.append(message("cannot_write", language, path=target, reason=reason))
             continue
         notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
@@ -528,7 +529,7 @@ def export_many(
             Path(out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PlanError(
-                [Problem("", text("folder_not_made", reason=exc.strerror or exc))],
+                [Problem("", text("folder_not_made", reason=os_error(exc)))],
                 os.fspath(out_dir),
             ) from None
     return run_tasks(tasks, executor, on_result=on_result or (lambda outcome: None))

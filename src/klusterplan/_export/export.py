@@ -35,7 +35,7 @@ __all__ = ["deliver", "document_context", "export"]
 def export(
     plan: Plan,
     format: str,
-    dest: str | os.PathLike[str] | BinaryIO,
+    dest: str | bytes | os.PathLike[str] | BinaryIO,
     options: ExportOptions | None = None,
     *,
     registry: Registry | None = None,
@@ -51,6 +51,14 @@ def export(
     :class:`ExportError` when the exporter itself fails (a bug in it or in its
     plugin), naming the plugin. Nothing is written then.
     """
+    if isinstance(dest, bytes):
+        dest = os.fsdecode(dest)  # a path as bytes, as the os functions take it
+    elif not isinstance(dest, str | os.PathLike) and not callable(getattr(dest, "write", None)):
+        raise TypeError(
+            f"export() writes to a path or a binary stream, got {type(dest).__name__}"
+        )
+    if options is not None and not isinstance(options, ExportOptions):
+        raise TypeError(f"options is an ExportOptions, got {type(options).__name__}")
     registry = registry or get_registry()
     options = options or ExportOptions()
     format = registry.format_name(format)  # "Word" is docx

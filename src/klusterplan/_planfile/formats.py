@@ -471,7 +471,15 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _represent_int(dumper: yaml.SafeDumper, value: int) -> yaml.ScalarNode:
+    return dumper.represent_int(int(value))
+
+
 _BlockDumper.add_representer(str, _represent_str)
+# a plan built in code may hold a subclass of str or int (an IntEnum, a marked-up
+# string): it is written as the plain value it is, as JSON and TOML write it
+_BlockDumper.add_multi_representer(str, lambda d, v: _represent_str(d, str(v)))
+_BlockDumper.add_multi_representer(int, _represent_int)
 
 
 def _json_default(value: object) -> str:

@@ -8,6 +8,7 @@ import stat
 import unicodedata
 from pathlib import Path
 
+from .._catalogue.messages import os_error
 from .._catalogue.text import Text
 from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
@@ -87,7 +88,8 @@ _NOT_REGULAR = Text(
 
 
 def _unreadable(exc: OSError) -> Text:
-    return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
+    reason = os_error(exc)
+    return Text(f"cannot be read: {reason}", f"kan inte läsas: {reason.sv}")
 
 
 def _read(path: Path, limits: Limits) -> str:

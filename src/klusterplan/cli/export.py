@@ -13,7 +13,7 @@ import attrs
 import click
 
 from .._catalogue.locale import system_language
-from .._catalogue.messages import count, decimal, message, shared_language, text
+from .._catalogue.messages import count, decimal, message, os_error, shared_language, text
 from .._catalogue.text import in_language
 from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._export.load import load
@@ -184,9 +184,11 @@ def export_command(
     wanted = []
     for fmt in _split_formats(formats):
         try:
-            wanted.append(plugins.format_name(fmt))
+            name = plugins.format_name(fmt)
         except PlanError as exc:
             fail(f"--to: {exc.render(language)}")
+        if name not in wanted:  # md, markdown and MD are one format, written once
+            wanted.append(name)
     total = len(plans) + (1 if with_example else 0)
     output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
@@ -208,7 +210,7 @@ def export_command(
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            reason = exc.strerror or exc
+            reason = os_error(exc)
             fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:

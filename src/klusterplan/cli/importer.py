@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import count, message
+from .._catalogue.messages import count, message, os_error
 from .._export.load import load
 from ..errors import PlanError
 from ..model import Language
@@ -93,7 +93,7 @@ def import_command(
             try:
                 write(output, text)
             except OSError as exc:
-                fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+                fail(message("cannot_write", language, path=output, reason=os_error(exc)))
             click.echo(message("wrote", language, path=output))
         sys.exit(EXIT_OK)
     assert into is not None
@@ -105,7 +105,7 @@ def import_command(
     except PlanError as exc:
         fail(exc.render(language))
     except OSError as exc:
-        fail(message("cannot_read", language, path=into, reason=exc.strerror or exc))
+        fail(message("cannot_read", language, path=into, reason=os_error(exc)))
     for notice in update.notices:
         error(f"{into}: {notice.render(language)}")
     if not update.applied:
@@ -122,7 +122,7 @@ def import_command(
         try:
             write(into, update.text)
         except OSError as exc:
-            fail(message("cannot_write", language, path=into, reason=exc.strerror or exc))
+            fail(message("cannot_write", language, path=into, reason=os_error(exc)))
     sys.exit(EXIT_OK)
 
 

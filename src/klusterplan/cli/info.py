@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import message
+from .._catalogue.messages import message, os_error
 from .._catalogue.text import in_language
 from .._support.atomic import atomic_write
 from ..model import Language
@@ -73,7 +73,7 @@ def schema(output: Path | None, lang: Language | None) -> None:
             stream.write(text.encode("utf-8"))
     except OSError as exc:
         language = reader_language(lang)
-        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=output, reason=os_error(exc)))
     click.echo(message("wrote", reader_language(lang), path=output))
 
 
