@@ -41,7 +41,7 @@ def test_decomposed_letters_are_read_composed(run: Run, tmp_path: Path) -> None:
     # the id typed composed and the reference typed decomposed are one id
     assert plan.campaign.groups[0].target_group == plan.target_groups[0].id == "åsa"
     checked = run("check", "--lang", "en", "mac.yaml")
-    assert "has the id" not in checked.output
+    assert "campaign.groups[0].target_group" not in checked.output
     result = run("export", "mac.yaml", "--to", "pdf,pdf-ua", "-o", "out", "--lang", "en")
     assert result.exit_code == 0, result.output
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["mac.pdf", "mac.ua.pdf"]
@@ -85,9 +85,11 @@ def test_reporting_problems_grows_with_their_number(make: Callable[[int], str]) 
     base = _best(report(100), 5)
     ten = _best(report(1_000), 3)
     hundred = _best(report(10_000), 1)
-    # linear: about 10 and 100 (less, for the fixed costs); by the square: 100 and 10,000
-    assert ten / base < 30, (base, ten)
-    assert hundred / base < 400, (base, hundred)
+    # Linear, each problem costing a little more in a larger file (memory, caches), gives
+    # about 25 and 300 here; a report that splits the file for each problem gives
+    # thousands at 100 times the problems.
+    assert ten / base < 50, (base, ten)
+    assert hundred / base < 1000, (base, hundred)
 
 
 def _plan_with_name(name: str) -> klusterplan.Plan:
@@ -277,8 +279,10 @@ _STYLES = '<w:styles xmlns:w="http://schemas.openxmlformats.org/wordprocessingml
             "wide.docx",
             lambda: _docx_with(
                 "word/styles.xml",
-                ('<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE s [<!ENTITY x "y">]>' + _STYLES)
-                .encode("utf-32"),
+                (
+                    '<?xml version="1.0" encoding="UTF-32"?><!DOCTYPE s [<!ENTITY x "y">]>'
+                    + _STYLES
+                ).encode("utf-32"),
             ),
             "declares a DTD or entities",
         ),
@@ -400,3 +404,21 @@ def test_summarise_takes_no_plans_or_a_list() -> None:
     assert klusterplan.summarise([klusterplan.example()]).groups[0].votes == 9
     with pytest.raises(TypeError, match="takes a Cluster, or a list of plans"):
         klusterplan.summarise(5)  # type: ignore[arg-type]
+
+
+def test_a_plan_built_in_code_compares_ids_composed() -> None:
+    example = klusterplan.example()
+    group = attrs.evolve(example.target_groups[0], id="åsa", name="Åsa")
+    chosen = attrs.evolve(
+        example.campaign.groups[0], target_group=unicodedata.normalize("NFD", "åsa")
+    )
+    plan = attrs.evolve(
+        example,
+        target_groups=(group, *example.target_groups[1:]),
+        campaign=attrs.evolve(example.campaign, groups=(chosen,)),
+    )
+    said = [str(f) for f in klusterplan.check(plan)]
+    assert not any("campaign.groups[0].target_group" in s for s in said), said
+    stream = io.BytesIO()
+    klusterplan.export(plan, "markdown", stream)
+    assert unicodedata.normalize("NFD", "å").encode() not in stream.getvalue()

@@ -19,6 +19,7 @@ from .._catalogue.text import Text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
+from .._model.composed import composed
 from .._planfile.formats import paused_gc
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
@@ -54,9 +55,7 @@ def export(
     if isinstance(dest, bytes):
         dest = os.fsdecode(dest)  # a path as bytes, as the os functions take it
     elif not isinstance(dest, str | os.PathLike) and not callable(getattr(dest, "write", None)):
-        raise TypeError(
-            f"export() writes to a path or a binary stream, got {type(dest).__name__}"
-        )
+        raise TypeError(f"export() writes to a path or a binary stream, got {type(dest).__name__}")
     if options is not None and not isinstance(options, ExportOptions):
         raise TypeError(f"options is an ExportOptions, got {type(options).__name__}")
     registry = registry or get_registry()
@@ -81,6 +80,8 @@ def export(
     problems = plan_problems(plan, check_types=origin_of(plan) is None)
     if problems:
         raise PlanError(problems)
+    if origin_of(plan) is None:
+        plan = composed(plan)  # as the loader reads a file: å, never a and a ring
     buffer = io.BytesIO()
     try:
         with paused_gc():

@@ -115,9 +115,7 @@ def _structure_date(value: object, _: type) -> _dt.date:
 
 
 def _date_with_time(value: _dt.datetime) -> Text:
-    return text(
-        "date_with_time", value=value.isoformat(sep=" "), date=value.date().isoformat()
-    )
+    return text("date_with_time", value=value.isoformat(sep=" "), date=value.date().isoformat())
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:

@@ -83,6 +83,8 @@ def _breakable(text: str) -> str:
         ),
         text,
     )
+
+
 #: What to do about a character Carlito lacks: the tagged PDF has no fallback font.
 
 

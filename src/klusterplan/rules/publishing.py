@@ -13,8 +13,8 @@ from collections.abc import Iterator
 
 from .._catalogue.messages import text
 from .._catalogue.text import Text
-from .._support.visible import shows_nothing
 from .._extension.rule import Hit, RuleContext, Severity, rule
+from .._support.visible import shows_nothing
 from ..model import Plan
 from ._util import blank
 
