@@ -177,12 +177,12 @@ def test_contents_links_to_every_heading(page: Page) -> None:
     document = build_document(klusterplan.example())
     targets = {link[1:] for link in page.links}
     section_headings = [(t, i) for level, t, i in page.headings if level > 1 and i != "contents"]
-    # the summary opens the page's main part, right after the contents
+    # the summary opens the page's main part, before the contents, which lists it first
     front = [s.title for s in document.front]
     assert [t for t, _ in section_headings] == [*front, *(s.title for s in document.sections)]
     listed = [
         i
-        for (_, i), s in zip(section_headings[len(front) :], document.sections, strict=True)
+        for (_, i), s in zip(section_headings, (*document.front, *document.sections), strict=True)
         if s.level <= document.contents_levels
     ]
     assert listed and all(i in targets for i in listed)
@@ -323,3 +323,35 @@ def test_export_and_workbook_commands(run: Callable[..., Result], tmp_path: Path
     check_structure(page)
     assert page.headings[0][1] == "Vårt biblioteks lokala målgrupper"
     assert "Byköpings bibliotek" in page.text
+
+
+def test_a_line_break_in_the_library_name_is_a_space_in_the_title() -> None:
+    plan = klusterplan.example()
+    plan = attrs.evolve(plan, library=attrs.evolve(plan.library, name="Byköpings\nbibliotek"))
+    out = io.BytesIO()
+    klusterplan.export(plan, "html", out)
+    page = out.getvalue().decode("utf-8")
+    title = page.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "<br>" not in title and "Byköpings bibliotek" in title
+
+
+def test_the_summary_stands_before_the_contents_and_is_listed_in_it() -> None:
+    out = io.BytesIO()
+    klusterplan.export(klusterplan.example(), "html", out)
+    page = out.getvalue().decode("utf-8")
+    summary = page.index('id="summary"')
+    contents = page.index('<nav aria-labelledby="contents">')
+    assert summary < contents
+    nav = page[contents : page.index("</nav>", contents)]
+    assert nav.index('href="#summary"') < nav.index("Att göra")
+
+
+def test_the_chart_axis_reaches_a_round_value_at_or_above_the_highest_bar() -> None:
+    out = io.BytesIO()
+    klusterplan.export(klusterplan.example(), "html", out)
+    page = out.getvalue().decode("utf-8")
+    chart = page[page.index('<figure class="chart">') : page.index("</figure>")]
+    ticks = [int(part.split("<", 1)[0]) for part in chart.split('class="tick">')[1:]]
+    votes = [g.votes or 0 for g in klusterplan.example().target_groups]
+    assert ticks[0] == 0 and ticks[-1] >= max(votes) and ticks[-1] % 2 == 0
+    assert "<figcaption" in chart

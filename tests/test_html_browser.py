@@ -240,3 +240,105 @@ def test_the_check_sees_a_violation(browser: Browser, tmp_path: Path) -> None:
     )
     found = " ".join(_violations(browser, page))
     assert "html-has-lang" in found and "image-alt" in found
+
+
+#: Every word of the page's main part that a line break cuts without a hyphen.
+#: A word of more than 40 characters (not a word a person types) may break.
+_BROKEN_WORDS = """(() => {
+  const broken = [];
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  let node;
+  while ((node = walker.nextNode())) {
+    const parent = node.parentElement;
+    if (!parent || parent.closest('.visually-hidden, thead, svg, title, style')) continue;
+    const re = /[^\\s\\-–]+[-–]?/g;
+    let m;
+    while ((m = re.exec(node.textContent))) {
+      if (m[0].length > 40) continue;
+      const range = document.createRange();
+      range.setStart(node, m.index);
+      range.setEnd(node, m.index + m[0].length);
+      const tops = new Set([...range.getClientRects()].filter(r => r.width > 0)
+        .map(r => Math.round(r.top)));
+      if (tops.size > 1) broken.push(m[0]);
+    }
+  }
+  return broken.slice(0, 20);
+})()"""
+
+#: The smallest text the page's charts draw, in CSS pixels as shown.
+_CHART_TEXT = """Math.min(1000, ...[...document.querySelectorAll('.chart svg')].map(svg => {
+  const size = parseFloat(getComputedStyle(svg.querySelector('text')).fontSize);
+  return size * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
+}))"""
+
+
+def _long_word() -> klusterplan.Plan:
+    plan = klusterplan.example()
+    word = "Biblioteks" * 300
+    group = attrs.evolve(plan.target_groups[0], description=word, needs=(word,))
+    library = attrs.evolve(plan.library, name="Byköpings\nbibliotek", municipality=word)
+    return attrs.evolve(plan, target_groups=(group, *plan.target_groups[1:]), library=library)
+
+
+@contextlib.contextmanager
+def _phone(browser: Browser) -> Iterator[None]:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=390,
+        height=844,
+        deviceScaleFactor=2,
+        mobile=True,
+    )
+    try:
+        yield
+    finally:
+        browser.send("Emulation.clearDeviceMetricsOverride")
+
+
+@pytest.mark.parametrize(
+    ("name", "plan", "options"),
+    [
+        ("plan", klusterplan.example, {}),
+        ("english", klusterplan.example, {"language": Language.EN}),
+        ("large print", klusterplan.example, {"large_print": True}),
+        ("blank workbook", klusterplan.Plan, {"workbook": True}),
+        ("pre-filled workbook", klusterplan.example, {"workbook": True}),
+        ("a very long word", _long_word, {}),
+    ],
+)
+def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
+    browser: Browser, tmp_path: Path, name: str, plan: Any, options: dict[str, Any]
+) -> None:
+    with _phone(browser):
+        browser.load(_page(tmp_path, plan(), **options))
+        assert browser.evaluate(_BROKEN_WORDS) == []
+        overflow = browser.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0
+        if name != "blank workbook":
+            assert browser.evaluate(_CHART_TEXT) >= 12
+
+
+def test_the_audit_sees_a_broken_word_and_small_chart_text(
+    browser: Browser, tmp_path: Path
+) -> None:
+    page = tmp_path / "narrow.html"
+    page.write_text(
+        '<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body>'
+        '<table><tr><td style="width: 2em; overflow-wrap: anywhere">Organisatoriska</td>'
+        "<td>x</td></tr></table>"
+        '<figure class="chart"><svg viewBox="0 0 1000 100" style="width: 300px">'
+        '<text x="0" y="20" font-size="14">a</text></svg></figure></body></html>',
+        encoding="utf-8",
+    )
+    with _phone(browser):
+        browser.load(page)
+        assert browser.evaluate(_BROKEN_WORDS) == ["Organisatoriska"]
+        assert browser.evaluate(_CHART_TEXT) < 12
+
+
+def test_axe_finds_no_violations_on_a_phone(browser: Browser, tmp_path: Path) -> None:
+    with _phone(browser):
+        assert _violations(browser, _page(tmp_path, klusterplan.example())) == []

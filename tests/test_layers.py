@@ -178,3 +178,13 @@ def test_a_breach_and_a_loop_are_seen() -> None:
         "(interface: the package, the command line, test helpers)"
     ]
     assert _cycle(graph) == ["_support.record", "cli", "_support.record"]
+
+
+def test_the_architecture_page_lists_the_layers_in_order() -> None:
+    page = (SRC.parents[1] / "docs" / "architecture.md").read_text(encoding="utf-8")
+    table = page.split("| layer | packages and modules | owns |", 1)[1].split("\n\n", 1)[0]
+    rows = [line.split("|")[2] for line in table.strip().splitlines()[1:]]
+    assert len(rows) == len(LAYERS)
+    for row, (name, roots) in zip(rows, LAYERS, strict=True):
+        named = {part.strip("`") for part in row.replace(",", " ").split() if part.startswith("`")}
+        assert set(roots) <= named, f"the page's row {row!r} does not name {name}'s {roots}"

@@ -335,3 +335,57 @@ def test_importing_klusterplan_does_not_import_typst() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def _pages_of(element: pikepdf.Dictionary, page: Any = None) -> set[int]:
+    """The pages (by object number) on which the content below ``element`` is drawn."""
+    page = element.get("/Pg", page)
+    kids = element.get("/K")
+    found: set[int] = set()
+    for item in list(kids) if isinstance(kids, pikepdf.Array) else [kids]:
+        if isinstance(item, int) and page is not None:
+            found.add(page.objgen[0])
+        elif isinstance(item, pikepdf.Dictionary) and item.get("/Type") == "/MCR":
+            found.add(item.get("/Pg", page).objgen[0])
+        elif isinstance(item, pikepdf.Dictionary) and "/S" in item:
+            found |= _pages_of(item, page)
+    return found
+
+
+@pytest.mark.parametrize(
+    "options", [{}, {"large_print": True}, {"workbook": True}], ids=["plan", "large", "workbook"]
+)
+def test_no_table_row_is_split_over_pages(example: klusterplan.Plan, options: Any) -> None:
+    pdf = pikepdf.open(io.BytesIO(export(example, **options)))
+    rows = [e for e in elements(pdf) if e.get("/S") == "/TR"]
+    assert rows
+    split = [i for i, row in enumerate(rows) if len(_pages_of(row)) > 1]
+    assert split == []
+
+
+def test_the_row_audit_sees_a_split_row() -> None:
+    pdf = pikepdf.new()
+    first, second = pdf.add_blank_page(), pdf.add_blank_page()
+    row = pikepdf.Dictionary(
+        S=pikepdf.Name.TR,
+        K=pikepdf.Array(
+            [
+                pikepdf.Dictionary(S=pikepdf.Name.TD, Pg=first.obj, K=0),
+                pikepdf.Dictionary(S=pikepdf.Name.TD, Pg=second.obj, K=1),
+            ]
+        ),
+    )
+    assert len(_pages_of(row)) == 2
+
+
+def test_the_house_table_and_cover(opened: pikepdf.Pdf, example_pdf: bytes) -> None:
+    """The tables carry the house tint and right-aligned votes; the cover its promise in ”…”."""
+    reader = PdfReader(io.BytesIO(example_pdf))
+    cover = reader.pages[0].extract_text()
+    assert "”Låna dig rik”" in cover
+    summary = reader.pages[1].extract_text()
+    # the summary's table, with the votes at the right of each row
+    assert "Den oerfarne 8" in summary.replace("\n", " ")
+    content = pikepdf.unparse_content_stream(pikepdf.parse_content_stream(opened.pages[1]))
+    # the tint every other row has: #EAF0F6
+    assert b"0.91764706 0.9411765 0.9647059 sc" in content

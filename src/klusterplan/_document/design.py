@@ -19,6 +19,8 @@ __all__ = [
     "MUTED",
     "PRIMARY",
     "SIZES",
+    "TABLE_RULE",
+    "TABLE_TINT",
     "TYPEFACE",
     "WORD_TYPEFACE",
     "font_file",
@@ -37,6 +39,10 @@ PRIMARY = "#1F4E79"
 ACCENT = "#C55A11"
 #: Secondary text: footers, captions (7.5:1 against white).
 MUTED = "#404040"
+#: The rule under each table row, and the table's frame (light grey).
+TABLE_RULE = "#BFBFBF"
+#: Every other table row's background (a tint of the house blue).
+TABLE_TINT = "#EAF0F6"
 #: Type sizes in points: normal print and large print (storstil, never under 16 pt).
 SIZES: dict[str, tuple[float, float]] = {
     "title": (30, 36),

@@ -17,10 +17,31 @@ from ..document import Chart
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
-__all__ = ["chart_png"]
+__all__ = ["axis_ticks", "chart_png"]
 
 #: Pixels per point: 150 dots per inch, sharp in print at the size it is set.
 _SCALE = 150 / 72
+
+
+def axis_ticks(values: tuple[int, ...] | list[int], most: int = 6) -> tuple[int, ...]:
+    """The axis of a bar chart: from 0 in round steps to the first step at or above the top.
+
+    >>> axis_ticks((8, 9, 7))
+    (0, 2, 4, 6, 8, 10)
+    >>> axis_ticks((35, 12))
+    (0, 10, 20, 30, 40)
+    """
+    top = max((v for v in values if v > 0), default=0)
+    if top == 0:
+        return (0, 1)
+    magnitude = 1
+    while True:
+        for factor in (1, 2, 5):
+            step = factor * magnitude
+            count = -(-top // step)  # steps up to the first at or above the top
+            if count + 1 <= most:
+                return tuple(range(0, count * step + 1, step))
+        magnitude *= 10
 
 
 def chart_png(

@@ -53,6 +53,7 @@ from ..document import (
 )
 from ..errors import PlanError, Problem
 from ..model import Language
+from ._chart import axis_ticks
 from ._html_style import style_sheet
 
 __all__ = ["render_html"]
@@ -61,8 +62,35 @@ __all__ = ["render_html"]
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 _SLUG = re.compile(r"[^a-z0-9]+")
-#: Longest bar label drawn in the chart; the full name is in its table and description.
-_LABEL_CHARS = 60
+#: The chart's drawing, in SVG units: set at most 28rem wide, so that its text,
+#: 15 units high, reads at 12 px or more on a phone 390 px wide and on a desk.
+_WIDTH, _FONT, _BAR, _GAP = 420, 15, 16, 10
+#: Room to the right of the longest bar for its number.
+_SPAN = _WIDTH - 40
+#: Characters of a bar's label a line; a longer name goes on to the next line.
+_LABEL_LINE = 46
+#: Lines of a label at most; the full name is in the chart's table and description.
+_LABEL_LINES = 3
+
+
+def _wrap(label: str, width: int) -> list[str]:
+    """``label`` in lines of at most ``width`` characters, broken between words."""
+    lines: list[str] = []
+    # only what the drawing can show is broken into lines: a name is a few words
+    for word in label[: width * _LABEL_LINES].split():
+        while len(word) > width:  # one word longer than a line: the line ends in it
+            if lines and len(lines[-1]) + 1 < width:
+                room = width - len(lines[-1]) - 1
+                lines[-1] += " " + word[:room]
+                word = word[room:]
+            else:
+                lines.append(word[:width])
+                word = word[width:]
+        if lines and len(lines[-1]) + 1 + len(word) <= width:
+            lines[-1] += " " + word
+        elif word:
+            lines.append(word)
+    return lines or [""]
 
 
 def _text(text: str) -> str:
@@ -138,8 +166,8 @@ class _Page:
         align: tuple[str, ...] = (),
         footer: tuple[str, ...] = (),
     ) -> Iterator[str]:
-        cls = f' class="{" ".join(classes)}"' if classes else ""
-        yield f"<table{cls}>"
+        cls = f' class="{" ".join(("stack", *classes))}"'
+        yield f'<table role="table"{cls}>'
         # a table named only by its section's heading keeps that name for screen
         # readers without printing the heading twice
         hidden = ' class="visually-hidden"' if hidden_caption else ""
@@ -156,51 +184,82 @@ class _Page:
             # amounts are right-aligned, so their digits line up
             return ' class="num"' if i < len(align) and align[i] == "right" else ""
 
-        yield "<thead><tr>"
-        yield "".join(f'<th scope="col"{num(i)}>{_text(h)}</th>' for i, h in enumerate(headers))
+        def label(i: int) -> str:
+            # on a phone a row stands as a record, each cell under its column's name
+            name = headers[i] if i < len(headers) else ""
+            return f' data-label="{escape(" ".join(name.split()), quote=True)}"' if name else ""
+
+        # explicit roles: a table laid out as records on a phone keeps its
+        # table semantics for screen readers, which drop them with display: block
+        yield '<thead role="rowgroup"><tr role="row">'
+        yield "".join(
+            f'<th scope="col" role="columnheader"{num(i)}>{_text(h)}</th>'
+            for i, h in enumerate(headers)
+        )
         yield "</tr></thead>"
-        yield f"<tbody{self.lang(lang)}>"
+        yield f'<tbody role="rowgroup"{self.lang(lang)}>'
         height = f' style="height: {row_lines * 2}em"' if row_lines else ""
         for row in rows:
             cells = []
             for i, cell in enumerate(row):
                 if row_headers and i == 0:
-                    cells.append(f'<th scope="row">{_text(cell)}</th>')
+                    cells.append(f'<th scope="row" role="rowheader">{_text(cell)}</th>')
                 else:
-                    cells.append(f"<td{num(i)}>{_text(cell)}</td>")
-            yield f"<tr{height}>{''.join(cells)}</tr>"
+                    cells.append(f'<td role="cell"{num(i)}{label(i)}>{_text(cell)}</td>')
+            yield f'<tr role="row"{height}>{"".join(cells)}</tr>'
         yield "</tbody>"
         if footer:
-            closing = "".join(f"<td{num(i)}>{_text(c)}</td>" for i, c in enumerate(footer))
-            yield f'<tfoot><tr class="total">{closing}</tr></tfoot>'
+            closing = "".join(
+                f'<td role="cell"{num(i)}{label(i)}>{_text(c)}</td>' for i, c in enumerate(footer)
+            )
+            yield f'<tfoot role="rowgroup"><tr role="row" class="total">{closing}</tr></tfoot>'
         yield "</table>"
 
     def chart(self, chart: Chart, context: str) -> Iterator[str]:
+        """The bars as SVG, drawn narrow enough that its text stays readable on a phone."""
         title_id, desc_id = self.anchor("chart-title"), self.anchor("chart-desc")
-        bar, gap, top = 18, 30, 8
-        width, left = 640, 4
-        height = top + len(chart.values) * (bar + gap) + 4
-        largest = max(chart.values, default=0) or 1
-        span = width - 80
+        ticks = axis_ticks(chart.values)
+        top = ticks[-1] or 1
+        lines = [_wrap(label, _LABEL_LINE)[:_LABEL_LINES] for label in chart.labels]
+        y, parts = 4, []
+        for label_lines, value in zip(lines, chart.values, strict=True):
+            for line in label_lines:
+                y += _FONT + 3
+                parts.append(f'<text x="0" y="{y}" class="label">{_text(line)}</text>')
+            length = max(1.0, _SPAN * value / top)
+            parts.append(
+                f'<rect x="0" y="{y + 5}" width="{length:.1f}" height="{_BAR}" '
+                f'fill="{self.primary}"/>'
+                f'<text x="{length + 5:.1f}" y="{y + 5 + _BAR - 5}" class="value">{value}</text>'
+            )
+            y += 5 + _BAR + _GAP
+        # the axis: a line at the foot and each round step, so that a bar's length reads
+        axis = [f'<line x1="0" y1="{y}" x2="{_SPAN}" y2="{y}" stroke="#595959"/>']
+        for tick in ticks:
+            x = _SPAN * tick / top
+            anchor = "end" if tick == top else "middle" if tick else "start"
+            axis.append(
+                f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 5}" stroke="#595959"/>'
+                f'<text x="{x:.1f}" y="{y + 5 + _FONT}" text-anchor="{anchor}" '
+                f'class="tick">{tick}</text>'
+            )
+        height = y + 10 + _FONT
         yield '<figure class="chart">'
         yield (
-            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {width} {height}" '
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height}" '
             f'aria-labelledby="{title_id} {desc_id}">'
         )
         yield f'<title id="{title_id}">{_text(chart.title)}</title>'
         yield f'<desc id="{desc_id}">{_text(chart.alt or chart.title)}</desc>'
-        for i, (label, value) in enumerate(zip(chart.labels, chart.values, strict=True)):
-            y = top + i * (bar + gap)
-            shown = label if len(label) <= _LABEL_CHARS else label[: _LABEL_CHARS - 1] + "…"
-            length = max(1, round(span * value / largest))
-            yield (
-                f'<text x="{left}" y="{y + 12}" font-size="14" fill="#1a1a1a">{_text(shown)}</text>'
-                f'<rect x="{left}" y="{y + 16}" width="{length}" height="{bar}" '
-                f'fill="{self.primary}"/>'
-                f'<text x="{left + length + 6}" y="{y + 30}" font-size="14" fill="#1a1a1a">'
-                f"{value}</text>"
-            )
-        yield "</svg></figure>"
+        yield (
+            f"<style>text {{ font-size: {_FONT}px; fill: #1a1a1a; }} "
+            ".value { font-weight: bold; } .tick { fill: #595959; }</style>"
+        )
+        yield from parts
+        yield from axis
+        yield "</svg>"
+        yield f'<figcaption aria-hidden="true">{_text(chart.title)}</figcaption>'
+        yield "</figure>"
         yield from self.block(chart.table, context)
 
     def writing(self, space: WritingSpace, context: str) -> Iterator[str]:
@@ -312,7 +371,12 @@ class _Page:
         yield '<nav aria-labelledby="contents">'
         yield f'<h2 id="contents">{_text(self.document.contents_title)}</h2>'
         level = 0
-        for number, section in enumerate(self.document.sections):
+        # the summary is listed first, where it stands
+        entries = [
+            *((anchor, s) for anchor, s in zip(self.front, self.document.front, strict=True)),
+            *((self.anchors[n], s) for n, s in enumerate(self.document.sections)),
+        ]
+        for anchor, section in entries:
             if section.level > self.document.contents_levels:
                 continue
             if section.level > level:
@@ -321,10 +385,7 @@ class _Page:
                 yield "</li>"
                 yield "</ol></li>" * (level - section.level)
             level = section.level
-            yield (
-                f'<li><a href="#{self.anchors[number]}"{self.lang(section.lang)}>'
-                f"{_text(section.title)}</a>"
-            )
+            yield (f'<li><a href="#{anchor}"{self.lang(section.lang)}>{_text(section.title)}</a>')
         if level:
             yield "</li>" + "</ol></li>" * (level - 1) + "</ol>"
         yield "</nav>"
@@ -425,7 +486,8 @@ def html_page(document: Document, context: ExportContext) -> str:
         '<meta charset="utf-8">',
         f'<meta http-equiv="Content-Security-Policy" content="{_POLICY}">',
         '<meta name="viewport" content="width=device-width, initial-scale=1">',
-        f"<title>{_text(title)}</title>",
+        # a title is one line of plain text: a line break typed in a name is a space
+        f"<title>{escape(' '.join(title.split()), quote=False)}</title>",
         *(
             f'<meta name="{name}" content="{escape(value.strip(), quote=True)}">'
             for name, value in meta
@@ -436,9 +498,10 @@ def html_page(document: Document, context: ExportContext) -> str:
         "<body>",
         f'<a class="skip" href="#main">{_text(document.skip_label or document.title)}</a>',
         *page.cover(branding.logo, _logo_data(branding.logo)),
-        *page.contents(),
         '<main id="main">',
+        # the summary comes before the contents, as on paper
         *page.summary(),
+        *page.contents(),
         *page.sections(),
         "</main>",
     ]

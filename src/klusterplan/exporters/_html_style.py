@@ -66,7 +66,8 @@ a:focus-visible, textarea:focus-visible {{
 nav ol {{ list-style: none; padding-left: 0; margin: 0; }}
 nav ol ol {{ padding-left: 1.25em; }}
 nav li {{ margin: 0.15em 0; }}
-.fields {{ display: grid; grid-template-columns: minmax(8em, max-content) 1fr; gap: 0.2em 1em; }}
+.fields {{ display: grid; grid-template-columns: minmax(8em, max-content) minmax(0, 1fr);
+  gap: 0.2em 1em; }}
 .fields dt {{ font-weight: bold; }}
 .fields dd {{ margin: 0; }}
 .fields dt.long, .fields dd.long {{ grid-column: 1 / -1; }}
@@ -90,7 +91,8 @@ th.num, td.num {{ text-align: right; white-space: nowrap; }}
 tfoot td {{ font-weight: bold; border-top: 2px solid var(--primary); }}
 .cover-field {{ display: flex; gap: 0.5em; align-items: baseline; }}
 .cover-field input {{ flex: 1; border: 0; border-bottom: 1px solid var(--rule); font: inherit; }}
-.chart svg {{ display: block; width: 100%; height: auto; max-width: 40rem; }}
+.chart svg {{ display: block; width: 100%; height: auto; max-width: 28rem; }}
+.chart figcaption {{ font-weight: bold; color: var(--muted); margin-top: 0.3em; }}
 .write label {{ display: block; font-weight: bold; }}
 .write textarea {{ display: block; width: 100%; font: inherit; color: inherit; border: 1px solid
   var(--rule); line-height: 2em; padding: 0 0.4em; resize: vertical; background: #fff
@@ -102,12 +104,30 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   color: var(--muted); font-size: {screen("footer")}; }}
 @media (max-width: 40rem) {{
   body {{ padding: 0.75rem; }}
-  h1 {{ font-size: {screen("h1")}; }}
+  /* a long compound word of a heading stays whole on a phone, in large print too */
+  h1 {{ font-size: min({screen("h1")}, 8vw); }}
+  h2 {{ font-size: min({screen("h1")}, 7.5vw); }}
+  h3 {{ font-size: min({screen("h2")}, 7vw); }}
   h1, h2, h3, h4 {{ hyphens: auto; }}
-  .fields, .title-lines {{ grid-template-columns: 1fr; }}
+  .fields, .title-lines {{ grid-template-columns: minmax(0, 1fr); }}
   .fields dd {{ margin-bottom: 0.4em; }}
-  /* many columns on a narrow screen: words break rather than the page scrolling sideways */
-  th, td {{ overflow-wrap: anywhere; hyphens: auto; padding: 0.25em 0.3em; }}
+  /* a table on a phone: each row a record, each cell under its column's name, so that
+     no word is broken to squeeze a column and nothing scrolls sideways */
+  table.stack, table.stack tbody, table.stack tfoot, table.stack tr, table.stack th,
+  table.stack td, table.stack caption:not(.visually-hidden) {{ display: block; width: 100%; }}
+  table.stack.wide {{ width: 100%; margin-left: 0; transform: none; }}
+  table.stack colgroup {{ display: none; }}
+  table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
+    clip: rect(0 0 0 0); white-space: nowrap; }}
+  table.stack tr {{ border: 1px solid var(--rule); border-top: 4px solid var(--primary);
+    margin: 0 0 0.75em; padding: 0.25em 0.5em; height: auto !important; }}
+  table.stack th, table.stack td {{ border: 0; padding: 0.2em 0; text-align: left;
+    white-space: normal; overflow-wrap: anywhere; }}
+  table.stack tbody th {{ background: none; font-weight: bold; color: var(--primary); }}
+  table.stack td[data-label]::before {{ content: attr(data-label) / ""; display: block;
+    font-weight: bold; font-size: 0.9em; color: var(--muted); }}
+  table.stack td:empty {{ min-height: 1.5em; }}
+  table.stack tfoot tr {{ border-top: 2px solid var(--primary); }}
 }}
 @page {{ size: A4; margin: 20mm; }}
 @page wide {{ size: A4 landscape; }}

@@ -33,7 +33,16 @@ from typing import TYPE_CHECKING, Any, BinaryIO
 
 from .._catalogue.messages import text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
-from .._document.design import ACCENT, MUTED, PRIMARY, SIZES, font_file, size
+from .._document.design import (
+    ACCENT,
+    MUTED,
+    PRIMARY,
+    SIZES,
+    TABLE_RULE,
+    TABLE_TINT,
+    font_file,
+    size,
+)
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
@@ -56,6 +65,7 @@ from ..document import (
 )
 from ..errors import PlanError, Problem
 from ..model import Language
+from ._chart import axis_ticks
 from ._pdf_fonts import Fonts, check_text
 
 if TYPE_CHECKING:
@@ -163,9 +173,13 @@ class _Data:
         dense: bool = False,
         keep: bool = False,
         row_lines: int = 0,
+        align: tuple[str, ...] = (),
+        footer: tuple[str, ...] = (),
     ) -> dict[str, Any]:
         if len(widths) != len(headers) or sum(widths) <= 0:
             widths = (1.0,) * len(headers)
+        if footer:
+            rows = (*rows, footer)
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -179,6 +193,9 @@ class _Data:
             "dense": dense,
             "keep": keep,
             "row_lines": row_lines,
+            # amounts to the right, so that their digits line up, as in the PDF
+            "right": [i < len(align) and align[i] == "right" for i in range(len(headers))],
+            "footer": bool(footer),
         }
 
     def block(self, block: Block) -> dict[str, Any]:
@@ -237,13 +254,15 @@ class _Data:
         if isinstance(block, Table):
             return self.table(
                 block.headers,
-                (*block.rows, block.footer) if block.footer else block.rows,
+                block.rows,
                 caption=block.caption,
                 widths=block.widths,
                 lang=block.lang,
                 dense=block.dense,
                 keep=block.keep_together,
                 row_lines=block.row_lines,
+                align=block.align,
+                footer=block.footer,
             )
         if isinstance(block, Chart):
             return {
@@ -251,6 +270,7 @@ class _Data:
                 "title": self.s(block.title),
                 "labels": [self.s(label) for label in block.labels],
                 "values": list(block.values),
+                "ticks": list(axis_ticks(block.values)),
                 "alt": self.s(block.alt or block.title),
                 "table": self.block(block.table),
             }
@@ -365,6 +385,8 @@ def document_data(
                 branding.accent_colour, ACCENT, "accent_colour", context.notice, GRAPHIC_CONTRAST
             ),
             "muted": MUTED,
+            "rule": TABLE_RULE,
+            "tint": TABLE_TINT,
         },
         "logo": (
             {"file": _logo_file(logo.data), "alt": s(logo.alt_text), "width_mm": logo.width_mm}
