@@ -1,0 +1,413 @@
+"""Page flow audited from a PDF's text positions: what a reader of the printed pages sees.
+
+Every document klusterplan prints is measured page by page, whichever program
+laid it out (reportlab, Typst, or LibreOffice for a Word file), from where its
+words, rules and shaded rectangles fall:
+
+- **fill**: a page less than 40% full, unless the next page starts a chapter or
+  it is the last page;
+- **heading at the foot**: a heading, or a label standing on its own line, with
+  fewer than two lines of what follows under it on its page;
+- **lone line**: one line of a paragraph alone at the foot or the top of a page;
+- **table split**: a table split over pages with fewer than two body rows on
+  one of them, so that a header or a row stands alone;
+- **broken value**: an amount, a date or a short label broken across lines
+  (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``).
+
+The audit knows only the house design's type sizes, not the document, so it
+works on any PDF; :func:`audit` returns each defect with its page number.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+import attrs
+
+MM = 72 / 25.4
+#: The bottom band holding the page footer, and the top band a running header.
+FOOTER_BAND = 19 * MM
+HEADER_BAND = 11 * MM
+#: The text area's top and bottom margins in every format (20 and 22 mm).
+TOP_MARGIN = 20 * MM
+BOTTOM_MARGIN = 22 * MM
+#: Least share of a page's text area that content must reach down to.
+LEAST_FILL = 0.40
+
+
+@attrs.frozen
+class Line:
+    """One line of words at the same height, within one column of text."""
+
+    top: float
+    bottom: float
+    x0: float
+    x1: float
+    size: float
+    bold: bool
+    first_bold: bool
+    text: str
+    words: tuple[str, ...]
+
+
+@attrs.frozen
+class TablePart:
+    """A table's header row on a page and the body rows under it there."""
+
+    header: str
+    top: float
+    bottom: float
+    rows: int
+
+
+@attrs.frozen
+class Page:
+    """What the audit reads off one page."""
+
+    number: int
+    width: float
+    height: float
+    lines: tuple[Line, ...]
+    tables: tuple[TablePart, ...]
+    content_top: float
+    content_bottom: float
+    rules: tuple[float, ...] = ()
+    """The heights of horizontal rules at least 30 mm long: writing lines, table rows."""
+
+    @property
+    def is_contents(self) -> bool:
+        """Whether the page lists contents: most of its lines end in a dot leader and a number."""
+        listed = [line for line in self.lines if _LEADER.search(line.text)]
+        return len(listed) >= max(1, len(self.lines) // 2)
+
+    @property
+    def fill(self) -> float:
+        """How far down the text area the page's content reaches, 0 to 1."""
+        usable = self.height - TOP_MARGIN - BOTTOM_MARGIN
+        return max(0.0, (self.content_bottom - TOP_MARGIN) / usable)
+
+
+_LEADER = re.compile(r"(\.\s?){4,}\s*\d+$")
+
+
+@attrs.frozen
+class Defect:
+    """One thing a reader would stumble on, on page :attr:`page` (from 1)."""
+
+    page: int
+    kind: str
+    detail: str
+
+    def __str__(self) -> str:
+        return f"p{self.page} {self.kind}: {self.detail}"
+
+
+def _is_bold(fontname: str) -> bool:
+    return "bold" in fontname.lower()
+
+
+def _lines(words: list[dict[str, Any]]) -> list[Line]:
+    """Words grouped into lines: the same baseline, and no wide gap (a table's next cell)."""
+    rows: dict[int, list[dict[str, Any]]] = {}
+    for word in words:
+        rows.setdefault(round(word["bottom"]), []).append(word)
+    merged: dict[int, list[dict[str, Any]]] = {}
+    for key in sorted(rows):
+        near = next((k for k in merged if abs(k - key) <= 1), None)
+        merged.setdefault(key if near is None else near, []).extend(rows[key])
+    lines = []
+    for row in merged.values():
+        row.sort(key=lambda w: w["x0"])
+        column: list[dict[str, Any]] = []
+        for word in row:
+            gap = word["x0"] - column[-1]["x1"] if column else 0.0
+            if column and gap > max(word["size"], column[-1]["size"]) * 1.2:
+                lines.append(_line(column))
+                column = []
+            column.append(word)
+        if column:
+            lines.append(_line(column))
+    return sorted(lines, key=lambda line: (line.top, line.x0))
+
+
+def _line(words: list[dict[str, Any]]) -> Line:
+    texts = tuple(w["text"] for w in words)
+    return Line(
+        top=min(w["top"] for w in words),
+        bottom=max(w["bottom"] for w in words),
+        x0=words[0]["x0"],
+        x1=words[-1]["x1"],
+        size=max(round(float(w["size"]), 1) for w in words),
+        bold=all(_is_bold(w["fontname"]) for w in words),
+        first_bold=_is_bold(words[0]["fontname"]),
+        text=" ".join(texts),
+        words=texts,
+    )
+
+
+def _dark(colour: Any) -> bool:
+    """Whether a fill colour is dark enough to be a table header's background."""
+    if isinstance(colour, int | float):
+        values: tuple[float, ...] = (float(colour),)
+    elif (
+        isinstance(colour, tuple | list)
+        and colour
+        and all(isinstance(v, int | float) for v in colour)
+    ):
+        values = tuple(float(v) for v in colour)
+    else:
+        return False
+    if len(values) == 4:  # CMYK
+        c, m, y, k = values
+        values = ((1 - c) * (1 - k), (1 - m) * (1 - k), (1 - y) * (1 - k))
+    return sum(values) / len(values) < 0.55
+
+
+def _tables(page: Any, lines: list[Line], content_bottom: float) -> list[TablePart]:
+    """Table headers (a dark filled row holding light text) and the body rows under each."""
+    width = page.width - 2 * 20 * MM
+    headers = sorted(
+        (
+            r
+            for r in page.rects
+            if r.get("fill")
+            and _dark(r.get("non_stroking_color"))
+            and r["x1"] - r["x0"] >= 0.3 * width
+            and 8 <= r["bottom"] - r["top"] <= 80
+            and r["bottom"] < page.height - FOOTER_BAND
+        ),
+        key=lambda r: r["top"],
+    )
+    # a header row may be drawn as one rectangle a cell: join those on one row
+    rows: list[dict[str, float]] = []
+    for r in headers:
+        if rows and abs(rows[-1]["top"] - r["top"]) < 1:
+            rows[-1]["x0"] = min(rows[-1]["x0"], r["x0"])
+            rows[-1]["x1"] = max(rows[-1]["x1"], r["x1"])
+            rows[-1]["bottom"] = max(rows[-1]["bottom"], r["bottom"])
+        else:
+            rows.append({k: float(r[k]) for k in ("x0", "x1", "top", "bottom")})
+    edges = sorted(
+        {
+            round(y, 1)
+            for shape in (*page.lines, *page.rects, *page.edges)
+            for y in (shape["top"], shape["bottom"])
+            if shape["x1"] - shape["x0"] >= 0.5 * width
+        }
+    )
+    parts = []
+    for i, header in enumerate(rows):
+        limit = rows[i + 1]["top"] if i + 1 < len(rows) else content_bottom + 2
+        text = " ".join(
+            line.text
+            for line in lines
+            if header["top"] - 1 <= line.top and line.bottom <= header["bottom"] + 1
+        )
+        below = [y for y in edges if header["bottom"] + 2 < y <= limit + 0.5]
+        # a row's lower edge; stop where text stands outside the table (the next block)
+        bounds = [header["bottom"]]
+        for y in below:
+            outside = any(
+                bounds[-1] < line.top < y and (line.x0 < header["x0"] - 2 or line.size > 13)
+                for line in lines
+            )
+            if outside:
+                break
+            if y - bounds[-1] > 3:
+                bounds.append(y)
+        parts.append(TablePart(text, header["top"], bounds[-1], len(bounds) - 1))
+    return parts
+
+
+def read_pages(data: bytes) -> list[Page]:
+    """Every page of the PDF ``data``, as the audit sees it."""
+    import pdfplumber
+
+    pages = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            words = [
+                w
+                for w in page.extract_words(extra_attrs=["size", "fontname"])
+                if w["top"] > HEADER_BAND and w["bottom"] < page.height - FOOTER_BAND
+            ]
+            lines = _lines(words)
+            shapes = [
+                s
+                for s in (*page.rects, *page.images, *page.curves, *page.lines)
+                if s["bottom"] < page.height - FOOTER_BAND
+                and s["top"] > HEADER_BAND
+                and s["bottom"] - s["top"] < page.height * 0.9
+            ]
+            tops = [line.top for line in lines] + [float(s["top"]) for s in shapes]
+            bottoms = [line.bottom for line in lines] + [float(s["bottom"]) for s in shapes]
+            bottom = max(bottoms, default=0.0)
+            rules = sorted(
+                {
+                    round(float(s["top"]), 1)
+                    for s in shapes
+                    if s["x1"] - s["x0"] >= 30 * MM and s["bottom"] - s["top"] < 2
+                }
+            )
+            pages.append(
+                Page(
+                    number=number,
+                    width=float(page.width),
+                    height=float(page.height),
+                    lines=tuple(lines),
+                    tables=tuple(_tables(page, lines, bottom)),
+                    content_top=min(tops, default=0.0),
+                    content_bottom=bottom,
+                    rules=tuple(rules),
+                )
+            )
+    return pages
+
+
+@attrs.frozen
+class Sizes:
+    """The type sizes of the document audited: body text, and the smallest heading."""
+
+    body: float = 10.5
+    heading: float = 12.5
+    chapter: float = 20.0
+
+
+NORMAL = Sizes()
+LARGE = Sizes(body=16.0, heading=18.0, chapter=26.0)
+
+
+def _is_heading(line: Line, sizes: Sizes) -> bool:
+    return line.size >= sizes.heading - 0.3 and line.size > sizes.body + 1
+
+
+def _is_label(line: Line, sizes: Sizes) -> bool:
+    """A bold line at body size standing alone: a caption, a question, a list's name."""
+    return line.bold and abs(line.size - sizes.body) < 0.6 and not line.text.endswith(".")
+
+
+def _starts_chapter(page: Page, sizes: Sizes) -> bool:
+    first = next((line for line in page.lines), None)
+    return first is not None and first.size >= sizes.chapter - 0.5
+
+
+_PROTECTED = (
+    # a number grouped with a space: "8" | "000 kr", "40" | "000"
+    (re.compile(r"^\d{1,3}$"), re.compile(r"^\d{3}\b")),
+    # an amount's unit cut from its number
+    (re.compile(r"\d$"), re.compile(r"^kr\b")),
+    # a date cut at a hyphen
+    (re.compile(r"^\d{4}-(\d{2}-)?$"), re.compile(r"^\d{2}")),
+)
+
+
+def _broken(above: Line, below: Line, phrases: Iterable[str]) -> str | None:
+    last, first = above.words[-1], below.words[0]
+    for end, start in _PROTECTED:
+        if end.search(last) and start.search(first):
+            return f"{last} | {first}"
+    for phrase in phrases:
+        head, _, tail = phrase.partition(" ")
+        if tail and last == head and below.text.startswith(tail):
+            return f"{last} | {first}"
+        if last.endswith("-") and (last[:-1] + first).startswith(phrase.replace(" ", "")):
+            return f"{last} | {first}"
+    return None
+
+
+def _next_in_column(lines: Sequence[Line], index: int) -> Line | None:
+    line = lines[index]
+    for other in lines[index + 1 :]:
+        if other.top > line.bottom + line.size * 1.6:
+            return None
+        if other.top >= line.bottom - 1 and other.x0 < line.x1 and line.x0 < other.x1:
+            return other
+    return None
+
+
+def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> list[Defect]:
+    """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break."""
+    pages = read_pages(data)
+    phrases = tuple(p for p in phrases if " " in p or "-" in p)
+    defects: list[Defect] = []
+    for i, page in enumerate(pages):
+        after = pages[i + 1] if i + 1 < len(pages) else None
+        before = pages[i - 1] if i else None
+        # fill: a chapter may end short, but the contents may not spill a few lines over
+        ends_chapter = after is not None and _starts_chapter(after, sizes)
+        spilled = page.is_contents and before is not None and before.is_contents
+        if after is not None and (spilled or not ends_chapter) and page.fill < LEAST_FILL:
+            what = "contents page" if page.is_contents else "page"
+            defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
+        lines = page.lines
+        # headings and labels kept with what follows
+        # the cover is laid out by design: what stands at its foot is meant to
+        cover = page.number == 1
+        for k, line in enumerate(lines):
+            if cover or after is None or not (_is_heading(line, sizes) or _is_label(line, sizes)):
+                continue
+            if ends_chapter or any(
+                other is not line and abs(other.top - line.top) < 2 for other in lines
+            ):
+                # the end of a chapter (the cover's promise), or a label beside its value
+                continue
+            following = [other.top for other in lines[k + 1 :] if other.top > line.bottom - 1]
+            following += [y for y in page.rules if y > line.bottom + 2]
+            if len(following) < 2 and line.bottom > page.height * 0.5:
+                defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
+        # a record's first field alone at the foot: "Nr: 2"
+        body = [
+            line for line in lines if abs(line.size - sizes.body) < 0.6 or line.size < sizes.body
+        ]
+        if after is not None and not (ends_chapter or cover) and body and body[-1] is lines[-1]:
+            last = lines[-1]
+            above = lines[-2] if len(lines) > 1 else None
+            if (
+                last.first_bold
+                and last.words[0].endswith(":")
+                and (above is None or not above.first_bold or above.bottom < last.top - last.size)
+                and after.lines
+                and after.lines[0].first_bold
+            ):
+                defects.append(Defect(page.number, "lone field at the foot", last.text))
+        # one line of a paragraph alone at the top
+        if before is not None and len(lines) >= 1 and before.lines:
+            first, previous = lines[0], before.lines[-1]
+            second = lines[1] if len(lines) > 1 else None
+            plain = not first.bold and abs(first.size - sizes.body) < 0.6
+            continued = (
+                not previous.bold
+                and abs(previous.size - first.size) < 0.3
+                and previous.x1 > before.width - 20 * MM - 0.15 * (before.width - 40 * MM)
+                and abs(previous.x0 - first.x0) < 2
+            )
+            ends = second is None or second.top - first.bottom > first.size * 0.9
+            if plain and continued and ends and not page.tables:
+                defects.append(Defect(page.number, "lone line at the top", first.text))
+        # broken values
+        for k, line in enumerate(lines):
+            below_line = _next_in_column(lines, k)
+            if below_line is not None:
+                broken = _broken(line, below_line, phrases)
+                if broken:
+                    defects.append(Defect(page.number, "broken value", broken))
+        # tables split with a lone row
+        if page.tables and after is not None and after.tables:
+            last_table, next_first = page.tables[-1], after.tables[0]
+            continues = (
+                last_table.header == next_first.header
+                and last_table.bottom >= page.content_bottom - 3
+                and next_first.top <= after.content_top + 3
+            )
+            if continues and last_table.rows < 2:
+                defects.append(
+                    Defect(page.number, "table split", f"{last_table.rows} row(s) before the break")
+                )
+            if continues and next_first.rows < 2:
+                defects.append(
+                    Defect(after.number, "table split", f"{next_first.rows} row(s) after the break")
+                )
+    return defects
