@@ -390,13 +390,13 @@ def test_export_takes_a_path_as_bytes(tmp_path: Path) -> None:
 
 
 def test_export_options_take_a_language_code() -> None:
-    options = klusterplan.ExportOptions(language="EN")  # type: ignore[arg-type]
+    options = klusterplan.ExportOptions(language="EN")
     assert options.language is klusterplan.Language.EN
     stream = io.BytesIO()
     klusterplan.export(klusterplan.example(), "docx", stream, options)
     assert stream.getvalue().startswith(b"PK")
     with pytest.raises(ValueError, match="language is one of 'sv', 'en', got 'de'"):
-        klusterplan.ExportOptions(language="de")  # type: ignore[arg-type]
+        klusterplan.ExportOptions(language="de")
 
 
 def test_summarise_takes_no_plans_or_a_list() -> None:
