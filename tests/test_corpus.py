@@ -93,6 +93,17 @@ CASES: list[tuple[str, int, str]] = [
     ("datetime.json", 2, ":3: library.date: expected a date, got a date and time, 2011-03-01"),
     # a word of 65,536 bytes, a letter of two bytes across Typst's 65,535
     ("long-word-multibyte.yaml", 1, "1 plan checked"),
+    # Word documents: read back with every bound held
+    ("docx-unclosed-comment.docx", 2, "word/document.xml is not well-formed XML: Comment not"),
+    ("docx-index-huge.docx", 2, "the mark names item 100000000 of target_groups, but the"),
+    ("docx-index-carried.docx", 2, "but the plan the document carries has 0; klusterplan did"),
+    ("docx-index-star.docx", 1, "1 plan checked"),
+    ("docx-tag-language.docx", 2, "language: on the cover: expected one of sv, en, got"),
+    ("docx-votes-5000-digits.docx", 2, "target_groups[0].votes: on the cover: a number of 5000"),
+    ("docx-bookmark-5000-digits.docx", 1, "1 plan checked"),
+    ("docx-part-5000-digits.docx", 1, "1 plan checked"),
+    ("docx-carried-deep.docx", 2, "(the plan it carries): not valid JSON: nested too deeply"),
+    ("docx-carried-surrogate.docx", 2, "library.name: the text holds U+D800 at character 2"),
 ]
 # every built-in format, and the calendar plugin's
 ALL = ("markdown", "json", "yaml", "toml", "docx", "pdf", "html", "pdf-ua", "ics")
@@ -204,12 +215,19 @@ def test_keys_that_are_not_names_in_swedish_at_their_own_lines(run: Run, tmp_pat
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs devices and named pipes")
 def test_devices_and_pipes_are_not_read(run: Run, tmp_path: Path) -> None:
+    names = ["zero.yaml", "pipe.yaml", "zero.docx", "random.docx", "pipe.docx"]
     (tmp_path / "zero.yaml").symlink_to("/dev/zero")
+    (tmp_path / "zero.docx").symlink_to("/dev/zero")
+    (tmp_path / "random.docx").symlink_to("/dev/urandom")
     os.mkfifo(tmp_path / "pipe.yaml")  # nothing writes to it: reading it would wait forever
-    result = run("check", "zero.yaml", "pipe.yaml")
+    os.mkfifo(tmp_path / "pipe.docx")
+    result = run("check", *names)
     assert result.exit_code == 2
-    assert "zero.yaml: not a regular file" in result.output
-    assert "pipe.yaml: not a regular file" in result.output
+    for name in names:
+        assert f"{name}: not a regular file" in result.output
+    result = run("export", *names, "--to", ",".join(ALL), "-o", "out")
+    assert result.exit_code == 2
+    assert _files(tmp_path / "out") == []
     assert run("check", str(tmp_path)).exit_code == 2
 
 

@@ -22,7 +22,7 @@ import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, testing
 from klusterplan._catalogue.labels import _ENUMS, _LABELS
 from klusterplan._document.metrics import text_width
-from klusterplan._document.sections import activities_total
+from klusterplan._document.shared import activities_total
 from klusterplan.document import (
     BulletList,
     Document,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from conftest import Install
 
+from klusterplan import testing
 from klusterplan._extension import entry_points as _entry_points
 from klusterplan.plugins import ENTRY_POINT_GROUP
 
@@ -82,3 +83,65 @@ def test_a_zip_on_the_path_is_left_to_importlib_metadata(
     assert ("zipped", "zipped_plugin:VALUE", "klusterplan-zipped 2.0") in found
     assert found == _standard(ENTRY_POINT_GROUP)
     monkeypatch.delitem(sys.modules, "zipped_plugin", raising=False)
+
+
+#: Values as pip writes them from a package's metadata: a module alone, an object in
+#: it, spaces around the colon, and extras (what to install with it, not what to load).
+_VALUES = {
+    "zz-module": "zz_values",
+    "zz-module-extras": "zz_values [fast]",
+    "zz-object": "zz_values:Holder.Inner",
+    "zz-object-extras": "zz_values:Holder.Inner [fast, small]",
+    "zz-spaced": "zz_values : Holder",
+    "zz-tight-extras": "zz_values:Holder[fast]",
+}
+
+
+def test_values_load_as_importlib_metadata_loads_them(install: Install) -> None:
+    source = "class Holder:\n    class Inner:\n        value = 42\n"
+    install(
+        "klusterplan-zz", {"zz_values": source}, "\n".join(f"{n} = {v}" for n, v in _VALUES.items())
+    )
+    ours = {ep.name: ep for ep in _entry_points.entry_points(ENTRY_POINT_GROUP)}
+    standard = {ep.name: ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP)}
+    for name, value in _VALUES.items():
+        assert ours[name].value == standard[name].value == value
+        assert ours[name].load() is standard[name].load(), name
+    assert ours["zz-module-extras"].load() is sys.modules["zz_values"]
+    assert ours["zz-object-extras"].load().value == 42
+
+
+def test_a_malformed_value_fails_to_load_in_both(install: Install) -> None:
+    install("klusterplan-zz", {"zz_bad": "VALUE = 1\n"}, "zz-bad = zz_bad:")
+    (ours,) = [ep for ep in _entry_points.entry_points(ENTRY_POINT_GROUP) if ep.name == "zz-bad"]
+    (standard,) = [
+        ep for ep in metadata.entry_points(group=ENTRY_POINT_GROUP) if ep.name == "zz-bad"
+    ]
+    # (importlib.metadata raises AttributeError before Python 3.13, ValueError since)
+    with pytest.raises((AttributeError, ValueError)):
+        standard.load()
+    with pytest.raises(ValueError, match="zz-bad"):
+        ours.load()
+
+
+def test_a_plugin_with_extras_registers_through_its_entry_point(install: Install) -> None:
+    install(
+        "klusterplan-zz",
+        {
+            "zz_rules": """
+                from klusterplan import Rule, Severity
+                from klusterplan.hookspecs import hookimpl
+
+                @hookimpl
+                def register_rules():
+                    return [
+                        Rule("ZZ901", "zz-extras", Severity.INFO, "From a plugin with extras.",
+                             "Loaded through an entry point with extras.", lambda plan, ctx: [])
+                    ]
+            """
+        },
+        "zz-rules = zz_rules [fast]",
+    )
+    registry = testing.make_registry(entry_points=["zz-rules"])
+    assert not registry.failures
+    assert "ZZ901" in registry.rules()

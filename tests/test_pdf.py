@@ -527,7 +527,7 @@ def test_blank_workbook_has_ruled_lines() -> None:
 
     document = klusterplan.build_document(klusterplan.Plan(), mode=klusterplan.Mode.WORKBOOK)
     fonts = load_fonts(FontFiles.default())
-    fonts = check_text(fonts, [t for _, t in plan_strings(document)], None, None)
+    fonts = check_text(fonts, [t for _, t in plan_strings(document)], (), None)
     look = Look(fonts, Branding(), False, colors.HexColor("#1F4E79"), colors.HexColor("#C55A11"))
     data = render(document, look)
     reader = _reader(data)

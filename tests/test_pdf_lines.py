@@ -232,15 +232,15 @@ def _long_plan(example: klusterplan.Plan) -> klusterplan.Plan:
 def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
     example: klusterplan.Plan, options: klusterplan.ExportOptions, monkeypatch: Any
 ) -> None:
-    from klusterplan.exporters import _pdf_layout
+    from klusterplan.exporters import _pdf_flowables
 
     plan = _long_plan(example)
     ours = _export(plan, options)
     # every paragraph left to reportlab's own line breaker
-    monkeypatch.setattr(_pdf_layout, "_break_plain", lambda para, width: None)
-    monkeypatch.setattr(_pdf_layout, "_break_mixed", lambda para, width: None)
+    monkeypatch.setattr(_pdf_flowables, "_break_plain", lambda para, width: None)
+    monkeypatch.setattr(_pdf_flowables, "_break_mixed", lambda para, width: None)
     # and drawn by reportlab's own drawPara
-    monkeypatch.setattr(_pdf_layout, "draw_plain", lambda para: False)
+    monkeypatch.setattr(_pdf_flowables, "draw_plain", lambda para: False)
     assert _export(plan, options) == ours
 
 

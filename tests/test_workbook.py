@@ -12,7 +12,8 @@ import pytest
 
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export, label, testing
-from klusterplan._document.sections import AMEND_LINES, SECTIONS, WORKBOOK_ROWS
+from klusterplan._document.sections import SECTIONS
+from klusterplan._document.workbook import AMEND_LINES, WORKBOOK_ROWS
 from klusterplan.document import (
     BulletList,
     Document,

@@ -27,9 +27,11 @@ if TYPE_CHECKING:
     from ._catalogue.labels import enum_label, label
     from ._catalogue.text import Text
     from ._checking.check import CheckResult, check, check_plan
-    from ._cluster.cluster import Cluster, ClusterSummary, Member, load_cluster, summarise
+    from ._cluster.cluster import summarise
     from ._cluster.document import build_summary_document
     from ._cluster.export import export_summary
+    from ._cluster.members import Cluster, Member, load_cluster
+    from ._cluster.summary import ClusterSummary
     from ._document.sections import build_document
     from ._export.batch import ExportOutcome, export_many
     from ._export.export import export
@@ -60,8 +62,8 @@ _LAZY: dict[str, str] = {
     "Branding": ".branding",
     "Change": "._word.changes",
     "CheckResult": "._checking.check",
-    "Cluster": "._cluster.cluster",
-    "ClusterSummary": "._cluster.cluster",
+    "Cluster": "._cluster.members",
+    "ClusterSummary": "._cluster.summary",
     "DataWriter": "._extension.exporter",
     "Document": ".document",
     "ExportContext": "._extension.exporter",
@@ -74,7 +76,7 @@ _LAZY: dict[str, str] = {
     "Language": ".model",
     "Limits": "._planfile.limits",
     "Logo": ".branding",
-    "Member": "._cluster.cluster",
+    "Member": "._cluster.members",
     "Mode": ".document",
     "Notice": "._extension.exporter",
     "Plan": ".model",
@@ -103,7 +105,7 @@ _LAZY: dict[str, str] = {
     "hookimpl": ".hookspecs",
     "label": "._catalogue.labels",
     "load": "._export.load",
-    "load_cluster": "._cluster.cluster",
+    "load_cluster": "._cluster.members",
     "loads": "._planfile.io",
     "read_word": "._word.importer",
     "rule": "._extension.rule",

@@ -33,7 +33,8 @@ from __future__ import annotations
 
 import datetime as _dt
 import enum
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from typing import assert_never
 
 import attrs
 
@@ -60,10 +61,12 @@ __all__ = [
     "Staircase",
     "Table",
     "WritingSpace",
+    "block_values",
     "chapters",
     "has_content",
     "has_wide_table",
     "language_tag",
+    "marked_values",
     "pieces",
 ]
 
@@ -105,8 +108,11 @@ class Mark:
     """
 
     path: str
+    """The value's path in the plan, or a placement."""
     start: int
+    """Where the value starts in the text (a character index)."""
     end: int
+    """Where it ends: the index after its last character."""
 
 
 Marks = tuple[Mark, ...]
@@ -132,9 +138,15 @@ def pieces(text: str, marks: Marks) -> list[tuple[str, str | None]]:
 
 @attrs.frozen
 class Paragraph:
-    """A paragraph of running text; blank lines in it separate paragraphs."""
+    """A paragraph of running text; blank lines in it separate paragraphs.
+
+    A renderer shows each paragraph of :attr:`text` (split at blank lines), a
+    single line break inside one as a line break; a :attr:`prompt` is set like
+    a label, in bold.
+    """
 
     text: str
+    """The text, plain (never markup); blank lines separate its paragraphs."""
     lang: Language | None = None
     """The language of :attr:`text` when it is plan text; ``None`` for a label."""
     prompt: bool = False
@@ -145,22 +157,38 @@ class Paragraph:
 
 @attrs.frozen
 class Quote:
-    """A quotation, such as a persona's own words."""
+    """A quotation, such as a persona's own words.
+
+    A renderer shows :attr:`text` as a quotation (indented, or in italics),
+    its paragraphs as a :class:`Paragraph`'s, and :attr:`attribution` under it
+    after a dash.
+    """
 
     text: str
+    """The words quoted, plain text; blank lines separate paragraphs."""
     attribution: str = ""
+    """Who said it (a persona's name); empty: shown without one."""
     lang: Language | None = None
+    """The language of :attr:`text` and :attr:`attribution`; ``None``: the document's."""
     marks: Marks = ()
     """The plan values :attr:`text` shows."""
 
 
 @attrs.frozen
 class BulletList:
-    """A list of short items, optionally under a caption (a label)."""
+    """A list of short items, optionally under a caption (a label).
+
+    A renderer shows :attr:`caption` (when there is one) in bold above the
+    items, then the items as a bulleted list, or a numbered one when
+    :attr:`ordered`; a line break inside an item stays inside that item.
+    """
 
     items: tuple[str, ...]
+    """The items, plain text, in order."""
     caption: str = ""
+    """A label above the list; empty: none."""
     ordered: bool = False
+    """Numbered (an order that matters, such as priorities) rather than bulleted."""
     lang: Language | None = None
     """The language of the items when they are plan text."""
     path: str = ""
@@ -175,10 +203,12 @@ class BulletList:
 
 @attrs.frozen
 class Field:
-    """A label and its value, such as a persona's age."""
+    """A label and its value, such as a persona's age (one item of :class:`Fields`)."""
 
     label: str
+    """The label, in the reader's language (or plan text, see :attr:`label_marks`)."""
     value: str
+    """The value, plain text; blank lines separate paragraphs."""
     long: bool = False
     """Whether the value stands under its label (several paragraphs, or long)."""
     marks: Marks = ()
@@ -189,16 +219,21 @@ class Field:
 
 @attrs.frozen
 class Fields:
-    """Label and value pairs."""
+    """Label and value pairs.
+
+    A renderer shows each :class:`Field`'s label in bold and its value beside
+    it, or under it when :attr:`Field.long`, the value's paragraphs kept apart.
+    """
 
     items: tuple[Field, ...]
+    """The pairs, in order."""
     lang: Language | None = None
     """The language of the values when they are plan text."""
 
 
 @attrs.frozen
 class Rows:
-    """Where a table's body rows stand in the plan.
+    """Where a table's body rows stand in the plan (:attr:`Table.source`).
 
     Each row shows one item of the list :attr:`path` (:attr:`items`), or is an
     empty row to fill, which would add an item. :attr:`columns` say which of
@@ -224,12 +259,26 @@ class Rows:
 
 @attrs.frozen
 class Table:
-    """A table with a header row; ``widths`` are relative column widths."""
+    """A table with a header row; ``widths`` are relative column widths.
+
+    A renderer shows :attr:`caption` above it, :attr:`headers` as a header
+    row repeated on each page, the :attr:`rows`, then the :attr:`footer` row;
+    a line break in a cell stays in that cell. It follows the layout decided
+    here: a chapter holding a :attr:`landscape` table goes on landscape pages
+    where pages have a direction, a :attr:`dense` table in the smaller type, a
+    :attr:`keep_together` table never split across pages, a :attr:`records`
+    table as one label-and-value record a row, :attr:`row_lines` of room in
+    each row, and each column aligned as :meth:`alignment` says.
+    """
 
     headers: tuple[str, ...]
+    """The column headers, in the reader's language."""
     rows: tuple[tuple[str, ...], ...]
+    """The body rows, a cell a column; plain text, a line break a new line in the cell."""
     widths: tuple[float, ...] = ()
+    """Relative column widths (a share each); empty: equal."""
     caption: str = ""
+    """A label above the table; empty: none."""
     key: str = ""
     """A stable name for the table, e.g. ``actions-immediate``."""
     row_lines: int = 0
@@ -269,8 +318,11 @@ class Chart:
     """
 
     title: str
+    """The chart's title, in the reader's language."""
     labels: tuple[str, ...]
+    """Each bar's label (a target group's name), in order."""
     values: tuple[int, ...]
+    """Each bar's length (the group's votes), in the order of :attr:`labels`."""
     table: Table
     """The same numbers, and more about each bar, as a table."""
     alt: str = ""
@@ -279,11 +331,20 @@ class Chart:
 
 @attrs.frozen
 class Matrix:
-    """The four-field centre matrix: each centre with the groups placed in it."""
+    """The four-field centre matrix: each centre with the groups placed in it.
+
+    A renderer that can draw shows the fields as a grid of two by two, each
+    with its centre's name and the groups in it (or :attr:`write_in` ruled
+    lines), and gives the drawing :attr:`alt`; one that cannot shows it as a
+    table of :attr:`headers`, a row a field.
+    """
 
     title: str
+    """The matrix's title, in the reader's language."""
     cells: tuple[tuple[str, tuple[str, ...]], ...]
+    """Each field: its centre's name and the names of the groups placed in it."""
     lang: Language | None = None
+    """The language of the groups' names when they are plan text."""
     write_in: int = 0
     """Handwriting lines each field leaves for placing groups (the workbook); 0: none."""
     alt: str = ""
@@ -297,16 +358,26 @@ class Matrix:
 
 @attrs.frozen
 class Staircase:
-    """The communication staircase: its steps, lowest first, with the groups on each."""
+    """The communication staircase: its steps, lowest first, with the groups on each.
+
+    A renderer that can draw shows the steps rising, each with its name and
+    the groups on it (or :attr:`write_in` ruled lines), and gives the drawing
+    :attr:`alt`; one that cannot shows it as a table of :attr:`headers`, a row
+    a step, the highest first, as the drawing reads from the top.
+    """
 
     title: str
+    """The staircase's title, in the reader's language."""
     steps: tuple[str, ...]
+    """Each step's name, the lowest first."""
     groups: tuple[tuple[str, ...], ...]
     """The groups standing on each step, in the order of :attr:`steps`."""
     lang: Language | None = None
+    """The language of the groups' names when they are plan text."""
     write_in: int = 0
     """Handwriting lines each step leaves for placing groups (the workbook); 0: none."""
     alt: str = ""
+    """The staircase in words, for a reader who cannot see the drawing."""
     headers: tuple[str, str] = ("", "")
     """The column headers where the staircase is shown as a table: the step, its groups."""
     placements: tuple[str, ...] = ()
@@ -315,17 +386,24 @@ class Staircase:
 
 @attrs.frozen
 class WritingSpace:
-    """Room to write by hand, in ruled lines (the workbook)."""
+    """Room to write by hand, in ruled lines (the workbook).
+
+    A renderer for paper shows :attr:`prompt` (when there is one) in bold,
+    then :attr:`lines` ruled lines; one for the screen may give a box to type
+    in instead.
+    """
 
     lines: int = 3
+    """How many ruled lines."""
     prompt: str = ""
+    """What to write there, in the reader's language; empty: the heading asks."""
     path: str = ""
     """The plan value what is written here fills, or the list it adds to; empty for
     room that belongs to no single value."""
 
 
 Block = Paragraph | Quote | BulletList | Fields | Table | Chart | Matrix | Staircase | WritingSpace
-"""Any block a section holds."""
+"""Any block a section holds: a renderer handles every one of these types."""
 
 
 @attrs.frozen
@@ -422,18 +500,77 @@ def has_wide_table(sections: Iterable[Section]) -> bool:
 
 def has_content(block: Block) -> bool:
     """Whether a block has something to show; empty ones are left out of an export."""
-    if isinstance(block, Paragraph | Quote):
-        return bool(block.text.strip())
-    if isinstance(block, BulletList):
-        return bool(block.items)
-    if isinstance(block, Fields):
-        return bool(block.items)
-    if isinstance(block, Table):
-        return bool(block.rows)
-    if isinstance(block, Chart):
-        return bool(block.table.rows)
-    if isinstance(block, Matrix):
-        return bool(block.write_in) or any(groups for _, groups in block.cells)
-    if isinstance(block, Staircase):
-        return bool(block.write_in) or any(block.groups)
-    return True
+    match block:
+        case Paragraph() | Quote():
+            return bool(block.text.strip())
+        case BulletList() | Fields():
+            return bool(block.items)
+        case Table():
+            return bool(block.rows)
+        case Chart():
+            return bool(block.table.rows)
+        case Matrix():
+            return bool(block.write_in) or any(groups for _, groups in block.cells)
+        case Staircase():
+            return bool(block.write_in) or any(block.groups)
+        case WritingSpace():
+            return True
+        case _:
+            assert_never(block)
+
+
+def _marked(text: str, marks: Marks) -> Iterator[tuple[str, str]]:
+    for mark in marks:
+        yield mark.path, text[mark.start : mark.end]
+
+
+def _table_values(table: Table) -> Iterator[tuple[str, str]]:
+    if table.source is not None:
+        for row, row_marks in zip(table.rows, table.source.marks, strict=False):
+            for text, marks in zip(row, row_marks, strict=False):
+                yield from _marked(text, marks)
+
+
+def block_values(block: Block) -> Iterator[tuple[str, str]]:
+    """``(path, text)`` for each plan value ``block`` marks: where in the plan each text is.
+
+    A renderer that must tell a reader which plan value holds a character
+    (one its font cannot print, say) finds it here, in the document, without
+    the plan. Placements and room to write show no text and are not listed.
+    """
+    match block:
+        case Paragraph() | Quote():
+            yield from _marked(block.text, block.marks)
+        case BulletList():
+            for item, marks in zip(block.items, block.marks, strict=False):
+                yield from _marked(item, marks)
+        case Fields():
+            for field in block.items:
+                yield from _marked(field.label, field.label_marks)
+                yield from _marked(field.value, field.marks)
+        case Table():
+            yield from _table_values(block)
+        case Chart():
+            yield from _table_values(block.table)
+        case Matrix() | Staircase() | WritingSpace():
+            pass
+        case _:
+            assert_never(block)
+
+
+def marked_values(document: Document) -> Iterator[tuple[str, str]]:
+    """``(path, text)`` for each plan value ``document`` marks, in reading order.
+
+    The cover's values first (:attr:`Document.subtitle_path`,
+    :attr:`Document.title_paths`), then each section's title and blocks. A
+    value shown twice is listed twice.
+    """
+    if document.subtitle_path:
+        yield document.subtitle_path, document.subtitle
+    for path, (_, value) in zip(document.title_paths, document.title_lines, strict=False):
+        if path:
+            yield path, value
+    for section in (*document.front, *document.sections):
+        yield from _marked(section.title, section.marks)
+        for block in section.blocks:
+            yield from block_values(block)

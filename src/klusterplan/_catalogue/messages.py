@@ -180,6 +180,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{source}: could not be loaded; it is listed in the summary as such",
     ),
     # import
+    "import_into_word": (
+        "--into {path}: ett Word-dokument; --into anger planfilen (.yaml, .json eller .toml) "
+        "som dokumentets ändringar ska skrivas in i",
+        "--into {path}: a Word document; --into names the plan file (.yaml, .json or .toml) "
+        "to write the document's changes into",
+    ),
     "import_where": (
         "ange -o NY.yaml för att skriva en ny plan, eller --into PLAN.yaml för att uppdatera en "
         "befintlig",
@@ -450,6 +456,32 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "go has been removed; klusterplan reads back only its own documents (klusterplan "
         "workbook, klusterplan export --to docx)",
     ),
+    "word_index_carried": (
+        "märket anger punkt {n} i {list}, men planen som dokumentet bär med sig har {most}; "
+        "klusterplan skrev inte märket: ta bort det, eller exportera dokumentet på nytt från "
+        "planfilen (en ny rad läggs till genom att kopiera en rad i Word)",
+        "the mark names item {n} of {list}, but the plan the document carries has {most}; "
+        "klusterplan did not write the mark: remove it, or export the document again from the "
+        "plan file (a new row is added by copying a row in Word)",
+    ),
+    "word_index_room": (
+        "märket anger punkt {n} i {list}, men dokumentet har bara {most} stycken, rader och "
+        "märken; klusterplan skrev inte märket: ta bort det, eller exportera dokumentet på nytt "
+        "från planfilen",
+        "the mark names item {n} of {list}, but the document has only {most} paragraphs, rows "
+        "and marks; klusterplan did not write the mark: remove it, or export the document "
+        "again from the plan file",
+    ),
+    "word_update_shared": (
+        "planfilen använder här ett YAML-ankare (&) eller en sammanslagning (<<), så värdet "
+        "står också vid {others}, och en ändring här skulle ändra det där också; skriv ut "
+        "värdet i sin helhet på varje ställe (en kopia i stället för aliaset *… eller <<) "
+        "och importera igen, eller importera till en ny fil med -o",
+        "the plan file uses a YAML anchor (&) or merge key (<<) here, so this value also "
+        "stands at {others}, and a change here would change it there too; write the value "
+        "out in full in each place (a copy instead of the alias *… or <<) and import again, "
+        "or import into a new file with -o",
+    ),
     "word_update_unreadable": (
         "uppdateringen gick inte att läsa in igen ({detail}); filen lämnas som den var",
         "the update would not load again ({detail}); the file is left as it was",
@@ -457,6 +489,17 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "word_update_wrong": (
         "uppdateringen skulle inte ge dokumentets plan; filen lämnas som den var",
         "the update would not give the document's plan; the file is left as it was",
+    ),
+    # a file that cannot be opened
+    "file_missing": (
+        "filen finns inte; kontrollera namnet och mappen",
+        "no such file; check the name and folder",
+    ),
+    "file_unreadable": ("kan inte läsas: {reason}", "cannot be read: {reason}"),
+    "plan_folder": ("det här är en mapp, inte en planfil", "this is a folder, not a plan file"),
+    "plan_not_regular": (
+        "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
+        "not a regular file (a device, a pipe or a socket); save the plan",
     ),
     # a Word document that cannot be opened safely
     "docx_missing": (
@@ -466,6 +509,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "docx_folder": (
         "det här är en mapp, inte ett Word-dokument",
         "this is a folder, not a Word document",
+    ),
+    "docx_not_regular": (
+        "inte en vanlig fil (en enhet, ett rör eller en sockel); spara Word-dokumentet som "
+        "fil och ange den",
+        "not a regular file (a device, a pipe or a socket); save the Word document as a file "
+        "and name that",
     ),
     "docx_not_word": (
         "inget Word-dokument (.docx), eller skadat: {detail}; öppna det i Word och spara det "
@@ -521,6 +570,11 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "value_number": (
         "här ska stå ett heltal, men det står ”{text}”",
         "expected a whole number, got ”{text}”",
+    ),
+    "value_digits": (
+        "här står ett tal med {digits} siffror; en plans tal (röster, åldrar, kronor) har högst "
+        "{most}",
+        "a number of {digits} digits; plan values (votes, ages, kronor) have at most {most}",
     ),
     "value_date": (
         "här ska stå ett datum skrivet som ÅÅÅÅ-MM-DD, men det står ”{text}”",

@@ -1,380 +1,45 @@
-"""A cluster of libraries: many plans read together, and the numbers a coordinator needs.
+"""Summarising a cluster: the numbers a coordinator needs, from many plans read together.
 
-:func:`load_cluster` reads plans from files, folders and glob patterns; a plan
-that cannot be loaded becomes a :class:`Member` with its error instead of
-stopping the others. :func:`summarise` turns the loaded plans into a
-:class:`ClusterSummary`: plain data (numbers per library) that the cluster
-document is built from and that ``--to json`` writes as it is.
+:func:`summarise` turns the plans :func:`~klusterplan.load_cluster` read into
+a :class:`~klusterplan.ClusterSummary`: plain data (numbers per library) that
+the cluster document is built from and that ``--to json`` writes as it is.
 
 Target groups are matched across plans by id, then by name where the ids
 differ; every match that needed the name, every group known by several names
 and every group that matched no other library's is kept as a
-:class:`MatchNote`.
+:class:`~klusterplan._cluster.summary.MatchNote`.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import enum
-import glob
-import os
 import re
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
-
-import attrs
 
 from .._catalogue.text import Text
 from .._checking.check import check_plan
-from .._export.load import load
 from .._extension.rule import Severity, UnknownCodeError
 from .._model import followup as _followup
 from ..config import ConfigError, Settings, load_settings
-from ..errors import PlanError, Problem
 from ..model import ActionStatus, Horizon, Language, Plan
 from ..plugins import Registry, get_registry
-
-__all__ = [
-    "JSON_VERSION",
-    "PLAN_SUFFIXES",
-    "CheckSummary",
-    "Cluster",
-    "ClusterGroup",
-    "ClusterSummary",
-    "Entry",
-    "Failure",
-    "GroupChoice",
-    "LibrarySummary",
-    "MatchNote",
-    "Member",
-    "NoteKind",
-    "StatusCount",
-    "load_cluster",
-    "plan_files",
-    "summarise",
-]
-
-#: The version of the summary's JSON structure; raised only for incompatible changes.
-JSON_VERSION = 1
-#: The suffixes of plan files a folder is searched for.
-PLAN_SUFFIXES = (".yaml", ".yml", ".json", ".toml")
-#: Settings files that live beside plans and are not plans.
-_SETTINGS_FILES = frozenset({"pyproject.toml", "klusterplan.toml"})
-_GLOB = re.compile(r"[*?\[]")
-
-
-# -- reading the plans ---------------------------------------------------------
-
-
-@attrs.frozen
-class Member:
-    """One plan of the cluster: loaded, or the error that stopped it from loading."""
-
-    source: str
-    """The file it came from (or a name given to a plan held in memory)."""
-    plan: Plan | None = None
-    error: PlanError | None = None
-
-    @property
-    def name(self) -> str:
-        """The library's name, else the file's name."""
-        if self.plan is not None and self.plan.library.name.strip():
-            return self.plan.library.name.strip()
-        return Path(self.source).stem
-
-
-@attrs.frozen
-class Cluster:
-    """The plans of a cluster's libraries, in the order they were given."""
-
-    members: tuple[Member, ...]
-
-    @classmethod
-    def of(cls, plans: Iterable[Plan]) -> Cluster:
-        """A cluster of plans held in memory, named ``plan-1``, ``plan-2``, ..."""
-        return cls(tuple(Member(f"plan-{i}", plan) for i, plan in enumerate(plans, 1)))
-
-    @property
-    def loaded(self) -> tuple[Member, ...]:
-        """The members whose plan loaded."""
-        return tuple(m for m in self.members if m.plan is not None)
-
-    @property
-    def failed(self) -> tuple[Member, ...]:
-        """The members whose plan could not be loaded."""
-        return tuple(m for m in self.members if m.plan is None)
-
-
-def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
-    """The plan files ``sources`` name: files as given, folders' plans, glob matches.
-
-    A folder gives its ``.yaml``, ``.yml``, ``.json`` and ``.toml`` files (not
-    its settings files), sorted by name; a pattern such as ``plans/*.yaml`` its
-    matches, sorted. A file named twice is read once. Raises :class:`PlanError`
-    for a folder without plans or a pattern that matches nothing; a file that
-    does not exist is returned, so that loading it reports it.
-    """
-    found: list[str] = []
-    for source in sources:
-        text = os.fspath(source)
-        path = Path(text)
-        if path.is_dir():
-            plans = sorted(
-                str(p)
-                for p in path.iterdir()
-                if p.is_file()
-                and p.suffix.lower() in PLAN_SUFFIXES
-                and p.name.lower() not in _SETTINGS_FILES
-            )
-            if not plans:
-                suffixes = ", ".join(PLAN_SUFFIXES)
-                raise PlanError(
-                    [
-                        Problem(
-                            "",
-                            Text(
-                                f"this folder holds no plan file ({suffixes})",
-                                f"mappen innehåller ingen planfil ({suffixes})",
-                            ),
-                        )
-                    ],
-                    text,
-                )
-            found.extend(plans)
-        elif _GLOB.search(text) and not path.exists():
-            matches = sorted(m for m in glob.glob(text) if Path(m).is_file())
-            if not matches:
-                raise PlanError(
-                    [Problem("", Text("the pattern matches no file", "mönstret passar ingen fil"))],
-                    text,
-                )
-            found.extend(matches)
-        else:
-            found.append(text)
-    seen: set[str] = set()
-    unique = []
-    for name in found:
-        key = os.path.normcase(os.path.abspath(name))
-        if key not in seen:
-            seen.add(key)
-            unique.append(name)
-    return unique
-
-
-def load_cluster(sources: Iterable[str | os.PathLike[str]]) -> Cluster:
-    """Load every plan ``sources`` name (files, folders, glob patterns; see :func:`plan_files`).
-
-    A plan that cannot be loaded is kept with its :class:`PlanError`, so a
-    summary can report it instead of stopping.
-
-    >>> import klusterplan
-    >>> cluster = klusterplan.load_cluster(["missing.yaml"])
-    >>> cluster.failed[0].error.problems[0].message
-    'no such file; check the name and folder'
-    """
-    members = []
-    for name in plan_files(sources):
-        try:
-            members.append(Member(name, load(name)))
-        except PlanError as exc:
-            members.append(Member(name, error=exc))
-    return Cluster(tuple(members))
-
-
-# -- what the summary holds ----------------------------------------------------
-
-
-@attrs.frozen
-class LibrarySummary:
-    """One loaded plan's library and its counts."""
-
-    source: str
-    name: str
-    municipality: str
-    target_groups: int
-    campaign_groups: int
-    actions: int
-    activities: int
-    budget: int | None
-    """The communication plan's total budget in kronor."""
-
-
-@attrs.frozen
-class Failure:
-    """A plan that could not be loaded, and why."""
-
-    source: str
-    problems: tuple[Problem, ...]
-
-
-@attrs.frozen
-class GroupChoice:
-    """One library's target group, as part of a cluster group."""
-
-    library: int
-    """The library's index in :attr:`ClusterSummary.libraries`."""
-    id: str
-    name: str
-    votes: int | None
-    priority: int | None
-    """The campaign priority when the library chose it for the campaign."""
-    campaign: bool = False
-    """Whether the library chose it for the cluster campaign."""
-
-
-@attrs.frozen
-class ClusterGroup:
-    """A target group across the cluster: each library's group that matched it."""
-
-    id: str
-    """The id most libraries use for it."""
-    name: str
-    """The name most libraries use for it."""
-    choices: tuple[GroupChoice, ...]
-
-    def choice(self, library: int) -> GroupChoice | None:
-        """The library's group, or ``None`` where the library did not prioritise it."""
-        return next((c for c in self.choices if c.library == library), None)
-
-    @property
-    def libraries(self) -> int:
-        """How many libraries prioritised it."""
-        return len(self.choices)
-
-    @property
-    def campaign(self) -> int:
-        """How many libraries chose it for the campaign."""
-        return sum(1 for c in self.choices if c.campaign)
-
-    @property
-    def votes(self) -> int:
-        """Its votes summed over the libraries."""
-        return sum(c.votes or 0 for c in self.choices)
-
-    @property
-    def voted(self) -> int:
-        """How many libraries gave it a number of votes."""
-        return sum(1 for c in self.choices if c.votes is not None)
-
-
-class NoteKind(enum.Enum):
-    """What a note on the matching of target groups says."""
-
-    BY_NAME = "by_name"
-    """Groups with different ids were matched by their name."""
-    OTHER_NAMES = "other_names"
-    """Groups with the same id have different names."""
-    UNMATCHED = "unmatched"
-    """A group no other library has, by id or by name."""
-    SAME_PLAN = "same_plan"
-    """A group could not be matched: its id or name belongs to two groups of one plan."""
-    CAMPAIGN_UNKNOWN = "campaign_unknown"
-    """A campaign group names an id that the library's plan lacks."""
-
-
-@attrs.frozen
-class MatchNote:
-    """A note on how target groups were matched across the plans."""
-
-    kind: NoteKind
-    group: str
-    """The group's name as the summary shows it (or the unknown id)."""
-    libraries: tuple[int, ...]
-    ids: tuple[str, ...] = ()
-    names: tuple[str, ...] = ()
-
-
-@attrs.frozen
-class StatusCount:
-    """How many of one library's actions of one horizon (or its activities) have each status."""
-
-    library: int
-    kind: _followup.Kind
-    horizon: Horizon | None
-    counts: tuple[int, ...]
-    """One count per :class:`~klusterplan.model.ActionStatus`, in its order."""
-
-    @property
-    def total(self) -> int:
-        """All of them."""
-        return sum(self.counts)
-
-
-@attrs.frozen
-class Entry:
-    """An action or activity of one library."""
-
-    library: int
-    item: _followup.Item
-
-
-@attrs.frozen
-class CheckSummary:
-    """The rule checks' findings of one library."""
-
-    library: int
-    errors: int
-    warnings: int
-    infos: int
-    codes: tuple[tuple[str, int], ...]
-    """Each rule code that reported, with how many findings, in code order."""
-    suppressed: int = 0
-    problem: str = ""
-    """Why the library's own settings could not be used (the defaults were)."""
-
-
-@attrs.frozen
-class ClusterSummary:
-    """Everything the cluster summary says, as numbers and plan text per library."""
-
-    cluster: str
-    """The cluster's name, as the plans give it."""
-    today: _dt.date
-    within: int
-    """The days ahead that count as the coming period."""
-    language: Language
-    """The language most of the plans are written in."""
-    promise: str
-    """The promise every plan shares, or empty."""
-    period: str
-    """The period every plan shares, or empty."""
-    libraries: tuple[LibrarySummary, ...]
-    failed: tuple[Failure, ...]
-    groups: tuple[ClusterGroup, ...]
-    notes: tuple[MatchNote, ...]
-    statuses: tuple[StatusCount, ...]
-    late: tuple[Entry, ...]
-    due: tuple[Entry, ...]
-    tips: tuple[Entry, ...]
-    checks: tuple[CheckSummary, ...]
-    rules: tuple[tuple[str, str], ...]
-    """Each rule code that reported in some library, with its summary."""
-    evaluation: tuple[Entry, ...]
-    sharing: tuple[tuple[int, str], ...]
-    """Each library's answer to how tips are shared between the libraries."""
-    templates: tuple[tuple[int, str], ...]
-    """Each library's proposal for the shared evaluation template."""
-
-    @property
-    def until(self) -> _dt.date:
-        """The last day of the coming period."""
-        return _followup.period_end(self.today, self.within)
-
-    def status_total(self, kind: _followup.Kind) -> tuple[int, ...]:
-        """The counts per status of every library's actions (or activities) together."""
-        return tuple(
-            sum(s.counts[i] for s in self.statuses if s.kind is kind)
-            for i in range(len(ActionStatus))
-        )
-
-    def to_json(self) -> dict[str, Any]:
-        """The summary as plain data: ``klusterplan summary --to json``."""
-        return _json(self)
-
-
-# -- summarising ---------------------------------------------------------------
+from .members import Cluster, Member
+from .summary import (
+    CheckSummary,
+    ClusterGroup,
+    ClusterSummary,
+    Entry,
+    Failure,
+    GroupChoice,
+    LibrarySummary,
+    MatchNote,
+    NoteKind,
+    StatusCount,
+)
+
+__all__ = ["summarise"]
 
 
 def _shared(values: Iterable[str]) -> str:
@@ -571,6 +236,32 @@ def _check(
     )
 
 
+def _library(member: Member, plan: Plan) -> LibrarySummary:
+    cp = plan.communication_plan
+    return LibrarySummary(
+        member.source,
+        member.name,
+        plan.library.municipality.strip(),
+        len(plan.target_groups),
+        len({g.target_group for g in plan.campaign.groups}),
+        len(plan.actions),
+        len(cp.activities),
+        cp.budget,
+    )
+
+
+def _measured(item: _followup.Item) -> bool:
+    """Whether an item has an indicator to evaluate: a name, a target or a result."""
+    ind = item.indicator
+    return bool(ind.name.strip()) or ind.target is not None or ind.result is not None
+
+
+def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...]:
+    """Each library's answer to one of the further questions, where it gives one."""
+    found = ((i, str(getattr(p.further_work, question)).strip()) for i, p in enumerate(plans))
+    return tuple((i, text) for i, text in found if text)
+
+
 def _as_cluster(value: object) -> Cluster:
     """Plans given as a list or tuple, as a cluster; anything else is a :class:`TypeError`."""
     if isinstance(value, list | tuple) and all(isinstance(p, Plan) for p in value):
@@ -616,32 +307,14 @@ def summarise(
     evaluation: list[Entry] = []
     checks: list[CheckSummary] = []
     for lib, (member, plan) in enumerate(zip(loaded, plans, strict=True)):
-        cp = plan.communication_plan
-        libraries.append(
-            LibrarySummary(
-                member.source,
-                member.name,
-                plan.library.municipality.strip(),
-                len(plan.target_groups),
-                len({g.target_group for g in plan.campaign.groups}),
-                len(plan.actions),
-                len(cp.activities),
-                cp.budget,
-            )
-        )
+        libraries.append(_library(member, plan))
         found = _followup.items(plan)
         statuses.extend(_statuses(lib, found))
         late.extend(Entry(lib, i) for i in _followup.late(found, today))
         due.extend(Entry(lib, i) for i in _followup.due(found, today, within))
         kept = [i for i in found if i.status is not ActionStatus.DROPPED]
         tips.extend(Entry(lib, i) for i in kept if i.worth_sharing)
-        evaluation.extend(
-            Entry(lib, i)
-            for i in kept
-            if i.indicator.name.strip()
-            or i.indicator.target is not None
-            or i.indicator.result is not None
-        )
+        evaluation.extend(Entry(lib, i) for i in kept if _measured(i))
         checks.append(_check(lib, member, plan, registry, settings))
     late.sort(key=lambda e: (e.item.date or today, e.library))
     due.sort(key=lambda e: (e.item.date or today, e.library))
@@ -672,143 +345,6 @@ def summarise(
             for c in codes
         ),
         evaluation=tuple(evaluation),
-        sharing=tuple(
-            (i, p.further_work.sharing_tips.strip())
-            for i, p in enumerate(plans)
-            if p.further_work.sharing_tips.strip()
-        ),
-        templates=tuple(
-            (i, p.further_work.evaluation_template.strip())
-            for i, p in enumerate(plans)
-            if p.further_work.evaluation_template.strip()
-        ),
+        sharing=_answers(plans, "sharing_tips"),
+        templates=_answers(plans, "evaluation_template"),
     )
-
-
-# -- JSON ------------------------------------------------------------------------
-
-
-def _day(value: _dt.date | None) -> str | None:
-    return value.isoformat() if value else None
-
-
-def _item(entry: Entry, summary: ClusterSummary) -> dict[str, Any]:
-    item = entry.item
-    out: dict[str, Any] = {
-        "library": summary.libraries[entry.library].name,
-        "kind": item.kind.value,
-        "path": item.path,
-        "what": item.what,
-        "responsible": item.responsible,
-        "date": _day(item.date),
-        "status": item.status.value,
-        "status_changed": _day(item.status_changed),
-    }
-    return out
-
-
-def _json(summary: ClusterSummary) -> dict[str, Any]:
-    libs = summary.libraries
-    statuses = [s.value for s in ActionStatus]
-
-    def counts(row: Sequence[int]) -> dict[str, int]:
-        return dict(zip(statuses, row, strict=True))
-
-    def name(lib: int) -> str:
-        return libs[lib].name
-
-    return {
-        "version": JSON_VERSION,
-        "cluster": summary.cluster,
-        "today": summary.today.isoformat(),
-        "within_days": summary.within,
-        "libraries": [
-            {
-                "name": lib.name,
-                "source": lib.source,
-                "municipality": lib.municipality,
-                "target_groups": lib.target_groups,
-                "campaign_groups": lib.campaign_groups,
-                "actions": lib.actions,
-                "activities": lib.activities,
-                "budget": lib.budget,
-                "actions_by_status": {
-                    h.value: counts(s.counts)
-                    for s in summary.statuses
-                    if s.library == i and (h := s.horizon) is not None
-                },
-                "activities_by_status": next(
-                    counts(s.counts)
-                    for s in summary.statuses
-                    if s.library == i and s.kind is _followup.Kind.ACTIVITY
-                ),
-                "checks": {
-                    "errors": c.errors,
-                    "warnings": c.warnings,
-                    "info": c.infos,
-                    "codes": dict(c.codes),
-                    "suppressed": c.suppressed,
-                    "settings_problem": c.problem or None,
-                },
-            }
-            for i, (lib, c) in enumerate(zip(libs, summary.checks, strict=True))
-        ],
-        "failed": [
-            {
-                "source": f.source,
-                "problems": [
-                    {"path": p.path, "line": p.line, "message": p.message} for p in f.problems
-                ],
-            }
-            for f in summary.failed
-        ],
-        "target_groups": [
-            {
-                "id": g.id,
-                "name": g.name,
-                "libraries": g.libraries,
-                "campaign": g.campaign,
-                "votes": g.votes,
-                "choices": [
-                    {
-                        "library": name(c.library),
-                        "id": c.id,
-                        "name": c.name,
-                        "votes": c.votes,
-                        "campaign": c.campaign,
-                        "priority": c.priority,
-                    }
-                    for c in g.choices
-                ],
-            }
-            for g in summary.groups
-        ],
-        "matching_notes": [
-            {
-                "kind": n.kind.value,
-                "group": n.group,
-                "libraries": [name(i) for i in n.libraries],
-                "ids": list(n.ids),
-                "names": list(n.names),
-            }
-            for n in summary.notes
-        ],
-        "late": [
-            {**_item(e, summary), "days_late": e.item.days_late(summary.today)}
-            for e in summary.late
-        ],
-        "due": [_item(e, summary) for e in summary.due],
-        "tips": [{**_item(e, summary), "reason": e.item.sharing_reason} for e in summary.tips],
-        "evaluation": [
-            {
-                **_item(e, summary),
-                "indicator": e.item.indicator.name,
-                "unit": e.item.indicator.unit,
-                "target": e.item.indicator.target,
-                "result": e.item.indicator.result,
-                "achievement": _followup.achievement(e.item.indicator).value,
-            }
-            for e in summary.evaluation
-        ],
-        "rules": dict(summary.rules),
-    }

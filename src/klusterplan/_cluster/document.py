@@ -13,13 +13,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from .._catalogue import format as _format
-from .._catalogue.labels import enum_label, label
+from .._catalogue.labels import enum_label
 from .._catalogue.text import in_language
+from .._document.builder import Builder, kept, long_text
 from .._model.followup import Achievement, Kind, achievement
 from ..document import (
-    DENSE_COLUMNS,
-    LONG_FIELD,
-    WIDE_COLUMNS,
     Block,
     BulletList,
     Chart,
@@ -30,11 +28,10 @@ from ..document import (
     Paragraph,
     Section,
     Table,
-    has_content,
 )
 from ..errors import Problem
 from ..model import ActionStatus, Horizon, Language
-from .cluster import ClusterSummary, Entry, MatchNote, NoteKind
+from .summary import ClusterSummary, Entry, MatchNote, NoteKind
 
 __all__ = ["build_summary_document"]
 
@@ -42,15 +39,12 @@ __all__ = ["build_summary_document"]
 TOP = 3
 
 
-class _Builder:
-    def __init__(self, summary: ClusterSummary, language: Language) -> None:
-        self.s = summary
-        self.lang = language
-        self.tag = None if summary.language is language else summary.language
+class _Builder(Builder):
+    """The document builder, with the summary and its numbers, libraries and tallies."""
 
-    def t(self, key: str, **values: object) -> str:
-        text = label(key, self.lang)
-        return text.format(**values) if values else text
+    def __init__(self, summary: ClusterSummary, language: Language) -> None:
+        super().__init__(language, summary.language)
+        self.s = summary
 
     def n(self, value: int) -> str:
         return _format.number(value)
@@ -62,9 +56,6 @@ class _Builder:
     def lib(self, index: int) -> str:
         return self.s.libraries[index].name
 
-    def status(self, status: ActionStatus) -> str:
-        return enum_label(status, self.lang)
-
     def statuses(self, counts: Sequence[int]) -> str:
         return ", ".join(
             f"{self.status(s)}: {self.n(c)}" for s, c in zip(ActionStatus, counts, strict=True) if c
@@ -75,41 +66,11 @@ class _Builder:
         total = self.n(sum(counts))
         return f"{total} – {self.statuses(counts)}" if sum(counts) else total
 
-    def table(
-        self,
-        headers: Sequence[str],
-        rows: Iterable[Sequence[str]],
-        widths: Sequence[float],
-        key: str,
-        *,
-        caption: str = "",
-        lang: Language | None = None,
-    ) -> Table:
-        columns = len(headers)
-        return Table(
-            tuple(headers),
-            tuple(tuple(r) for r in rows),
-            tuple(widths),
-            caption,
-            key,
-            0,
-            lang if lang is not None else self.tag,
-            landscape=columns >= WIDE_COLUMNS,
-            dense=columns >= DENSE_COLUMNS,
-        )
-
-    def pairs(self, items: Iterable[tuple[int, str]]) -> Fields:
+    def by_library(self, items: Iterable[tuple[int, str]]) -> Fields:
+        """Each library's name and what it says."""
         return Fields(
-            tuple(
-                Field(self.lib(i), text, "\n\n" in text or len(text) > LONG_FIELD)
-                for i, text in items
-            ),
-            self.tag,
+            tuple(Field(self.lib(i), text, long_text(text)) for i, text in items), self.tag
         )
-
-
-def _kept(blocks: Iterable[Block | None]) -> tuple[Block, ...]:
-    return tuple(b for b in blocks if b is not None and has_content(b))
 
 
 # -- the briefing --------------------------------------------------------------
@@ -566,20 +527,20 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
             _due(b),
         ),
         ("tips", 1, b.t("cluster_tips_title"), _tips(b)),
-        ("sharing-proposals", 2, b.t("cluster_sharing_title"), [b.pairs(summary.sharing)]),
+        ("sharing-proposals", 2, b.t("cluster_sharing_title"), [b.by_library(summary.sharing)]),
         ("checks", 1, b.t("cluster_checks_title"), _checks(b)),
         ("evaluation", 1, b.t("cluster_evaluation_title"), _evaluation(b)),
         (
             "evaluation-templates",
             2,
             b.t("cluster_templates_title"),
-            [b.pairs(summary.templates)],
+            [b.by_library(summary.templates)],
         ),
     ]
     sections = [
         Section(title, level, blocks, f"cluster-{key}")
         for key, level, title, raw in parts
-        if (blocks := _kept(raw))
+        if (blocks := kept(raw))
     ]
     title = b.t("cluster_title")
     lines = [

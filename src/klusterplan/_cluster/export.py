@@ -19,8 +19,10 @@ from ..config import Settings
 from ..errors import PlanError, Problem
 from ..model import Library, Plan, Values
 from ..plugins import Registry, get_registry, warn_failures
-from .cluster import Cluster, ClusterSummary, summarise
+from .cluster import summarise
 from .document import build_summary_document
+from .members import Cluster
+from .summary import ClusterSummary
 
 __all__ = ["SUMMARY_DATA_FORMAT", "export_summary"]
 

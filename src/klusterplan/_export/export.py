@@ -20,7 +20,6 @@ from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
 from .._model.composed import composed
-from .._planfile.formats import paused_gc
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
@@ -84,8 +83,7 @@ def export(
         plan = composed(plan)  # as the loader reads a file: å, never a and a ring
     buffer = io.BytesIO()
     try:
-        with paused_gc():
-            notices = _run(exporter, plan, format, options, registry, buffer)
+        notices = _run(exporter, plan, format, options, registry, buffer)
     except PlanError:
         raise
     except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run

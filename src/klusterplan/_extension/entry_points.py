@@ -25,6 +25,9 @@ __all__ = ["EntryPoint", "entry_points"]
 
 _INFO = re.compile(r"^(?P<name>[^-]+)(?:-(?P<version>[^-]+))?.*\.(?:dist|egg)-info$")
 _SEPARATORS = re.compile(r"[-_.]+")
+#: ``module``, ``module:attr`` or ``module:attr.inner``, then any extras: the form
+#: :class:`importlib.metadata.EntryPoint` reads (extras say what to install, not what to load).
+_VALUE = re.compile(r"(?P<module>[\w.]+)\s*(:\s*(?P<attr>[\w.]+)\s*)?((?P<extras>\[.*\])\s*)?$")
 
 
 class EntryPoint:
@@ -47,10 +50,15 @@ class EntryPoint:
         return f"{self.dist_name} {self.dist_version}".strip() or self.value
 
     def load(self) -> Any:
-        """Import the module and return the object the entry point names."""
-        module, _, attr = self.value.partition(":")
-        found = importlib.import_module(module.strip())
-        return functools.reduce(getattr, filter(None, attr.strip().split(".")), found)
+        """Import the module and return the object the entry point names (the module without one).
+
+        Raises :class:`ValueError` for a value not of the form ``module[:attr] [extras]``.
+        """
+        match = _VALUE.match(self.value)
+        if match is None:
+            raise ValueError(f"malformed entry point {self.name!r}: {self.value!r}")
+        found = importlib.import_module(match["module"])
+        return functools.reduce(getattr, filter(None, (match["attr"] or "").split(".")), found)
 
     def __repr__(self) -> str:
         return f"EntryPoint(name={self.name!r}, value={self.value!r}, group={self.group!r})"

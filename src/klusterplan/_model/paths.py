@@ -46,7 +46,10 @@ __all__ = [
 
 Part = str | int
 
-_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[(\d+|\*)\]|\.")
+#: An index has at most nine digits: no list comes near a billion items, and a longer
+#: string of digits would cost more to convert than any plan is worth (or be refused by
+#: Python's own limit on converting digits).
+_TOKEN = re.compile(r"([A-Za-z_][A-Za-z0-9_]*)|\[([0-9]{1,9}|\*)\]|\.")
 
 
 def parse(path: str) -> tuple[Part, ...]:
@@ -221,7 +224,7 @@ def slot(path: str) -> Slot | None:
 # from Word's list of bookmarks.
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_\d+)*)(?:_n(\d+))?$")
+_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9}))?$")
 
 
 @functools.lru_cache(maxsize=1024)

@@ -8,12 +8,10 @@ found only when there is something to report, by composing the YAML node tree
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
-import gc
 import os
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -31,7 +29,6 @@ __all__ = [
     "older_yaml_number",
     "parse",
     "parse_with_nodes",
-    "paused_gc",
     "serialise",
 ]
 
@@ -403,23 +400,19 @@ def parse_with_nodes(
 ) -> tuple[Any, yaml.Node | None]:
     """Parse ``text``; return the data and, for YAML, the node tree that maps keys to lines.
 
-    A byte-order mark at the start is skipped in every format. The garbage
-    collector is paused while parsing: it finds no cycles in freshly parsed
-    data, and its passes over the growing tree made the time grow faster than
-    the file.
+    A byte-order mark at the start is skipped in every format.
     """
     text = text.removeprefix("\ufeff")
     name = {"yaml": "YAML", "json": "JSON", "toml": "TOML"}.get(format, format)
     try:
-        with paused_gc():
-            if format == "yaml":
-                return _parse_yaml(text)
-            if format == "json":
-                return _parse_json(text, source), None
-            if format == "toml":
-                import tomllib
+        if format == "yaml":
+            return _parse_yaml(text)
+        if format == "json":
+            return _parse_json(text, source), None
+        if format == "toml":
+            import tomllib
 
-                return tomllib.loads(text), None
+            return tomllib.loads(text), None
     except PlanError:
         raise
     except yaml.MarkedYAMLError as exc:
@@ -440,18 +433,6 @@ def parse_with_nodes(
         [Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")],
         source,
     )
-
-
-@contextlib.contextmanager
-def paused_gc() -> Iterator[None]:
-    """Pause the cyclic garbage collector for a block that makes many objects and no cycles."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class _BlockDumper(_Dumper):  # type: ignore[misc, valid-type]

@@ -7,19 +7,29 @@ import os
 import stat
 import unicodedata
 from pathlib import Path
+from typing import BinaryIO
 
-from .._catalogue.messages import os_error
+from .._catalogue.messages import os_error, text
 from .._catalogue.text import Text
 from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
 from ..model import Plan
 from .convert import structure_plan_with_notices, unstructure_plan
-from .formats import LineMap, format_for_path, parse_with_nodes, paused_gc, serialise
+from .formats import LineMap, format_for_path, parse_with_nodes, serialise
 from .limits import Limits, data_problems
 from .origin import Origin, ReadNotice, remember
 from .validate import plan_problems
 
-__all__ = ["dump", "dumps", "example", "example_text", "load_text_file", "loads"]
+__all__ = [
+    "dump",
+    "dumps",
+    "example",
+    "example_text",
+    "load_text_file",
+    "loads",
+    "open_regular",
+    "read_plan_text",
+]
 
 
 def loads(
@@ -59,8 +69,7 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
     )
     if problems:
         raise PlanError(problems, source)
-    with paused_gc():
-        plan, notices = structure_plan_with_notices(data, lines, source)
+    plan, notices = structure_plan_with_notices(data, lines, source)
     remember(
         plan,
         Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),
@@ -77,41 +86,53 @@ def _too_large(size: int, limits: Limits) -> Problem:
     )
 
 
-_NO_FILE = Text(
-    "no such file; check the name and folder", "filen finns inte; kontrollera namnet och mappen"
-)
-_FOLDER = Text("this is a folder, not a plan file", "det här är en mapp, inte en planfil")
-_NOT_REGULAR = Text(
-    "not a regular file (a device, a pipe or a socket); save the plan",
-    "inte en vanlig fil (en enhet, ett rör eller en sockel); spara planen som fil",
-)
+#: The catalogue's messages about a file that cannot be opened, by what the file should be.
+_OPEN_MESSAGES = {
+    "plan": ("file_missing", "plan_folder", "plan_not_regular"),
+    "word": ("docx_missing", "docx_folder", "docx_not_regular"),
+}
 
 
-def _unreadable(exc: OSError) -> Text:
-    reason = os_error(exc)
-    return Text(f"cannot be read: {reason}", f"kan inte läsas: {reason.sv}")
+def open_regular(path: str | os.PathLike[str], kind: str = "plan") -> BinaryIO:
+    """``path`` opened for reading in binary, if it is a regular file; raises :class:`PlanError`.
 
-
-def _read(path: Path, limits: Limits) -> str:
-    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
+    A device (``/dev/zero``, ``/dev/urandom``), a named pipe or a socket is
+    refused before a byte is read: reading one would never end, or wait
+    forever for a writer. A symbolic link is followed to what it names.
+    ``kind`` (``plan`` or ``word``) picks the wording of the messages.
+    """
+    missing, folder, not_regular = _OPEN_MESSAGES[kind]
+    source = str(path)
     try:
         # O_NONBLOCK: opening a named pipe must not wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise PlanError([Problem("", _NO_FILE)], str(path)) from None
+        raise PlanError([Problem("", text(missing))], source) from None
     except IsADirectoryError:
-        raise PlanError([Problem("", _FOLDER)], str(path)) from None
+        raise PlanError([Problem("", text(folder))], source) from None
     except OSError as exc:
-        raise PlanError([Problem("", _unreadable(exc))], str(path)) from None
-    with os.fdopen(fd, "rb") as stream:
+        raise PlanError([Problem("", _unreadable(exc))], source) from None
+    try:
         mode = os.fstat(fd).st_mode
-        if stat.S_ISDIR(mode):
-            raise PlanError([Problem("", _FOLDER)], str(path))
-        if not stat.S_ISREG(mode):
-            raise PlanError(
-                [Problem("", _NOT_REGULAR)],
-                str(path),
-            )
+    except OSError as exc:
+        os.close(fd)
+        raise PlanError([Problem("", _unreadable(exc))], source) from None
+    if not stat.S_ISREG(mode):
+        os.close(fd)
+        key = folder if stat.S_ISDIR(mode) else not_regular
+        raise PlanError([Problem("", text(key))], source)
+    if hasattr(os, "set_blocking"):
+        os.set_blocking(fd, True)
+    return os.fdopen(fd, "rb")
+
+
+def _unreadable(exc: OSError) -> Text:
+    return text("file_unreadable", reason=os_error(exc))
+
+
+def _read(path: Path, limits: Limits) -> str:
+    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
+    with open_regular(path) as stream:
         try:
             raw = stream.read(limits.max_bytes + 1)
         except OSError as exc:
@@ -152,6 +173,15 @@ def load_text_file(
     limits = limits or Limits()
     fmt = format_for_path(path)
     return _loads(_read(Path(path), limits), fmt, str(path), limits)
+
+
+def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> str:
+    """The text of the plan file at ``path``, read as :func:`load_text_file` reads it.
+
+    For a command that changes the file: it reads the text once, and gets the
+    plan from the same text with :func:`loads`.
+    """
+    return _read(Path(path), limits or Limits())
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:

@@ -126,6 +126,10 @@ class YamlPlan:
     text: str
     tree: Any
     yaml: Any
+    _shared: dict[int, list[tuple[tuple[Any, ...], Any]]] | None = attrs.field(
+        default=None, init=False, repr=False
+    )
+    """Where each mapping and list stands (see :meth:`_uses`), until the tree changes."""
 
     @classmethod
     def parse(cls, text: str) -> YamlPlan:
@@ -150,6 +154,64 @@ class YamlPlan:
         yaml.allow_unicode = True
         _null_as_null(yaml)
         return cls("", _node(_yamlable(data)), yaml)
+
+    def also_changes(self, path: str, kind: str = "set") -> list[str]:
+        """Other paths a change at ``path`` would change too, through YAML anchors.
+
+        A mapping or list the file names once with an anchor (``&n``) and uses
+        again by an alias (``*n``), or merges into another mapping (``<<: *n``),
+        is one value standing in several places: changing what is inside it
+        changes each place. ``kind`` is ``set``, ``append`` or ``remove``: what
+        the change alters (the value's mapping or list, or the list itself).
+        """
+        if "&" not in self.text:
+            return []  # no anchor, so no alias and no merge: each value stands in one place
+        parts = list(_paths.parse(path))
+        reach = parts if kind == "append" else parts[:-1]
+        if self._shared is None:
+            self._shared = self._uses()
+        uses = self._shared
+        others: list[str] = []
+        node = self.tree
+        for depth, part in enumerate(reach):
+            try:
+                node = node[part]
+            except (KeyError, IndexError, TypeError):
+                break
+            if isinstance(node, str | int | float | bool) or node is None:
+                break
+            rest = parts[depth + 1 :]
+            for use, merged_into in uses.get(id(node), []):
+                if use == tuple(parts[: depth + 1]):
+                    continue
+                if merged_into is not None and rest and rest[0] in _own_keys(merged_into):
+                    continue  # the merging mapping sets this key itself
+                other = _paths.join((*use, *rest))
+                if other != path and other not in others:
+                    others.append(other)
+        return sorted(others)
+
+    def _uses(self) -> dict[int, list[tuple[tuple[Any, ...], Any]]]:
+        """Each mapping and list of the file: every path it stands at.
+
+        A mapping merged into another (``<<: *a``) stands there too, with the
+        mapping it is merged into. An alias is followed each time it is used,
+        as the plan's loader did (which bounds how far aliases may expand).
+        """
+        uses: dict[int, list[tuple[tuple[Any, ...], Any]]] = {}
+        stack: list[tuple[Any, tuple[Any, ...]]] = [(self.tree, ())]
+        while stack:
+            node, where = stack.pop()
+            if not isinstance(node, dict | list):
+                continue
+            uses.setdefault(id(node), []).append((where, None))
+            if isinstance(node, dict):
+                for merged in _merged(node):
+                    uses.setdefault(id(merged), []).append((where, node))
+                stack.extend((value, (*where, key)) for key, value in node.items())
+            else:
+                stack.extend((value, (*where, k)) for k, value in enumerate(node))
+        return uses
 
     def dumps(self) -> str:
         """The file's text with the changes."""
@@ -194,6 +256,7 @@ class YamlPlan:
 
     def set(self, path: str, value: Any) -> None:
         """Set the value at ``path`` (indexes of this file's lists)."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=True)
         last = parts[-1]
@@ -205,6 +268,7 @@ class YamlPlan:
 
     def append(self, path: str, item: Any) -> None:
         """Add an item at the end of the list at ``path``, making the list if it is missing."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=True)
         last = parts[-1]
@@ -216,10 +280,24 @@ class YamlPlan:
 
     def remove(self, path: str) -> None:
         """Remove the item at ``path`` (``list[3]``)."""
+        self._shared = None
         parts = _paths.parse(path)
         parent = self._container(parts[:-1], create=False)
         if parent is not None and isinstance(parts[-1], int) and parts[-1] < len(parent):
             del parent[parts[-1]]
+
+
+def _merged(node: Any) -> list[Any]:
+    """The mappings ``node`` takes keys from by merge keys (``<<: *a``)."""
+    found = getattr(node, "merge", None) or []
+    # ruamel.yaml 0.18 keeps (position, mapping) pairs, later releases the mappings
+    return [m[1] if isinstance(m, tuple) else m for m in found]
+
+
+def _own_keys(node: Any) -> set[Any]:
+    """The keys a mapping sets itself, not those it merges."""
+    items = getattr(node, "non_merged_items", None)
+    return {key for key, _ in items()} if items is not None else set(node)
 
 
 def _yamlable(value: Any) -> Any:

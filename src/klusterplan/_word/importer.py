@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import hashlib
 import itertools
-import json
 import os
 import re
 import warnings
+from collections.abc import Iterator
 from typing import Any
 
 import attrs
@@ -27,14 +27,15 @@ from .._catalogue.messages import text
 from .._catalogue.text import Text
 from .._document.sections import build_document
 from .._extension.exporter import Notice
-from .._planfile.convert import structure_plan
+from .._model import paths as _paths
+from .._planfile.io import loads
 from ..document import Document, Mode
 from ..errors import PlanError, Problem
 from ..model import Language, Plan
 from .changes import Change, WordNotice
 from .reader import Reader
 from .safe import MAX_TOTAL, open_package, parse_part, read_part
-from .scan import Scan, scan
+from .scan import Para, Scan, scan
 
 __all__ = ["Change", "WordImport", "WordNotice", "load_word", "read_word"]
 
@@ -114,8 +115,9 @@ def _main_part(archive: Any, source: str, budget: list[int]) -> str:
 
 def _carried(archive: Any, source: str, budget: list[int]) -> Any:
     """The root of the custom XML part holding the plan, if the document carries one."""
-    names = [n for n in archive.namelist() if re.fullmatch(r"customXml/item\d+\.xml", n)]
-    for name in sorted(names, key=lambda n: int(re.sub(r"\D", "", n))):
+    # Word numbers its items from 1; nine digits is far beyond any document
+    names = [n for n in archive.namelist() if re.fullmatch(r"customXml/item[0-9]{1,9}\.xml", n)]
+    for name in sorted(names, key=lambda n: int(n[len("customXml/item") : -len(".xml")])):
         root = parse_part(read_part(archive, name, source, budget), name, source)
         if root.tag == f"{{{_PLAN_NAMESPACE}}}plan":
             return root
@@ -129,11 +131,12 @@ def _digest(text: str) -> str:
 
 
 def _base(root: Any, source: str) -> tuple[Plan, Mode, Language, bool]:
+    """The plan the document carries, read as strictly as a plan file: depth, size, text."""
     try:
-        data = json.loads(root.text or "{}")
-        plan = structure_plan(data, None, f"{source} (the plan it carries)")
-    except (ValueError, PlanError) as exc:
-        raise PlanError([Problem("", text("word_damaged", detail=exc))], source) from None
+        plan = loads(root.text or "{}", "json", source=f"{source} (the plan it carries)")
+    except PlanError as exc:
+        detail = Text(exc.render("en"), exc.render("sv"))
+        raise PlanError([Problem("", text("word_damaged", detail=detail))], source) from None
     try:
         mode = Mode(root.get("mode", "plan"))
         language = Language(root.get("language", plan.language.value))
@@ -191,6 +194,7 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
         language = _guess_language(actual)
     tree = _expected(base, mode, language, large_print)
     expected = scan(_render(tree), _options(base))
+    _check_indexes(actual, expected if carried is not None else None, source)
     # no mark at all where the document was written with some: they were removed
     if not actual.marks and (carried is None or expected.marks):
         raise PlanError([Problem("", text("word_not_ours"))], source)
@@ -200,6 +204,58 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
     )
     plan, changes, notices = reader.run()
     return WordImport(plan, base, changes, notices, mode, language, carried is not None)
+
+
+def _marked(found: Scan) -> Iterator[tuple[str, Para | None]]:
+    """Every plan path the document marks, with the paragraph it stands in if it has one."""
+    for para in found.paragraphs:
+        for path in (*para.paths, *para.groups):
+            yield path, para
+    for table in found.tables:
+        if table.source is not None:
+            yield table.source[0], None
+        for row in table.rows:
+            if row.item:
+                yield row.item, None
+
+
+def _lists(path: str) -> Iterator[tuple[str, int]]:
+    """``(list, index)`` for each item ``path`` goes through: ``target_groups[0]`` → 0."""
+    where = _paths.split_placement(path)
+    head = path.partition("=")[0] if where else path
+    try:
+        parts = _paths.parse(head)
+    except ValueError:
+        return
+    for k, part in enumerate(parts):
+        if isinstance(part, int):
+            yield _paths.join(parts[:k]), part
+
+
+def _check_indexes(actual: Scan, expected: Scan | None, source: str) -> None:
+    """Refuse a mark naming an item the document cannot hold, before anything is made for it.
+
+    Each item a document shows takes at least a paragraph, a row or a mark of
+    its own, so no index goes beyond them; in a document carrying its plan,
+    none goes beyond the items the document was written with.
+    """
+    most: dict[str, int] = {}
+    if expected is not None:
+        for path, _ in _marked(expected):
+            for list_path, index in _lists(path):
+                most[list_path] = max(most.get(list_path, 0), index + 1)
+    rows = sum(len(t.rows) for t in actual.tables)
+    room = len(actual.paragraphs) + rows + actual.marks
+    for path, para in _marked(actual):
+        for list_path, index in _lists(path):
+            bound = most.get(list_path, 0) if expected is not None else room
+            if index < bound:
+                continue
+            key = "word_index_carried" if expected is not None else "word_index_room"
+            message = text(key, n=index + 1, list=list_path, most=bound)
+            if para is not None and para.heading:
+                message = text("word_under", heading=para.heading) + ": " + message
+            raise PlanError([Problem(path, message)], source)
 
 
 def _guess_language(found: Scan) -> Language:

@@ -15,10 +15,10 @@ from __future__ import annotations
 
 import os
 import zipfile
-from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from .._catalogue.messages import text
+from .._planfile.io import open_regular
 from ..errors import PlanError, Problem
 
 __all__ = ["MAX_PART", "MAX_RATIO", "MAX_TOTAL", "open_package", "parse_part", "read_part"]
@@ -40,15 +40,34 @@ def _refuse(source: str, key: str, **values: object) -> PlanError:
     return PlanError([Problem("", text(key, **values))], source)
 
 
+class _Package(zipfile.ZipFile):
+    """An archive read from a stream it owns: closing the archive closes the file."""
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self._stream = stream
+        try:
+            super().__init__(stream)
+        except BaseException:
+            stream.close()
+            raise
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self._stream.close()
+
+
 def open_package(path: str | os.PathLike[str]) -> zipfile.ZipFile:
-    """The archive at ``path``, its directory checked; raises :class:`PlanError`."""
+    """The archive at ``path``, its directory checked; raises :class:`PlanError`.
+
+    Only a regular file is opened: a device or a named pipe is refused before
+    anything is read from it.
+    """
     source = str(path)
+    stream = open_regular(path, "word")
     try:
-        archive = zipfile.ZipFile(Path(path))
-    except FileNotFoundError:
-        raise _refuse(source, "docx_missing") from None
-    except IsADirectoryError:
-        raise _refuse(source, "docx_folder") from None
+        archive = _Package(stream)
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError) as exc:
         raise _refuse(source, "docx_not_word", detail=exc) from None
     infos = archive.infolist()
@@ -109,20 +128,26 @@ def _parser() -> Any:
 
 
 def _declares_doctype(data: bytes) -> bool:
-    """Whether the prolog, before the root element, holds a document type declaration."""
+    """Whether the prolog, before the root element, holds a document type declaration.
+
+    Each step moves past what it read, so that an unclosed comment or
+    instruction ends the scan (the parser then refuses the part) instead of
+    finding the same place again.
+    """
     pos = 0
     while True:
         pos = data.find(b"<", pos)
         if pos < 0:
             return False
         if data.startswith(b"<?", pos):
-            pos = data.find(b"?>", pos) + 2
+            end, close = data.find(b"?>", pos + 2), 2
         elif data.startswith(b"<!--", pos):
-            pos = data.find(b"-->", pos) + 3
+            end, close = data.find(b"-->", pos + 4), 3
         else:
             return data.startswith(b"<!", pos)
-        if pos < 2:
+        if end < 0:
             return False
+        pos = end + close
 
 
 def parse_part(data: bytes, name: str, source: str) -> Any:

@@ -178,6 +178,8 @@ def _ours(tag: str | None) -> str | None:
         _paths.parse(head.replace("[]", "[*]"))
     except ValueError:
         return None
+    if where is None and "[*]" in tag:
+        return None  # "any item" names a place only in a placement: a value has its item
     return tag if _paths.slot(head) is not None else None
 
 

@@ -162,6 +162,7 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
     )
     if fmt == "yaml":
         document = YamlPlan.parse(text)
+        _refuse_shared(document, operations, str(path))
         for kind, where, value, change in operations:
             if kind == "set":
                 document.set(where, value)
@@ -193,6 +194,24 @@ def update_text(result: WordImport, path: str | Path, text: str, target: Plan) -
     if same and not notices and updated != result.plan:  # pragma: no cover - a bug
         raise PlanError([Problem("", _messages.text("word_update_wrong"))], str(path))
     return Update(new_text, tuple(applied), tuple(notices))
+
+
+def _refuse_shared(
+    document: YamlPlan, operations: list[tuple[str, str, Any, Change]], source: str
+) -> None:
+    """Refuse changes that YAML anchors would carry to other places of the file.
+
+    Written through an alias or a merge key, one change in the document would
+    change several values of the plan, and the others unseen.
+    """
+    problems = []
+    for kind, where, _value, _change in operations:
+        others = document.also_changes(where, kind)
+        if others:
+            shown = ", ".join(others[:5]) + (", …" if len(others) > 5 else "")
+            problems.append(Problem(where, _messages.text("word_update_shared", others=shown)))
+    if problems:
+        raise PlanError(problems, source)
 
 
 def _both(change: Change) -> Text:

@@ -21,6 +21,7 @@ from .._catalogue.labels import enum_label, label
 from .._catalogue.messages import text as _text
 from .._catalogue.text import Text
 from .._model import paths as _paths
+from .._planfile.limits import MAX_NUMBER
 from ..model import DEFAULT_CENTRES, DEFAULT_STAIRCASE, Language, Plan
 
 __all__ = ["Names", "Unreadable", "parse_value", "ref_kind", "split_items"]
@@ -164,10 +165,22 @@ def _int(text: str) -> int:
     cleaned = text.strip().translate({0xA0: None, 0x202F: None, 0x2009: None, 0x20: None})
     cleaned = _DASHES.sub("-", cleaned)
     # a unit after the number (kr, år, röster, st): the export writes some of them
-    match = re.fullmatch(r"([+-]?\d+)(?:[^\W\d_]+\.?|%)?", cleaned)
+    match = re.fullmatch(r"([+-]?)([0-9]+)(?:[^\W\d_]+\.?|%)?", cleaned)
     if match is None:
-        raise Unreadable(_text("value_number", text=text.strip()))
-    return int(match.group(1))
+        raise Unreadable(_text("value_number", text=_shown(text)))
+    sign, digits = match.groups()
+    # counted before converting: Python refuses to convert more than 4,300 digits
+    if len(digits.lstrip("0")) > len(str(MAX_NUMBER)):
+        raise Unreadable(
+            _text("value_digits", digits=len(digits.lstrip("0")), most=len(str(MAX_NUMBER)))
+        )
+    return int(sign + digits)
+
+
+def _shown(text: str) -> str:
+    """Text quoted in a message: whole when short, else its start."""
+    short = " ".join(text.split())
+    return short if len(short) <= 80 else short[:77] + "…"
 
 
 def _date(text: str) -> _dt.date:
@@ -194,17 +207,25 @@ def _bool(text: str) -> bool:
     raise Unreadable(_text("value_yes_no", text=text.strip()))
 
 
+def _label(member: enum.Enum, language: Language) -> str:
+    """The member as a reader sees it; its value where the document never shows it."""
+    try:
+        return enum_label(member, language)
+    except KeyError:  # the plan's language, say: a field no document writes as text
+        return str(member.value)
+
+
 def _enum(cls: type[enum.Enum], text: str, language: Language) -> str:
     wanted = normal(text)
     for member in cls:
-        names = [str(member.value), member.name, *(enum_label(member, lang) for lang in Language)]
+        names = [str(member.value), member.name, *(_label(member, lang) for lang in Language)]
         if wanted in {normal(n) for n in names}:
             return str(member.value)
         # "B" for "B – nya kunder", "A – befintliga" for "A – befintliga kunder"
         if any(normal(n).startswith(wanted + " ") for n in names if wanted):
             return str(member.value)
     choices = Text(
-        *(", ".join(enum_label(m, lang) for m in cls) for lang in (Language.EN, Language.SV))
+        *(", ".join(_label(m, lang) for m in cls) for lang in (Language.EN, Language.SV))
     )
     raise Unreadable(_text("value_choice", choices=choices, text=text.strip()))
 

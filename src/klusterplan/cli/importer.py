@@ -8,7 +8,8 @@ from pathlib import Path
 import click
 
 from .._catalogue.messages import count, message, os_error
-from .._export.load import load
+from .._planfile.formats import format_for_path
+from .._planfile.io import loads, read_plan_text
 from ..errors import PlanError
 from ..model import Language
 from ._common import (
@@ -69,6 +70,8 @@ def import_command(
     language = plans_language(lang, [str(into)] if into is not None else [])
     if (output is None) == (into is None):
         fail(message("import_where", language))
+    if into is not None and into.suffix.lower() == ".docx":
+        fail(message("import_into_word", language, path=into))
     try:
         result = read_word(document)
     except PlanError as exc:
@@ -98,9 +101,10 @@ def import_command(
         sys.exit(EXIT_OK)
     assert into is not None
     try:
-        target = load(into)
+        # one read gives both the plan and the text the update changes
+        text = read_plan_text(into)
+        target = loads(text, format_for_path(into), source=str(into))
         language = reader_language(lang, target)
-        text = into.read_text(encoding="utf-8")
         update = update_text(result, into, text, target)
     except PlanError as exc:
         fail(exc.render(language))

@@ -11,7 +11,7 @@ import click
 
 from .._catalogue import format as _format
 from .._catalogue.labels import enum_label, label
-from .._cluster.cluster import load_cluster
+from .._cluster.members import load_cluster
 from .._model import followup as _followup
 from ..errors import PlanError
 from ..model import Language, Plan

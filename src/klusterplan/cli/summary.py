@@ -10,8 +10,8 @@ import click
 
 from .._catalogue.locale import system_language
 from .._catalogue.messages import message, os_error, shared_language
-from .._cluster.cluster import load_cluster
 from .._cluster.export import SUMMARY_DATA_FORMAT, export_summary
+from .._cluster.members import load_cluster
 from .._model.followup import DEFAULT_WITHIN
 from ..errors import PlanError
 from ..model import Language

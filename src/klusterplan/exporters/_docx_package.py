@@ -24,6 +24,8 @@ from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
 from .._document import design as _design
+from .._model import paths as _paths
+from .._support.internals import use_internals
 from .._word.template import template_problem
 from ..branding import Branding
 from ..document import Chart, Document
@@ -81,7 +83,62 @@ def _open(template: Path, needed: list[str]) -> Any:
     for child in list(body):
         if child.tag != qn("w:sectPr"):
             body.remove(child)
+    _drop_hidden(document)
     return document
+
+
+#: Parts of a template that hold what its document said, not how it looks: custom XML (where
+#: klusterplan keeps the plan a document was made from) and comments, which the emptied body
+#: no longer shows but the package would carry on.
+_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people")
+_CUSTOM_PROPERTIES = "/custom-properties"
+
+
+def _drop_hidden(document: Any) -> None:
+    """Leave behind what a template holds besides its look: another document's data.
+
+    A template may be a klusterplan export of another library's plan; what it
+    carries unseen (that plan, its comments, its marks in headers and footers)
+    must not come along into a new document.
+    """
+    for r_id, rel in list(document.part.rels.items()):
+        if rel.reltype.endswith(_HIDDEN):
+            document.part.rels.pop(r_id)
+    package = document.part.package
+    for r_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith(_CUSTOM_PROPERTIES):
+            package.rels.pop(r_id)
+    for rel in document.part.rels.values():
+        if rel.reltype.endswith(("/header", "/footer")) and not rel.is_external:
+            _unmark(rel.target_part.element)
+
+
+def _unmark(element: Any) -> None:
+    """Remove klusterplan's marks: bookmarks and content controls' tags naming plan paths.
+
+    A control's binding to custom XML goes too: the part it named is not carried over.
+    """
+    ends = {e.get(qn("w:id")): e for e in element.iter(qn("w:bookmarkEnd"))}
+    for mark in list(element.iter(qn("w:bookmarkStart"))):
+        if (mark.get(qn("w:name")) or "").startswith(("_kp", "kp_")):
+            end = ends.get(mark.get(qn("w:id")))
+            for found in (mark, end):
+                if found is not None and found.getparent() is not None:
+                    found.getparent().remove(found)
+    for found in list(element.iter(qn("w:tag"), qn("w:dataBinding"))):
+        value = found.get(qn("w:val")) or ""
+        if found.tag == qn("w:dataBinding") or _plan_path(value):
+            found.getparent().remove(found)
+
+
+def _plan_path(value: str) -> bool:
+    """Whether a content control's tag names a place in a plan."""
+    head = value.partition("=")[0].replace("[]", "[*]")
+    try:
+        _paths.parse(head)
+    except ValueError:
+        return False
+    return _paths.slot(head) is not None
 
 
 def _language(document: Any, tag: str) -> None:
@@ -242,13 +299,19 @@ class _House:
         document.save(stream)
         self._data = stream.getvalue()
         self._reader: Any = None
-        try:
-            from docx.opc.pkgreader import PackageReader
+        """python-docx's reader of the package, made when first used; ``False``: none."""
 
-            reader: Any = PackageReader  # python-docx's internals are untyped
-            self._reader = reader.from_file(io.BytesIO(self._data))
-        except (ImportError, AttributeError):  # a python-docx without these internals
-            pass
+    def _package_reader(self) -> Any:
+        if self._reader is None:
+            self._reader = False
+            try:
+                from docx.opc.pkgreader import PackageReader
+
+                reader: Any = PackageReader  # python-docx's internals are untyped
+                self._reader = reader.from_file(io.BytesIO(self._data))
+            except (ImportError, AttributeError):  # a python-docx without these internals
+                pass
+        return self._reader
 
     def open(self, whole: bool) -> Any:
         """A fresh python-docx document of this package.
@@ -256,7 +319,7 @@ class _House:
         Unless ``whole``, the parts no export changes (styles, theme, fonts) are
         kept as bytes: nothing may read them as XML (no plugin sees the document).
         """
-        if whole or self._reader is None:
+        if whole or not use_internals() or not self._package_reader():
             return docx.Document(io.BytesIO(self._data))
         from docx.opc.package import Unmarshaller
         from docx.opc.part import Part, PartFactory
@@ -269,7 +332,7 @@ class _House:
 
         package = Package()
         unmarshaller: Any = Unmarshaller  # python-docx's internals are untyped
-        unmarshaller.unmarshal(self._reader, package, part)
+        unmarshaller.unmarshal(self._package_reader(), package, part)
         return package.main_document_part.document
 
 
@@ -662,34 +725,42 @@ def save(package: WordPackage, built_in: bool) -> bytes:
     document = package.word
     if built_in:
         _drop_extras(document)
+    if use_internals():
+        try:
+            return _write(package, document)
+        except AttributeError:  # a python-docx without these internals
+            pass
+    # python-docx's public save, then each member re-stamped
+    if package.chunks:
+        document.part._element = parse_xml(package.main_part(document.part.blob))
+        package.chunks = []
+    stream = io.BytesIO()
+    document.save(stream)
+    return _restamp(stream.getvalue())
+
+
+def _write(package: WordPackage, document: Any) -> bytes:
+    """The package written by python-docx's own writer's helpers, with fixed timestamps."""
     opc = document.part.package
     stream = io.BytesIO()
-    try:
-        from docx.opc.pkgwriter import PackageWriter
+    from docx.opc.pkgwriter import PackageWriter
 
-        parts = list(opc.parts)
-        for part in parts:
-            part.before_marshal()
-        writer: Any = _FixedZip(stream)
-        # python-docx's own writer stamps each member with the current time; its helpers
-        # take any object with write() and close()
-        helpers: Any = PackageWriter
-        helpers._write_content_types_stream(writer, parts)
-        helpers._write_pkg_rels(writer, opc.rels)
-        for part in parts:
-            blob = part.blob
-            writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
-            if len(part.rels):
-                writer.write(part.partname.rels_uri, part.rels.xml)
-        writer.close()
-        return stream.getvalue()
-    except AttributeError:  # a python-docx without these internals: save, then re-stamp
-        if package.chunks:
-            document.part._element = parse_xml(package.main_part(document.part.blob))
-            package.chunks = []
-        stream = io.BytesIO()
-        document.save(stream)
-        return _restamp(stream.getvalue())
+    parts = list(opc.parts)
+    for part in parts:
+        part.before_marshal()
+    writer: Any = _FixedZip(stream)
+    # python-docx's own writer stamps each member with the current time; its helpers
+    # take any object with write() and close()
+    helpers: Any = PackageWriter
+    helpers._write_content_types_stream(writer, parts)
+    helpers._write_pkg_rels(writer, opc.rels)
+    for part in parts:
+        blob = part.blob
+        writer.write(part.partname, package.main_part(blob) if part is document.part else blob)
+        if len(part.rels):
+            writer.write(part.partname.rels_uri, part.rels.xml)
+    writer.close()
+    return stream.getvalue()
 
 
 def _restamp(data: bytes) -> bytes:

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
+from typing import assert_never
 
 import attrs
 
@@ -306,33 +307,34 @@ class _Writer:
         return _p(_runs(text, "<w:b/>"), "<w:keepNext/>")
 
     def block(self, block: Block) -> Iterator[str]:
-        if isinstance(block, Paragraph):
-            if block.prompt:
-                yield self.caption(block.text.strip())
-            else:
-                # in the workbook a note stays with the room to write under it
-                ppr = "<w:keepNext/>" if self.workbook else ""
-                yield self.text_paragraphs(
-                    block.text, rpr=_lang(block.lang), ppr=ppr, marks=block.marks
-                )
-        elif isinstance(block, Quote):
-            yield from self.quote(block)
-        elif isinstance(block, BulletList):
-            yield from self.bullet_list(block)
-        elif isinstance(block, Fields):
-            yield from self.fields(block)
-        elif isinstance(block, Table):
-            yield from self.table(block)
-        elif isinstance(block, Matrix):
-            yield from self.matrix(block)
-        elif isinstance(block, Staircase):
-            yield from self.staircase(block)
-        elif isinstance(block, WritingSpace):
-            yield from self.writing_space(block)
-        elif isinstance(block, Chart):
-            yield from self.chart(block)
-        else:
-            raise TypeError(f"unknown block {block!r}")
+        match block:
+            case Paragraph():
+                if block.prompt:
+                    yield self.caption(block.text.strip())
+                else:
+                    # in the workbook a note stays with the room to write under it
+                    ppr = "<w:keepNext/>" if self.workbook else ""
+                    yield self.text_paragraphs(
+                        block.text, rpr=_lang(block.lang), ppr=ppr, marks=block.marks
+                    )
+            case Quote():
+                yield from self.quote(block)
+            case BulletList():
+                yield from self.bullet_list(block)
+            case Fields():
+                yield from self.fields(block)
+            case Table():
+                yield from self.table(block)
+            case Matrix():
+                yield from self.matrix(block)
+            case Staircase():
+                yield from self.staircase(block)
+            case WritingSpace():
+                yield from self.writing_space(block)
+            case Chart():
+                yield from self.chart(block)
+            case _:
+                assert_never(block)
 
     def chart(self, block: Chart) -> Iterator[str]:
         # the numbers as a table, which every reader and screen reader can use, and

@@ -28,7 +28,7 @@ import base64
 import re
 from collections.abc import Iterator
 from html import escape
-from typing import BinaryIO
+from typing import BinaryIO, assert_never
 
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
 from .._document.design import ACCENT, MUTED, PRIMARY
@@ -271,99 +271,111 @@ class _Page:
         yield f'<textarea id="{box}" name="{box}" rows="{max(space.lines, 1)}"></textarea>'
         yield "</div>"
 
+    def quote(self, block: Quote) -> Iterator[str]:
+        """A quotation and who said it."""
+        yield '<figure class="quote">'
+        yield f"<blockquote{self.lang(block.lang)}>"
+        yield from self.paragraphs(block.text, None)
+        yield "</blockquote>"
+        if block.attribution:
+            who = _text(block.attribution)
+            yield f"<figcaption{self.lang(block.lang)}>— {who}</figcaption>"
+        yield "</figure>"
+
+    def fields(self, block: Fields) -> Iterator[str]:
+        """Label and value pairs as a description list."""
+        yield '<dl class="fields">'
+        for field in block.items:
+            long = ' class="long"' if field.long else ""
+            value = "".join(self.paragraphs(field.value, None)) if field.long else ""
+            yield f"<dt{long}>{_text(field.label)}</dt>"
+            yield (f"<dd{long}{self.lang(block.lang)}>{value or _text(field.value)}</dd>")
+        yield "</dl>"
+
+    def records(self, block: Table) -> Iterator[str]:
+        """A table as one record a row: eight columns of large print fit no page or phone."""
+        if block.caption:
+            yield f'<p class="caption">{_text(block.caption)}</p>'
+        for row in block.rows:
+            yield '<dl class="fields record">'
+            for header, cell in zip(block.headers, row, strict=False):
+                if cell.strip() or block.row_lines:
+                    yield f"<dt>{_text(header or '#')}</dt>"
+                    yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
+            yield "</dl>"
+
     def block(self, block: Block, context: str) -> Iterator[str]:
         """``block`` as HTML; ``context`` is the section's title, for unnamed tables."""
-        if isinstance(block, Paragraph) and block.prompt:
-            yield f'<p class="caption">{_text(block.text)}</p>'
-        elif isinstance(block, Paragraph):
-            yield from self.paragraphs(block.text, block.lang)
-        elif isinstance(block, Quote):
-            yield '<figure class="quote">'
-            yield f"<blockquote{self.lang(block.lang)}>"
-            yield from self.paragraphs(block.text, None)
-            yield "</blockquote>"
-            if block.attribution:
-                who = _text(block.attribution)
-                yield f"<figcaption{self.lang(block.lang)}>— {who}</figcaption>"
-            yield "</figure>"
-        elif isinstance(block, BulletList):
-            tag = "ol" if block.ordered else "ul"
-            if block.caption:
-                yield f'<p class="caption">{_text(block.caption)}</p>'
-            yield f"<{tag}{self.lang(block.lang)}>"
-            yield "".join(f"<li>{_text(item)}</li>" for item in block.items)
-            yield f"</{tag}>"
-        elif isinstance(block, Fields):
-            yield '<dl class="fields">'
-            for field in block.items:
-                long = ' class="long"' if field.long else ""
-                value = "".join(self.paragraphs(field.value, None)) if field.long else ""
-                yield f"<dt{long}>{_text(field.label)}</dt>"
-                yield (f"<dd{long}{self.lang(block.lang)}>{value or _text(field.value)}</dd>")
-            yield "</dl>"
-        elif isinstance(block, Table) and block.records:
-            # one record a row: eight columns of large print do not fit a page or a phone
-            if block.caption:
-                yield f'<p class="caption">{_text(block.caption)}</p>'
-            for row in block.rows:
-                yield '<dl class="fields record">'
-                for header, cell in zip(block.headers, row, strict=False):
-                    if cell.strip() or block.row_lines:
-                        yield f"<dt>{_text(header or '#')}</dt>"
-                        yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
-                yield "</dl>"
-        elif isinstance(block, Table):
-            classes = tuple(
-                name
-                for name, on in (
-                    ("wide", block.landscape),
-                    ("dense", block.dense),
-                    ("keep", block.keep_together),
+        match block:
+            case Paragraph() if block.prompt:
+                yield f'<p class="caption">{_text(block.text)}</p>'
+            case Paragraph():
+                yield from self.paragraphs(block.text, block.lang)
+            case Quote():
+                yield from self.quote(block)
+            case BulletList():
+                tag = "ol" if block.ordered else "ul"
+                if block.caption:
+                    yield f'<p class="caption">{_text(block.caption)}</p>'
+                yield f"<{tag}{self.lang(block.lang)}>"
+                yield "".join(f"<li>{_text(item)}</li>" for item in block.items)
+                yield f"</{tag}>"
+            case Fields():
+                yield from self.fields(block)
+            case Table() if block.records:
+                yield from self.records(block)
+            case Table():
+                classes = tuple(
+                    name
+                    for name, on in (
+                        ("wide", block.landscape),
+                        ("dense", block.dense),
+                        ("keep", block.keep_together),
+                    )
+                    if on
                 )
-                if on
-            )
-            yield from self.table(
-                block.headers,
-                block.rows,
-                block.caption or context,
-                lang=block.lang,
-                classes=classes,
-                row_lines=block.row_lines,
-                widths=block.widths,
-                hidden_caption=not block.caption,
-                align=block.align,
-                footer=block.footer,
-            )
-        elif isinstance(block, Chart):
-            yield from self.chart(block, context)
-        elif isinstance(block, Matrix):
-            rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
-            yield from self.table(
-                block.headers,
-                rows,
-                block.title,
-                lang=block.lang,
-                row_headers=True,
-                row_lines=block.write_in,
-            )
-        elif isinstance(block, Staircase):
-            # the steps from the highest down, as the drawn staircase shows them
-            steps = range(len(block.steps), 0, -1)
-            rows = tuple(
-                (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
-            )
-            yield from self.table(
-                block.headers,
-                rows,
-                block.title,
-                lang=block.lang,
-                row_headers=True,
-                row_lines=block.write_in,
-            )
-        elif isinstance(block, WritingSpace):
-            yield from self.writing(block, context)
-        else:
-            raise TypeError(f"unknown block {block!r}")
+                yield from self.table(
+                    block.headers,
+                    block.rows,
+                    block.caption or context,
+                    lang=block.lang,
+                    classes=classes,
+                    row_lines=block.row_lines,
+                    widths=block.widths,
+                    hidden_caption=not block.caption,
+                    align=block.align,
+                    footer=block.footer,
+                )
+            case Chart():
+                yield from self.chart(block, context)
+            case Matrix():
+                rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
+                yield from self.table(
+                    block.headers,
+                    rows,
+                    block.title,
+                    lang=block.lang,
+                    row_headers=True,
+                    row_lines=block.write_in,
+                )
+            case Staircase():
+                # the steps from the highest down, as the drawn staircase shows them
+                steps = range(len(block.steps), 0, -1)
+                rows = tuple(
+                    (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
+                )
+                yield from self.table(
+                    block.headers,
+                    rows,
+                    block.title,
+                    lang=block.lang,
+                    row_headers=True,
+                    row_lines=block.write_in,
+                )
+            case WritingSpace():
+                yield from self.writing(block, context)
+            case _:
+                assert_never(block)
 
     # -- the page -----------------------------------------------------------
 

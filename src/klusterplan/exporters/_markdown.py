@@ -8,6 +8,7 @@ escaped: whatever a plan says is shown as typed, never read as markup.
 from __future__ import annotations
 
 import re
+from typing import assert_never
 
 from ..document import (
     Block,
@@ -71,54 +72,59 @@ def _table(
 
 
 def _block(block: Block) -> list[str]:
-    if isinstance(block, Paragraph):
-        if block.prompt:
-            return [f"**{escape(block.text.strip())}**"]
-        return _paragraphs(block.text)
-    if isinstance(block, Quote):
-        lines = [f"> {line}" if line else ">" for line in escape(block.text.strip()).splitlines()]
-        if block.attribution:
-            lines.append(f"> — {escape(block.attribution)}")
-        return ["\n".join(lines)]
-    if isinstance(block, BulletList):
-        marker = "1." if block.ordered else "-"
-        items = "\n".join(
-            f"{marker} " + escape(item.strip()).replace("\n", "\n  ") for item in block.items
-        )
-        return [f"**{escape(block.caption)}**\n\n{items}" if block.caption else items]
-    if isinstance(block, Fields):
-        out = []
-        for field in block.items:
-            paragraphs = _paragraphs(field.value)
-            if len(paragraphs) == 1 and not field.long:
-                out.append(f"**{escape(field.label)}:** {paragraphs[0]}")
-            else:
-                out.append(f"**{escape(field.label)}**")
-                out.extend(paragraphs)
-        return out
-    if isinstance(block, Table):
-        caption = [f"**{escape(block.caption)}**"] if block.caption else []
-        if block.records:
-            return [*caption, *_records(block)]
-        rows = (*block.rows, block.footer) if block.footer else block.rows
-        return [*caption, _table(block.headers, rows, block.align)]
-    if isinstance(block, Matrix):
-        write = "…" * 20 if block.write_in else ""
-        rows = tuple((name, ", ".join(groups) or write) for name, groups in block.cells)
-        return [f"**{escape(block.title)}**\n\n{_table(('', ''), rows)}"]
-    if isinstance(block, Staircase):
-        write = "…" * 20 if block.write_in else ""
-        steps = reversed(list(zip(block.steps, block.groups, strict=True)))
-        items = "\n".join(
-            f"- **{escape(step)}**: {escape(', '.join(groups)) or write}" for step, groups in steps
-        )
-        return [f"**{escape(block.title)}**", items]
-    if isinstance(block, WritingSpace):
-        prompt = [escape(block.prompt)] if block.prompt else []
-        return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
-    if isinstance(block, Chart):
-        return _block(block.table)  # Markdown draws no bars: the numbers stand as a table
-    raise TypeError(f"unknown block {block!r}")
+    match block:
+        case Paragraph():
+            if block.prompt:
+                return [f"**{escape(block.text.strip())}**"]
+            return _paragraphs(block.text)
+        case Quote():
+            lines = [
+                f"> {line}" if line else ">" for line in escape(block.text.strip()).splitlines()
+            ]
+            if block.attribution:
+                lines.append(f"> — {escape(block.attribution)}")
+            return ["\n".join(lines)]
+        case BulletList():
+            marker = "1." if block.ordered else "-"
+            items = "\n".join(
+                f"{marker} " + escape(item.strip()).replace("\n", "\n  ") for item in block.items
+            )
+            return [f"**{escape(block.caption)}**\n\n{items}" if block.caption else items]
+        case Fields():
+            out = []
+            for field in block.items:
+                paragraphs = _paragraphs(field.value)
+                if len(paragraphs) == 1 and not field.long:
+                    out.append(f"**{escape(field.label)}:** {paragraphs[0]}")
+                else:
+                    out.append(f"**{escape(field.label)}**")
+                    out.extend(paragraphs)
+            return out
+        case Table():
+            caption = [f"**{escape(block.caption)}**"] if block.caption else []
+            if block.records:
+                return [*caption, *_records(block)]
+            rows = (*block.rows, block.footer) if block.footer else block.rows
+            return [*caption, _table(block.headers, rows, block.align)]
+        case Matrix():
+            write = "…" * 20 if block.write_in else ""
+            rows = tuple((name, ", ".join(groups) or write) for name, groups in block.cells)
+            return [f"**{escape(block.title)}**\n\n{_table(('', ''), rows)}"]
+        case Staircase():
+            write = "…" * 20 if block.write_in else ""
+            steps = reversed(list(zip(block.steps, block.groups, strict=True)))
+            items = "\n".join(
+                f"- **{escape(step)}**: {escape(', '.join(groups)) or write}"
+                for step, groups in steps
+            )
+            return [f"**{escape(block.title)}**", items]
+        case WritingSpace():
+            prompt = [escape(block.prompt)] if block.prompt else []
+            return [*prompt, "\n".join("…" * 40 for _ in range(block.lines))]
+        case Chart():
+            return _block(block.table)  # Markdown draws no bars: the numbers stand as a table
+        case _:
+            assert_never(block)
 
 
 def _records(block: Table) -> list[str]:

@@ -1,7 +1,7 @@
 """Drawing paragraphs of plain text in one font, as reportlab draws them.
 
 Nearly every paragraph of a plan is left-aligned text in one font, broken
-into lines by :func:`klusterplan.exporters._pdf_layout._break_plain`.
+into lines by :func:`klusterplan.exporters._pdf_lines.break_plain`.
 reportlab's ``Paragraph.drawPara`` draws such a paragraph through a text
 object, a line drawing function and the text object's general formatting for
 each line. :func:`draw_plain` writes the same operators into the page: the

@@ -29,7 +29,6 @@ import attrs
 
 from .._document import design as _design
 from .._extension.exporter import ExportContext
-from .._planfile.sanitise import plan_strings
 from .._support.xml import escape
 from ..errors import PlanError, Problem
 
@@ -342,7 +341,7 @@ def _describe(char: str) -> str:
 def check_text(
     fonts: Fonts,
     texts: Iterable[str],
-    plan: object,
+    values: Iterable[tuple[str, str]],
     context: ExportContext | None,
     missing_message: str | None = None,
 ) -> Fonts:
@@ -352,7 +351,9 @@ def check_text(
     lack that has a known substitute (the arrow between centres) is printed as
     the substitute, with a notice if the plan's own text has it. Control
     characters are left out with a notice. Any other missing character raises
-    :class:`PlanError` with one problem per plan path it occurs in.
+    :class:`PlanError` with one problem per plan path it occurs in. ``values``
+    are the document's marked plan values, ``(path, text)``
+    (:func:`klusterplan.document.marked_values`): where each character is found.
 
     ``missing_message`` names the message (of the command's catalogue) that
     says what to do about a missing character instead of the PDF export's.
@@ -373,9 +374,10 @@ def check_text(
     if not missing and not controls:
         return fonts
     where: dict[str, list[str]] = {c: [] for c in (*missing, *controls)}
-    for path, text in plan_strings(plan):
+    for path, text in values:
         for c in set(text) & where.keys():
-            where[c].append(path)
+            if path not in where[c]:
+                where[c].append(path)
     substitutes: dict[str, str] = {}
     problems: list[Problem] = []
     for c in missing:

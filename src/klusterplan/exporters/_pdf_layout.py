@@ -10,31 +10,23 @@ reportlab is imported here only, when a PDF is written.
 
 from __future__ import annotations
 
-import calendar
-import copy
-import datetime as _dt
 import io
 import math
 import re
-import time
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, assert_never
 
-import attrs
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
-from reportlab.lib.pagesizes import A4, landscape
+from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
-    Flowable,
-    Frame,
     KeepTogether,
     ListFlowable,
     ListItem,
@@ -44,18 +36,13 @@ from reportlab.platypus import (
     Table,
     TableStyle,
 )
-from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.doctemplate import BaseDocTemplate, NextPageTemplate
+from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
-from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import cleanBlockQuotedText
-from reportlab.platypus.paragraph import split as rl_split
-from reportlab.platypus.paragraph import strip as rl_strip
 
-from .._document import design as _design
 from .._document.metrics import fit_columns
+from .._support.internals import use_internals
 from .._support.version import version
-from ..branding import Branding
 from ..document import (
     Block,
     BulletList,
@@ -72,323 +59,29 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
-from ._pdf_draw import draw_plain
-from ._pdf_fonts import Fonts
-from ._pdf_lines import LONG_WORD, ascent_descent, break_mixed, fitting, word_widths
+from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
+from ._pdf_lines import word_widths
+from ._pdf_styles import (
+    _CELL_PADDING,
+    _CONTENT_HEIGHT,
+    _CONTENT_WIDTH,
+    _LANDSCAPE,
+    _MARGIN,
+    _RULE,
+    _SMALLEST,
+    _TINT,
+    _WIDE_HEIGHT,
+    _WIDE_WIDTH,
+    Look,
+    _Styles,
+)
 
 __all__ = ["Look", "render"]
 
-_MARGIN = 20 * mm
-_CONTENT_WIDTH = A4[0] - 2 * _MARGIN
-_CONTENT_HEIGHT = A4[1] - 2 * _MARGIN
-#: The pages of a chapter with a table of WIDE_COLUMNS columns or more: on a
-#: portrait page its narrow columns would break words in the middle.
-_LANDSCAPE = landscape(A4)
-_WIDE_WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
-_WIDE_HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN
-#: Left and right padding of a table cell together, as in Word (4 pt each side).
-_CELL_PADDING = 8.0
-#: The least size a table's text may shrink to so that its words fit, in points.
-_SMALLEST = 7.5
-_RULE = colors.HexColor("#BFBFBF")
-_TINT = colors.HexColor("#EAF0F6")
-_DARK = colors.HexColor("#1F1F1F")
-_MUTED = colors.HexColor(_design.MUTED)
 #: Plain text with these is left to reportlab's parser (as escaped markup), which
 #: splits it into several fragments at each escaped character or line break.
 _NEEDS_MARKUP = re.compile(r"[\n&<>]")
-#: The name of the callback that marks where a contents line's text ends.
-_CONTENTS_END = "kp-contents-end"
-
-
-@attrs.frozen
-class Look:
-    """The choices that shape the pages: fonts, branding and print size."""
-
-    fonts: Fonts
-    branding: Branding
-    large_print: bool = False
-    primary: Any = None
-    accent: Any = None
-    house_fonts: bool = False
-    """Whether the fonts are the house typeface alone, whose widths are measured once a
-    process (see :mod:`klusterplan._document.metrics`)."""
-
-    @property
-    def size(self) -> float:
-        """The body text size in points."""
-        return _design.size("body", self.large_print)
-
-    def of(self, role: str) -> float:
-        """The type size of ``role`` (``h1``, ``table`` ...) in points."""
-        return _design.size(role, self.large_print)
-
-
-class _Para(RLParagraph):  # type: ignore[misc]
-    """A reportlab Paragraph that breaks its lines once for each width.
-
-    Tables wrap every cell to size the rows, again to split them across pages
-    and again to draw them; the line breaks depend on the width alone, so they
-    are kept rather than found anew (about half the wraps of an export).
-
-    Plain text in one font (nearly all of a plan) has its lines broken by
-    :func:`_break_plain`, fields and contents lines (two fragments) by
-    :func:`~klusterplan.exporters._pdf_lines.break_mixed`: the very breaks
-    reportlab's own line breaker makes, with each word measured once a
-    document. Plain left-aligned lines are drawn by
-    :func:`~klusterplan.exporters._pdf_draw.draw_plain`, with the operators
-    reportlab's ``drawPara`` writes.
-    """
-
-    _wrapped: tuple[float, Any, float, float] | None = None
-    """The last width wrapped to, the line breaks made for it and the size."""
-
-    def breakLines(self, width: Any) -> Any:
-        lines = _break_plain(self, width)
-        if lines is None and len(self.frags) > 1 and _plain_style(self.style):
-            lines = _break_mixed(self, width)
-        return super().breakLines(width) if lines is None else lines
-
-    def drawPara(self, debug: int = 0) -> None:
-        if debug or not draw_plain(self):
-            super().drawPara(debug)
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        last = self._wrapped
-        # Valid only while the line breaks are still those wrap() made: splitting
-        # deletes them, and some reportlab flowables set their own.
-        if last is not None and last[0] == avail_width and last[1] is vars(self).get("blPara"):
-            self.width, self.height = last[2], last[3]
-            return last[2], last[3]
-        width, height = super().wrap(avail_width, avail_height)
-        self._wrapped = (avail_width, vars(self).get("blPara"), width, height)
-        return width, height
-
-
-class _Heading(_Para):
-    """A section heading: a bookmark, an outline entry and a contents line."""
-
-    def __init__(
-        self,
-        markup: str | None,
-        style: Any,
-        plain: str = "",
-        key: str = "",
-        level: int = 0,
-        toc_markup: str | None = None,
-        **kwargs: Any,
-    ) -> None:
-        super().__init__(markup, style, **kwargs)
-        self.plain = plain
-        self.key = key
-        self.outline_level = level
-        self.toc_markup = toc_markup
-        """The heading as markup for its contents line; ``None`` keeps it out of the contents."""
-
-    def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        # A heading longer than a page goes on over the next; only its first part
-        # marks the section, so the bookmark and the contents point at its start.
-        parts: list[Any] = super().split(avail_width, avail_height)
-        if parts:
-            first = parts[0]
-            first.plain, first.key = self.plain, self.key
-            first.outline_level, first.toc_markup = self.outline_level, self.toc_markup
-            for rest in parts[1:]:
-                rest.__class__ = _Para
-        return parts
-
-
-class _RuledLines(Flowable):  # type: ignore[misc]
-    """Ruled lines to write on by hand; splits across pages line by line."""
-
-    def __init__(self, lines: int, gap: float) -> None:
-        super().__init__()
-        self.lines = lines
-        self.gap = gap
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        self.width = avail_width
-        return avail_width, self.lines * self.gap
-
-    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
-        fits = int(avail_height // self.gap)
-        if fits < 1 or fits >= self.lines:
-            return [] if fits < 1 else [self]
-        return [_RuledLines(fits, self.gap), _RuledLines(self.lines - fits, self.gap)]
-
-    def draw(self) -> None:
-        self.canv.setStrokeColor(colors.HexColor("#9A9A9A"))
-        self.canv.setLineWidth(0.5)
-        for i in range(self.lines):
-            y = i * self.gap + 1
-            self.canv.line(0, y, self.width, y)
-
-
-class _Grid(Table):  # type: ignore[misc]
-    """A table that never leaves one row alone on either side of a page break."""
-
-    def split(self, avail_width: float, avail_height: float) -> list[Any]:
-        parts: list[Any] = super().split(avail_width, avail_height)
-        if len(parts) != 2 or self.splitInRow:
-            return parts
-        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        rows, cut = len(self._cellvalues), len(parts[0]._cellvalues)
-        if cut - head < 2 < rows - head:
-            return []  # one row at the foot of a page: the table starts on the next
-        if rows - cut < 2 and cut - head > 2:
-            # one row carried over alone: take the one before it along
-            again: list[Any] = super().split(avail_width, sum(self._rowHeights[: cut - 1]))
-            if len(again) == 2:
-                return again
-        return parts
-
-
-_IMMUTABLE = (int, float, str, bool, type(None))
-
-
-class _Frame(Frame):  # type: ignore[misc]
-    """A frame whose deep copy is quick.
-
-    reportlab deep-copies the current frame each time it measures a group kept
-    together (a heading with its text, a short list); a frame is mostly
-    numbers, which need no copying, so only its lists are copied deeply.
-    """
-
-    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
-        clone = self.__class__.__new__(self.__class__)
-        memo[id(self)] = clone
-        clone.__dict__.update(
-            (k, v if type(v) in _IMMUTABLE else copy.deepcopy(v, memo))
-            for k, v in self.__dict__.items()
-        )
-        return clone
-
-
-class _Logo(Flowable):  # type: ignore[misc]
-    """A logo with its alt text as invisible text, so text extraction finds it."""
-
-    def __init__(self, image: Any, width: float, height: float, alt: str, fonts: Fonts) -> None:
-        super().__init__()
-        self.image = image
-        self.width = width
-        self.height = height
-        self.alt = alt
-        self.fonts = fonts
-
-    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
-        return self.width, self.height
-
-    def draw(self) -> None:
-        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
-        if self.alt:
-            # reportlab writes no tagged PDF; invisible text (render mode 3)
-            # over the picture is what a screen reader or a search can find.
-            text = self.canv.beginText(0, self.height / 2)
-            text.setTextRenderMode(3)
-            for font, run in self.fonts.runs(self.alt.replace("\n", " ")):
-                text.setFont(font, 6)
-                text.textOut(run)
-            self.canv.drawText(text)
-
-
-class _Styles:
-    def __init__(self, look: Look) -> None:
-        f = look.fonts
-        size = look.size
-        lead = size * 1.35
-        base = ParagraphStyle(
-            "body", fontName=f.regular, fontSize=size, leading=lead, spaceAfter=size * 0.5
-        )
-        self.body = base
-        # a label or a caption stays with what it introduces
-        self.bold = ParagraphStyle(
-            "bold", base, fontName=f.bold, spaceAfter=size * 0.2, keepWithNext=1
-        )
-        self.quote = ParagraphStyle(
-            "quote",
-            base,
-            fontName=f.italic,
-            leftIndent=size * 1.5,
-            rightIndent=size * 1.5,
-            textColor=colors.HexColor("#333333"),
-        )
-        self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
-        heading = {
-            1: (look.of("h1"), look.primary, 18),
-            2: (look.of("h2"), _DARK, 14),
-            3: (look.of("h3"), _MUTED, 10),
-            4: (look.of("h3"), _MUTED, 8),
-        }
-        self.headings = {
-            level: ParagraphStyle(
-                f"h{level}",
-                base,
-                fontName=f.bold,
-                fontSize=hsize,
-                leading=hsize * 1.25,
-                spaceBefore=before,
-                spaceAfter=size * 0.5,
-                textColor=colour,
-            )
-            for level, (hsize, colour, before) in heading.items()
-        }
-        small = look.of("table")
-        self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)
-        self.wide_cell = ParagraphStyle(
-            "wide-cell",
-            self.cell,
-            fontSize=look.of("small"),
-            leading=look.of("small") * 1.25,
-        )
-        self.header = ParagraphStyle("header", self.cell, fontName=f.bold, textColor=colors.white)
-        self.wide_header = ParagraphStyle(
-            "wide-header", self.wide_cell, fontName=f.bold, textColor=colors.white
-        )
-        self.title = ParagraphStyle(
-            "title",
-            base,
-            fontName=f.bold,
-            fontSize=look.of("title"),
-            leading=look.of("title") * 1.2,
-            textColor=look.primary,
-            spaceAfter=12,
-        )
-        self.subtitle = ParagraphStyle(
-            "subtitle",
-            base,
-            fontSize=look.of("subtitle"),
-            leading=look.of("subtitle") * 1.3,
-            spaceAfter=24,
-            textColor=_MUTED,
-        )
-        self.promise = ParagraphStyle(
-            "promise",
-            base,
-            fontName=f.italic,
-            fontSize=size * 2.2,
-            leading=size * 2.7,
-            textColor=look.accent,
-            spaceBefore=36,
-        )
-        self.toc = [
-            ParagraphStyle(
-                f"toc{level}",
-                base,
-                leftIndent=level * size * 1.4,
-                firstLineIndent=0,
-                fontName=f.bold if level == 0 else f.regular,
-                # The rows' spacing of the table reportlab's TableOfContents uses.
-                spaceBefore=size * 0.4 + 9 if level == 0 else 3,
-                spaceAfter=3,
-                # Room for the dot leader and the page number drawn at the end.
-                rightIndent=size * 3.5,
-            )
-            for level in range(4)
-        ]
-
-    def paragraph_styles(self) -> list[Any]:
-        """Every paragraph style but the headings and the contents'."""
-        return [v for v in vars(self).values() if isinstance(v, ParagraphStyle)]
 
 
 class _Renderer:
@@ -664,33 +357,35 @@ class _Renderer:
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
-        if isinstance(block, Paragraph):
-            if block.prompt:
-                return [self.para(block.text.strip(), s.bold)]
-            return self.paragraphs(block.text)
-        if isinstance(block, Quote):
-            out = self.paragraphs(block.text, s.quote)
-            if block.attribution:
-                out.append(self.para(f"— {block.attribution}", s.attribution))
-            return out
-        if isinstance(block, BulletList):
-            return self.bullets(block)
-        if isinstance(block, Fields):
-            return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
-        if isinstance(block, TableBlock):
-            return self.table(block)
-        if isinstance(block, Chart):
-            return self.chart(block)
-        if isinstance(block, Matrix):
-            return self.matrix(block)
-        if isinstance(block, Staircase):
-            return self.staircase(block)
-        if isinstance(block, WritingSpace):
-            out = [self.para(block.prompt, s.bold)] if block.prompt else []
-            out.append(_RuledLines(block.lines, self.gap))
-            out.append(Spacer(1, self.look.size))
-            return out
-        raise TypeError(f"unknown block {block!r}")
+        match block:
+            case Paragraph():
+                if block.prompt:
+                    return [self.para(block.text.strip(), s.bold)]
+                return self.paragraphs(block.text)
+            case Quote():
+                out = self.paragraphs(block.text, s.quote)
+                if block.attribution:
+                    out.append(self.para(f"— {block.attribution}", s.attribution))
+                return out
+            case BulletList():
+                return self.bullets(block)
+            case Fields():
+                return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+            case TableBlock():
+                return self.table(block)
+            case Chart():
+                return self.chart(block)
+            case Matrix():
+                return self.matrix(block)
+            case Staircase():
+                return self.staircase(block)
+            case WritingSpace():
+                out = [self.para(block.prompt, s.bold)] if block.prompt else []
+                out.append(_RuledLines(block.lines, self.gap))
+                out.append(Spacer(1, self.look.size))
+                return out
+            case _:
+                assert_never(block)
 
     def bullets(self, block: BulletList) -> list[Any]:
         f = self.fonts
@@ -972,128 +667,6 @@ class _Renderer:
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
-#: Word widths, by font and size, of the document being laid out (see _break_plain).
-_word_widths = word_widths
-#: The line breaker of paragraphs of several fragments (a name tests replace).
-_break_mixed = break_mixed
-
-
-def _plain_style(style: Any) -> bool:
-    """Whether reportlab breaks lines in ``style`` by width alone (no hyphenation or dots)."""
-    return not (
-        style.endDots
-        or style.wordWrap
-        or style.shaping
-        or style.hyphenationLang
-        or style.uriWasteReduce
-        or style.embeddedHyphenation
-    )
-
-
-def _break_plain(para: Any, width: Any) -> Any:
-    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
-
-    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
-    of text), the same greedy fill with the same arithmetic and the same
-    allowance for spaces to shrink, so the breaks and the space left on each
-    line are the ones reportlab computes. Whatever that case does beyond
-    filling (soft hyphens, a word wider than the line to be cut, bullets) is
-    left to reportlab. The words are measured once a document rather than once
-    a wrap.
-    """
-    frags = para.frags
-    style = para.style
-    if len(frags) != 1 or para.bulletText or not _plain_style(style):
-        return None
-    f = frags[0]
-    if hasattr(f, "cbDefn") or hasattr(f, "backColor"):
-        return None
-    text = getattr(f, "text", None)
-    if text is None:
-        # the second part of a split paragraph holds its words
-        words = getattr(f, "words", None)
-        if type(words) is not list or not all(type(w) is str for w in words):
-            return None
-        if not any(rl_strip(w) for w in words):
-            return None
-        words = list(words)
-    else:
-        text = rl_strip(text)
-        if not text:
-            return None
-        words = rl_split(text)
-    if _SHY in text if text is not None else any(_SHY in w for w in words):
-        return None
-    font_name, font_size = f.fontName, f.fontSize
-    key = (font_name, font_size)
-    measured = _word_widths.get(key)
-    if measured is None:
-        measured = _word_widths[key] = {}
-    bounds = ascent_descent(font_name, font_size)
-    encoding = para.encoding
-    max_widths = list(width) if isinstance(width, tuple | list) else [width]
-    last_width = len(max_widths) - 1
-    space = measured.get(" ")
-    if space is None:
-        space = measured[" "] = stringWidth(" ", font_name, font_size, encoding)
-    shrink = style.spaceShrinkage * space
-    split_long = style.splitLongWords
-    widest = 0.0
-    lines: list[tuple[float, list[str]]] = []
-    line: list[str] = []
-    current = -space  # as reportlab: no space before a line's first word
-    line_no = 0
-    max_width = max_widths[0]
-    for word in words:
-        word_width = measured.get(word)
-        if word_width is None:
-            word_width = measured[word] = stringWidth(word, font_name, font_size, encoding)
-        new_width = current + space + word_width
-        if new_width > max_width + shrink * len(line):
-            if split_long and word_width > max_width:
-                if len(word) < LONG_WORD:
-                    return None  # reportlab cuts such a word: let it
-                if line:
-                    widest = max(widest, current)
-                    lines.append((max_width - current, line))
-                    line_no += 1
-                    max_width = max_widths[min(last_width, line_no)]
-                # reportlab cuts a word a character at a time, and again on each page
-                # it spans; one of thousands of letters is cut here, a line at a time
-                start = 0
-                while True:
-                    end, current = fitting(word, start, max_width, font_name, font_size)
-                    if end == len(word):
-                        break
-                    widest = max(widest, current)
-                    lines.append((max_width - current, [word[start:end]]))
-                    line_no += 1
-                    max_width = max_widths[min(last_width, line_no)]
-                    start = end
-                line = [word[start:]]
-                continue
-            if line:
-                if current > widest:
-                    widest = current
-                lines.append((max_width - current, line))
-                line = [word]
-                current = word_width
-                line_no += 1
-                max_width = max_widths[min(last_width, line_no)]
-                continue
-        line.append(word)
-        current = new_width
-    if line:
-        if current > widest:
-            widest = current
-        lines.append((max_width - current, line))
-    para._width_max = widest
-    para.height = 0
-    para._splitLongWordCount = para._hyphenations = 0
-    ascent, descent = bounds
-    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
-
-
 def _collapse_spaces(text: str) -> str:
     """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
 
@@ -1150,192 +723,6 @@ def _headings(flowables: list[Any]) -> Iterator[_Heading]:
             yield from _headings(flowable._content)
 
 
-class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
-    def afterFlowable(self, flowable: Any) -> None:
-        if isinstance(flowable, _Heading):
-            canv = self.canv
-            canv.mark_heading(flowable.key)
-            canv.addOutlineEntry(flowable.plain, flowable.key, flowable.outline_level)
-        else:
-            self.canv.flowable_done()
-
-
-@attrs.frozen
-class _ContentsEnd:
-    """Where a contents line's text ends on its page, and the heading it names."""
-
-    key: str
-    """The bookmark of the heading the line names."""
-    x: float
-    """Where the text ends, in page coordinates."""
-    y: float
-    """The baseline of the line's last row, in page coordinates."""
-    style: Any
-
-
-#: The dot leader between a contents line and its page number, as reportlab draws it.
-_DOT = " . "
-
-
-def _canvas_class(document: Document, look: Look, logo: Any) -> type:
-    fonts = look.fonts
-    footer = " · ".join(t for t in (document.footer, look.branding.footer) if t)
-    size = look.of("footer")
-    stamp = None
-    if document.date is not None:
-        moment = _dt.datetime.combine(document.date, _dt.time(12), tzinfo=_dt.UTC)
-        stamp = calendar.timegm(moment.utctimetuple())
-
-    def draw_runs(canv: Any, x: float, y: float, text: str) -> None:
-        for font, run in fonts.runs(text):
-            canv.setFont(font, size)
-            canv.drawString(x, y, run)
-            x += stringWidth(run, font, size)
-
-    def width(text: str) -> float:
-        return float(sum(stringWidth(run, font, size) for font, run in fonts.runs(text)))
-
-    shortened: dict[float, str] = {}
-
-    def short_footer(room: float) -> str:
-        # The page number's width, and so the room left, takes a handful of
-        # values; shortening one character at a time is done once for each.
-        if room not in shortened:
-            text = footer
-            if width(text) > room:
-                # the longest start that fits with its ellipsis, found by halving:
-                # one character at a time cost time growing with the square of the name
-                fits, over = 0, len(footer)
-                while over - fits > 1:
-                    middle = (fits + over) // 2
-                    if width(footer[: middle - 1] + "…") <= room:
-                        fits = middle
-                    else:
-                        over = middle
-                text = footer[: fits - 1] + "…" if fits else ""
-            shortened[room] = text
-        return shortened[room]
-
-    class _NumberedCanvas(Canvas):  # type: ignore[misc]
-        """Holds pages back until the end of the one layout pass, then completes them.
-
-        Each page's state is kept at ``showPage``; ``save`` knows the page count
-        and every heading's page, so it draws "Sida 3 av 12" on each page and
-        the contents' page numbers into the slots left for them, binds the
-        bookmarks to their pages and only then writes the pages out.
-        """
-
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, **kwargs)
-            self._pages: list[dict[str, Any]] = []
-            self._heading_pages: dict[str, int] = {}
-            self._bookmarks: list[str] = []
-            self._contents_pending: list[_ContentsEnd] = []
-            self._contents_ends: list[tuple[int, _ContentsEnd]] = []
-            self.setNamedCB(_CONTENTS_END, self._contents_end)
-            if stamp is not None:
-                # The creation date is the plan's date, so the bytes repeat.
-                ts = self._doc._timeStamp
-                ts.t = stamp
-                ts.lt = time.gmtime(stamp)
-                ts.YMDhms = tuple(ts.lt)[:6]
-                ts.dhh = ts.dmm = 0
-                ts.tzname = "UTC"
-
-        def mark_heading(self, key: str) -> None:
-            """Note that the heading bookmarked as ``key`` is on the current page."""
-            self._heading_pages[key] = self._pageNumber
-            # A bookmark names the page it is made on, and the held-back pages
-            # are only numbered in the document when written: bind it then.
-            self._bookmarks.append(key)
-
-        def _contents_end(self, canv: Any, kind: str, key: str) -> None:
-            info = self._curr_tx_info
-            e, f = self._currentMatrix[4:]
-            self._contents_pending.append(
-                _ContentsEnd(key, info["cur_x"] + e, info["cur_y"] + f, info["xs"].style)
-            )
-
-        def flowable_done(self) -> None:
-            """Leave a slot after a contents line for its number, once the line is drawn.
-
-            In the page's content right after the line's text, the number keeps
-            its place in reading order (and in text copied from the page).
-            """
-            for end in self._contents_pending:
-                self._code.append("")
-                self._contents_ends.append((len(self._code) - 1, end))
-            self._contents_pending.clear()
-
-        def showPage(self) -> None:
-            self._pages.append(dict(self.__dict__))
-            self._bookmarks = []
-            self._contents_ends = []
-            self._startPage()
-
-        def save(self) -> None:
-            total = len(self._pages)
-            for state in self._pages:
-                self.__dict__.update(state)
-                for key in self._bookmarks:
-                    Canvas.bookmarkPage(self, key)
-                self._contents_numbers()
-                if self._pageNumber > 1:
-                    self._footer(total)
-                Canvas.showPage(self)
-            Canvas.save(self)
-
-        def _contents_numbers(self) -> None:
-            right_edge = self._pagesize[0] - _MARGIN
-            for slot, end in self._contents_ends:
-                style = end.style
-                font, font_size = style.fontName, style.fontSize
-                number = str(self._heading_pages[end.key])
-                number_width = stringWidth(number, font, font_size)
-                dot_width = stringWidth(_DOT, font, font_size)
-                dots = max(0, int((right_edge - end.x - number_width) / dot_width))
-                # Drawn at the end of the page's content, then moved into the slot.
-                start = len(self._code)
-                self.saveState()
-                text = self.beginText(right_edge - number_width - dots * dot_width, end.y)
-                text.setFont(font, font_size)
-                text.setFillColor(style.textColor)
-                text.textOut(_DOT * dots + number)
-                self.drawText(text)
-                self.restoreState()
-                self._code[slot] = "\n".join(self._code[start:])
-                del self._code[start:]
-                self.linkAbsolute(
-                    "",
-                    end.key,
-                    (right_edge - number_width, end.y, right_edge, end.y + style.leading),
-                    name=f"contents-{end.key}",
-                )
-
-        def _footer(self, total: int) -> None:
-            # Each page's own size: landscape pages hold the wide tables.
-            page_width, page_height = self._pagesize
-            self.saveState()
-            y = 12 * mm
-            self.setStrokeColor(look.accent)
-            self.setLineWidth(0.6)
-            self.line(_MARGIN, y + size + 3, page_width - _MARGIN, y + size + 3)
-            self.setFillColor(colors.HexColor("#404040"))
-            number = document.page_label.format(page=self._pageNumber, pages=total)
-            right = page_width - _MARGIN - width(number)
-            draw_runs(self, right, y, number)
-            draw_runs(self, _MARGIN, y, short_footer(right - _MARGIN - 12))
-            if logo is not None:
-                # A small logo in the header of every page after the title.
-                h = 9 * mm
-                w = h * logo.width / logo.height
-                left, bottom = page_width - _MARGIN - w, page_height - 14 * mm
-                self.drawImage(logo.image, left, bottom, w, h, mask="auto")
-            self.restoreState()
-
-    return _NumberedCanvas
-
-
 def _logo(look: Look) -> Any:
     logo = look.branding.logo
     if logo is None:
@@ -1349,7 +736,9 @@ def _logo(look: Look) -> Any:
 def render(document: Document, look: Look) -> bytes:
     """Lay ``document`` out on A4 pages and return the PDF's bytes."""
     # the words of one document are measured once; a batch keeps no words of the last
-    _word_widths.clear()
+    word_widths.clear()
+    # the switch is the process's environment, the same for every thread
+    internals = _Para.internals = use_internals()
     logo = _logo(look)
     out = io.BytesIO()
     doc = _DocTemplate(
@@ -1381,5 +770,5 @@ def render(document: Document, look: Look) -> bytes:
     story = _Renderer(document, look, logo).story()
     # One layout pass: the canvas holds the pages back and fills in the page
     # numbers (footers, contents) once the last page is known.
-    doc.build(story, canvasmaker=_canvas_class(document, look, logo))
+    doc.build(story, canvasmaker=canvas_maker(document, look, logo, internals))
     return out.getvalue()

@@ -17,7 +17,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 from string import whitespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
@@ -31,8 +31,17 @@ from reportlab.platypus.paragraph import (
 from reportlab.platypus.paragraph import _shy as _SHY
 from reportlab.platypus.paragraph import lstrip as rl_lstrip
 from reportlab.platypus.paragraph import split as rl_split
+from reportlab.platypus.paragraph import strip as rl_strip
 
-__all__ = ["LONG_WORD", "ascent_descent", "break_mixed", "fitting", "word_widths"]
+__all__ = [
+    "LONG_WORD",
+    "ascent_descent",
+    "break_mixed",
+    "break_plain",
+    "fitting",
+    "plain_style",
+    "word_widths",
+]
 
 #: Words this long or longer are cut into lines here rather than by reportlab, whose
 #: cost grows with the square of the word's length.
@@ -194,6 +203,148 @@ def _frag_words(frags: list[Any]) -> list[Any] | None:
     return words
 
 
+class _Line:
+    """The line :func:`break_mixed` is filling, and the lines made before it.
+
+    The names are those of reportlab's ``breakLines``, whose arithmetic each
+    step repeats in the same order.
+    """
+
+    def __init__(self, max_widths: list[Any]) -> None:
+        self.max_widths = max_widths
+        self.max_line = len(max_widths) - 1
+        self.lines: list[Any] = []
+        self.words: list[Any] = []
+        self.line_start = 0
+        self.line_no = 0
+        self.max_width = max_widths[0]
+        self.widest: float = 0
+        self.n = 0
+        self.space_width: float = 0
+        self.current: float = 0
+        self.max_size: float = 0
+        self.max_ascent: float = 0
+        self.min_descent: float = 0
+        self.g: Any = None
+        self.source: Any = None  # the fragment g is a copy of
+
+    def start(self, font_name: str, font_size: float) -> None:
+        """Begin an empty line in the font of the word that opens it."""
+        self.n = self.space_width = self.current = 0
+        self.max_size = font_size
+        self.max_ascent, self.min_descent = ascent_descent(font_name, font_size)
+
+    def limit(self, shrinkage: float) -> float:
+        """The width the line may reach: its own, plus what its spaces may shrink."""
+        lim_width: float = self.max_width
+        if shrinkage:
+            shrink = self.space_width
+            for wi in self.words:
+                if wi._fkind == _FK_TEXT:
+                    spaces = wi.text.count(" ")
+                    if spaces:
+                        shrink += spaces * _width(" ", wi.fontName, wi.fontSize)
+            shrink *= shrinkage
+            lim_width += shrink
+        return lim_width
+
+    def grow(self, frag: Any) -> None:
+        """Make the line as tall as ``frag``'s font needs."""
+        font_size = frag.fontSize
+        ascent, descent = ascent_descent(frag.fontName, font_size)
+        self.max_size = max(self.max_size, font_size)
+        self.max_ascent = max(self.max_ascent, ascent)
+        self.min_descent = min(self.min_descent, descent)
+
+    def pieces(self, w: Any) -> int:
+        """Add the word's fragments after its first; 1 when one of them has text."""
+        real = 0
+        for piece, piece_text in w[2:]:
+            g = self.g = piece.clone()
+            self.source = piece
+            g.text = piece_text
+            if piece_text:
+                real = 1
+            self.words.append(g)
+            self.grow(g)
+        return real
+
+    def add(self, w: Any, font_name: str, new_width: float) -> None:
+        """Put the word ``w`` at the end of the line, which is then ``new_width`` wide."""
+        f = w[1][0]
+        text = w[1][1]
+        if text:
+            self.n += 1
+        self.grow(f)
+        words = self.words
+        if not words:
+            g = self.g = f.clone()
+            self.source = f
+            self.words = [g]
+            g.text = text
+        elif not (f is self.source and f._fkind == _FK_TEXT) and not sameFrag(self.g, f):
+            # (a copy of a text fragment is the same as it: sameFrag, which
+            # costs microseconds in the attributes it looks for, is asked
+            # only when the fragment changes)
+            if self.space_width:
+                for wi in reversed(words):
+                    if wi._fkind == _FK_TEXT:
+                        if not wi.text.endswith(" "):
+                            wi.text += " "
+                        break
+            g = self.g = f.clone()
+            self.source = f
+            words.append(g)
+            g.text = text
+        elif self.space_width:
+            g = self.g
+            if not g.text.endswith(" "):
+                g.text += " " + text
+            else:
+                g.text += text
+        else:
+            self.g.text += text
+        # (the space after the word: the font of its last fragment, at its first's size)
+        self.space_width = _width(" ", font_name, f.fontSize) if isinstance(w, _HSFrag) else 0
+        real = self.pieces(w)
+        if not text and real:
+            self.n += 1
+        self.current = new_width
+
+    def close(self) -> Any:
+        """The line as reportlab's ``FragLine``; the widest line so far noted."""
+        self.widest = max(self.widest, self.current)
+        return FragLine(
+            extraSpace=self.max_width - self.current,
+            wordCount=self.n,
+            lineBreak=False,
+            words=self.words,
+            fontSize=self.max_size,
+            ascent=self.max_ascent,
+            descent=self.min_descent,
+            maxWidth=self.max_width,
+            sFW=self.line_start,
+        )
+
+    def break_before(self, w: Any, font_name: str, font_size: float, at: int) -> None:
+        """Close the line and start the next with the word ``w``, the ``at``-th of the paragraph."""
+        self.lines.append(self.close())
+        self.line_start = at
+        self.line_no += 1
+        self.max_width = self.max_widths[min(self.max_line, self.line_no)]
+        self.space_width = _width(" ", font_name, font_size) if isinstance(w, _HSFrag) else 0
+        self.current = w[0]
+        self.n = 1
+        f = w[1][0]
+        g = self.g = f.clone()
+        self.source = f
+        self.max_size = g.fontSize
+        self.max_ascent, self.min_descent = ascent_descent(g.fontName, self.max_size)
+        self.words = [g]
+        g.text = w[1][1]
+        self.pieces(w)
+
+
 def break_mixed(para: Any, width: Any) -> Any:
     """The lines of a paragraph of several text fragments, or ``None`` to leave it to reportlab.
 
@@ -208,148 +359,181 @@ def break_mixed(para: Any, width: Any) -> Any:
     if words_in is None:
         return None
     max_widths = list(width) if isinstance(width, tuple | list) else [width]
-    max_line = len(max_widths) - 1
     shrinkage = style.spaceShrinkage
     split_long = style.splitLongWords
     if split_long:
         words_in = _cut_long_words(words_in, min(max_widths))
-    lines: list[Any] = []
+    line = _Line(max_widths)
     done: list[Any] = []  # reportlab's FW: the words of the lines made so far
-    words: list[Any] = []
-    line_start = 0
-    line_no = 0
-    max_width = max_widths[0]
-    widest: float = 0
-    n = 0
-    space_width: float = 0
-    current: float = 0
-    max_size: float = 0
-    max_ascent: float = 0
-    min_descent: float = 0
-    g: Any = None
-    source: Any = None  # the fragment g is a copy of
-
-    def close_line() -> Any:
-        return FragLine(
-            extraSpace=max_width - current,
-            wordCount=n,
-            lineBreak=False,
-            words=words,
-            fontSize=max_size,
-            ascent=max_ascent,
-            descent=min_descent,
-            maxWidth=max_width,
-            sFW=line_start,
-        )
-
     for w in words_in:
         done.append(w)
         last = w[-1][0]
         font_name = last.fontName
         font_size = last.fontSize
-        if not words:
-            n = space_width = current = 0
-            max_size = font_size
-            max_ascent, min_descent = ascent_descent(font_name, font_size)
+        if not line.words:
+            line.start(font_name, font_size)
         word_width = w[0]
-        f = w[1][0]
-        new_width = current + space_width + word_width if word_width > 0 else current
-        lim_width = max_width
-        if shrinkage:
-            shrink = space_width
-            for wi in words:
-                if wi._fkind == _FK_TEXT:
-                    spaces = wi.text.count(" ")
-                    if spaces:
-                        shrink += spaces * _width(" ", wi.fontName, wi.fontSize)
-            shrink *= shrinkage
-            lim_width += shrink
-        if new_width > lim_width and not hasattr(f, "cbDefn") and split_long:
-            at = min(line_no, max_line)
+        current = line.current
+        new_width = current + line.space_width + word_width if word_width > 0 else current
+        lim_width = line.limit(shrinkage)
+        if new_width > lim_width and not hasattr(w[1][0], "cbDefn") and split_long:
+            at = min(line.line_no, line.max_line)
             if word_width > max(max_widths[at : at + 1]):
                 return None  # reportlab cuts such a word: let it
-        if not (new_width > lim_width and n > 0):
-            text = w[1][1]
-            if text:
-                n += 1
-            font_size = f.fontSize
-            ascent, descent = ascent_descent(f.fontName, font_size)
-            max_size = max(max_size, font_size)
-            max_ascent = max(max_ascent, ascent)
-            min_descent = min(min_descent, descent)
-            if not words:
-                g = f.clone()
-                source = f
-                words = [g]
-                g.text = text
-            elif not (f is source and f._fkind == _FK_TEXT) and not sameFrag(g, f):
-                # (a copy of a text fragment is the same as it: sameFrag, which
-                # costs microseconds in the attributes it looks for, is asked
-                # only when the fragment changes)
-                if space_width:
-                    for wi in reversed(words):
-                        if wi._fkind == _FK_TEXT:
-                            if not wi.text.endswith(" "):
-                                wi.text += " "
-                            break
-                g = f.clone()
-                source = f
-                words.append(g)
-                g.text = text
-            elif space_width:
-                if not g.text.endswith(" "):
-                    g.text += " " + text
-                else:
-                    g.text += text
-            else:
-                g.text += text
-            space_width = _width(" ", font_name, font_size) if isinstance(w, _HSFrag) else 0
-            real = 0
-            for piece, piece_text in w[2:]:
-                g = piece.clone()
-                source = piece
-                g.text = piece_text
-                if piece_text:
-                    real = 1
-                words.append(g)
-                font_size = g.fontSize
-                ascent, descent = ascent_descent(g.fontName, font_size)
-                max_size = max(max_size, font_size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
-            if not text and real:
-                n += 1
-            current = new_width
+        if not (new_width > lim_width and line.n > 0):
+            line.add(w, font_name, new_width)
         else:
-            widest = max(widest, current)
-            lines.append(close_line())
-            line_start = len(done) - 1
-            line_no += 1
-            max_width = max_widths[min(max_line, line_no)]
-            space_width = _width(" ", font_name, font_size) if isinstance(w, _HSFrag) else 0
-            current = word_width
-            n = 1
-            g = f.clone()
-            source = f
-            max_size = g.fontSize
-            max_ascent, min_descent = ascent_descent(g.fontName, max_size)
-            words = [g]
-            g.text = w[1][1]
-            for piece, piece_text in w[2:]:
-                g = piece.clone()
-                source = piece
-                g.text = piece_text
-                words.append(g)
-                font_size = g.fontSize
-                ascent, descent = ascent_descent(g.fontName, font_size)
-                max_size = max(max_size, font_size)
-                max_ascent = max(max_ascent, ascent)
-                min_descent = min(min_descent, descent)
-    if words:
-        widest = max(widest, current)
-        lines.append(close_line())
-    para._width_max = widest
+            line.break_before(w, font_name, font_size, len(done) - 1)
+    if line.words:
+        line.lines.append(line.close())
+    para._width_max = line.widest
     para.height = 0
     para._splitLongWordCount = para._hyphenations = 0
     para.frags = done
-    return ParaLines(kind=1, lines=lines)
+    return ParaLines(kind=1, lines=line.lines)
+
+
+def plain_style(style: Any) -> bool:
+    """Whether reportlab breaks lines in ``style`` by width alone (no hyphenation or dots)."""
+    return not (
+        style.endDots
+        or style.wordWrap
+        or style.shaping
+        or style.hyphenationLang
+        or style.uriWasteReduce
+        or style.embeddedHyphenation
+    )
+
+
+def _plain_words(f: Any) -> list[str] | None:
+    """The words of a paragraph's one text fragment, or ``None`` where reportlab must break it."""
+    if hasattr(f, "cbDefn") or hasattr(f, "backColor"):
+        return None
+    text = getattr(f, "text", None)
+    if text is None:
+        # the second part of a split paragraph holds its words
+        words = getattr(f, "words", None)
+        if type(words) is not list or not all(type(w) is str for w in words):
+            return None
+        if not any(rl_strip(w) for w in words):
+            return None
+        words = list(words)
+    else:
+        text = rl_strip(text)
+        if not text:
+            return None
+        words = rl_split(text)
+    if _SHY in text if text is not None else any(_SHY in w for w in words):
+        return None
+    return words
+
+
+class _Cut(NamedTuple):
+    """A long word cut into lines: the full lines, the widest, and the last piece."""
+
+    lines: list[tuple[float, list[str]]]
+    widest: float
+    last: str
+    last_width: float
+    line_no: int
+
+
+def _cut_lines(
+    word: str, font_name: str, font_size: float, max_widths: list[Any], line_no: int
+) -> _Cut:
+    """``word`` cut into the lines it fills from line ``line_no`` on, each as full as fits."""
+    last_line = len(max_widths) - 1
+    lines: list[tuple[float, list[str]]] = []
+    widest = 0.0
+    start = 0
+    while True:
+        max_width = max_widths[min(last_line, line_no)]
+        end, width = fitting(word, start, max_width, font_name, font_size)
+        if end == len(word):
+            return _Cut(lines, widest, word[start:], width, line_no)
+        widest = max(widest, width)
+        lines.append((max_width - width, [word[start:end]]))
+        line_no += 1
+        start = end
+
+
+def break_plain(para: Any, width: Any) -> Any:
+    """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
+
+    It is the first case of reportlab's ``Paragraph.breakLines`` (one fragment
+    of text), the same greedy fill with the same arithmetic and the same
+    allowance for spaces to shrink, so the breaks and the space left on each
+    line are the ones reportlab computes. Whatever that case does beyond
+    filling (soft hyphens, a word wider than the line to be cut, bullets) is
+    left to reportlab. The words are measured once a document rather than once
+    a wrap.
+    """
+    frags = para.frags
+    style = para.style
+    if len(frags) != 1 or para.bulletText or not plain_style(style):
+        return None
+    f = frags[0]
+    words = _plain_words(f)
+    if words is None:
+        return None
+    font_name, font_size = f.fontName, f.fontSize
+    key = (font_name, font_size)
+    measured = word_widths.get(key)
+    if measured is None:
+        measured = word_widths[key] = {}
+    bounds = ascent_descent(font_name, font_size)
+    encoding = para.encoding
+    max_widths = list(width) if isinstance(width, tuple | list) else [width]
+    last_width = len(max_widths) - 1
+    space = measured.get(" ")
+    if space is None:
+        space = measured[" "] = stringWidth(" ", font_name, font_size, encoding)
+    shrink = style.spaceShrinkage * space
+    split_long = style.splitLongWords
+    widest = 0.0
+    lines: list[tuple[float, list[str]]] = []
+    line: list[str] = []
+    current = -space  # as reportlab: no space before a line's first word
+    line_no = 0
+    max_width = max_widths[0]
+    for word in words:
+        word_width = measured.get(word)
+        if word_width is None:
+            word_width = measured[word] = stringWidth(word, font_name, font_size, encoding)
+        new_width = current + space + word_width
+        if new_width > max_width + shrink * len(line):
+            if split_long and word_width > max_width:
+                if len(word) < LONG_WORD:
+                    return None  # reportlab cuts such a word: let it
+                if line:
+                    widest = max(widest, current)
+                    lines.append((max_width - current, line))
+                    line_no += 1
+                # reportlab cuts a word a character at a time, and again on each page
+                # it spans; one of thousands of letters is cut here, a line at a time
+                cut = _cut_lines(word, font_name, font_size, max_widths, line_no)
+                lines.extend(cut.lines)
+                widest = max(widest, cut.widest)
+                line, current, line_no = [cut.last], cut.last_width, cut.line_no
+                max_width = max_widths[min(last_width, line_no)]
+                continue
+            if line:
+                if current > widest:
+                    widest = current
+                lines.append((max_width - current, line))
+                line = [word]
+                current = word_width
+                line_no += 1
+                max_width = max_widths[min(last_width, line_no)]
+                continue
+        line.append(word)
+        current = new_width
+    if line:
+        if current > widest:
+            widest = current
+        lines.append((max_width - current, line))
+    para._width_max = widest
+    para.height = 0
+    para._splitLongWordCount = para._hyphenations = 0
+    ascent, descent = bounds
+    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)

@@ -29,7 +29,7 @@ import tempfile
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO, assert_never
 
 from .._catalogue.messages import text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
@@ -62,6 +62,7 @@ from ..document import (
     chapters,
     has_wide_table,
     language_tag,
+    marked_values,
 )
 from ..errors import PlanError, Problem
 from ..model import Language
@@ -198,107 +199,126 @@ class _Data:
             "footer": bool(footer),
         }
 
+    def fields(self, block: Fields, lang: dict[str, str] | None) -> dict[str, Any]:
+        """Label and value pairs."""
+        return {
+            "kind": "fields",
+            "items": [
+                {
+                    "label": self.s(f.label),
+                    "value": self.s(f.value),
+                    "long": f.long,
+                    "paragraphs": self.paragraphs(f.value),
+                }
+                for f in block.items
+            ],
+            "lang": lang,
+        }
+
+    def records(self, block: Table, lang: dict[str, str] | None) -> dict[str, Any]:
+        """A table as one record a row."""
+        # One record a row, as in the untagged PDF: label and value pairs read
+        # well at 16 pt where eight columns would break every word.
+        return {
+            "kind": "records",
+            "caption": self.s(block.caption),
+            "records": [
+                [
+                    {"label": self.s(h or "#"), "value": self.s(c)}
+                    for h, c in zip(block.headers, row, strict=False)
+                    if c.strip() or block.row_lines
+                ]
+                for row in block.rows
+            ],
+            "lines": block.row_lines,
+            "lang": lang,
+        }
+
+    def chart(self, block: Chart) -> dict[str, Any]:
+        """The bars, their axis and text alternative, and the numbers as a table."""
+        return {
+            "kind": "chart",
+            "title": self.s(block.title),
+            "labels": [self.s(label) for label in block.labels],
+            "values": list(block.values),
+            "ticks": list(axis_ticks(block.values)),
+            "alt": self.s(block.alt or block.title),
+            "table": self.block(block.table),
+        }
+
     def block(self, block: Block) -> dict[str, Any]:
         lang = _lang(getattr(block, "lang", None), self.document)
-        if isinstance(block, Paragraph) and block.prompt:
-            # a workbook question: set like a label
-            return {"kind": "writing", "prompt": self.s(block.text.strip()), "lines": 0}
-        if isinstance(block, Paragraph):
-            return {"kind": "paragraph", "paragraphs": self.paragraphs(block.text), "lang": lang}
-        if isinstance(block, Quote):
-            return {
-                "kind": "quote",
-                "paragraphs": self.paragraphs(block.text),
-                "attribution": self.s(block.attribution),
-                "lang": lang,
-            }
-        if isinstance(block, BulletList):
-            return {
-                "kind": "list",
-                "caption": self.s(block.caption),
-                "items": [self.s(i) for i in block.items],
-                "ordered": block.ordered,
-                "lang": lang,
-            }
-        if isinstance(block, Fields):
-            return {
-                "kind": "fields",
-                "items": [
-                    {
-                        "label": self.s(f.label),
-                        "value": self.s(f.value),
-                        "long": f.long,
-                        "paragraphs": self.paragraphs(f.value),
-                    }
-                    for f in block.items
-                ],
-                "lang": lang,
-            }
-        if isinstance(block, Table) and block.records:
-            # One record a row, as in the untagged PDF: label and value pairs read
-            # well at 16 pt where eight columns would break every word.
-            return {
-                "kind": "records",
-                "caption": self.s(block.caption),
-                "records": [
-                    [
-                        {"label": self.s(h or "#"), "value": self.s(c)}
-                        for h, c in zip(block.headers, row, strict=False)
-                        if c.strip() or block.row_lines
-                    ]
-                    for row in block.rows
-                ],
-                "lines": block.row_lines,
-                "lang": lang,
-            }
-        if isinstance(block, Table):
-            return self.table(
-                block.headers,
-                block.rows,
-                caption=block.caption,
-                widths=block.widths,
-                lang=block.lang,
-                dense=block.dense,
-                keep=block.keep_together,
-                row_lines=block.row_lines,
-                align=block.align,
-                footer=block.footer,
-            )
-        if isinstance(block, Chart):
-            return {
-                "kind": "chart",
-                "title": self.s(block.title),
-                "labels": [self.s(label) for label in block.labels],
-                "values": list(block.values),
-                "ticks": list(axis_ticks(block.values)),
-                "alt": self.s(block.alt or block.title),
-                "table": self.block(block.table),
-            }
-        if isinstance(block, Matrix):
-            return self.table(
-                block.headers,
-                tuple((name, ", ".join(groups)) for name, groups in block.cells),
-                caption=block.title,
-                widths=(1, 2),
-                lang=block.lang,
-                row_lines=block.write_in,
-            )
-        if isinstance(block, Staircase):
-            # the steps as a table, the highest first, as the drawing shows them
-            steps = range(len(block.steps), 0, -1)
-            return self.table(
-                block.headers,
-                tuple(
-                    (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
-                ),
-                caption=block.title,
-                widths=(1, 2),
-                lang=block.lang,
-                row_lines=block.write_in,
-            )
-        if isinstance(block, WritingSpace):
-            return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
-        raise TypeError(f"unknown block {block!r}")
+        match block:
+            case Paragraph() if block.prompt:
+                # a workbook question: set like a label
+                return {"kind": "writing", "prompt": self.s(block.text.strip()), "lines": 0}
+            case Paragraph():
+                return {
+                    "kind": "paragraph",
+                    "paragraphs": self.paragraphs(block.text),
+                    "lang": lang,
+                }
+            case Quote():
+                return {
+                    "kind": "quote",
+                    "paragraphs": self.paragraphs(block.text),
+                    "attribution": self.s(block.attribution),
+                    "lang": lang,
+                }
+            case BulletList():
+                return {
+                    "kind": "list",
+                    "caption": self.s(block.caption),
+                    "items": [self.s(i) for i in block.items],
+                    "ordered": block.ordered,
+                    "lang": lang,
+                }
+            case Fields():
+                return self.fields(block, lang)
+            case Table() if block.records:
+                return self.records(block, lang)
+            case Table():
+                return self.table(
+                    block.headers,
+                    block.rows,
+                    caption=block.caption,
+                    widths=block.widths,
+                    lang=block.lang,
+                    dense=block.dense,
+                    keep=block.keep_together,
+                    row_lines=block.row_lines,
+                    align=block.align,
+                    footer=block.footer,
+                )
+            case Chart():
+                return self.chart(block)
+            case Matrix():
+                return self.table(
+                    block.headers,
+                    tuple((name, ", ".join(groups)) for name, groups in block.cells),
+                    caption=block.title,
+                    widths=(1, 2),
+                    lang=block.lang,
+                    row_lines=block.write_in,
+                )
+            case Staircase():
+                # the steps as a table, the highest first, as the drawing shows them
+                steps = range(len(block.steps), 0, -1)
+                return self.table(
+                    block.headers,
+                    tuple(
+                        (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1]))
+                        for k in steps
+                    ),
+                    caption=block.title,
+                    widths=(1, 2),
+                    lang=block.lang,
+                    row_lines=block.write_in,
+                )
+            case WritingSpace():
+                return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
+            case _:
+                assert_never(block)
 
     def section(self, section: Section) -> dict[str, Any]:
         title = self.s(section.title)
@@ -404,7 +424,9 @@ def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -
 
     Typst must be installed; :mod:`.pdfua` checks that before coming here.
     """
-    fonts = check_text(_fonts(), _texts(document, context), context.plan, context, "not_in_font_ua")
+    fonts = check_text(
+        _fonts(), _texts(document, context), marked_values(document), context, "not_in_font_ua"
+    )
     data, logo = document_data(document, context, fonts)
     date = document.date or _dt.date(1980, 1, 1)
     # The creation time is the document's date, so the same plan gives the same bytes.

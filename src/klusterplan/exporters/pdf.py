@@ -83,6 +83,7 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
         from reportlab.platypus.doctemplate import LayoutError
 
         from ..branding import Branding
+        from ..document import marked_values
         from ._pdf_fonts import FontFiles, check_text, font_files_from_settings, load_fonts
         from ._pdf_layout import Look, render
 
@@ -94,7 +95,7 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
         texts = [*_document_strings(document), branding.footer]
         if branding.logo is not None:
             texts.append(branding.logo.alt_text)
-        checked = check_text(loaded, texts, context.plan, context)
+        checked = check_text(loaded, texts, marked_values(document), context)
         default = Branding()
         look = Look(
             fonts=checked,

@@ -1,0 +1,650 @@
+"""The workshop workbook's own questions: sheets to fill in, room to write, the seed's examples.
+
+Each question shows what the plan already answers, with room to amend it, or
+room to write where it answers nothing yet; every room is marked with the plan
+value it would fill, so the filled-in Word workbook can be read back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+
+from .._model.paths import placement
+from ..document import (
+    Block,
+    BulletList,
+    Paragraph,
+    Rows,
+    Table,
+    WritingSpace,
+    has_content,
+)
+from ..model import (
+    Horizon,
+    Segment,
+    TargetGroup,
+)
+from .builder import Cell, PlanBuilder, compose, kept, whole
+from .plan_parts import (
+    LEADER_FIELDS,
+    analysis_blocks,
+    centre_profile,
+    follow_up_blocks,
+    horizon_actions,
+    leader_blocks,
+    organisation_blocks,
+    resources_blocks,
+    say_at,
+)
+from .shared import (
+    activity_rows,
+    campaign_groups,
+    campaign_table,
+    cell,
+    cell_lines,
+    centre_matrix,
+    goal_lists,
+    group_path,
+    staircase_figure,
+    staircase_table,
+)
+from .spec import Ask, Title
+
+__all__ = [
+    "AMEND_LINES",
+    "MORE_ROWS",
+    "WORKBOOK_ROWS",
+    "action_sheet",
+    "activity_sheet",
+    "agenda",
+    "analysis_sheet",
+    "answer",
+    "campaign_steps",
+    "centre_profile_sheet",
+    "centre_sheet",
+    "follow_up_sheet",
+    "goals_sheet",
+    "group_list",
+    "leader_sheet",
+    "numbered",
+    "organisation_sheet",
+    "partners_sheet",
+    "personas_table",
+    "resources_sheet",
+    "segments",
+    "several",
+    "staircase_sheet",
+    "values_sheet",
+    "written_at",
+]
+
+
+#: Numbered writing rows in each ATT GÖRA table of the workbook, as in the seed.
+WORKBOOK_ROWS = 10
+
+
+#: The eight groups the dialogue forum voted for, with their votes (the seed).
+_SEED_GROUPS: tuple[tuple[str, int], ...] = (
+    ("workbook_group_1", 8),
+    ("workbook_group_2", 9),
+    ("workbook_group_3", 7),
+    ("workbook_group_4", 9),
+    ("workbook_group_5", 8),
+    ("workbook_group_6", 8),
+    ("workbook_group_7", 9),
+    ("workbook_group_8", 7),
+)
+
+
+#: Handwriting lines left under a pre-filled answer, to amend it at the workshop.
+AMEND_LINES = 2
+
+
+#: Empty rows a workbook table leaves for more, under what the plan already has.
+MORE_ROWS = 2
+
+
+def answer(
+    b: PlanBuilder, filled: Iterable[Block | None], lines: int, prompt: str = "", path: str = ""
+) -> list[Block]:
+    """What the plan says, with room to amend it, or room to write when it says nothing yet.
+
+    The room is for the value at ``path``: what is written there adds to it.
+    """
+    shown = list(kept(filled))
+    if shown:
+        head: list[Block] = [Paragraph(prompt, prompt=True)] if prompt else []
+        return [*head, *shown, WritingSpace(AMEND_LINES, path=path)] if lines else [*head, *shown]
+    return [WritingSpace(lines, prompt, path)] if lines else []
+
+
+def several(
+    b: PlanBuilder, filled: Iterable[Block | None], asks: Sequence[tuple[str, str, int, bool]]
+) -> list[Block]:
+    """A question of several values: what the plan has, and room for each it lacks.
+
+    ``asks`` are (label key, path, lines, whether the plan has it). The room
+    left under what the plan has belongs to no single value: on paper it is
+    for notes, and text typed there in Word is reported rather than read.
+    """
+    shown = list(kept(filled))
+    out: list[Block] = [*shown]
+    out += [WritingSpace(lines, b.t(key), path) for key, path, lines, has in asks if not has]
+    if shown:
+        out.append(WritingSpace(AMEND_LINES))
+    return out
+
+
+def agenda(n: int) -> Title:
+    return lambda b: f"{n}. {b.t(f'workbook_agenda_{n}')}"
+
+
+def _seed_names(b: PlanBuilder) -> list[str]:
+    """The workbook's eight groups, for tables to fill in a blank workbook."""
+    return [b.t(key) for key, _ in _SEED_GROUPS]
+
+
+def _group_sheet(
+    b: PlanBuilder,
+    key: str,
+    headers: Sequence[str],
+    widths: Sequence[float],
+    fields: Sequence[str],
+    cells: Callable[[TargetGroup, str], Sequence[Cell]],
+    *,
+    only: Callable[[TargetGroup], bool] = lambda g: True,
+    more: int = MORE_ROWS,
+    seeds: bool = True,
+) -> Table:
+    """A workbook table with a row per target group: the group's name, then ``fields``.
+
+    A blank workbook lists the seed's eight groups to fill in (``seeds``);
+    ``more`` empty rows are left for groups not yet named.
+    """
+    rows: list[tuple[Cell, ...]] = []
+    items: list[str] = []
+    for i, g in enumerate(b.plan.target_groups):
+        if not only(g):
+            continue
+        item = group_path(i)
+        items.append(item)
+        name = g.name or g.id
+        rows.append(((name, whole(f"{item}.name", name)), *cells(g, item)))
+    empty = ("",) * len(fields)
+    if not b.plan.target_groups and seeds:
+        for name in _seed_names(b):
+            rows.append((name, *empty))
+            items.append("")
+    for _ in range(more):
+        rows.append(("", *empty))
+        items.append("")
+    return b.table(
+        headers,
+        rows,
+        widths,
+        key,
+        row_lines=1,
+        source=Rows(
+            "target_groups",
+            tuple(items),
+            (("name",), *((f,) for f in fields)),
+            key="name",
+        ),
+    )
+
+
+def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...]], list[str]]:
+    """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows."""
+    rows: list[tuple[Cell, ...]] = []
+    items: list[str] = []
+    for n, (item, a) in enumerate(horizon_actions(b, horizon), 1):
+        who = [a.responsible.strip(), ", ".join(r.strip() for r in a.roles)]
+        comm = a.communicative_consequence.strip()
+        parts: list[str | tuple[str, str]] = [
+            f"{n}. ",
+            (comm, f"{item}.communicative_consequence"),
+        ]
+        if any(who):
+            parts.append(" (")
+            if who[0]:
+                parts.append((who[0], f"{item}.responsible"))
+            if all(who):
+                parts.append(", ")
+            if who[1]:
+                parts.append((who[1], f"{item}.roles"))
+            parts.append(")")
+        rows.append(
+            (
+                compose(f"{n}. ", (a.what.strip(), f"{item}.what")),
+                compose(
+                    f"{n}. ",
+                    (
+                        a.organisational_consequence.strip(),
+                        f"{item}.organisational_consequence",
+                    ),
+                ),
+                compose(*parts),
+            )
+        )
+        items.append(item)
+    return rows, items
+
+
+def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
+    """An ATT GÖRA sheet of the seed: ten numbered rows, the first showing what to write."""
+
+    def build(b: PlanBuilder) -> list[Block]:
+        immediate = horizon is Horizon.IMMEDIATE
+        title = "immediate" if immediate else "workbook_long_term"
+        hint = "workbook_hint_immediate" if immediate else "workbook_hint_long_term"
+        communicative = (
+            "workbook_hint_communicative_immediate" if immediate else "workbook_hint_communicative"
+        )
+        rows, items = _action_rows(b, horizon)
+        if not rows:
+            rows.append(
+                (
+                    f"1. {b.t(hint)}",
+                    f"1. {b.t('workbook_hint_organisational')}",
+                    f"1. {b.t(communicative)}",
+                )
+            )
+            items.append("")
+        while len(rows) < WORKBOOK_ROWS:
+            n = len(rows) + 1
+            rows.append((f"{n}.", f"{n}.", f"{n}."))
+            items.append("")
+        slug = horizon.value.replace("_", "-")
+        headers = (
+            b.t(title),
+            b.t("organisational_consequence"),
+            b.t("communicative_consequence"),
+        )
+        # a sheet to write on: whole, on a landscape page of its own
+        return [
+            b.table(
+                headers,
+                rows,
+                (1, 1, 1),
+                f"workbook-actions-{slug}",
+                row_lines=2,
+                keep_together=True,
+                landscape=True,
+                source=Rows(
+                    "actions",
+                    tuple(items),
+                    (
+                        ("what",),
+                        ("organisational_consequence",),
+                        ("communicative_consequence", "responsible", "roles"),
+                    ),
+                    fixed=(("horizon", horizon.value),),
+                ),
+            )
+        ]
+
+    return build
+
+
+def segments(b: PlanBuilder) -> list[Block]:
+    out: list[Block] = []
+    for segment, key in ((Segment.A, "workbook_segment_a"), (Segment.B, "workbook_segment_b")):
+        where = placement("target_groups[].segment", segment.value)
+        names = tuple(g.name or g.id for g in b.plan.target_groups if g.segment is segment)
+        listed = BulletList(
+            names,
+            b.t(key),
+            lang=b.tag,
+            path=where,
+            marks=tuple(whole(where, n) for n in names),
+        )
+        out.extend(answer(b, [listed], 2, "" if names else b.t(key), where))
+    return out
+
+
+def group_list(b: PlanBuilder) -> list[Block]:
+    def votes(n: int | None, item: str = "") -> list[str | tuple[str, str]]:
+        if n is None:
+            return []
+        before, _, after = b.t("workbook_votes").partition("{votes}")
+        number = str(n)
+        return [f" ({before}", (number, f"{item}.votes") if item else number, f"{after})"]
+
+    groups = b.plan.target_groups
+    if groups:
+        composed = [
+            compose((g.name or g.id, f"{group_path(i)}.name"), *votes(g.votes, group_path(i)))
+            for i, g in enumerate(groups)
+        ]
+        return [
+            BulletList(
+                tuple(text for text, _ in composed),
+                ordered=True,
+                lang=b.tag,
+                path="target_groups",
+                fields=("name", "votes"),
+                marks=tuple(marks for _, marks in composed),
+            )
+        ]
+    # the forum's eight groups, the library's own until it strikes one out: each marked as
+    # a group to add
+    seed = tuple(compose(b.t(key), *votes(n))[0] for key, n in _SEED_GROUPS)
+    return [
+        BulletList(
+            seed,
+            ordered=True,
+            path="target_groups",
+            fields=("name", "votes"),
+            marks=tuple(whole("target_groups", text) for text in seed),
+        )
+    ]
+
+
+def personas_table(b: PlanBuilder) -> Table:
+    return _group_sheet(
+        b,
+        "workbook-personas",
+        (b.t("target_group"), b.t("segment"), b.t("persona")),
+        (4, 3, 3),
+        ("segment", "persona.name"),
+        lambda g, item: (
+            cell(item, "segment", b.segment(g.segment)),
+            cell(item, "persona.name", g.persona.name if g.persona else ""),
+        ),
+    )
+
+
+def _campaign_personas(b: PlanBuilder, in_campaign: set[str]) -> Table:
+    """Point 14, step 3: a persona for each group of the campaign."""
+    return _group_sheet(
+        b,
+        "workbook-campaign-personas",
+        (b.t("target_group"), b.t("persona")),
+        (4, 6),
+        ("persona.name",),
+        lambda g, item: (cell(item, "persona.name", g.persona.name if g.persona else ""),),
+        only=lambda g: g.id in in_campaign,
+        more=3 if not in_campaign else 0,
+        seeds=False,
+    )
+
+
+def _campaign_validation(b: PlanBuilder, in_campaign: set[str]) -> Table:
+    """Point 14, step 5: each campaign group's persona against reality."""
+    return _group_sheet(
+        b,
+        "workbook-campaign-validation",
+        (b.t("target_group"), b.t("matches"), b.t("gaps")),
+        (3, 4, 4),
+        ("persona.validation.matches", "persona.validation.gaps"),
+        lambda g, item: (
+            cell_lines(
+                item,
+                "persona.validation.matches",
+                g.persona.validation.matches if g.persona else (),
+            ),
+            cell_lines(
+                item, "persona.validation.gaps", g.persona.validation.gaps if g.persona else ()
+            ),
+        ),
+        only=lambda g: g.id in in_campaign,
+        more=3 if not in_campaign else 0,
+        seeds=False,
+    )
+
+
+def campaign_steps(b: PlanBuilder) -> list[Block]:
+    """Point 14: the six steps of choosing the campaign's groups."""
+    c = b.plan.campaign
+    chosen = campaign_groups(b)
+    ranked = placement("campaign.groups[].priority", "#")
+    in_campaign = {g.target_group for g in c.groups}
+    names = tuple(name for _, p, name, _ in chosen if p is not None)
+    more = 3 if not c.groups else 1
+    out: list[Block] = []
+    # 1: choose at most three groups and say why, from the basic offer and segments
+    out.append(Paragraph(b.t("workbook_campaign_1"), prompt=True))
+    out.extend(
+        answer(b, [b.fields(("basis", c.basis, "campaign.basis"))], 0, path="campaign.basis")
+    )
+    if not c.basis.strip():
+        out.append(WritingSpace(1, b.t("basis"), "campaign.basis"))
+    out.append(campaign_table(b, "workbook-campaign-groups", priority=False, more=more))
+    # 2: their order
+    out.extend(
+        answer(
+            b,
+            [
+                BulletList(
+                    names,
+                    ordered=True,
+                    lang=b.tag,
+                    path=ranked,
+                    marks=tuple(whole(ranked, n) for n in names),
+                )
+            ],
+            3,
+            b.t("workbook_campaign_2"),
+            ranked,
+        )
+    )
+    # 3: a persona each
+    out.append(Paragraph(b.t("workbook_campaign_3"), prompt=True))
+    out.append(_campaign_personas(b, in_campaign))
+    # 4: the focus group
+    out.extend(
+        answer(
+            b,
+            [b.para(c.focus_group_plan, "campaign.focus_group_plan")],
+            3,
+            b.t("workbook_campaign_4"),
+            "campaign.focus_group_plan",
+        )
+    )
+    # 5: the persona against reality
+    out.append(Paragraph(b.t("workbook_campaign_5"), prompt=True))
+    out.append(_campaign_validation(b, in_campaign))
+    # 6: complementary surveys
+    out.extend(
+        answer(
+            b,
+            [b.para(c.survey_plan, "campaign.survey_plan")],
+            3,
+            b.t("workbook_campaign_6"),
+            "campaign.survey_plan",
+        )
+    )
+    return out
+
+
+def activity_sheet(b: PlanBuilder) -> Table:
+    """Point 17's activity table: the plan's activities and empty rows to plan more."""
+    rows: list[tuple[Cell, ...]] = []
+    items: list[str] = []
+    for item, (when, what, channel, _, who, cost, _) in activity_rows(b):
+        rows.append((when, what, channel, who, cost))
+        items.append(item)
+    for _ in range(max(3, 8 - len(rows))):
+        rows.append(("", "", "", "", ""))
+        items.append("")
+    return b.table(
+        (b.t("when"), b.t("activity"), b.t("channel"), b.t("responsible"), b.t("budget")),
+        rows,
+        (1.5, 4, 2, 2, 1.5),
+        "workbook-activities",
+        row_lines=1,
+        align=("left", "left", "left", "left", "right"),
+        source=Rows(
+            "communication_plan.activities",
+            tuple(items),
+            (("date",), ("what",), ("channel",), ("responsible",), ("budget",)),
+        ),
+    )
+
+
+def partners_sheet(b: PlanBuilder) -> list[Block]:
+    """Point 2: each programme and how the library relates to it."""
+    org = b.plan.organisation
+    rows: list[tuple[Cell, ...]] = []
+    items: list[str] = []
+    for i, p in enumerate(org.partners):
+        item = f"organisation.partners[{i}]"
+        rows.append((cell(item, "name", p.name), cell(item, "relation", p.relation)))
+        items.append(item)
+    seeds = [] if org.partners else ["Futurum", "Kombib"]
+    for name in [*seeds, *[""] * MORE_ROWS]:
+        rows.append((name, ""))
+        items.append("")
+    return [
+        b.table(
+            (b.t("workbook_partner"), b.t("workbook_relation")),
+            rows,
+            (3, 7),
+            "workbook-partners",
+            row_lines=2,
+            source=Rows(
+                "organisation.partners", tuple(items), (("name",), ("relation",)), key="name"
+            ),
+        )
+    ]
+
+
+def organisation_sheet(b: PlanBuilder) -> list[Block]:
+    org = b.plan.organisation
+    return several(
+        b,
+        organisation_blocks(b),
+        [
+            (key, f"organisation.{key}", 2, bool(getattr(org, key).strip()))
+            for key in ("staffing", "competence", "resources")
+        ],
+    )
+
+
+def leader_sheet(b: PlanBuilder) -> list[Block]:
+    leader = b.plan.organisation.development_leader
+    base = "organisation.development_leader"
+    return several(
+        b,
+        leader_blocks(b),
+        [
+            (key, f"{base}.{key}", 1 if key == "name" else 2, bool(getattr(leader, key).strip()))
+            for key in LEADER_FIELDS
+        ],
+    )
+
+
+def values_sheet(b: PlanBuilder) -> list[Block]:
+    v = b.plan.values
+    promise = [b.fields(("promise", v.promise, "values.promise"))]
+    if v.promise.strip():
+        return answer(b, promise, 5, path="values.promise")
+    # the words themselves are point 9's; a blank workbook takes them here too
+    return [
+        WritingSpace(2, b.t("workbook_core_values"), "values.words"),
+        WritingSpace(2, b.t("promise"), "values.promise"),
+    ]
+
+
+def analysis_sheet(b: PlanBuilder) -> list[Block]:
+    a = b.plan.analysis
+    return several(
+        b,
+        analysis_blocks(b),
+        [
+            ("weaknesses_today", "analysis.weaknesses_today", 3, bool(a.weaknesses_today)),
+            ("strengths_tomorrow", "analysis.strengths_tomorrow", 3, bool(a.strengths_tomorrow)),
+        ],
+    )
+
+
+def centre_profile_sheet(when: str) -> Callable[[PlanBuilder], list[Block]]:
+    def build(b: PlanBuilder) -> list[Block]:
+        profile = getattr(b.plan.dialogue_forum, when)
+        path = f"dialogue_forum.{when}"
+        return several(
+            b,
+            centre_profile(when)(b),
+            [
+                ("workbook_centres", f"{path}.centres", 1, bool(profile.centres)),
+                ("description", f"{path}.description", 3, bool(profile.description.strip())),
+            ],
+        )
+
+    return build
+
+
+def staircase_sheet(b: PlanBuilder) -> list[Block]:
+    """Point 7: the staircase drawn, with the groups on it or room to place them."""
+    table = staircase_table(b)
+    if table.rows:
+        return [staircase_figure(b), table, WritingSpace(AMEND_LINES)]
+    return [staircase_figure(b, write_in=2)]
+
+
+def _social_sheet(b: PlanBuilder) -> Table:
+    """Point 15: the social perspective as a filter for each group, and its needs."""
+    return _group_sheet(
+        b,
+        "workbook-social-filter",
+        (b.t("target_group"), b.t("social_filter"), b.t("social_needs")),
+        (3, 5, 4),
+        ("social_filter.meaning", "social_filter.needs"),
+        lambda g, item: (
+            cell(item, "social_filter.meaning", g.social_filter.meaning),
+            cell_lines(item, "social_filter.needs", g.social_filter.needs),
+        ),
+    )
+
+
+def centre_sheet(b: PlanBuilder) -> list[Block]:
+    """Point 15: the four fields drawn, with the groups in them or room to place them."""
+    matrix = centre_matrix(b)
+    if has_content(matrix):
+        return [matrix, _social_sheet(b)]
+    return [centre_matrix(b, write_in=3), _social_sheet(b)]
+
+
+def written_at(title: Title, level: int, path: str, lines: int) -> Ask:
+    """A workbook question the plan answers with its text at ``path``, or lines to write on."""
+    return Ask(title, level, answer=say_at(path), lines=lines, path=path)
+
+
+def numbered(n: int, key: str) -> Title:
+    return lambda b: f"{n}. {b.t(key)}"
+
+
+def resources_sheet(b: PlanBuilder) -> list[Block]:
+    cp = b.plan.communication_plan
+    return several(
+        b,
+        resources_blocks(b),
+        [
+            ("resources", "communication_plan.resources", 3, bool(cp.resources.strip())),
+            ("budget", "communication_plan.budget", 1, cp.budget is not None),
+        ],
+    )
+
+
+def follow_up_sheet(b: PlanBuilder) -> list[Block]:
+    cp = b.plan.communication_plan
+    ev = cp.evaluation
+    return several(
+        b,
+        follow_up_blocks(b),
+        [
+            ("follow_up", "communication_plan.follow_up", 2, bool(cp.follow_up.strip())),
+            ("evaluation", "communication_plan.evaluation.method", 2, bool(ev.method.strip())),
+            ("indicators", "communication_plan.evaluation.indicators", 2, bool(ev.indicators)),
+        ],
+    )
+
+
+def goals_sheet(b: PlanBuilder) -> list[Block]:
+    goals = b.plan.communication_plan.goals
+    base = "communication_plan.goals"
+    return several(
+        b,
+        goal_lists(b),
+        [(key, f"{base}.{key}", 2, bool(getattr(goals, key))) for key in ("know", "feel", "do")],
+    )

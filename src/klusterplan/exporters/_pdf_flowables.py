@@ -1,0 +1,199 @@
+"""The reportlab flowables of the PDF export: paragraphs, headings, ruled lines, tables, logo.
+
+reportlab is imported here only, when a PDF is written.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Any
+
+from reportlab.lib import colors
+from reportlab.platypus import (
+    Flowable,
+    Frame,
+    Table,
+)
+from reportlab.platypus import Paragraph as RLParagraph
+
+from ._pdf_draw import draw_plain
+from ._pdf_fonts import Fonts
+from ._pdf_lines import break_mixed, break_plain, plain_style
+
+#: The line breakers of paragraphs (names tests replace).
+_break_plain = break_plain
+_break_mixed = break_mixed
+_plain_style = plain_style
+
+
+class _Para(RLParagraph):  # type: ignore[misc]
+    """A reportlab Paragraph that breaks its lines once for each width.
+
+    Tables wrap every cell to size the rows, again to split them across pages
+    and again to draw them; the line breaks depend on the width alone, so they
+    are kept rather than found anew (about half the wraps of an export).
+
+    Plain text in one font (nearly all of a plan) has its lines broken by
+    :func:`~klusterplan.exporters._pdf_lines.break_plain`, fields and
+    contents lines (two fragments) by
+    :func:`~klusterplan.exporters._pdf_lines.break_mixed`: the very breaks
+    reportlab's own line breaker makes, with each word measured once a
+    document. Plain left-aligned lines are drawn by
+    :func:`~klusterplan.exporters._pdf_draw.draw_plain`, with the operators
+    reportlab's ``drawPara`` writes.
+    """
+
+    _wrapped: tuple[float, Any, float, float] | None = None
+    """The last width wrapped to, the line breaks made for it and the size."""
+
+    internals = True
+    """Whether lines are broken and drawn here with reportlab's internals (see render())."""
+
+    def breakLines(self, width: Any) -> Any:
+        if not self.internals:
+            return super().breakLines(width)
+        lines = _break_plain(self, width)
+        if lines is None and len(self.frags) > 1 and _plain_style(self.style):
+            lines = _break_mixed(self, width)
+        return super().breakLines(width) if lines is None else lines
+
+    def drawPara(self, debug: int = 0) -> None:
+        if debug or not self.internals or not draw_plain(self):
+            super().drawPara(debug)
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        last = self._wrapped
+        # Valid only while the line breaks are still those wrap() made: splitting
+        # deletes them, and some reportlab flowables set their own.
+        if last is not None and last[0] == avail_width and last[1] is vars(self).get("blPara"):
+            self.width, self.height = last[2], last[3]
+            return last[2], last[3]
+        width, height = super().wrap(avail_width, avail_height)
+        self._wrapped = (avail_width, vars(self).get("blPara"), width, height)
+        return width, height
+
+
+class _Heading(_Para):
+    """A section heading: a bookmark, an outline entry and a contents line."""
+
+    def __init__(
+        self,
+        markup: str | None,
+        style: Any,
+        plain: str = "",
+        key: str = "",
+        level: int = 0,
+        toc_markup: str | None = None,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(markup, style, **kwargs)
+        self.plain = plain
+        self.key = key
+        self.outline_level = level
+        self.toc_markup = toc_markup
+        """The heading as markup for its contents line; ``None`` keeps it out of the contents."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        # A heading longer than a page goes on over the next; only its first part
+        # marks the section, so the bookmark and the contents point at its start.
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if parts:
+            first = parts[0]
+            first.plain, first.key = self.plain, self.key
+            first.outline_level, first.toc_markup = self.outline_level, self.toc_markup
+            for rest in parts[1:]:
+                rest.__class__ = _Para
+        return parts
+
+
+class _RuledLines(Flowable):  # type: ignore[misc]
+    """Ruled lines to write on by hand; splits across pages line by line."""
+
+    def __init__(self, lines: int, gap: float) -> None:
+        super().__init__()
+        self.lines = lines
+        self.gap = gap
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width = avail_width
+        return avail_width, self.lines * self.gap
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        fits = int(avail_height // self.gap)
+        if fits < 1 or fits >= self.lines:
+            return [] if fits < 1 else [self]
+        return [_RuledLines(fits, self.gap), _RuledLines(self.lines - fits, self.gap)]
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor("#9A9A9A"))
+        self.canv.setLineWidth(0.5)
+        for i in range(self.lines):
+            y = i * self.gap + 1
+            self.canv.line(0, y, self.width, y)
+
+
+class _Grid(Table):  # type: ignore[misc]
+    """A table that never leaves one row alone on either side of a page break."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        if len(parts) != 2 or self.splitInRow:
+            return parts
+        head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
+        rows, cut = len(self._cellvalues), len(parts[0]._cellvalues)
+        if cut - head < 2 < rows - head:
+            return []  # one row at the foot of a page: the table starts on the next
+        if rows - cut < 2 and cut - head > 2:
+            # one row carried over alone: take the one before it along
+            again: list[Any] = super().split(avail_width, sum(self._rowHeights[: cut - 1]))
+            if len(again) == 2:
+                return again
+        return parts
+
+
+_IMMUTABLE = (int, float, str, bool, type(None))
+
+
+class _Frame(Frame):  # type: ignore[misc]
+    """A frame whose deep copy is quick.
+
+    reportlab deep-copies the current frame each time it measures a group kept
+    together (a heading with its text, a short list); a frame is mostly
+    numbers, which need no copying, so only its lists are copied deeply.
+    """
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> _Frame:
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        clone.__dict__.update(
+            (k, v if type(v) in _IMMUTABLE else copy.deepcopy(v, memo))
+            for k, v in self.__dict__.items()
+        )
+        return clone
+
+
+class _Logo(Flowable):  # type: ignore[misc]
+    """A logo with its alt text as invisible text, so text extraction finds it."""
+
+    def __init__(self, image: Any, width: float, height: float, alt: str, fonts: Fonts) -> None:
+        super().__init__()
+        self.image = image
+        self.width = width
+        self.height = height
+        self.alt = alt
+        self.fonts = fonts
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        self.canv.drawImage(self.image, 0, 0, self.width, self.height, mask="auto")
+        if self.alt:
+            # reportlab writes no tagged PDF; invisible text (render mode 3)
+            # over the picture is what a screen reader or a search can find.
+            text = self.canv.beginText(0, self.height / 2)
+            text.setTextRenderMode(3)
+            for font, run in self.fonts.runs(self.alt.replace("\n", " ")):
+                text.setFont(font, 6)
+                text.textOut(run)
+            self.canv.drawText(text)
