@@ -13,15 +13,20 @@ File paths, format names, option names and the severity tokens ``error``,
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .export_messages import MESSAGES as _EXPORT
+from .language import is_swedish
+from .plan_messages import MESSAGES as _PLAN
+from .rule_messages import MESSAGES as _RULES
 from .text import Text, in_language
 
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["count", "decimal", "message", "os_error", "shared_language", "text"]
+__all__ = ["count", "decimal", "message", "os_reason", "shared_language", "text"]
 
 # key: (Swedish, English); {names} are filled in by message().
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -252,12 +257,6 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "yaml11_sexagesimal": (
         "kolon gjorde det till ett tal i basen 60 ({old}) i äldre YAML, som för klockslag",
         "a colon made it a number in base 60 ({old}) in older YAML, as for a time of day",
-    ),
-    "template_declares": (
-        "delen {name} deklarerar en DTD eller entiteter, som Word aldrig skriver och som kan "
-        "växa utan slut eller läsa filer; spara mallen på nytt från Word",
-        "the part {name} declares a DTD or entities, which Word never writes and which could "
-        "expand without end or read files; save the template again from Word",
     ),
     "template_not_xml": (
         "delen {name} är inte välformad XML ({detail}); spara mallen på nytt från Word",
@@ -669,6 +668,36 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# the messages of plan files, rules and exports live beside these, one module an area
+for _area in (_PLAN, _RULES, _EXPORT):
+    assert not _area.keys() & _MESSAGES.keys(), _area.keys() & _MESSAGES.keys()
+    _MESSAGES.update(_area)
+
+# what the operating system says when a file cannot be read or written, in the
+# reader's words; the English is the system's own wording on Linux and macOS
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission_denied",
+    errno.EPERM: "os_permission_denied",
+    errno.EISDIR: "os_is_a_directory",
+    errno.ENOTDIR: "os_not_a_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+}
+_MESSAGES.update(
+    {
+        "os_no_such_file": ("filen eller mappen finns inte", "No such file or directory"),
+        "os_permission_denied": (
+            "åtkomst nekad; du saknar behörighet till filen eller mappen",
+            "Permission denied",
+        ),
+        "os_is_a_directory": ("är en mapp, inte en fil", "Is a directory"),
+        "os_not_a_directory": ("en del av sökvägen är ingen mapp", "Not a directory"),
+        "os_no_space": ("det finns inget utrymme kvar på disken", "No space left on device"),
+        "os_read_only": ("filsystemet är skrivskyddat", "Read-only file system"),
+    }
+)
+
 # noun: ((Swedish one, Swedish many), (English one, English many))
 _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "plan": (("plan", "planer"), ("plan", "plans")),
@@ -678,17 +707,13 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
-def _swedish(language: Language | str | None) -> bool:
-    return str(getattr(language, "value", language) or "en").lower() == "sv"
-
-
 def message(key: str, language: Language | str | None, /, **values: object) -> str:
     """The message ``key`` in ``language``, its ``{names}`` filled in.
 
     A value given as a :class:`~klusterplan.Text` is filled in in the same language.
     """
     sv, en = _MESSAGES[key]
-    template = sv if _swedish(language) else en
+    template = sv if is_swedish(language) else en
     filled = {k: in_language(v, language) if isinstance(v, str) else v for k, v in values.items()}
     return template.format(**filled)
 
@@ -698,55 +723,17 @@ def text(key: str, /, **values: object) -> Text:
     return Text(message(key, "en", **values), message(key, "sv", **values))
 
 
-# errno name: (Swedish, English), the operating system's reason in the reader's language
-_OS_ERRORS: dict[str, tuple[str, str]] = {
-    "ENOSPC": ("disken är full", "no space left on the disk"),
-    "EDQUOT": ("diskkvoten är slut", "the disk quota is used up"),
-    "EACCES": ("åtkomst nekad", "permission denied"),
-    "EPERM": ("åtgärden är inte tillåten", "operation not permitted"),
-    "EROFS": ("filsystemet är skrivskyddat", "the file system is read-only"),
-    "ENOENT": ("filen eller mappen finns inte", "no such file or folder"),
-    "ENOTDIR": ("en del av sökvägen är ingen mapp", "a part of the path is not a folder"),
-    "EISDIR": ("det är en mapp", "it is a folder"),
-    "EEXIST": ("finns redan", "already exists"),
-    "ENAMETOOLONG": ("namnet är för långt", "the name is too long"),
-    "EMFILE": ("för många öppna filer", "too many open files"),
-    "EIO": ("in- eller utmatningsfel", "input/output error"),
-    "EBUSY": ("enheten eller resursen är upptagen", "device or resource busy"),
-    "ETXTBSY": ("filen används", "the file is in use"),
-    "EFBIG": ("filen är för stor", "the file is too large"),
-}
-
-
-def os_error(exc: BaseException) -> Text:
-    """Why an operating-system call failed, in Swedish and English.
-
-    The system's own text (``strerror``) is in the system's language, so it
-    stays English inside a Swedish message; the common reasons are worded
-    here, and any other keeps the system's text.
-    """
-    import errno
-
-    code = getattr(exc, "errno", None)
-    name = errno.errorcode.get(code, "") if isinstance(code, int) else ""
-    if name in _OS_ERRORS:
-        sv, en = _OS_ERRORS[name]
-        return Text(en, sv)
-    shown = getattr(exc, "strerror", None) or str(exc)
-    return Text(shown, shown)
-
-
 def count(n: int, noun: str, language: Language | str | None) -> str:
     """``3 planer``, ``1 fil``, ``2 values``: a number with its noun, singular or plural."""
     sv, en = _NOUNS[noun]
-    one, many = sv if _swedish(language) else en
+    one, many = sv if is_swedish(language) else en
     return f"{n} {one if n == 1 else many}"
 
 
 def decimal(value: float, language: Language | str | None) -> str:
     """``1.5`` in English, ``1,5`` in Swedish: one decimal."""
     shown = f"{value:.1f}"
-    return shown.replace(".", ",") if _swedish(language) else shown
+    return shown.replace(".", ",") if is_swedish(language) else shown
 
 
 def shared_language(
@@ -762,3 +749,17 @@ def shared_language(
         return chosen
     known = {language for language in languages if language is not None}
     return known.pop() if len(known) == 1 else fallback
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the operating system refused a file, in both languages.
+
+    The common refusals (no such file, permission denied, is a directory, no
+    space left, a read-only file system) have Swedish wordings; any other
+    gives the system's own text in both.
+    """
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key is not None:
+        return text(key)
+    said = exc.strerror or str(exc)
+    return Text(said, said)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 from ..model import Language
@@ -70,10 +70,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "docx",
             ".docx",
-            Text(
-                "The whole plan, or the workshop workbook, as a Word document",
-                "Hela planen, eller arbetsboken för workshoppen, som Word-dokument",
-            ),
+            message_text("docx_whole_plan_workshop_workbook"),
             render=render_docx,
             options={},
         )
