@@ -179,7 +179,8 @@ def test_the_check_names_a_private_use_name_in_swedish(run: Run, tmp_path: Path)
     klusterplan.dump(_plan_with_name("\ue000"), tmp_path / "p.yaml")
     result = run("check", "p.yaml")
     assert "KP703" in result.output
-    assert "target_groups[0].name: namnet '\\ue000' har inget tecken som syns" in result.output
+    assert "KP703 fel target_groups[0].name" in result.output
+    assert "namnet '\\ue000' har inget tecken som syns" in result.output
 
 
 # -- dates and settings -------------------------------------------------------------------
