@@ -84,12 +84,12 @@ def test_reporting_problems_grows_with_their_number(make: Callable[[int], str]) 
 
     base = _best(report(100), 5)
     ten = _best(report(1_000), 3)
-    hundred = _best(report(10_000), 1)
+    hundred = _best(report(10_000), 2)
     # Linear, each problem costing a little more in a larger file (memory, caches), gives
-    # about 25 and 300 here; a report that splits the file for each problem gives
-    # thousands at 100 times the problems.
+    # about 25 and 300 here (twice that on a busy machine); a report that splits the
+    # file for each problem gives four to six thousand at 100 times the problems.
     assert ten / base < 50, (base, ten)
-    assert hundred / base < 1000, (base, hundred)
+    assert hundred / base < 2000, (base, hundred)
 
 
 def _plan_with_name(name: str) -> klusterplan.Plan:
