@@ -177,7 +177,8 @@ def plan_tasks(
     if not wanted:
         raise PlanError([Problem("", text("no_format_batch"))])
     registry = get_registry()
-    wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
+    # "Word" is docx; md, markdown and MD are one format, written once
+    wanted = list(dict.fromkeys(registry.format_name(fmt) for fmt in wanted))
     extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
     options = options or ExportOptions()
     limits = limits or Limits()

@@ -19,6 +19,7 @@ from .._catalogue.messages import text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
+from .._model.composed import composed
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
@@ -36,7 +37,7 @@ __all__ = ["deliver", "document_context", "export"]
 def export(
     plan: Plan,
     format: str,
-    dest: str | os.PathLike[str] | BinaryIO,
+    dest: str | bytes | os.PathLike[str] | BinaryIO,
     options: ExportOptions | None = None,
     *,
     registry: Registry | None = None,
@@ -55,6 +56,12 @@ def export(
     past ``hook_timeout`` seconds), naming the plugin. Nothing is written then.
     What a plugin prints while it runs goes to standard error.
     """
+    if isinstance(dest, bytes):
+        dest = os.fsdecode(dest)  # a path as bytes, as the os functions take it
+    elif not isinstance(dest, str | os.PathLike) and not callable(getattr(dest, "write", None)):
+        raise TypeError(f"export() writes to a path or a binary stream, got {type(dest).__name__}")
+    if options is not None and not isinstance(options, ExportOptions):
+        raise TypeError(f"options is an ExportOptions, got {type(options).__name__}")
     registry = registry or get_registry()
     options = options or ExportOptions()
     format = registry.format_name(format)  # "Word" is docx
@@ -74,6 +81,8 @@ def export(
     problems = plan_problems(plan, check_types=origin_of(plan) is None)
     if problems:
         raise PlanError(problems)
+    if origin_of(plan) is None:
+        plan = composed(plan)  # as the loader reads a file: å, never a and a ring
     buffer = _Sink()
     plugin = registry.exporter_plugin(format)
     try:

@@ -197,9 +197,11 @@ def export_command(
     wanted = []
     for fmt in _split_formats(formats):
         try:
-            wanted.append(plugins.format_name(fmt))
+            name = plugins.format_name(fmt)
         except PlanError as exc:
             fail(f"--to: {exc.render(language)}")
+        if name not in wanted:  # md, markdown and MD are one format, written once
+            wanted.append(name)
     total = len(plans) + (1 if with_example else 0)
     output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
