@@ -261,6 +261,7 @@ def test_branding_reaches_the_renderer(example: Plan) -> None:
 
     def render(document: Document, stream: BinaryIO, context: ExportContext) -> None:
         seen.append(context.branding)
+        stream.write(context.branding.footer.encode())
 
     class Spy:
         @staticmethod

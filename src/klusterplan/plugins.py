@@ -39,6 +39,7 @@ from ._extension.entry_points import EntryPoint, entry_points
 from ._extension.exporter import Exporter
 from ._extension.rule import Rule, code_prefix, rule_problem
 from ._support.record import Record
+from ._support.stop import HookTimeout, Stopped
 from .branding import Branding, check_branding
 from .errors import PlanError, Problem
 from .model import Language, Plan
@@ -234,7 +235,12 @@ class Registry:
                         self._branding_plugin = plugin
                     return result
                 items = _Owned(result or ())
-            except Exception as exc:  # a plugin's bug must not take the run down
+            except (KeyboardInterrupt, Stopped):
+                raise  # the user, or the process being stopped: not the plugin's failure
+            except HookTimeout as exc:
+                self._fail(plugin, text("plugin_timeout", hook=hook, seconds=f"{exc.seconds:g}"))
+                return None
+            except BaseException as exc:  # a plugin's bug, even sys.exit(), must not end the run
                 self._fail(plugin, text("plugin_raised", hook=hook, error=_raised(exc)))
                 return None
             items.plugin = plugin
@@ -333,7 +339,9 @@ class Registry:
         while True:
             try:
                 return caller(**kwargs)
-            except Exception as exc:
+            except (KeyboardInterrupt, Stopped):
+                raise
+            except BaseException as exc:
                 culprit = _culprit(caller.get_hookimpls(), exc.__traceback__)
                 if culprit is None:
                     raise

@@ -175,24 +175,34 @@ def use_registry(registry: Registry) -> Iterator[Registry]:
     from . import plugins as plugins_module
 
     original = plugins_module.get_registry
-    # Commands import get_registry by name, so each module that holds it is patched.
-    holders = [
-        module
-        for name, module in list(sys.modules.items())
-        if (name == "klusterplan" or name.startswith("klusterplan."))
-        and getattr(module, "get_registry", None) is original
-    ]
+    while hasattr(original, "_fixed_for"):  # an enclosing block's stand-in
+        original = original._fixed_for
+
+    def holders() -> list[Any]:
+        # Commands import get_registry by name, so each module that holds it is patched;
+        # a module first imported inside the block took the stand-in, and is found too.
+        return [
+            module
+            for name, module in list(sys.modules.items())
+            if (name == "klusterplan" or name.startswith("klusterplan."))
+            and (
+                getattr(module, "get_registry", None) is original
+                or hasattr(getattr(module, "get_registry", None), "_fixed_for")
+            )
+        ]
 
     def fixed() -> Registry:
         return registry
 
-    for module in holders:
-        module.get_registry = fixed  # type: ignore[attr-defined]
+    fixed._fixed_for = original  # type: ignore[attr-defined]
+    before = {module: module.get_registry for module in holders()}
+    for module in before:
+        module.get_registry = fixed
     try:
         yield registry
     finally:
-        for module in holders:
-            module.get_registry = original  # type: ignore[attr-defined]
+        for module in holders():
+            module.get_registry = before.get(module, original)
 
 
 def invoke(

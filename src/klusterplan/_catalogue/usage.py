@@ -143,6 +143,10 @@ HELP_SV: dict[str, str] = {
         "Hur många planer som exporteras samtidigt, var och en i en egen process "
         "[standard: antalet processorer]."
     ),
+    "export --hook-timeout": (
+        "Hur länge en krok i en insticksmodul (ett format, branding) får arbeta innan det "
+        "formatet misslyckas; 0: ingen gräns."
+    ),
     "check:short": "Läs in varje PLAN och granska den med reglerna.",
     "check": (
         "Läs in varje PLAN och granska den med reglerna.\n\n"

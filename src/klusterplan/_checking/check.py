@@ -27,6 +27,7 @@ from .._extension.rule import (
     UnknownCodeError,
     matches_code,
 )
+from .._model.composed import composed
 from .._model.paths import path_parts
 from .._planfile.origin import origin_of
 from .._planfile.validate import type_problems
@@ -122,6 +123,8 @@ def check_plan(
     problems = list(type_problems(plan)) if origin is None else []
     if problems:
         raise PlanError(problems)
+    if origin is None:
+        plan = composed(plan)  # ids typed decomposed and composed are one id, as in a file
     source = origin.source if origin is not None else None
     if lines is None and origin is not None:
         lines = origin.lines
