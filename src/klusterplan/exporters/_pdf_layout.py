@@ -16,6 +16,7 @@ import re
 from collections.abc import Iterator
 from typing import Any, assert_never
 
+import attrs
 from reportlab.graphics.charts.barcharts import HorizontalBarChart
 from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
@@ -40,6 +41,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .._catalogue.labels import short_labels
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -203,9 +205,10 @@ class _Renderer:
             for section in self.doc.front:
                 story.extend(self.section(section, toc=False))
             story.append(PageBreak())
-        story.append(self.heading(self.doc.contents_title, 1, toc=False))
+        title = self.heading(self.doc.contents_title, 1, toc=False)
         body = self.body()
-        story.extend(self.contents_line(f) for f in _headings(body) if f.toc_markup is not None)
+        lines = [self.contents_line(f) for f in _headings(body) if f.toc_markup is not None]
+        story.extend(_balanced([title, *lines], _CONTENT_WIDTH, _FRAME_ROOM))
         story.extend(body)
         return story
 
@@ -431,6 +434,9 @@ class _Renderer:
                 out.extend(self.fields(pairs))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
+        # a status or another short label is one value: a column is as wide as it is
+        rows = tuple(tuple(_joined(c) for c in row) for row in rows)
+        block = attrs.evolve(block, rows=rows)
         widths, size = self._fit(block)
         s = self.s
         wide = block.dense or size < s.cell.fontSize
@@ -667,6 +673,62 @@ class _Renderer:
         return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
+#: The height a portrait page's frame holds: the text area less the footer's room and
+#: the frame's padding above and below.
+_FRAME_ROOM = _CONTENT_HEIGHT - 4 * mm - 12
+
+
+def _balanced(lines: list[Any], width: float, room: float) -> list[Any]:
+    """The contents' lines with page breaks between chapters, so that its pages fill alike.
+
+    Contents longer than a page would fill the first and leave a few lines on
+    the next; a break before a chapter's line instead shares the lines out, so
+    that no contents page is nearly empty and no chapter is split from its
+    sections. The first of ``lines`` is the contents' heading.
+    """
+    heights: list[float] = []
+    after = 0.0
+    for line in lines:
+        style = line.style
+        gap = max(after, style.spaceBefore) if heights else 0.0
+        heights.append(gap + line.wrap(width, room)[1])
+        after = style.spaceAfter
+    heights[-1] += after
+    total = sum(heights)
+    if total <= room:
+        return lines
+    # a block: a chapter's line (level 0, the first contents style) and its sections'
+    starts = [k for k, line in enumerate(lines) if k == 1 or (k > 1 and line.style.name == "toc0")]
+    blocks = [(k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(lines)])]
+    blocks[0] = (0, blocks[0][1] + sum(heights[:1]))
+    pages = math.ceil(total / room)
+    limit = total / pages
+    while True:
+        breaks, used = [], 0.0
+        for k, height in blocks:
+            if used and used + height > limit:
+                breaks.append(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            break
+        limit += 6
+    out: list[Any] = []
+    for k, line in enumerate(lines):
+        if k in breaks:
+            out.append(PageBreak())
+        out.append(line)
+    return out
+
+
+_SHORT_LABELS = short_labels()
+
+
+def _joined(text: str) -> str:
+    """A short label's words joined by no-break spaces, any other text as it is."""
+    return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
+
+
 def _collapse_spaces(text: str) -> str:
     """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
 
@@ -758,8 +820,11 @@ def render(document: Document, look: Look) -> bytes:
         invariant=1,
         initialFontName=look.fonts.regular,
     )
-    frame = _Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm)
-    wide = _Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm)
+    # No padding at the sides: the text, the tables and the grids start at the margin,
+    # where the footer and the running logo stand (the Word export's text edge too).
+    sides = {"leftPadding": 0, "rightPadding": 0}
+    frame = _Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm, **sides)
+    wide = _Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm, **sides)
     doc.addPageTemplates(
         [
             PageTemplate("title", [frame], pagesize=A4),

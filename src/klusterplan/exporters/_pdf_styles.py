@@ -63,8 +63,15 @@ class _Styles:
         f = look.fonts
         size = look.size
         lead = size * 1.35
+        # No paragraph leaves its first line alone at a page's foot or its last at the top.
         base = ParagraphStyle(
-            "body", fontName=f.regular, fontSize=size, leading=lead, spaceAfter=size * 0.5
+            "body",
+            fontName=f.regular,
+            fontSize=size,
+            leading=lead,
+            spaceAfter=size * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
         )
         self.body = base
         # a label or a caption stays with what it introduces
