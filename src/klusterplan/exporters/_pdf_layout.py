@@ -699,7 +699,9 @@ def _balanced(lines: list[Any], width: float, room: float) -> list[Any]:
         return lines
     # a block: a chapter's line (level 0, the first contents style) and its sections'
     starts = [k for k, line in enumerate(lines) if k == 1 or (k > 1 and line.style.name == "toc0")]
-    blocks = [(k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(lines)])]
+    blocks = [
+        (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+    ]
     blocks[0] = (0, blocks[0][1] + sum(heights[:1]))
     pages = math.ceil(total / room)
     limit = total / pages
