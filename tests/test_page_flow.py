@@ -186,3 +186,41 @@ def test_the_audit_reads_lines_and_fill() -> None:
     pages = read_pages(_pdf(draw, pages=2))
     assert len(pages) == 2 and len(pages[0].lines) == 30
     assert 0.4 < pages[0].fill < 0.6
+
+
+def _fields_page(canvas: Any, number: int, rule: bool) -> None:
+    """A page of text ending in a field after a cover; the next page opens with a field."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 2:
+        canvas.setFont("Helvetica-Bold", 10.5)
+        canvas.drawString(60, 762, "Vad:")
+        canvas.setFont("Helvetica", 10.5)
+        canvas.drawString(90, 762, "a record's second field")
+        return
+    for k in range(55):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    bottom = 762 - 12 * 55
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, bottom, "Beskrivning:")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(130, bottom, "a field running over more than one line, to the end of it")
+    canvas.drawString(60, bottom - 14, "and ending here.")
+    if rule:
+        canvas.line(60, bottom - 19, 535, bottom - 19)
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, bottom - 30 if rule else bottom - 28, "Nr:")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(80, bottom - 30 if rule else bottom - 28, "2")
+
+
+def test_the_audit_sees_a_record_opening_under_a_rule_at_the_foot() -> None:
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=True), pages=3), NORMAL)
+    assert Defect(2, "lone field at the foot", "Nr: 2") in found
+
+
+def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
+    # the field closes the record whose longer field stands above it
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=False), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "lone field at the foot"] == []

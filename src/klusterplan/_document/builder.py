@@ -44,7 +44,7 @@ from ..model import (
     Step,
 )
 from . import design as _design
-from .metrics import fit_columns
+from .metrics import CELL_PADDING, fit_columns, text_width
 
 __all__ = ["Builder", "Cell", "PlanBuilder", "compose", "kept", "long_text", "whole"]
 
@@ -201,7 +201,7 @@ class Builder:
         records = False
         if self.large_print and not row_lines:
             # at 16 pt a table either fits a portrait page or becomes one record a row
-            records, landscape = not fits(False), False
+            records, landscape = not fits(False) or cramped(headers, measured, widths, size), False
         elif landscape is None:
             landscape = columns >= WIDE_COLUMNS or not fits(False)
         return Table(
@@ -220,6 +220,31 @@ class Builder:
             footer=tuple(footer),
             source=source,
         )
+
+
+#: A column narrower than this many ems is narrow: its text should fit in two lines.
+_NARROW_EMS = 9
+
+
+def cramped(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float
+) -> bool:
+    """Whether a table fits a portrait page only with text a few words a line.
+
+    Its words fit, but a column narrower than :data:`_NARROW_EMS` ems holds
+    text that runs to more than two lines there (a survey's description at
+    16 pt): such a table reads better as one record a row.
+    """
+    fitted = fit_columns(headers, rows, widths, _design.text_width(False), size)
+    if fitted is None:
+        return True
+    for c, width in enumerate(fitted):
+        inner = width - CELL_PADDING
+        cells = (" ".join(row[c].split()) for row in rows if c < len(row))
+        longest = max((text_width(cell, size) for cell in cells), default=0.0)
+        if width < _NARROW_EMS * size and longest > 2 * inner:
+            return True
+    return False
 
 
 class PlanBuilder(Builder):

@@ -355,8 +355,38 @@ class _Renderer:
             first = KeepTogether([*headings, heading, *body[0]._content])
             out.extend([first, *body[1:]])
         else:
+            out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def start_room(self, headings: list[Any], body: list[Any]) -> float:
+        """The room the headings need at a page's foot: with two lines of what follows.
+
+        A short first block (a one-line field, a label) counts whole, so that the
+        headings never end a page over a single line; the room is never more than
+        half a page, which a page break would leave empty.
+        """
+        leading = self.s.body.leading
+
+        def height(f: Any) -> float:
+            return float(
+                f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
+            )
+
+        need = sum(height(f) for f in headings)
+        shown = 0.0
+        for f in body:
+            h = height(f)
+            kept = _keeps_with_next(f)
+            whole = isinstance(f, KeepTogether) or kept
+            if not whole and h > 2 * leading + f.getSpaceBefore():
+                # a longer paragraph or list: two of its lines, the least it leaves here
+                h = 2 * leading + f.getSpaceBefore()
+            need += h
+            shown += h
+            if shown >= 2 * leading * 0.95 and not kept:
+                break
+        return min(need, self.height * 0.5)
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
@@ -373,7 +403,10 @@ class _Renderer:
             case BulletList():
                 return self.bullets(block)
             case Fields():
-                return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+                out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+                # a few short fields stay together, none left alone at a page's foot
+                short = sum(f.wrap(self.width, self.height)[1] for f in out) < self.height * 0.25
+                return [KeepTogether(out)] if len(out) > 1 and short else out
             case TableBlock():
                 return self.table(block)
             case Chart():
@@ -421,6 +454,14 @@ class _Renderer:
                 out.extend(self.para(c) for c in chunks)
         return out
 
+    def record(self, fields: list[Any]) -> list[Any]:
+        """One record under its rule: whole on a page, or at least its first two fields."""
+        rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
+        height = sum(f.wrap(self.width, self.height)[1] for f in fields)
+        if height <= self.height * 0.4:
+            return [KeepTogether([rule, *fields])]
+        return [KeepTogether([rule, *fields[:2]]), *fields[2:]]
+
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
         if block.caption:
@@ -430,8 +471,16 @@ class _Renderer:
             # One record a row, each under a rule: label and value read well at 16 pt.
             for row in rows:
                 pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
-                out.append(HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4))
-                out.extend(self.fields(pairs))
+                record = self.record(self.fields(pairs))
+                if out and not isinstance(out[-1], KeepTogether):
+                    # (reportlab keeps a label with a flowable, never with a group kept together)
+                    record[0] = KeepTogether([out.pop(), *record[0]._content])
+                out.extend(record)
+            total = [c for c in block.footer if c.strip()]
+            if total:
+                # the total closes the records as the total row closes the table
+                out.append(HRFlowable(width="100%", thickness=1.2, color=self.look.primary))
+                out.append(self.para(" ".join(total), self.s.bold))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
         # a status or another short label is one value: a column is as wide as it is
@@ -729,6 +778,12 @@ _SHORT_LABELS = short_labels()
 def _joined(text: str) -> str:
     """A short label's words joined by no-break spaces, any other text as it is."""
     return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
+
+
+def _keeps_with_next(flowable: Any) -> bool:
+    """Whether reportlab keeps ``flowable`` on the page of the one after it (a label)."""
+    keep = getattr(flowable, "getKeepWithNext", None)
+    return bool(keep() if keep is not None else getattr(flowable, "keepWithNext", 0))
 
 
 def _collapse_spaces(text: str) -> str:
