@@ -382,6 +382,10 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
                 continue
             following = [other.top for other in lines[k + 1 :] if other.top > line.bottom - 1]
             following += [y for y in page.rules if y > line.bottom + 2]
+            # what follows a label ends where the next page opens a section of its own
+            section_ends = bool(after.lines) and _is_heading(after.lines[0], sizes)
+            if following and section_ends and not _is_heading(line, sizes):
+                continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
         # a record's first field alone at the foot: "Nr: 2"

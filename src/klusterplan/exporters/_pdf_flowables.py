@@ -133,21 +133,36 @@ class _RuledLines(Flowable):  # type: ignore[misc]
 
 
 class _Grid(Table):  # type: ignore[misc]
-    """A table that never leaves one row alone on either side of a page break."""
+    """A table that never leaves fewer than two body rows on either side of a page break."""
+
+    kp_room: float = 0.0
+    """The height of a whole page's frame: a table no taller moves whole rather than
+    split with a lone row."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts = self._parts(avail_width, avail_height)
+        for part in parts:
+            part.kp_room = self.kp_room
+        return parts
+
+    def _parts(self, avail_width: float, avail_height: float) -> list[Any]:
         parts: list[Any] = super().split(avail_width, avail_height)
         if len(parts) != 2 or self.splitInRow:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        rows, cut = len(self._cellvalues), len(parts[0]._cellvalues)
-        if cut - head < 2 < rows - head:
-            return []  # one row at the foot of a page: the table starts on the next
-        if rows - cut < 2 and cut - head > 2:
+        rows = len(self._cellvalues) - head
+        first = len(parts[0]._cellvalues) - head
+        if first >= 2 and rows - first >= 2:
+            return parts
+        if first > 2:
             # one row carried over alone: take the one before it along
-            again: list[Any] = super().split(avail_width, sum(self._rowHeights[: cut - 1]))
+            again: list[Any] = super().split(
+                avail_width, sum(self._rowHeights[: head + first - 1]) + 0.5
+            )
             if len(again) == 2:
                 return again
+        if sum(self._rowHeights) <= self.kp_room or avail_height < self.kp_room * 0.9:
+            return []  # the table starts on the next page
         return parts
 
 

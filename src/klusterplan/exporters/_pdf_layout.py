@@ -25,6 +25,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import (
     CondPageBreak,
@@ -107,6 +108,8 @@ class _Renderer:
             style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
         }
         """Each contents style's linked text and end-callback fragments, to copy (see para())."""
+        self.canvas = Canvas(io.BytesIO())
+        """A canvas to measure flowables on before the layout."""
         self.width = _CONTENT_WIDTH
         """The width of the frame the flowables being made go in."""
         self.height = _CONTENT_HEIGHT
@@ -334,9 +337,8 @@ class _Renderer:
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
         heading = self.heading(section.title, section.level, toc=toc)
-        body: list[Any] = []
-        for block in section.blocks:
-            body.extend(self.block(block))
+        parts = [self.block(block) for block in section.blocks]
+        body = [f for part in parts for f in part]
         question = self.doc.mode.value == "workbook" and any(
             isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
         )
@@ -347,8 +349,15 @@ class _Renderer:
         headings = [f for f in lead if not isinstance(f, CondPageBreak)]
         if question and not any(getattr(f, "kp_too_tall", False) for f in body):
             # a question of the workbook stays on one page with its room to write
-            # (reportlab lets one taller than a page flow on)
-            out.append(KeepTogether([*headings, heading, *body]))
+            # (reportlab lets one taller than a page flow on); one taller than most
+            # of a page keeps each of its parts whole instead, so that the page
+            # before it is not left nearly empty
+            whole = [*headings, heading, *body]
+            if sum(self.tall(f) for f in whole) <= self.height * 0.6:
+                out.append(KeepTogether(whole))
+            else:
+                out.append(KeepTogether([*headings, heading, *parts[0]]))
+                out.extend(KeepTogether(part) for part in parts[1:] if part)
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
@@ -358,6 +367,14 @@ class _Renderer:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def tall(self, flowable: Any) -> float:
+        """How tall ``flowable`` is in the frame, with the space around it."""
+        if isinstance(flowable, KeepTogether):
+            return sum(self.tall(f) for f in flowable._content)
+        # (lists and groups measure their content on a canvas: one to measure on)
+        height = flowable.wrapOn(self.canvas, self.width, self.height)[1]
+        return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
     def start_room(self, headings: list[Any], body: list[Any]) -> float:
         """The room the headings need at a page's foot: with two lines of what follows.
@@ -373,11 +390,18 @@ class _Renderer:
                 f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
             )
 
+        height = self.tall
         need = sum(height(f) for f in headings)
         shown = 0.0
         for f in body:
             h = height(f)
             kept = _keeps_with_next(f)
+            if isinstance(f, _Grid) and not f.splitInRow:
+                # a table: its header and two rows, the least a page may hold of it
+                rows = f._rowHeights
+                least = sum(rows) if len(rows) < 5 else sum(rows[:3])
+                need += least + f.getSpaceBefore() + 6  # (rules and rounding)
+                break
             whole = isinstance(f, KeepTogether) or kept
             if not whole and h > 2 * leading + f.getSpaceBefore():
                 # a longer paragraph or list: two of its lines, the least it leaves here
@@ -405,7 +429,7 @@ class _Renderer:
             case Fields():
                 out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
                 # a few short fields stay together, none left alone at a page's foot
-                short = sum(f.wrap(self.width, self.height)[1] for f in out) < self.height * 0.25
+                short = sum(self.tall(f) for f in out) < self.height * 0.25
                 return [KeepTogether(out)] if len(out) > 1 and short else out
             case TableBlock():
                 return self.table(block)
@@ -457,7 +481,7 @@ class _Renderer:
     def record(self, fields: list[Any]) -> list[Any]:
         """One record under its rule: whole on a page, or at least its first two fields."""
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
-        height = sum(f.wrap(self.width, self.height)[1] for f in fields)
+        height = sum(self.tall(f) for f in fields)
         if height <= self.height * 0.4:
             return [KeepTogether([rule, *fields])]
         return [KeepTogether([rule, *fields[:2]]), *fields[2:]]
@@ -580,6 +604,7 @@ class _Renderer:
             splitInRow=int(not _rows_fit(data, widths, self.height)),
             hAlign="LEFT",
         )
+        table.kp_room = self.height - 4 * mm - 12
         style = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
