@@ -25,8 +25,8 @@ from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.pdfgen.canvas import Canvas
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -354,18 +354,36 @@ class _Renderer:
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
             if sum(self.tall(f) for f in whole) <= self.height * 0.6:
-                out.append(KeepTogether(whole))
+                out.append(_kept(whole))
             else:
-                out.append(KeepTogether([*headings, heading, *parts[0]]))
-                out.extend(KeepTogether(part) for part in parts[1:] if part)
+                out.extend(self.kept_parts([*headings, heading], parts))
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
-            first = KeepTogether([*headings, heading, *body[0]._content])
+            first = _kept([*headings, heading, *body[0]._content])
             out.extend([first, *body[1:]])
         else:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
+        return out
+
+    def kept_parts(self, headings: list[Any], parts: list[list[Any]]) -> list[Any]:
+        """A long question's blocks, each kept whole on a page when it is short.
+
+        The headings go with the first block; a block taller than half a page
+        flows on, with room at the page's foot for its start under the headings.
+        """
+
+        def short(flowables: list[Any]) -> bool:
+            return sum(self.tall(f) for f in flowables) <= self.height * 0.5
+
+        first = [*headings, *parts[0]]
+        if short(first):
+            out: list[Any] = [_kept(first)]
+        else:
+            out = [CondPageBreak(self.start_room(headings, parts[0])), *first]
+        for part in parts[1:]:
+            out.extend([_kept(part)] if part and short(part) else part)
         return out
 
     def tall(self, flowable: Any) -> float:
@@ -430,7 +448,7 @@ class _Renderer:
                 out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
                 # a few short fields stay together, none left alone at a page's foot
                 short = sum(self.tall(f) for f in out) < self.height * 0.25
-                return [KeepTogether(out)] if len(out) > 1 and short else out
+                return [_kept(out)] if len(out) > 1 and short else out
             case TableBlock():
                 return self.table(block)
             case Chart():
@@ -465,7 +483,7 @@ class _Renderer:
             out.append(self.para(block.caption, self.s.bold))
         out.append(lst)
         # a short list stays on one page, never leaving its last item alone on the next
-        return [KeepTogether(out)] if len(items) <= 8 else out
+        return [_kept(out)] if len(items) <= 8 else out
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
@@ -483,8 +501,8 @@ class _Renderer:
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
         height = sum(self.tall(f) for f in fields)
         if height <= self.height * 0.4:
-            return [KeepTogether([rule, *fields])]
-        return [KeepTogether([rule, *fields[:2]]), *fields[2:]]
+            return [_kept([rule, *fields])]
+        return [_kept([rule, *fields[:2]]), *fields[2:]]
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -498,7 +516,7 @@ class _Renderer:
                 record = self.record(self.fields(pairs))
                 if out and not isinstance(out[-1], KeepTogether):
                     # (reportlab keeps a label with a flowable, never with a group kept together)
-                    record[0] = KeepTogether([out.pop(), *record[0]._content])
+                    record[0] = _kept([out.pop(), *record[0]._content])
                 out.extend(record)
             total = [c for c in block.footer if c.strip()]
             if total:
@@ -550,7 +568,7 @@ class _Renderer:
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
         if block.keep_together and not grid.kp_too_tall:
-            out.append(KeepTogether([*out[-1:], grid]) if block.caption else KeepTogether([grid]))
+            out.append(_kept([*out[-1:], grid]) if block.caption else _kept([grid]))
             if block.caption:
                 del out[-2]
         else:
@@ -679,7 +697,7 @@ class _Renderer:
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 3
         drawing.add(chart)
-        out.append(KeepTogether([self.para(block.title, self.s.bold), drawing]))
+        out.append(_kept([self.para(block.title, self.s.bold), drawing]))
         out.append(Spacer(1, size))
         return out
 
@@ -720,7 +738,7 @@ class _Renderer:
                 on = ", ".join(block.groups[k - 1]) or "–"
                 out.append(self.field(f"{k}. {block.steps[k - 1]}", on))
             return out
-        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+        return [_kept([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
     def matrix(self, block: Matrix) -> list[Any]:
         cells: list[Any] = []
@@ -744,7 +762,7 @@ class _Renderer:
             height = None  # many groups in one field: let the rows grow rather than overflow
         table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
         table.setStyle(style)
-        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+        return [_kept([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
 #: The height a portrait page's frame holds: the text area less the footer's room and
@@ -803,6 +821,22 @@ _SHORT_LABELS = short_labels()
 def _joined(text: str) -> str:
     """A short label's words joined by no-break spaces, any other text as it is."""
     return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
+
+
+def _kept(flowables: list[Any]) -> Any:
+    """``flowables`` kept together on one page; groups among them are opened up.
+
+    reportlab's KeepTogether says it is taller than any page to force its
+    split, so one nested in another always pushed the outer group to the
+    next page, however little it held.
+    """
+    flat: list[Any] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            flat.extend(_kept(flowable._content)._content)
+        else:
+            flat.append(flowable)
+    return KeepTogether(flat)
 
 
 def _keeps_with_next(flowable: Any) -> bool:
