@@ -403,11 +403,6 @@ class _Renderer:
         """
         leading = self.s.body.leading
 
-        def height(f: Any) -> float:
-            return float(
-                f.wrap(self.width, self.height)[1] + f.getSpaceBefore() + f.getSpaceAfter()
-            )
-
         height = self.tall
         need = sum(height(f) for f in headings)
         shown = 0.0
