@@ -398,6 +398,8 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
                 last.first_bold
                 and ":" in last.text
                 and not _follows_field(page, len(lines) - 1)
+                # rules under it (lines to write on) stand between it and the foot
+                and not any(y > last.bottom + 2 for y in page.rules)
                 and after.lines
                 and after.lines[0].first_bold
             ):
