@@ -67,12 +67,6 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
-    ("pdf", "plan"): "the contents spill one line onto a page of their own",
-    ("pdf", "english"): "the contents spill; 'in progress' breaks in the status columns",
-    ("pdf", "kalmar plan"): "the contents spill one line onto a page of their own",
-    ("pdf", "large print"): "a record's first field alone at the foot; lone lines at the top",
-    ("pdf", "blank workbook"): "a table split with one row each side; a near-empty page",
-    ("pdf", "pre-filled workbook"): "landscape pages with a few rows; near-empty pages",
     ("pdf-ua", "plan"): "a heading at the foot",
     ("pdf-ua", "english"): "a heading at the foot",
     ("pdf-ua", "kalmar plan"): "a heading at the foot",
