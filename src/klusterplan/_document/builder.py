@@ -11,6 +11,7 @@ the same reason in every document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -186,6 +187,7 @@ class Builder:
         columns = len(headers)
         cells = [tuple(row) for row in rows]
         body = tuple(tuple(_text(c) for c in row) for row in cells)
+        align = tuple(align) or numbers_right(columns, body)
         if source is not None:
             source = attrs.evolve(
                 source, marks=tuple(tuple(_marks(c) for c in row) for row in cells)
@@ -220,6 +222,26 @@ class Builder:
             footer=tuple(footer),
             source=source,
         )
+
+
+#: A count or an amount, with its digits grouped: ``12``, ``40 000 kr``, ``–`` for none.
+_NUMBER = re.compile(r"^(-?\d{1,3}([ \u00a0]\d{3})*([ \u00a0](kr|%))?|–|-)?$")
+
+
+def numbers_right(columns: int, rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """Each column's alignment: right where every cell is a number or an amount.
+
+    Digits then stand under digits, as a reader of a budget expects; a column
+    numbering the rows stays left.
+    """
+    out = []
+    for c in range(columns):
+        values = [row[c].strip() for row in rows if c < len(row)]
+        numbers = any(values) and all(_NUMBER.match(v) for v in values)
+        # a row's number (1, 2, 3 ...) names the row, as a word does: it stays left
+        numbers = numbers and values != [str(n) for n in range(1, len(values) + 1)]
+        out.append("right" if numbers else "left")
+    return tuple(out) if "right" in out else ()
 
 
 #: A column narrower than this many ems is narrow: its text should fit in two lines.

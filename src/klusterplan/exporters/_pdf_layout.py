@@ -58,10 +58,10 @@ from ..document import (
     Section,
     Staircase,
     WritingSpace,
-    chapters,
     has_wide_table,
 )
 from ..document import Table as TableBlock
+from ._chart import axis_ticks
 from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
 from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
 from ._pdf_lines import word_widths
@@ -216,17 +216,17 @@ class _Renderer:
         return story
 
     def body(self) -> list[Any]:
-        """The sections after the contents, a chapter with a wide table on landscape pages.
+        """The sections after the contents, a section with a wide table on landscape pages.
 
-        The chapter goes whole, so that its heading stays with its tables, as in
-        the Word export; a change of page size starts a new page, which gets
-        the other template because it is named before the break.
+        The headings above such a section go with it, so that they stay with its
+        tables; a change of page size starts a new page, which gets the other
+        template because it is named before the break.
         """
         out: list[Any] = []
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in chapters(self.doc.sections):
+        for chapter in _runs(self.doc.sections):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -678,10 +678,11 @@ class _Renderer:
         chart.categoryAxis.labels.fontSize = label_size
         chart.categoryAxis.labels.boxAnchor = "e"
         chart.categoryAxis.labels.dx = -4
-        top = max(block.values) if block.values else 1
+        # the axis runs in round steps to the first at or above the longest bar
+        ticks = axis_ticks(block.values)
         chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = max(1, top)
-        chart.valueAxis.valueStep = max(1, math.ceil(max(1, top) / 6))
+        chart.valueAxis.valueMax = ticks[-1]
+        chart.valueAxis.valueStep = ticks[1] - ticks[0]
         chart.valueAxis.labels.fontName = f.regular
         chart.valueAxis.labels.fontSize = label_size
         chart.bars[0].fillColor = self.look.primary
@@ -692,7 +693,8 @@ class _Renderer:
         chart.barLabels.boxAnchor = "w"
         chart.barLabels.dx = 3
         drawing.add(chart)
-        out.append(_kept([self.para(block.title, self.s.bold), drawing]))
+        # the title as the figure's caption, under it, as in the other formats
+        out.append(_kept([drawing, self.para(block.title, self.s.caption)]))
         out.append(Spacer(1, size))
         return out
 
@@ -832,6 +834,23 @@ def _kept(flowables: list[Any]) -> Any:
         else:
             flat.append(flowable)
     return KeepTogether(flat)
+
+
+def _runs(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
+    """``sections`` in runs that share a page direction.
+
+    A run is a section with blocks of its own and the headings with nothing of
+    their own above it.
+
+    A chapter goes on landscape pages only as far as its wide tables: a list
+    after them returns to portrait pages rather than holding a landscape page.
+    """
+    out: list[list[Section]] = [[]]
+    for section in sections:
+        out[-1].append(section)
+        if section.blocks:
+            out.append([])
+    return [tuple(run) for run in out if run]
 
 
 def _keeps_with_next(flowable: Any) -> bool:

@@ -87,6 +87,10 @@ class _Styles:
             textColor=colors.HexColor("#333333"),
         )
         self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
+        # a figure's caption, under it: muted, as the other formats set it
+        self.caption = ParagraphStyle(
+            "caption", base, fontName=f.italic, textColor=_MUTED, spaceBefore=size * 0.3
+        )
         self.headings = _heading_styles(look, base)
         small = look.of("table")
         self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)
