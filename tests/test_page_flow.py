@@ -218,3 +218,28 @@ def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
     # the field closes the record whose longer field stands above it
     found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=False), pages=3), NORMAL)
     assert [d for d in found if d.kind == "lone field at the foot"] == []
+
+
+def _label_page(canvas: Any, number: int, next_text: str, size: float) -> None:
+    """A cover, a full page ending in a label and one ruled line, then the next page."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 2:
+        canvas.setFont("Helvetica-Bold", size)
+        canvas.drawString(60, 762, next_text)
+        return
+    for k in range(55):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, 762 - 12 * 56, "Budget")
+    canvas.line(60, 762 - 12 * 58, 535, 762 - 12 * 58)
+
+
+def test_the_audit_lets_a_label_close_a_section_at_the_foot() -> None:
+    # one line to write a budget on, and the next page opens a section of its own
+    data = _pdf(lambda c, n: _label_page(c, n, "Follow-up", 15), pages=3)
+    assert [d for d in audit(data, NORMAL) if d.kind == "heading at the foot"] == []
+    # the same label, when what it introduces goes on over the page
+    data = _pdf(lambda c, n: _label_page(c, n, "and more lines of it", 10.5), pages=3)
+    assert Defect(2, "heading at the foot", "'Budget'") in audit(data, NORMAL)
