@@ -7,6 +7,7 @@ document every format draws, through the public API.
 from __future__ import annotations
 
 import io
+import itertools
 from pathlib import Path
 from typing import Any
 
@@ -49,7 +50,7 @@ def test_the_votes_chart_axis_runs_past_the_longest_bar_with_a_caption(plan_page
     lowest = max(w["bottom"] for w in numbers)
     ticks = [int(w["text"]) for w in numbers if abs(w["bottom"] - lowest) < 1]
     assert ticks[0] == 0 and ticks == sorted(ticks) and len(ticks) >= 3
-    steps = {b - a for a, b in zip(ticks, ticks[1:], strict=False)}
+    steps = {b - a for a, b in itertools.pairwise(ticks)}
     assert len(steps) == 1 and ticks[-1] >= top > ticks[-2]
     # a caption under the figure, set apart from the text
     assert "italic" in caption["fontname"].lower()
