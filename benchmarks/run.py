@@ -44,9 +44,10 @@ from _scale import scaled
 import klusterplan
 from klusterplan import build_document
 from klusterplan._checking.check import check_plan
+from klusterplan._word.body import body_xml
+from klusterplan._word.marks import house_look
 from klusterplan.document import Chart
 from klusterplan.exporters._chart import chart_png
-from klusterplan.exporters._docx_xml import Look, body_xml
 
 
 def best(
@@ -172,21 +173,10 @@ _RELS = (
 def raw_docx(plan: klusterplan.Plan) -> bytes:
     """The floor: the same body as raw WordprocessingML in a minimal package, no python-docx."""
     document = build_document(plan, None)
-    names = ["Normal", "Title", "Subtitle", "List Bullet", "List Number", "Quote"]
-    names += [f"Heading {n}" for n in range(1, 10)]
-    look = Look(
-        styles={name: name.replace(" ", "") for name in names},
-        text_width=9638,
-        wide_width=14570,
-        body_size=21,
-        table_size=19,
-        small_size=17,
-        primary="1F4E79",
-        accent="C55A11",
-    )
+    look = house_look()
     counter = iter(range(1, 1_000_000))
-    # with its content controls, as the export writes them when no plugin looks first
-    xml, _ = body_xml(document, look, lambda ordered: next(counter), controls=True)
+    # with its marks, as the export writes them
+    xml, _ = body_xml(document, look, lambda ordered: next(counter))
     # the same content: the votes chart is a picture in the package, as in the export
     pictures = [
         chart_png(b, 480, False, "1F4E79")[0]

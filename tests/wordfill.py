@@ -1,10 +1,12 @@
 """Editing a klusterplan Word document as a person does in Word, with python-docx and lxml.
 
-A person clicks into a field (a content control) and types; writes on the
-ruled lines of a question, pressing Enter for a new line; presses Enter after
-a list's last item to add one; inserts a table row and fills it; deletes a
-row; sorts a table; types somewhere no field is. Each helper does the same to
-the document's XML, so that tests can read back what a person would leave.
+A person clicks into a field (the text a bookmark holds) and types; writes on
+the ruled lines of a question, pressing Enter for a new line; presses Enter
+after a list's last item to add one; inserts a table row and fills it; deletes
+a row; sorts a table; types somewhere no field is. Each helper does the same
+to the document's XML, so that tests can read back what a person would leave.
+A field is found by the plan path its bookmarks name (``library.name``,
+``target_groups[*].centre=culture`` for a group's place in a figure).
 """
 
 from __future__ import annotations
@@ -17,6 +19,10 @@ from typing import Any
 import docx
 from docx.oxml.ns import qn
 from lxml import etree
+
+from klusterplan._model import paths as _paths
+from klusterplan._word.marks import PLACEMENT, VALUE, bookmark_name, parse_bookmark
+from klusterplan.model import Plan
 
 
 def text_of(element: Any) -> str:
@@ -38,21 +44,63 @@ def save(word: Any, path: Path) -> Path:
     return path
 
 
-def _tag(sdt: Any) -> str:
-    pr = sdt.find(qn("w:sdtPr"))
-    tag = pr.find(qn("w:tag")) if pr is not None else None
-    return tag.get(qn("w:val")) if tag is not None else ""
+def _options() -> dict[str, tuple[str, ...]]:
+    """Each placement's options in order, as the export numbers them for a plan's figures."""
+    plan = Plan()
+    return {
+        **_paths.OPTIONS,
+        "target_groups[].centre": tuple(c.id for c in plan.centres),
+        "target_groups[].staircase.current": tuple(s.id for s in plan.staircase),
+    }
+
+
+def _wanted(tag: str) -> tuple[str, str, tuple[int, ...]]:
+    """What the bookmarks of ``tag`` are named for: (kind, template, numbers)."""
+    where = _paths.split_placement(tag)
+    if where is None:
+        found = parse_bookmark(bookmark_name(VALUE, tag))
+    else:
+        field, value = where
+        options = _options().get(field, ())
+        found = parse_bookmark(bookmark_name(PLACEMENT, field, (options.index(value),)))
+    assert found is not None
+    return found[0], found[1], found[2]
 
 
 def controls(word: Any, tag: str) -> list[Any]:
-    return [s for s in word.element.body.iter(qn("w:sdt")) if _tag(s) == tag]
+    """The starts of the bookmarks that mark ``tag``, in the document's order."""
+    wanted = _wanted(tag)
+    out = []
+    for start in word.element.body.iter(qn("w:bookmarkStart")):
+        found = parse_bookmark(start.get(qn("w:name"), ""))
+        if found is not None and found[:3] == wanted:
+            out.append(start)
+    return out
 
 
-def _inline(sdt: Any) -> bool:
-    content = sdt.find(qn("w:sdtContent"))
-    return (
-        content is not None and content.find(qn("w:p")) is None and content.find(qn("w:tr")) is None
-    )
+def _end(start: Any) -> Any:
+    ident = start.get(qn("w:id"))
+    for sibling in start.itersiblings():
+        if sibling.tag == qn("w:bookmarkEnd") and sibling.get(qn("w:id")) == ident:
+            return sibling
+    raise AssertionError("a bookmark without its end in its paragraph")
+
+
+def _held(start: Any) -> str:
+    """The text a bookmark holds in its paragraph."""
+    end = _end(start)
+    out = []
+    for sibling in start.itersiblings():
+        if sibling is end:
+            break
+        out.append(text_of(sibling))
+    return "".join(out)
+
+
+def _paragraph(element: Any) -> Any:
+    while element.tag != qn("w:p"):
+        element = element.getparent()
+    return element
 
 
 def _run(text: str, like: Any = None) -> Any:
@@ -83,14 +131,63 @@ def _set_runs(parent: Any, text: str) -> None:
         parent.append(new)
 
 
+def _type_between(start: Any, text: str) -> None:
+    """Select what a bookmark holds and type ``text`` over it: the bookmark stays around it."""
+    end = _end(start)
+    like = None
+    for sibling in list(start.itersiblings()):
+        if sibling is end:
+            break
+        if sibling.tag == qn("w:r"):
+            like = like if like is not None else sibling
+            sibling.getparent().remove(sibling)
+    end.addprevious(_run(text, like))
+
+
 def type_into(word: Any, tag: str, text: str, n: int = 0) -> None:
-    """Click into the ``n``-th field tagged ``tag`` and type ``text`` over what it holds."""
-    sdt = [s for s in controls(word, tag) if _inline(s)][n]
-    _set_runs(sdt.find(qn("w:sdtContent")), text)
+    """Click into the ``n``-th field marked ``tag`` and type ``text`` over what it holds."""
+    _type_between(controls(word, tag)[n], text)
 
 
-def _group(word: Any, tag: str, n: int = 0) -> Any:
-    return [s for s in controls(word, tag) if not _inline(s)][n]
+def _look(para: Any) -> bytes:
+    """How a paragraph looks, but for what keeps it with the next and its rules."""
+    ppr = para.find(qn("w:pPr"))
+    if ppr is None:
+        return b""
+    shape = copy.deepcopy(ppr)
+    for name in ("w:pBdr", "w:keepNext", "w:keepLines"):
+        for found in shape.findall(qn(name)):
+            shape.remove(found)
+    return bytes(etree.tostring(shape))
+
+
+def _groups(word: Any, tag: str) -> list[list[Any]]:
+    """Runs of paragraphs that hold a mark of ``tag``, one after the other and alike: the
+    ruled lines of a question, the items of a list."""
+    wanted = _wanted(tag)
+    groups: list[list[Any]] = []
+    for start in word.element.body.iter(qn("w:bookmarkStart")):
+        found = parse_bookmark(start.get(qn("w:name"), ""))
+        if found is None:
+            continue
+        kind, template, numbers, _ = found
+        item = kind == wanted[0] and template.startswith(wanted[1] + "[]") and kind == VALUE
+        if not (found[:3] == wanted or (item and numbers[: len(wanted[2])] == wanted[2])):
+            continue
+        para = _paragraph(start)
+        # a line to write on holds an empty mark, a list's item is numbered; a text is neither
+        ppr = para.find(qn("w:pPr"))
+        numbered = ppr is not None and ppr.find(qn("w:numPr")) is not None
+        if not numbered and _held(start).strip():
+            continue
+        last = groups[-1][-1] if groups else None
+        if para is last:
+            continue
+        if last is not None and last.getnext() is para and _look(last) == _look(para):
+            groups[-1].append(para)
+        else:
+            groups.append([para])
+    return groups
 
 
 def write_lines(word: Any, tag: str, lines: list[str], n: int = 0, inside: bool = True) -> None:
@@ -99,17 +196,16 @@ def write_lines(word: Any, tag: str, lines: list[str], n: int = 0, inside: bool 
     ``inside`` puts the text in the line's field, as a click on the line's start
     does; otherwise after it, as a click at the line's end does.
     """
-    content = _group(word, tag, n).find(qn("w:sdtContent"))
-    paragraphs = content.findall(qn("w:p"))
+    paragraphs = _groups(word, tag)[n]
     for k, line in enumerate(lines):
         if k < len(paragraphs):
             para = paragraphs[k]
         else:
             para = _new_paragraph_after(paragraphs[-1])
             paragraphs.append(para)
-        inner = para.find(qn("w:sdt"))
-        if inside and inner is not None:
-            _set_runs(inner.find(qn("w:sdtContent")), line)
+        start = para.find(qn("w:bookmarkStart"))
+        if inside and start is not None:
+            _type_between(start, line)
         else:
             para.append(_run(line))
 
@@ -125,9 +221,8 @@ def _new_paragraph_after(para: Any) -> Any:
 
 
 def add_item(word: Any, tag: str, text: str, n: int = 0) -> None:
-    """Press Enter after the last item of the list tagged ``tag`` and type an item."""
-    content = _group(word, tag, n).find(qn("w:sdtContent"))
-    last = content.findall(qn("w:p"))[-1]
+    """Press Enter after the last item of the list ``tag`` and type an item."""
+    last = _groups(word, tag)[n][-1]
     _new_paragraph_after(last).append(_run(text))
 
 
@@ -172,9 +267,9 @@ def fill_cell(tr: Any, column: int, text: str) -> None:
     """Click into a cell and type over it: into its field when it has one."""
     tc = tr.findall(qn("w:tc"))[column]
     para = tc.find(qn("w:p"))
-    inner = para.find(qn("w:sdt"))
-    if inner is not None:
-        _set_runs(inner.find(qn("w:sdtContent")), text)
+    start = para.find(qn("w:bookmarkStart"))
+    if start is not None:
+        _type_between(start, text)
     else:
         _set_runs(para, text)
 
@@ -202,31 +297,19 @@ def add_row(tbl: Any, texts: list[str]) -> Any:
 
 
 def delete_row(tr: Any) -> None:
-    parent = tr.getparent()
-    parent.remove(tr)
-    if parent.tag == qn("w:sdtContent") and not len(parent):
-        sdt = parent.getparent()
-        sdt.getparent().remove(sdt)
+    tr.getparent().remove(tr)
 
 
 def sort_rows(tbl: Any, column: int, reverse: bool = False) -> None:
     """Sort the body rows by a column's text, as Word's Sort does: rows move whole."""
-    body = rows(tbl)
-    units = [tr.getparent() if tr.getparent().tag == qn("w:sdtContent") else tr for tr in body]
-    units = [u.getparent() if u.tag == qn("w:sdtContent") else u for u in units]
-    keyed = sorted(
-        zip(units, body, strict=True), key=lambda ub: cell_text(ub[1], column), reverse=reverse
-    )
-    for unit, _ in keyed:
-        tbl.remove(unit)
-    for unit, _ in keyed:
-        tbl.append(unit)
+    body = sorted(rows(tbl), key=lambda tr: cell_text(tr, column), reverse=reverse)
+    for tr in body:
+        tbl.remove(tr)
+    for tr in body:
+        tbl.append(tr)
 
 
 def remove_control(word: Any, tag: str, n: int = 0) -> None:
     """Select a field with its paragraph and delete it."""
-    sdt = [s for s in controls(word, tag) if _inline(s)][n]
-    para = sdt.getparent()
-    while para.tag != qn("w:p"):
-        para = para.getparent()
+    para = _paragraph(controls(word, tag)[n])
     para.getparent().remove(para)

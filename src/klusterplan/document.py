@@ -474,10 +474,6 @@ class Document:
         """The document language as a BCP 47 tag, ``sv-SE`` or ``en-GB``."""
         return language_tag(self.language)
 
-    def lang_of(self, lang: Language | None) -> Language:
-        """The language of text marked ``lang`` (``None``: the document's own)."""
-        return lang or self.language
-
 
 def chapters(sections: Iterable[Section]) -> list[tuple[Section, ...]]:
     """``sections`` grouped into chapters: a level-1 section and the subsections under it."""

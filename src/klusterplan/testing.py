@@ -206,14 +206,15 @@ def invoke(
 
 
 def open_word(source: bytes | str | os.PathLike[str]) -> Any:
-    """A Word export opened with python-docx, its content controls taken away.
+    """A Word export opened with python-docx, any content controls taken away.
 
-    klusterplan's Word documents hold each plan value in a content control
-    (``w:sdt``), which python-docx does not look into: its ``paragraphs``,
-    ``text`` and ``table.rows`` leave out what a control holds. This opens the
-    document (bytes or a path) and puts each control's content where the
-    control stood, so that python-docx sees the whole text, as a reader does.
-    Only for reading: the result no longer reads back into a plan.
+    klusterplan's Word documents mark each plan value by bookmarks, which hide
+    nothing: python-docx sees every paragraph, row and word of them as they are.
+    Documents written by earlier versions also held each value in a content
+    control (``w:sdt``), whose content python-docx's ``paragraphs``, ``text``
+    and ``table.rows`` leave out; this opens the document (bytes or a path) and
+    puts each control's content where the control stood. Only for reading: a
+    document with its controls taken away reads back by its bookmarks.
     """
     import docx
     from docx.oxml.ns import qn

@@ -13,8 +13,6 @@ centre matrix, onto the staircase or under a customer segment.
 
 from __future__ import annotations
 
-import datetime as _dt
-import enum
 import functools
 import re
 import types
@@ -325,11 +323,6 @@ def _words(pattern: str, swedish: bool) -> str:
             term.split(",")[0].split("/")[0].strip().replace("{", "(").replace("}", ")") or part
         )
     return " › ".join(words)
-
-
-def is_scalar_type(tp: Any) -> bool:
-    """Whether values of ``tp`` are written as one piece of text."""
-    return tp in (str, int, bool, _dt.date) or (isinstance(tp, type) and issubclass(tp, enum.Enum))
 
 
 _PART = re.compile(r"([^.\[\]]+)|\[(\d+)\]")

@@ -1,7 +1,7 @@
 """A Word document klusterplan wrote, filled in or edited, read back into a plan.
 
 The document says exactly where each value goes: its marks carry plan paths
-(see :mod:`klusterplan._word.scan`), and its custom XML part carries the plan
+(see :mod:`klusterplan._word.marks`), and its custom XML part carries the plan
 it was made from (the *base*). Reading compares what the document shows now
 with what it showed when it was written, which klusterplan rebuilds from the
 base: a value whose text is unchanged keeps the base's value exactly; a
@@ -13,7 +13,6 @@ where no value is is reported with where it stands, never dropped silently.
 
 from __future__ import annotations
 
-import hashlib
 import itertools
 import os
 import re
@@ -23,6 +22,7 @@ from typing import Any
 
 import attrs
 
+from .._catalogue.labels import label
 from .._catalogue.messages import text
 from .._catalogue.text import Text
 from .._document.sections import build_document
@@ -32,14 +32,15 @@ from .._planfile.io import loads
 from ..document import Document, Mode
 from ..errors import PlanError, Problem
 from ..model import Language, Plan
+from .body import body_xml
 from .changes import Change, WordNotice
+from .marks import PLAN_NAMESPACE, house_look
 from .reader import Reader
 from .safe import MAX_TOTAL, open_package, parse_part, read_part
 from .scan import Para, Scan, scan
 
 __all__ = ["Change", "WordImport", "WordNotice", "load_word", "read_word"]
 
-_PLAN_NAMESPACE = "urn:klusterplan:plan:1"
 _REL = "http://schemas.openxmlformats.org/package/2006/relationships"
 _OFFICE_DOCUMENT = "/officeDocument"
 
@@ -119,15 +120,9 @@ def _carried(archive: Any, source: str, budget: list[int]) -> Any:
     names = [n for n in archive.namelist() if re.fullmatch(r"customXml/item[0-9]{1,9}\.xml", n)]
     for name in sorted(names, key=lambda n: int(n[len("customXml/item") : -len(".xml")])):
         root = parse_part(read_part(archive, name, source, budget), name, source)
-        if root.tag == f"{{{_PLAN_NAMESPACE}}}plan":
+        if root.tag == f"{{{PLAN_NAMESPACE}}}plan":
             return root
     return None
-
-
-def _digest(text: str) -> str:
-    """A short digest of a paragraph's text, as the Word export writes one for each."""
-    flat = " ".join(text.split())
-    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
 
 
 def _base(root: Any, source: str) -> tuple[Plan, Mode, Language, bool]:
@@ -149,17 +144,12 @@ def _expected(plan: Plan, mode: Mode, language: Language, large_print: bool) -> 
     return build_document(plan, language, mode=mode, large_print=large_print)
 
 
-def _render(document: Document) -> Any:
+def _render(document: Document, large_print: bool) -> Any:
     """The document's body as the Word export writes it, parsed."""
     from lxml import etree
 
-    from ..exporters._docx_xml import Look, body_xml
-
-    names = ["Normal", "Title", "Subtitle", "List Bullet", "List Number", "Quote"]
-    names += [f"Heading {n}" for n in range(1, 10)]
-    look = Look({n: n.replace(" ", "") for n in names}, 9638, 14570, 22, 20, 18, "1F4E79", "C55A11")
     counter = itertools.count(1)
-    xml, _ = body_xml(document, look, lambda ordered: next(counter))
+    xml, _ = body_xml(document, house_look(large_print=large_print), lambda ordered: next(counter))
     return etree.fromstring(xml.encode("utf-8"))
 
 
@@ -193,14 +183,22 @@ def read_word(path: str | os.PathLike[str]) -> WordImport:
     if carried is None:
         language = _guess_language(actual)
     tree = _expected(base, mode, language, large_print)
-    expected = scan(_render(tree), _options(base))
+    expected = scan(_render(tree, large_print), _options(base))
     _check_indexes(actual, expected if carried is not None else None, source)
     # no mark at all where the document was written with some: they were removed
     if not actual.marks and (carried is None or expected.marks):
         raise PlanError([Problem("", text("word_not_ours"))], source)
     written = set((carried.get("written") or "").split()) if carried is not None else set()
     reader = Reader(
-        source, base, mode, language, tree, expected, actual, carried is not None, written, _digest
+        source,
+        base,
+        mode,
+        language,
+        tree,
+        expected,
+        actual,
+        carried is not None,
+        written,
     )
     plan, changes, notices = reader.run()
     return WordImport(plan, base, changes, notices, mode, language, carried is not None)
@@ -259,8 +257,14 @@ def _check_indexes(actual: Scan, expected: Scan | None, source: str) -> None:
 
 
 def _guess_language(found: Scan) -> Language:
-    english = {"Our library's local target groups", "Local communication plan"}
+    """The language of a document that carries no plan: by its title, in the catalogue's words."""
+    titles = {
+        " ".join(label(key, language).split()): language
+        for language in Language
+        for key in ("title", "workbook_title")
+    }
     for para in found.paragraphs[:10]:
-        if para.text.strip() in english:
-            return Language.EN
+        said = titles.get(" ".join(para.text.split()))
+        if said is not None:
+            return said
     return Language.SV

@@ -45,7 +45,7 @@ class Piece:
     text: str
     para: Para
     loose: bool = False
-    """Typed in a list's or lines' control without a mark of its own: a new item."""
+    """Typed in a list or on lines without a mark of its own: a new item."""
 
 
 @attrs.define
@@ -114,13 +114,18 @@ class Pieces:
         """
         last_loose: tuple[str, Para] | None = None
         lists = _list_numbers(found)
+        # the list the paragraph before belongs to: Word's bulleted lists share one numbering
+        last_list: tuple[str, Para] | None = None
         for para in found.paragraphs:
             if para.toc or para.index < 0:
                 continue
             paths = para.paths
             text = para.text
+            if para.num and paths:
+                shown = _list_of(para)
+                last_list = (shown, para) if shown else None
             if not paths:
-                container = self._container(para, lists, last_loose)
+                container = self._container(para, lists, last_loose, last_list)
                 if container is not None and text.strip():
                     last_loose = (container, para)
                     yield Piece(container, text, para, loose=True)
@@ -151,17 +156,23 @@ class Pieces:
                 self._extra(para, skeletons)
 
     def _container(
-        self, para: Para, lists: dict[str, str], last: tuple[str, Para] | None
+        self,
+        para: Para,
+        lists: dict[str, str],
+        last: tuple[str, Para] | None,
+        last_list: tuple[str, Para] | None = None,
     ) -> str | None:
         """The list or lines an unmarked paragraph was typed into, if any."""
         if para.groups:
             return para.groups[-1]
         if para.table is not None:
             return None
+        if last_list is not None and para.num == last_list[1].num and para.ppr == last_list[1].ppr:
+            return last_list[0]
         if para.num and para.num in lists:
             return lists[para.num]
         # a paragraph added after a list's item or a ruled line (Enter at its end) has its
-        # numbering or its ruling: LibreOffice keeps no control around them to say so
+        # numbering or its ruling, and no mark of its own
         same = last is not None and para.num == last[1].num and para.ppr == last[1].ppr
         if last is not None and same and (para.num or b'lineRule="exact"' in para.ppr):
             return last[0]
@@ -267,20 +278,26 @@ def _is_list_path(path: str) -> bool:
     return bool(slot and slot.many) or list_item(path) is not None
 
 
+def _list_of(para: Para) -> str:
+    """The plan list a list paragraph's marks show an item of; empty if none."""
+    for path in para.paths:
+        parent = list_item(path)
+        if parent is not None:
+            return parent
+        if _paths.split_placement(path) is not None:
+            return path
+        match = re.match(r"(.*\[\d+\])\.[a-z_]+$", path)
+        if match and list_item(match.group(1)) is not None:
+            return list_item(match.group(1)) or ""
+    return ""
+
+
 def _list_numbers(found: Scan) -> dict[str, str]:
-    """Each Word list (numbering id) whose items are marked: the plan list it shows."""
+    """Each Word list (numbering id) whose items are marked: the plan list it shows first."""
     out: dict[str, str] = {}
     for para in found.paragraphs:
-        if not para.num:
-            continue
-        for path in para.paths:
-            parent = list_item(path)
-            if parent is not None:
-                out.setdefault(para.num, parent)
-            elif _paths.split_placement(path) is not None:
-                out.setdefault(para.num, path)
-            else:
-                match = re.match(r"(.*\[\d+\])\.[a-z_]+$", path)
-                if match and list_item(match.group(1)) is not None:
-                    out.setdefault(para.num, list_item(match.group(1)) or "")
+        if para.num:
+            shown = _list_of(para)
+            if shown:
+                out.setdefault(para.num, shown)
     return out

@@ -1,10 +1,10 @@
 """Reading a Word body back: its paragraphs and tables, each text with the plan path it marks.
 
-klusterplan's Word exports mark each plan value twice (see
-:mod:`klusterplan.exporters._docx_xml`): by a content control whose tag is
-the value's path, and by a bookmark whose name encodes it. A document saved
-by Word keeps both; one saved by LibreOffice keeps the bookmarks only. The
-scan uses the tags when the document has them and the bookmarks otherwise.
+klusterplan's Word exports mark each plan value by a bookmark whose name
+encodes its path (see :mod:`klusterplan._word.marks`); Word and LibreOffice
+keep them. Documents from earlier versions also held each value in a content
+control tagged with its path, which Word keeps and LibreOffice drops: the scan
+uses the tags when a document has them and the bookmarks otherwise.
 
 A bookmark that LibreOffice ends in a later paragraph, or not at all (it
 writes one for each paragraph of a range), covers what its range covers, or
@@ -23,10 +23,11 @@ from typing import Any
 import attrs
 
 from .._model import paths as _paths
+from .marks import PLACEMENT, TABLE, VALUE, W_NS, parse_bookmark
 
 __all__ = ["Para", "RowScan", "Scan", "TableScan", "scan"]
 
-W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+W = W_NS
 
 
 def _w(name: str) -> str:
@@ -87,7 +88,6 @@ class Para:
     column: int | None = None
     toc: bool = False
     """Part of the table of contents."""
-    is_heading: bool = False
 
     @functools.cached_property
     def ppr(self) -> bytes:
@@ -212,15 +212,15 @@ class _Walker:
     # -- bookmarks ----------------------------------------------------------------
 
     def _decode(self, name: str) -> str | None:
-        found = _paths.parse_bookmark(name)
+        found = parse_bookmark(name)
         if found is None:
             return None
         kind, template, numbers, _ = found
-        if kind == "v":
+        if kind == VALUE:
             if template.count("[]") != len(numbers):
                 return None
             return _paths.fill(template, numbers)
-        if kind == "p" and numbers:
+        if kind == PLACEMENT and numbers:
             options = self.options.get(template) or _paths.OPTIONS.get(template, ())
             if numbers[0] < len(options):
                 return _paths.placement(template, options[numbers[0]])
@@ -359,11 +359,10 @@ class _Walker:
         self.inline(element, None)
         self.close_paragraph()
         self.para = None
-        if _HEADING.match(style) and not style.lower().startswith(("title", "subtitle")):
-            para.is_heading = True
-            if para.text.strip():
-                self.heading = para.text.strip()
-                para.heading = self.heading
+        heading = _HEADING.match(style) and not style.lower().startswith(("title", "subtitle"))
+        if heading and para.text.strip():
+            self.heading = para.text.strip()
+            para.heading = self.heading
         self.out.paragraphs.append(para)
         return para
 
@@ -425,8 +424,8 @@ class _Walker:
 
     def _source(self, cell: Any) -> tuple[str, int] | None:
         for start in cell.iter(_BM_START):
-            found = _paths.parse_bookmark(start.get(_NAME, ""))
-            if found is not None and found[0] == "t":
+            found = parse_bookmark(start.get(_NAME, ""))
+            if found is not None and found[0] == TABLE:
                 _, template, numbers, n = found
                 if template.count("[]") == len(numbers):
                     return _paths.fill(template, numbers), n

@@ -23,14 +23,24 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from .._catalogue.messages import text as message_text
 from .._document import design as _design
 from .._model import paths as _paths
 from .._support.internals import use_internals
+from .._word.body import body_xml, footer_xml
+from .._word.marks import (
+    CHART_MARK,
+    REQUIRED_STYLES,
+    SECTION_MARK,
+    W_NS,
+    Look,
+    half_points,
+    house_look,
+)
 from .._word.template import template_problem
 from ..branding import Branding
 from ..document import Chart, Document
 from ..errors import PlanError, Problem
-from ._docx_xml import CHART_MARK, SECTION_MARK, W_NS, Look, body_xml, footer_xml
 
 __all__ = [
     "PROPERTY_LIMIT",
@@ -41,16 +51,6 @@ __all__ = [
     "save",
 ]
 
-#: Styles every export uses besides the headings of each level it has.
-REQUIRED_STYLES: tuple[str, ...] = (
-    "Normal",
-    "Title",
-    "Subtitle",
-    "List Bullet",
-    "List Number",
-    "Quote",
-)
-
 _A4 = (Mm(210), Mm(297))
 _FIXED_ZIP_TIME = (1980, 1, 1, 0, 0, 0)
 
@@ -59,12 +59,18 @@ def _open(template: Path, needed: list[str]) -> Any:
     """The template with its body emptied; checks its styles first."""
     problem = template_problem(template)
     if problem:
-        raise PlanError([Problem("", f"--template {template}: {problem}")])
+        raise PlanError(
+            [Problem("", message_text("docx_template", template=template, problem=problem))]
+        )
     try:
         document = docx.Document(str(template))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise PlanError(
-            [Problem("", f"--template {template}: not a Word document (.docx): {exc}")]
+            [
+                Problem(
+                    "", message_text("docx_template_not_word", template=template, detail=str(exc))
+                )
+            ]
         ) from None
     names = {s.name for s in document.styles}
     missing = [n for n in needed if n not in names and n.lower() not in names]
@@ -73,9 +79,11 @@ def _open(template: Path, needed: list[str]) -> Any:
             [
                 Problem(
                     "",
-                    f"--template {template}: the template lacks the styles "
-                    f"{', '.join(repr(m) for m in missing)}; add them to the template "
-                    "(in Word: use each style once, then delete the text) and try again",
+                    message_text(
+                        "docx_template_styles",
+                        template=template,
+                        styles=", ".join(repr(m) for m in missing),
+                    ),
                 )
             ]
         )
@@ -637,13 +645,12 @@ def build_package(
     large_print: bool,
     branding: Branding,
     notice: Callable[[str, str], None] = lambda path, message: None,
-    controls: bool = False,
+    whole: bool = True,
 ) -> WordPackage:
     """The Word package of ``doc``; the caller runs hooks on its document and saves it.
 
-    ``controls`` writes the content controls at once (no plugin will look at the
-    document before it is saved, so its body's text is kept out of the tree,
-    see :class:`WordPackage`); otherwise the caller puts them in after the hooks.
+    Unless ``whole`` (a plugin will look at the document before it is saved), the
+    body's text is kept out of the tree, see :class:`WordPackage`.
 
     ``notice(path, message)`` is told about what had to change (a document
     property too long for Word).
@@ -652,7 +659,7 @@ def build_package(
     if template is None:
         primary = _hex(branding.primary_colour, _design.PRIMARY)
         house = _house_package(doc.language_tag, large_print, primary, max_level)
-        document = house.open(whole=not controls)
+        document = house.open(whole=whole)
         styles = house.styles
         text_width, wide_width = house.widths
     else:
@@ -665,28 +672,21 @@ def build_package(
             _no_small_print(document)
         text_width, wide_width = _page(document, template)
 
-    def half_points(role: str) -> int:
-        return round(_design.size(role, large_print) * 2)
-
-    look = Look(
-        styles=styles,
-        text_width=text_width,
-        wide_width=wide_width,
-        body_size=half_points("body"),
-        table_size=half_points("table"),
-        small_size=half_points("small"),
+    look = house_look(
+        styles,
+        large_print,
         primary=_hex(branding.primary_colour, _design.PRIMARY),
         accent=_hex(branding.accent_colour, _design.ACCENT),
-        large_print=large_print,
+        widths=(text_width, wide_width),
     )
     numbering = _Numbering(document)
-    xml, last_landscape = body_xml(doc, look, numbering.new, controls)
-    xml, chunks = _skeleton(xml) if controls else (xml, [])
+    xml, last_landscape = body_xml(doc, look, numbering.new)
+    xml, chunks = (xml, []) if whole else _skeleton(xml)
     document = _with_body(document, xml)
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
     _cover_without_footer(document)
-    _footer(document, doc, branding, (text_width, wide_width), half_points("footer"))
+    _footer(document, doc, branding, (text_width, wide_width), half_points("footer", large_print))
     _logo(document, branding)
     _properties(document, doc, notice)
     return WordPackage(document, chunks)

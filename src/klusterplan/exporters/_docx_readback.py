@@ -1,10 +1,6 @@
-"""What lets a Word export be read back: content controls, and the plan it was made from.
+"""What lets a Word export be read back: the plan it was made from, in the package.
 
-The body is written with bookmarks and marker attributes (see
-:data:`~._docx_xml.CONTROL_MARK`); after the ``docx_document`` hook has run, so
-that a plugin sees a document python-docx can read whole, :func:`add_controls`
-turns them into content controls (``w:sdt``) tagged with each value's path.
-
+The body marks each plan value by bookmarks (:mod:`klusterplan._word.marks`).
 :func:`embed_plan` stores the plan the document was made from in a custom XML
 part (``customXml/itemN.xml``), a part Word and LibreOffice keep without
 showing: what the document does not show (a group's id, an action's
@@ -14,7 +10,6 @@ indicator, accepted findings) comes back from it when the document is read.
 from __future__ import annotations
 
 import datetime as _dt
-import functools
 import hashlib
 import json
 import uuid
@@ -24,117 +19,27 @@ from docx.opc.packuri import PackURI
 from docx.opc.part import Part
 from lxml import etree
 
-from .._model import paths as _paths
 from .._planfile.convert import unstructure_plan
+from .._word.marks import PLAN_NAMESPACE, W_NS, text_digest
 from ..document import Document
 from ..model import Plan
-from ._docx_xml import CONTROL_MARK
 
-__all__ = [
-    "PLAN_NAMESPACE",
-    "add_controls",
-    "embed_plan",
-    "is_readable",
-    "plan_xml",
-    "text_digest",
-]
+__all__ = ["embed_plan", "is_readable", "plan_xml"]
 
-#: The namespace of the custom XML part that holds the plan a document was made from.
-PLAN_NAMESPACE = "urn:klusterplan:plan:1"
 _CUSTOM_XML = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXml"
 _CUSTOM_XML_PROPS = (
     "http://schemas.openxmlformats.org/officeDocument/2006/relationships/customXmlProps"
 )
 _PROPS_TYPE = "application/vnd.openxmlformats-officedocument.customXmlProperties+xml"
 _DS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
-
-_TAG = f"{{{CONTROL_MARK}}}tag"
-_GROUP = f"{{{CONTROL_MARK}}}group"
-_G = f"{{{CONTROL_MARK}}}g"
-
-
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_SDT, _SDT_PR, _SDT_CONTENT = f"{_W}sdt", f"{_W}sdtPr", f"{_W}sdtContent"
-_ALIAS, _TAG_W, _VAL = f"{_W}alias", f"{_W}tag", f"{_W}val"
-_START, _END, _ID = f"{_W}bookmarkStart", f"{_W}bookmarkEnd", f"{_W}id"
-_P, _TR = f"{_W}p", f"{_W}tr"
-
-
-@functools.lru_cache(maxsize=4096)
-def _alias(path: str, swedish: bool) -> str:
-    return _paths.describe(path, swedish)
-
-
-def _sdt(path: str, swedish: bool) -> tuple[Any, Any]:
-    """A content control for ``path`` and its (empty) content element."""
-    sdt = etree.Element(_SDT)
-    pr = etree.SubElement(sdt, _SDT_PR)
-    etree.SubElement(pr, _ALIAS).set(_VAL, _alias(path, swedish))
-    etree.SubElement(pr, _TAG_W).set(_VAL, path)
-    return sdt, etree.SubElement(sdt, _SDT_CONTENT)
-
-
-def _value(start: Any, swedish: bool) -> None:
-    """Put the runs between a marked bookmark's start and its end into a control."""
-    path = start.attrib.pop(_TAG, None)
-    if path is None:
-        return
-    ident = start.get(_ID)
-    members = [start]
-    for sibling in start.itersiblings():
-        members.append(sibling)
-        if sibling.tag == _END and sibling.get(_ID) == ident:
-            break
-    else:
-        return  # a hook moved the end away: the bookmark alone marks the value
-    sdt, content = _sdt(path, swedish)
-    start.addprevious(sdt)
-    content.extend(members)
-
-
-def _group(element: Any, swedish: bool) -> None:
-    """Put a run of paragraphs (or a table row) marked as one group into a control."""
-    group = element.get(_G)
-    members = [element]
-    for sibling in element.itersiblings():
-        if sibling.get(_G) != group:
-            break
-        members.append(sibling)
-    sdt, content = _sdt(element.get(_GROUP), swedish)
-    element.addprevious(sdt)
-    for member in members:
-        member.attrib.pop(_GROUP, None)
-        member.attrib.pop(_G, None)
-    content.extend(members)
-
-
-def add_controls(body: Any, swedish: bool) -> None:
-    """Turn the body's marks into content controls; names in Swedish or English."""
-    # the marks stand only on bookmarks' starts, paragraphs and rows: looked for there
-    values = [e for e in body.iter(_START) if _TAG in e.attrib]
-    groups = [e for e in body.iter(_P, _TR) if _G in e.attrib]
-    for element in values:
-        _value(element, swedish)
-    for element in groups:
-        if _GROUP in element.attrib:
-            _group(element, swedish)
-    # anything a hook moved out of reach keeps its bookmark but loses the markers
-    for element in (*values, *groups):
-        for name in (_TAG, _GROUP, _G):
-            element.attrib.pop(name, None)
-    etree.cleanup_namespaces(body)
+_W = f"{{{W_NS}}}"
+_P = f"{_W}p"
 
 
 def _json_default(value: object) -> str:
     if isinstance(value, _dt.date):
         return value.isoformat()
     raise TypeError(f"cannot write {type(value).__name__}")
-
-
-def text_digest(text: str) -> str:
-    """A short digest of a paragraph's text, its spacing evened out."""
-    flat = " ".join(text.split())
-    return hashlib.sha256(flat.encode("utf-8")).hexdigest()[:12]
 
 
 def _written(body: Any) -> str:

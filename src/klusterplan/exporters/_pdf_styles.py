@@ -101,9 +101,6 @@ class _Styles:
             leading=look.of("small") * 1.25,
         )
         self.header = ParagraphStyle("header", self.cell, fontName=f.bold, textColor=colors.white)
-        self.wide_header = ParagraphStyle(
-            "wide-header", self.wide_cell, fontName=f.bold, textColor=colors.white
-        )
         self.title = ParagraphStyle(
             "title",
             base,

@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
-from ..model import Language
 
 if TYPE_CHECKING:
     from ..document import Document
@@ -32,15 +31,15 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
     """Write ``document`` (the plan or the workbook) to ``stream`` as Word.
 
     A plan or workbook comes out readable back (``klusterplan import``): each
-    value in a content control tagged with its path and a bookmark, and the plan
-    itself in a custom XML part; the ``docx_document`` hook sees the document
-    before the controls are put in, so that python-docx sees all of its text.
+    value between the start and end of a bookmark naming its path, and the plan
+    itself in a custom XML part (:mod:`klusterplan._word.marks`). Nothing in the
+    body is hidden from python-docx: a script, or the ``docx_document`` hook,
+    sees every paragraph, row and word through ``paragraphs`` and ``tables``.
     """
     from ._docx_package import build_package, check_pictures, save
-    from ._docx_readback import add_controls, embed_plan, is_readable
+    from ._docx_readback import embed_plan, is_readable
 
-    # a plugin's hook sees the document before its content controls are in, for python-docx
-    # does not look into them; without such a plugin they are written at once, as text
+    # without a plugin's hook to see it, the body is kept as text until it is saved
     hooked = context.hooks is not None and bool(context.hooks.docx_document.get_hookimpls())
     package = build_package(
         document,
@@ -48,12 +47,11 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         large_print=context.options.large_print,
         branding=context.branding,
         notice=context.notice,
-        controls=not hooked,
+        whole=hooked,
     )
     word = package.word
     if hooked and context.hooks is not None:
         context.hooks.docx_document(document=word, plan=context.plan, context=context)
-        add_controls(word.element.body, document.language is Language.SV)
     for name in check_pictures(word):
         from .._catalogue.messages import text
 
@@ -70,10 +68,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "docx",
             ".docx",
-            Text(
-                "The whole plan, or the workshop workbook, as a Word document",
-                "Hela planen, eller arbetsboken för workshoppen, som Word-dokument",
-            ),
+            message_text("docx_whole_plan_workshop_workbook"),
             render=render_docx,
             options={},
         )

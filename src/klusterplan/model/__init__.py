@@ -186,12 +186,17 @@ class Organisation(Record):
 
 
 @attrs.frozen(repr=False, eq=False)
-class Centre(Record):
-    """One field of the centre matrix."""
+class _Choice(Record):
+    """A named choice a plan offers its target groups: a centre, a step of the staircase."""
 
-    id: str = _f(doc="Short key that target groups and profiles refer to.", sv="")
-    name: str = _text("The centre's name as readers see it.", "centrum")
-    description: str = _text("What this kind of centre means.", "")
+    id: str = _f(doc="Short key that target groups (and centre profiles) refer to.", sv="")
+    name: str = _text("Its name as readers see it.", "namn")
+    description: str = _text("What it means for a target group.", "")
+
+
+@attrs.frozen(repr=False, eq=False)
+class Centre(_Choice):
+    """One field of the centre matrix."""
 
 
 #: Andersson & Skot-Hansen's four roles of a public library, the workbook's matrix.
@@ -204,12 +209,8 @@ DEFAULT_CENTRES: tuple[Centre, ...] = (
 
 
 @attrs.frozen(repr=False, eq=False)
-class Step(Record):
+class Step(_Choice):
     """One step of the communication staircase."""
-
-    id: str = _f(doc="Short key that target groups refer to.", sv="")
-    name: str = _text("The step's name as readers see it.", "trappsteg")
-    description: str = _text("What a group on this step knows or does.", "")
 
 
 #: The communication staircase from first awareness to ambassador.

@@ -1,0 +1,302 @@
+"""The Word body of a :class:`~klusterplan.document.Document`, as klusterplan writes it.
+
+The Word export writes it into its package (:mod:`klusterplan.exporters.docx`);
+the Word import writes it again from the plan a document carries, to know
+what the document said when it was written. Both write it with the marks of
+:mod:`klusterplan._word.marks`: bookmarks around each plan value, which
+python-docx, Word and LibreOffice all read through.
+
+Tables and figures are written by :mod:`~klusterplan._word.tables`, runs and
+paragraphs by :mod:`~klusterplan._word.wordml`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import assert_never
+
+from ..document import (
+    Block,
+    BulletList,
+    Chart,
+    Document,
+    Fields,
+    Mark,
+    Marks,
+    Matrix,
+    Paragraph,
+    Quote,
+    Section,
+    Staircase,
+    Table,
+    WritingSpace,
+    chapters,
+    has_wide_table,
+)
+from ..model import Language
+from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
+from .tables import TableWriter
+from .wordml import GREY, borders, lang_xml, p_xml, run_xml, size_xml
+
+__all__ = ["body_xml", "footer_xml"]
+
+
+class _Writer(TableWriter):
+    """Writes every kind of block: text, lists and fields; tables and figures by its base."""
+
+    def block(self, block: Block) -> Iterator[str]:
+        """The XML of any block; mypy checks that every kind of block is written."""
+        match block:
+            case Paragraph():
+                yield from self.paragraph(block)
+            case Quote():
+                yield from self.quote(block)
+            case BulletList():
+                yield from self.bullet_list(block)
+            case Fields():
+                yield from self.fields(block)
+            case Table():
+                yield from self.table(block)
+            case Matrix():
+                yield from self.matrix(block)
+            case Staircase():
+                yield from self.staircase(block)
+            case WritingSpace():
+                yield from self.writing_space(block)
+            case Chart():
+                yield from self.chart(block)
+            case _:
+                assert_never(block)
+
+    def paragraph(self, block: Paragraph) -> Iterator[str]:
+        if block.prompt:
+            yield self.caption(block.text.strip())
+            return
+        # in the workbook a note stays with the room to write under it
+        ppr = "<w:keepNext/>" if self.workbook else ""
+        yield self.text_paragraphs(block.text, rpr=lang_xml(block.lang), ppr=ppr, marks=block.marks)
+
+    def chart(self, block: Chart) -> Iterator[str]:
+        # the numbers as a table, which every reader and screen reader can use, and
+        # under it the bars, a picture the package puts where this paragraph marks
+        yield from self.table(block.table)
+        yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
+        self.charts += 1
+
+    def quote(self, block: Quote) -> Iterator[str]:
+        lang = lang_xml(block.lang)
+        if block.text.strip():
+            yield self.text_paragraphs(block.text, self.style("Quote"), lang, marks=block.marks)
+        if block.attribution:
+            yield p_xml(
+                run_xml(f"— {block.attribution}", lang),
+                '<w:jc w:val="right"/>',
+                self.style("Quote"),
+            )
+
+    def bullet_list(self, block: BulletList) -> Iterator[str]:
+        if block.caption:
+            yield self.caption(block.caption)
+        if block.ordered:
+            num, style = self.new_list(True), self.style("List Number")
+        else:
+            if not self.bullets:
+                self.bullets = self.new_list(False)
+            num, style = self.bullets, self.style("List Bullet")
+        numpr = f'<w:numPr><w:ilvl w:val="0"/><w:numId w:val="{num}"/></w:numPr>'
+        lang = lang_xml(block.lang)
+        last = len(block.items) - 1
+        items = []
+        for i, item in enumerate(block.items):
+            # a short list stays on one page
+            keep = "<w:keepNext/>" if i < last and len(block.items) <= 8 else ""
+            marks = block.marks[i] if i < len(block.marks) else ()
+            items.append(p_xml(self.marked(item, marks, lang), numpr + keep, style))
+        yield "".join(items)
+
+    def fields(self, block: Fields) -> Iterator[str]:
+        lang = lang_xml(block.lang)
+        for field in block.items:
+            if field.long:
+                yield p_xml(self.marked(field.label, field.label_marks, "<w:b/>"), "<w:keepNext/>")
+                yield self.text_paragraphs(field.value, rpr=lang, marks=field.marks)
+            else:
+                # a label is the reader's, unless it is plan text (a partner's name)
+                label_lang = lang if field.label_marks else ""
+                label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
+                yield p_xml(
+                    label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang)
+                )
+
+    def writing_space(self, block: WritingSpace) -> Iterator[str]:
+        if block.prompt:
+            # a little room above, so that the question does not sit on the lines before it
+            yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
+        line = (
+            # "between" draws the rule under each line of a group, "bottom" under the last
+            f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
+            f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
+            '<w:spacing w:before="0" w:after="0" w:line="520" w:lineRule="exact"/>'
+        )
+        keep = "<w:keepNext/><w:keepLines/>"
+        mark = (Mark(block.path, 0, 0),) if block.path else ()
+        # each line holds the path's empty mark: what is written on it fills the path
+        yield "".join(
+            p_xml(self.marked("", mark), (keep if i < block.lines - 1 else "") + line)
+            for i in range(block.lines)
+        )
+
+
+def _cover(w: _Writer, document: Document) -> Iterator[str]:
+    look = w.look
+    yield p_xml("", '<w:spacing w:before="2400" w:after="0"/>')
+    text = lang_xml(
+        document.text_language if document.text_language is not document.language else None
+    )
+    yield p_xml(run_xml(document.title), style=w.style("Title"))
+
+    def whole(path: str, value: str) -> Marks:
+        return (Mark(path, 0, len(value)),) if path else ()
+
+    if document.subtitle:
+        subtitle = w.marked(
+            document.subtitle, whole(document.subtitle_path, document.subtitle), text
+        )
+        yield p_xml(subtitle, style=w.style("Subtitle"))
+    paths = document.title_paths
+    for n, (name, value) in enumerate(document.title_lines):
+        path = paths[n] if n < len(paths) else ""
+        yield p_xml(run_xml(f"{name}: ", "<w:b/>") + w.marked(value, whole(path, value), text))
+    for n, name in enumerate(document.cover_fields):
+        path = document.cover_paths[n] if n < len(document.cover_paths) else ""
+        # a label and a line to its right, to write on at the workshop
+        leader = (
+            f'<w:tabs><w:tab w:val="right" w:leader="underscore" w:pos="{look.text_width}"/>'
+            "</w:tabs>"
+        )
+        # the field right after the label, so that what is typed stands there, with the
+        # line to write on running on to the margin
+        blank = w.marked("", whole(path, "") if path else (), text)
+        yield p_xml(
+            run_xml(f"{name}: ", "<w:b/>") + blank + "<w:r><w:tab/></w:r>",
+            leader + '<w:spacing w:before="240" w:after="120"/>',
+        )
+    if document.promise:
+        size = round(look.body_size * 2.2)
+        rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
+        yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
+
+
+def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]) -> Iterator[str]:
+    """The table of contents: a field Word can update, saved with an entry per heading.
+
+    Each entry links to its heading, so every viewer shows a contents list that
+    leads somewhere; the page numbers are Word's to add (F9), which it does
+    without asking on every opening.
+    """
+    size = w.look.body_size + 8
+    yield p_xml(
+        run_xml(
+            document.contents_title, f'<w:b/><w:color w:val="{w.look.primary}"/>{size_xml(size)}'
+        ),
+        '<w:pageBreakBefore/><w:keepNext/><w:spacing w:after="200"/>',
+    )
+    begin = (
+        '<w:r><w:fldChar w:fldCharType="begin"/></w:r>'
+        '<w:r><w:instrText xml:space="preserve"> TOC \\o "1-'
+        f'{document.contents_levels}" \\h \\z \\u </w:instrText></w:r>'
+        '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    )
+    end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    listed = [(s, b) for s, b in entries if s.level <= document.contents_levels]
+    if not listed:
+        yield p_xml(begin + run_xml(document.contents_hint, "<w:i/>") + end)
+        return
+    last = len(listed) - 1
+    for i, (section, bookmark) in enumerate(listed):
+        ppr = f'<w:spacing w:before="0" w:after="40"/><w:ind w:left="{(section.level - 1) * 400}"/>'
+        rpr = ("<w:b/>" if section.level == 1 else "") + lang_xml(section.lang)
+        runs = run_xml(section.title, rpr)
+        link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
+        yield p_xml((begin if i == 0 else "") + link + (end if i == last else ""), ppr)
+
+
+def _mark(orientation: str) -> str:
+    """A paragraph the package replaces by a section break: the section before it ends there."""
+    return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
+
+
+def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) -> tuple[str, bool]:
+    """The document body (without its section properties) as one ``w:body`` element.
+
+    ``new_list(ordered)`` returns a fresh numbering id for a list; ordered
+    lists each get their own so that their numbers restart at 1. A chapter
+    with a table too wide for a portrait page is put on landscape pages: the
+    body holds marker paragraphs (namespace :data:`SECTION_MARK`, attribute
+    ``ends``) where the package puts section breaks. The second value says
+    whether the last section is landscape.
+    """
+    workbook = document.mode.value == "workbook"
+    w = _Writer(look, new_list, workbook, document.language is Language.SV)
+    entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
+    parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
+    for i, section in enumerate(document.front):
+        parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
+        for block in section.blocks:
+            parts.extend(w.block(block))
+    parts.extend(_contents(w, document, entries))
+    bookmarks = {id(s): b for s, b in entries}
+    landscape = False
+    # the contents end their page; a section break starts a new one by itself
+    at_page_start, first, after_empty = False, True, False
+    for chapter in chapters(document.sections):
+        wide = has_wide_table(chapter)
+        if wide != landscape:
+            parts.append(_mark("landscape" if landscape else "portrait"))
+            landscape, at_page_start = wide, True
+            w.width = look.wide_width if wide else look.text_width
+        for section in chapter:
+            # a workshop sheet kept together starts a page of its own, with its heading
+            sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
+            brk = not at_page_start and (first or (sheet and not after_empty))
+            parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+            at_page_start, first, after_empty = False, False, not section.blocks
+            for block in section.blocks:
+                parts.extend(w.block(block))
+    parts.append("</w:body>")
+    return "".join(parts), landscape
+
+
+def _field(code: str, rpr: str) -> str:
+    # every run of the field carries the footer's size, or Word shows the number larger
+    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
+    return (
+        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'{r}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
+        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{r}<w:t>1</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
+
+
+def footer_xml(text: str, page_label: str, text_width: int, size: int) -> str:
+    """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
+
+    ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
+    page fields go.
+    """
+    rpr = size_xml(size) + '<w:color w:val="404040"/>'
+    ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>' + borders(
+        "pBdr", ("top",), "C55A11", 4
+    ).replace('w:space="0"', 'w:space="4"')
+    before, _, rest = page_label.partition("{page}")
+    middle, _, after = rest.partition("{pages}")
+    parts = [
+        run_xml(text, rpr),
+        f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>",
+        run_xml(before, rpr) if before else "",
+        _field("PAGE", rpr),
+        run_xml(middle, rpr) if middle else "",
+        _field("NUMPAGES", rpr),
+        run_xml(after, rpr) if after else "",
+    ]
+    return p_xml("".join(parts), ppr).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)

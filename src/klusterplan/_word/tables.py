@@ -1,0 +1,309 @@
+"""Tables and figures in the Word body: plan tables, records, the centre matrix, the staircase."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from .._document.metrics import fit_columns
+from ..document import Mark, Marks, Matrix, Staircase, Table
+from .marks import TABLE
+from .wordml import (
+    GREY,
+    HAND_LINE,
+    NO_BORDERS,
+    RULE,
+    SMALLEST,
+    TINT,
+    WriterBase,
+    borders,
+    esc,
+    lang_xml,
+    p_xml,
+    run_xml,
+    size_xml,
+)
+
+__all__ = ["TableWriter"]
+
+
+def _table_start(widths: list[int], caption: str, header: bool, footer: bool) -> str:
+    """A table's properties and grid: the house rules, fixed widths, its caption."""
+    border = borders("tblBorders", ("top", "left", "bottom", "right", "insideH"), RULE)
+    caption_xml = f'<w:tblCaption w:val="{esc(caption)}"/>' if caption else ""
+    return "".join(
+        [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>',
+            border,
+            '<w:tblLayout w:type="fixed"/>',
+            '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
+            "</w:tblCellMar>",
+            f'<w:tblLook w:val="0420" w:firstRow="{1 if header else 0}" '
+            f'w:lastRow="{1 if footer else 0}" '
+            'w:firstColumn="0" w:lastColumn="0" w:noHBand="1" w:noVBand="1"/>',
+            caption_xml,
+            "</w:tblPr><w:tblGrid>",
+            *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+            "</w:tblGrid>",
+        ]
+    )
+
+
+def _whole(path: str, text: str) -> Marks:
+    """``text`` marked whole for ``path``; nothing marked without a path."""
+    return (Mark(path, 0, len(text)),) if path else ()
+
+
+class TableWriter(WriterBase):
+    """Writes tables, large print's records, and the figures drawn as tables."""
+
+    def _fit(self, block: Table, size: int) -> tuple[list[int], int]:
+        """Column widths in twips from the text, and the size the text fits at."""
+        columns = len(block.headers)
+        measured = [*block.rows, block.footer] if block.footer else list(block.rows)
+        while True:
+            widths = fit_columns(block.headers, measured, block.widths, self.width / 20, size / 2)
+            if widths is not None:
+                break
+            if size <= SMALLEST or self.look.large_print:
+                # the longest words are wider than the page: share it by weight
+                weights = list(block.widths) if len(block.widths) == columns else [1.0] * columns
+                total = sum(weights) or 1.0
+                widths = [self.width / 20 * w / total for w in weights]
+                break
+            size -= 1
+        out = [int(w * 20) for w in widths]
+        out[-1] += self.width - sum(out)
+        return out, size
+
+    def _table(
+        self,
+        headers: tuple[str, ...] | None,
+        rows: list[list[str]],
+        widths: list[int],
+        size: int,
+        caption: str = "",
+        height: int = 0,
+        raw: bool = False,
+        lang: str = "",
+        keep_together: bool = False,
+        align: tuple[str, ...] = (),
+        footer: tuple[str, ...] = (),
+        shaded: bool = True,
+        marks: tuple[tuple[Marks, ...], ...] = (),
+        list_path: str = "",
+    ) -> str:
+        """A table; ``raw`` rows hold each cell's paragraphs as XML rather than text.
+
+        ``marks`` are each body cell's plan values; ``list_path`` the plan list the
+        rows show, named by a bookmark in the first header cell.
+        """
+
+        def ppr(column: int, keep: bool) -> str:
+            right = column < len(align) and align[column] == "right"
+            return (
+                '<w:spacing w:before="30" w:after="30"/>'
+                + ("<w:keepNext/>" if keep else "")
+                + ('<w:jc w:val="right"/>' if right else "")
+            )
+
+        rpr = size_xml(size)
+        tcw = [f'<w:tcW w:w="{w}" w:type="dxa"/>' for w in widths]
+        parts = [_table_start(widths, caption, bool(headers), bool(footer))]
+        if headers:
+            head_rpr = f'<w:b/><w:color w:val="FFFFFF"/>{rpr}'
+            shd = f'<w:shd w:val="clear" w:color="auto" w:fill="{self.look.primary}"/>'
+            parts.append("<w:tr><w:trPr><w:cantSplit/><w:tblHeader/></w:trPr>")
+            for c, (width, text) in enumerate(zip(tcw, headers, strict=True)):
+                # the header names the plan list the rows belong to, by a bookmark
+                start, end = self.bookmark(TABLE, list_path) if list_path and c == 0 else ("", "")
+                parts.append(
+                    f"<w:tc><w:tcPr>{width}{shd}</w:tcPr>"
+                    f"{p_xml(start + end + run_xml(text, head_rpr), ppr(c, True))}</w:tc>"
+                )
+            parts.append("</w:tr>")
+        row_pr = "<w:trPr><w:cantSplit/>"
+        if height:
+            row_pr += f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>'
+        row_pr += "</w:trPr>"
+        # every row is chained to the next, so that a table kept together stays on one
+        # page and no other leaves its last row alone on the next
+        last = len(rows) - 1
+        for n, row in enumerate(rows):
+            keep = (keep_together and n < last) or n == last - 1 or (bool(footer) and n == last)
+            cells_marks = marks[n] if n < len(marks) else ()
+            parts.append(f"<w:tr>{row_pr}")
+            band = n % 2 == 1 and shaded and not height
+            fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/>' if band else ""
+            for c, (width, cell) in enumerate(zip(tcw, row, strict=True)):
+                cell_marks = cells_marks[c] if c < len(cells_marks) else ()
+                inner = cell if raw else self._cell(cell, rpr + lang, ppr(c, keep), cell_marks)
+                parts.append(f"<w:tc><w:tcPr>{width}{fill}</w:tcPr>{inner}</w:tc>")
+            parts.append("</w:tr>")
+        if footer:
+            top = borders("tcBorders", ("top",), self.look.primary, 8)
+            parts.append(f"<w:tr>{row_pr}")
+            for c, (width, cell) in enumerate(zip(tcw, footer, strict=True)):
+                inner = self._cell(cell, "<w:b/>" + rpr, ppr(c, False))
+                parts.append(f"<w:tc><w:tcPr>{width}{top}</w:tcPr>{inner}</w:tc>")
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        # a paragraph after each table keeps two tables from merging into one
+        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        return "".join(parts)
+
+    def _cell(self, text: str, rpr: str, ppr: str, marks: Marks = ()) -> str:
+        # a table cell must hold at least one paragraph
+        return self.text_paragraphs(text, rpr=rpr, ppr=ppr, marks=marks) or p_xml("", ppr)
+
+    def table(self, block: Table) -> Iterator[str]:
+        if block.caption:
+            yield self.caption(block.caption)
+        if block.records:
+            yield from self.records(block)
+            return
+        columns = len(block.headers)
+        size = self.look.small_size if block.dense else self.look.table_size
+        widths, size = self._fit(block, size)
+        rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
+        source = block.source
+        yield self._table(
+            block.headers,
+            rows,
+            widths,
+            size,
+            block.caption,
+            block.row_lines * HAND_LINE,
+            lang=lang_xml(block.lang),
+            keep_together=block.keep_together,
+            align=block.align,
+            footer=block.footer,
+            marks=source.marks if source else (),
+            list_path=source.path if source else "",
+        )
+
+    def records(self, block: Table) -> Iterator[str]:
+        """One record a row, label and value, each record under a rule: large print."""
+        lang = lang_xml(block.lang)
+        rule = borders("pBdr", ("top",), GREY, 6).replace('w:space="0"', 'w:space="4"')
+        source = block.source
+        for n, row in enumerate(block.rows):
+            row_marks = source.marks[n] if source and n < len(source.marks) else ()
+            cells = [
+                (h or "#", c.strip(), row_marks[k] if k < len(row_marks) else ())
+                for k, (h, c) in enumerate(zip(block.headers, row, strict=False))
+            ]
+            cells = [(h, c, m) for h, c, m in cells if c]
+            for i, (name, value, marks) in enumerate(cells):
+                ppr = (rule if i == 0 else "") + ("<w:keepNext/>" if i < len(cells) - 1 else "")
+                yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
+
+    def matrix(self, block: Matrix) -> Iterator[str]:
+        yield self.caption(block.title)
+        size = self.look.table_size
+        half = self.width // 2
+        rpr = size_xml(size)
+        groups_rpr = rpr + lang_xml(block.lang)
+        ppr = '<w:spacing w:before="40" w:after="40"/>'
+        line = borders("pBdr", ("bottom",), GREY) + (
+            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
+        )
+        self.placing(block.placements)
+
+        def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
+            head = p_xml(run_xml(name, "<w:b/>" + rpr), ppr + "<w:keepNext/>")
+            where = block.placements[k] if k < len(block.placements) else ""
+            if block.write_in and not groups:
+                lines = "".join(
+                    p_xml(self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr), line)
+                    for _ in range(block.write_in)
+                )
+                return head + lines
+            if not groups:
+                return head + p_xml(run_xml("–", groups_rpr), ppr)
+            names = "".join(
+                p_xml(self.marked(g, _whole(where, g), groups_rpr), ppr) for g in groups
+            )
+            return head + names
+
+        cells = [cell(k, name, groups) for k, (name, groups) in enumerate(block.cells)]
+        if len(cells) % 2:
+            cells.append(p_xml("", ppr))
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        yield self._table(
+            None,
+            rows,
+            [half, self.width - half],
+            size,
+            block.alt or block.title,
+            raw=True,
+            keep_together=True,
+            shaded=False,
+        )
+
+    def staircase(self, block: Staircase) -> Iterator[str]:
+        """The steps drawn as a staircase rising to the right, the lowest full width."""
+        yield self.caption(block.title)
+        steps = len(block.steps)
+        if not steps:
+            return
+        rpr = size_xml(self.look.table_size)
+        groups_rpr = rpr + lang_xml(block.lang)
+        column = self.width // steps
+        widths = [column] * steps
+        widths[-1] += self.width - sum(widths)
+        line = borders("pBdr", ("bottom",), GREY) + (
+            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
+        )
+        parts = [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            f"<w:tblBorders>{NO_BORDERS}</w:tblBorders>",
+            '<w:tblLayout w:type="fixed"/>',
+            f'<w:tblCaption w:val="{esc(block.title)}"/>',
+            f'<w:tblDescription w:val="{esc(block.alt)}"/>' if block.alt else "",
+            "</w:tblPr><w:tblGrid>",
+            *(f'<w:gridCol w:w="{w}"/>' for w in widths),
+            "</w:tblGrid>",
+        ]
+        fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/>'
+        edge = borders("tcBorders", ("top", "left"), self.look.primary, 12)
+        self.placing(block.placements)
+        # the highest step first: it stands at the right, above the others
+        for k in range(steps, 0, -1):
+            name, groups = block.steps[k - 1], block.groups[k - 1]
+            where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
+            keep = "<w:keepNext/>" if k > 1 else ""
+            body = p_xml(run_xml(f"{k}. {name}", "<w:b/>" + rpr), keep)
+            if block.write_in and not groups:
+                lines = "".join(
+                    p_xml(
+                        self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr),
+                        line + keep,
+                    )
+                    for _ in range(block.write_in)
+                )
+            else:
+                lines = "".join(
+                    p_xml(
+                        self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr), keep
+                    )
+                    for g in groups
+                )
+            body += lines
+            parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
+            if k > 1:
+                span = sum(widths[: k - 1])
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{span}" w:type="dxa"/>'
+                    f'<w:gridSpan w:val="{k - 1}"/></w:tcPr>{p_xml("", keep)}</w:tc>'
+                )
+            span = sum(widths[k - 1 :])
+            parts.append(
+                f'<w:tc><w:tcPr><w:tcW w:w="{span}" w:type="dxa"/>'
+                f'<w:gridSpan w:val="{steps - k + 1}"/>{edge}{fill}</w:tcPr>{body}</w:tc>'
+            )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        yield "".join(parts)
