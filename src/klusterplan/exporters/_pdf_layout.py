@@ -11,14 +11,10 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import io
-import math
 import re
-from collections.abc import Iterator
 from typing import Any, assert_never
 
 import attrs
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -42,7 +38,6 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from .._catalogue.labels import short_labels
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -61,8 +56,17 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
-from ._chart import axis_ticks
+from ._pdf_bars import bars
 from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_flow import (
+    FRAME_ROOM,
+    all_headings,
+    balanced,
+    joined,
+    keeps_with_next,
+    page_runs,
+    together,
+)
 from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
@@ -210,8 +214,8 @@ class _Renderer:
             story.append(PageBreak())
         title = self.heading(self.doc.contents_title, 1, toc=False)
         body = self.body()
-        lines = [self.contents_line(f) for f in _headings(body) if f.toc_markup is not None]
-        story.extend(_balanced([title, *lines], _CONTENT_WIDTH, _FRAME_ROOM))
+        lines = [self.contents_line(f) for f in all_headings(body) if f.toc_markup is not None]
+        story.extend(balanced([title, *lines], _CONTENT_WIDTH, FRAME_ROOM))
         story.extend(body)
         return story
 
@@ -226,7 +230,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in _runs(self.doc.sections):
+        for chapter in page_runs(self.doc.sections):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -354,13 +358,13 @@ class _Renderer:
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
             if sum(self.tall(f) for f in whole) <= self.height * 0.6:
-                out.append(_kept(whole))
+                out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
-            first = _kept([*headings, heading, *body[0]._content])
+            first = together([*headings, heading, *body[0]._content])
             out.extend([first, *body[1:]])
         else:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
@@ -375,15 +379,15 @@ class _Renderer:
         """
 
         def short(flowables: list[Any]) -> bool:
-            return sum(self.tall(f) for f in flowables) <= self.height * 0.5
+            return bool(sum(self.tall(f) for f in flowables) <= self.height * 0.5)
 
         first = [*headings, *parts[0]]
         if short(first):
-            out: list[Any] = [_kept(first)]
+            out: list[Any] = [together(first)]
         else:
             out = [CondPageBreak(self.start_room(headings, parts[0])), *first]
         for part in parts[1:]:
-            out.extend([_kept(part)] if part and short(part) else part)
+            out.extend([together(part)] if part and short(part) else part)
         return out
 
     def tall(self, flowable: Any) -> float:
@@ -408,7 +412,7 @@ class _Renderer:
         shown = 0.0
         for f in body:
             h = height(f)
-            kept = _keeps_with_next(f)
+            kept = keeps_with_next(f)
             if isinstance(f, _Grid) and not f.splitInRow:
                 # a table: its header and two rows, the least a page may hold of it
                 rows = f._rowHeights
@@ -423,7 +427,7 @@ class _Renderer:
             shown += h
             if shown >= 2 * leading * 0.95 and not kept:
                 break
-        return min(need, self.height * 0.5)
+        return float(min(need, self.height * 0.5))
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
@@ -443,7 +447,7 @@ class _Renderer:
                 out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
                 # a few short fields stay together, none left alone at a page's foot
                 short = sum(self.tall(f) for f in out) < self.height * 0.25
-                return [_kept(out)] if len(out) > 1 and short else out
+                return [together(out)] if len(out) > 1 and short else out
             case TableBlock():
                 return self.table(block)
             case Chart():
@@ -478,7 +482,7 @@ class _Renderer:
             out.append(self.para(block.caption, self.s.bold))
         out.append(lst)
         # a short list stays on one page, never leaving its last item alone on the next
-        return [_kept(out)] if len(items) <= 8 else out
+        return [together(out)] if len(items) <= 8 else out
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
@@ -496,8 +500,8 @@ class _Renderer:
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
         height = sum(self.tall(f) for f in fields)
         if height <= self.height * 0.4:
-            return [_kept([rule, *fields])]
-        return [_kept([rule, *fields[:2]]), *fields[2:]]
+            return [together([rule, *fields])]
+        return [together([rule, *fields[:2]]), *fields[2:]]
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -511,7 +515,7 @@ class _Renderer:
                 record = self.record(self.fields(pairs))
                 if out and not isinstance(out[-1], KeepTogether):
                     # (reportlab keeps a label with a flowable, never with a group kept together)
-                    record[0] = _kept([out.pop(), *record[0]._content])
+                    record[0] = together([out.pop(), *record[0]._content])
                 out.extend(record)
             total = [c for c in block.footer if c.strip()]
             if total:
@@ -521,7 +525,7 @@ class _Renderer:
             out.append(Spacer(1, self.look.size * 0.6))
             return out
         # a status or another short label is one value: a column is as wide as it is
-        rows = tuple(tuple(_joined(c) for c in row) for row in rows)
+        rows = tuple(tuple(joined(c) for c in row) for row in rows)
         block = attrs.evolve(block, rows=rows)
         widths, size = self._fit(block)
         s = self.s
@@ -563,7 +567,7 @@ class _Renderer:
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
         if block.keep_together and not grid.kp_too_tall:
-            out.append(_kept([*out[-1:], grid]) if block.caption else _kept([grid]))
+            out.append(together([*out[-1:], grid]) if block.caption else together([grid]))
             if block.caption:
                 del out[-2]
         else:
@@ -638,64 +642,15 @@ class _Renderer:
         return table
 
     def chart(self, block: Chart) -> list[Any]:
-        f = self.fonts
         # The table first, at full width, then the bars: every reader gets the
         # numbers (and the segments) from the table; the chart only shows them.
         out = self.table(block.table)
-        n = len(block.values)
-        if not n:
+        if not block.values:
             return out
-        size = self.look.size
-        width = self.width
-        label_size = self.look.of("footer")
-        # bars as thick as fit in most of a page: a drawing cannot break across pages
-        bar = min(label_size * 1.8, (self.height * 0.8 - 30) / n)
-        height = n * bar + 30
-        names = [f.prepare(name) for name in block.labels]
-        label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
-        if (
-            label_font is None
-            and f.fallback is not None
-            and all(ord(c) in f.fallback_chars or c == " " for t in names for c in t)
-        ):
-            label_font = f.fallback
-        labels = (
-            [_shorten(t, 40) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
-        )
-        label_width = max(stringWidth(t, label_font or f.regular, label_size) for t in labels)
-        label_width = min(label_width + 8, width * 0.5)
-        drawing = Drawing(width, height)
-        drawing.initialFontName = f.regular  # reportlab graphics start in Helvetica
-        chart = HorizontalBarChart()
-        chart.x = label_width
-        chart.y = 18
-        chart.width = width - label_width - 16
-        chart.height = height - 24
-        # The first group on top, as in the table above the chart.
-        chart.data = [list(reversed(block.values))]
-        chart.categoryAxis.categoryNames = list(reversed(labels))
-        chart.categoryAxis.labels.fontName = label_font or f.regular
-        chart.categoryAxis.labels.fontSize = label_size
-        chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.labels.dx = -4
-        # the axis runs in round steps to the first at or above the longest bar
-        ticks = axis_ticks(block.values)
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = ticks[-1]
-        chart.valueAxis.valueStep = ticks[1] - ticks[0]
-        chart.valueAxis.labels.fontName = f.regular
-        chart.valueAxis.labels.fontSize = label_size
-        chart.bars[0].fillColor = self.look.primary
-        chart.bars[0].strokeColor = None
-        chart.barLabelFormat = "%d"
-        chart.barLabels.fontName = f.regular
-        chart.barLabels.fontSize = label_size
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-        drawing.add(chart)
+        drawing = bars(block, self.look, self.width, self.height)
         # the title as the figure's caption, under it, as in the other formats
-        out.append(_kept([drawing, self.para(block.title, self.s.caption)]))
-        out.append(Spacer(1, size))
+        out.append(together([drawing, self.para(block.title, self.s.caption)]))
+        out.append(Spacer(1, self.look.size))
         return out
 
     def staircase(self, block: Staircase) -> list[Any]:
@@ -735,7 +690,7 @@ class _Renderer:
                 on = ", ".join(block.groups[k - 1]) or "–"
                 out.append(self.field(f"{k}. {block.steps[k - 1]}", on))
             return out
-        return [_kept([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
     def matrix(self, block: Matrix) -> list[Any]:
         cells: list[Any] = []
@@ -759,104 +714,7 @@ class _Renderer:
             height = None  # many groups in one field: let the rows grow rather than overflow
         table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
         table.setStyle(style)
-        return [_kept([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
-
-
-#: The height a portrait page's frame holds: the text area less the footer's room and
-#: the frame's padding above and below.
-_FRAME_ROOM = _CONTENT_HEIGHT - 4 * mm - 12
-
-
-def _balanced(lines: list[Any], width: float, room: float) -> list[Any]:
-    """The contents' lines with page breaks between chapters, so that its pages fill alike.
-
-    Contents longer than a page would fill the first and leave a few lines on
-    the next; a break before a chapter's line instead shares the lines out, so
-    that no contents page is nearly empty and no chapter is split from its
-    sections. The first of ``lines`` is the contents' heading.
-    """
-    heights: list[float] = []
-    after = 0.0
-    for line in lines:
-        style = line.style
-        gap = max(after, style.spaceBefore) if heights else 0.0
-        heights.append(gap + line.wrap(width, room)[1])
-        after = style.spaceAfter
-    heights[-1] += after
-    total = sum(heights)
-    if total <= room:
-        return lines
-    # a block: a chapter's line (level 0, the first contents style) and its sections'
-    starts = [k for k, line in enumerate(lines) if k == 1 or (k > 1 and line.style.name == "toc0")]
-    blocks = [
-        (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(lines)], strict=True)
-    ]
-    blocks[0] = (0, blocks[0][1] + sum(heights[:1]))
-    pages = math.ceil(total / room)
-    limit = total / pages
-    while True:
-        breaks, used = [], 0.0
-        for k, height in blocks:
-            if used and used + height > limit:
-                breaks.append(k)
-                used = 0.0
-            used += height
-        if len(breaks) < pages or limit >= room:
-            break
-        limit += 6
-    out: list[Any] = []
-    for k, line in enumerate(lines):
-        if k in breaks:
-            out.append(PageBreak())
-        out.append(line)
-    return out
-
-
-_SHORT_LABELS = short_labels()
-
-
-def _joined(text: str) -> str:
-    """A short label's words joined by no-break spaces, any other text as it is."""
-    return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
-
-
-def _kept(flowables: list[Any]) -> Any:
-    """``flowables`` kept together on one page; groups among them are opened up.
-
-    reportlab's KeepTogether says it is taller than any page to force its
-    split, so one nested in another always pushed the outer group to the
-    next page, however little it held.
-    """
-    flat: list[Any] = []
-    for flowable in flowables:
-        if isinstance(flowable, KeepTogether):
-            flat.extend(_kept(flowable._content)._content)
-        else:
-            flat.append(flowable)
-    return KeepTogether(flat)
-
-
-def _runs(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
-    """``sections`` in runs that share a page direction.
-
-    A run is a section with blocks of its own and the headings with nothing of
-    their own above it.
-
-    A chapter goes on landscape pages only as far as its wide tables: a list
-    after them returns to portrait pages rather than holding a landscape page.
-    """
-    out: list[list[Section]] = [[]]
-    for section in sections:
-        out[-1].append(section)
-        if section.blocks:
-            out.append([])
-    return [tuple(run) for run in out if run]
-
-
-def _keeps_with_next(flowable: Any) -> bool:
-    """Whether reportlab keeps ``flowable`` on the page of the one after it (a label)."""
-    keep = getattr(flowable, "getKeepWithNext", None)
-    return bool(keep() if keep is not None else getattr(flowable, "keepWithNext", 0))
+        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
 def _collapse_spaces(text: str) -> str:
@@ -899,20 +757,6 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
             ("TOPPADDING", (0, 0), (-1, -1), 6),
         ]
     )
-
-
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
-
-
-def _headings(flowables: list[Any]) -> Iterator[_Heading]:
-    """The headings of a story in order, those kept together with what follows them too."""
-    for flowable in flowables:
-        if isinstance(flowable, _Heading):
-            yield flowable
-        elif isinstance(flowable, KeepTogether):
-            yield from _headings(flowable._content)
 
 
 def _logo(look: Look) -> Any:
