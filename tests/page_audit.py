@@ -402,6 +402,8 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
                 and not any(y > last.bottom + 2 for y in page.rules)
                 and after.lines
                 and after.lines[0].first_bold
+                # a section of its own on the next page: the record ended here
+                and not _is_heading(after.lines[0], sizes)
             ):
                 defects.append(Defect(page.number, "lone field at the foot", last.text))
         # one line of a paragraph alone at the top

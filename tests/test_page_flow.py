@@ -182,13 +182,13 @@ def test_the_audit_reads_lines_and_fill() -> None:
     assert 0.4 < pages[0].fill < 0.6
 
 
-def _fields_page(canvas: Any, number: int, rule: bool) -> None:
+def _fields_page(canvas: Any, number: int, rule: bool, next_size: float = 10.5) -> None:
     """A page of text ending in a field after a cover; the next page opens with a field."""
     if number == 0:
         canvas.drawString(60, 700, "A cover")
         return
     if number == 2:
-        canvas.setFont("Helvetica-Bold", 10.5)
+        canvas.setFont("Helvetica-Bold", next_size)
         canvas.drawString(60, 762, "Vad:")
         canvas.setFont("Helvetica", 10.5)
         canvas.drawString(90, 762, "a record's second field")
@@ -243,3 +243,9 @@ def test_the_audit_lets_a_label_close_a_section_at_the_foot() -> None:
     # the same label, when what it introduces goes on over the page
     data = _pdf(lambda c, n: _label_page(c, n, "and more lines of it", 10.5), pages=3)
     assert Defect(2, "heading at the foot", "'Budget'") in audit(data, NORMAL)
+
+
+def test_the_audit_lets_a_record_end_a_section_at_the_foot() -> None:
+    # the next page opens with a heading: the record under the rule was whole
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=True, next_size=15), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "lone field at the foot"] == []

@@ -364,8 +364,15 @@ class _Renderer:
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
-            first = together([*headings, heading, *body[0]._content])
-            out.extend([first, *body[1:]])
+            # (and a short list introducing a figure goes with the figure)
+            count = 1
+            while (
+                count < len(body)
+                and isinstance(body[count], KeepTogether)
+                and sum(self.tall(f) for f in body[: count + 1]) <= self.height * 0.6
+            ):
+                count += 1
+            out.extend([together([*headings, heading, *body[:count]]), *body[count:]])
         else:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
