@@ -122,3 +122,17 @@ def test_votes_and_amounts_stand_right_in_every_table() -> None:
         # the cluster's wide table holds landscape pages; the list after it does not
         listed = _page_with(pdf.pages, "Så matchades")
         assert listed.width < listed.height
+
+
+def test_a_logo_with_blank_sides_ends_at_the_margin_on_every_page() -> None:
+    import attrs
+
+    plan = klusterplan.example()
+    # the Kalmar plugin's logo carries blank space right of its mark
+    plan = attrs.evolve(plan, library=attrs.evolve(plan.library, municipality="Kalmar kommun"))
+    with _pdf(plan) as pdf:
+        pages = [page for page in pdf.pages[1:] if page.images]
+        assert any(page.width > page.height for page in pages)
+        for page in pages:
+            (logo,) = page.images
+            assert abs(logo["x1"] - (page.width - 20 * MM)) < 0.5, page.page_number

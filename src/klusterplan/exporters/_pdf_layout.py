@@ -766,11 +766,33 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
     )
 
 
+def _inked(data: bytes) -> Any:
+    """The logo's picture without the blank margins around its ink.
+
+    A logo file often carries white or transparent space at its sides; drawn
+    as it is, the mark would stop short of the margin it is set against.
+    Data Pillow cannot read is left for reportlab to report.
+    """
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return io.BytesIO(data)
+    flat = Image.new("RGBA", image.size, "white")
+    flat.alpha_composite(image.convert("RGBA"))
+    box = flat.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
+    if box is None or box == (0, 0, *image.size):
+        return io.BytesIO(data)
+    return image.crop(box)
+
+
 def _logo(look: Look) -> Any:
     logo = look.branding.logo
     if logo is None:
         return None
-    reader = ImageReader(io.BytesIO(logo.data))
+    reader = ImageReader(_inked(logo.data))
     w, h = reader.getSize()
     width = min(logo.width_mm * mm, _CONTENT_WIDTH)
     return _Logo(reader, width, width * h / w, logo.alt_text, look.fonts)
