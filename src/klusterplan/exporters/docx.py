@@ -56,8 +56,8 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         from .._catalogue.messages import text
 
         context.notice("", text("no_alt_text", name=repr(name)))
-    if is_readable(document):
-        embed_plan(word, context.plan, document, context.options.large_print, hooked)
+    if is_readable(document) and document.source is not None:
+        embed_plan(word, document.source, document, context.options.large_print, hooked)
     stream.write(save(package, built_in=context.options.template is None))
 
 
