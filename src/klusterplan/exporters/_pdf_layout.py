@@ -231,7 +231,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(self.doc.sections):
+        for chapter in page_runs(self.doc.sections, self.leads):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -249,7 +249,7 @@ class _Renderer:
                 sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
                 if sheet and not after_empty:
                     out.append(PageBreak())
-                if not section.blocks:
+                if not section.blocks or self.leads(section):
                     # a heading with nothing of its own goes with the section under it
                     lead.extend(self.section(section))
                 else:
@@ -334,6 +334,16 @@ class _Renderer:
         if doc.promise:
             out.append(self.para(f"”{doc.promise}”", self.s.promise))
         return out
+
+    def leads(self, section: Section) -> bool:
+        """Whether ``section`` is a workbook heading with only its introduction.
+
+        It goes with the question under it (the autumn agenda's first), never
+        alone at the foot of a page.
+        """
+        return self.doc.mode.value == "workbook" and all(
+            isinstance(b, Paragraph) and not b.prompt for b in section.blocks
+        )
 
     def section(self, section: Section, toc: bool = True, lead: list[Any] = ()) -> list[Any]:  # type: ignore[assignment]
         out: list[Any] = []
