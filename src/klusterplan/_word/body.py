@@ -36,7 +36,7 @@ from ..document import (
 from ..model import Language
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .tables import TableWriter
-from .wordml import GREY, borders, lang_xml, p_xml, run_xml, size_xml
+from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
 
 __all__ = ["body_xml", "footer_xml"]
 
@@ -82,6 +82,9 @@ class _Writer(TableWriter):
         yield from self.table(block.table)
         yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
         self.charts += 1
+        # the caption under the figure, as in the PDF
+        rpr = f'<w:i/><w:color w:val="{MUTED}"/>{size_xml(self.look.small_size)}'
+        yield p_xml(run_xml(block.title, rpr), '<w:jc w:val="center"/><w:spacing w:before="60"/>')
 
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)
@@ -278,15 +281,16 @@ def _field(code: str, rpr: str) -> str:
     )
 
 
-def footer_xml(text: str, page_label: str, text_width: int, size: int) -> str:
+def footer_xml(text: str, page_label: str, text_width: int, size: int, rule: str = "C55A11") -> str:
     """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
 
     ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
-    page fields go.
+    page fields go; ``rule`` the colour of the line above (``RRGGBB``): the
+    branding's accent, as in the PDF.
     """
     rpr = size_xml(size) + '<w:color w:val="404040"/>'
     ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>' + borders(
-        "pBdr", ("top",), "C55A11", 4
+        "pBdr", ("top",), rule, 4
     ).replace('w:space="0"', 'w:space="4"')
     before, _, rest = page_label.partition("{page}")
     middle, _, after = rest.partition("{pages}")

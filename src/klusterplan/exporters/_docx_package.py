@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -26,6 +27,7 @@ from lxml import etree
 from .._document import design as _design
 from .._model import paths as _paths
 from .._support.internals import use_internals
+from .._support.xml import escape_attribute
 from .._word.body import body_xml, footer_xml
 from .._word.marks import (
     CHART_MARK,
@@ -395,31 +397,76 @@ def _cover_without_footer(document: Any) -> None:
 
 
 def _charts(document: Any, doc: Document, look: Look) -> None:
-    """Put each chart's picture where the body marked it, with its text alternative."""
-    from ._chart import chart_png
+    """Put each chart where the body marked it: a chart part Word and LibreOffice draw.
+
+    Each chart is a part of its own (``word/charts/chartN.xml``) with the
+    workbook of its numbers embedded, related from the main part; python-docx
+    has no chart API, so the parts and the inline frame are written here.
+    """
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from ._chart import WORKBOOK_TYPE, chart_height, chart_xml, workbook_xlsx
 
     charts = [b for s in (*doc.front, *doc.sections) for b in s.blocks if isinstance(b, Chart)]
     body = document.element.body
     mark = f"{{{CHART_MARK}}}chart"
+    part = document.part
+    package = part.package
     for paragraph in [p for p in body.iter(qn("w:p")) if p.get(mark) is not None]:
         chart = charts[int(paragraph.get(mark))]
         width_pt = look.text_width / 20 * 0.9
-        data, (width_px, height_px) = chart_png(chart, width_pt, look.large_print, look.primary)
-        height_pt = width_pt * height_px / width_px
-        inline = document.part.new_pic_inline(io.BytesIO(data), Pt(width_pt), Pt(height_pt))
-        doc_pr = inline.find(qn("wp:docPr"))
-        doc_pr.set("descr", chart.alt or chart.title)
-        doc_pr.set("title", chart.title)
-        replacement = parse_xml(
-            f'<w:p xmlns:w="{W_NS}"><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>'
-            "<w:r><w:drawing/></w:r></w:p>"
+        height_pt = chart_height(chart, width_pt, look.large_print)
+        n = 1 + sum(1 for p in package.iter_parts() if str(p.partname).startswith("/word/charts/"))
+        chart_part = Part(
+            PackURI(f"/word/charts/chart{n}.xml"),
+            _CHART_TYPE,
+            chart_xml(chart, width_pt, look.large_print, look.primary).encode("utf-8"),
+            package,
         )
-        replacement.find(qn("w:r")).find(qn("w:drawing")).append(inline)
+        category = chart.table.headers[1] if len(chart.table.headers) > 1 else ""
+        workbook = Part(
+            PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"),
+            WORKBOOK_TYPE,
+            workbook_xlsx(chart, category),
+            package,
+        )
+        chart_part.relate_to(workbook, _PACKAGE_REL)
+        r_id = part.relate_to(chart_part, _CHART_REL)
+        shape = part.next_id
+        alt = escape_attribute(chart.alt or chart.title)
+        title = escape_attribute(chart.title)
+        replacement = parse_xml(
+            f'<w:p xmlns:w="{W_NS}" xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:c="{_C}" '
+            f'xmlns:r="{_R}"><w:pPr><w:keepNext/><w:jc w:val="center"/>'
+            '<w:spacing w:before="120" w:after="0"/></w:pPr><w:r><w:drawing>'
+            '<wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{int(Pt(width_pt))}" cy="{int(Pt(height_pt))}"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{shape}" name="Chart {n}" descr="{alt}" title="{title}"/>'
+            "<wp:cNvGraphicFramePr/>"
+            f'<a:graphic><a:graphicData uri="{_C}"><c:chart r:id="{r_id}"/></a:graphicData>'
+            "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
         paragraph.getparent().replace(paragraph, replacement)
 
 
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_CHART_REL = f"{_R}/chart"
+_PACKAGE_REL = f"{_R}/package"
+
+
 def _footer(
-    document: Any, doc: Document, branding: Branding, widths: tuple[int, int], size: int
+    document: Any,
+    doc: Document,
+    branding: Branding,
+    widths: tuple[int, int],
+    size: int,
+    rule: str,
 ) -> None:
     """Fill the footer: the library's name, and "Sida N av M" at the right margin.
 
@@ -443,7 +490,7 @@ def _footer(
         for child in list(element):
             element.remove(child)
         width = widths[1] if landscape else widths[0]
-        element.append(parse_xml(footer_xml(text, doc.page_label, width, size)))
+        element.append(parse_xml(footer_xml(text, doc.page_label, width, size, rule)))
 
 
 def _logo(document: Any, branding: Branding) -> None:
@@ -457,6 +504,8 @@ def _logo(document: Any, branding: Branding) -> None:
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         if paragraph.text.strip():
             paragraph = paragraph.insert_paragraph_before()
+        # at the right margin, where the PDF draws it
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
         for doc_pr in header._element.iter(qn("wp:docPr")):
             if not doc_pr.get("descr"):
@@ -677,7 +726,14 @@ def build_package(
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
     _cover_without_footer(document)
-    _footer(document, doc, branding, (text_width, wide_width), half_points("footer", large_print))
+    _footer(
+        document,
+        doc,
+        branding,
+        (text_width, wide_width),
+        half_points("footer", large_print),
+        look.accent,
+    )
     _logo(document, branding)
     _properties(document, doc, notice)
     return WordPackage(document, chunks)
