@@ -97,7 +97,8 @@ def _text(size: float, colour: str, bold: bool = False) -> str:
 
 
 def _line(colour: str) -> str:
-    return f'<c:spPr><a:ln w="6350"><a:solidFill><a:srgbClr val="{colour}"/></a:solidFill></a:ln></c:spPr>'
+    fill = f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+    return f'<c:spPr><a:ln w="6350">{fill}</a:ln></c:spPr>'
 
 
 def chart_xml(chart: Chart, width_pt: float, large_print: bool, colour: str) -> str:
