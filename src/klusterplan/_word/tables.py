@@ -6,10 +6,11 @@ from collections.abc import Iterator
 
 from .._document.metrics import fit_columns
 from ..document import Mark, Marks, Matrix, Staircase, Table
-from .marks import TABLE
+from .marks import TABLE, half_points
 from .wordml import (
     GREY,
     HAND_LINE,
+    MUTED,
     NO_BORDERS,
     RULE,
     SMALLEST,
@@ -24,6 +25,9 @@ from .wordml import (
 )
 
 __all__ = ["TableWriter"]
+
+#: A field of the centre matrix is at least 45 mm high, as in the PDF: 2551 twips.
+_FIELD_HEIGHT = 2551
 
 
 def _table_start(widths: list[int], caption: str, header: bool, footer: bool) -> str:
@@ -199,19 +203,29 @@ class TableWriter(WriterBase):
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
+        """The centre matrix as the PDF draws it: two by two fields in the house colour.
+
+        Each field has its centre's name as a small heading and the groups placed
+        in it as a bulleted list; in normal print every field is at least 45 mm high.
+        """
         yield self.caption(block.title)
         size = self.look.table_size
         half = self.width // 2
         rpr = size_xml(size)
         groups_rpr = rpr + lang_xml(block.lang)
-        ppr = '<w:spacing w:before="40" w:after="40"/>'
+        heading_rpr = f'<w:b/><w:color w:val="{MUTED}"/>' + size_xml(
+            half_points("h3", self.look.large_print)
+        )
+        ppr = '<w:spacing w:before="0" w:after="20"/><w:keepNext/>'
         line = borders("pBdr", ("bottom",), GREY) + (
             f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
         )
         self.placing(block.placements)
 
         def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
-            head = p_xml(run_xml(name, "<w:b/>" + rpr), ppr + "<w:keepNext/>")
+            head = p_xml(
+                run_xml(name, heading_rpr), '<w:spacing w:before="0" w:after="120"/><w:keepNext/>'
+            )
             where = block.placements[k] if k < len(block.placements) else ""
             if block.write_in and not groups:
                 lines = "".join(
@@ -219,27 +233,54 @@ class TableWriter(WriterBase):
                     for _ in range(block.write_in)
                 )
                 return head + lines
-            if not groups:
-                return head + p_xml(run_xml("–", groups_rpr), ppr)
+            # the bullet stands before the group's mark: only the name is the plan's
             names = "".join(
-                p_xml(self.marked(g, _whole(where, g), groups_rpr), ppr) for g in groups
+                p_xml(run_xml("• ", rpr) + self.marked(g, _whole(where, g), groups_rpr), ppr)
+                for g in groups
             )
             return head + names
 
         cells = [cell(k, name, groups) for k, (name, groups) in enumerate(block.cells)]
         if len(cells) % 2:
             cells.append(p_xml("", ppr))
-        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        yield self._table(
-            None,
-            rows,
-            [half, self.width - half],
-            size,
-            block.alt or block.title,
-            raw=True,
-            keep_together=True,
-            shaded=False,
+        frame = borders(
+            "tblBorders",
+            ("top", "left", "bottom", "right", "insideH", "insideV"),
+            self.look.primary,
+            12,
         )
+        height = 0 if self.look.large_print else _FIELD_HEIGHT
+        row_pr = "<w:trPr><w:cantSplit/>" + (
+            f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>' if height else ""
+        )
+        parts = [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            frame,
+            '<w:tblLayout w:type="fixed"/>',
+            '<w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
+            '<w:bottom w:w="80" w:type="dxa"/><w:right w:w="120" w:type="dxa"/></w:tblCellMar>',
+            f'<w:tblCaption w:val="{esc(block.title)}"/>',
+            f'<w:tblDescription w:val="{esc(block.alt)}"/>' if block.alt else "",
+            "</w:tblPr><w:tblGrid>",
+            f'<w:gridCol w:w="{half}"/><w:gridCol w:w="{self.width - half}"/>',
+            "</w:tblGrid>",
+        ]
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        for n, row in enumerate(rows):
+            # the rows of the matrix stay together on one page
+            keep_row = n < len(rows) - 1
+            parts.append(f"<w:tr>{row_pr}</w:trPr>")
+            for width, inner in zip((half, self.width - half), row, strict=True):
+                if not keep_row:
+                    inner = inner.replace("<w:keepNext/>", "")
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+                )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        parts.append(p_xml("", '<w:spacing w:before="0" w:after="120"/>'))
+        yield "".join(parts)
 
     def staircase(self, block: Staircase) -> Iterator[str]:
         """The steps drawn as a staircase rising to the right, the lowest full width."""
