@@ -34,6 +34,7 @@ from ..document import (
     has_wide_table,
 )
 from ..model import Language
+from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .tables import TableWriter
 from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
@@ -190,12 +191,15 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
 
 
-def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]) -> Iterator[str]:
+def _contents(
+    w: _Writer, document: Document, entries: list[tuple[Section, str]], pages: dict[str, int]
+) -> Iterator[str]:
     """The table of contents: a field Word can update, saved with an entry per heading.
 
     Each entry links to its heading, so every viewer shows a contents list that
-    leads somewhere; the page numbers are Word's to add (F9), which it does
-    without asking on every opening.
+    leads somewhere, and carries the page its heading falls on as estimated by
+    :mod:`klusterplan._word.layout` (``pages``, by bookmark): printed as it is,
+    the contents has page numbers; F9 in Word puts Word's own count in place.
     """
     size = w.look.body_size + 8
     yield p_xml(
@@ -216,12 +220,30 @@ def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]
         yield p_xml(begin + run_xml(document.contents_hint, "<w:i/>") + end)
         return
     last = len(listed) - 1
+    tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{w.look.text_width}"/></w:tabs>'
     for i, (section, bookmark) in enumerate(listed):
-        ppr = f'<w:spacing w:before="0" w:after="40"/><w:ind w:left="{(section.level - 1) * 400}"/>'
-        rpr = ("<w:b/>" if section.level == 1 else "") + lang_xml(section.lang)
-        runs = run_xml(section.title, rpr)
+        indent = (section.level - 1) * 400
+        ppr = (
+            f'{tabs}<w:spacing w:before="0" w:after="40"/><w:ind w:left="{indent}" w:right="400"/>'
+        )
+        bold = "<w:b/>" if section.level == 1 else ""
+        runs = run_xml(section.title, bold + lang_xml(section.lang))
+        page = pages.get(bookmark)
+        if page is not None:
+            runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(bookmark, page, bold)
         link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
         yield p_xml((begin if i == 0 else "") + link + (end if i == last else ""), ppr)
+
+
+def _page_ref(bookmark: str, page: int, rpr: str) -> str:
+    """A PAGEREF field to ``bookmark`` holding ``page``, as Word writes a contents entry."""
+    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
+    return (
+        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'{r}<w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{r}<w:t>{page}</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def _mark(orientation: str) -> str:
@@ -229,7 +251,9 @@ def _mark(orientation: str) -> str:
     return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
 
 
-def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) -> tuple[str, bool]:
+def body_xml(
+    document: Document, look: Look, new_list: Callable[[bool], int], pages: bool = True
+) -> tuple[str, bool]:
     """The document body (without its section properties) as one ``w:body`` element.
 
     ``new_list(ordered)`` returns a fresh numbering id for a list; ordered
@@ -238,6 +262,10 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     body holds marker paragraphs (namespace :data:`SECTION_MARK`, attribute
     ``ends``) where the package puts section breaks. The second value says
     whether the last section is landscape.
+
+    With ``pages``, the contents carry each heading's page as the body's layout
+    is estimated (:func:`~klusterplan._word.layout.heading_pages`); without,
+    they list the headings alone, as Word shows them before an update.
     """
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
@@ -247,7 +275,9 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
         parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
         for block in section.blocks:
             parts.extend(w.block(block))
-    parts.extend(_contents(w, document, entries))
+    contents_at = len(parts)
+    parts.extend(_contents(w, document, entries, {}))
+    contents_end = len(parts)
     bookmarks = {id(s): b for s, b in entries}
     landscape = False
     # the contents end their page; a section break starts a new one by itself
@@ -267,6 +297,15 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
             for block in section.blocks:
                 parts.extend(w.block(block))
     parts.append("</w:body>")
+    if pages:
+        charts = [
+            tuple(" ".join(label.split()) for label in b.labels)
+            for s in (*document.front, *document.sections)
+            for b in s.blocks
+            if isinstance(b, Chart)
+        ]
+        found = heading_pages("".join(parts), look, charts)
+        parts[contents_at:contents_end] = _contents(w, document, entries, found)
     return "".join(parts), landscape
 
 

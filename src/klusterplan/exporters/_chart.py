@@ -15,11 +15,11 @@ import io
 import zipfile
 
 from .._document import design as _design
-from .._document.metrics import text_width
+from .._document.metrics import chart_height, chart_label_room
 from .._support.xml import escape_attribute as _esc
 from ..document import Chart
 
-__all__ = ["WORKBOOK_TYPE", "axis_ticks", "chart_height", "chart_xml", "workbook_xlsx"]
+__all__ = ["WORKBOOK_TYPE", "axis_ticks", "chart_xml", "workbook_xlsx"]
 
 #: The content type of the workbook embedded in a chart part.
 WORKBOOK_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -61,28 +61,6 @@ def _size(large_print: bool) -> float:
     return _design.size("table", large_print)
 
 
-def _label_room(chart: Chart, width_pt: float, large_print: bool) -> float:
-    """The width of the category axis' labels: the longest name, at most half the chart."""
-    size = _size(large_print)
-    longest = max((text_width(label, size) for label in _labels(chart)), default=0.0)
-    return min(longest + size * 1.5, width_pt * 0.5)
-
-
-def chart_height(chart: Chart, width_pt: float, large_print: bool) -> float:
-    """The chart's height in points: a bar and a gap for each group, and the value axis.
-
-    A name wider than half the chart wraps onto more lines: its bar gets the room.
-    """
-    size = _size(large_print)
-    room = _label_room(chart, width_pt, large_print) - size
-    lines = 0
-    for label in _labels(chart):
-        lines += max(1, -(-int(text_width(label, size)) // max(1, int(room))))
-    per_line = size * 1.25
-    bars = max(1, len(chart.values))
-    return max(bars * size * 2.4, lines * per_line + bars * size) + size * 4
-
-
 def _text(size: float, colour: str, bold: bool = False) -> str:
     """A chart element's text properties: the house typeface at ``size`` points."""
     b = ' b="1"' if bold else ' b="0"'
@@ -112,9 +90,9 @@ def chart_xml(chart: Chart, width_pt: float, large_print: bool, colour: str) -> 
     values = list(chart.values)
     ticks = axis_ticks(values)
     count = len(values)
-    height = chart_height(chart, width_pt, large_print)
+    height = chart_height(tuple(labels), width_pt, large_print)
     # the plot area's inner box: the names at its left, the numbers' axis under it
-    left = _label_room(chart, width_pt, large_print) / width_pt
+    left = chart_label_room(tuple(labels), width_pt, large_print) / width_pt
     bottom = size * 2.6 / height
     top = size * 0.6 / height
     right = size * 3 / width_pt
@@ -201,7 +179,8 @@ def workbook_xlsx(chart: Chart, category: str) -> bytes:
 
     ``category`` heads column A; the chart's title heads column B.
     """
-    rows = [(category, chart.title), *zip(_labels(chart), chart.values, strict=True)]
+    rows: list[tuple[str, str | int]] = [(category, chart.title)]
+    rows += zip(_labels(chart), chart.values, strict=True)
     sheet_rows = "".join(
         f'<row r="{n}">{_cell(f"A{n}", a)}{_cell(f"B{n}", b)}</row>'
         for n, (a, b) in enumerate(rows, 1)

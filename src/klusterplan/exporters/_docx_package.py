@@ -29,6 +29,7 @@ from .._model import paths as _paths
 from .._support.internals import use_internals
 from .._support.xml import escape_attribute
 from .._word.body import body_xml, footer_xml
+from .._word.layout import STYLE_SPACING
 from .._word.marks import (
     CHART_MARK,
     REQUIRED_STYLES,
@@ -227,16 +228,12 @@ def _house(document: Any, primary_colour: str, large_print: bool, max_level: int
     primary = RGBColor.from_string(primary_colour)
     muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
     dark = RGBColor.from_string("1F1F1F")
+    # the sizes and spacing the contents' page numbers are estimated in (_word.layout)
+    colours = {"Title": primary, "Subtitle": muted, "Quote": muted, "Heading 1": primary}
+    colours |= {"Heading 2": dark, "Heading 3": muted}
     roles = {
-        "Normal": ("body", None, False, 0, 6),
-        "Title": ("title", primary, True, 0, 12),
-        "Subtitle": ("subtitle", muted, False, 0, 24),
-        "Quote": ("body", muted, False, 4, 6),
-        "List Bullet": ("body", None, False, 0, 2),
-        "List Number": ("body", None, False, 0, 2),
-        "Heading 1": ("h1", primary, True, 18, 6),
-        "Heading 2": ("h2", dark, True, 14, 4),
-        "Heading 3": ("h3", muted, True, 10, 3),
+        name: (role, colours.get(name), name.startswith("Heading") or name == "Title", a, b)
+        for name, (role, a, b) in STYLE_SPACING.items()
     }
     for name, (role, colour, bold, before, after) in roles.items():
         if name.startswith("Heading") and int(name[-1]) > max_level:
@@ -406,7 +403,8 @@ def _charts(document: Any, doc: Document, look: Look) -> None:
     from docx.opc.packuri import PackURI
     from docx.opc.part import Part
 
-    from ._chart import WORKBOOK_TYPE, chart_height, chart_xml, workbook_xlsx
+    from .._document.metrics import chart_height
+    from ._chart import WORKBOOK_TYPE, chart_xml, workbook_xlsx
 
     charts = [b for s in (*doc.front, *doc.sections) for b in s.blocks if isinstance(b, Chart)]
     body = document.element.body
@@ -416,7 +414,8 @@ def _charts(document: Any, doc: Document, look: Look) -> None:
     for paragraph in [p for p in body.iter(qn("w:p")) if p.get(mark) is not None]:
         chart = charts[int(paragraph.get(mark))]
         width_pt = look.text_width / 20 * 0.9
-        height_pt = chart_height(chart, width_pt, look.large_print)
+        labels = tuple(" ".join(label.split()) for label in chart.labels)
+        height_pt = chart_height(labels, width_pt, look.large_print)
         n = 1 + sum(1 for p in package.iter_parts() if str(p.partname).startswith("/word/charts/"))
         chart_part = Part(
             PackURI(f"/word/charts/chart{n}.xml"),
