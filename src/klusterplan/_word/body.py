@@ -151,6 +151,10 @@ class _Writer(TableWriter):
         )
 
 
+#: The particulars' labels stand in a column 40 mm wide, as in the PDF: 2268 twips.
+_PARTICULARS_LABEL = 2268
+
+
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
     yield p_xml("", '<w:spacing w:before="2400" w:after="0"/>')
@@ -168,9 +172,23 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         )
         yield p_xml(subtitle, style=w.style("Subtitle"))
     paths = document.title_paths
+    # the particulars as the PDF sets them: under a rule in the accent colour, each label
+    # in a column of its own, a long value wrapping under itself
+    column = _PARTICULARS_LABEL
+    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    rpr = size_xml(look.table_size)
     for n, (name, value) in enumerate(document.title_lines):
         path = paths[n] if n < len(paths) else ""
-        yield p_xml(run_xml(f"{name}: ", "<w:b/>") + w.marked(value, whole(path, value), text))
+        ppr = (
+            (rule if n == 0 else "")
+            + tabs
+            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
+        )
+        # "Kommun:" as documents before this layout wrote it, so that they still read back
+        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        yield p_xml(label + w.marked(value, whole(path, value), rpr + text), ppr)
     for n, name in enumerate(document.cover_fields):
         path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop

@@ -240,6 +240,9 @@ def _house(document: Any, primary_colour: str, large_print: bool, max_level: int
             continue
         style = styles[name]
         _typeface(_rpr(style))
+        # the default Subtitle and Title spread their letters; the PDF sets them as written
+        for spread in _rpr(style).findall(qn("w:spacing")):
+            _rpr(style).remove(spread)
         style.font.size = Pt(_design.size(role, large_print))
         style.font.bold = bold
         style.font.italic = name == "Quote"
