@@ -31,7 +31,7 @@ NOT_BLOCKS = {"Mark", "Rows", "Field", "Section", "Document"}
 RENDERERS = {
     "markdown": ("klusterplan.exporters._markdown",),
     "html": ("klusterplan.exporters._html",),
-    "docx": ("klusterplan.exporters._docx",),
+    "docx": ("klusterplan._word.body",),
     "pdf": ("klusterplan.exporters._pdf_",),
     "pdfua": ("klusterplan.exporters._pdfua",),
     "document": ("klusterplan.document",),

@@ -47,6 +47,17 @@ def word(example: klusterplan.Plan) -> bytes:
     return _export(example)
 
 
+@pytest.fixture
+def tagged() -> bytes:
+    """The example plan as an earlier version wrote it: each value in a content control too.
+
+    A control's tag names a plan path in plain text: a document may still hold them,
+    and they are read as marks.
+    """
+    earlier = Path(__file__).parent / "earlier_versions" / "plan-with-content-controls.docx"
+    return earlier.read_bytes()
+
+
 class _Reads:
     """Counts what is unpacked from archives while it is active."""
 
@@ -331,6 +342,7 @@ def _renamed_bookmarks(document: str, old: str, new: str) -> str:
 )
 def test_a_mark_naming_an_item_the_document_cannot_hold_is_refused(
     word: bytes,
+    tagged: bytes,
     tmp_path: Path,
     run: Any,
     unpacked: _Reads,
@@ -340,7 +352,7 @@ def test_a_mark_naming_an_item_the_document_cannot_hold_is_refused(
     says: str,
 ) -> None:
     data = _retagged(
-        word,
+        word if bookmarks else tagged,
         "target_groups[0].votes",
         f"target_groups[{index}].votes",
         carried=carried,
@@ -361,20 +373,21 @@ def test_a_mark_naming_an_item_the_document_cannot_hold_is_refused(
 
 
 @pytest.mark.parametrize("tag", ["target_groups[0].votes", "library.name"])
-def test_a_tag_for_any_item_is_no_mark(word: bytes, tmp_path: Path, tag: str) -> None:
+def test_a_tag_for_any_item_is_no_mark(tagged: bytes, tmp_path: Path, tag: str) -> None:
     # "target_groups[*]" names a place only in a placement; as a value's tag it is not ours
+    assert f'w:val="{tag}"'.encode() in _part(tagged, "word/document.xml").encode()
     for carried in (True, False):
         path = tmp_path / "star.docx"
-        path.write_bytes(_retagged(word, tag, "target_groups[*].votes", carried=carried))
+        path.write_bytes(_retagged(tagged, tag, "target_groups[*].votes", carried=carried))
         result = read_word(path)
         assert result.plan.target_groups
 
 
 def test_a_field_tagged_language_is_read_by_its_value(
-    word: bytes, tmp_path: Path, run: Any
+    tagged: bytes, tmp_path: Path, run: Any
 ) -> None:
     (tmp_path / "language.docx").write_bytes(
-        _retagged(word, "library.name", "language", carried=True)
+        _retagged(tagged, "library.name", "language", carried=True)
     )
     result = run("check", "--lang", "en", "language.docx")
     assert result.exit_code == 2
@@ -421,10 +434,12 @@ def test_a_carried_plan_is_read_as_strictly_as_a_plan_file(
 def test_digit_strings_are_bounded_before_they_are_converted(
     word: bytes, tmp_path: Path, run: Any
 ) -> None:
+    from klusterplan._word.marks import VALUE, bookmark_name
+
     digits = "9" * 5000
     document = _part(word, "word/document.xml")
     # votes typed as 5,000 digits
-    at = document.index('w:val="target_groups[0].votes"')
+    at = document.index(f'w:name="{bookmark_name(VALUE, "target_groups[0].votes")}"')
     start = document.index(">", document.index("<w:t", at)) + 1
     typed = document[:start] + digits + document[document.index("</w:t>", start) :]
     (tmp_path / "votes.docx").write_bytes(_replace(word, "word/document.xml", typed.encode()))
