@@ -90,9 +90,10 @@ def _open(template: Path, needed: list[str]) -> Any:
 
 
 #: Parts of a template that hold what its document said, not how it looks: custom XML (where
-#: klusterplan keeps the plan a document was made from) and comments, which the emptied body
-#: no longer shows but the package would carry on.
-_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people")
+#: klusterplan keeps the plan a document was made from), comments and charts (with the
+#: numbers of their workbooks), which the emptied body no longer shows but the package
+#: would carry on.
+_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people", "/chart")
 _CUSTOM_PROPERTIES = "/custom-properties"
 
 
