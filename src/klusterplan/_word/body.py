@@ -39,7 +39,10 @@ from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .tables import TableWriter
 from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
 
-__all__ = ["body_xml", "footer_xml"]
+__all__ = ["OPEN_LINES", "body_xml", "footer_xml"]
+
+#: The least number of handwriting lines under an open question of the workbook.
+OPEN_LINES = 6
 
 
 class _Writer(TableWriter):
@@ -128,11 +131,17 @@ class _Writer(TableWriter):
                 # a label is the reader's, unless it is plan text (a partner's name)
                 label_lang = lang if field.label_marks else ""
                 label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
+                # a short field never stands alone at the foot: it keeps with what follows
                 yield p_xml(
-                    label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang)
+                    label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
+                    "<w:keepNext/>",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
+        # an open question gets six lines at least; a short answer's line or two keep with
+        # what follows, so that its label never ends a page
+        count = max(block.lines, OPEN_LINES) if block.lines >= 3 else block.lines
+        short = count < 3 and bool(block.prompt)
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
@@ -146,8 +155,8 @@ class _Writer(TableWriter):
         mark = (Mark(block.path, 0, 0),) if block.path else ()
         # each line holds the path's empty mark: what is written on it fills the path
         yield "".join(
-            p_xml(self.marked("", mark), (keep if i < block.lines - 1 else "") + line)
-            for i in range(block.lines)
+            p_xml(self.marked("", mark), (keep if i < count - 1 or short else "") + line)
+            for i in range(count)
         )
 
 
@@ -241,8 +250,12 @@ def _contents(
     tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{w.look.text_width}"/></w:tabs>'
     for i, (section, bookmark) in enumerate(listed):
         indent = (section.level - 1) * 400
+        # a chapter's entry stays on the page of the entries under it
+        keep = i < last and listed[i + 1][0].level > section.level
         ppr = (
-            f'{tabs}<w:spacing w:before="0" w:after="40"/><w:ind w:left="{indent}" w:right="400"/>'
+            f"{tabs}{'<w:keepNext/>' if keep else ''}"
+            '<w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/>'
+            f'<w:ind w:left="{indent}" w:right="400"/>'
         )
         bold = "<w:b/>" if section.level == 1 else ""
         runs = run_xml(section.title, bold + lang_xml(section.lang))

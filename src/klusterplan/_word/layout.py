@@ -20,7 +20,7 @@ from .._document import design as _design
 from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 
-__all__ = ["STYLE_SPACING", "heading_pages"]
+__all__ = ["STYLE_SPACING", "fits_page", "heading_pages"]
 
 #: Each house style's type role and its space before and after, in points.
 STYLE_SPACING: dict[str, tuple[str, float, float]] = {
@@ -357,3 +357,18 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
                 break
             pages.paragraph(piece, following)
     return pages.found
+
+
+def fits_page(table: str, look: Look, width: int) -> bool:
+    """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
+
+    ``width`` is the text width it is set in, in twips: a landscape page's when
+    it is the wide width.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{table}</w:body>'.encode())
+    measure = _Measure(look, [])
+    height = sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
+    heading = _design.size("h1", look.large_print) * 3
+    return height + heading <= _design.text_height(width > look.text_width)

@@ -6,6 +6,7 @@ from collections.abc import Iterator
 
 from .._document.metrics import fit_columns
 from ..document import Mark, Marks, Matrix, Staircase, Table
+from .layout import fits_page
 from .marks import TABLE, half_points
 from .wordml import (
     GREY,
@@ -26,6 +27,8 @@ from .wordml import (
 
 __all__ = ["TableWriter"]
 
+#: A row to write in is 9 mm high at least: 510 twips.
+WRITING_ROW = 510
 #: A field of the centre matrix is at least 45 mm high, as in the PDF: 2551 twips.
 _FIELD_HEIGHT = 2551
 
@@ -169,22 +172,38 @@ class TableWriter(WriterBase):
         columns = len(block.headers)
         size = self.look.small_size if block.dense else self.look.table_size
         widths, size = self._fit(block, size)
+        if block.row_lines and len(block.widths) == columns:
+            # a table to write in is sized by what gets written in it, not by its hints:
+            # sheets with the same columns get the same widths
+            total = sum(block.widths) or 1.0
+            widths = [int(self.width * w / total) for w in block.widths]
+            widths[-1] += self.width - sum(widths)
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         source = block.source
-        yield self._table(
-            block.headers,
-            rows,
-            widths,
-            size,
-            block.caption,
-            block.row_lines * HAND_LINE,
-            lang=lang_xml(block.lang),
-            keep_together=block.keep_together,
-            align=block.align,
-            footer=block.footer,
-            marks=source.marks if source else (),
-            list_path=source.path if source else "",
-        )
+        height = max(block.row_lines * HAND_LINE, WRITING_ROW) if block.row_lines else 0
+
+        def write(keep_together: bool) -> str:
+            return self._table(
+                block.headers,
+                rows,
+                widths,
+                size,
+                block.caption,
+                height,
+                lang=lang_xml(block.lang),
+                keep_together=keep_together,
+                align=block.align,
+                footer=block.footer,
+                marks=source.marks if source else (),
+                list_path=source.path if source else "",
+            )
+
+        xml = write(block.keep_together)
+        if block.keep_together and not fits_page(xml, self.look, self.width):
+            # taller than a page under its heading: kept whole, it would leave the heading
+            # alone on a page of its own; it splits instead, its header repeated
+            xml = write(False)
+        yield xml
 
     def records(self, block: Table) -> Iterator[str]:
         """One record a row, label and value, each record under a rule: large print."""
