@@ -138,10 +138,10 @@ class _Writer(TableWriter):
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
-        # an open question gets six lines at least; a short answer's line or two keep with
+        # an open question gets six lines at least; a short answer's one line keeps with
         # what follows, so that its label never ends a page
         count = max(block.lines, OPEN_LINES) if block.lines >= 3 else block.lines
-        short = count < 3 and bool(block.prompt)
+        short = count == 1 and bool(block.prompt)
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
@@ -321,7 +321,9 @@ def body_xml(
             w.width = look.wide_width if wide else look.text_width
         for section in chapter:
             # a workshop sheet kept together starts a page of its own, with its heading
+            # (after a sheet that split over pages, the next follows on: its page is not whole)
             sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
+            sheet = sheet and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks

@@ -56,6 +56,16 @@ def _table_start(widths: list[int], caption: str, header: bool, footer: bool) ->
     )
 
 
+def _unbroken(text: str) -> str:
+    """``text`` with its one space made a no-break space when it is a short label."""
+    words = text.split(" ")
+    return "\u00a0".join(words) if len(words) == 2 and len(text) <= _SHORT_LABEL else text
+
+
+#: The longest label of two words that a table column is made wide enough to hold whole.
+_SHORT_LABEL = 12
+
+
 def _whole(path: str, text: str) -> Marks:
     """``text`` marked whole for ``path``; nothing marked without a path."""
     return (Mark(path, 0, len(text)),) if path else ()
@@ -68,6 +78,8 @@ class TableWriter(WriterBase):
         """Column widths in twips from the text, and the size the text fits at."""
         columns = len(block.headers)
         measured = [*block.rows, block.footer] if block.footer else list(block.rows)
+        # a short label of two words ("in progress") is measured as one: never broken
+        measured = [tuple(_unbroken(cell) for cell in row) for row in measured]
         while True:
             widths = fit_columns(block.headers, measured, block.widths, self.width / 20, size / 2)
             if widths is not None:
@@ -137,7 +149,10 @@ class TableWriter(WriterBase):
         # page and no other leaves its last row alone on the next
         last = len(rows) - 1
         for n, row in enumerate(rows):
-            keep = (keep_together and n < last) or n == last - 1 or (bool(footer) and n == last)
+            # the first two rows stay together too, so that no header stands over one row
+            keep = (
+                (keep_together and n < last) or n in (0, last - 1) or (bool(footer) and n == last)
+            )
             cells_marks = marks[n] if n < len(marks) else ()
             parts.append(f"<w:tr>{row_pr}")
             band = n % 2 == 1 and shaded and not height
@@ -199,10 +214,12 @@ class TableWriter(WriterBase):
             )
 
         xml = write(block.keep_together)
+        self.sheet_split = False
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
             # alone on a page of its own; it splits instead, its header repeated
             xml = write(False)
+            self.sheet_split = True
         yield xml
 
     def records(self, block: Table) -> Iterator[str]:

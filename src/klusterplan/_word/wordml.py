@@ -138,6 +138,8 @@ class WriterBase:
         self.swedish = swedish
         self.names: dict[str, int] = {}
         self.options: dict[str, tuple[str, ...]] = {}
+        #: Whether the last workshop sheet was too tall to keep on one page.
+        self.sheet_split = False
 
     def style(self, name: str) -> str:
         """The style id of the style ``name``."""
