@@ -213,11 +213,14 @@ class TableWriter(WriterBase):
                 list_path=source.path if source else "",
             )
 
+        # the marks' names and numbers as they were, for a table written a second time
+        names, bookmarks = dict(self.names), self.bookmarks
         xml = write(block.keep_together)
         self.sheet_split = False
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
             # alone on a page of its own; it splits instead, its header repeated
+            self.names, self.bookmarks = names, bookmarks
             xml = write(False)
             self.sheet_split = True
         yield xml
