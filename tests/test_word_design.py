@@ -218,3 +218,33 @@ def test_house_footer_rule_is_the_house_accent() -> None:
     word = testing.open_word(_export(klusterplan.example()))
     rule = word.sections[0].footer._element.find(".//" + qn("w:pBdr")).find(qn("w:top"))
     assert rule.get(qn("w:color")) == "C55A11"
+
+
+def test_workbook_has_room_to_write_by_hand(tmp_path: Any) -> None:
+    path = tmp_path / "workbook.docx"
+    result = CliRunner().invoke(main, ["workbook", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    word = testing.open_word(path.read_bytes())
+    body = word.element.body
+    # every row to write in is 9 mm high at least (510 twips)
+    heights = [int(h.get(qn("w:val"))) for h in body.iter(qn("w:trHeight"))]
+    assert heights and min(heights) >= 510
+    # six ruled lines at least under each open question
+    runs, count = [], 0
+    for paragraph in word.paragraphs:
+        ppr = paragraph._p.find(qn("w:pPr"))
+        ruled = ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:between')}") is not None
+        if ruled:
+            count += 1
+        elif count:
+            runs.append(count)
+            count = 0
+    open_questions = [n for n in runs if n >= 3]
+    assert open_questions and min(open_questions) >= 6
+    # the ATT GÖRA sheets A and B have the same columns, as wide in both
+    sheets = [
+        t for t in word.tables if len(t.columns) == 3 and "konsekvenser" in t.rows[0].cells[1].text
+    ]
+    assert len(sheets) >= 2
+    grids = [[int(g.get(qn("w:w"))) for g in t._tbl.iter(qn("w:gridCol"))] for t in sheets]
+    assert grids[0] == grids[1]
