@@ -66,8 +66,9 @@ def test_the_command_exports_the_good_and_reports_the_broken(run: Run, tmp_path:
         "d.json",
         "d.md",
     ]
-    assert "c.yaml:2: library.name: expected text, got the number 3" in result.output
-    assert "4 plans: 3 exported, 1 failed; 6 files written" in result.output
+    # one run, one language: the plans that say theirs share Swedish, so the run speaks it
+    assert "c.yaml:2: library.name: här ska det stå text, men det står talet 3" in result.output
+    assert "4 planer: 3 exporterade, 1 misslyckades; 6 filer skrivna" in result.output
     assert "Traceback" not in result.output
 
 

@@ -44,7 +44,8 @@ def test_text_output(run: Run, tmp_path: Path) -> None:
     lines = result.stdout.splitlines()
     assert re.fullmatch(r"plan\.yaml:\d+: KP602 warning customer_care\.responsible: .*", lines[0])
     assert re.fullmatch(
-        r"plan\.yaml:\d+: KP104 error campaign\.groups\[0\]: target group 'flykting' has no "
+        r"plan\.yaml:\d+: KP104 error campaign\.groups\[0\] \(Campaign › groups 1\): "
+        r"target group 'flykting' has no "
         r"persona; give it one",
         lines[1],
     )
@@ -57,7 +58,7 @@ def test_text_output(run: Run, tmp_path: Path) -> None:
 def test_toml_plans_have_no_lines(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.toml", broken())
     result = run("check", "--lang", "en", "plan.toml")
-    assert result.output.startswith("plan.toml: KP104 error campaign.groups[0]: ")
+    assert result.output.startswith("plan.toml: KP104 error campaign.groups[0] (Campaign")
 
 
 @pytest.mark.parametrize(
@@ -205,7 +206,9 @@ def test_suppressions(run: Run, tmp_path: Path) -> None:
     write(tmp_path / "plan.yaml", plan)
     result = run("check", "--lang", "en", "plan.yaml")
     assert "KP602" not in result.output.replace("suppressions", "")
-    assert re.search(r"KP002 warning suppressions\[1\]: KP105 reports nothing", result.stdout)
+    assert re.search(
+        r"KP002 warning suppressions\[1\] \(.*2\): KP105 reports nothing", result.stdout
+    )
     assert "(1 suppressed)" in result.output
     data = json.loads(run("check", "--lang", "en", "plan.yaml", "--format", "json").stdout)
     assert [f["code"] for f in data["plans"][0]["suppressed"]] == ["KP602"]

@@ -203,7 +203,7 @@ def test_findings_read_sort_and_locate_like_the_command(
     assert all(f.line is not None and f.source == str(path) for f in findings)
     # the example plan is Swedish: its findings read in Swedish, as the command shows them
     assert str(findings[0]) == (
-        f"{path}:{findings[0].line}: KP201 error actions[1].responsible: "
+        f"{path}:{findings[0].line}: KP201 fel actions[1].responsible (ATT GÖRA 2 › ansvar): "
         "ange vem som är ansvarig för åtgärden"
     )
     assert (

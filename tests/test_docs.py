@@ -100,7 +100,8 @@ def _console(block: str, where: str) -> None:
     for command, shown in steps:
         argv = _argv(command)
         assert argv[0] == "klusterplan", f"{where}: only klusterplan commands run: {command}"
-        result = CliRunner().invoke(main, argv[1:], catch_exceptions=False)
+        # named as a shell runs it, so that usage lines read as the page shows them
+        result = CliRunner().invoke(main, argv[1:], catch_exceptions=False, prog_name="klusterplan")
         while shown and not shown[-1]:
             shown.pop()
         actual = [line.rstrip() for line in result.output.splitlines()]

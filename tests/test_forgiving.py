@@ -103,7 +103,8 @@ def test_check_shows_the_notices_in_the_plans_language(run: Run, plan_file: Path
     result = run("check", str(plan_file), "--select", "KP004")
     assert result.exit_code == 0, result.output
     assert (
-        f"{plan_file}:17: KP004 info actions[0].target_groups[0]: 'Unga vuxna' lästes som "
+        f"{plan_file}:17: KP004 info actions[0].target_groups[0] (ATT GÖRA 1 › målgrupper 1): "
+        "'Unga vuxna' lästes som "
         "målgruppen med id:t 'unga'; skriv id:t för att vara exakt"
     ) in result.output
     assert "8 fynd (0 fel, 0 varningar, 8 info)" in result.output
@@ -140,7 +141,8 @@ def test_an_unknown_id_lists_the_ids_and_the_nearest(run: Run, tmp_path: Path) -
     )
     result = run("check", "p.yaml", "--select", "KP107")
     assert (
-        "p.yaml:4: KP107 error actions[0].target_groups[0]: no target group has the id "
+        "p.yaml:4: KP107 error actions[0].target_groups[0] (Actions 1 › target groups 1): "
+        "no target group has the id "
         "'senior'; the ids are unga, seniorer; did you mean 'seniorer'?"
     ) in result.output
     assert "the id 'ungdomar'; the ids are unga, seniorer; did you mean 'unga'?" in result.output

@@ -89,7 +89,7 @@ def test_plain_lines_break_exactly_as_reportlab_breaks_them(
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    from klusterplan.exporters import _pdf_layout
+    from klusterplan.exporters import _pdf_flowables
 
     text = "".join(w + s for w, s in zip(words, spaces, strict=False))
     style = _style(size, bold, first)
@@ -100,7 +100,7 @@ def test_plain_lines_break_exactly_as_reportlab_breaks_them(
         width = max(20.0, line + delta + first)
     frag = Paragraph("x", style).frags[0].clone(text=text, link=[], us_lines=[])
     widths = [max(1.0, width - first), width]
-    ours = _pdf_layout._Para(text, style, frags=[frag.clone()])
+    ours = _pdf_flowables._Para(text, style, frags=[frag.clone()])
     theirs = Paragraph(text, style, frags=[frag.clone()])
     expected = _lines(theirs, widths)
     assert _lines(ours, widths) == expected
@@ -109,7 +109,7 @@ def test_plain_lines_break_exactly_as_reportlab_breaks_them(
         theirs.wrap(width, 1e6)
         first_part, rest = theirs.split(width, style.leading * 2.5)
         assert len(first_part.blPara.lines) == 2
-        ours_rest = _pdf_layout._Para(None, rest.style, frags=[rest.frags[0].clone()])
+        ours_rest = _pdf_flowables._Para(None, rest.style, frags=[rest.frags[0].clone()])
         assert _lines(ours_rest, widths) == _lines(rest, widths)
 
 
@@ -162,7 +162,7 @@ def test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them(
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    from klusterplan.exporters import _pdf_layout, _pdf_lines
+    from klusterplan.exporters import _pdf_flowables, _pdf_layout, _pdf_lines
 
     fonts = _fonts()
     style = _style(size, False, first)
@@ -183,14 +183,14 @@ def test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them(
     else:
         markup = f"<b>{escape(name)}:</b>{escape(value)}"
     theirs = Paragraph(markup, style)
-    ours = _pdf_layout._Para(markup, style)
+    ours = _pdf_flowables._Para(markup, style)
     if len(theirs.frags) < 2:
         return
     expected = _mixed_lines(theirs, widths)
     made = _mixed_lines(ours, widths)
     assert made == expected
     # made here, not by reportlab: only soft hyphens and a word wider than a line are left to it
-    fresh = _pdf_layout._Para(markup, style)
+    fresh = _pdf_flowables._Para(markup, style)
     if _pdf_lines.break_mixed(fresh, widths) is None and "\u00ad" not in markup:
         assert any(w[0] > min(widths) for w in _pdf_lines._frag_words(fresh.frags) or [])
     # wrapped again (to split it, or at another width), reportlab breaks the words made here
@@ -250,7 +250,7 @@ def test_contents_lines_are_the_fragments_the_markup_parser_makes(
     from reportlab.lib import colors
 
     from klusterplan.branding import Branding
-    from klusterplan.exporters import _pdf_layout
+    from klusterplan.exporters import _pdf_flowables, _pdf_layout
 
     fonts = _fonts()
     look = _pdf_layout.Look(fonts, Branding(), False, colors.blue, colors.red)
@@ -259,7 +259,7 @@ def test_contents_lines_are_the_fragments_the_markup_parser_makes(
     headings = [
         f
         for f in renderer.body()
-        if isinstance(f, _pdf_layout._Heading) and f.toc_markup is not None
+        if isinstance(f, _pdf_flowables._Heading) and f.toc_markup is not None
     ]
     assert len(headings) > 20
 
@@ -279,7 +279,7 @@ def test_contents_lines_are_the_fragments_the_markup_parser_makes(
 
     for heading in headings:
         made = renderer.contents_line(heading)
-        parsed = _pdf_layout._Para(
+        parsed = _pdf_flowables._Para(
             _pdf_layout._contents_markup(heading.toc_markup or "", heading.key), made.style
         )
         assert shape(made.frags) == shape(parsed.frags), heading.plain
@@ -387,7 +387,7 @@ def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(
     from reportlab.pdfgen.canvas import Canvas
     from reportlab.platypus import Paragraph
 
-    from klusterplan.exporters import _pdf_draw, _pdf_layout
+    from klusterplan.exporters import _pdf_draw, _pdf_flowables
 
     text = "".join(w + s for w, s in zip(words, spaces, strict=False))
     style = _style(size, bold, 0.0)
@@ -396,7 +396,7 @@ def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(
     if shrink and words:
         # a line that holds its words only by shrinking its spaces: drawn with word spacing
         width = indent + stringWidth(" ".join(words[:6]), style.fontName, size) - 0.5
-    para = _pdf_layout._Para(escape(text), style)
+    para = _pdf_flowables._Para(escape(text), style)
     para.wrap(max(width, indent + 20), 1e6)
 
     def drawn(draw: Any) -> list[str]:
@@ -410,7 +410,7 @@ def test_plain_paragraphs_are_drawn_as_reportlab_draws_them(
         return list(canvas._code)
 
     theirs = drawn(Paragraph.drawPara)
-    ours = drawn(_pdf_layout._Para.drawPara)
+    ours = drawn(_pdf_flowables._Para.drawPara)
     assert ours == theirs
     if para.blPara.kind == 0 and para.blPara.lines:
         # drawn by the export's own way, not left to reportlab

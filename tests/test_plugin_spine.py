@@ -63,7 +63,7 @@ def test_installed_plugin_is_listed_and_its_exporter_works(
     assert (tmp_path / "example.txt").read_text() == "8 groups\n"
     assert (tmp_path / "example.md").exists()  # the broken plugins spare the rest
     # the example plan is Swedish: so is what the command says of the broken plugin
-    assert "klusterplan: warning: insticksmodulen 'broken': gick inte att läsa in" in (
+    assert "klusterplan: varning: insticksmodulen 'broken': gick inte att läsa in" in (
         result.output
     )
     result = run("export", "--example", "--to", "markdown", "--lang", "en")
@@ -175,6 +175,6 @@ def test_two_installed_plugins_claiming_one_code_stop_the_check(
     swedish = run("check", "plan.yaml")
     assert swedish.exit_code == 2
     assert (
-        "klusterplan: error: insticksmodulen 'beta': både insticksmodulen 'alpha' och "
+        "klusterplan: fel: insticksmodulen 'beta': både insticksmodulen 'alpha' och "
         "insticksmodulen 'beta' gör anspråk på regelkoden ZZ101" in swedish.output
     )

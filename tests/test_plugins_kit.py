@@ -234,7 +234,7 @@ def test_the_kit_loads_an_installed_entry_point_as_start_up_does(
     monkeypatch.chdir(tmp_path)
     klusterplan.dump(plan, "plan.yaml")
     result = testing.invoke(["check", "plan.yaml", "--select", "BYK"], entry_points=["bykoping"])
-    assert "BYK101 warning library.date: datera planen" in result.stdout
+    assert "BYK101 varning library.date: datera planen" in result.stdout
     unknown = testing.invoke(
         ["export", "plan.yaml", "--to", "greeting", "--option", "byk.greting=hi"],
         entry_points=["bykoping"],

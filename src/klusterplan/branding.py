@@ -6,6 +6,7 @@ import re
 
 import attrs
 
+from ._catalogue.messages import text as message_text
 from ._catalogue.text import Text
 from ._planfile.sanitise import clean_text
 from ._support.record import Record
@@ -64,19 +65,12 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
         if not isinstance(value, str) or not _COLOUR.fullmatch(value.strip()):
             shown, used = f"{value!r:.40}", getattr(default, name)
             problems.append(
-                Text(
-                    f"{name} {shown} is not a #RRGGBB colour; {used} used",
-                    f"{name} {shown} är ingen färg skriven som #RRGGBB; {used} används",
-                )
+                message_text("branding_name_shown_rrggbb_colour", name=name, shown=shown, used=used)
             )
             changes[name] = getattr(default, name)
     if not isinstance(branding.footer, str):
         shown = f"{branding.footer!r:.40}"
-        problems.append(
-            Text(
-                f"footer {shown} is not text; left out", f"footer {shown} är ingen text; utelämnad"
-            )
-        )
+        problems.append(message_text("branding_footer_shown_text_left", shown=shown))
         changes["footer"] = ""
     else:
         changes["footer"] = _clean(branding.footer)
@@ -84,29 +78,13 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
     if logo is not None:
         data = logo.data if isinstance(logo, Logo) else None
         if not isinstance(data, bytes) or not data.startswith(_PICTURES) or len(data) < 32:
-            problems.append(
-                Text(
-                    "the logo is not a PNG or JPEG picture; left out",
-                    "logotypen är ingen PNG- eller JPEG-bild; utelämnad",
-                )
-            )
+            problems.append(message_text("branding_logo_png_jpeg_picture"))
             changes["logo"] = None
         elif not isinstance(logo.alt_text, str) or not isinstance(logo.width_mm, int | float):
-            problems.append(
-                Text(
-                    "the logo's alt_text must be text and width_mm a number; left out",
-                    "logotypens alt_text måste vara text och width_mm ett tal; utelämnad",
-                )
-            )
+            problems.append(message_text("branding_logo_s_alt_text"))
             changes["logo"] = None
         elif not 1 <= logo.width_mm <= 200:
-            problems.append(
-                Text(
-                    f"the logo's width {logo.width_mm} mm is not 1-200 mm; 30 mm used",
-                    f"logotypens bredd {logo.width_mm} mm ligger inte mellan 1 och 200 mm; "
-                    "30 mm används",
-                )
-            )
+            problems.append(message_text("branding_logo_s_width_width", width_mm=logo.width_mm))
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text), width_mm=30.0)
         else:
             changes["logo"] = attrs.evolve(logo, alt_text=_clean(logo.alt_text))

@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._catalogue.messages import text
+from ._catalogue.messages import os_reason, text
 from ._catalogue.text import Text, in_language
 from ._extension.rule import Severity
 from ._support.record import Record
@@ -90,7 +90,8 @@ def _table(path: Path) -> dict[str, Any] | None:
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(text("config_toml", path=path, detail=exc)) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(text("cannot_read", path=path, reason=exc)) from None
+        reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
+        raise ConfigError(text("cannot_read", path=path, reason=reason)) from None
     if path.name == "pyproject.toml":
         tool = data.get("tool", {})
         table = tool.get("klusterplan") if isinstance(tool, dict) else None

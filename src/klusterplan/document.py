@@ -38,7 +38,7 @@ from typing import assert_never
 
 import attrs
 
-from .model import Language
+from .model import Language, Plan
 
 __all__ = [
     "DENSE_COLUMNS",
@@ -468,6 +468,10 @@ class Document:
     """Built from one plan, whose values it marks (the plan or its workbook), so that a
     format that can be edited may carry that plan to read the document back; false for a
     document of many plans (a cluster's summary)."""
+    source: Plan | None = attrs.field(default=None, eq=False, repr=False)
+    """The plan the document was built from, where :attr:`of_plan`: what a format that
+    carries its plan whole for reading back (Word) stores beside the body. Every other
+    value a renderer needs is in the tree."""
 
     @property
     def language_tag(self) -> str:

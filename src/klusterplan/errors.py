@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 import attrs
 
+from ._catalogue.language import is_swedish
 from ._catalogue.messages import text
 from ._catalogue.text import in_language
 from ._support.record import Record
@@ -77,8 +78,7 @@ class PlanError(ValueError):
     def render(self, language: Language | str | None = None) -> str:
         """The message in ``language`` (``sv`` or ``en``; English by default)."""
         lines = [p.render(self.source, language) for p in self.problems]
-        code = getattr(language, "value", language) or "en"
-        swedish = str(code).lower() == "sv"
+        swedish = is_swedish(language)
         if len(lines) > 1:
             head = f"{self.source}: " if self.source else ""
             many = "problem" if swedish else "problems"

@@ -33,6 +33,7 @@ import pluggy
 from . import hookspecs
 from ._catalogue.messages import message as _message
 from ._catalogue.messages import text
+from ._catalogue.messages import text as message_text
 from ._catalogue.text import Text
 from ._extension.entry_points import EntryPoint, entry_points
 from ._extension.exporter import Exporter
@@ -359,9 +360,9 @@ class Registry:
         if not isinstance(chosen, Branding):
             returned = text(
                 "plugin_returned",
-                hook=Text("hook branding", "kroken branding"),
+                hook=message_text("plugins_hook_branding"),
                 value=f"{chosen!r:.80}",
-                kind=Text("a Branding", "en Branding"),
+                kind=message_text("plugins_branding"),
             )
             self._fail(self._branding_plugin, returned)
             return Branding()
@@ -381,7 +382,7 @@ class Registry:
                     "plugin_returned",
                     hook="register_exporters",
                     value=repr(exporter),
-                    kind=Text("an Exporter", "en Exporter"),
+                    kind=message_text("plugins_exporter"),
                 )
                 self._fail(plugin, returned)
             elif exporter.name in found:
@@ -449,7 +450,7 @@ class Registry:
                     "plugin_returned",
                     hook="register_rules",
                     value=repr(rule),
-                    kind=Text("a Rule", "en Rule"),
+                    kind=message_text("plugins_rule"),
                 )
                 self._fail(plugin, returned)
                 continue

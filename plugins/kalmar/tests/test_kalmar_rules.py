@@ -121,10 +121,10 @@ def test_through_the_command_with_settings(installed: Path) -> None:
     result = CliRunner().invoke(main, ["check", "plan.yaml", "--select", "KAL"])
     lines = result.stdout.splitlines()
     assert any(
-        line.startswith("plan.yaml:") and "KAL103 warning actions[4].responsible:" in line
+        line.startswith("plan.yaml:") and "KAL103 varning actions[4].responsible (" in line
         for line in lines
     ), result.output
-    assert any("KAL102 error communication_plan.budget:" in line for line in lines)
+    assert any("KAL102 fel communication_plan.budget:" in line for line in lines)
     assert result.exit_code == 1
     explained = CliRunner().invoke(main, ["rules", "KAL102"])
     assert "budget-over-ceiling" in explained.stdout and "kalmar" in explained.stdout

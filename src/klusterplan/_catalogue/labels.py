@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import enum
 
-from .language import Language
+from .language import Language, is_swedish
 
 __all__ = ["enum_label", "label"]
 
@@ -653,6 +653,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "ActionStatus.PLANNED": ("planerad", "planned"),
     "ActionStatus.IN_PROGRESS": ("pågår", "in progress"),
     "ActionStatus.DONE": ("klar", "done"),
+    # how serious a finding is, as its line shows it
+    "Severity.ERROR": ("fel", "error"),
+    "Severity.WARNING": ("varning", "warning"),
+    "Severity.INFO": ("info", "info"),
     "ActionStatus.DROPPED": ("struken", "dropped"),
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),
@@ -662,10 +666,10 @@ _ENUMS: dict[str, tuple[str, str]] = {
 def label(key: str, language: Language) -> str:
     """The reader's text for ``key`` in ``language``."""
     sv, en = _LABELS[key]
-    return sv if language is Language.SV else en
+    return sv if is_swedish(language) else en
 
 
 def enum_label(value: enum.Enum, language: Language) -> str:
     """The reader's text for an enum member in ``language``."""
     sv, en = _ENUMS[f"{type(value).__name__}.{value.name}"]
-    return sv if language is Language.SV else en
+    return sv if is_swedish(language) else en

@@ -13,15 +13,20 @@ File paths, format names, option names and the severity tokens ``error``,
 
 from __future__ import annotations
 
+import errno
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
+from .export_messages import MESSAGES as _EXPORT
+from .language import is_swedish
+from .plan_messages import MESSAGES as _PLAN
+from .rule_messages import MESSAGES as _RULES
 from .text import Text, in_language
 
 if TYPE_CHECKING:
     from .language import Language
 
-__all__ = ["count", "decimal", "message", "shared_language", "text"]
+__all__ = ["count", "decimal", "message", "os_reason", "shared_language", "text"]
 
 # key: (Swedish, English); {names} are filled in by message().
 _MESSAGES: dict[str, tuple[str, str]] = {
@@ -599,6 +604,36 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     ),
 }
 
+# the messages of plan files, rules and exports live beside these, one module an area
+for _area in (_PLAN, _RULES, _EXPORT):
+    assert not _area.keys() & _MESSAGES.keys(), _area.keys() & _MESSAGES.keys()
+    _MESSAGES.update(_area)
+
+# what the operating system says when a file cannot be read or written, in the
+# reader's words; the English is the system's own wording on Linux and macOS
+_OS_REASONS: dict[int, str] = {
+    errno.ENOENT: "os_no_such_file",
+    errno.EACCES: "os_permission_denied",
+    errno.EPERM: "os_permission_denied",
+    errno.EISDIR: "os_is_a_directory",
+    errno.ENOTDIR: "os_not_a_directory",
+    errno.ENOSPC: "os_no_space",
+    errno.EROFS: "os_read_only",
+}
+_MESSAGES.update(
+    {
+        "os_no_such_file": ("filen eller mappen finns inte", "No such file or directory"),
+        "os_permission_denied": (
+            "åtkomst nekad; du saknar behörighet till filen eller mappen",
+            "Permission denied",
+        ),
+        "os_is_a_directory": ("är en mapp, inte en fil", "Is a directory"),
+        "os_not_a_directory": ("en del av sökvägen är ingen mapp", "Not a directory"),
+        "os_no_space": ("det finns inget utrymme kvar på disken", "No space left on device"),
+        "os_read_only": ("filsystemet är skrivskyddat", "Read-only file system"),
+    }
+)
+
 # noun: ((Swedish one, Swedish many), (English one, English many))
 _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
     "plan": (("plan", "planer"), ("plan", "plans")),
@@ -608,17 +643,13 @@ _NOUNS: dict[str, tuple[tuple[str, str], tuple[str, str]]] = {
 }
 
 
-def _swedish(language: Language | str | None) -> bool:
-    return str(getattr(language, "value", language) or "en").lower() == "sv"
-
-
 def message(key: str, language: Language | str | None, /, **values: object) -> str:
     """The message ``key`` in ``language``, its ``{names}`` filled in.
 
     A value given as a :class:`~klusterplan.Text` is filled in in the same language.
     """
     sv, en = _MESSAGES[key]
-    template = sv if _swedish(language) else en
+    template = sv if is_swedish(language) else en
     filled = {k: in_language(v, language) if isinstance(v, str) else v for k, v in values.items()}
     return template.format(**filled)
 
@@ -631,14 +662,14 @@ def text(key: str, /, **values: object) -> Text:
 def count(n: int, noun: str, language: Language | str | None) -> str:
     """``3 planer``, ``1 fil``, ``2 values``: a number with its noun, singular or plural."""
     sv, en = _NOUNS[noun]
-    one, many = sv if _swedish(language) else en
+    one, many = sv if is_swedish(language) else en
     return f"{n} {one if n == 1 else many}"
 
 
 def decimal(value: float, language: Language | str | None) -> str:
     """``1.5`` in English, ``1,5`` in Swedish: one decimal."""
     shown = f"{value:.1f}"
-    return shown.replace(".", ",") if _swedish(language) else shown
+    return shown.replace(".", ",") if is_swedish(language) else shown
 
 
 def shared_language(
@@ -654,3 +685,17 @@ def shared_language(
         return chosen
     known = {language for language in languages if language is not None}
     return known.pop() if len(known) == 1 else fallback
+
+
+def os_reason(exc: OSError) -> Text:
+    """Why the operating system refused a file, in both languages.
+
+    The common refusals (no such file, permission denied, is a directory, no
+    space left, a read-only file system) have Swedish wordings; any other
+    gives the system's own text in both.
+    """
+    key = _OS_REASONS.get(exc.errno or 0)
+    if key is not None:
+        return text(key)
+    said = exc.strerror or str(exc)
+    return Text(said, said)

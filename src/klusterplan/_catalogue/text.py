@@ -11,6 +11,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from .language import is_swedish
+
 if TYPE_CHECKING:
     from .language import Language
 
@@ -31,7 +33,7 @@ class Text(str):
 
     sv: str
 
-    def __new__(cls, en: str, sv: str = "") -> Text:
+    def __new__(cls, en: str = "", sv: str = "") -> Text:
         self = super().__new__(cls, en)
         self.sv = sv or en
         return self
@@ -45,11 +47,7 @@ class Text(str):
 
     def in_language(self, language: Language | str | None) -> str:
         """The wording in ``language`` (``sv`` or ``en``); English when unknown."""
-        return self.sv if _code(language) == "sv" else str(self)
-
-
-def _code(language: Language | str | None) -> str:
-    return str(getattr(language, "value", language) or "en").lower()
+        return self.sv if is_swedish(language) else str(self)
 
 
 def in_language(message: str, language: Language | str | None) -> str:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import (
     READ_FORGIVINGLY,
     RULE_FAILED,
@@ -171,11 +171,13 @@ def check_plan(
                         RULE_FAILED,
                         rules.get(RULE_FAILED.code, (RULE_FAILED, ""))[1],
                         "",
-                        Text(
-                            f"rule {code} ({each.name}) from plugin {plugin!r} failed: "
-                            f"{type(exc).__name__}: {exc}",
-                            f"regel {code} ({each.name}) från insticksmodulen {plugin!r} "
-                            f"misslyckades: {type(exc).__name__}: {exc}",
+                        text(
+                            "check_rule_code_name_from",
+                            code=code,
+                            name=each.name,
+                            plugin=plugin,
+                            name2=type(exc).__name__,
+                            exc=exc,
                         ),
                     ),
                     severity=Severity.ERROR,
@@ -211,18 +213,15 @@ def check_plan(
                 continue
             path = f"suppressions[{index}]"
             if suppression.code not in rules:
-                message = Text(
-                    f"no rule has the code {suppression.code!r}; correct the code "
-                    "or remove the suppression",
-                    f"ingen regel har koden {suppression.code!r}; rätta koden "
-                    "eller ta bort undantaget",
-                )
+                message = text("check_rule_code_code_r", code=suppression.code)
             elif suppression.code in ran:
                 where = f" at {suppression.path}" if suppression.path else ""
                 where_sv = f" vid {suppression.path}" if suppression.path else ""
-                message = Text(
-                    f"{suppression.code} reports nothing{where}; remove the suppression",
-                    f"{suppression.code} rapporterar inget{where_sv}; ta bort undantaget",
+                message = text(
+                    "check_code_reports_nothing_where",
+                    code=suppression.code,
+                    where=where,
+                    where_sv=where_sv,
                 )
             else:
                 continue

@@ -18,6 +18,7 @@ from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._checking.check import check_plan
 from .._extension.rule import Severity, UnknownCodeError
@@ -221,7 +222,9 @@ def _check(
             registry=registry,
         )
     except UnknownCodeError as exc:
-        problem = Text(f"{settings.source}: {exc}", f"{settings.source}: {exc.render('sv')}")
+        problem = message_text(
+            "cluster_source_exc", source=settings.source, exc=exc, render=exc.render("sv")
+        )
         result = check_plan(plan, registry=registry)
     count = Counter(f.severity for f in result.findings)
     codes = Counter(f.code for f in result.findings)

@@ -10,7 +10,7 @@ from typing import BinaryIO
 
 import attrs
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._export.export import deliver, document_context
 from .._extension.exporter import ExportOptions, Notice
 from .._model import followup as _followup
@@ -77,10 +77,7 @@ def export_summary(
             [
                 Problem(
                     "",
-                    Text(
-                        "a cluster summary has no workbook",
-                        "en klustersammanfattning har ingen arbetsbok",
-                    ),
+                    message_text("export_cluster_summary_workbook"),
                 )
             ]
         )
@@ -99,11 +96,10 @@ def export_summary(
             [
                 Problem(
                     "",
-                    Text(
-                        f"the {format} format writes one plan's data; write the summary as "
-                        f"{', '.join([*sorted(able), SUMMARY_DATA_FORMAT])}",
-                        f"formatet {format} skriver en plans data; skriv sammanfattningen som "
-                        f"{', '.join([*sorted(able), SUMMARY_DATA_FORMAT])}",
+                    message_text(
+                        "export_format_format_writes_one",
+                        format=format,
+                        value=", ".join([*sorted(able), SUMMARY_DATA_FORMAT]),
                     ),
                 )
             ]

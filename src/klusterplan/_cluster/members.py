@@ -15,7 +15,7 @@ from pathlib import Path
 
 import attrs
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._export.load import load
 from ..errors import PlanError, Problem
 from ..model import Plan
@@ -98,10 +98,7 @@ def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
                     [
                         Problem(
                             "",
-                            Text(
-                                f"this folder holds no plan file ({suffixes})",
-                                f"mappen innehåller ingen planfil ({suffixes})",
-                            ),
+                            message_text("cluster_folder_holds_plan_file", suffixes=suffixes),
                         )
                     ],
                     text,
@@ -111,7 +108,7 @@ def plan_files(sources: Iterable[str | os.PathLike[str]]) -> list[str]:
             matches = sorted(m for m in glob.glob(text) if Path(m).is_file())
             if not matches:
                 raise PlanError(
-                    [Problem("", Text("the pattern matches no file", "mönstret passar ingen fil"))],
+                    [Problem("", message_text("cluster_pattern_matches_file"))],
                     text,
                 )
             found.extend(matches)

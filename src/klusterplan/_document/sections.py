@@ -524,6 +524,7 @@ def _document(
         cover_fields=tuple(b.t(k) for k, _ in _cover_fields(b)) if workbook else (),
         cover_paths=tuple(p for _, p in _cover_fields(b)) if workbook else (),
         of_plan=True,
+        source=plan,
         skip_label=b.t("skip_to_content"),
     )
 

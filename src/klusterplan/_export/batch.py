@@ -30,7 +30,7 @@ from typing import Any
 import attrs
 
 from .._catalogue.locale import peek_language, system_language
-from .._catalogue.messages import message, text
+from .._catalogue.messages import message, os_reason, text
 from .._catalogue.text import in_language
 from .._extension.exporter import ExportOptions
 from .._planfile.limits import Limits
@@ -105,6 +105,9 @@ class Task:
     notes: tuple[str, ...] = ()
     """What the user should know about the task itself (a renamed output), each a
     :class:`~klusterplan.Text` in both languages."""
+    speak: Language | None = None
+    """The language the run tells of this task in (one run speaks one language);
+    ``None``: the options' language, else the plan's."""
 
 
 def safe_stem(name: str) -> str:
@@ -266,7 +269,7 @@ def run_task(task: Task) -> ExportOutcome:
             bad_input=True,
             language=language,
         )
-    language = task.options.language or plan.language
+    language = task.speak or task.options.language or plan.language
     written: list[str] = []
     problems: list[str] = []
     # what a Word document holds outside its fields is told with the plan's other notices
@@ -279,7 +282,8 @@ def run_task(task: Task) -> ExportOutcome:
         # what the loader read forgivingly (a group named instead of its id), as check says
         for read in origin.notices:
             where = f"{task.source}:{read.line}" if read.line else task.source
-            notices.append(f"{where}: {read.path}: {in_language(read.message, language)}")
+            said = in_language(read.message, language)
+            notices.append(f"{where}: {read.path}: {said}" if read.path else f"{where}: {said}")
     bad_input = False
     for fmt, target in task.targets:
         refusal = dict(task.refused).get(target)
@@ -297,7 +301,7 @@ def run_task(task: Task) -> ExportOutcome:
             problems.append(f"{task.source}: {exc.render(language)}")
             continue
         except OSError as exc:
-            reason = exc.strerror or exc
+            reason = os_reason(exc)
             problems.append(message("cannot_write", language, path=target, reason=reason))
             continue
         notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
@@ -313,6 +317,8 @@ def _task_language(task: Task) -> Language:
 
     The options' language, the plan's, the language its file declares, else the user's locale.
     """
+    if task.speak is not None:
+        return task.speak
     if task.options.language is not None:
         return task.options.language
     if task.plan is not None:
@@ -528,7 +534,7 @@ def export_many(
             Path(out_dir).mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise PlanError(
-                [Problem("", text("folder_not_made", reason=exc.strerror or exc))],
+                [Problem("", text("folder_not_made", reason=os_reason(exc)))],
                 os.fspath(out_dir),
             ) from None
     return run_tasks(tasks, executor, on_result=on_result or (lambda outcome: None))

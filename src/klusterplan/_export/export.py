@@ -15,7 +15,7 @@ import os
 from pathlib import Path
 from typing import BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
@@ -61,10 +61,7 @@ def export(
             [
                 Problem(
                     "",
-                    Text(
-                        f"the {format} exporter cannot write the workbook; use one of: {able}",
-                        f"formatet {format} kan inte skriva arbetsboken; använd något av: {able}",
-                    ),
+                    text("export_format_exporter_cannot_write", format=format, able=able),
                 )
             ]
         )
@@ -138,10 +135,7 @@ def deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
                 [
                     Problem(
                         "",
-                        Text(
-                            "is a folder; name the file to write",
-                            "är en mapp; ange filen som ska skrivas",
-                        ),
+                        text("export_folder_name_file_write"),
                     )
                 ],
                 str(dest),
@@ -151,10 +145,7 @@ def deliver(data: bytes, dest: str | os.PathLike[str] | BinaryIO) -> None:
                 [
                     Problem(
                         "",
-                        Text(
-                            f"the folder {target.parent} does not exist; create it first",
-                            f"mappen {target.parent} finns inte; skapa den först",
-                        ),
+                        text("export_folder_parent_does_exist", parent=target.parent),
                     )
                 ],
                 str(dest),

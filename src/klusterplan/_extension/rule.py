@@ -15,7 +15,11 @@ from typing import Any
 
 import attrs
 
+from .._catalogue.labels import enum_label
+from .._catalogue.language import is_swedish
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text, in_language
+from .._model.paths import describe
 from .._support.record import Record
 from ..branding import Branding
 from ..errors import PlanError, Problem
@@ -62,6 +66,20 @@ def natural_key(path: str) -> tuple[tuple[int, str, int], ...]:
         for part in _PATH_PART.split(path)
         if part
     )
+
+
+def person_path(path: str, language: Language | str | None) -> str:
+    """The path as a finding's line shows it: `` actions[1].responsible (Actions 2 › responsible)``.
+
+    For a person, an item is also named in the workbook's words and counted
+    from 1; the path itself stays as the file and the JSON and SARIF output
+    have it. Empty for the plan as a whole.
+    """
+    if not path:
+        return ""
+    if "[" not in path:
+        return f" {path}"
+    return f" {path} ({describe(path, is_swedish(language))})"
 
 
 @attrs.frozen(order=False, repr=False, eq=False)
@@ -111,8 +129,9 @@ class Finding(Record):
         """
         where = ":".join(str(p) for p in (source or self.source, self.line) if p is not None)
         prefix = f"{where}: " if where else ""
-        path = f" {self.path}" if self.path else ""
-        return f"{prefix}{self.code} {self.severity.value}{path}: {self.text(language)}"
+        shown = language or self.language
+        severity = enum_label(self.severity, Language.SV if is_swedish(shown) else Language.EN)
+        return f"{prefix}{self.code} {severity}{person_path(self.path, shown)}: {self.text(shown)}"
 
     def __str__(self) -> str:
         return self.render()
@@ -284,11 +303,8 @@ class UnknownCodeError(PlanError):
         close = difflib.get_close_matches(pattern, codes, n=1)
         hint_en = f"did you mean {close[0]!r}? " if close else ""
         hint_sv = f"menade du {close[0]!r}? " if close else ""
-        message = Text(
-            f"no rule code is or starts with {pattern!r}; {hint_en}"
-            "`klusterplan rule` lists the codes (is the plugin installed?)",
-            f"ingen regelkod är eller börjar med {pattern!r}; {hint_sv}"
-            "`klusterplan rule` listar koderna (är insticksmodulen installerad?)",
+        message = message_text(
+            "rule_rule_code_starts_pattern", pattern=pattern, hint_en=hint_en, hint_sv=hint_sv
         )
         super().__init__([Problem(option, message)])
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as _dt
 import enum
 import functools
+import re
 import typing
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -24,6 +25,7 @@ from cattrs.errors import (
 )
 from cattrs.gen import make_dict_unstructure_fn, override
 
+from .._catalogue.messages import text
 from .._catalogue.text import Text, nearest
 from .._model.paths import path_parts
 from ..errors import PlanError, Problem, format_path
@@ -43,20 +45,30 @@ def _structure_str(value: object, _: type) -> str:
     if isinstance(value, str):
         return value
     if value is None:
-        raise _Invalid(
-            Text(
-                'expected text, got nothing; write the text, or "" for none yet',
-                'här ska det stå text, men det står ingenting; skriv texten, eller "" om den '
-                "inte finns än",
-            )
-        )
+        raise _Invalid(text("convert_expected_text_got_nothing"))
     raise _Invalid(
-        Text(
-            f"expected text, got {_describe(value)}; put it in quotes if it is meant as text",
-            f"här ska det stå text, men det står {_describe_sv(value)}; sätt texten inom "
-            "citattecken",
+        text(
+            "convert_expected_text_got_describe",
+            describe=_describe(value),
+            describe_sv=_describe_sv(value),
         )
     )
+
+
+_WHOLE = re.compile(r"[+-]?\d{1,18}")
+_LOOSE_DATE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})")
+
+
+def _padded_date(value: str) -> str | None:
+    """``2011-03-01`` for ``2011-3-1``, when that is a date; else ``None``."""
+    match = _LOOSE_DATE.fullmatch(value.strip())
+    if match is None:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    try:
+        return _dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _structure_int(value: object, _: type) -> int:
@@ -65,10 +77,14 @@ def _structure_int(value: object, _: type) -> int:
         if problem:
             raise _Invalid(problem)
         return value
+    if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
+        # "9" in quotes is text to YAML; to a person it is the number 9
+        raise _Invalid(text("convert_number_in_quotes", value=value, number=int(value)))
     raise _Invalid(
-        Text(
-            f"expected an integer, got {_describe(value)}",
-            f"här ska det stå ett heltal, men det står {_describe_sv(value)}",
+        text(
+            "convert_expected_integer_got_describe",
+            describe=_describe(value),
+            describe_sv=_describe_sv(value),
         )
     )
 
@@ -77,9 +93,10 @@ def _structure_bool(value: object, _: type) -> bool:
     if isinstance(value, bool):
         return value
     raise _Invalid(
-        Text(
-            f"expected true or false, got {_describe(value)}",
-            f"här ska det stå true (ja) eller false (nej), men det står {_describe_sv(value)}",
+        text(
+            "convert_expected_true_false_got",
+            describe=_describe(value),
+            describe_sv=_describe_sv(value),
         )
     )
 
@@ -93,12 +110,14 @@ def _structure_date(value: object, _: type) -> _dt.date:
         try:
             return _dt.date.fromisoformat(value)
         except ValueError:
-            pass
+            suggested = _padded_date(value)
+            if suggested is not None:
+                raise _Invalid(text("convert_date_unpadded", value=value, date=suggested)) from None
     raise _Invalid(
-        Text(
-            f"expected a date written as YYYY-MM-DD, got {_describe(value)}",
-            f"här ska det stå ett datum som ÅÅÅÅ-MM-DD, t.ex. 2011-03-15, men det står "
-            f"{_describe_sv(value)}",
+        text(
+            "convert_expected_date_written_yyyy",
+            describe=_describe(value),
+            describe_sv=_describe_sv(value),
         )
     )
 
@@ -117,10 +136,15 @@ def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
         also = f" (or in Swedish: {', '.join(swedish)})" if swedish else ""
         also_sv = f" (eller på svenska: {', '.join(swedish)})" if swedish else ""
         raise _Invalid(
-            Text(
-                f"expected one of {', '.join(choices)}{also}, got {_describe(value)}{hint_en}",
-                f"här ska det stå något av {', '.join(choices)}{also_sv}, men det står "
-                f"{_describe_sv(value)}{hint_sv}",
+            text(
+                "convert_expected_one_choices_also",
+                choices=", ".join(choices),
+                also=also,
+                describe=_describe(value),
+                hint_en=hint_en,
+                also_sv=also_sv,
+                describe_sv=_describe_sv(value),
+                hint_sv=hint_sv,
             )
         )
 
@@ -184,10 +208,10 @@ def _strict_tuple_factory(
     def structure(value: object, cl: type) -> tuple[Any, ...]:
         if not isinstance(value, list | tuple):
             raise _Invalid(
-                Text(
-                    f"expected a list, got {_describe(value)}",
-                    f"här ska det stå en lista, men det står {_describe_sv(value)}; skriv [a, b] "
-                    "eller en rad per värde som börjar med -",
+                text(
+                    "convert_expected_list_got_describe",
+                    describe=_describe(value),
+                    describe_sv=_describe_sv(value),
                 )
             )
         return inner(value, cl)  # type: ignore[no-any-return]
@@ -205,9 +229,10 @@ def _strict_attrs_factory(cl: type, converter: cattrs.Converter) -> Callable[[ob
     def structure(value: object, _: type) -> Any:
         if not isinstance(value, dict):
             raise _Invalid(
-                Text(
-                    f"expected a mapping of keys, got {_describe(value)}",
-                    f"här ska det stå nycklar med värden, men det står {_describe_sv(value)}",
+                text(
+                    "convert_expected_mapping_keys_got",
+                    describe=_describe(value),
+                    describe_sv=_describe_sv(value),
                 )
             )
         return inner(value, cl)
@@ -275,20 +300,18 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
 
             hint = get_close_matches(key, allowed, n=1)
             if hint:
-                advice = Text(f"did you mean {hint[0]!r}?", f"menade du {hint[0]!r}?")
+                advice = text("convert_did_you_mean_hint", hint=hint[0])
             else:
                 listed = ", ".join(allowed)
-                advice = Text(f"allowed keys are {listed}", f"de nycklar som finns här är {listed}")
+                advice = text("convert_allowed_keys_are_listed", listed=listed)
             yield (
                 [*path, key],
-                Text(f"unknown key; {advice}", f"okänd nyckel; {advice.sv}"),
+                text("convert_unknown_key_advice", advice=advice, sv=advice.sv),
             )
     elif isinstance(exc, KeyError):
         yield (
             path,
-            Text(
-                "required key missing; add it", "en nyckel som måste finnas saknas; lägg till den"
-            ),
+            text("convert_required_key_missing_add"),
         )
     elif isinstance(exc, _Invalid):
         yield path, exc.args[0]
@@ -302,19 +325,9 @@ def _with_hint(message: str, line: str) -> str:
     """Add what most likely went wrong on ``line`` of the file to a structuring message."""
     sv = message.sv if isinstance(message, Text) else message
     if "got nothing" in message and " #" in f" {line.split(':', 1)[-1]}":
-        return Text(
-            f"{message}; a # after a space starts a comment, so the text after it was left "
-            'out: put the text in quotes, e.g. "#bibliotek"',
-            f"{sv}; ett # efter ett mellanslag inleder en kommentar, så texten efter det "
-            'lästes inte: sätt texten inom citattecken, t.ex. "#bibliotek"',
-        )
+        return text("convert_message_after_space_starts", message=message, sv=sv)
     if "expected text, got a mapping" in message and ": " in line:
-        return Text(
-            f"{message}; a colon followed by a space makes a key: put the whole text in "
-            'quotes, e.g. - "Tid: för lite"',
-            f"{sv}; ett kolon följt av mellanslag gör en nyckel: sätt hela texten inom "
-            'citattecken, t.ex. - "Tid: för lite"',
-        )
+        return text("convert_message_colon_followed_space", message=message, sv=sv)
     return message
 
 

@@ -18,6 +18,7 @@ from typing import Any
 import attrs
 import yaml
 
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.record import Record
 from ..errors import PlanError, Problem
@@ -53,8 +54,11 @@ def format_for_path(path: str | os.PathLike[str]) -> str:
         [
             Problem(
                 "",
-                f"cannot tell the format from the suffix {suffix or '(none)'!r}; "
-                f"use one of {known}",
+                message_text(
+                    "formats_unknown_suffix",
+                    suffix=repr(suffix) if suffix else message_text("no_suffix"),
+                    known=known,
+                ),
             )
         ],
         str(path),
@@ -82,7 +86,7 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode, deep: bo
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"duplicate key {key!r}; keep one of them",
+                message_text("formats_duplicate_key", key=key),
                 key_node.start_mark,
             )
         seen.add(key)
@@ -99,7 +103,9 @@ def _marked(tag: str, what: str) -> Any:
             raise yaml.constructor.ConstructorError(
                 None,
                 None,
-                f"{_short(node.value)} is not a valid {what}: {_reason(exc)}",
+                message_text(
+                    f"formats_invalid_{what}", value=_short(node.value), reason=_reason(exc)
+                ),
                 node.start_mark,
             ) from None
 
@@ -108,13 +114,21 @@ def _marked(tag: str, what: str) -> Any:
 
 def _short(value: object) -> str:
     text = str(value)
-    return repr(text) if len(text) <= 40 else f"{text[:20]!r}... ({len(text):,} characters)"
+    if len(text) <= 40:
+        return repr(text)
+    return message_text("formats_long_value", start=text[:20], length=len(text))
 
 
 def _reason(exc: BaseException) -> str:
+    said = exc.args[0] if exc.args else None
+    if isinstance(said, Text):
+        return said  # klusterplan's own, in both languages
     text = str(exc)
     if "Exceeds the limit" in text:
-        return "a number of more than 4,300 digits; no plan value is that large"
+        return message_text("formats_huge_number")
+    date = _LOOSE_DATE.search(text)
+    if date is not None:
+        return message_text("formats_write_date", date=_padded(date))
     return text
 
 
@@ -129,9 +143,18 @@ def _json_pairs(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
     out: dict[str, Any] = {}
     for key, value in pairs:
         if key in out:
-            raise ValueError(f"duplicate key {key!r}; keep one of them")
+            raise ValueError(message_text("formats_duplicate_key", key=key))
         out[key] = value
     return out
+
+
+# a date PyYAML reads as text and the plan refuses: 2011-3-1 is meant as 2011-03-01
+_LOOSE_DATE = re.compile(r"\b(\d{4})-(\d{1,2})-(\d{1,2})\b")
+
+
+def _padded(match: re.Match[str]) -> str:
+    year, month, day = match.groups()
+    return f"{year}-{int(month):02d}-{int(day):02d}"
 
 
 _TOML_LINE = re.compile(r"\(at line (\d+), column \d+\)")
@@ -139,6 +162,8 @@ _UNKNOWN_TAG = re.compile(r"could not determine a constructor for the tag '([^']
 
 
 def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
+    if isinstance(exc.problem, Text):
+        return exc.problem  # klusterplan's own: a duplicate key, a value that is no date
     message = exc.problem or str(exc)
     if exc.context and exc.context not in message:
         message = f"{exc.context}: {message}"
@@ -146,12 +171,9 @@ def _yaml_message(exc: yaml.MarkedYAMLError) -> str:
     if tag is not None:
         name = tag.group(1)
         if name.startswith("tag:yaml.org,2002:python/"):
-            return (
-                f"the tag !!{name.split(':', 2)[2]} would build a Python object, which a "
-                "plan may not do; remove the tag"
-            )
+            return message_text("formats_python_tag", tag=name.split(":", 2)[2])
         shown = "!!" + name.split(":", 2)[2] if name.startswith("tag:yaml.org,2002:") else name
-        return f"unknown tag {shown}; a plan uses no tags, so remove it"
+        return message_text("formats_unknown_tag", tag=shown)
     return message
 
 
@@ -181,7 +203,7 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
         place = _unclosed_bracket(text, place) or place
     message, hint = _explain(exc, text, place)
     if place is None:
-        return Problem("", Text(f"not valid YAML: {raw}", f"inte giltig YAML: {raw}"))
+        return Problem("", message_text("formats_not_yaml", what=raw))
     lines = text.split("\n")
     shown = lines[place.line] if place.line < len(lines) else ""
     column = min(place.column, len(shown))
@@ -189,7 +211,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     marker = " " * len(visible[:column].expandtabs(1)) + "^"
     excerpt = f"    {visible}\n    {marker}"
     if hint is not None:
-        excerpt_text = Text(f"{excerpt}\n  hint: {hint}", f"{excerpt}\n  tips: {hint.sv}")
+        excerpt_text = message_text(
+            "formats_excerpt_hint_hint", excerpt=excerpt, hint=hint, sv=hint.sv
+        )
     else:
         excerpt_text = Text(excerpt, excerpt)
     return Problem("", message, place.line + 1, excerpt=excerpt_text)
@@ -232,8 +256,8 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: _Place | None) -> tuple
         line = lines[mark.line] if mark.line < len(lines) else ""
     at = line[mark.column] if mark is not None and mark.column < len(line) else ""
 
-    def say(en: str, sv: str) -> Text:
-        return Text(f"not valid YAML: {en}", f"inte giltig YAML: {sv}")
+    def say(key: str, **values: object) -> Text:
+        return message_text("formats_not_yaml", what=message_text(key, **values))
 
     if "mapping values are not allowed" in problem and mark is not None:
         previous = _previous_line(text, mark.line)
@@ -244,72 +268,35 @@ def _explain(exc: yaml.MarkedYAMLError, text: str, mark: _Place | None) -> tuple
             if ":" not in above and not above.lstrip().startswith("- "):
                 # the mistake is on the line above: point there, at its end
                 mark.line, mark.column = number - 1, len(above.rstrip())
-                return say("a line without its colon", "en rad utan kolon"), Text(
-                    f"this line has no colon, so line {number + 1} was read as its "
-                    "continuation; write each key as `key: value`",
-                    f"raden saknar kolon, så rad {number + 1} lästes som en fortsättning "
-                    "på den; skriv varje nyckel som `nyckel: värde`",
+                return say("formats_line_without_colon"), message_text(
+                    "formats_line_colon_so_line", value=number + 1
                 )
             if depth > above_depth:
-                return say("the indentation does not match", "indraget stämmer inte"), Text(
-                    f"this key is indented more than the key on line {number}; the keys of "
-                    "one section start in the same column",
-                    f"nyckeln är mer indragen än nyckeln på rad {number}; nycklarna i ett "
-                    "avsnitt börjar i samma kolumn",
+                return say("formats_indentation"), message_text(
+                    "formats_key_indented_more_than", number=number
                 )
     if "mapping values are not allowed" in problem:
-        return say("a colon in the middle of a value", "ett kolon mitt i ett värde"), Text(
-            "a colon followed by a space starts a new key; put the whole text in quotes, "
-            'e.g. name: "Byköping: huvudbiblioteket"',
-            "ett kolon följt av mellanslag börjar en ny nyckel; sätt hela texten inom "
-            'citattecken, t.ex. name: "Byköping: huvudbiblioteket"',
-        )
+        return say("formats_colon_in_value"), message_text("formats_colon_followed_space_starts")
     if "\t" in line[: (mark.column + 1) if mark is not None else 0] or (
         "cannot start any token" in problem and at == "\t"
     ):
-        return say("a tab character", "ett tabbtecken"), Text(
-            "YAML indents with spaces only; replace the tab (shown as →) with spaces",
-            "YAML drar in med mellanslag, aldrig med tabb; byt tabben (visad som →) mot mellanslag",
-        )
+        return say("formats_tab"), message_text("formats_yaml_indents_spaces_only")
     if "cannot start any token" in problem:
-        return say(
-            f"a value cannot start with {at!r}", f"ett värde kan inte börja med {at!r}"
-        ), Text(
-            f'put the text in quotes: "{line[mark.column :].strip() if mark else ""}"',
-            f'sätt texten inom citattecken: "{line[mark.column :].strip() if mark else ""}"',
+        return say("formats_cannot_start", at=at), message_text(
+            "formats_put_text_quotes_value", value=line[mark.column :].strip() if mark else ""
         )
     if context.startswith("while scanning a quoted scalar"):
         quote = at or '"'
-        return say("a quote is never closed", "ett citattecken stängs aldrig"), Text(
-            f"the text that starts with {quote} here needs a closing {quote} at its end; "
-            f"a {quote} inside the text is written twice ('') or the text is quoted with the "
-            "other kind of quote",
-            f"texten som börjar med {quote} här behöver ett avslutande {quote}; ett {quote} "
-            "inne i texten skrivs dubbelt ('') eller så sätts texten inom det andra slaget "
-            "citattecken",
+        return say("formats_open_quote"), message_text(
+            "formats_text_starts_quote_here", quote=quote
         )
     if context.startswith("while scanning a simple key"):
-        return say("a key without its colon", "en nyckel utan kolon"), Text(
-            "write a key as `key: value`, with a colon and a space; a text on a line of its "
-            "own belongs on the line of its key or after a - in a list",
-            "skriv en nyckel som `nyckel: värde`, med kolon och mellanslag; en text på egen "
-            "rad hör hemma på nyckelns rad eller efter ett - i en lista",
-        )
+        return say("formats_key_without_colon"), message_text("formats_write_key_key_value")
     if context.startswith("while parsing a flow"):
-        return say("a bracket is never closed", "en parentes stängs aldrig"), Text(
-            "a { or [ opened here needs its } or ]; a comma or colon inside a text in "
-            'brackets needs quotes: ["a, b", c]',
-            "en { eller [ som öppnas här behöver sin } eller ]; ett komma eller kolon i en "
-            'text inom hakparentes kräver citattecken: ["a, b", c]',
-        )
+        return say("formats_open_bracket"), message_text("formats_opened_here_needs_comma")
     if "expected key" in problem or "expected <block end>" in problem:
-        return say("the indentation does not match", "indraget stämmer inte"), Text(
-            "this line is indented differently from the keys above it; the keys of one "
-            "section start in the same column, and a list's - lines too",
-            "raden är indragen annorlunda än nycklarna ovanför; nycklarna i ett avsnitt "
-            "börjar i samma kolumn, och likaså en listas rader med -",
-        )
-    return say(raw, raw), None
+        return say("formats_indentation"), message_text("formats_line_indented_differently_from")
+    return message_text("formats_not_yaml", what=raw), None
 
 
 def _indent(line: str) -> int:
@@ -347,7 +334,9 @@ def _parse_json(text: str, source: str | None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
-        raise PlanError([Problem("", f"not valid JSON: {exc.msg}", exc.lineno)], source) from None
+        raise PlanError(
+            [Problem("", message_text("formats_not_json", what=exc.msg), exc.lineno)], source
+        ) from None
 
 
 def parse_with_nodes(
@@ -373,19 +362,25 @@ def parse_with_nodes(
     except yaml.MarkedYAMLError as exc:
         raise PlanError([_yaml_problem(exc, text)], source) from None
     except yaml.YAMLError as exc:
-        raise PlanError([Problem("", f"not valid YAML: {exc}")], source) from None
+        raise PlanError(
+            [Problem("", message_text("formats_not_yaml", what=str(exc)))], source
+        ) from None
     except RecursionError:
         raise PlanError(
-            [Problem("", f"not valid {name}: nested too deeply; a plan needs six levels at most")],
+            [Problem("", message_text("formats_too_deep", name=name))],
             source,
         ) from None
     except (ValueError, OverflowError) as exc:
         match = _TOML_LINE.search(str(exc)) if format == "toml" else None
-        message = _TOML_LINE.sub("", _reason(exc)).strip()
+        message = _reason(exc)
+        if not isinstance(message, Text):
+            message = _TOML_LINE.sub("", message).strip()
         line = int(match.group(1)) if match else None
-        raise PlanError([Problem("", f"not valid {name}: {message}", line)], source) from None
+        raise PlanError(
+            [Problem("", message_text("formats_not_valid", name=name, what=message), line)], source
+        ) from None
     raise PlanError(
-        [Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")],
+        [Problem("", message_text("formats_unknown", format=format, known=", ".join(FORMATS)))],
         source,
     )
 
@@ -432,7 +427,9 @@ def serialise(data: dict[str, Any], format: str) -> str:
         # A multi-line TOML string turns a carriage return into a plain line end,
         # so text that holds one is written on one line, escaped, to come back as it was.
         return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
-    raise PlanError([Problem("", f"unknown format {format!r}; use one of {', '.join(FORMATS)}")])
+    raise PlanError(
+        [Problem("", message_text("formats_unknown", format=format, known=", ".join(FORMATS)))]
+    )
 
 
 def _has_carriage_return(value: object) -> bool:

@@ -8,7 +8,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
-from .._catalogue.messages import text
+from .._catalogue.format import number
+from .._catalogue.messages import os_reason
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.atomic import atomic_write
 from ..errors import PlanError, Problem, format_path
@@ -43,16 +45,19 @@ def loads(
     return _loads(text, format, source, limits or Limits())[0]
 
 
-def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[Plan, LineMap]:
+def _loads(
+    text: str,
+    format: str,
+    source: str | None,
+    limits: Limits,
+    read: tuple[ReadNotice, ...] = (),
+) -> tuple[Plan, LineMap]:
     size = len(text.encode("utf-8", "surrogatepass")) if len(text) * 4 > limits.max_bytes else 0
     if size > limits.max_bytes:
         raise PlanError([_too_large(size, limits)], source)
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
-        raise PlanError(
-            [Problem("", "holds a NUL byte, so it is not a text file; is it a plan?", line)],
-            source,
-        )
+        raise PlanError([Problem("", message_text("io_nul_byte"), line)], source)
     data, root = parse_with_nodes(text, format, source)
     lines = LineMap(text, format, root)
     problems = sorted(
@@ -67,18 +72,14 @@ def _loads(text: str, format: str, source: str | None, limits: Limits) -> tuple[
     plan, notices = structure_plan_with_notices(data, lines, source)
     remember(
         plan,
-        Origin(source, lines, tuple(ReadNotice(n.path, n.message, n.line) for n in notices)),
+        Origin(source, lines, (*read, *(ReadNotice(n.path, n.message, n.line) for n in notices))),
     )
     return plan, lines
 
 
 def _too_large(size: int, limits: Limits) -> Problem:
-    return Problem(
-        "",
-        f"{size:,} bytes is larger than the {limits.max_bytes:,} a plan file may be; "
-        "a plan is text of a few hundred kilobytes at most (KLUSTERPLAN_MAX_PLAN_BYTES "
-        "raises the limit)",
-    )
+    sizes = {"size_sv": number(size), "most_sv": number(limits.max_bytes)}
+    return Problem("", message_text("io_too_large", size=size, most=limits.max_bytes, **sizes))
 
 
 #: The catalogue's messages about a file that cannot be opened, by what the file should be.
@@ -102,9 +103,9 @@ def open_regular(path: str | os.PathLike[str], kind: str = "plan") -> BinaryIO:
         # O_NONBLOCK: opening a named pipe must not wait for a writer
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
     except FileNotFoundError:
-        raise PlanError([Problem("", text(missing))], source) from None
+        raise PlanError([Problem("", message_text(missing))], source) from None
     except IsADirectoryError:
-        raise PlanError([Problem("", text(folder))], source) from None
+        raise PlanError([Problem("", message_text(folder))], source) from None
     except OSError as exc:
         raise PlanError([Problem("", _unreadable(exc))], source) from None
     try:
@@ -115,18 +116,22 @@ def open_regular(path: str | os.PathLike[str], kind: str = "plan") -> BinaryIO:
     if not stat.S_ISREG(mode):
         os.close(fd)
         key = folder if stat.S_ISDIR(mode) else not_regular
-        raise PlanError([Problem("", text(key))], source)
+        raise PlanError([Problem("", message_text(key))], source)
     if hasattr(os, "set_blocking"):
         os.set_blocking(fd, True)
     return os.fdopen(fd, "rb")
 
 
 def _unreadable(exc: OSError) -> Text:
-    return text("file_unreadable", reason=exc.strerror or exc)
+    return message_text("file_unreadable", reason=os_reason(exc))
 
 
-def _read(path: Path, limits: Limits) -> str:
-    """The file's text, read without trusting it: bounded, regular files only, UTF-8."""
+def _read(path: Path, limits: Limits) -> tuple[str, tuple[ReadNotice, ...]]:
+    """The file's text, read without trusting it: bounded, regular files only, UTF-8.
+
+    A file that is not UTF-8 but is Windows-1252 (what Notepad calls ANSI and older
+    Word saves) is read as that, with a notice saying so.
+    """
     with open_regular(path) as stream:
         try:
             raw = stream.read(limits.max_bytes + 1)
@@ -137,28 +142,22 @@ def _read(path: Path, limits: Limits) -> str:
     return _decode(raw, str(path))
 
 
-def _decode(raw: bytes, source: str) -> str:
+def _decode(raw: bytes, source: str) -> tuple[str, tuple[ReadNotice, ...]]:
     if raw.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        raise PlanError(
-            [
-                Problem(
-                    "", "UTF-16 text; save the file as UTF-8 (in most editors: Save as, Encoding)"
-                )
-            ],
-            source,
-        )
+        raise PlanError([Problem("", message_text("io_utf16"))], source)
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), ()
     except UnicodeDecodeError as exc:
         line = raw.count(b"\n", 0, exc.start) + 1
         if b"\x00" in raw[:8192]:
-            message = "holds NUL bytes, so it is not a text file; is it a plan?"
-        else:
-            message = (
-                f"not UTF-8 text (byte 0x{raw[exc.start]:02X} at offset {exc.start}); "
-                "save the file as UTF-8"
-            )
-        raise PlanError([Problem("", message, line)], source) from None
+            raise PlanError([Problem("", message_text("io_nul_bytes"), line)], source) from None
+        try:
+            text = raw.decode("cp1252")
+        except UnicodeDecodeError:
+            # five bytes Windows-1252 leaves unused: neither encoding, so say where
+            message = message_text("io_not_utf8", line=line, byte=f"0x{raw[exc.start]:02X}")
+            raise PlanError([Problem("", message, line)], source) from None
+        return text, (ReadNotice("", message_text("io_read_as_ansi"), line),)
 
 
 def load_text_file(
@@ -167,7 +166,8 @@ def load_text_file(
     """A plan from a YAML, JSON or TOML file, and the map from its paths to the file's lines."""
     limits = limits or Limits()
     fmt = format_for_path(path)
-    return _loads(_read(Path(path), limits), fmt, str(path), limits)
+    text, read = _read(Path(path), limits)
+    return _loads(text, fmt, str(path), limits, read)
 
 
 def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None) -> str:
@@ -176,7 +176,7 @@ def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None
     For a command that changes the file: it reads the text once, and gets the
     plan from the same text with :func:`loads`.
     """
-    return _read(Path(path), limits or Limits())
+    return _read(Path(path), limits or Limits())[0]
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:

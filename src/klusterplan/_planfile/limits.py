@@ -17,6 +17,7 @@ from typing import Any
 import attrs
 
 from .._catalogue.format import number
+from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.record import Record
 
@@ -64,7 +65,7 @@ class Limits(Record):
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
-_THE_TEXT = Text("the text", "texten")
+_THE_TEXT = message_text("limits_text")
 
 
 def surrogate_problem(text: str, what: Text = _THE_TEXT) -> Text | None:
@@ -73,21 +74,17 @@ def surrogate_problem(text: str, what: Text = _THE_TEXT) -> Text | None:
     if found is None:
         return None
     code, at = f"U+{ord(found.group()):04X}", found.start() + 1
-    return Text(
-        f"{what} holds {code} at character {at}, half of a character pair (a lone "
-        "surrogate) that no file can store; remove it",
-        f"{what.sv} innehåller {code} vid tecken {at}, en halva av ett teckenpar (ett ensamt "
-        "surrogattecken) som ingen fil kan lagra; ta bort det",
-    )
+    return message_text("limits_what_holds_code_character", what=what, code=code, at=at, sv=what.sv)
 
 
 def long_text_problem(length: int, limits: Limits) -> Text:
     """The message for a text longer than ``limits.max_text``."""
-    return Text(
-        f"a text of {length:,} characters; the most one text may hold is "
-        f"{limits.max_text:,}: split it, or keep long documents outside the plan",
-        f"en text på {number(length)} tecken; en text får ha högst "
-        f"{number(limits.max_text)}: dela upp den, eller håll långa dokument utanför planen",
+    return message_text(
+        "limits_text_length_characters_most",
+        length=length,
+        max_text=limits.max_text,
+        number=number(length),
+        number2=number(limits.max_text),
     )
 
 
@@ -99,9 +96,8 @@ def number_problem(value: int) -> Text | None:
     digits = "thousands of" if big else str(len(str(abs(value))))
     siffror = "tusentals" if big else digits
     most = len(str(MAX_NUMBER))
-    return Text(
-        f"a number of {digits} digits; plan values (votes, ages, kronor) have at most {most}",
-        f"ett tal med {siffror} siffror; en plans tal (röster, åldrar, kronor) har högst {most}",
+    return message_text(
+        "limits_number_digits_digits_plan", digits=digits, most=most, siffror=siffror
     )
 
 
@@ -134,14 +130,7 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
             most = limits.max_values
             yield (
                 [],
-                Text(
-                    f"the file expands to more than {most:,} values (YAML aliases count each "
-                    "time they are used); a plan needs far fewer, so write the values out "
-                    "instead of repeating aliases",
-                    f"filen växer till fler än {number(most)} värden (YAML-alias räknas "
-                    "varje gång de används); en plan behöver långt färre, så skriv ut "
-                    "värdena i stället för att upprepa alias",
-                ),
+                message_text("limits_file_expands_more_than", most=most, number=number(most)),
                 [],
             )
             return
@@ -158,12 +147,7 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
         if len(path) >= limits.max_depth:
             yield (
                 path,
-                Text(
-                    f"nested more than {limits.max_depth} levels deep; a plan needs at most "
-                    "six: check the indentation or the brackets",
-                    f"nästlad mer än {limits.max_depth} nivåer djupt; en plan behöver högst "
-                    "sex: kontrollera indragen eller hakparenteserna",
-                ),
+                message_text("limits_nested_more_than_max", max_depth=limits.max_depth),
                 path,
             )
             continue
@@ -172,16 +156,11 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
                 if not isinstance(key, str):
                     yield (
                         path,
-                        Text(
-                            f"the key {_key(key)} is not a name; keys are names such as "
-                            "'name' or 'votes' (put it in quotes if it is meant as text)",
-                            f"nyckeln {_key(key)} är inget namn; nycklar är namn som 'name' "
-                            "eller 'votes' (sätt den inom citattecken om den är menad som text)",
-                        ),
+                        message_text("limits_key_key_name_keys", key=_key(key)),
                         [*path, key],
                     )
                     continue
-                problem = surrogate_problem(key, Text(f"the key {key!a}", f"nyckeln {key!a}"))
+                problem = surrogate_problem(key, message_text("limits_key_key", key=key))
                 if problem:
                     yield path, problem, [*path, key]
                     continue

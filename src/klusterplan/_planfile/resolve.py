@@ -17,6 +17,7 @@ from typing import Any, TypeVar
 
 import attrs
 
+from .._catalogue.messages import text
 from .._catalogue.text import Text, nearest, valid_ids_text
 from ..model import ActionStatus, Horizon, Language, Plan, Segment
 
@@ -206,12 +207,10 @@ def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
             return value
         id, how = found
         if how == "name":
-            en = f"{value!r} read as the {kind[0]} with the id {id!r}; write the id to be exact"
-            sv = f"{value!r} lästes som {kind[1]} med id:t {id!r}; skriv id:t för att vara exakt"
+            said = text("resolve_read_as_name", value=value, kind=kind[0], kind_sv=kind[1], id=id)
         else:
-            en = f"{value!r} read as the id {id!r}; ids are written in lower case"
-            sv = f"{value!r} lästes som id:t {id!r}; id skrivs med små bokstäver"
-        notices.append((path, Text(en, sv)))
+            said = text("resolve_read_as_id", value=value, id=id)
+        notices.append((path, said))
         return id
 
     def many(

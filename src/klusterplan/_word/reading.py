@@ -102,7 +102,7 @@ class ReaderState:
     def where(self, para: Para | None, new_row: bool = False) -> Text:
         """Where ``para`` stands, in both languages; headings and columns as the document says."""
         if para is None:
-            return Text("")
+            return Text()
         under = (
             _messages.text("word_under", heading=para.heading)
             if para.heading

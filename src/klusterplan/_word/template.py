@@ -17,6 +17,7 @@ from pathlib import Path
 import attrs
 
 from .._catalogue.format import number
+from .._catalogue.messages import os_reason, text
 from .._catalogue.text import Text
 
 __all__ = ["TemplateLimits", "template_problem"]
@@ -51,50 +52,48 @@ def template_problem(
     try:
         size = path.stat().st_size
     except OSError as exc:
-        return Text(f"cannot be read: {exc.strerror}", f"kan inte läsas: {exc.strerror}")
+        return text("template_cannot_read_strerror", strerror=os_reason(exc))
     if not path.is_file():
-        return Text("not a file", "inte en fil")
+        return text("template_file")
     if size > limits.max_file:
-        return Text(
-            f"{size:,} bytes; a Word template is at most {limits.max_file:,}",
-            f"{number(size)} byte; en Word-mall är högst {number(limits.max_file)}",
+        return text(
+            "template_size_bytes_word_template",
+            size=size,
+            max_file=limits.max_file,
+            number=number(size),
+            number2=number(limits.max_file),
         )
     try:
         with zipfile.ZipFile(path) as archive:
             return _archive_problem(archive, limits)
     except zipfile.BadZipFile:
-        return Text(
-            "not a Word document (.docx): it is not a zip package",
-            "inte ett Word-dokument (.docx): det är inget zip-paket",
-        )
+        return text("template_word_document_docx_zip")
     except (OSError, EOFError, RuntimeError, NotImplementedError, zipfile.LargeZipFile) as exc:
-        return Text(
-            f"not a readable Word document (.docx): {exc}",
-            f"inte ett läsbart Word-dokument (.docx): {exc}",
-        )
+        return text("template_readable_word_document_docx", exc=exc)
 
 
 def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> Text | None:
     members = archive.infolist()
     if len(members) > limits.max_parts:
-        return Text(
-            f"holds {len(members):,} parts; a Word document has a few dozen",
-            f"innehåller {number(len(members))} delar; ett Word-dokument har några dussin",
+        return text(
+            "template_holds_members_parts_word", members=len(members), number=number(len(members))
         )
     total = 0
     for info in members:
         if info.file_size > limits.max_part:
-            return Text(
-                f"the part {info.filename} inflates to {info.file_size:,} bytes; too large",
-                f"delen {info.filename} packas upp till {number(info.file_size)} byte; för stor",
+            return text(
+                "template_part_filename_inflates_file",
+                filename=info.filename,
+                file_size=info.file_size,
+                number=number(info.file_size),
             )
         if info.compress_size and info.file_size / info.compress_size > limits.max_ratio:
             times = info.file_size // info.compress_size
-            return Text(
-                f"the part {info.filename} inflates {times:,} times its size (a zip bomb?); "
-                "refused",
-                f"delen {info.filename} växer {number(times)} gånger när den packas upp "
-                "(en zip-bomb?); vägras",
+            return text(
+                "template_part_filename_inflates_times",
+                filename=info.filename,
+                times=times,
+                number=number(times),
             )
         # the sizes in the directory may lie: count what really comes out
         read = 0
@@ -104,26 +103,16 @@ def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> Text |
                 read += len(chunk)
                 total += len(chunk)
                 if read > limits.max_part or read > max(info.compress_size, 1) * limits.max_ratio:
-                    return Text(
-                        f"the part {info.filename} inflates far beyond its size; refused",
-                        f"delen {info.filename} växer långt mer än sin storlek; vägras",
-                    )
+                    return text("template_part_filename_inflates_far", filename=info.filename)
                 if total > limits.max_total:
-                    return Text(
-                        f"inflates to more than {limits.max_total:,} bytes in all; refused",
-                        f"packas upp till mer än {number(limits.max_total)} byte sammanlagt; "
-                        "vägras",
+                    return text(
+                        "template_inflates_more_than_max",
+                        max_total=limits.max_total,
+                        number=number(limits.max_total),
                     )
                 if info.filename.endswith((".xml", ".rels")):
                     window = head + chunk
                     if any(d in window for d in (*_DECLARATIONS, *_WIDE)):
-                        return Text(
-                            f"the part {info.filename} declares a DTD or entities, which Word "
-                            "never writes and which could expand without end or read files; "
-                            "save the template again from Word",
-                            f"delen {info.filename} deklarerar en DTD eller entiteter, som Word "
-                            "aldrig skriver och som kan växa utan slut eller läsa filer; "
-                            "spara mallen på nytt från Word",
-                        )
+                        return text("template_part_filename_declares_dtd", filename=info.filename)
                     head = window[-32:]
     return None

@@ -14,7 +14,7 @@ from typing import Any
 
 import click
 
-from . import _startup
+from . import _language, _startup
 
 __all__ = ["ALIASES", "COMMANDS", "EXIT_INTERRUPTED", "main"]
 
@@ -34,28 +34,36 @@ class _Command(click.Group):
 
     def get_command(self, ctx: click.Context, name: str) -> click.Command | None:
         if name in self.commands:
-            return self.commands[name]
+            return _language.localise(self.commands[name])
         if name not in COMMANDS:
             return None
         module = import_module(f"{__name__}.{COMMANDS[name][0]}")
         for command in module.COMMANDS:
             self.add_command(command)
-        return self.commands.get(name)
+        found = self.commands.get(name)
+        return None if found is None else _language.localise(found)
 
     def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         # the lines are known without importing every command's module
-        rows = [(name, COMMANDS[name][1]) for name in sorted(COMMANDS) if name not in ALIASES]
+        rows = [
+            (name, _language.short_help(name, COMMANDS[name][1]))
+            for name in sorted(COMMANDS)
+            if name not in ALIASES
+        ]
         rows += [
             (n, c.get_short_help_str())
             for n, c in sorted(self.commands.items())
             if n not in COMMANDS
         ]
-        with formatter.section("Commands"):
+        with formatter.section(_language.translated("Commands")):
             formatter.write_dl(rows)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         standalone = kwargs.get("standalone_mode", True)
         _startup.pause()
+        given = kwargs.get("args", args[0] if args else None)
+        _language.speak_for(sys.argv[1:] if given is None else list(given))
+        _language.localise(self)
         try:
             result = super().main(*args, **{**kwargs, "standalone_mode": False})
         except click.exceptions.Abort as exc:
@@ -80,6 +88,7 @@ class _Command(click.Group):
             sys.exit(exc.exit_code)
         finally:
             _startup.resume()
+            _language.restore()
         if not standalone:
             return result
         # click without standalone mode returns the code of an exit (--help, --version)

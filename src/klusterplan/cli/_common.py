@@ -11,10 +11,12 @@ from typing import Any, NoReturn
 
 import click
 
+from .._catalogue.labels import enum_label
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
 from .._export.load import load_with_lines as _load_with_lines
+from .._extension.rule import Severity
 from .._planfile.formats import LineMap
 from .._word.changes import WordNotice
 from ..model import Language, Plan
@@ -33,6 +35,7 @@ __all__ = [
     "load_with_lines",
     "peek_language",
     "plans_language",
+    "plugin_source",
     "reader_language",
     "registry",
     "report_failures",
@@ -150,6 +153,12 @@ def spoken() -> Language:
     return _spoken[0] if _spoken else system_language()
 
 
+def plugin_source(source: str, language: Language) -> str:
+    """Where a plugin comes from: its distribution as is, klusterplan's own in words."""
+    known = {"built-in": "plugin_builtin", "registered in code": "plugin_in_code"}
+    return message(known[source], language) if source in known else source
+
+
 # what was reported of each registry: a command asks for it more than once, and says it once
 _reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
@@ -161,9 +170,9 @@ def report_failures(registry: Registry) -> None:
     command chooses before it asks for the registry.
     """
     for failure in registry.failures:
-        # in the language the command speaks; the severity token is the same in both
         said = failure.render(spoken())
-        text = f"klusterplan: {'error' if failure.fatal else 'warning'}: {said}"
+        severity = Severity.ERROR if failure.fatal else Severity.WARNING
+        text = f"klusterplan: {enum_label(severity, spoken())}: {said}"
         told = _reported.setdefault(registry, set())
         if text not in told:
             told.add(text)

@@ -67,9 +67,12 @@ class Lines:
         self.count += 1
         out, err = _lines(outcome, self.language)
         if self.total > 1 and not outcome.ok:
-            said = outcome.language or self.language
             line = message(
-                "plan_failed", said, count=self.count, total=self.total, source=outcome.source
+                "plan_failed",
+                self.language,
+                count=self.count,
+                total=self.total,
+                source=outcome.source,
             )
             err.insert(0, line)
         for line in out:

@@ -11,7 +11,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
-from .._catalogue.text import Text, in_language
+from .._catalogue.messages import text as message_text
+from .._catalogue.text import in_language
 from .._extension.rule import Finding, Rule, Severity
 from ..model import Language
 
@@ -76,10 +77,7 @@ def most_important(findings: Sequence[Finding], limit: int) -> list[Finding]:
 def more_line(hidden: int, language: Language) -> str:
     """The line that says how many findings were left out."""
     return in_language(
-        Text(
-            f"... and {hidden} more; --all shows every finding, --select a family of them",
-            f"... och {hidden} till; --all visar alla fynd, --select en grupp av dem",
-        ),
+        message_text("report_hidden_more_all_shows", hidden=hidden),
         language,
     )
 

@@ -13,7 +13,7 @@ import attrs
 import click
 
 from .._catalogue.locale import system_language
-from .._catalogue.messages import count, decimal, message, shared_language, text
+from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
 from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
 from .._export.load import load
@@ -172,9 +172,9 @@ def export_command(
     plan could not be read or has mistakes, or an option is wrong.
 
     --lang is the language of the documents and of what the command says:
-    without it each plan is exported, and told of, in its own language, and
-    the lines about the whole run are in the plans' language when they share
-    one, else in the system's.
+    without it each plan is exported in its own language, and the command
+    speaks one language for the whole run: the plans' when they share one,
+    else the system's.
     """
     bundled = example() if with_example else None
     language = plans_language(lang, plans, [bundled.language] if bundled is not None else [])
@@ -208,7 +208,7 @@ def export_command(
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            reason = exc.strerror or exc
+            reason = os_reason(exc)
             fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:
@@ -218,6 +218,8 @@ def export_command(
     if output_file is not None:
         # one plan, one format: the file is written where -o says, under that name
         tasks = [_to_file(task, output_file) for task in tasks]
+    # one run speaks one language: every plan is told of in the run's
+    tasks = [attrs.evolve(task, speak=language) for task in tasks]
     for note in notes:
         error(in_language(note, language))
     jobs = min(jobs or _default_jobs(), len(tasks))

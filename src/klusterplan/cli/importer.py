@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import count, message
+from .._catalogue.messages import count, message, os_reason
 from .._planfile.formats import format_for_path
 from .._planfile.io import loads, read_plan_text
 from ..errors import PlanError
@@ -96,7 +96,7 @@ def import_command(
             try:
                 write(output, text)
             except OSError as exc:
-                fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+                fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
             click.echo(message("wrote", language, path=output))
         sys.exit(EXIT_OK)
     assert into is not None
@@ -109,7 +109,7 @@ def import_command(
     except PlanError as exc:
         fail(exc.render(language))
     except OSError as exc:
-        fail(message("cannot_read", language, path=into, reason=exc.strerror or exc))
+        fail(message("cannot_read", language, path=into, reason=os_reason(exc)))
     for notice in update.notices:
         error(f"{into}: {notice.render(language)}")
     if not update.applied:
@@ -126,7 +126,7 @@ def import_command(
         try:
             write(into, update.text)
         except OSError as exc:
-            fail(message("cannot_write", language, path=into, reason=exc.strerror or exc))
+            fail(message("cannot_write", language, path=into, reason=os_reason(exc)))
     sys.exit(EXIT_OK)
 
 

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import message
+from .._catalogue.messages import message, os_reason
 from .._catalogue.text import in_language
 from .._support.atomic import atomic_write
 from ..model import Language
 from ..plugins import get_registry
-from ._common import fail, lang_option, reader_language
+from ._common import fail, lang_option, plugin_source, reader_language
 
 __all__ = ["COMMANDS"]
 
@@ -34,7 +34,7 @@ def plugins(lang: Language | None) -> None:
     width = max(len(kind) for kind in kinds) + 2
     exporter_kind, rule_kind = (f"{kind:<{width}}" for kind in kinds)
     for info in registry.plugins():
-        click.echo(f"{info.name} ({_source(info.source, language)})")
+        click.echo(f"{info.name} ({plugin_source(info.source, language)})")
         for name, exporter in sorted(exporters.items()):
             if registry.exporter_plugin(name) == info.name:
                 described = in_language(exporter.description, language)
@@ -44,12 +44,6 @@ def plugins(lang: Language | None) -> None:
                 click.echo(f"  {rule_kind}{code:<12} {rule.name} ({rule.severity.value})")
     for failure in registry.failures:
         click.echo(message("plugin_failed", language, failure=failure.render(language)))
-
-
-def _source(source: str, language: Language) -> str:
-    """Where a plugin comes from: its distribution as is, klusterplan's own in words."""
-    known = {"built-in": "plugin_builtin", "registered in code": "plugin_in_code"}
-    return message(known[source], language) if source in known else source
 
 
 @click.command()
@@ -73,7 +67,7 @@ def schema(output: Path | None, lang: Language | None) -> None:
             stream.write(text.encode("utf-8"))
     except OSError as exc:
         language = reader_language(lang)
-        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
     click.echo(message("wrote", reader_language(lang), path=output))
 
 

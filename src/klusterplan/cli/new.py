@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import message
+from .._catalogue.messages import message, os_reason
 from .._planfile import io as _io
 from .._planfile.formats import format_for_path
 from .._support.atomic import atomic_write
@@ -61,7 +61,7 @@ def new(plan: Path, example: bool, force: bool, lang: Language | None) -> None:
     except PlanError as exc:
         fail(exc.render(language))
     except OSError as exc:
-        fail(message("cannot_write", language, path=plan, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=plan, reason=os_reason(exc)))
     click.echo(message("wrote", language, path=plan))
 
 

@@ -8,10 +8,18 @@ import sys
 
 import click
 
+from .._catalogue.labels import enum_label
 from .._catalogue.messages import message
 from ..model import Language
 from . import _markdown
-from ._common import fail, format_option, lang_option, reader_language, registry
+from ._common import (
+    fail,
+    format_option,
+    lang_option,
+    plugin_source,
+    reader_language,
+    registry,
+)
 
 __all__ = ["COMMANDS"]
 
@@ -49,12 +57,12 @@ def _explain(code: str, output_format: str, language: Language) -> None:
         return
     terminal = sys.stdout.isatty()
     width = min(shutil.get_terminal_size((88, 24)).columns, 88) if terminal else 88
-    severity = {"error": "fel", "warning": "varning", "info": "info"}
+    severity = enum_label(rule.severity, language)
     if language is Language.SV:
-        level = f"allvarlighet: {severity[rule.severity.value]}; insticksmodul: {plugin}"
+        level = f"allvarlighet: {severity}; insticksmodul: {plugin}"
     else:
-        level = f"severity: {rule.severity.value}; plugin: {plugin}"
-    source = sources.get(plugin, "")
+        level = f"severity: {severity}; plugin: {plugin}"
+    source = plugin_source(sources.get(plugin, ""), language)
     click.echo(f"{rule.code} {rule.name}")
     click.echo(f"{level} ({source})" if source else level)
     click.echo()
@@ -81,7 +89,7 @@ def _list(output_format: str, language: Language) -> None:
         return
     width = max((len(r.name) for r, _ in rules.values()), default=4)
     for c, (r, p) in sorted(rules.items()):
-        click.echo(f"{c:<7} {r.name:<{width}}  {r.severity.value:<7}  {p}")
+        click.echo(f"{c:<7} {r.name:<{width}}  {enum_label(r.severity, language):<7}  {p}")
 
 
 def _command(name: str, hidden: bool) -> click.Command:

@@ -9,7 +9,7 @@ from pathlib import Path
 import click
 
 from .._catalogue.locale import system_language
-from .._catalogue.messages import message, shared_language
+from .._catalogue.messages import message, os_reason, shared_language
 from .._cluster.export import SUMMARY_DATA_FORMAT, export_summary
 from .._cluster.members import load_cluster
 from .._model.followup import DEFAULT_WITHIN
@@ -148,7 +148,7 @@ def summary_command(
     except PlanError as exc:
         fail(exc.render(language))
     except OSError as exc:
-        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
     for notice in notices:
         error(str(notice))
     if output is not None:

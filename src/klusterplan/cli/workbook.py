@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from .._catalogue.messages import message
+from .._catalogue.messages import message, os_reason
 from .._export.export import export
 from .._export.load import load
 from .._extension.exporter import ExportOptions
@@ -125,7 +125,7 @@ def workbook(
         error(f"{output}: {exc.render(language)}")
         sys.exit(EXIT_FINDINGS)
     except OSError as exc:
-        fail(message("cannot_write", language, path=output, reason=exc.strerror or exc))
+        fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
     for notice in notices:
         error(f"{source or output}: {notice}")
     click.echo(message("wrote", language, path=output))

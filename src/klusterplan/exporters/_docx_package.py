@@ -24,6 +24,7 @@ from docx.oxml.parser import parse_xml
 from docx.shared import Mm, Pt, RGBColor
 from lxml import etree
 
+from .._catalogue.messages import text as message_text
 from .._document import design as _design
 from .._model import paths as _paths
 from .._support.internals import use_internals
@@ -61,12 +62,18 @@ def _open(template: Path, needed: list[str]) -> Any:
     """The template with its body emptied; checks its styles first."""
     problem = template_problem(template)
     if problem:
-        raise PlanError([Problem("", f"--template {template}: {problem}")])
+        raise PlanError(
+            [Problem("", message_text("docx_template", template=template, problem=problem))]
+        )
     try:
         document = docx.Document(str(template))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise PlanError(
-            [Problem("", f"--template {template}: not a Word document (.docx): {exc}")]
+            [
+                Problem(
+                    "", message_text("docx_template_not_word", template=template, detail=str(exc))
+                )
+            ]
         ) from None
     names = {s.name for s in document.styles}
     missing = [n for n in needed if n not in names and n.lower() not in names]
@@ -75,9 +82,11 @@ def _open(template: Path, needed: list[str]) -> Any:
             [
                 Problem(
                     "",
-                    f"--template {template}: the template lacks the styles "
-                    f"{', '.join(repr(m) for m in missing)}; add them to the template "
-                    "(in Word: use each style once, then delete the text) and try again",
+                    message_text(
+                        "docx_template_styles",
+                        template=template,
+                        styles=", ".join(repr(m) for m in missing),
+                    ),
                 )
             ]
         )

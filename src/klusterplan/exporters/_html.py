@@ -30,6 +30,7 @@ from collections.abc import Iterator
 from html import escape
 from typing import BinaryIO, assert_never
 
+from .._catalogue.messages import text as message_text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
 from .._document.design import ACCENT, MUTED, PRIMARY
 from .._extension.exporter import ExportContext
@@ -469,7 +470,7 @@ def _logo_data(logo: Logo | None) -> str:
         return ""
     mime = _mime(logo.data)
     if mime is None:
-        raise PlanError([Problem("", "the branding logo is neither a PNG nor a JPEG picture")])
+        raise PlanError([Problem("", message_text("html_logo_not_picture"))])
     return f"data:{mime};base64,{base64.b64encode(logo.data).decode('ascii')}"
 
 

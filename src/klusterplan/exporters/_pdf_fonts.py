@@ -27,6 +27,8 @@ from typing import Any
 
 import attrs
 
+from .._catalogue.messages import os_reason
+from .._catalogue.messages import text as message_text
 from .._document import design as _design
 from .._extension.exporter import ExportContext
 from .._support.xml import escape
@@ -251,10 +253,15 @@ def _register(path: Path, what: str) -> _Face:
         # a device (/dev/zero) or a pipe would be read without end
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise PlanError([Problem("", f"{what} {path}: not a font file")])
+            raise PlanError([Problem("", message_text("font_not_a_file", what=what, path=path))])
         if info.st_size > _MAX_FONT_BYTES:
             raise PlanError(
-                [Problem("", f"{what} {path}: larger than any font ({_MAX_FONT_BYTES:,} bytes)")]
+                [
+                    Problem(
+                        "",
+                        message_text("font_too_large", what=what, path=path, most=_MAX_FONT_BYTES),
+                    )
+                ]
             )
         # A file read before and unchanged since (as Python judges its own
         # cached bytecode) is not read, hashed and indexed again: an export
@@ -266,7 +273,12 @@ def _register(path: Path, what: str) -> _Face:
         data = path.read_bytes()
     except OSError as exc:
         raise PlanError(
-            [Problem("", f"{what} {path}: cannot be read: {exc.strerror or exc}")]
+            [
+                Problem(
+                    "",
+                    message_text("font_cannot_read", what=what, path=path, reason=os_reason(exc)),
+                )
+            ]
         ) from None
     # Named after the file's content: the same font gets the same name in
     # every run (determinism) and two different files never clash.
@@ -283,7 +295,7 @@ def _register(path: Path, what: str) -> _Face:
             font = _font_class()(name, str(path))
         except (TTFError, Exception) as exc:  # a damaged font fails in many ways
             raise PlanError(
-                [Problem("", f"{what} {path}: not a usable TrueType font: {exc}")]
+                [Problem("", message_text("font_unusable", what=what, path=path, detail=str(exc)))]
             ) from None
         pdfmetrics.registerFont(font)
         if pdfmetrics.getFont(name) is not font:
@@ -303,11 +315,15 @@ def load_fonts(files: FontFiles) -> Fonts:
     """
     from reportlab.lib.fonts import addMapping
 
-    regular = _register(files.regular, "font")
-    bold = _register(files.bold, "bold font") if files.bold else regular
-    italic = _register(files.italic, "italic font") if files.italic else regular
-    bold_italic = _register(files.bold_italic, "bold italic font") if files.bold_italic else bold
-    fallback = _register(files.fallback, "fallback font") if files.fallback else None
+    regular = _register(files.regular, message_text("font_regular"))
+    bold = _register(files.bold, message_text("font_bold")) if files.bold else regular
+    italic = _register(files.italic, message_text("font_italic")) if files.italic else regular
+    bold_italic = (
+        _register(files.bold_italic, message_text("font_bold_italic"))
+        if files.bold_italic
+        else bold
+    )
+    fallback = _register(files.fallback, message_text("font_fallback")) if files.fallback else None
     family = regular.name
     # Registering the family lets our own <b> and <i> in labels pick the styles.
     addMapping(family, 0, 0, regular.name)

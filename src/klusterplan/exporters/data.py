@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.exporter import ExportContext, Exporter
 from .._planfile.io import dumps
 from ..hookspecs import hookimpl
@@ -28,24 +28,21 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "yaml",
             ".yaml",
-            Text(
-                "The plan as YAML, the format people edit",
-                "Planen som YAML, formatet man redigerar",
-            ),
+            text("data_plan_yaml_format_people"),
             _writer("yaml"),
             options={},
         ),
         Exporter(
             "json",
             ".json",
-            Text("The plan as JSON, for other programs", "Planen som JSON, för andra program"),
+            text("data_plan_json_other_programs"),
             _writer("json"),
             options={},
         ),
         Exporter(
             "toml",
             ".toml",
-            Text("The plan as TOML", "Planen som TOML"),
+            text("data_plan_toml"),
             _writer("toml"),
             options={},
         ),

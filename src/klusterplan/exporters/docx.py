@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 
@@ -56,8 +56,8 @@ def render_docx(document: Document, stream: BinaryIO, context: ExportContext) ->
         from .._catalogue.messages import text
 
         context.notice("", text("no_alt_text", name=repr(name)))
-    if is_readable(document):
-        embed_plan(word, context.plan, document, context.options.large_print, hooked)
+    if is_readable(document) and document.source is not None:
+        embed_plan(word, document.source, document, context.options.large_print, hooked)
     stream.write(save(package, built_in=context.options.template is None))
 
 
@@ -68,10 +68,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "docx",
             ".docx",
-            Text(
-                "The whole plan, or the workshop workbook, as a Word document",
-                "Hela planen, eller arbetsboken för workshoppen, som Word-dokument",
-            ),
+            message_text("docx_whole_plan_workshop_workbook"),
             render=render_docx,
             options={},
         )

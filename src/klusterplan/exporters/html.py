@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 
@@ -33,11 +33,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "html",
             ".html",
-            Text(
-                "The whole plan, or the workshop workbook, as one accessible web page to publish",
-                "Hela planen, eller arbetsboken för workshoppen, som en tillgänglig webbsida "
-                "att publicera",
-            ),
+            text("html_whole_plan_workshop_workbook"),
             render=render_html,
             options={},
         )

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text as message_text
 from .._extension.exporter import ExportContext, Exporter
 from ..hookspecs import hookimpl
 
@@ -47,10 +47,7 @@ def register_exporters() -> list[Exporter]:
         Exporter(
             "markdown",
             ".md",
-            Text(
-                "The whole plan, or the workshop workbook, as a readable Markdown document",
-                "Hela planen, eller arbetsboken för workshoppen, som ett läsbart Markdown-dokument",
-            ),
+            message_text("markdown_whole_plan_workshop_workbook"),
             render=_render,
             options={},
         )

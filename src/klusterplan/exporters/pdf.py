@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.exporter import ExportContext, Exporter, Renderer
 from .._planfile.sanitise import tree_strings
 from ..errors import PlanError, Problem
@@ -41,18 +41,11 @@ __all__ = ["FONT_SETTINGS", "FontFiles", "pdf_exporter", "register_exporters"]
 
 #: The ``--option`` names the PDF exporter reads: font files replacing Carlito.
 FONT_OPTIONS: dict[str, str] = {
-    "pdf.font": Text(
-        "a TrueType file for the body text; without its own bold and italic it "
-        "replaces the whole family",
-        "en TrueType-fil för all löpande text; utan egen fetstil och kursiv ersätter "
-        "den hela familjen",
-    ),
-    "pdf.font_bold": Text("the bold face", "fetstilen"),
-    "pdf.font_italic": Text("the italic face", "kursiven"),
-    "pdf.font_bold_italic": Text("the bold italic face", "den feta kursiven"),
-    "pdf.fallback_font": Text(
-        "a font for characters the others lack", "ett typsnitt för tecken som de andra saknar"
-    ),
+    "pdf.font": text("pdf_truetype_file_body_text"),
+    "pdf.font_bold": text("pdf_bold_face"),
+    "pdf.font_italic": text("pdf_italic_face"),
+    "pdf.font_bold_italic": text("pdf_bold_italic_face"),
+    "pdf.fallback_font": text("pdf_font_characters_others_lack"),
 }
 
 
@@ -116,15 +109,14 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
                 [
                     Problem(
                         "",
-                        "a text cannot be laid out on a page: it runs taller than the page "
-                        f"(a very long word without spaces?); shorten it ({str(exc)[:120]}...)",
+                        text("pdf_taller_than_page", detail=str(exc)[:120]),
                     )
                 ]
             ) from None
         except Exception as exc:  # reportlab's errors name no plan path; say what failed
             if branding.logo is not None and "image" in str(exc).lower():
                 raise PlanError(
-                    [Problem("", f"the branding logo cannot be read as PNG or JPEG: {exc}")]
+                    [Problem("", text("pdf_logo_unreadable", detail=str(exc)))]
                 ) from exc
             raise
         stream.write(data)
@@ -135,10 +127,7 @@ def _renderer(fonts: FontFiles | None) -> Renderer:
 def pdf_exporter(
     name: str = "pdf",
     fonts: FontFiles | None = None,
-    description: str = Text(
-        "The whole plan, or the blank workbook, as a PDF to publish or print",
-        "Hela planen, eller den tomma arbetsboken, som PDF att publicera eller skriva ut",
-    ),
+    description: str = text("pdf_whole_plan_blank_workbook"),
 ) -> Exporter:
     """An exporter writing PDF with ``fonts``; a plugin may register one under its own name.
 

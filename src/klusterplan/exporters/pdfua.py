@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, BinaryIO
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.exporter import ExportContext, Exporter
 from ..errors import PlanError, Problem
 from ..hookspecs import hookimpl
@@ -28,15 +28,7 @@ def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -
     try:
         import typst  # noqa: F401  (only to know it is there before any work)
     except ImportError:
-        raise PlanError(
-            [
-                Problem(
-                    "",
-                    "the pdf-ua format needs the Typst package: install it with "
-                    f"pip install 'klusterplan[{EXTRA}]'",
-                )
-            ]
-        ) from None
+        raise PlanError([Problem("", text("pdfua_needs_typst", extra=EXTRA))]) from None
     from ._pdfua import render_pdfua as write
 
     write(document, stream, context)
@@ -50,12 +42,7 @@ def register_exporters() -> list[Exporter]:
             "pdf-ua",
             # beside the untagged PDF of the same plan, not over it
             ".ua.pdf",
-            Text(
-                "The whole plan, or the workshop workbook, as a tagged PDF/UA-1 document to "
-                f"publish (needs klusterplan[{EXTRA}])",
-                "Hela planen, eller arbetsboken för workshoppen, som ett taggat PDF/UA-1-dokument "
-                f"att publicera (kräver klusterplan[{EXTRA}])",
-            ),
+            text("pdfua_whole_plan_workshop_workbook", extra=EXTRA),
             render=render_pdfua,
             options={},
         )

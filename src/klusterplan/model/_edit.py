@@ -14,7 +14,8 @@ from typing import Any, Protocol, TypeVar
 
 import attrs
 
-from .._catalogue.text import Text, valid_ids_text
+from .._catalogue.messages import text
+from .._catalogue.text import valid_ids_text
 from ..errors import PlanError, Problem
 
 __all__ = ["remove_target_group", "rename_target_group"]
@@ -57,7 +58,7 @@ def rename_target_group(plan: Plan, old: str, new: str) -> Plan:
             [
                 Problem(
                     f"target_groups[{index}].id",
-                    Text("the new id is empty", "det nya id:t är tomt"),
+                    text("edit_new_id_empty"),
                 )
             ]
         )
@@ -66,10 +67,7 @@ def rename_target_group(plan: Plan, old: str, new: str) -> Plan:
             [
                 Problem(
                     f"target_groups[{index}].id",
-                    Text(
-                        f"another target group already has the id {new!r}; choose another",
-                        f"en annan målgrupp har redan id:t {new!r}; välj ett annat",
-                    ),
+                    text("edit_another_target_group_already", new=new),
                 )
             ]
         )

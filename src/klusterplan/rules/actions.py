@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Horizon, Plan
 from ._util import active, blank
@@ -50,10 +50,7 @@ def action_without_responsible(plan: Plan, context: RuleContext) -> Iterator[Hit
     return _empty_column(
         plan,
         "responsible",
-        Text(
-            "say who is responsible for this action (ansvar)",
-            "ange vem som är ansvarig för åtgärden",
-        ),
+        text("actions_say_who_responsible_action"),
     )
 
 
@@ -83,10 +80,7 @@ def action_without_organisational_consequence(plan: Plan, context: RuleContext) 
     return _empty_column(
         plan,
         "organisational_consequence",
-        Text(
-            "say what the action means for the organisation",
-            "beskriv vad åtgärden innebär för organisationen",
-        ),
+        text("actions_say_what_action_means"),
     )
 
 
@@ -116,10 +110,7 @@ def action_without_communicative_consequence(plan: Plan, context: RuleContext) -
     return _empty_column(
         plan,
         "communicative_consequence",
-        Text(
-            "say what the action means for communication",
-            "beskriv vad åtgärden innebär för kommunikationen",
-        ),
+        text("actions_say_what_action_means_2"),
     )
 
 
@@ -153,11 +144,12 @@ def action_table_overfull(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             total = sum(1 for a in plan.actions if a.horizon is action.horizon)
             yield (
                 f"actions[{i}]",
-                Text(
-                    f"{total} {action.horizon.value} actions; the workbook's table has "
-                    f"{TABLE_ROWS} rows",
-                    f"{total} åtgärder {HORIZON_SV[action.horizon]}; arbetsbokens tabell har "
-                    f"{TABLE_ROWS} rader",
+                text(
+                    "actions_total_value_actions_workbook",
+                    total=total,
+                    value=action.horizon.value,
+                    table_rows=TABLE_ROWS,
+                    horizon_sv=HORIZON_SV[action.horizon],
                 ),
             )
 
@@ -187,10 +179,7 @@ def action_without_what(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if blank(action.what):
             yield (
                 f"actions[{i}].what",
-                Text(
-                    "say what is to be done",
-                    "beskriv vad som ska göras",
-                ),
+                text("actions_say_what_done"),
             )
 
 
@@ -221,10 +210,7 @@ def action_without_target_group(plan: Plan, context: RuleContext) -> Iterator[Hi
         if active(action.status) and not action.target_groups:
             yield (
                 f"actions[{i}].target_groups",
-                Text(
-                    "name the target groups the action is for",
-                    "ange vilka målgrupper åtgärden är till för",
-                ),
+                text("actions_name_target_groups_action"),
             )
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank, campaign_groups, group_index, unknown_group
@@ -46,9 +46,10 @@ def campaign_too_many_groups(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if count > MAX_CAMPAIGN_GROUPS:
         yield (
             "campaign.groups",
-            Text(
-                f"the campaign has {count} groups; choose at most {MAX_CAMPAIGN_GROUPS}",
-                f"kampanjen har {count} grupper; välj högst {MAX_CAMPAIGN_GROUPS}",
+            text(
+                "campaign_campaign_count_groups_choose",
+                count=count,
+                max_campaign_groups=MAX_CAMPAIGN_GROUPS,
             ),
         )
 
@@ -82,10 +83,7 @@ def campaign_group_unmotivated(plan: Plan, context: RuleContext) -> Iterator[Hit
         if blank(chosen.motivation):
             yield (
                 f"campaign.groups[{i}].motivation",
-                Text(
-                    "say why this group was chosen (motivera)",
-                    "motivera varför gruppen valdes",
-                ),
+                text("campaign_say_why_group_was"),
             )
 
 
@@ -120,26 +118,21 @@ def campaign_priority_invalid(plan: Plan, context: RuleContext) -> Iterator[Hit]
         if chosen.priority is None:
             yield (
                 path,
-                Text(
-                    "give the group a priority (prioritera dem)",
-                    "ge gruppen en prioritet",
-                ),
+                text("campaign_give_group_priority_prioritera"),
             )
         elif not 1 <= chosen.priority <= count:
             yield (
                 path,
-                Text(
-                    f"priority {chosen.priority} is not between 1 and {count}",
-                    f"prioritet {chosen.priority} ligger inte mellan 1 och {count}",
+                text(
+                    "campaign_priority_priority_between_count",
+                    priority=chosen.priority,
+                    count=count,
                 ),
             )
         elif chosen.priority in seen:
             yield (
                 path,
-                Text(
-                    f"priority {chosen.priority} is used twice; each group has its own",
-                    f"prioritet {chosen.priority} används två gånger; varje grupp har sin egen",
-                ),
+                text("campaign_priority_priority_used_twice", priority=chosen.priority),
             )
         else:
             seen.add(chosen.priority)
@@ -172,10 +165,7 @@ def campaign_group_without_persona(plan: Plan, context: RuleContext) -> Iterator
         if group.persona is None:
             yield (
                 f"campaign.groups[{i}]",
-                Text(
-                    f"target group {group.id!r} has no persona; give it one",
-                    f"målgruppen {group.id!r} har ingen persona; ge den en",
-                ),
+                text("campaign_target_group_id_r", id=group.id),
             )
 
 
@@ -207,10 +197,7 @@ def focus_group_too_small(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if plan.campaign.groups and blank(plan.campaign.focus_group_plan):
         yield (
             "campaign.focus_group_plan",
-            Text(
-                "say how you will reach ten people for a focus group",
-                "beskriv hur ni ska nå tio personer till en fokusgrupp",
-            ),
+            text("campaign_say_how_you_will"),
         )
     for _, j, group in campaign_groups(plan):
         if group.persona is None:
@@ -221,9 +208,11 @@ def focus_group_too_small(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             have_sv = "ingen storlek" if size is None else f"{size} personer"
             yield (
                 f"target_groups[{j}].persona.validation.focus_group.planned_size",
-                Text(
-                    f"the focus group has {have}; plan for {FOCUS_GROUP_SIZE}",
-                    f"fokusgruppen har {have_sv}; planera för {FOCUS_GROUP_SIZE}",
+                text(
+                    "campaign_focus_group_have_plan",
+                    have=have,
+                    focus_group_size=FOCUS_GROUP_SIZE,
+                    have_sv=have_sv,
                 ),
             )
 
@@ -261,10 +250,10 @@ def persona_unvalidated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if missing:
             yield (
                 f"target_groups[{j}].persona.validation",
-                Text(
-                    f"no {' and no '.join(missing)} recorded; match the persona against reality",
-                    f"inga {' och inga '.join(missing_sv)} nedskrivna; "
-                    "matcha personan mot verkligheten",
+                text(
+                    "campaign_missing_recorded_match_persona",
+                    missing=" and no ".join(missing),
+                    missing_sv=" och inga ".join(missing_sv),
                 ),
             )
 
@@ -298,10 +287,7 @@ def unknown_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if blank(chosen.target_group):
             yield (
                 f"campaign.groups[{i}].target_group",
-                Text(
-                    "name the chosen target group by its id",
-                    "ange den valda målgruppen med dess id",
-                ),
+                text("campaign_name_chosen_target_group"),
             )
         elif chosen.target_group not in known:
             yield (
@@ -345,11 +331,12 @@ def duplicate_target_group(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             if value in seen:
                 yield (
                     f"target_groups[{j}].{key}",
-                    Text(
-                        f"{key} {getattr(group, key)!r} is also used by "
-                        f"target_groups[{seen[value]}]",
-                        f"{key_sv} {getattr(group, key)!r} används också av "
-                        f"target_groups[{seen[value]}]",
+                    text(
+                        "campaign_key_getattr_r_also",
+                        key=key,
+                        getattr=getattr(group, key),
+                        seen=seen[value],
+                        key_sv=key_sv,
                     ),
                 )
             else:
@@ -382,10 +369,7 @@ def campaign_without_groups(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if plan.target_groups and not plan.campaign.groups:
         yield (
             "campaign.groups",
-            Text(
-                "choose up to three target groups for the cluster campaign",
-                "välj upp till tre målgrupper för klusterkampanjen",
-            ),
+            text("campaign_choose_up_three_target"),
         )
 
 
@@ -415,10 +399,7 @@ def campaign_group_repeated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if chosen.target_group in seen:
             yield (
                 f"campaign.groups[{i}].target_group",
-                Text(
-                    f"{chosen.target_group!r} is chosen more than once",
-                    f"{chosen.target_group!r} är vald mer än en gång",
-                ),
+                text("campaign_target_group_r_chosen", target_group=chosen.target_group),
             )
         seen.add(chosen.target_group)
 
@@ -464,9 +445,10 @@ def persona_incomplete(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             if (isinstance(value, str) and blank(value)) or not value:
                 yield (
                     f"target_groups[{j}].persona.{field}",
-                    Text(
-                        f"the persona has no {field}",
-                        f"personan saknar {PERSONA_FIELDS_SV[field]}",
+                    text(
+                        "campaign_persona_field",
+                        field=field,
+                        persona_fields_sv=PERSONA_FIELDS_SV[field],
                     ),
                 )
 
@@ -496,10 +478,7 @@ def target_group_without_id(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if blank(group.id):
             yield (
                 f"target_groups[{j}].id",
-                Text(
-                    "give the target group an id to refer to it by",
-                    "ge målgruppen ett id att hänvisa till den med",
-                ),
+                text("campaign_give_target_group_id"),
             )
 
 

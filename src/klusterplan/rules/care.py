@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -40,10 +40,7 @@ def no_customer_care_plan(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if blank(care.summary) and not care.activities:
         yield (
             "customer_care",
-            Text(
-                "make a plan for the existing A-customers (aktiv kundvård)",
-                "gör en plan för de befintliga A-kunderna (aktiv kundvård)",
-            ),
+            text("care_make_plan_existing_customers"),
         )
 
 
@@ -72,10 +69,7 @@ def customer_care_without_responsible(plan: Plan, context: RuleContext) -> Itera
     if (not blank(care.summary) or care.activities) and blank(care.responsible):
         yield (
             "customer_care.responsible",
-            Text(
-                "say who is responsible for customer care",
-                "ange vem som är ansvarig för kundvården",
-            ),
+            text("care_say_who_responsible_customer"),
         )
 
 

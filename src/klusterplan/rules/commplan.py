@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import active, blank, group_index, unknown_group
@@ -41,18 +41,12 @@ def plan_without_evaluation(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if blank(evaluation.method):
         yield (
             "communication_plan.evaluation.method",
-            Text(
-                "say how the result is evaluated",
-                "beskriv hur resultatet utvärderas",
-            ),
+            text("commplan_say_how_result_evaluated"),
         )
     if not evaluation.indicators:
         yield (
             "communication_plan.evaluation.indicators",
-            Text(
-                "list what is counted or asked",
-                "lista vad som räknas eller frågas",
-            ),
+            text("commplan_list_what_counted_asked"),
         )
 
 
@@ -84,18 +78,12 @@ def activity_without_owner_or_date(plan: Plan, context: RuleContext) -> Iterator
         if blank(activity.responsible):
             yield (
                 f"{path}.responsible",
-                Text(
-                    "say who is responsible for the activity",
-                    "ange vem som är ansvarig för aktiviteten",
-                ),
+                text("commplan_say_who_responsible_activity"),
             )
         if activity.date is None:
             yield (
                 f"{path}.date",
-                Text(
-                    "say when the activity happens",
-                    "ange när aktiviteten äger rum",
-                ),
+                text("commplan_say_when_activity_happens"),
             )
 
 
@@ -171,25 +159,18 @@ def activities_over_budget(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if total > cp.budget:
         yield (
             "communication_plan.budget",
-            Text(
-                f"the activities cost {total} kr, more than the budget of {cp.budget} kr",
-                f"aktiviteterna kostar {total} kr, mer än budgeten på {cp.budget} kr",
-            ),
+            text("commplan_activities_cost_total_kr", total=total, budget=cp.budget),
         )
 
 
 #: The parts of the communication plan the workbook describes, and what each asks.
 PLAN_PARTS = {
-    "background": Text("say why the plan is needed (bakgrund)", "beskriv varför planen behövs"),
-    "purpose": Text(
-        "say what the communication is for (syfte)", "beskriv vad kommunikationen ska uppnå"
-    ),
-    "channels": Text("list the channels used (kanaler)", "lista kanalerna som används"),
-    "messages": Text("write the messages (budskap)", "skriv budskapen"),
-    "activities": Text("list the activities (aktiviteter)", "lista aktiviteterna"),
-    "follow_up": Text(
-        "say how progress is followed up (uppföljning)", "beskriv hur arbetet följs upp"
-    ),
+    "background": text("commplan_say_why_plan_needed"),
+    "purpose": text("commplan_say_what_communication_syfte"),
+    "channels": text("commplan_list_channels_used_kanaler"),
+    "messages": text("commplan_write_messages_budskap"),
+    "activities": text("commplan_list_activities_aktiviteter"),
+    "follow_up": text("commplan_say_how_progress_followed"),
 }
 
 
@@ -230,10 +211,7 @@ def communication_plan_incomplete(plan: Plan, context: RuleContext) -> Iterator[
         if not getattr(cp.goals, field):
             yield (
                 f"communication_plan.goals.{field}",
-                Text(
-                    f"say what the groups should {field} ({word})",
-                    f"beskriv vad grupperna ska {word}",
-                ),
+                text("commplan_say_what_groups_should", field=field, word=word),
             )
 
 
@@ -264,10 +242,7 @@ def campaign_group_not_in_communication_plan(plan: Plan, context: RuleContext) -
         if chosen.target_group in known and chosen.target_group not in addressed:
             yield (
                 f"campaign.groups[{i}]",
-                Text(
-                    f"add {chosen.target_group!r} to communication_plan.target_groups",
-                    f"lägg till {chosen.target_group!r} i communication_plan.target_groups",
-                ),
+                text("commplan_add_target_group_r", target_group=chosen.target_group),
             )
 
 

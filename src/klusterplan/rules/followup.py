@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Action, ActionStatus, Activity, Plan
 from ._util import blank
@@ -64,10 +64,7 @@ def shared_without_reason(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if item.worth_sharing and blank(item.sharing_reason):
             yield (
                 f"{path}.sharing_reason",
-                Text(
-                    "say in one line why it is worth sharing",
-                    "skriv på en rad varför det är värt att dela",
-                ),
+                text("followup_say_one_line_why"),
             )
 
 
@@ -102,10 +99,7 @@ def indicator_without_target(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if named and indicator.target is None:
             yield (
                 f"{path}.indicator.target",
-                Text(
-                    "say what number the indicator aims for",
-                    "ange vilket tal måttet siktar på",
-                ),
+                text("followup_say_what_number_indicator"),
             )
 
 
@@ -136,10 +130,7 @@ def indicator_without_name(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if (given or not blank(indicator.unit)) and blank(indicator.name):
             yield (
                 f"{path}.indicator.name",
-                Text(
-                    "say what the indicator counts or asks",
-                    "beskriv vad måttet räknar eller frågar",
-                ),
+                text("followup_say_what_indicator_counts"),
             )
 
 
@@ -172,10 +163,7 @@ def done_without_result(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if named and indicator.result is None:
             yield (
                 f"{path}.indicator.result",
-                Text(
-                    "record the result the indicator reached",
-                    "skriv ner resultatet som måttet nådde",
-                ),
+                text("followup_record_result_indicator_reached"),
             )
 
 
@@ -207,9 +195,10 @@ def status_change_undated(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             status = item.status.value
             yield (
                 f"{path}.status_changed",
-                Text(
-                    f"say when the status became {status}",
-                    f"ange när statusen blev {STATUS_SV[item.status]}",
+                text(
+                    "followup_say_when_status_became",
+                    status=status,
+                    status_sv=STATUS_SV[item.status],
                 ),
             )
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import (
     READ_FORGIVINGLY,
     RULE_FAILED,
@@ -47,18 +47,12 @@ def suppression_without_reason(plan: Plan, context: RuleContext) -> Iterator[Hit
         if blank(suppression.code):
             yield (
                 f"suppressions[{i}].code",
-                Text(
-                    "name the rule code the suppression accepts",
-                    "ange regelkoden som undantaget godtar",
-                ),
+                text("meta_name_rule_code_suppression"),
             )
         if blank(suppression.reason):
             yield (
                 f"suppressions[{i}].reason",
-                Text(
-                    "say why the finding is accepted",
-                    "skriv varför fyndet godtas",
-                ),
+                text("meta_say_why_finding_accepted"),
             )
 
 

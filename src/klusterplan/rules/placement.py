@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from .._catalogue.messages import text
 from .._catalogue.text import Text, valid_ids_text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
@@ -48,18 +49,12 @@ def target_group_off_staircase(plan: Plan, context: RuleContext) -> Iterator[Hit
         if group.staircase.current is None:
             yield (
                 f"target_groups[{j}].staircase.current",
-                Text(
-                    "say which step the group is on today",
-                    "ange vilket steg gruppen står på i dag",
-                ),
+                text("placement_say_which_step_group"),
             )
         if group.staircase.target is None:
             yield (
                 f"target_groups[{j}].staircase.target",
-                Text(
-                    "say which step the plan aims for",
-                    "ange vilket steg planen siktar på",
-                ),
+                text("placement_say_which_step_plan"),
             )
 
 
@@ -90,10 +85,7 @@ def target_group_without_centre(plan: Plan, context: RuleContext) -> Iterator[Hi
         if group.centre is None:
             yield (
                 f"target_groups[{j}].centre",
-                Text(
-                    "place the group in a centre (rätt ruta)",
-                    "placera gruppen i ett centrum (rätt ruta)",
-                ),
+                text("placement_place_group_centre_r"),
             )
 
 
@@ -194,10 +186,7 @@ def target_step_behind_current(plan: Plan, context: RuleContext) -> Iterator[Hit
         if current in order and target in order and order[target] < order[current]:
             yield (
                 f"target_groups[{j}].staircase.target",
-                Text(
-                    f"the target step {target!r} is below the current step {current!r}",
-                    f"målsteget {target!r} ligger under nuvarande steg {current!r}",
-                ),
+                text("placement_target_step_target_r", target=target, current=current),
             )
 
 
@@ -232,10 +221,7 @@ def duplicate_matrix_id(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             if id in seen:
                 yield (
                     f"{key}[{k}].id",
-                    Text(
-                        f"the id {id!r} is used twice",
-                        f"id:t {id!r} används två gånger",
-                    ),
+                    text("placement_id_id_r_used", id=id),
                 )
             seen.add(id)
 

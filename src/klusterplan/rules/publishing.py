@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -56,14 +56,7 @@ def logo_without_alt_text(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if formats:
         yield (
             "",
-            (
-                Text(
-                    f"the branding logo has no alt text in {', '.join(formats)}; a screen reader "
-                    "cannot say what it shows: give the plugin's Logo an alt_text",
-                    f"profilens logotyp saknar textbeskrivning i {', '.join(formats)}; en "
-                    "skärmläsare kan inte säga vad den visar: ge modulens Logo en alt_text",
-                )
-            ),
+            (text("publishing_branding_logo_alt_text", formats=", ".join(formats))),
         )
 
 
@@ -95,12 +88,7 @@ def chart_bar_without_label(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if group.votes is not None and blank(group.name):
             yield (
                 f"target_groups[{i}].name",
-                Text(
-                    f"the group has {group.votes} votes but no name: its bar in the votes chart "
-                    "has no label and its heading no name; add the name",
-                    f"gruppen har {group.votes} röster men inget namn: dess stapel i "
-                    "röstdiagrammet saknar etikett och dess rubrik namn; lägg till namnet",
-                ),
+                text("publishing_group_votes_votes_but", votes=group.votes),
             )
 
 
@@ -141,21 +129,12 @@ def empty_heading(plan: Plan, context: RuleContext) -> Iterator[Hit]:
         if blank(group.id):
             yield (
                 f"target_groups[{i}].name",
-                Text(
-                    "the group has neither a name nor an id: its "
-                    + ("heading is empty; add the name"),
-                    "gruppen har varken namn eller id: dess rubrik är tom; lägg till namnet",
-                ),
+                text("publishing_group_neither_name_nor"),
             )
         elif has_content:
             yield (
                 f"target_groups[{i}].name",
-                Text(
-                    f"the group has no name: its heading shows the id {group.id.strip()!r}; "
-                    "add the name a reader should see",
-                    f"gruppen har inget namn: dess rubrik visar id:t {group.id.strip()!r}; "
-                    "lägg till namnet som läsaren ska se",
-                ),
+                text("publishing_group_name_heading_shows", strip=group.id.strip()),
             )
 
 

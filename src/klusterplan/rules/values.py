@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._catalogue.text import Text
+from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
 from ..model import Plan
 from ._util import blank
@@ -46,9 +46,12 @@ def value_word_unaddressed(plan: Plan, context: RuleContext) -> Iterator[Hit]:
             if blank(getattr(word, field)):
                 yield (
                     f"values.words[{i}].{field}",
-                    Text(
-                        f"say what {word.word or 'the word'!s} means for {whom}",
-                        f"beskriv vad {word.word or 'ordet'!s} innebär för {WHOM_SV[field]}",
+                    text(
+                        "values_say_what_word_s",
+                        word=word.word or "the word",
+                        whom=whom,
+                        word2=word.word or "ordet",
+                        whom_sv=WHOM_SV[field],
                     ),
                 )
 
@@ -77,22 +80,10 @@ innebär för personalen och för målgrupperna.
 def promise_unaddressed(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """The promise or what it means left empty."""
     texts = {
-        "promise": Text(
-            "write the brand promise, e.g. Låna dig rik",
-            "skriv varumärkeslöftet, t.ex. Låna dig rik",
-        ),
-        "promise_fulfilment": Text(
-            "say how the library fulfils the promise",
-            "beskriv hur biblioteket uppfyller löftet",
-        ),
-        "for_staff": Text(
-            "say what the promise means for the staff",
-            "beskriv vad löftet innebär för personalen",
-        ),
-        "for_target_groups": Text(
-            "say what the promise means for the target groups",
-            "beskriv vad löftet innebär för målgrupperna",
-        ),
+        "promise": text("values_write_brand_promise_e"),
+        "promise_fulfilment": text("values_say_how_library_fulfils"),
+        "for_staff": text("values_say_what_promise_means"),
+        "for_target_groups": text("values_say_what_promise_means_2"),
     }
     for field, message in texts.items():
         if blank(getattr(plan.values, field)):
@@ -125,10 +116,7 @@ def value_word_missing(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     if missing:
         yield (
             "values.words",
-            Text(
-                f"discuss the value words {', '.join(missing)}",
-                f"diskutera värdeorden {', '.join(missing)}",
-            ),
+            text("values_discuss_value_words_missing", missing=", ".join(missing)),
         )
 
 
