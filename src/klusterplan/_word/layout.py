@@ -13,7 +13,8 @@ replaces the estimate with Word's own count.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import functools
+import re
 from typing import Any
 
 from .._document import design as _design
@@ -39,8 +40,10 @@ _LINE = 1.2207
 #: Normal's line spacing, which every house style inherits.
 _SPACING = 1.1
 _W = f"{{{W_NS}}}"
+_WORD = re.compile(r" *[^ ]+| +$")
 
 
+@functools.cache
 def _tag(name: str) -> str:
     return _W + name
 
@@ -149,6 +152,12 @@ class _Measure:
                     lines.append(tallest or run_size)
                     used, tallest = 0.0, 0.0
                 elif child.tag == _tag("t") and child.text:
+                    whole = text_width(child.text, run_size, bold)
+                    if used + whole <= width:
+                        # the most common case, a short text on the line: no word to wrap
+                        used += whole
+                        tallest = max(tallest, run_size)
+                        continue
                     for word in _words(child.text):
                         w = text_width(word, run_size, bold)
                         if used and used + w > width and word.strip():
@@ -196,16 +205,9 @@ class _Measure:
         return _Table(rows)
 
 
-def _words(text: str) -> Iterator[str]:
-    """``text`` in words, each with the space before it."""
-    word = ""
-    for ch in text:
-        if ch == " " and word.strip():
-            yield word
-            word = ""
-        word += ch
-    if word:
-        yield word
+def _words(text: str) -> list[str]:
+    """``text`` in words, each with the spaces before it."""
+    return _WORD.findall(text)
 
 
 class _Pages:
