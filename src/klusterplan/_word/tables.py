@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._document.metrics import fit_columns
+from .._document.metrics import CELL_PADDING, fit_columns, longest_word
 from ..document import Mark, Marks, Matrix, Staircase, Table
 from .layout import fits_page
 from .marks import TABLE, half_points
@@ -94,6 +94,39 @@ class TableWriter(WriterBase):
         out = [int(w * 20) for w in widths]
         out[-1] += self.width - sum(out)
         return out, size
+
+    def _weighted(self, block: Table, size: int) -> list[int] | None:
+        """Widths by the columns' weights, each at least its longest word; None if none fit."""
+        rows = [block.headers, *block.rows]
+        least = [
+            int(
+                (
+                    max(
+                        longest_word(r[c], size / 2, n == 0)
+                        for n, r in enumerate(rows)
+                        if c < len(r)
+                    )
+                    + CELL_PADDING
+                )
+                * 20
+            )
+            for c in range(len(block.headers))
+        ]
+        total = sum(block.widths) or 1.0
+        widths = [int(self.width * w / total) for w in block.widths]
+        short = [c for c, (w, m) in enumerate(zip(widths, least, strict=True)) if w < m]
+        if short:
+            need = sum(least[c] - widths[c] for c in short)
+            rest = [c for c in range(len(widths)) if c not in short]
+            room = sum(widths[c] - least[c] for c in rest)
+            if not rest or room < need:
+                return None
+            for c in short:
+                widths[c] = least[c]
+            for c in rest:
+                widths[c] -= int(need * (widths[c] - least[c]) / room) + 1
+        widths[-1] += self.width - sum(widths)
+        return widths
 
     def _table(
         self,
@@ -190,9 +223,7 @@ class TableWriter(WriterBase):
         if block.row_lines and len(block.widths) == columns:
             # a table to write in is sized by what gets written in it, not by its hints:
             # sheets with the same columns get the same widths
-            total = sum(block.widths) or 1.0
-            widths = [int(self.width * w / total) for w in block.widths]
-            widths[-1] += self.width - sum(widths)
+            widths = self._weighted(block, size) or widths
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         source = block.source
         height = max(block.row_lines * HAND_LINE, WRITING_ROW) if block.row_lines else 0
