@@ -35,7 +35,7 @@ from ..document import (
 )
 from ..model import Language
 from .layout import heading_pages
-from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
+from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
 from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
 
@@ -228,7 +228,8 @@ def _contents(
     :mod:`klusterplan._word.layout` (``pages``, by bookmark): printed as it is,
     the contents has page numbers; F9 in Word puts Word's own count in place.
     """
-    size = w.look.body_size + 8
+    # the contents' title as large as a chapter's heading, as in the PDF
+    size = half_points("h1", w.look.large_print)
     yield p_xml(
         run_xml(
             document.contents_title, f'<w:b/><w:color w:val="{w.look.primary}"/>{size_xml(size)}'
@@ -254,7 +255,9 @@ def _contents(
         keep = i < last and listed[i + 1][0].level > section.level
         ppr = (
             f"{tabs}{'<w:keepNext/>' if keep else ''}"
-            '<w:spacing w:before="0" w:after="0" w:line="252" w:lineRule="auto"/>'
+            # a chapter's entry a little apart from the section entries before it
+            f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
+            'w:line="252" w:lineRule="auto"/>'
             f'<w:ind w:left="{indent}" w:right="400"/>'
         )
         bold = "<w:b/>" if section.level == 1 else ""

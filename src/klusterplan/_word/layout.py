@@ -111,12 +111,15 @@ class _Measure:
         ppr = p.find(_tag("pPr"))
         name, size, before, after = self.style(ppr)
         spacing = ppr.find(_tag("spacing")) if ppr is not None else None
-        exact = 0.0
+        exact, multiple = 0.0, _SPACING
         if spacing is not None:
             before = _twips(ppr, "spacing", "before", before)
             after = _twips(ppr, "spacing", "after", after)
-            if spacing.get(_tag("lineRule")) == "exact":
-                exact = float(spacing.get(_tag("line"))) / 20
+            line = spacing.get(_tag("line"))
+            if spacing.get(_tag("lineRule")) == "exact" and line:
+                exact = float(line) / 20
+            elif line:
+                multiple = float(line) / 240
         indent = _twips(ppr, "ind", "left") if ppr is not None else 0.0
         if ppr is not None and ppr.find(_tag("numPr")) is not None:
             indent += 18
@@ -127,7 +130,7 @@ class _Measure:
         if chart is not None:
             heights = [self.charts[int(chart)] if int(chart) < len(self.charts) else 200.0]
         else:
-            heights = [exact or max(s, 1.0) * _LINE * _SPACING for s in lines]
+            heights = [exact or max(s, 1.0) * _LINE * multiple for s in lines]
         out = _Para(heights, before, after)
         if ppr is not None:
             out.keep_next = ppr.find(_tag("keepNext")) is not None or name.startswith("Heading")
