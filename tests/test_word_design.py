@@ -100,7 +100,9 @@ def _outline(pdf: bytes) -> list[tuple[str, int]]:
             if isinstance(item, list):
                 walk(item)
             else:
-                found.append((item.title.strip(), reader.get_destination_page_number(item) + 1))
+                page = reader.get_destination_page_number(item)
+                assert page is not None, item.title
+                found.append((item.title.strip(), page + 1))
 
     walk(reader.outline)
     return found
