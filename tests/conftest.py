@@ -77,3 +77,36 @@ def install(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Install
     yield install
     for module in added:
         sys.modules.pop(module, None)
+
+
+#: Tests that take ten seconds or more on two shared cores, by file and name (any parameters):
+#: the everyday run leaves them out with ``-m "not slow"``; the whole suite runs them.
+SLOW = {
+    ("test_corpus.py", "test_an_alias_bomb_costs_little_memory"),
+    ("test_corpus.py", "test_check_says_what_is_wrong[alias-bomb.yaml]"),
+    ("test_corpus.py", "test_export_writes_all_or_nothing[alias-bomb.yaml]"),
+    ("test_docs_site.py", "*"),  # builds the documentation site
+    ("test_quality.py", "test_tool_is_clean"),  # ruff, mypy and mkdocs over the whole project
+    ("test_quick_looks.py", "test_the_quick_look_finds_what_the_walk_finds"),
+    ("test_hostile_property.py", "*"),
+    ("test_word_roundtrip_property.py", "*"),
+    ("test_batch.py", "test_ctrl_c_exits_130_without_a_traceback_or_a_half_written_file"),
+    ("test_word_import.py", "test_the_filled_workbook_comes_back_after_libreoffice"),
+    ("test_word_import.py", "test_the_example_plan_comes_back_after_libreoffice"),
+    ("test_pdfua.py", "test_large_print_never_under_16_points"),
+    ("test_pdfua.py", "test_hostile_text_prints_as_typed"),
+    (
+        "test_pdf_lines.py",
+        "test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them",
+    ),
+    ("test_pdf_lines.py", "test_plain_lines_break_exactly_as_reportlab_breaks_them"),
+    ("test_pdf.py", "test_very_long_name_flows_in_headings_chart_and_tables"),
+}
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        name = item.name.split("[", 1)[0]
+        for file, test in SLOW:
+            if item.path.name == file and test in ("*", name, item.name):
+                item.add_marker(pytest.mark.slow)

@@ -121,7 +121,7 @@ def test_names_from_files_stay_inside_the_folder(tmp_path: Path) -> None:
     assert all(o.ok for o in outcomes)
     written = [Path(w) for o in outcomes for w in o.written]
     assert all(p.parent == tmp_path / "out" for p in written)
-    assert [p.name for p in written] == ["evil_name_.json", "passwd.json", "plan_con.json"]
+    assert [p.name for p in written] == ["evil-name.json", "passwd.json", "plan_con.json"]
 
 
 def test_empty_format_list_is_a_usage_error(run: Run) -> None:
@@ -398,3 +398,27 @@ def test_a_failing_workbook_renderer_is_reported_without_a_traceback(
     # a blank workbook has no plan: the command speaks the system's language
     assert "the odt exporter of plugin 'odt' failed: KeyError: 'no such style'" in result.output
     assert not (tmp_path / "arbetsbok.odt").exists()
+
+
+@pytest.mark.parametrize(
+    ("library", "name"),
+    [
+        ("Alvesta bibliotek", "Alvesta-bibliotek.json"),
+        ("  Ödeshögs   bibliotek  ", "Ödeshögs-bibliotek.json"),
+        ('Växjö: <stads>|"bibliotek"?*', "Växjö-stads-bibliotek.json"),
+        ("bibliotek...", "bibliotek.json"),
+        ("NUL", "plan_NUL.json"),
+        ("com1", "plan_com1.json"),
+        ("LPT9.plan", "plan_LPT9.plan.json"),
+        ("tab\there", "tab-here.json"),
+    ],
+)
+def test_names_from_library_names_are_safe_on_every_system(
+    tmp_path: Path, library: str, name: str
+) -> None:
+    plan = klusterplan.example()
+    named = attrs.evolve(plan, library=attrs.evolve(plan.library, name=library))
+    (outcome,) = export_many([named], "json", tmp_path)
+    assert outcome.ok, outcome.problems
+    assert [Path(w).name for w in outcome.written] == [name]
+    assert not set(name) & set('<>:"/\\|?* ') and not Path(name).stem.endswith(".")

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from conftest import Install
 
 import klusterplan
 from klusterplan.model import Suppression
+from klusterplan.plugins import DISABLE_AUTOLOAD_ENV, get_registry
 from klusterplan.testing import evolve_at
 
 Run = Callable[..., Result]
@@ -36,7 +38,9 @@ def test_example_checks_clean(run: Run, tmp_path: Path) -> None:
     assert "1 plan checked: no findings." in result.output
 
 
-def test_text_output(run: Run, tmp_path: Path) -> None:
+def test_text_output(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")  # klusterplan's own rules only
+    get_registry.cache_clear()
     write(tmp_path / "plan.yaml", broken())
     result = run("check", "--lang", "en", "plan.yaml")
     assert result.exit_code == 1
@@ -98,7 +102,9 @@ def test_json_structure(run: Run, tmp_path: Path) -> None:
         "lang",
         "findings",
         "suppressed",
+        "plugins",
     }
+    assert entry["plugins"][0] == "klusterplan.rules"
     finding = entry["findings"][1]
     # the fields of the first version stay; lang and text (the message in lang) were added
     stable = {"code", "name", "severity", "path", "line", "message", "plugin"}
@@ -236,3 +242,43 @@ def test_rules_explains_one(run: Run) -> None:
     assert run("rules", "kp104").exit_code == 0
     unknown = run("rules", "KP999")
     assert unknown.exit_code == 2 and "no rule has the code 'KP999'" in unknown.stderr
+
+
+SHOUTING_RULE = """
+from klusterplan import Severity, hookimpl, rule
+
+@rule("SHO101", "library-name-shouted", Severity.WARNING, "No capitals only.", "Readable.")
+def shouted(plan, context):
+    if plan.library.name.isupper():
+        yield "library.name", "write the name in ordinary case"
+
+@hookimpl
+def register_rules():
+    return [shouted]
+"""
+
+
+def test_a_check_says_which_plugins_rules_ran(
+    run: Run, tmp_path: Path, install: Install, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    write(tmp_path / "plan.yaml", klusterplan.example())
+    install("klusterplan-shouting", {"shouting_rules": SHOUTING_RULE}, "shouting = shouting_rules")
+    result = run("check", "--lang", "en", "plan.yaml")
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[-1] == "1 plan checked: no findings."
+    assert lines[-2].startswith("rules from plugins: ")
+    assert "shouting" in lines[-2] and "klusterplan" not in lines[-2]
+    assert "regler från insticksmoduler: " in run("check", "--lang", "sv", "plan.yaml").output
+    assert "shouting" not in run("check", "--select", "KP1", "plan.yaml").output
+    data = json.loads(run("check", "plan.yaml", "--format", "json").stdout)
+    assert "shouting" in data["plans"][0]["plugins"]
+    checked = klusterplan.check_plan(klusterplan.example())
+    assert checked.plugins[0] == "klusterplan.rules" and "shouting" in checked.plugins
+    assert "shouting" in checked.added_by_plugins
+    assert "klusterplan.rules" not in checked.added_by_plugins
+    monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")
+    get_registry.cache_clear()
+    assert run("check", "--lang", "en", "plan.yaml").output.splitlines() == [
+        "1 plan checked: no findings."
+    ]

@@ -12,6 +12,7 @@ from click.testing import Result
 
 import klusterplan
 from klusterplan.model import Action
+from klusterplan.plugins import DISABLE_AUTOLOAD_ENV, get_registry
 from klusterplan.testing import evolve_at
 
 Run = Callable[..., Result]
@@ -137,7 +138,11 @@ def test_show_settings(run: Run, broken: Path, tmp_path: Path) -> None:
     assert shown["fail-on"] == "info" and shown["severity"] == {"KP104": "warning"}
 
 
-def test_the_most_important_findings_first(run: Run, tmp_path: Path) -> None:
+def test_the_most_important_findings_first(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(DISABLE_AUTOLOAD_ENV, "1")  # klusterplan's own rules: no plugins line
+    get_registry.cache_clear()
     plan = klusterplan.Plan(
         actions=tuple(Action(what=f"Åtgärd {n}") for n in range(12)),
         language=klusterplan.Language.EN,

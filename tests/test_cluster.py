@@ -349,3 +349,24 @@ def test_summary_fields_name_each_library(cluster: Path) -> None:
         "Lövsjö bibliotek",
         "Stenviks bibliotek",
     ]
+
+
+def test_export_summary_takes_the_plans_themselves(tmp_path: Path) -> None:
+    plans = [klusterplan.example(), klusterplan.example()]
+    klusterplan.export_summary(plans, "markdown", tmp_path / "list.md", today=dt.date(2011, 3, 1))
+    klusterplan.export_summary(
+        klusterplan.Cluster.of(plans),
+        "markdown",
+        tmp_path / "cluster.md",
+        today=dt.date(2011, 3, 1),
+    )
+    assert (tmp_path / "list.md").read_bytes() == (tmp_path / "cluster.md").read_bytes()
+    assert klusterplan.summarise(plans[0], today=dt.date(2011, 3, 1)) == klusterplan.summarise(
+        [plans[0]], today=dt.date(2011, 3, 1)
+    )
+    with pytest.raises(TypeError, match="item 2 is a str, not a Plan"):
+        klusterplan.export_summary(
+            [plans[0], "plan.yaml"],  # type: ignore[list-item]
+            "markdown",
+            tmp_path / "x.md",
+        )

@@ -87,6 +87,16 @@ CASES: list[tuple[str, int, str]] = [
     ("nul.yaml", 2, "nul.yaml:3: holds a NUL byte, so it is not a text file"),
     ("binary.yaml", 2, "binary.yaml:1: holds NUL bytes, so it is not a text file"),
     ("gzip.json", 2, "gzip.json:1: holds NUL bytes"),
+    # å, ä and ö decomposed, as macOS stores them; the id referred to decomposed
+    ("decomposed.yaml", 1, "1 plan checked"),
+    ("yaml11-octal.yaml", 2, ":4: target_groups[0].votes: 010 is not read as a number: a lead"),
+    ("yaml11-sexagesimal.yaml", 2, "1:20 is not read as a number: a colon made it a number in"),
+    ("yaml11-hex.yaml", 2, "0x10 is not read as a number: 0x, 0o and 0b make it a number in"),
+    ("datetime.toml", 2, "library.date: expected a date, got a date and time, 2011-03-01 10"),
+    ("datetime.yaml", 2, ":4: library.date: expected a date, got a date and time"),
+    ("datetime.json", 2, ":3: library.date: expected a date, got a date and time, 2011-03-01"),
+    # a word of 65,536 bytes, a letter of two bytes across Typst's 65,535
+    ("long-word-multibyte.yaml", 1, "1 plan checked"),
     # Word documents: read back with every bound held
     ("docx-unclosed-comment.docx", 2, "word/document.xml is not well-formed XML: Comment not"),
     ("docx-index-huge.docx", 2, "the mark names item 100000000 of target_groups, but the"),
@@ -99,11 +109,67 @@ CASES: list[tuple[str, int, str]] = [
     ("docx-carried-deep.docx", 2, "(the plan it carries): not valid JSON: nested too deeply"),
     ("docx-carried-surrogate.docx", 2, "library.name: the text holds U+D800 at character 2"),
 ]
-ALL = ("markdown", "json", "yaml", "toml", "docx", "pdf", "ics")
+# every built-in format, and the calendar plugin's
+ALL = ("markdown", "json", "yaml", "toml", "docx", "pdf", "html", "pdf-ua", "ics")
+SUFFIXES = ("md", "json", "yaml", "toml", "docx", "pdf", "html", "ua.pdf", "ics")
 
 
 def test_the_corpus_is_complete() -> None:
-    assert sorted(name for name, _, _ in CASES) == sorted(p.name for p in CORPUS.iterdir())
+    assert sorted(name for name, _, _ in CASES) == sorted(
+        p.name for p in CORPUS.iterdir() if p.is_file()
+    )
+    assert sorted(LOGOS) == sorted(p.name for p in (CORPUS / "logos").iterdir())
+
+
+# broken logos a plugin's branding may return: file, what the refusal says
+LOGOS = {
+    "bomb-30000x30000.png": "the logo claims far more pixels than the limit of 25 megapixels",
+    "over-limit-6000x5000.png": "6000 × 5000 pixels, over the limit of 25 megapixels",
+    "zero-0x0.png": "left out",
+    "truncated.png": "the logo cannot be read as a picture",
+    "truncated.jpg": "the logo cannot be read as a picture",
+    "garbage.jpg": "the logo cannot be read as a picture",
+}
+
+
+@pytest.mark.parametrize("name", sorted(LOGOS))
+def test_a_broken_logo_is_left_out_of_every_document(tmp_path: Path, name: str) -> None:
+    from klusterplan import Branding, Logo, hookimpl, testing
+
+    data = (CORPUS / "logos" / name).read_bytes()
+
+    class Look:
+        @staticmethod
+        @hookimpl
+        def branding(plan: klusterplan.Plan, format: str) -> Branding:
+            return Branding(logo=Logo(data, "Kommunens logotyp"))
+
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    formats = ["docx", "pdf", "html", "markdown"]
+    try:
+        import typst  # noqa: F401
+
+        formats.append("pdf-ua")
+    except ImportError:
+        pass
+    registry = testing.make_registry(Look, builtins=True)
+    with testing.use_registry(registry), pytest.warns(klusterplan.PluginWarning) as warned:
+        outcomes = klusterplan.export_many(
+            [tmp_path / "plan.yaml"],
+            formats,
+            tmp_path / "out",
+            options=klusterplan.ExportOptions(language=klusterplan.Language.EN),
+        )
+    assert outcomes[0].ok, outcomes[0].problems
+    assert any(LOGOS[name] in str(w.message) for w in warned), [str(w.message) for w in warned]
+    assert "plugin 'Look'" in str(warned[0].message)
+    assert "object at 0x" not in str(warned[0].message)  # no Python repr reaches the reader
+    assert len(_files(tmp_path / "out")) == len(formats)
+    command = ["export", str(tmp_path / "plan.yaml"), "--to", ",".join(formats), "--lang", "en"]
+    result = testing.invoke([*command, "-o", f"{tmp_path}/command/"], Look)
+    assert result.exit_code == 0, result.output
+    assert LOGOS[name] in result.stderr and "Traceback" not in result.output
+    assert len(_files(tmp_path / "command")) == len(formats)
 
 
 def _files(folder: Path) -> list[str]:
@@ -136,9 +202,7 @@ def test_export_writes_all_or_nothing(
     else:  # loads: every format is written, nothing else
         assert result.exit_code == 0, result.output
         stem = Path(name).stem
-        assert written == sorted(
-            f"{stem}.{s}" for s in ("md", "json", "yaml", "toml", "docx", "pdf", "ics")
-        )
+        assert written == sorted(f"{stem}.{s}" for s in SUFFIXES)
     assert "Traceback" not in result.output
 
 

@@ -121,6 +121,7 @@ def test_an_exporter_that_declares_nothing_accepts_any_option(tmp_path: Path) ->
 
     def write(plan: klusterplan.Plan, stream: object, context: klusterplan.ExportContext) -> None:
         seen.update(context.options.settings)
+        stream.write(b"old")  # type: ignore[attr-defined]
 
     class Old:
         @staticmethod

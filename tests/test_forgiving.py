@@ -201,25 +201,34 @@ def test_a_plan_that_does_not_load_is_reported_in_its_declared_language(
     assert "q.yaml:2: inte giltig YAML" in run("check", "q.yaml").output
 
 
-def test_a_date_or_enum_given_as_text_in_code_is_a_plan_error_at_once(
-    example: klusterplan.Plan, tmp_path: Path
+def test_a_date_or_enum_given_as_text_in_code_is_read_when_unambiguous(
+    example: klusterplan.Plan,
 ) -> None:
-    # what a script without a type checker does
-    wrong = attrs.evolve(
+    # what a script without a type checker does: unambiguous text becomes the value
+    read = attrs.evolve(
         example,
+        language="en",  # type: ignore[arg-type]
         library=attrs.evolve(example.library, date="2011-03-01"),  # type: ignore[arg-type]
-        target_groups=(attrs.evolve(example.target_groups[0], segment="A"),),  # type: ignore[arg-type]
+        target_groups=[  # type: ignore[arg-type]
+            attrs.evolve(example.target_groups[0], segment="A"),  # type: ignore[arg-type]
+            *example.target_groups[1:],
+        ],
     )
-    for call in (
-        lambda: klusterplan.check(wrong),
-        lambda: klusterplan.export(wrong, "docx", tmp_path / "x.docx"),
-        lambda: klusterplan.dumps(wrong),
-    ):
-        with pytest.raises(klusterplan.PlanError) as caught:
-            call()
-        paths = [p.path for p in caught.value.problems]
-        assert paths == ["library.date", "target_groups[0].segment"]
-        assert "write Segment('A')" in str(caught.value)
-    assert not (tmp_path / "x.docx").exists()
-    fine = attrs.evolve(example, library=attrs.evolve(example.library, date=dt.date(2011, 3, 1)))
-    assert klusterplan.check(fine) == []
+    assert read.language is klusterplan.Language.EN
+    assert read.library.date == dt.date(2011, 3, 1)
+    assert read.target_groups[0].segment is Segment.A
+    assert isinstance(read.target_groups, tuple)
+    assert klusterplan.check(read) == []
+
+
+def test_a_wrong_value_in_code_is_a_plan_error_at_the_line_that_made_it(
+    example: klusterplan.Plan,
+) -> None:
+    with pytest.raises(klusterplan.PlanError) as caught:
+        attrs.evolve(example.library, date="2011-3-1")  # type: ignore[arg-type]
+    assert [p.path for p in caught.value.problems] == ["date"]
+    assert str(caught.value).startswith("Library: date: expected a date")
+    assert "2011-03-01" in str(caught.value)
+    with pytest.raises(klusterplan.PlanError) as caught:
+        attrs.evolve(example.target_groups[0], segment="C")  # type: ignore[arg-type]
+    assert "Segment.A ('A'), Segment.B ('B')" in str(caught.value)

@@ -11,6 +11,7 @@ import inspect
 import io
 import warnings
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any, BinaryIO
 
 import pytest
@@ -260,6 +261,7 @@ def test_branding_reaches_the_renderer(example: Plan) -> None:
 
     def render(document: Document, stream: BinaryIO, context: ExportContext) -> None:
         seen.append(context.branding)
+        stream.write(context.branding.footer.encode())
 
     class Spy:
         @staticmethod
@@ -364,3 +366,45 @@ def test_the_command_lists_a_misspelt_hook(install: Install, run: Any) -> None:
     result = run("plugins")
     assert "plugin 'typo': implements 'register_rule'" in result.output
     assert "did you mean 'register_rules'?" in result.output
+
+
+_THIEF = """
+from klusterplan import Severity, hookimpl, rule
+
+@rule("{code}", "stolen", Severity.INFO, "s.", "e.")
+def stolen(plan, context):
+    return ()
+
+@hookimpl
+def register_rules():
+    return [stolen]
+"""
+
+
+def test_a_kp_code_from_a_plugin_gets_only_its_own_error(
+    install: Install, run: Any, tmp_path: Path
+) -> None:
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    install("kp-thief", {"kp_thief": _THIEF.format(code="KP901")}, "thief = kp_thief")
+    result = run("check", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "rule code KP901: the prefix KP belongs to klusterplan's own rules" in result.output
+    assert "claim the same rule codes" not in result.output
+    assert result.output.splitlines()[-1] == (
+        "klusterplan: a plugin has rules under klusterplan's own prefix KP; the check runs once "
+        "the plugin uses a prefix of its own or is uninstalled"
+    )
+
+
+def test_two_plugins_with_one_code_are_told_they_claim_the_same(
+    install: Install, run: Any, tmp_path: Path
+) -> None:
+    klusterplan.dump(klusterplan.example(), tmp_path / "plan.yaml")
+    install("kp-one", {"kp_one": _THIEF.format(code="TWN101")}, "one = kp_one")
+    install("kp-two", {"kp_two": _THIEF.format(code="TWN101")}, "two = kp_two")
+    result = run("check", "plan.yaml", "--lang", "en")
+    assert result.exit_code == 2
+    assert "rule code TWN101 is claimed by both plugin" in result.output
+    assert result.output.splitlines()[-1] == (
+        "klusterplan: the installed plugins claim the same rule codes; uninstall one of them"
+    )

@@ -202,7 +202,9 @@ def test_file_errors(tmp_path: Path) -> None:
 
 
 def test_failed_dump_leaves_no_file(tmp_path: Path, example: klusterplan.Plan) -> None:
-    bad = attrs.evolve(example, library=attrs.evolve(example.library, name=object()))  # type: ignore[arg-type]
+    library = attrs.evolve(example.library)
+    object.__setattr__(library, "name", object())  # past the constructor, which refuses it
+    bad = attrs.evolve(example, library=library)
     target = tmp_path / "plan.yaml"
     with pytest.raises(Exception):  # noqa: B017 - any failure will do
         klusterplan.dump(bad, target)

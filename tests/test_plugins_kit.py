@@ -251,3 +251,24 @@ def test_a_broken_entry_point_fails_in_the_kit_as_for_a_user(install: Install) -
     assert "failed to load (klusterplan-typo 1.0): ModuleNotFoundError" in str(registry.failures[0])
     with pytest.raises(LookupError, match="no installed distribution has an entry point 'tpyo'"):
         testing.make_registry(entry_points=["tpyo"])
+
+
+def test_run_export_turns_on_the_built_in_format_a_branding_changes() -> None:
+    seen: list[str] = []
+
+    class Look:
+        @staticmethod
+        @klusterplan.hookimpl
+        def branding(plan: Plan, format: str) -> Branding:
+            seen.append(format)
+            return Branding(footer="Byköpings kommun")
+
+    data, notices = testing.run_export(None, "pdf", Look)
+    assert data.startswith(b"%PDF-") and notices == []
+    assert seen == ["pdf"]
+    # asked for, the plugin alone: the format is not there, and the message says which are
+    with pytest.raises(klusterplan.PlanError, match="unknown format 'pdf'"):
+        testing.run_export(None, "pdf", Look, builtins=False)
+    # a format of the plugin's own runs without the built-ins
+    data, _ = testing.run_export(None, "markdown", "klusterplan.exporters.markdown")
+    assert data.startswith(b"#")

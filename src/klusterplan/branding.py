@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import hashlib
+import io
 import re
 
 import attrs
@@ -11,7 +13,14 @@ from ._catalogue.text import Text
 from ._planfile.sanitise import clean_text
 from ._support.record import Record
 
-__all__ = ["Branding", "Logo", "check_branding"]
+__all__ = [
+    "MAX_LOGO_BYTES",
+    "MAX_LOGO_PIXELS",
+    "Branding",
+    "Logo",
+    "check_branding",
+    "logo_problem",
+]
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -41,7 +50,67 @@ class Branding(Record):
 
 
 _COLOUR = re.compile(r"#[0-9A-Fa-f]{6}")
+#: The largest logo file a branding may carry, in bytes: a logo is printed a few
+#: centimetres wide, and every page of a web export carries it inline.
+MAX_LOGO_BYTES = 5 * 1024 * 1024
+#: The most pixels a logo may have (width × height): 25 megapixels is 5000 × 5000,
+#: far more than 200 mm of print at 600 dpi needs, and decodes in about 100 MB.
+MAX_LOGO_PIXELS = 25_000_000
 _PICTURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+
+
+def logo_problem(data: bytes) -> Text | None:
+    """Why the PNG or JPEG ``data`` cannot be a logo, or ``None`` when it decodes whole.
+
+    The picture is decoded once, with its size checked before its pixels are:
+    a file over :data:`MAX_LOGO_BYTES`, a picture of no pixels or over
+    :data:`MAX_LOGO_PIXELS` (a decompression bomb), and a truncated or corrupt
+    file are refused, each with a message in English and Swedish.
+    """
+    if len(data) > MAX_LOGO_BYTES:
+        return message_text(
+            "logo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_LOGO_BYTES)
+        )
+    digest = hashlib.sha256(data).digest()
+    if digest not in _decoded:
+        if len(_decoded) > 64:
+            _decoded.clear()
+        _decoded[digest] = _decode_problem(data)
+    return _decoded[digest]
+
+
+_decoded: dict[bytes, Text | None] = {}
+
+
+def _megabytes(size: int) -> str:
+    return f"{size / 1024 / 1024:.1f} MB"
+
+
+def _decode_problem(data: bytes) -> Text | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
+            width, height = picture.size
+            if width < 1 or height < 1:
+                return message_text("logo_no_pixels")
+            if width * height > MAX_LOGO_PIXELS:
+                return message_text(
+                    "logo_too_many_pixels",
+                    width=width,
+                    height=height,
+                    limit=f"{MAX_LOGO_PIXELS / 1_000_000:g}",
+                )
+            picture.verify()
+        with Image.open(io.BytesIO(data), formats=("PNG", "JPEG")) as picture:
+            picture.load()  # verify() reads chunks, not pixels: a truncated file fails here
+    except Image.DecompressionBombError:
+        return message_text("logo_bomb", limit=f"{MAX_LOGO_PIXELS / 1_000_000:g}")
+    except UnidentifiedImageError:
+        return message_text("logo_broken", error=message_text("logo_unknown"))
+    except Exception as exc:  # Pillow's decoders raise many kinds for a broken file
+        return message_text("logo_broken", error=f"{type(exc).__name__}: {exc}"[:200])
+    return None
 
 
 def _clean(text: str) -> str:
@@ -54,7 +123,9 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
     Each message is a :class:`~klusterplan.Text`, in English and Swedish.
 
     A colour must be ``#RRGGBB`` (else the default colour is used); a logo must
-    be a PNG or JPEG picture (else it is left out); the footer line and the
+    be a PNG or JPEG picture that decodes whole within :data:`MAX_LOGO_BYTES`
+    and :data:`MAX_LOGO_PIXELS` (else it is left out, see :func:`logo_problem`);
+    the footer line and the
     logo's alt text lose characters a document cannot hold.
     """
     default = Branding()
@@ -79,6 +150,9 @@ def check_branding(branding: Branding) -> tuple[Branding, list[Text]]:
         data = logo.data if isinstance(logo, Logo) else None
         if not isinstance(data, bytes) or not data.startswith(_PICTURES) or len(data) < 32:
             problems.append(message_text("branding_logo_png_jpeg_picture"))
+            changes["logo"] = None
+        elif (refused := logo_problem(data)) is not None:
+            problems.append(refused)
             changes["logo"] = None
         elif not isinstance(logo.alt_text, str) or not isinstance(logo.width_mm, int | float):
             problems.append(message_text("branding_logo_s_alt_text"))

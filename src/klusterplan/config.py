@@ -89,6 +89,8 @@ def _table(path: Path) -> dict[str, Any] | None:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(text("config_toml", path=path, detail=exc)) from None
+    except RecursionError:
+        raise ConfigError(text("config_deep", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:
         reason = os_reason(exc) if isinstance(exc, OSError) else str(exc)
         raise ConfigError(text("cannot_read", path=path, reason=reason)) from None
@@ -172,6 +174,13 @@ def settings_from_table(table: Mapping[str, Any], path: Path) -> Settings:
     )
 
 
+def _not_a_file(path: Path) -> str:
+    """The message key for a settings path that is not a regular file: what it is instead."""
+    if path.is_dir():
+        return "config_folder"
+    return "config_not_regular" if path.exists() else "config_missing"
+
+
 def load_settings(
     plan_path: str | os.PathLike[str] | None = None, *, config: str | os.PathLike[str] | None = None
 ) -> Settings:
@@ -185,7 +194,7 @@ def load_settings(
     if config is not None:
         path = Path(config)
         if not path.is_file():
-            raise ConfigError(text("config_missing", path=config))
+            raise ConfigError(text(_not_a_file(path), path=config))
     else:
         start = Path(plan_path).parent if plan_path is not None else Path.cwd()
         path = find_config(start)

@@ -100,10 +100,13 @@ class ExportError(RuntimeError):
     A batch export reports it for that format and plan and goes on.
     """
 
-    def __init__(self, format: str, plugin: str, error: BaseException) -> None:
+    def __init__(
+        self, format: str, plugin: str, error: BaseException, detail: str | None = None
+    ) -> None:
         self.format = format
         self.plugin = plugin
-        detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
+        if detail is None:
+            detail = f"{type(error).__name__}: {error}" if str(error) else type(error).__name__
         own = plugin == "klusterplan" or plugin.startswith("klusterplan.")
         key = "exporter_failed_own" if own else "exporter_failed"
         self.text = text(key, format=format, plugin=repr(plugin), detail=detail)

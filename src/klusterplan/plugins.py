@@ -39,6 +39,7 @@ from ._extension.entry_points import EntryPoint, entry_points
 from ._extension.exporter import Exporter
 from ._extension.rule import Rule, code_prefix, rule_problem
 from ._support.record import Record
+from ._support.stop import HookTimeout, Stopped
 from .branding import Branding, check_branding
 from .errors import PlanError, Problem
 from .model import Language, Plan
@@ -94,6 +95,9 @@ class PluginFailure(Record):
     fatal: bool = False
     """Whether it makes a check unreliable (two plugins claiming one rule code), not
     just leaves a plugin out; the ``check`` command then stops with exit code 2."""
+    reserved: bool = False
+    """Whether it is a rule under klusterplan's own prefix ``KP``, not a code or a
+    prefix two plugins claim: the command's last word on it differs."""
 
     def __str__(self) -> str:
         return self.render()
@@ -231,7 +235,12 @@ class Registry:
                         self._branding_plugin = plugin
                     return result
                 items = _Owned(result or ())
-            except Exception as exc:  # a plugin's bug must not take the run down
+            except (KeyboardInterrupt, Stopped):
+                raise  # the user, or the process being stopped: not the plugin's failure
+            except HookTimeout as exc:
+                self._fail(plugin, text("plugin_timeout", hook=hook, seconds=f"{exc.seconds:g}"))
+                return None
+            except BaseException as exc:  # a plugin's bug, even sys.exit(), must not end the run
                 self._fail(plugin, text("plugin_raised", hook=hook, error=_raised(exc)))
                 return None
             items.plugin = plugin
@@ -276,8 +285,10 @@ class Registry:
             return
         self.register(plugin, ep.name, dist)
 
-    def _fail(self, plugin: str, message: Text, *, fatal: bool = False) -> None:
-        failure = PluginFailure(plugin, message, fatal)
+    def _fail(
+        self, plugin: str, message: Text, *, fatal: bool = False, reserved: bool = False
+    ) -> None:
+        failure = PluginFailure(plugin, message, fatal, reserved)
         if failure not in self._failures:
             self._failures.append(failure)
 
@@ -299,6 +310,27 @@ class Registry:
         """Every registered plugin, in registration order."""
         return list(self._infos.values())
 
+    def hooks(self, name: str) -> list[str]:
+        """The hooks the plugin ``name`` implements, by name, sorted."""
+        plugin = self.manager.get_plugin(name)
+        if plugin is None:
+            return []
+        return sorted(caller.name for caller in self.manager.get_hookcallers(plugin) or ())
+
+    def branding_order(self) -> list[str]:
+        """The plugins with a ``branding`` hook, in the order they are asked.
+
+        The first that returns a :class:`Branding` for a plan gives its look.
+        """
+        # pluggy calls the implementations last registered first, tryfirst before them
+        return [impl.plugin_name for impl in reversed(self.manager.hook.branding.get_hookimpls())]
+
+    def branding_plugin(self, plan: Plan, format: str) -> str | None:
+        """The plugin whose branding ``plan`` gets in ``format``; ``None`` for the default."""
+        self.branding(plan, format)
+        chosen = self._branding_plugin
+        return None if chosen == "branding" else chosen
+
     # -- calling hooks ------------------------------------------------------
 
     def _call(self, hook: str, **kwargs: Any) -> Any:
@@ -307,7 +339,9 @@ class Registry:
         while True:
             try:
                 return caller(**kwargs)
-            except Exception as exc:
+            except (KeyboardInterrupt, Stopped):
+                raise
+            except BaseException as exc:
                 culprit = _culprit(caller.get_hookimpls(), exc.__traceback__)
                 if culprit is None:
                     raise
@@ -469,6 +503,7 @@ class Registry:
                         plugin=repr(plugin),
                     ),
                     fatal=True,
+                    reserved=True,
                 )
                 continue
             owner = owners.setdefault(prefix, plugin)

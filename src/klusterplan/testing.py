@@ -144,11 +144,20 @@ def run_export(
     plan: Plan | None,
     format: str,
     *plugins: object,
-    builtins: bool = False,
+    builtins: bool | None = None,
     options: ExportOptions | None = None,
     entry_points: Sequence[str] = (),
 ) -> tuple[bytes, list[Notice]]:
-    """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices."""
+    """Export ``plan`` (the example when ``None``) in ``format``; return the bytes and notices.
+
+    ``builtins`` registers klusterplan's own formats beside ``plugins``. By
+    default they are registered when ``format`` is not one of the plugins'
+    own, so a branding or a ``docx_document`` hook is tested with the format
+    it changes: ``run_export(plan, "pdf", MyLook)``.
+    """
+    if builtins is None:
+        own = make_registry(*plugins, entry_points=entry_points)
+        builtins = format.strip().lower() not in own.exporters()
     registry = make_registry(*plugins, builtins=builtins, entry_points=entry_points)
     assert not registry.failures, [str(f) for f in registry.failures]
     stream = io.BytesIO()
@@ -166,24 +175,34 @@ def use_registry(registry: Registry) -> Iterator[Registry]:
     from . import plugins as plugins_module
 
     original = plugins_module.get_registry
-    # Commands import get_registry by name, so each module that holds it is patched.
-    holders = [
-        module
-        for name, module in list(sys.modules.items())
-        if (name == "klusterplan" or name.startswith("klusterplan."))
-        and getattr(module, "get_registry", None) is original
-    ]
+    while hasattr(original, "_fixed_for"):  # an enclosing block's stand-in
+        original = original._fixed_for
+
+    def holders() -> list[Any]:
+        # Commands import get_registry by name, so each module that holds it is patched;
+        # a module first imported inside the block took the stand-in, and is found too.
+        return [
+            module
+            for name, module in list(sys.modules.items())
+            if (name == "klusterplan" or name.startswith("klusterplan."))
+            and (
+                getattr(module, "get_registry", None) is original
+                or hasattr(getattr(module, "get_registry", None), "_fixed_for")
+            )
+        ]
 
     def fixed() -> Registry:
         return registry
 
-    for module in holders:
-        module.get_registry = fixed  # type: ignore[attr-defined]
+    fixed._fixed_for = original  # type: ignore[attr-defined]
+    before = {module: module.get_registry for module in holders()}
+    for module in before:
+        module.get_registry = fixed
     try:
         yield registry
     finally:
-        for module in holders:
-            module.get_registry = original  # type: ignore[attr-defined]
+        for module in holders():
+            module.get_registry = before.get(module, original)
 
 
 def invoke(

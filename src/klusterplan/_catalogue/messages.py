@@ -102,6 +102,14 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "använd en filändelse ({known}) eller --to",
         "-o {output}: cannot tell the format from the name; use a suffix ({known}) or --to",
     ),
+    "is_an_input": (
+        "{path}: är en av kommandots indata ({role}); skriv till en annan fil",
+        "{path}: is one of this command's inputs ({role}); write to another file",
+    ),
+    "role_plan": ("en plan", "a plan"),
+    "role_template": ("--template", "--template"),
+    "role_document": ("dokumentet som läses", "the document being read"),
+    "role_from": ("--from", "--from"),
     "is_the_plan": (
         "{path}: är planen som exporteras; ange en annan fil",
         "{path}: is the plan being exported; name another file",
@@ -149,6 +157,42 @@ _MESSAGES: dict[str, tuple[str, str]] = {
     "exporter_failed": (
         "formatet {format} från insticksmodulen {plugin} misslyckades: {detail}",
         "the {format} exporter of plugin {plugin} failed: {detail}",
+    ),
+    "hook_timeout": (
+        "tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "ran longer than its time limit of {seconds} s (--hook-timeout)",
+    ),
+    "wrote_nothing": (
+        "skrev ingenting; en tom fil är inget {format}-dokument",
+        "wrote nothing; an empty file is not a {format} document",
+    ),
+    "logo_too_big": (
+        "logotypen är {size}, mer än gränsen {limit}; utelämnad",
+        "the logo is {size}, over the limit of {limit}; left out",
+    ),
+    "logo_no_pixels": (
+        "logotypen har inga bildpunkter (0 × 0); utelämnad",
+        "the logo has no pixels (0 × 0); left out",
+    ),
+    "logo_too_many_pixels": (
+        "logotypen är {width} × {height} bildpunkter, mer än gränsen {limit} megapixel; utelämnad",
+        "the logo is {width} × {height} pixels, over the limit of {limit} megapixels; left out",
+    ),
+    "logo_bomb": (
+        "logotypen säger sig ha långt fler bildpunkter än gränsen {limit} megapixel; utelämnad",
+        "the logo claims far more pixels than the limit of {limit} megapixels; left out",
+    ),
+    "logo_unknown": (
+        "början liknar PNG eller JPEG men resten inte",
+        "it begins like a PNG or JPEG but the rest does not",
+    ),
+    "logo_broken": (
+        "logotypen går inte att läsa som bild ({error}); utelämnad",
+        "the logo cannot be read as a picture ({error}); left out",
+    ),
+    "plugin_timeout": (
+        "kroken {hook} tog längre tid än gränsen på {seconds} s (--hook-timeout)",
+        "hook {hook} ran longer than its time limit of {seconds} s (--hook-timeout)",
     ),
     "exporter_failed_own": (
         "klusterplans eget format {format} misslyckades (ett fel i klusterplan: "
@@ -222,6 +266,12 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "avinstallera en av dem",
         "klusterplan: the installed plugins claim the same rule codes; uninstall one of them",
     ),
+    "own_prefix_stop": (
+        "klusterplan: en insticksmodul har regler under klusterplans eget prefix KP; "
+        "kontrollen görs inte förrän insticksmodulen har ett eget prefix eller avinstalleras",
+        "klusterplan: a plugin has rules under klusterplan's own prefix KP; the check runs once "
+        "the plugin uses a prefix of its own or is uninstalled",
+    ),
     "severity_syntax": (
         "--severity {value}: skriv den som KOD=NIVÅ, t.ex. KP105=error",
         "--severity {value}: write it as CODE=LEVEL, e.g. KP105=error",
@@ -231,9 +281,76 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "no rule has the code {code}; {hint}`klusterplan rule` lists them",
     ),
     "did_you_mean": ("menade du {value}? ", "did you mean {value}? "),
+    # text at the edges of what a format can hold
+    "date_with_time": (
+        "här ska det stå ett datum, men det står en tidpunkt, {value}; en plan har inga "
+        "klockslag, så skriv {date}",
+        "expected a date, got a date and time, {value}; a plan holds no times of day, "
+        "so write {date}",
+    ),
+    "yaml11_number": (
+        "{value} läses inte som ett tal: {why}; skriv {write}",
+        "{value} is not read as a number: {why}; write {write}",
+    ),
+    "yaml11_octal": (
+        "en inledande 0 gjorde det till ett oktalt tal ({old}) i äldre YAML",
+        "a leading 0 made it an octal number ({old}) in older YAML",
+    ),
+    "yaml11_base": (
+        "0x, 0o och 0b gör det till ett tal i en annan talbas ({old})",
+        "0x, 0o and 0b make it a number in another base ({old})",
+    ),
+    "yaml11_digits": (
+        "talet med bara siffror, utan kolon, eller texten inom citattecken",
+        "the number in digits alone, without the colon, or the text in quotes",
+    ),
+    "yaml11_sexagesimal": (
+        "kolon gjorde det till ett tal i basen 60 ({old}) i äldre YAML, som för klockslag",
+        "a colon made it a number in base 60 ({old}) in older YAML, as for a time of day",
+    ),
+    "template_not_xml": (
+        "delen {name} är inte välformad XML ({detail}); spara mallen på nytt från Word",
+        "the part {name} is not well-formed XML ({detail}); save the template again from Word",
+    ),
+    "ua_empty_heading": (
+        "rubriken {title} visar inget tecken som syns, och PDF/UA kräver text i varje rubrik; "
+        "skriv namnet med bokstäver (`klusterplan check` visar fältet)",
+        "the heading {title} shows no visible character, and PDF/UA needs text in every "
+        "heading; write the name in letters (`klusterplan check` names the field)",
+    ),
+    "ua_typst_stopped": (
+        "det taggade PDF-dokumentet kunde inte göras, Typst avbröt: {reason}; "
+        "dela upp mycket långa ord med mellanslag",
+        "the tagged PDF could not be made, Typst stopped: {reason}; "
+        "break very long words with spaces",
+    ),
+    "heading_invisible": (
+        "namnet {value} har inget tecken som syns (bara mellanslag, tecken för privat bruk "
+        "eller styrtecken): dess rubrik blir tom; skriv namnet med bokstäver",
+        "the name {value} has no visible character (only spaces, private-use or control "
+        "characters): its heading is empty; write the name in letters",
+    ),
     # plugins
     "plugin_exporter": ("format", "exporter"),
     "plugin_rule": ("regel", "rule"),
+    "plugin_hook": ("krok", "hook"),
+    "branding_order": (
+        "profil (branding): {plugins} tillfrågas i den ordningen; den första som svarar för en "
+        "plan ger dess utseende",
+        "branding: {plugins} asked in this order; the first that answers for a plan gives its look",
+    ),
+    "branding_none": (
+        "profil (branding): ingen insticksmodul ger någon; klusterplans eget utseende",
+        "branding: no plugin gives one; klusterplan's own look",
+    ),
+    "branding_for": (
+        "profil för {plan} som {format}: {plugin}",
+        "branding for {plan} as {format}: {plugin}",
+    ),
+    "branding_own": (
+        "klusterplans eget utseende (ingen insticksmodul svarade)",
+        "klusterplan's own look (no plugin answered)",
+    ),
     "plugin_failed": ("misslyckades: {failure}", "failed: {failure}"),
     "plugin_builtin": ("inbyggd", "built-in"),
     "plugin_in_code": ("registrerad i kod", "registered in code"),
@@ -306,6 +423,21 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: has no [tool.klusterplan] table",
     ),
     "config_missing": ("{path}: inställningsfilen finns inte", "{path}: no such settings file"),
+    "config_folder": (
+        "{path}: är en mapp, inte en inställningsfil; ange filen, t.ex. {path}/klusterplan.toml",
+        "{path}: is a folder, not a settings file; name the file, e.g. {path}/klusterplan.toml",
+    ),
+    "config_not_regular": (
+        "{path}: är ingen vanlig fil (en enhet, ett rör eller en sockel); "
+        "ange en inställningsfil i TOML, t.ex. klusterplan.toml",
+        "{path}: is not a regular file (a device, a pipe or a socket); "
+        "name a settings file in TOML, e.g. klusterplan.toml",
+    ),
+    "config_deep": (
+        "{path}: inte giltig TOML: värdena är nästlade för djupt; inställningarna behöver "
+        "två nivåer",
+        "{path}: not valid TOML: values nested too deeply; the settings need two levels",
+    ),
     "config_hyphen": (
         "{path}: {key}: inställningarna skrivs med bindestreck; skriv {spelt}",
         "{path}: {key}: settings are spelt with a hyphen; write {spelt}",
@@ -601,6 +733,55 @@ _MESSAGES: dict[str, tuple[str, str]] = {
         "--option pdf.fallback_font=FIL.ttf",
         "the character {char} is not in the PDF font; name a font that has it with "
         "--option pdf.fallback_font=FILE.ttf",
+    ),
+    # which plugins' rules a check ran, beside klusterplan's own
+    "rules_from_plugins": (
+        "regler från insticksmoduler: {plugins}",
+        "rules from plugins: {plugins}",
+    ),
+    # a model class built from code with a value of the wrong kind
+    "model_text": (
+        'här ska det stå text, men det står {got_sv}; skriv {field}="..."',
+        'expected text, got {got}; write {field}="..."',
+    ),
+    "model_number": (
+        "här ska det stå ett heltal eller None, men det står {got_sv}",
+        "expected a whole number or None, got {got}",
+    ),
+    "model_number_quoted": (
+        "här ska det stå ett heltal, men det står {got_sv}; skriv talet utan citattecken, "
+        "{field}={example}, eller int(...) om det kommer från en text",
+        "expected a whole number, got {got}; write the number without quotes, "
+        "{field}={example}, or int(...) when it comes from a text",
+    ),
+    "model_bool": (
+        "här ska det stå True eller False, men det står {got_sv}",
+        "expected True or False, got {got}",
+    ),
+    "model_date": (
+        'här ska det stå ett datum, datetime.date(2011, 3, 1) eller "2011-03-01", men det '
+        "står {got_sv}",
+        'expected a date, datetime.date(2011, 3, 1) or "2011-03-01", got {got}',
+    ),
+    "model_choice": (
+        "här ska det stå något av {choices}, men det står {got_sv}",
+        "expected one of {choices}, got {got}",
+    ),
+    "model_instance": (
+        "här ska det stå en {kind}(...), men det står {got_sv}",
+        "expected a {kind}(...), got {got}",
+    ),
+    "model_list": (
+        "här ska det stå en lista eller tupel av {kind}, men det står {got_sv}",
+        "expected a list or tuple of {kind}, got {got}",
+    ),
+    "model_item": (
+        "här ska det stå en {kind}, men det står {got_sv}",
+        "expected a {kind}, got {got}",
+    ),
+    "model_id_space": (
+        "ett id är ett ord utan mellanslag, men det står {value}; skriv t.ex. {suggestion}",
+        "an id is one word without spaces, got {value}; write e.g. {suggestion}",
     ),
 }
 

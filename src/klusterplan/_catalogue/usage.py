@@ -143,6 +143,10 @@ HELP_SV: dict[str, str] = {
         "Hur många planer som exporteras samtidigt, var och en i en egen process "
         "[standard: antalet processorer]."
     ),
+    "export --hook-timeout": (
+        "Hur länge en krok i en insticksmodul (ett format, branding) får arbeta innan det "
+        "formatet misslyckas; 0: ingen gräns."
+    ),
     "check:short": "Läs in varje PLAN och granska den med reglerna.",
     "check": (
         "Läs in varje PLAN och granska den med reglerna.\n\n"
@@ -205,15 +209,18 @@ HELP_SV: dict[str, str] = {
     "import --dry-run": "Skriv bara ut vad som skulle ändras; skriv inget.",
     "import --force": "Med -o: ersätt en fil som redan finns.",
     "plugins:short": (
-        "Lista varje insticksmodul med dess exportörer och regler, och var var och en kommer ifrån."
+        "Lista varje insticksmodul med dess krokar, exportörer och regler, och var var och en "
+        "kommer ifrån."
     ),
     "plugins": (
-        "Lista varje insticksmodul med dess exportörer och regler, och var var och en kommer "
-        "ifrån.\n\n"
-        "Listan är på systemets språk om inte --lang säger annat; det en insticksmodul säger "
-        "om sina exportörer visas på det språket när modulen ger det, annars som modulen "
-        "skrev det."
+        "Lista varje insticksmodul med dess krokar, exportörer och regler, och var var och en "
+        "kommer ifrån.\n\n"
+        "Sista raden säger vilka insticksmoduler som ger en profil (logotyp, färger, sidfot), i "
+        "den ordning de tillfrågas; med PLAN vilken profil den planen får. Listan är på "
+        "systemets språk om inte --lang säger annat; det en insticksmodul säger om sina "
+        "exportörer visas på det språket när modulen ger det, annars som modulen skrev det."
     ),
+    "plugins --to": "Med PLAN: formatet vars profil visas.",
     "rule:short": (
         "Förklara regeln KOD, eller lista varje regel (kod, namn, allvarlighetsgrad, modul)."
     ),

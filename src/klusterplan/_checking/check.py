@@ -27,6 +27,7 @@ from .._extension.rule import (
     UnknownCodeError,
     matches_code,
 )
+from .._model.composed import composed
 from .._model.paths import path_parts
 from .._planfile.origin import origin_of
 from .._planfile.validate import type_problems
@@ -56,6 +57,10 @@ def _suppresses(suppression: Suppression, finding: Finding) -> bool:
     )
 
 
+def _own(plugin: str) -> bool:
+    return plugin == "klusterplan" or plugin.startswith("klusterplan.")
+
+
 @attrs.frozen(repr=False, eq=False)
 class CheckResult(Record):
     """The findings of one plan, and the findings its suppressions accepted."""
@@ -64,6 +69,16 @@ class CheckResult(Record):
     """What remains to be reported, ordered by line, path and code."""
     suppressed: list[Finding]
     """Findings a suppression in the plan accepted."""
+    plugins: tuple[str, ...] = ()
+    """The plugins whose rules ran, klusterplan's own (``klusterplan.rules``) included, in
+    the order the rules' codes sort: a script sees when an installed plugin took part."""
+
+    @property
+    def added_by_plugins(self) -> tuple[str, ...]:
+        """The plugins of :attr:`plugins` that are not klusterplan's own."""
+        return tuple(
+            p for p in self.plugins if p != "klusterplan" and not p.startswith("klusterplan.")
+        )
 
 
 def _validate(option: str, patterns: Iterable[str], codes: Iterable[str]) -> None:
@@ -108,6 +123,8 @@ def check_plan(
     problems = list(type_problems(plan)) if origin is None else []
     if problems:
         raise PlanError(problems)
+    if origin is None:
+        plan = composed(plan)  # ids typed decomposed and composed are one id, as in a file
     source = origin.source if origin is not None else None
     if lines is None and origin is not None:
         lines = origin.lines
@@ -150,11 +167,13 @@ def check_plan(
 
     raw: list[Finding] = []
     ran: set[str] = set()
+    ran_plugins: dict[str, None] = {}
     formats = tuple(name for name, e in registry.exporters().items() if e.render is not None)
     for code, (each, plugin) in sorted(rules.items()):
         if not chosen(code):
             continue
         ran.add(code)
+        ran_plugins[plugin] = None
         context = RuleContext(
             plugin,
             dict(plugin_config.get(plugin, {})),
@@ -227,7 +246,8 @@ def check_plan(
                 continue
             findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
 
-    return CheckResult(sorted(findings), sorted(suppressed))
+    ran_by = sorted(ran_plugins, key=lambda p: not _own(p))  # a stable sort: code order kept
+    return CheckResult(sorted(findings), sorted(suppressed), tuple(ran_by))
 
 
 def check(

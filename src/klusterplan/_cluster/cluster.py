@@ -265,8 +265,18 @@ def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...
     return tuple((i, text) for i, text in found if text)
 
 
+def _as_cluster(value: object) -> Cluster:
+    """Plans given as a list or tuple, as a cluster; anything else is a :class:`TypeError`."""
+    if isinstance(value, list | tuple) and all(isinstance(p, Plan) for p in value):
+        return Cluster.of(value)
+    raise TypeError(
+        f"summarise() takes a Cluster, or a list of plans, got {type(value).__name__}: "
+        "make one with klusterplan.Cluster.of(plans) or klusterplan.load_cluster(paths)"
+    )
+
+
 def summarise(
-    cluster: Cluster,
+    cluster: Cluster | Plan | Iterable[Plan],
     *,
     today: _dt.date | None = None,
     within: int = _followup.DEFAULT_WITHIN,
@@ -274,6 +284,9 @@ def summarise(
     settings: Settings | None = None,
 ) -> ClusterSummary:
     """Summarise the loaded plans of ``cluster`` for its coordinator.
+
+    ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
+    :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
     ``today`` (default: the current date) and ``within`` (days ahead) decide
     what is late and what is due in the coming period. The rule checks run
@@ -285,6 +298,10 @@ def summarise(
     >>> summary.groups[0].votes
     9
     """
+    if isinstance(cluster, Plan):
+        cluster = Cluster.of([cluster])
+    if not isinstance(cluster, Cluster):
+        cluster = _as_cluster(cluster)
     registry = registry or get_registry()
     today = today or _dt.date.today()
     loaded = cluster.loaded

@@ -6,6 +6,7 @@ import datetime as _dt
 import io
 import json
 import os
+from collections.abc import Iterable
 from typing import BinaryIO
 
 import attrs
@@ -47,7 +48,7 @@ def _cluster_plan(summary: ClusterSummary, municipalities: set[str]) -> Plan:
 
 
 def export_summary(
-    cluster: Cluster,
+    cluster: Cluster | Plan | Iterable[Plan],
     format: str,
     dest: str | os.PathLike[str] | BinaryIO,
     options: ExportOptions | None = None,
@@ -58,6 +59,9 @@ def export_summary(
     settings: Settings | None = None,
 ) -> list[Notice]:
     """Write the summary of ``cluster`` in ``format`` to ``dest``: a path or a binary stream.
+
+    ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
+    :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
     ``format`` is any document format (``docx``, ``pdf``, ``markdown`` or one a
     plugin adds), which renders the summary's document tree as it renders a
@@ -72,6 +76,7 @@ def export_summary(
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
+    cluster = Cluster.from_plans(cluster)
     if options.workbook:
         raise PlanError(
             [

@@ -57,8 +57,27 @@ class Cluster:
 
     @classmethod
     def of(cls, plans: Iterable[Plan]) -> Cluster:
-        """A cluster of plans held in memory, named ``plan-1``, ``plan-2``, ..."""
-        return cls(tuple(Member(f"plan-{i}", plan) for i, plan in enumerate(plans, 1)))
+        """A cluster of plans held in memory, named ``plan-1``, ``plan-2``, ...
+
+        >>> import klusterplan
+        >>> klusterplan.Cluster.of([klusterplan.example()]).members[0].source
+        'plan-1'
+        """
+        members = []
+        for i, plan in enumerate(plans, 1):
+            if not isinstance(plan, Plan):
+                raise TypeError(f"Cluster.of: item {i} is a {type(plan).__name__}, not a Plan")
+            members.append(Member(f"plan-{i}", plan))
+        return cls(tuple(members))
+
+    @classmethod
+    def from_plans(cls, plans: Cluster | Plan | Iterable[Plan]) -> Cluster:
+        """``plans`` as a cluster: a cluster as it is, one plan or several through :meth:`of`."""
+        if isinstance(plans, Cluster):
+            return plans
+        if isinstance(plans, Plan):
+            return cls.of([plans])
+        return cls.of(plans)
 
     @property
     def loaded(self) -> tuple[Member, ...]:

@@ -209,7 +209,7 @@ class ClusterSummary:
     @property
     def until(self) -> _dt.date:
         """The last day of the coming period."""
-        return self.today + _dt.timedelta(days=self.within)
+        return _followup.period_end(self.today, self.within)
 
     def status_total(self, kind: _followup.Kind) -> tuple[int, ...]:
         """The counts per status of every library's actions (or activities) together."""

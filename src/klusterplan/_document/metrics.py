@@ -148,7 +148,8 @@ def chart_label_room(labels: tuple[str, ...], width: float, large_print: bool) -
 def chart_height(labels: tuple[str, ...], width: float, large_print: bool) -> float:
     """A bar chart's height in points: a bar and a gap for each name, and the value axis.
 
-    A name wider than half the chart wraps onto more lines: its bar gets the room.
+    A name wider than half the chart wraps onto more lines: its bar gets the room,
+    up to four fifths of a portrait page.
     """
     size = _design.size("table", large_print)
     room = chart_label_room(labels, width, large_print) - size
@@ -156,4 +157,6 @@ def chart_height(labels: tuple[str, ...], width: float, large_print: bool) -> fl
     for label in labels:
         lines += max(1, -(-int(text_width(label, size)) // max(1, int(room))))
     bars = max(1, len(labels))
-    return max(bars * size * 2.4, lines * size * 1.25 + bars * size) + size * 4
+    height = max(bars * size * 2.4, lines * size * 1.25 + bars * size) + size * 4
+    # a name of a thousand words would make the chart taller than the page it stands on
+    return min(height, _design.text_height(False) * 0.8)

@@ -20,6 +20,9 @@ import hashlib
 import os
 import re
 import signal
+import stat
+import threading
+import time
 import unicodedata
 import warnings
 from collections import deque
@@ -35,11 +38,13 @@ from .._catalogue.text import in_language
 from .._extension.exporter import ExportOptions
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
-from .._support.atomic import temp_files
+from .._support.atomic import is_one_of, temp_files
+from .._support.stop import Stopped
 from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
 from ..plugins import get_registry
+from .contain import DEFAULT_HOOK_TIMEOUT
 from .export import export
 from .load import load
 
@@ -57,8 +62,8 @@ __all__ = [
 
 #: The longest output name stem; longer input names are cut and given a hash.
 _MAX_STEM = 80
-_UNSAFE = re.compile(r"[^\w.\-+=@,()\[\] ]")
-_RESERVED = re.compile(r"^(con|prn|aux|nul|com\d|lpt\d)$", re.IGNORECASE)
+_UNSAFE = re.compile(r"[^\w.\-+=@,()\[\]]")
+_RESERVED = re.compile(r"^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$", re.IGNORECASE)
 
 
 @attrs.frozen
@@ -105,27 +110,36 @@ class Task:
     notes: tuple[str, ...] = ()
     """What the user should know about the task itself (a renamed output), each a
     :class:`~klusterplan.Text` in both languages."""
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT
+    """How long one hook call (a renderer, ``branding``) may run, in seconds; ``None``: no limit."""
     speak: Language | None = None
     """The language the run tells of this task in (one run speaks one language);
     ``None``: the options' language, else the plan's."""
 
 
 def safe_stem(name: str) -> str:
-    """A file-name stem that is safe on every system and cannot leave its folder.
+    r"""A file-name stem that is safe on every system and cannot leave its folder.
+
+    Characters Windows or a shell treat specially (``<>:"/\|?*``, control
+    characters, and any other than letters, digits and ``.-+=@,()[]_``) and runs
+    of spaces become one ``-``; dots and hyphens at either end go; a name
+    Windows reserves (``CON``, ``NUL``, ``COM1``, ...) gets ``plan_`` before it.
 
     >>> safe_stem("../../etc/passwd")
     'passwd'
     >>> safe_stem("Stadsbibliotek: plan?")
-    'Stadsbibliotek_ plan_'
+    'Stadsbibliotek-plan'
+    >>> safe_stem("Alvesta bibliotek"), safe_stem("CON"), safe_stem("plan.")
+    ('Alvesta-bibliotek', 'plan_CON', 'plan')
     """
     name = unicodedata.normalize("NFC", name.replace("\\", "/").rsplit("/", 1)[-1])
-    name = "".join(c if unicodedata.category(c)[0] != "C" else "_" for c in name)
-    name = _UNSAFE.sub("_", name).strip(" .")
+    name = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in name)
+    name = "-".join(_UNSAFE.sub(" ", name).split()).strip("-. ")
     if not name or _RESERVED.match(name.split(".")[0]):
         name = f"plan_{name}" if name else "plan"
     if len(name) > _MAX_STEM:
         digest = hashlib.sha256(name.encode("utf-8")).hexdigest()[:8]
-        name = f"{name[: _MAX_STEM - 9].rstrip(' .')}-{digest}"
+        name = f"{name[: _MAX_STEM - 9].rstrip('-.')}-{digest}"
     return name
 
 
@@ -154,6 +168,7 @@ def plan_tasks(
     options: ExportOptions | None = None,
     limits: Limits | None = None,
     note: Callable[[str], None] = lambda message: None,
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT,
 ) -> list[Task]:
     """The tasks for ``items``, each with output names no other task uses.
 
@@ -162,20 +177,21 @@ def plan_tasks(
     stem, in any letter case) keep the first's name; each later one gets a
     suffix from a hash of its input's name, stable from run to run, and
     the task's :attr:`Task.notes` say so. The same file named twice is
-    exported once, and ``note`` is told.
+    exported once, and ``note`` is told. ``hook_timeout`` is each task's
+    :attr:`Task.hook_timeout`.
     """
     wanted = _split(formats)
     if not wanted:
         raise PlanError([Problem("", text("no_format_batch"))])
     registry = get_registry()
-    wanted = [registry.format_name(fmt) for fmt in wanted]  # "Word" is docx
+    # "Word" is docx; md, markdown and MD are one format, written once
+    wanted = list(dict.fromkeys(registry.format_name(fmt) for fmt in wanted))
     extensions = {fmt: registry.exporter(fmt).extension for fmt in wanted}
     options = options or ExportOptions()
     limits = limits or Limits()
     inputs = list(items)
-    forbidden = frozenset(
-        str(Path(item).resolve()) for item in inputs if not isinstance(item, Plan | tuple)
-    )
+    files = [os.fspath(item) for item in inputs if not isinstance(item, Plan | tuple)]
+    forbidden = _Inputs([*files, *([options.template] if options.template else [])])
     taken: dict[tuple[str, str], str] = {}
     seen_paths: set[str] = set()
     tasks: list[Task] = []
@@ -218,21 +234,46 @@ def plan_tasks(
                 refused=tuple(
                     (target, _overwrites(target, source))
                     for _, target in targets
-                    if str(Path(target).resolve()) in forbidden
+                    if forbidden.holds(target)
                 ),
                 notes=notes,
+                hook_timeout=hook_timeout,
             )
         )
     return tasks
 
 
+class _Inputs:
+    """The files a run reads, known by path and by identity, so a link or a hard link is seen."""
+
+    def __init__(self, paths: Sequence[str | os.PathLike[str]]) -> None:
+        self.paths = {os.path.realpath(path) for path in paths}
+        self.files: set[tuple[int, int]] = set()
+        for path in paths:
+            with contextlib.suppress(OSError):
+                found = os.stat(path)
+                self.files.add((found.st_dev, found.st_ino))
+
+    def holds(self, target: str) -> bool:
+        """Whether writing ``target`` would change one of the inputs."""
+        if os.path.realpath(target) in self.paths:
+            return True
+        try:
+            found = os.stat(target)
+        except OSError:
+            return False
+        return stat.S_ISREG(found.st_mode) and (found.st_dev, found.st_ino) in self.files
+
+
 def _overwrites(target: str, source: str) -> str:
-    own = str(Path(target).resolve()) == str(Path(source).resolve())
+    own = is_one_of(target, [source])
     return text("overwrites_itself" if own else "overwrites_other", path=target)
 
 
-def _failures_since(before: int) -> list[str]:
-    return [f"klusterplan: warning: {f}" for f in get_registry().failures[before:]]
+def _failures_since(before: int, language: Language) -> list[str]:
+    # the severity token is the same in both languages, as the command prints it
+    failures = get_registry().failures[before:]
+    return [f"klusterplan: warning: {f.render(language)}" for f in failures]
 
 
 def _load(path: str, limits: Limits | None, read: list[str]) -> Plan:
@@ -292,7 +333,9 @@ def run_task(task: Task) -> ExportOutcome:
             bad_input = True
             continue
         try:
-            given = export(plan, fmt, target, task.options, registry=registry)
+            given = export(
+                plan, fmt, target, task.options, registry=registry, hook_timeout=task.hook_timeout
+            )
         except PlanError as exc:
             problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
             bad_input = True
@@ -306,7 +349,7 @@ def run_task(task: Task) -> ExportOutcome:
             continue
         notices.extend(f"{task.source}: {notice.render(language)}" for notice in given)
         written.append(target)
-    notices.extend(_failures_since(before))
+    notices.extend(_failures_since(before, language))
     return ExportOutcome(
         task.source, tuple(written), tuple(problems), tuple(notices), bad_input, language
     )
@@ -326,14 +369,50 @@ def _task_language(task: Task) -> Language:
     return (peek_language(task.path) if task.path else None) or system_language()
 
 
-def _worker_init() -> None:
-    """Make a pool's worker leave Ctrl-C to its parent, and clean up when told to stop."""
+def _worker_init(parent: int) -> None:
+    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, end with it.
+
+    A parent killed outright (SIGKILL, or SIGTERM before it could stop its pool) must
+    not leave workers running for ever: on Linux the kernel sends the worker SIGTERM
+    when its parent dies (``PR_SET_PDEATHSIG``), and everywhere a watchdog thread
+    notices the parent is gone and does the same.
+    """
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the worker could ask to be told
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
 
-    def stop(signum: int, frame: object) -> None:
-        raise SystemExit(128 + signum)  # unwinds atomic_write, which removes its temporary file
 
-    signal.signal(signal.SIGTERM, stop)
+def _stop_worker(signum: int, frame: object) -> None:
+    raise Stopped(128 + signum)  # unwinds atomic_write, which removes its temporary file
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies; elsewhere do nothing."""
+    import sys
+
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import ctypes.util
+
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+#: prctl's option number for the parent-death signal (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker looks whether its parent is still there, in seconds.
+_WATCH_EVERY = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_EVERY)
+    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def sweep(task: Task) -> None:
@@ -472,7 +551,9 @@ def run_tasks(
             sweep(task)
         raise
     if owned:
-        _stop(current)
+        # every task has its result: the workers are idle, and the pool's own shutdown
+        # ends them in order; stopping them by signal could catch one mid-read
+        current.shutdown(wait=True)
     return [results[t.index] for t in tasks]
 
 
@@ -491,8 +572,10 @@ def _stop(executor: cf.Executor) -> None:
 
 
 def process_pool(jobs: int) -> cf.ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent."""
-    return cf.ProcessPoolExecutor(max_workers=jobs, initializer=_worker_init)
+    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent and end with it."""
+    return cf.ProcessPoolExecutor(
+        max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)
+    )
 
 
 def export_many(
@@ -504,6 +587,7 @@ def export_many(
     options: ExportOptions | None = None,
     limits: Limits | None = None,
     on_result: Callable[[ExportOutcome], None] | None = None,
+    hook_timeout: float | None = DEFAULT_HOOK_TIMEOUT,
 ) -> list[ExportOutcome]:
     """Export many plans in many formats; return what happened to each, in input order.
 
@@ -511,12 +595,20 @@ def export_many(
     exported), :class:`~klusterplan.Plan` objects, or ``(name, plan)`` pairs
     whose name stands for a file name; ``formats`` is
     ``"docx,pdf"`` or a list; outputs go to ``out_dir`` (created if needed;
-    ``None``: beside each plan file), named after the input files, made safe,
-    never two to one file. With ``executor`` (any
+    ``None``: beside each plan file), each named after its input: a file by its
+    name, a plan by its library's name (else ``plan-1``, ``plan-2``, ...), a pair
+    by its name; made safe on every system by :func:`safe_stem` (``Alvesta
+    bibliotek`` gives ``Alvesta-bibliotek.docx``), never two to one file. With ``executor`` (any
     :class:`concurrent.futures.Executor`: a process pool, a thread pool, a
     cluster's executor) the plans are exported in parallel; without it, one
     after the other in this process. ``on_result`` is called with each
     :class:`ExportOutcome` as it arrives.
+
+    Plugins are contained: a renderer or ``branding`` hook that raises (any
+    exception, ``sys.exit()`` too), writes nothing, or runs longer than
+    ``hook_timeout`` seconds (``None``: no limit; the limit needs the task to
+    run in a process's main thread, as in a process pool or without an
+    executor) fails that format alone, reported by the plugin's name.
 
     A plan that fails is reported in its outcome and the others go on; only
     an unknown format or an output folder that cannot be made raises
@@ -528,7 +620,14 @@ def export_many(
     >>> outcomes[0].ok, len(outcomes[0].written)
     (True, 1)
     """
-    tasks = plan_tasks(plans_or_paths, formats, out_dir, options=options, limits=limits)
+    tasks = plan_tasks(
+        plans_or_paths,
+        formats,
+        out_dir,
+        options=options,
+        limits=limits,
+        hook_timeout=hook_timeout,
+    )
     if out_dir is not None:
         try:
             Path(out_dir).mkdir(parents=True, exist_ok=True)

@@ -19,14 +19,17 @@ from .._catalogue.messages import text
 from .._document.blank import without_blank_entries
 from .._document.sections import build_document
 from .._extension.exporter import ExportContext, Exporter, ExportOptions, Notice
+from .._model.composed import composed
 from .._planfile.origin import origin_of
 from .._planfile.sanitise import sanitise_plan
 from .._planfile.validate import plan_problems
 from .._support.atomic import atomic_write
+from .._support.stop import HookTimeout, Stopped
 from ..document import Mode
 from ..errors import ExportError, PlanError, Problem
 from ..model import Plan
 from ..plugins import Registry, get_registry, warn_failures
+from .contain import quiet_stdout, time_limit
 
 __all__ = ["deliver", "document_context", "export"]
 
@@ -34,10 +37,11 @@ __all__ = ["deliver", "document_context", "export"]
 def export(
     plan: Plan,
     format: str,
-    dest: str | os.PathLike[str] | BinaryIO,
+    dest: str | bytes | os.PathLike[str] | BinaryIO,
     options: ExportOptions | None = None,
     *,
     registry: Registry | None = None,
+    hook_timeout: float | None = None,
 ) -> list[Notice]:
     """Write ``plan`` in ``format`` to ``dest``: a path or a binary stream.
 
@@ -48,8 +52,16 @@ def export(
     Raises :class:`PlanError` for an unknown format, a data format asked for
     the workbook, or a plan no format can hold (see :func:`klusterplan.dumps`);
     :class:`ExportError` when the exporter itself fails (a bug in it or in its
-    plugin), naming the plugin. Nothing is written then.
+    plugin: any exception, ``sys.exit()``, nothing written, or a hook that ran
+    past ``hook_timeout`` seconds), naming the plugin. Nothing is written then.
+    What a plugin prints while it runs goes to standard error.
     """
+    if isinstance(dest, bytes):
+        dest = os.fsdecode(dest)  # a path as bytes, as the os functions take it
+    elif not isinstance(dest, str | os.PathLike) and not callable(getattr(dest, "write", None)):
+        raise TypeError(f"export() writes to a path or a binary stream, got {type(dest).__name__}")
+    if options is not None and not isinstance(options, ExportOptions):
+        raise TypeError(f"options is an ExportOptions, got {type(options).__name__}")
     registry = registry or get_registry()
     options = options or ExportOptions()
     format = registry.format_name(format)  # "Word" is docx
@@ -69,17 +81,35 @@ def export(
     problems = plan_problems(plan, check_types=origin_of(plan) is None)
     if problems:
         raise PlanError(problems)
-    buffer = io.BytesIO()
+    if origin_of(plan) is None:
+        plan = composed(plan)  # as the loader reads a file: å, never a and a ring
+    buffer = _Sink()
+    plugin = registry.exporter_plugin(format)
     try:
-        notices = _run(exporter, plan, format, options, registry, buffer)
-    except PlanError:
+        with quiet_stdout():
+            notices = _run(exporter, plan, format, options, registry, buffer, hook_timeout)
+    except (PlanError, KeyboardInterrupt, Stopped):
         raise
-    except (Exception, SystemExit) as exc:  # a bug in an exporter must not end the run
-        raise ExportError(format, registry.exporter_plugin(format), exc) from exc
+    except HookTimeout as exc:
+        detail = text("hook_timeout", seconds=f"{exc.seconds:g}")
+        raise ExportError(format, plugin, exc, detail) from exc
+    except BaseException as exc:  # a bug in an exporter must not end the run
+        raise ExportError(format, plugin, exc) from exc
     finally:
         warn_failures(registry)  # hooks the export called (branding) may have failed
-    deliver(buffer.getvalue(), dest)
+    data = buffer.getvalue()
+    if not data:
+        empty = ValueError("empty")
+        raise ExportError(format, plugin, empty, text("wrote_nothing", format=format))
+    deliver(data, dest)
     return notices
+
+
+class _Sink(io.BytesIO):
+    """The stream an exporter writes to; closing it keeps what was written."""
+
+    def close(self) -> None:
+        """Keep the bytes: an exporter that closes its stream has still written them."""
 
 
 def _run(
@@ -89,6 +119,7 @@ def _run(
     options: ExportOptions,
     registry: Registry,
     buffer: io.BytesIO,
+    hook_timeout: float | None = None,
 ) -> list[Notice]:
     if exporter.render is not None:
         notices: list[Notice] = []
@@ -96,18 +127,21 @@ def _run(
         # and entries copied in but never filled are left out of the document.
         plan = sanitise_plan(plan, lambda path, message: notices.append(Notice(path, message)))
         plan = without_blank_entries(plan)
-        context = document_context(plan, format, options, registry, notices)
+        with time_limit(hook_timeout):
+            context = document_context(plan, format, options, registry, notices)
         mode = Mode.WORKBOOK if options.workbook else Mode.PLAN
         document = build_document(
             plan, options.language, mode=mode, large_print=options.large_print
         )
-        exporter.render(document, buffer, context)
+        with time_limit(hook_timeout):
+            exporter.render(document, buffer, context)
     else:
         assert exporter.write is not None
         context = ExportContext(
             plan=plan, options=options, format=format, hooks=registry.manager.hook
         )
-        exporter.write(plan, buffer, context)
+        with time_limit(hook_timeout):
+            exporter.write(plan, buffer, context)
     return context.notices
 
 

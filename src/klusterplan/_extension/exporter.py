@@ -62,12 +62,24 @@ class Notice(Record):
         return f"{self.path}: {said}" if self.path else said
 
 
+def _language(value: Language | str | None) -> Language | None:
+    """A language given by its code, in any case, as the :class:`Language` it names."""
+    if value is None or isinstance(value, Language):
+        return value
+    try:
+        return Language(str(value).strip().lower())
+    except ValueError:
+        known = ", ".join(repr(m.value) for m in Language)
+        raise ValueError(f"language is one of {known}, got {value!r}") from None
+
+
 @attrs.frozen(repr=False, eq=False)
 class ExportOptions(Record):
     """Choices that apply to every exporter; each uses what it understands."""
 
-    language: Language | None = None
-    """The reader's language; ``None`` uses the plan's own."""
+    language: Language | None = attrs.field(default=None, converter=_language)
+    """The reader's language; ``None`` uses the plan's own. ``"sv"`` or ``"en"`` is
+    taken for :class:`Language`."""
     large_print: bool = False
     """Large print (storstil): body text of at least 16 pt."""
     template: Path | None = None

@@ -50,6 +50,10 @@ class Severity(enum.Enum):
     WARNING = "warning"
     ERROR = "error"
 
+    def __str__(self) -> str:
+        """``error``, ``warning`` or ``info``: the word the command prints."""
+        return self.value
+
     @property
     def rank(self) -> int:
         """0 for info, 1 for warning, 2 for error."""

@@ -24,6 +24,7 @@ __all__ = [
     "due",
     "items",
     "late",
+    "period_end",
 ]
 
 #: Days ahead that count as "the coming period" unless the user says otherwise.
@@ -125,9 +126,18 @@ def late(found: Iterable[Item], today: _dt.date) -> list[Item]:
     return _by_date(i for i in found if i.open and i.date is not None and i.date < today)
 
 
+def period_end(today: _dt.date, within: int) -> _dt.date:
+    """The last day of the coming period: ``within`` days after ``today``.
+
+    A period that would run past the year 9999 ends on its last day, the
+    latest a date can be: every dated item falls inside it.
+    """
+    return today + _dt.timedelta(days=max(0, min(within, (_dt.date.max - today).days)))
+
+
 def due(found: Iterable[Item], today: _dt.date, within: int = DEFAULT_WITHIN) -> list[Item]:
     """Open items dated from ``today`` up to ``within`` days ahead, the soonest first."""
-    last = today + _dt.timedelta(days=within)
+    last = period_end(today, within)
     return _by_date(i for i in found if i.open and i.date is not None and today <= i.date <= last)
 
 

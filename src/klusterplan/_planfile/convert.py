@@ -30,7 +30,7 @@ from .._catalogue.text import Text, nearest
 from .._model.paths import path_parts
 from ..errors import PlanError, Problem, format_path
 from ..model import SCHEMA_VERSION, Plan
-from .formats import LineMap
+from .formats import LineMap, older_yaml_number
 from .limits import number_problem
 from .resolve import SWEDISH_NAMES, enum_member, resolve_references
 
@@ -77,6 +77,9 @@ def _structure_int(value: object, _: type) -> int:
         if problem:
             raise _Invalid(problem)
         return value
+    older = older_yaml_number(value) if isinstance(value, str) else None
+    if older is not None:
+        raise _Invalid(older)
     if isinstance(value, str) and _WHOLE.fullmatch(value.strip()):
         # "9" in quotes is text to YAML; to a person it is the number 9
         raise _Invalid(text("convert_number_in_quotes", value=value, number=int(value)))
@@ -103,7 +106,8 @@ def _structure_bool(value: object, _: type) -> bool:
 
 def _structure_date(value: object, _: type) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        return value.date()
+        # a time of day would be dropped without a word: TOML, YAML and JSON alike refuse it
+        raise _Invalid(_date_with_time(value))
     if isinstance(value, _dt.date):
         return value
     if isinstance(value, str):
@@ -113,6 +117,12 @@ def _structure_date(value: object, _: type) -> _dt.date:
             suggested = _padded_date(value)
             if suggested is not None:
                 raise _Invalid(text("convert_date_unpadded", value=value, date=suggested)) from None
+        try:
+            moment = _dt.datetime.fromisoformat(value)
+        except ValueError:
+            moment = None
+        if moment is not None:
+            raise _Invalid(_date_with_time(moment))
     raise _Invalid(
         text(
             "convert_expected_date_written_yyyy",
@@ -120,6 +130,10 @@ def _structure_date(value: object, _: type) -> _dt.date:
             describe_sv=_describe_sv(value),
         )
     )
+
+
+def _date_with_time(value: _dt.datetime) -> Text:
+    return text("date_with_time", value=value.isoformat(sep=" "), date=value.date().isoformat())
 
 
 def _enum_hook(cls: type[enum.Enum]) -> Callable[[object, type], enum.Enum]:
@@ -315,6 +329,10 @@ def _problems(exc: BaseException, path: list[str | int]) -> Iterator[tuple[list[
         )
     elif isinstance(exc, _Invalid):
         yield path, exc.args[0]
+    elif isinstance(exc, PlanError):
+        # a model constructor refused a field: its problems name the field
+        for found in exc.problems:
+            yield [*path, *path_parts(found.path)], found.message
     elif isinstance(exc, TypeError | ValueError):
         yield path, f"invalid value: {exc}"
     else:
@@ -386,7 +404,7 @@ def structure_plan_with_notices(
         # slower to generate, so it is made only for a plan that has a problem.
         try:
             plan = _structurer(True).structure(data, Plan)
-        except (ClassValidationError, IterableValidationError, _Invalid) as exc:
+        except (ClassValidationError, IterableValidationError, _Invalid, PlanError) as exc:
             problems = sorted(
                 (problem(p, m) for p, m in _problems(exc, [])),
                 key=lambda p: (p.line or 0, p.path),

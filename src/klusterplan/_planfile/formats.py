@@ -27,6 +27,7 @@ __all__ = [
     "FORMATS",
     "LineMap",
     "format_for_path",
+    "older_yaml_number",
     "parse",
     "parse_with_nodes",
     "serialise",
@@ -132,8 +133,52 @@ def _reason(exc: BaseException) -> str:
     return text
 
 
+# Integers YAML 1.1 reads in ways nobody typing a plan means: 010 as 8, 0x10 as 16,
+# 1:20 as 80 (base 60). They are kept as the text typed; a field for a number then
+# says what to write (see older_yaml_number), and a field for text has it as typed.
+_OCTAL = re.compile(r"[-+]?0[0-7_]+")
+_BASE = re.compile(r"[-+]?0[xXoObB][0-9a-fA-F_]+")
+_SEXAGESIMAL = re.compile(r"[-+]?[0-9][0-9_]*(?::[0-5]?[0-9])+")
+
+
+def older_yaml_number(value: str) -> Text | None:
+    """What to write instead of ``value``, an integer only YAML 1.1 reads, or ``None``."""
+    from .._catalogue.messages import text
+
+    digits = value.replace("_", "")
+    sign = -1 if digits.startswith("-") else 1
+    bare = digits.lstrip("+-")
+    if _OCTAL.fullmatch(value):
+        why = text("yaml11_octal", old=sign * int(bare, 8))
+        return text("yaml11_number", value=value, why=why, write=str(sign * int(bare, 10)))
+    if _BASE.fullmatch(value):
+        try:
+            old = sign * int(bare, 0)
+        except ValueError:
+            return None
+        why = text("yaml11_base", old=old)
+        return text("yaml11_number", value=value, why=why, write=str(old))
+    if _SEXAGESIMAL.fullmatch(value):
+        old = 0
+        for part in bare.split(":"):
+            old = old * 60 + int(part)
+        why = text("yaml11_sexagesimal", old=sign * old)
+        return text("yaml11_number", value=value, why=why, write=text("yaml11_digits"))
+    return None
+
+
+_int = _marked("tag:yaml.org,2002:int", "number")
+
+
+def _construct_int(loader: yaml.SafeLoader, node: yaml.Node) -> Any:
+    raw = str(node.value)
+    if older_yaml_number(raw) is not None:
+        return raw
+    return _int(loader, node)
+
+
 _PlanLoader.add_constructor("tag:yaml.org,2002:map", _construct_mapping)
-_PlanLoader.add_constructor("tag:yaml.org,2002:int", _marked("tag:yaml.org,2002:int", "number"))
+_PlanLoader.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _PlanLoader.add_constructor(
     "tag:yaml.org,2002:timestamp", _marked("tag:yaml.org,2002:timestamp", "date")
 )
@@ -402,7 +447,15 @@ def _represent_str(dumper: yaml.SafeDumper, value: str) -> yaml.ScalarNode:
     return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
+def _represent_int(dumper: yaml.SafeDumper, value: int) -> yaml.ScalarNode:
+    return dumper.represent_int(int(value))
+
+
 _BlockDumper.add_representer(str, _represent_str)
+# a plan built in code may hold a subclass of str or int (an IntEnum, a marked-up
+# string): it is written as the plain value it is, as JSON and TOML write it
+_BlockDumper.add_multi_representer(str, lambda d, v: _represent_str(d, str(v)))
+_BlockDumper.add_multi_representer(int, _represent_int)
 
 
 def _json_default(value: object) -> str:
@@ -461,6 +514,11 @@ class LineMap:
         self._format = format
         self._root: yaml.Node | None = root
         self._built = root is not None
+        # Both are made once and kept: a file with thousands of problems asks for
+        # thousands of lines, and splitting the text or scanning a mapping's keys
+        # for each would make the report grow with the square of the file.
+        self._lines: list[str] | None = None
+        self._keys: dict[int, dict[str, tuple[yaml.Node, yaml.Node]]] = {}
 
     def _tree(self) -> yaml.Node | None:
         if not self._built:
@@ -474,8 +532,26 @@ class LineMap:
 
     def text_of(self, line: int) -> str:
         """The text of the 1-based ``line`` of the file, or empty."""
-        lines = self._text.split("\n")
+        if self._lines is None:
+            self._lines = self._text.split("\n")
+        lines = self._lines
         return lines[line - 1] if 0 < line <= len(lines) else ""
+
+    def _found(self, node: yaml.MappingNode, part: Any) -> tuple[yaml.Node, yaml.Node] | None:
+        """The key and value nodes of ``part`` in ``node``, the first if it is repeated."""
+        if isinstance(part, str):
+            keys = self._keys.get(id(node))
+            if keys is None:
+                keys = {}
+                for key_node, value_node in node.value:
+                    if isinstance(key_node.value, str):
+                        keys.setdefault(key_node.value, (key_node, value_node))
+                self._keys[id(node)] = keys
+            return keys.get(part)
+        for key_node, value_node in node.value:
+            if key_node.value == part or _reads_as(key_node, part):
+                return key_node, value_node
+        return None
 
     def line(self, path: Sequence[Any]) -> int | None:
         """Return the 1-based line of the deepest part of ``path`` found, or ``None``.
@@ -489,13 +565,11 @@ class LineMap:
         line: int | None = node.start_mark.line + 1
         for part in path:
             if isinstance(node, yaml.MappingNode):
-                for key_node, value_node in node.value:
-                    if key_node.value == part or _reads_as(key_node, part):
-                        line = key_node.start_mark.line + 1
-                        node = value_node
-                        break
-                else:
+                found = self._found(node, part)
+                if found is None:
                     return line
+                line = found[0].start_mark.line + 1
+                node = found[1]
             elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
                 if not 0 <= part < len(node.value):
                     return line

@@ -5,6 +5,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+import unicodedata
 from pathlib import Path
 from typing import BinaryIO
 
@@ -58,6 +59,10 @@ def _loads(
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise PlanError([Problem("", message_text("io_nul_byte"), line)], source)
+    if not unicodedata.is_normalized("NFC", text):
+        # macOS and some editors store å, ä and ö decomposed (a + combining ring); the
+        # fonts, the ids and every comparison expect the composed form a keyboard types
+        text = unicodedata.normalize("NFC", text)
     data, root = parse_with_nodes(text, format, source)
     lines = LineMap(text, format, root)
     problems = sorted(

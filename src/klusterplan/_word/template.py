@@ -40,7 +40,32 @@ class TemplateLimits:
 
 
 _DECLARATIONS = (b"<!DOCTYPE", b"<!ENTITY")
-_WIDE = tuple(b"\x00".join(bytes([c]) for c in d) for d in _DECLARATIONS)
+
+
+def _declares(window: bytes) -> bool:
+    """Whether ``window`` holds a declaration, in any case and in UTF-8, -16 or -32.
+
+    XML names are case-sensitive but parsers forgive ``<!doctype``; the NUL
+    bytes of the wider encodings are dropped before looking.
+    """
+    narrow = window.replace(b"\x00", b"").upper()
+    return any(d in narrow for d in _DECLARATIONS)
+
+
+def _xml_problem(name: str, data: bytes) -> Text | None:
+    """Why the XML part ``name`` cannot be read safely, or ``None``."""
+    from lxml import etree
+
+    parser = etree.XMLParser(
+        resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False
+    )
+    try:
+        root = etree.fromstring(data, parser)
+    except etree.XMLSyntaxError as exc:
+        return text("template_not_xml", name=name, detail=exc)
+    if root.getroottree().docinfo.doctype:
+        return text("template_part_filename_declares_dtd", filename=name)
+    return None
 
 
 def template_problem(
@@ -98,6 +123,8 @@ def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> Text |
         # the sizes in the directory may lie: count what really comes out
         read = 0
         head = b""
+        xml = info.filename.endswith((".xml", ".rels"))
+        kept: list[bytes] = []
         with archive.open(info) as stream:
             while chunk := stream.read(1 << 16):
                 read += len(chunk)
@@ -110,9 +137,14 @@ def _archive_problem(archive: zipfile.ZipFile, limits: TemplateLimits) -> Text |
                         max_total=limits.max_total,
                         number=number(limits.max_total),
                     )
-                if info.filename.endswith((".xml", ".rels")):
+                if xml:
                     window = head + chunk
-                    if any(d in window for d in (*_DECLARATIONS, *_WIDE)):
+                    if _declares(window):
                         return text("template_part_filename_declares_dtd", filename=info.filename)
-                    head = window[-32:]
+                    head = window[-64:]  # a declaration in UTF-32 is 36 bytes
+                    kept.append(chunk)
+        if xml:
+            problem = _xml_problem(info.filename, b"".join(kept))
+            if problem is not None:
+                return problem
     return None

@@ -136,7 +136,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "rules": ("rules", "Explain the rule CODE, or list every rule (code, name, severity, plugin)."),
     "plugins": (
         "info",
-        "List every plugin with its exporters and rules, and where each comes from.",
+        "List every plugin with its hooks, exporters and rules, and where each comes from.",
     ),
     "schema": (
         "info",

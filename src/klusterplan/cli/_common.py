@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 import sys
 import warnings
 import weakref
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any, NoReturn
 
 import click
@@ -18,6 +19,7 @@ from .._catalogue.text import in_language
 from .._export.load import load_with_lines as _load_with_lines
 from .._extension.rule import Severity
 from .._planfile.formats import LineMap
+from .._support.atomic import is_one_of
 from .._word.changes import WordNotice
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
@@ -37,6 +39,7 @@ __all__ = [
     "plans_language",
     "plugin_source",
     "reader_language",
+    "refuse_inputs",
     "registry",
     "report_failures",
     "say",
@@ -75,6 +78,24 @@ def fail(message: str) -> NoReturn:
     """Print a message for the user and exit with the bad-input code, 2."""
     error(message)
     sys.exit(EXIT_USAGE)
+
+
+def refuse_inputs(
+    output: str | os.PathLike[str] | None,
+    inputs: Iterable[tuple[str | os.PathLike[str] | None, str]],
+    language: Language,
+) -> None:
+    """Stop with exit code 2 when writing ``output`` would change one of the command's inputs.
+
+    ``inputs`` are ``(path, role)`` pairs, the role a message key
+    (``role_plan``, ``role_template``); the same file under another name, a
+    link or a hard link counts too.
+    """
+    if output is None or os.fspath(output) == "-":
+        return
+    for path, role in inputs:
+        if path is not None and is_one_of(output, [path]):
+            fail(message("is_an_input", language, path=output, role=message(role, language)))
 
 
 def format_option(
@@ -163,11 +184,12 @@ def plugin_source(source: str, language: Language) -> str:
 _reported: weakref.WeakKeyDictionary[Registry, set[str]] = weakref.WeakKeyDictionary()
 
 
-def report_failures(registry: Registry) -> None:
+def report_failures(registry: Registry, *, show: bool = True) -> None:
     """Warn, once each, about plugins that failed to load or whose hooks raised.
 
     Each is told in the language the command speaks (:func:`spoken`), which the
-    command chooses before it asks for the registry.
+    command chooses before it asks for the registry. ``show=False`` only counts
+    them as told, for failures the command has printed another way.
     """
     for failure in registry.failures:
         said = failure.render(spoken())
@@ -176,7 +198,8 @@ def report_failures(registry: Registry) -> None:
         told = _reported.setdefault(registry, set())
         if text not in told:
             told.add(text)
-            error(text)
+            if show:
+                error(text)
 
 
 def registry() -> Registry:

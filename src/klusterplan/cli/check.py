@@ -199,8 +199,10 @@ def check_command(
     plugins = registry()
     known = plugins.rules()
     report_failures(plugins)  # the rules are gathered only now
-    if any(f.fatal for f in plugins.failures):
-        fail(message("same_codes", told))
+    fatal = [f for f in plugins.failures if f.fatal]
+    if fatal:
+        # each failure was told above; the last line says why the check stops
+        fail(message("own_prefix_stop" if all(f.reserved for f in fatal) else "same_codes", told))
     cli_select, cli_ignore = split_codes(select), split_codes(ignore)
     cli_extend = split_codes(extend_select)
     if accessibility:
@@ -308,6 +310,7 @@ def check_command(
                 "lang": language.value,
                 "findings": [f.to_json(language) for f in result.findings],
                 "suppressed": [f.to_json(language) for f in result.suppressed],
+                "plugins": list(result.plugins),
             }
         )
     language = languages[0] if len(set(languages)) == 1 else reader_language(lang)
@@ -315,6 +318,11 @@ def check_command(
         if results:
             findings = [f for _, r in results for f in r.findings]
             suppressed = sum(len(r.suppressed) for _, r in results)
+            # an installed plugin's rules change the result: say so, as a script's result does;
+            # the summary stays the last line
+            added = {p: None for _, r in results for p in r.added_by_plugins}
+            if added:
+                click.echo(message("rules_from_plugins", language, plugins=", ".join(added)))
             click.echo(_report.summary_line(len(results), findings, suppressed, language))
     elif output_format == "json":
         click.echo(_json(entries, findings_fail))

@@ -16,9 +16,11 @@ from .._catalogue.locale import system_language
 from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
 from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
+from .._export.contain import DEFAULT_HOOK_TIMEOUT
 from .._export.load import load
 from .._extension.exporter import ExportOptions, unknown_settings
 from .._planfile.io import example
+from .._support.atomic import is_one_of
 from .._word.template import template_problem
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
@@ -31,6 +33,7 @@ from ._common import (
     fail,
     lang_option,
     plans_language,
+    refuse_inputs,
     registry,
     report_failures,
     speaking,
@@ -145,6 +148,15 @@ def _summary(outcomes: list[ExportOutcome], seconds: float, language: Language) 
     help="How many plans to export at once, each in a process of its own "
     "[default: the number of CPUs].",
 )
+@click.option(
+    "--hook-timeout",
+    type=click.FloatRange(min=0),
+    default=DEFAULT_HOOK_TIMEOUT,
+    show_default=True,
+    metavar="SECONDS",
+    help="How long one plugin hook (a renderer, branding) may run before that format "
+    "fails; 0: no limit.",
+)
 @lang_option
 @large_print_option
 @template_option
@@ -155,6 +167,7 @@ def export_command(
     formats: tuple[str, ...],
     output: str | None,
     jobs: int | None,
+    hook_timeout: float,
     lang: Language | None,
     large_print: bool,
     template: Path | None,
@@ -184,9 +197,11 @@ def export_command(
     wanted = []
     for fmt in _split_formats(formats):
         try:
-            wanted.append(plugins.format_name(fmt))
+            name = plugins.format_name(fmt)
         except PlanError as exc:
             fail(f"--to: {exc.render(language)}")
+        if name not in wanted:  # md, markdown and MD are one format, written once
+            wanted.append(name)
     total = len(plans) + (1 if with_example else 0)
     output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
@@ -195,6 +210,8 @@ def export_command(
         fail(message("no_format", language))
     options = _options(lang, large_print, template, option, language)
     _check_settings(plugins, wanted, options.settings, language)
+    if output_file is not None:
+        refuse_inputs(output_file, [(template, "role_template")], language)
     if template is not None:
         problem = template_problem(template)
         if problem:
@@ -203,7 +220,7 @@ def export_command(
     if bundled is not None:
         items.insert(0, ("example.yaml", bundled))
     if output_file == "-":
-        _to_stdout(items[0], wanted[0], options, plugins, language)
+        _to_stdout(items[0], wanted[0], options, plugins, language, hook_timeout or None)
     if output_dir is not None:
         try:
             output_dir.mkdir(parents=True, exist_ok=True)
@@ -212,7 +229,14 @@ def export_command(
             fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
     notes: list[str] = []
     try:
-        tasks = plan_tasks(items, wanted, output_dir, options=options, note=notes.append)
+        tasks = plan_tasks(
+            items,
+            wanted,
+            output_dir,
+            options=options,
+            note=notes.append,
+            hook_timeout=hook_timeout or None,
+        )
     except PlanError as exc:
         fail(exc.render(language))
     if output_file is not None:
@@ -224,6 +248,7 @@ def export_command(
         error(in_language(note, language))
     jobs = min(jobs or _default_jobs(), len(tasks))
     started = time.monotonic()
+    report_failures(plugins)  # what failed before any plan ran
     with reporter(len(tasks), language) as shown:
         outcomes = run_tasks(
             tasks,
@@ -236,7 +261,8 @@ def export_command(
             shared_language(lang, [o.language for o in outcomes], system_language())
         )
         error(_summary(outcomes, time.monotonic() - started, language))
-    report_failures(plugins)
+    # a hook that failed while a plan ran is in that plan's notices, already printed
+    report_failures(plugins, show=False)
     if any(o.bad_input for o in outcomes):
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if any(not o.ok for o in outcomes) else EXIT_OK)
@@ -313,7 +339,7 @@ def _format_of(output: str, plugins: Registry, language: Language) -> str:
 def _to_file(task: Any, output: str) -> Any:
     fmt = task.targets[0][0]
     refused: tuple[tuple[str, str], ...] = ()
-    if task.path is not None and Path(task.path).resolve() == Path(output).resolve():
+    if task.path is not None and is_one_of(output, [task.path]):
         refused = ((output, text("is_the_plan", path=output)),)
     return attrs.evolve(task, targets=((fmt, output),), refused=refused)
 
@@ -324,6 +350,7 @@ def _to_stdout(
     options: ExportOptions,
     plugins: Registry,
     language: Language,
+    hook_timeout: float | None,
 ) -> None:
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
@@ -333,7 +360,7 @@ def _to_stdout(
     try:
         source, plan = item if isinstance(item, tuple) else (item, load(item))
         buffer = io.BytesIO()
-        notices = export(plan, fmt, buffer, options, registry=plugins)
+        notices = export(plan, fmt, buffer, options, registry=plugins, hook_timeout=hook_timeout)
     except PlanError as exc:
         fail(exc.render(language))
     except ExportError as exc:

@@ -19,6 +19,7 @@ from ._common import (
     lang_option,
     plans_language,
     reader_language,
+    refuse_inputs,
     speaking,
 )
 
@@ -72,6 +73,7 @@ def import_command(
         fail(message("import_where", language))
     if into is not None and into.suffix.lower() == ".docx":
         fail(message("import_into_word", language, path=into))
+    refuse_inputs(output or into, [(document, "role_document")], language)
     try:
         result = read_word(document)
     except PlanError as exc:

@@ -54,7 +54,7 @@ def status_lines(
     found = _followup.items(plan)
     late = _followup.late(found, today)
     due = _followup.due(found, today, within)
-    until = _format.day(today + _dt.timedelta(days=within))
+    until = _format.day(_followup.period_end(today, within))
     name = plan.library.name.strip() or source
     lines = [f"{name} ({source}) – {label('status_title', lang).lower()} {_format.day(today)}"]
     for title, items in (

@@ -22,6 +22,7 @@ from ._common import (
     fail,
     plans_language,
     reader_language,
+    refuse_inputs,
     registry,
     report_failures,
     speaking,
@@ -122,10 +123,12 @@ def summary_command(
             fail(message("summary_data_format", language, format=format, able=able))
         if output is None:
             fail(message("summary_needs_output", language, format=format))
+    refuse_inputs(output, [(template, "role_template")], language)
     try:
         cluster = load_cluster(plans)
     except PlanError as exc:
         fail(exc.render(language))
+    refuse_inputs(output, [(m.source, "role_plan") for m in cluster.members], language)
     for member in cluster.failed:
         # in the language its file declares, as check tells it
         said = reader_language(lang, path=member.source)

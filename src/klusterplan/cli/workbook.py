@@ -20,6 +20,7 @@ from ._common import (
     fail,
     plans_language,
     reader_language,
+    refuse_inputs,
     registry,
     report_failures,
 )
@@ -104,6 +105,7 @@ def workbook(
             )
             fail(message("workbook_suffix", language, path=output, suffix=suffix, known=known))
         chosen = able[matches[0]]
+    refuse_inputs(output, [(source, "role_from"), (template, "role_template")], language)
     plan = Plan()
     if source is not None:
         try:

@@ -17,7 +17,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 from string import whitespace
-from typing import Any
+from typing import Any, NamedTuple
 
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.platypus.paragraph import (
@@ -33,7 +33,19 @@ from reportlab.platypus.paragraph import lstrip as rl_lstrip
 from reportlab.platypus.paragraph import split as rl_split
 from reportlab.platypus.paragraph import strip as rl_strip
 
-__all__ = ["ascent_descent", "break_mixed", "break_plain", "plain_style", "word_widths"]
+__all__ = [
+    "LONG_WORD",
+    "ascent_descent",
+    "break_mixed",
+    "break_plain",
+    "fitting",
+    "plain_style",
+    "word_widths",
+]
+
+#: Words this long or longer are cut into lines here rather than by reportlab, whose
+#: cost grows with the square of the word's length.
+LONG_WORD = 500
 
 #: Word widths, by font and size, of the document being laid out.
 word_widths: dict[tuple[str, float], dict[str, float]] = {}
@@ -49,6 +61,36 @@ def ascent_descent(font_name: str, font_size: float) -> tuple[float, float]:
     return bounds
 
 
+def fitting(
+    word: str, start: int, room: float, font_name: str, font_size: float
+) -> tuple[int, float]:
+    """Where the longest piece of ``word`` from ``start`` that fits in ``room`` ends, and its width.
+
+    At least one character, so that a line narrower than a letter still moves
+    on. The piece is found by doubling and then halving its length, so each
+    line costs a few measurements of about its own length.
+    """
+    end = len(word)
+    fits, fits_width = start + 1, stringWidth(word[start : start + 1], font_name, font_size)
+    too_long = end + 1
+    probe = start + 2
+    while probe <= end:
+        width = stringWidth(word[start:probe], font_name, font_size)
+        if width > room:
+            too_long = probe
+            break
+        fits, fits_width = probe, width
+        probe = min(start + 2 * (probe - start), end) if probe < end else end + 1
+    while too_long - fits > 1:
+        middle = (fits + too_long) // 2
+        width = stringWidth(word[start:middle], font_name, font_size)
+        if width > room:
+            too_long = middle
+        else:
+            fits, fits_width = middle, width
+    return fits, fits_width
+
+
 def _width(text: str, font_name: str, font_size: float) -> float:
     key = (font_name, font_size)
     measured = word_widths.get(key)
@@ -58,6 +100,35 @@ def _width(text: str, font_name: str, font_size: float) -> float:
     if width is None:
         width = measured[text] = stringWidth(text, font_name, font_size)
     return width
+
+
+def _cut_long_words(words: list[Any], room: float) -> list[Any]:
+    """``words`` with each long word of one text fragment wider than ``room`` cut into lines.
+
+    reportlab cuts such a word a character at a time, and again on each page
+    it spans. The pieces but the last are words with no space after them, so
+    the text reads as typed wherever the lines fall.
+    """
+    out: list[Any] = []
+    for w in words:
+        if (
+            w[0] <= room
+            or len(w[1][1]) < LONG_WORD
+            or hasattr(w[1][0], "cbDefn")
+            or any(text for _, text in w[2:])  # (zero-width callbacks may follow)
+        ):
+            out.append(w)
+            continue
+        f, text = w[1]
+        start = 0
+        while True:
+            end, width = fitting(text, start, room, f.fontName, f.fontSize)
+            if end == len(text):
+                break
+            out.append([width, (f, text[start:end])])
+            start = end
+        out.append(type(w)([width, (f, text[start:]), *w[2:]]))
+    return out
 
 
 def _frag_words(frags: list[Any]) -> list[Any] | None:
@@ -290,6 +361,8 @@ def break_mixed(para: Any, width: Any) -> Any:
     max_widths = list(width) if isinstance(width, tuple | list) else [width]
     shrinkage = style.spaceShrinkage
     split_long = style.splitLongWords
+    if split_long:
+        words_in = _cut_long_words(words_in, min(max_widths))
     line = _Line(max_widths)
     done: list[Any] = []  # reportlab's FW: the words of the lines made so far
     for w in words_in:
@@ -355,6 +428,35 @@ def _plain_words(f: Any) -> list[str] | None:
     return words
 
 
+class _Cut(NamedTuple):
+    """A long word cut into lines: the full lines, the widest, and the last piece."""
+
+    lines: list[tuple[float, list[str]]]
+    widest: float
+    last: str
+    last_width: float
+    line_no: int
+
+
+def _cut_lines(
+    word: str, font_name: str, font_size: float, max_widths: list[Any], line_no: int
+) -> _Cut:
+    """``word`` cut into the lines it fills from line ``line_no`` on, each as full as fits."""
+    last_line = len(max_widths) - 1
+    lines: list[tuple[float, list[str]]] = []
+    widest = 0.0
+    start = 0
+    while True:
+        max_width = max_widths[min(last_line, line_no)]
+        end, width = fitting(word, start, max_width, font_name, font_size)
+        if end == len(word):
+            return _Cut(lines, widest, word[start:], width, line_no)
+        widest = max(widest, width)
+        lines.append((max_width - width, [word[start:end]]))
+        line_no += 1
+        start = end
+
+
 def break_plain(para: Any, width: Any) -> Any:
     """The lines of a paragraph of plain text in one font, or ``None`` to leave it to reportlab.
 
@@ -401,7 +503,20 @@ def break_plain(para: Any, width: Any) -> Any:
         new_width = current + space + word_width
         if new_width > max_width + shrink * len(line):
             if split_long and word_width > max_width:
-                return None  # reportlab cuts such a word: let it
+                if len(word) < LONG_WORD:
+                    return None  # reportlab cuts such a word: let it
+                if line:
+                    widest = max(widest, current)
+                    lines.append((max_width - current, line))
+                    line_no += 1
+                # reportlab cuts a word a character at a time, and again on each page
+                # it spans; one of thousands of letters is cut here, a line at a time
+                cut = _cut_lines(word, font_name, font_size, max_widths, line_no)
+                lines.extend(cut.lines)
+                widest = max(widest, cut.widest)
+                line, current, line_no = [cut.last], cut.last_width, cut.line_no
+                max_width = max_widths[min(last_width, line_no)]
+                continue
             if line:
                 if current > widest:
                     widest = current

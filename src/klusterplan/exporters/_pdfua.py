@@ -26,11 +26,13 @@ import functools
 import json
 import re
 import tempfile
+import threading
 from collections.abc import Iterator
 from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, assert_never
 
+from .._catalogue.messages import text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
 from .._document.design import (
     ACCENT,
@@ -44,6 +46,7 @@ from .._document.design import (
 )
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
+from .._support.visible import shows_nothing
 from ..document import (
     Block,
     BulletList,
@@ -73,6 +76,27 @@ if TYPE_CHECKING:
 __all__ = ["render_pdfua"]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_LONG_WORD = re.compile(r"\S{1000,}")
+_WORD_PIECE = 1000
+
+
+def _breakable(text: str) -> str:
+    """``text`` with a zero-width space every thousand characters of a word that long.
+
+    Typst cuts a run of text at 65,535 bytes and stops (a Rust panic) when a
+    letter of two bytes lies across the cut; a word of thousands of letters
+    also needs places where a line may break.
+    """
+    if len(text) < _WORD_PIECE:
+        return text
+    return _LONG_WORD.sub(
+        lambda m: "\u200b".join(
+            m.group()[i : i + _WORD_PIECE] for i in range(0, len(m.group()), _WORD_PIECE)
+        ),
+        text,
+    )
+
+
 #: What to do about a character Carlito lacks: the tagged PDF has no fallback font.
 
 
@@ -81,13 +105,22 @@ def _template() -> bytes:
     return (resources.files("klusterplan") / "data" / "pdfua.typ").read_bytes()
 
 
-@functools.cache
+_compilers = threading.local()
+
+
 def _compiler() -> typst.Compiler:
     import typst
 
-    # One compiler for the process: it loads the fonts once. Only the shipped
-    # Carlito files are fonts to it; no font of the machine can slip in.
-    return typst.Compiler(font_paths=[str(font_file("regular").parent)], ignore_system_fonts=True)
+    # One compiler for each thread: it loads the fonts once, and a compiler is
+    # not to be shared ("Already borrowed" when two threads compile at once).
+    # Only the shipped Carlito files are fonts to it; no font of the machine can slip in.
+    compiler: typst.Compiler | None = getattr(_compilers, "compiler", None)
+    if compiler is None:
+        compiler = typst.Compiler(
+            font_paths=[str(font_file("regular").parent)], ignore_system_fonts=True
+        )
+        _compilers.compiler = compiler
+    return compiler
 
 
 @functools.cache
@@ -135,7 +168,7 @@ class _Data:
         self.large_print = large_print
 
     def s(self, text: str) -> str:
-        return self.fonts.prepare(text.strip())
+        return _breakable(self.fonts.prepare(text.strip()))
 
     def paragraphs(self, text: str) -> list[str]:
         return [self.s(p) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
@@ -298,8 +331,12 @@ class _Data:
                 assert_never(block)
 
     def section(self, section: Section) -> dict[str, Any]:
+        title = self.s(section.title)
+        if shows_nothing(title):
+            # PDF/UA-1 needs text in every heading; the check (KP703) names the field
+            raise PlanError([Problem("", text("ua_empty_heading", title=repr(section.title)))])
         return {
-            "title": self.s(section.title),
+            "title": title,
             "level": section.level,
             "lang": _lang(section.lang, self.document),
             "blocks": [self.block(b) for b in section.blocks],
@@ -409,12 +446,19 @@ def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -
         (root / "data.json").write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
         if logo is not None:
             (root / data["logo"]["file"]).write_bytes(logo)
-        pdf = _compiler().compile(
-            input=_template(),
-            format="pdf",
-            root=str(root),
-            pdf_standards=["ua-1"],
-            timestamp=stamp,
-        )
+        try:
+            pdf = _compiler().compile(
+                input=_template(),
+                format="pdf",
+                root=str(root),
+                pdf_standards=["ua-1"],
+                timestamp=stamp,
+            )
+        except BaseException as exc:
+            # Typst's own failures (Rust panics) derive from BaseException, past any
+            # `except Exception`; they say something of the text, not of a bug here
+            if type(exc).__module__ != "pyo3_runtime":
+                raise
+            raise PlanError([Problem("", text("ua_typst_stopped", reason=str(exc)))]) from None
     assert isinstance(pdf, bytes)
     stream.write(pdf)

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 
 from .._catalogue.messages import text
 from .._extension.rule import Hit, RuleContext, Severity, rule
+from .._support.visible import shows_nothing
 from ..model import Plan
 from ._util import blank
 
@@ -120,6 +121,16 @@ kod, inte ett namn.
 def empty_heading(plan: Plan, context: RuleContext) -> Iterator[Hit]:
     """A target group whose heading would be empty or only its id."""
     for i, group in enumerate(plan.target_groups):
+        reported = group.votes is not None and blank(group.name)  # by KP702
+        if group.name and shows_nothing(group.name) and not reported:
+            yield f"target_groups[{i}].name", text("heading_invisible", value=repr(group.name))
+            continue
+        persona = group.persona
+        if persona is not None and not blank(persona.name) and shows_nothing(persona.name):
+            yield (
+                f"target_groups[{i}].persona.name",
+                text("heading_invisible", value=repr(persona.name)),
+            )
         if not blank(group.name):
             continue
         # a group with votes is reported once, by KP702
