@@ -71,12 +71,6 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "english"): "a heading at the foot",
     ("pdf-ua", "kalmar plan"): "a heading at the foot",
     ("pdf-ua", "large print"): "headings and records' first fields at the foot",
-    ("docx", "plan"): "a heading at the foot; a record's first field alone at the foot",
-    ("docx", "english"): "'in progress' breaks; a heading at the foot",
-    ("docx", "kalmar plan"): "a heading at the foot; a record's first field alone at the foot",
-    ("docx", "large print"): "headings and records' first fields at the foot",
-    ("docx", "blank workbook"): "a label at the foot of a page",
-    ("docx", "pre-filled workbook"): "near-empty pages",
 }
 
 
