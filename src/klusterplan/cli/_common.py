@@ -24,6 +24,7 @@ from .._word.changes import WordNotice
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 from . import _startup
+from ._language_state import speaking, spoken
 
 __all__ = [
     "EXIT_FINDINGS",
@@ -160,18 +161,6 @@ def plans_language(
 
 
 # The language the running command speaks in, once it knows it: a Ctrl-C says so in it.
-_spoken: list[Language] = []
-
-
-def speaking(language: Language) -> Language:
-    """Remember ``language`` as the one the running command speaks in; return it."""
-    _spoken[:] = [language]
-    return language
-
-
-def spoken() -> Language:
-    """The language the running command speaks in; the system's locale before it chose."""
-    return _spoken[0] if _spoken else system_language()
 
 
 def plugin_source(source: str, language: Language) -> str:

@@ -17,12 +17,11 @@ from collections.abc import Sequence
 
 import click
 
-from .._catalogue.language import is_swedish
+from .._catalogue.language import Language, is_swedish
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import shared_language
 from .._catalogue.usage import ARGUMENTS_SV, CLICK_PLURAL_SV, CLICK_SV, HELP_SV
-from ..model import Language
-from ._common import speaking, spoken
+from ._language_state import speaking, spoken
 
 __all__ = [
     "early_language",
