@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .. import Finding, Rule, Severity
 from .._catalogue.messages import text as message_text
 from .._catalogue.text import in_language
-from .._extension.rule import Finding, Rule, Severity
 from ..model import Language
 
 __all__ = [

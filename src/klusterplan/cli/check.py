@@ -10,9 +10,8 @@ from typing import Any
 import attrs
 import click
 
+from .. import CheckResult, Finding, Severity, UnknownCodeError, check_plan
 from .._catalogue.messages import message
-from .._checking.check import CheckResult, check_plan
-from .._extension.rule import Finding, Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
 from ..model import Language

@@ -12,14 +12,13 @@ from typing import Any
 import attrs
 import click
 
+from .. import ExportOptions, ExportOutcome, example, load
 from .._catalogue.locale import system_language
 from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
-from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
+from .._export.batch import plan_tasks, process_pool, run_tasks
 from .._export.contain import DEFAULT_HOOK_TIMEOUT
-from .._export.load import load
-from .._extension.exporter import ExportOptions, unknown_settings
-from .._planfile.io import example
+from .._extension.exporter import unknown_settings
 from .._support.atomic import is_one_of
 from .._word.template import template_problem
 from ..errors import ExportError, PlanError
@@ -355,7 +354,7 @@ def _to_stdout(
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
 
-    from .._export.export import export
+    from .. import export
 
     try:
         source, plan = item if isinstance(item, tuple) else (item, load(item))

@@ -7,9 +7,10 @@ from pathlib import Path
 
 import click
 
+from .. import loads
 from .._catalogue.messages import count, message, os_reason
 from .._planfile.formats import format_for_path
-from .._planfile.io import loads, read_plan_text
+from .._planfile.io import read_plan_text
 from ..errors import PlanError
 from ..model import Language
 from ._common import (
@@ -65,7 +66,8 @@ def import_command(
 
     Exit codes: 0 read, 2 the document or the plan file could not be read.
     """
-    from .._word.importer import read_word, word_language
+    from .. import read_word
+    from .._word.importer import word_language
     from .._word.update import new_file_text, update_text, write
 
     language = plans_language(lang, [str(into)] if into is not None else [])

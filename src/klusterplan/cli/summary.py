@@ -8,10 +8,10 @@ from pathlib import Path
 
 import click
 
+from .. import export_summary, load_cluster
 from .._catalogue.locale import system_language
 from .._catalogue.messages import message, os_reason, shared_language
-from .._cluster.export import SUMMARY_DATA_FORMAT, export_summary
-from .._cluster.members import load_cluster
+from .._cluster.export import SUMMARY_DATA_FORMAT
 from .._model.followup import DEFAULT_WITHIN
 from ..errors import PlanError
 from ..model import Language

@@ -7,10 +7,8 @@ from pathlib import Path
 
 import click
 
+from .. import ExportOptions, export, load
 from .._catalogue.messages import message, os_reason
-from .._export.export import export
-from .._export.load import load
-from .._extension.exporter import ExportOptions
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
 from ._common import (
