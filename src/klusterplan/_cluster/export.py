@@ -76,7 +76,7 @@ def export_summary(
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
-    cluster = Cluster.from_plans(cluster)
+    cluster = Cluster.from_plans(cluster, caller="export_summary")
     if options.workbook:
         raise PlanError(
             [
