@@ -9,6 +9,8 @@ words, rules and shaded rectangles fall:
 - **heading at the foot**: a heading, or a label standing on its own line, with
   fewer than two lines of what follows under it on its page;
 - **lone line**: one line of a paragraph alone at the foot or the top of a page;
+- **lone field**: a record's first field (``Nr: 2``) alone at the foot, under a rule
+  or apart from any field above it;
 - **table split**: a table split over pages with fewer than two body rows on
   one of them, so that a header or a row stands alone;
 - **broken value**: an amount, a date or a short label broken across lines
@@ -328,6 +330,30 @@ def _next_in_column(lines: Sequence[Line], index: int) -> Line | None:
     return None
 
 
+def _paragraph_start(lines: Sequence[Line], index: int) -> Line:
+    """The first line of the paragraph ``lines[index]`` ends: up while lines follow at leading,
+    to the line a field's bold label opens."""
+    while index > 0 and not lines[index].first_bold:
+        line, above = lines[index], lines[index - 1]
+        if line.top - above.bottom > line.size * 0.6 or abs(line.x0 - above.x0) > 2:
+            break
+        index -= 1
+    return lines[index]
+
+
+def _follows_field(page: Page, index: int) -> bool:
+    """Whether line ``index`` is a field after another of the same record: no rule, no gap."""
+    if index == 0:
+        return False
+    line, above = page.lines[index], page.lines[index - 1]
+    if above.bottom < line.top - line.size:
+        return False
+    if any(above.bottom - 1 < y < line.top + 1 for y in page.rules):
+        return False  # a rule between: the line opens a record of its own
+    start = _paragraph_start(page.lines, index - 1)
+    return start.first_bold and ":" in start.text
+
+
 def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> list[Defect]:
     """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break."""
     pages = read_pages(data)
@@ -356,6 +382,10 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
                 continue
             following = [other.top for other in lines[k + 1 :] if other.top > line.bottom - 1]
             following += [y for y in page.rules if y > line.bottom + 2]
+            # what follows a label ends where the next page opens a section of its own
+            section_ends = bool(after.lines) and _is_heading(after.lines[0], sizes)
+            if following and section_ends and not _is_heading(line, sizes):
+                continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
         # a record's first field alone at the foot: "Nr: 2"
@@ -364,13 +394,16 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
         ]
         if after is not None and not (ends_chapter or cover) and body and body[-1] is lines[-1]:
             last = lines[-1]
-            above = lines[-2] if len(lines) > 1 else None
             if (
                 last.first_bold
-                and last.words[0].endswith(":")
-                and (above is None or not above.first_bold or above.bottom < last.top - last.size)
+                and ":" in last.text
+                and not _follows_field(page, len(lines) - 1)
+                # rules under it (lines to write on) stand between it and the foot
+                and not any(y > last.bottom + 2 for y in page.rules)
                 and after.lines
                 and after.lines[0].first_bold
+                # a section of its own on the next page: the record ended here
+                and not _is_heading(after.lines[0], sizes)
             ):
                 defects.append(Defect(page.number, "lone field at the foot", last.text))
         # one line of a paragraph alone at the top

@@ -54,3 +54,12 @@ def test_model_fields_have_types_and_documentation(api_page: str) -> None:
 def test_enum_members_are_listed(api_page: str) -> None:
     for anchor in ("Segment.A", "Segment.B", "ActionStatus.IN_PROGRESS", "Horizon.LONG_TERM"):
         assert f'id="klusterplan.model.{anchor}"' in api_page
+
+
+def test_the_site_reference_names_no_private_module(api_page: str) -> None:
+    # every name is documented under the name a script imports it by
+    import re
+
+    anchors = re.findall(r'(?:id|href)="#?(klusterplan\.[^"]+)"', api_page)
+    assert anchors
+    assert [a for a in anchors if re.search(r"\._[a-z]", a)] == []

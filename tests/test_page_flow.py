@@ -67,12 +67,6 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
-    ("pdf", "plan"): "the contents spill one line onto a page of their own",
-    ("pdf", "english"): "the contents spill; 'in progress' breaks in the status columns",
-    ("pdf", "kalmar plan"): "the contents spill one line onto a page of their own",
-    ("pdf", "large print"): "a record's first field alone at the foot; lone lines at the top",
-    ("pdf", "blank workbook"): "a table split with one row each side; a near-empty page",
-    ("pdf", "pre-filled workbook"): "landscape pages with a few rows; near-empty pages",
     ("pdf-ua", "plan"): "a heading at the foot",
     ("pdf-ua", "english"): "a heading at the foot",
     ("pdf-ua", "kalmar plan"): "a heading at the foot",
@@ -186,3 +180,72 @@ def test_the_audit_reads_lines_and_fill() -> None:
     pages = read_pages(_pdf(draw, pages=2))
     assert len(pages) == 2 and len(pages[0].lines) == 30
     assert 0.4 < pages[0].fill < 0.6
+
+
+def _fields_page(canvas: Any, number: int, rule: bool, next_size: float = 10.5) -> None:
+    """A page of text ending in a field after a cover; the next page opens with a field."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 2:
+        canvas.setFont("Helvetica-Bold", next_size)
+        canvas.drawString(60, 762, "Vad:")
+        canvas.setFont("Helvetica", 10.5)
+        canvas.drawString(90, 762, "a record's second field")
+        return
+    for k in range(55):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    bottom = 762 - 12 * 55
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, bottom, "Beskrivning:")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(130, bottom, "a field running over more than one line, to the end of it")
+    canvas.drawString(60, bottom - 14, "and ending here.")
+    if rule:
+        canvas.line(60, bottom - 19, 535, bottom - 19)
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, bottom - 30 if rule else bottom - 28, "Nr:")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(80, bottom - 30 if rule else bottom - 28, "2")
+
+
+def test_the_audit_sees_a_record_opening_under_a_rule_at_the_foot() -> None:
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=True), pages=3), NORMAL)
+    assert Defect(2, "lone field at the foot", "Nr: 2") in found
+
+
+def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
+    # the field closes the record whose longer field stands above it
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=False), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "lone field at the foot"] == []
+
+
+def _label_page(canvas: Any, number: int, next_text: str, size: float) -> None:
+    """A cover, a full page ending in a label and one ruled line, then the next page."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 2:
+        canvas.setFont("Helvetica-Bold", size)
+        canvas.drawString(60, 762, next_text)
+        return
+    for k in range(55):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    canvas.setFont("Helvetica-Bold", 10.5)
+    canvas.drawString(60, 762 - 12 * 56, "Budget")
+    canvas.line(60, 762 - 12 * 58, 535, 762 - 12 * 58)
+
+
+def test_the_audit_lets_a_label_close_a_section_at_the_foot() -> None:
+    # one line to write a budget on, and the next page opens a section of its own
+    data = _pdf(lambda c, n: _label_page(c, n, "Follow-up", 15), pages=3)
+    assert [d for d in audit(data, NORMAL) if d.kind == "heading at the foot"] == []
+    # the same label, when what it introduces goes on over the page
+    data = _pdf(lambda c, n: _label_page(c, n, "and more lines of it", 10.5), pages=3)
+    assert Defect(2, "heading at the foot", "'Budget'") in audit(data, NORMAL)
+
+
+def test_the_audit_lets_a_record_end_a_section_at_the_foot() -> None:
+    # the next page opens with a heading: the record under the rule was whole
+    found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=True, next_size=15), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "lone field at the foot"] == []

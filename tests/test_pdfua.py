@@ -322,7 +322,7 @@ def test_without_the_extra_the_command_names_it(
     monkeypatch.setitem(sys.modules, "typst", None)  # as if it were not installed
     result = run("export", "--example", "--to", "pdf-ua")
     assert result.exit_code == 2
-    assert "pip install 'klusterplan[accessible]'" in result.output
+    assert "installera tillägget accessible (pip install 'typst" in result.output
     assert "Traceback" not in result.output
 
 

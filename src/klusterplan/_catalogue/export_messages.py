@@ -212,9 +212,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "(in Word: use each style once, then delete the text) and try again",
     ),
     "pdfua_needs_typst": (
-        "formatet pdf-ua behöver paketet Typst: installera det med "
-        "pip install 'klusterplan[{extra}]'",
-        "the pdf-ua format needs the Typst package: install it with "
-        "pip install 'klusterplan[{extra}]'",
+        "formatet pdf-ua behöver paketet Typst: installera tillägget {extra} "
+        "(pip install 'typst>=0.15.2,<0.16', eller klusterplans wheel-fil med [{extra}] "
+        "efter namnet)",
+        "the pdf-ua format needs the Typst package: install the {extra} extra "
+        "(pip install 'typst>=0.15.2,<0.16', or klusterplan's wheel with [{extra}] "
+        "after its name)",
     ),
 }

@@ -6,7 +6,7 @@ import enum
 
 from .language import Language, is_swedish
 
-__all__ = ["enum_label", "label"]
+__all__ = ["enum_label", "label", "short_labels"]
 
 # key: (Swedish, English). Swedish follows the workbook's own wording.
 _LABELS: dict[str, tuple[str, str]] = {
@@ -673,3 +673,12 @@ def enum_label(value: enum.Enum, language: Language) -> str:
     """The reader's text for an enum member in ``language``."""
     sv, en = _ENUMS[f"{type(value).__name__}.{value.name}"]
     return sv if is_swedish(language) else en
+
+
+def short_labels() -> frozenset[str]:
+    """Every enum label of more than one word (``in progress``, ``på längre sikt``).
+
+    Each is a single value a reader takes in at a glance, so a page never
+    breaks one across lines: a renderer joins its words.
+    """
+    return frozenset(text for pair in _ENUMS.values() for text in pair if " " in text)

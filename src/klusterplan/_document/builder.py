@@ -11,6 +11,7 @@ the same reason in every document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 
 import attrs
@@ -44,7 +45,7 @@ from ..model import (
     Step,
 )
 from . import design as _design
-from .metrics import fit_columns
+from .metrics import CELL_PADDING, fit_columns, text_width
 
 __all__ = ["Builder", "Cell", "PlanBuilder", "compose", "kept", "long_text", "whole"]
 
@@ -186,6 +187,7 @@ class Builder:
         columns = len(headers)
         cells = [tuple(row) for row in rows]
         body = tuple(tuple(_text(c) for c in row) for row in cells)
+        align = tuple(align) or numbers_right(columns, body)
         if source is not None:
             source = attrs.evolve(
                 source, marks=tuple(tuple(_marks(c) for c in row) for row in cells)
@@ -201,7 +203,7 @@ class Builder:
         records = False
         if self.large_print and not row_lines:
             # at 16 pt a table either fits a portrait page or becomes one record a row
-            records, landscape = not fits(False), False
+            records, landscape = not fits(False) or cramped(headers, measured, widths, size), False
         elif landscape is None:
             landscape = columns >= WIDE_COLUMNS or not fits(False)
         return Table(
@@ -220,6 +222,51 @@ class Builder:
             footer=tuple(footer),
             source=source,
         )
+
+
+#: A count or an amount, with its digits grouped: ``12``, ``40 000 kr``, ``–`` for none.
+_NUMBER = re.compile(r"^(-?\d{1,3}([ \u00a0]\d{3})*([ \u00a0](kr|%))?|–|-)?$")
+
+
+def numbers_right(columns: int, rows: Sequence[Sequence[str]]) -> tuple[str, ...]:
+    """Each column's alignment: right where every cell is a number or an amount.
+
+    Digits then stand under digits, as a reader of a budget expects; a column
+    numbering the rows stays left.
+    """
+    out = []
+    for c in range(columns):
+        values = [row[c].strip() for row in rows if c < len(row)]
+        numbers = any(values) and all(_NUMBER.match(v) for v in values)
+        # a row's number (1, 2, 3 ...) names the row, as a word does: it stays left
+        numbers = numbers and values != [str(n) for n in range(1, len(values) + 1)]
+        out.append("right" if numbers else "left")
+    return tuple(out) if "right" in out else ()
+
+
+#: A column narrower than this many ems is narrow: its text should fit in two lines.
+_NARROW_EMS = 9
+
+
+def cramped(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[float], size: float
+) -> bool:
+    """Whether a table fits a portrait page only with text a few words a line.
+
+    Its words fit, but a column narrower than :data:`_NARROW_EMS` ems holds
+    text that runs to more than two lines there (a survey's description at
+    16 pt): such a table reads better as one record a row.
+    """
+    fitted = fit_columns(headers, rows, widths, _design.text_width(False), size)
+    if fitted is None:
+        return True
+    for c, width in enumerate(fitted):
+        inner = width - CELL_PADDING
+        cells = (" ".join(row[c].split()) for row in rows if c < len(row))
+        longest = max((text_width(cell, size) for cell in cells), default=0.0)
+        if width < _NARROW_EMS * size and longest > 2 * inner:
+            return True
+    return False
 
 
 class PlanBuilder(Builder):

@@ -155,6 +155,7 @@ def votes_chart(b: PlanBuilder) -> list[Block]:
         rows,
         (0.5, 5, 3, 1.2),
         "target-groups",
+        align=("left", "left", "left", "right"),
         source=Rows(
             "target_groups",
             tuple(group_path(i) for i in range(len(groups))),

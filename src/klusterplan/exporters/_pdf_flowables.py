@@ -15,6 +15,7 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus import Paragraph as RLParagraph
+from reportlab.platypus.doctemplate import FrameBreak
 
 from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
@@ -133,23 +134,72 @@ class _RuledLines(Flowable):  # type: ignore[misc]
 
 
 class _Grid(Table):  # type: ignore[misc]
-    """A table that never leaves one row alone on either side of a page break."""
+    """A table that never leaves fewer than two body rows on either side of a page break."""
+
+    kp_room: float = 0.0
+    """The height of a whole page's frame: a table no taller moves whole rather than
+    split with a lone row."""
 
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts = self._parts(avail_width, avail_height)
+        for part in parts:
+            if isinstance(part, _Grid):
+                part.kp_room = self.kp_room
+        return parts
+
+    def _parts(self, avail_width: float, avail_height: float) -> list[Any]:
         parts: list[Any] = super().split(avail_width, avail_height)
         if len(parts) != 2 or self.splitInRow:
             return parts
         head = self.repeatRows if isinstance(self.repeatRows, int) else len(self.repeatRows)
-        rows, cut = len(self._cellvalues), len(parts[0]._cellvalues)
-        if cut - head < 2 < rows - head:
-            return []  # one row at the foot of a page: the table starts on the next
-        if rows - cut < 2 and cut - head > 2:
+        rows = len(self._cellvalues) - head
+        first = len(parts[0]._cellvalues) - head
+        if first >= 2 and rows - first >= 2:
+            return self._balanced(avail_width, avail_height, parts, head)
+        if first > 2:
             # one row carried over alone: take the one before it along
-            again: list[Any] = super().split(avail_width, sum(self._rowHeights[: cut - 1]))
-            if len(again) == 2:
+            again = self._cut(avail_width, sum(self._rowHeights[: head + first - 1]))
+            if again:
                 return again
+        if sum(self._rowHeights) <= self.kp_room or avail_height < self.kp_room * 0.9:
+            return []  # the table starts on the next page
         return parts
 
+    def _balanced(
+        self, avail_width: float, avail_height: float, parts: list[Any], head: int
+    ) -> list[Any]:
+        """``parts``, or a split further up when the last page would hold only a few rows.
+
+        When the rows carried over fill less than :data:`_LEAST_FILL` of a page and
+        end the table, rows move over to them until they do, as long as this page
+        stays as full and keeps two rows.
+        """
+        room = self.kp_room
+        heights = self._rowHeights
+        header = sum(heights[:head])
+        cut = len(parts[0]._cellvalues)
+        rest = header + sum(heights[cut:])
+        if not room or rest >= room * _LEAST_FILL or rest > room:
+            return parts
+        used = room - avail_height  # what stands above the table on this page
+        while cut - head > 2 and rest < room * _LEAST_FILL:
+            cut -= 1
+            rest += heights[cut]
+        if used + sum(heights[:cut]) < room * _LEAST_FILL or rest < room * _LEAST_FILL:
+            return parts
+        return self._cut(avail_width, sum(heights[:cut])) or parts
+
+    def _cut(self, avail_width: float, height: float) -> list[Any]:
+        """The table split to ``height``, the rest on the next page; ``[]`` when it cannot be."""
+        again: list[Any] = Table.split(self, avail_width, height + 0.5)
+        if len(again) != 2:
+            return []
+        # the page has room left below the cut: the rest must not start in it
+        return [again[0], FrameBreak(), again[1]]
+
+
+#: The least share of a page the rows of a table split over pages fill on each.
+_LEAST_FILL = 0.45
 
 _IMMUTABLE = (int, float, str, bool, type(None))
 

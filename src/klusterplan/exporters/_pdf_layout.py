@@ -11,13 +11,10 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import io
-import math
 import re
-from collections.abc import Iterator
 from typing import Any, assert_never
 
-from reportlab.graphics.charts.barcharts import HorizontalBarChart
-from reportlab.graphics.shapes import Drawing
+import attrs
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
@@ -25,6 +22,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
+from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
@@ -55,11 +53,20 @@ from ..document import (
     Section,
     Staircase,
     WritingSpace,
-    chapters,
     has_wide_table,
 )
 from ..document import Table as TableBlock
+from ._pdf_bars import bars
 from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_flow import (
+    FRAME_ROOM,
+    all_headings,
+    balanced,
+    joined,
+    keeps_with_next,
+    page_runs,
+    together,
+)
 from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
@@ -105,6 +112,8 @@ class _Renderer:
             style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
         }
         """Each contents style's linked text and end-callback fragments, to copy (see para())."""
+        self.canvas = Canvas(io.BytesIO())
+        """A canvas to measure flowables on before the layout."""
         self.width = _CONTENT_WIDTH
         """The width of the frame the flowables being made go in."""
         self.height = _CONTENT_HEIGHT
@@ -203,24 +212,25 @@ class _Renderer:
             for section in self.doc.front:
                 story.extend(self.section(section, toc=False))
             story.append(PageBreak())
-        story.append(self.heading(self.doc.contents_title, 1, toc=False))
+        title = self.heading(self.doc.contents_title, 1, toc=False)
         body = self.body()
-        story.extend(self.contents_line(f) for f in _headings(body) if f.toc_markup is not None)
+        lines = [self.contents_line(f) for f in all_headings(body) if f.toc_markup is not None]
+        story.extend(balanced([title, *lines], _CONTENT_WIDTH, FRAME_ROOM))
         story.extend(body)
         return story
 
     def body(self) -> list[Any]:
-        """The sections after the contents, a chapter with a wide table on landscape pages.
+        """The sections after the contents, a section with a wide table on landscape pages.
 
-        The chapter goes whole, so that its heading stays with its tables, as in
-        the Word export; a change of page size starts a new page, which gets
-        the other template because it is named before the break.
+        The headings above such a section go with it, so that they stay with its
+        tables; a change of page size starts a new page, which gets the other
+        template because it is named before the break.
         """
         out: list[Any] = []
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in chapters(self.doc.sections):
+        for chapter in page_runs(self.doc.sections):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -331,9 +341,8 @@ class _Renderer:
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
         heading = self.heading(section.title, section.level, toc=toc)
-        body: list[Any] = []
-        for block in section.blocks:
-            body.extend(self.block(block))
+        parts = [self.block(block) for block in section.blocks]
+        body = [f for part in parts for f in part]
         question = self.doc.mode.value == "workbook" and any(
             isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
         )
@@ -344,16 +353,88 @@ class _Renderer:
         headings = [f for f in lead if not isinstance(f, CondPageBreak)]
         if question and not any(getattr(f, "kp_too_tall", False) for f in body):
             # a question of the workbook stays on one page with its room to write
-            # (reportlab lets one taller than a page flow on)
-            out.append(KeepTogether([*headings, heading, *body]))
+            # (reportlab lets one taller than a page flow on); one taller than most
+            # of a page keeps each of its parts whole instead, so that the page
+            # before it is not left nearly empty
+            whole = [*headings, heading, *body]
+            if sum(self.tall(f) for f in whole) <= self.height * 0.6:
+                out.append(together(whole))
+            else:
+                out.extend(self.kept_parts([*headings, heading], parts))
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
-            first = KeepTogether([*headings, heading, *body[0]._content])
-            out.extend([first, *body[1:]])
+            # (and a short list introducing a figure goes with the figure)
+            count = 1
+            while (
+                count < len(body)
+                and isinstance(body[count], KeepTogether)
+                and sum(self.tall(f) for f in body[: count + 1]) <= self.height * 0.6
+            ):
+                count += 1
+            out.extend([together([*headings, heading, *body[:count]]), *body[count:]])
         else:
+            out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def kept_parts(self, headings: list[Any], parts: list[list[Any]]) -> list[Any]:
+        """A long question's blocks, each kept whole on a page when it is short.
+
+        The headings go with the first block; a block taller than half a page
+        flows on, with room at the page's foot for its start under the headings.
+        """
+
+        def short(flowables: list[Any]) -> bool:
+            return bool(sum(self.tall(f) for f in flowables) <= self.height * 0.5)
+
+        first = [*headings, *parts[0]]
+        if short(first):
+            out: list[Any] = [together(first)]
+        else:
+            out = [CondPageBreak(self.start_room(headings, parts[0])), *first]
+        for part in parts[1:]:
+            out.extend([together(part)] if part and short(part) else part)
+        return out
+
+    def tall(self, flowable: Any) -> float:
+        """How tall ``flowable`` is in the frame, with the space around it."""
+        if isinstance(flowable, KeepTogether):
+            return sum(self.tall(f) for f in flowable._content)
+        # (lists and groups measure their content on a canvas: one to measure on)
+        height = flowable.wrapOn(self.canvas, self.width, self.height)[1]
+        return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
+
+    def start_room(self, headings: list[Any], body: list[Any]) -> float:
+        """The room the headings need at a page's foot: with two lines of what follows.
+
+        A short first block (a one-line field, a label) counts whole, so that the
+        headings never end a page over a single line; the room is never more than
+        half a page, which a page break would leave empty.
+        """
+        leading = self.s.body.leading
+
+        height = self.tall
+        need = sum(height(f) for f in headings)
+        shown = 0.0
+        for f in body:
+            h = height(f)
+            kept = keeps_with_next(f)
+            if isinstance(f, _Grid) and not f.splitInRow:
+                # a table: its header and two rows, the least a page may hold of it
+                rows = f._rowHeights
+                least = sum(rows) if len(rows) < 5 else sum(rows[:3])
+                need += least + f.getSpaceBefore() + 6  # (rules and rounding)
+                break
+            whole = isinstance(f, KeepTogether) or kept
+            if not whole and h > 2 * leading + f.getSpaceBefore():
+                # a longer paragraph or list: two of its lines, the least it leaves here
+                h = 2 * leading + f.getSpaceBefore()
+            need += h
+            shown += h
+            if shown >= 2 * leading * 0.95 and not kept:
+                break
+        return float(min(need, self.height * 0.5))
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
@@ -370,7 +451,10 @@ class _Renderer:
             case BulletList():
                 return self.bullets(block)
             case Fields():
-                return self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+                out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
+                # a few short fields stay together, none left alone at a page's foot
+                short = sum(self.tall(f) for f in out) < self.height * 0.25
+                return [together(out)] if len(out) > 1 and short else out
             case TableBlock():
                 return self.table(block)
             case Chart():
@@ -405,7 +489,7 @@ class _Renderer:
             out.append(self.para(block.caption, self.s.bold))
         out.append(lst)
         # a short list stays on one page, never leaving its last item alone on the next
-        return [KeepTogether(out)] if len(items) <= 8 else out
+        return [together(out)] if len(items) <= 8 else out
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
@@ -418,6 +502,14 @@ class _Renderer:
                 out.extend(self.para(c) for c in chunks)
         return out
 
+    def record(self, fields: list[Any]) -> list[Any]:
+        """One record under its rule: whole on a page, or at least its first two fields."""
+        rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
+        height = sum(self.tall(f) for f in fields)
+        if height <= self.height * 0.4:
+            return [together([rule, *fields])]
+        return [together([rule, *fields[:2]]), *fields[2:]]
+
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
         if block.caption:
@@ -427,10 +519,21 @@ class _Renderer:
             # One record a row, each under a rule: label and value read well at 16 pt.
             for row in rows:
                 pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
-                out.append(HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4))
-                out.extend(self.fields(pairs))
+                record = self.record(self.fields(pairs))
+                if out and not isinstance(out[-1], KeepTogether):
+                    # (reportlab keeps a label with a flowable, never with a group kept together)
+                    record[0] = together([out.pop(), *record[0]._content])
+                out.extend(record)
+            total = [c for c in block.footer if c.strip()]
+            if total:
+                # the total closes the records as the total row closes the table
+                out.append(HRFlowable(width="100%", thickness=1.2, color=self.look.primary))
+                out.append(self.para(" ".join(total), self.s.bold))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
+        # a status or another short label is one value: a column is as wide as it is
+        rows = tuple(tuple(joined(c) for c in row) for row in rows)
+        block = attrs.evolve(block, rows=rows)
         widths, size = self._fit(block)
         s = self.s
         wide = block.dense or size < s.cell.fontSize
@@ -471,7 +574,7 @@ class _Renderer:
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
         if block.keep_together and not grid.kp_too_tall:
-            out.append(KeepTogether([*out[-1:], grid]) if block.caption else KeepTogether([grid]))
+            out.append(together([*out[-1:], grid]) if block.caption else together([grid]))
             if block.caption:
                 del out[-2]
         else:
@@ -525,6 +628,7 @@ class _Renderer:
             splitInRow=int(not _rows_fit(data, widths, self.height)),
             hAlign="LEFT",
         )
+        table.kp_room = self.height - 4 * mm - 12
         style = [
             ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
             ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
@@ -545,62 +649,15 @@ class _Renderer:
         return table
 
     def chart(self, block: Chart) -> list[Any]:
-        f = self.fonts
         # The table first, at full width, then the bars: every reader gets the
         # numbers (and the segments) from the table; the chart only shows them.
         out = self.table(block.table)
-        n = len(block.values)
-        if not n:
+        if not block.values:
             return out
-        size = self.look.size
-        width = self.width
-        label_size = self.look.of("footer")
-        # bars as thick as fit in most of a page: a drawing cannot break across pages
-        bar = min(label_size * 1.8, (self.height * 0.8 - 30) / n)
-        height = n * bar + 30
-        names = [f.prepare(name) for name in block.labels]
-        label_font = f.regular if all(all(f.has(c) for c in t) for t in names) else None
-        if (
-            label_font is None
-            and f.fallback is not None
-            and all(ord(c) in f.fallback_chars or c == " " for t in names for c in t)
-        ):
-            label_font = f.fallback
-        labels = (
-            [_shorten(t, 40) for t in names] if label_font else [str(i) for i in range(1, n + 1)]
-        )
-        label_width = max(stringWidth(t, label_font or f.regular, label_size) for t in labels)
-        label_width = min(label_width + 8, width * 0.5)
-        drawing = Drawing(width, height)
-        drawing.initialFontName = f.regular  # reportlab graphics start in Helvetica
-        chart = HorizontalBarChart()
-        chart.x = label_width
-        chart.y = 18
-        chart.width = width - label_width - 16
-        chart.height = height - 24
-        # The first group on top, as in the table above the chart.
-        chart.data = [list(reversed(block.values))]
-        chart.categoryAxis.categoryNames = list(reversed(labels))
-        chart.categoryAxis.labels.fontName = label_font or f.regular
-        chart.categoryAxis.labels.fontSize = label_size
-        chart.categoryAxis.labels.boxAnchor = "e"
-        chart.categoryAxis.labels.dx = -4
-        top = max(block.values) if block.values else 1
-        chart.valueAxis.valueMin = 0
-        chart.valueAxis.valueMax = max(1, top)
-        chart.valueAxis.valueStep = max(1, math.ceil(max(1, top) / 6))
-        chart.valueAxis.labels.fontName = f.regular
-        chart.valueAxis.labels.fontSize = label_size
-        chart.bars[0].fillColor = self.look.primary
-        chart.bars[0].strokeColor = None
-        chart.barLabelFormat = "%d"
-        chart.barLabels.fontName = f.regular
-        chart.barLabels.fontSize = label_size
-        chart.barLabels.boxAnchor = "w"
-        chart.barLabels.dx = 3
-        drawing.add(chart)
-        out.append(KeepTogether([self.para(block.title, self.s.bold), drawing]))
-        out.append(Spacer(1, size))
+        drawing = bars(block, self.look, self.width, self.height)
+        # the title as the figure's caption, under it, as in the other formats
+        out.append(together([drawing, self.para(block.title, self.s.caption)]))
+        out.append(Spacer(1, self.look.size))
         return out
 
     def staircase(self, block: Staircase) -> list[Any]:
@@ -640,7 +697,7 @@ class _Renderer:
                 on = ", ".join(block.groups[k - 1]) or "–"
                 out.append(self.field(f"{k}. {block.steps[k - 1]}", on))
             return out
-        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
     def matrix(self, block: Matrix) -> list[Any]:
         cells: list[Any] = []
@@ -664,7 +721,7 @@ class _Renderer:
             height = None  # many groups in one field: let the rows grow rather than overflow
         table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
         table.setStyle(style)
-        return [KeepTogether([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
+        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
 
 
 def _collapse_spaces(text: str) -> str:
@@ -709,25 +766,33 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
     )
 
 
-def _shorten(text: str, limit: int) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+def _inked(data: bytes) -> Any:
+    """The logo's picture without the blank margins around its ink.
 
+    A logo file often carries white or transparent space at its sides; drawn
+    as it is, the mark would stop short of the margin it is set against.
+    Data Pillow cannot read is left for reportlab to report.
+    """
+    from PIL import Image, UnidentifiedImageError
 
-def _headings(flowables: list[Any]) -> Iterator[_Heading]:
-    """The headings of a story in order, those kept together with what follows them too."""
-    for flowable in flowables:
-        if isinstance(flowable, _Heading):
-            yield flowable
-        elif isinstance(flowable, KeepTogether):
-            yield from _headings(flowable._content)
+    try:
+        image = Image.open(io.BytesIO(data))
+        image.load()
+    except (UnidentifiedImageError, OSError, ValueError):
+        return io.BytesIO(data)
+    flat = Image.new("RGBA", image.size, "white")
+    flat.alpha_composite(image.convert("RGBA"))
+    box = flat.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
+    if box is None or box == (0, 0, *image.size):
+        return io.BytesIO(data)
+    return image.crop(box)
 
 
 def _logo(look: Look) -> Any:
     logo = look.branding.logo
     if logo is None:
         return None
-    reader = ImageReader(io.BytesIO(logo.data))
+    reader = ImageReader(_inked(logo.data))
     w, h = reader.getSize()
     width = min(logo.width_mm * mm, _CONTENT_WIDTH)
     return _Logo(reader, width, width * h / w, logo.alt_text, look.fonts)
@@ -758,8 +823,11 @@ def render(document: Document, look: Look) -> bytes:
         invariant=1,
         initialFontName=look.fonts.regular,
     )
-    frame = _Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm)
-    wide = _Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm)
+    # No padding at the sides: the text, the tables and the grids start at the margin,
+    # where the footer and the running logo stand (the Word export's text edge too).
+    sides = {"leftPadding": 0, "rightPadding": 0}
+    frame = _Frame(_MARGIN, _MARGIN + 4 * mm, _CONTENT_WIDTH, _CONTENT_HEIGHT - 4 * mm, **sides)
+    wide = _Frame(_MARGIN, _MARGIN + 4 * mm, _WIDE_WIDTH, _WIDE_HEIGHT - 4 * mm, **sides)
     doc.addPageTemplates(
         [
             PageTemplate("title", [frame], pagesize=A4),

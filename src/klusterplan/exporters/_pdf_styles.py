@@ -63,8 +63,15 @@ class _Styles:
         f = look.fonts
         size = look.size
         lead = size * 1.35
+        # No paragraph leaves its first line alone at a page's foot or its last at the top.
         base = ParagraphStyle(
-            "body", fontName=f.regular, fontSize=size, leading=lead, spaceAfter=size * 0.5
+            "body",
+            fontName=f.regular,
+            fontSize=size,
+            leading=lead,
+            spaceAfter=size * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
         )
         self.body = base
         # a label or a caption stays with what it introduces
@@ -80,6 +87,10 @@ class _Styles:
             textColor=colors.HexColor("#333333"),
         )
         self.attribution = ParagraphStyle("attribution", self.quote, fontName=f.regular)
+        # a figure's caption, under it: muted, as the other formats set it
+        self.caption = ParagraphStyle(
+            "caption", base, fontName=f.italic, textColor=_MUTED, spaceBefore=size * 0.3
+        )
         self.headings = _heading_styles(look, base)
         small = look.of("table")
         self.cell = ParagraphStyle("cell", base, fontSize=small, leading=small * 1.25, spaceAfter=0)

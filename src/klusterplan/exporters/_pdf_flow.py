@@ -1,0 +1,123 @@
+"""How the PDF's pages flow: groups kept together, page directions, the contents' pages.
+
+reportlab is imported here only, when a PDF is written.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterator
+from typing import Any
+
+from reportlab.lib.units import mm
+from reportlab.platypus import KeepTogether, PageBreak
+
+from .._catalogue.labels import short_labels
+from ..document import Section
+from ._pdf_flowables import _Heading
+from ._pdf_styles import _CONTENT_HEIGHT
+
+#: The height a portrait page's frame holds: the text area less the footer's room and
+#: the frame's padding above and below.
+FRAME_ROOM = _CONTENT_HEIGHT - 4 * mm - 12
+
+
+def balanced(lines: list[Any], width: float, room: float) -> list[Any]:
+    """The contents' lines with page breaks between chapters, so that its pages fill alike.
+
+    Contents longer than a page would fill the first and leave a few lines on
+    the next; a break before a chapter's line instead shares the lines out, so
+    that no contents page is nearly empty and no chapter is split from its
+    sections. The first of ``lines`` is the contents' heading.
+    """
+    heights: list[float] = []
+    after = 0.0
+    for line in lines:
+        style = line.style
+        gap = max(after, style.spaceBefore) if heights else 0.0
+        heights.append(gap + line.wrap(width, room)[1])
+        after = style.spaceAfter
+    heights[-1] += after
+    total = sum(heights)
+    if total <= room:
+        return lines
+    # a block: a chapter's line (level 0, the first contents style) and its sections'
+    starts = [k for k, line in enumerate(lines) if k == 1 or (k > 1 and line.style.name == "toc0")]
+    blocks = [
+        (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(lines)], strict=True)
+    ]
+    blocks[0] = (0, blocks[0][1] + sum(heights[:1]))
+    pages = math.ceil(total / room)
+    limit = total / pages
+    while True:
+        breaks, used = [], 0.0
+        for k, height in blocks:
+            if used and used + height > limit:
+                breaks.append(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            break
+        limit += 6
+    out: list[Any] = []
+    for k, line in enumerate(lines):
+        if k in breaks:
+            out.append(PageBreak())
+        out.append(line)
+    return out
+
+
+_SHORT_LABELS = short_labels()
+
+
+def joined(text: str) -> str:
+    """A short label's words joined by no-break spaces, any other text as it is."""
+    return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
+
+
+def together(flowables: list[Any]) -> Any:
+    """``flowables`` kept together on one page; groups among them are opened up.
+
+    reportlab's KeepTogether says it is taller than any page to force its
+    split, so one nested in another always pushed the outer group to the
+    next page, however little it held.
+    """
+    flat: list[Any] = []
+    for flowable in flowables:
+        if isinstance(flowable, KeepTogether):
+            flat.extend(together(flowable._content)._content)
+        else:
+            flat.append(flowable)
+    return KeepTogether(flat)
+
+
+def page_runs(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
+    """``sections`` in runs that share a page direction.
+
+    A run is a section with blocks of its own and the headings with nothing of
+    their own above it.
+
+    A chapter goes on landscape pages only as far as its wide tables: a list
+    after them returns to portrait pages rather than holding a landscape page.
+    """
+    out: list[list[Section]] = [[]]
+    for section in sections:
+        out[-1].append(section)
+        if section.blocks:
+            out.append([])
+    return [tuple(run) for run in out if run]
+
+
+def keeps_with_next(flowable: Any) -> bool:
+    """Whether reportlab keeps ``flowable`` on the page of the one after it (a label)."""
+    keep = getattr(flowable, "getKeepWithNext", None)
+    return bool(keep() if keep is not None else getattr(flowable, "keepWithNext", 0))
+
+
+def all_headings(flowables: list[Any]) -> Iterator[_Heading]:
+    """The headings of a story in order, those kept together with what follows them too."""
+    for flowable in flowables:
+        if isinstance(flowable, _Heading):
+            yield flowable
+        elif isinstance(flowable, KeepTogether):
+            yield from all_headings(flowable._content)
