@@ -47,7 +47,7 @@ from klusterplan._checking.check import check_plan
 from klusterplan._word.body import body_xml
 from klusterplan._word.marks import house_look
 from klusterplan.document import Chart
-from klusterplan.exporters._chart import chart_png
+from klusterplan.exporters._chart import chart_xml, workbook_xlsx
 
 
 def best(
@@ -177,9 +177,9 @@ def raw_docx(plan: klusterplan.Plan) -> bytes:
     counter = iter(range(1, 1_000_000))
     # with its marks, as the export writes them
     xml, _ = body_xml(document, look, lambda ordered: next(counter))
-    # the same content: the votes chart is a picture in the package, as in the export
+    # the same content: the votes chart is a chart part and its workbook, as in the export
     pictures = [
-        chart_png(b, 480, False, "1F4E79")[0]
+        (chart_xml(b, 480, False, "1F4E79").encode(), workbook_xlsx(b, ""))
         for s in document.sections
         for b in s.blocks
         if isinstance(b, Chart)
@@ -200,8 +200,9 @@ def raw_docx(plan: klusterplan.Plan) -> bytes:
         package.writestr("[Content_Types].xml", _CONTENT_TYPES)
         package.writestr("_rels/.rels", _RELS)
         package.writestr("word/document.xml", xml)
-        for n, picture in enumerate(pictures, 1):
-            package.writestr(f"word/media/chart{n}.png", picture)
+        for n, (part, workbook) in enumerate(pictures, 1):
+            package.writestr(f"word/charts/chart{n}.xml", part)
+            package.writestr(f"word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx", workbook)
     return stream.getvalue()
 
 

@@ -126,7 +126,7 @@ def _lines(words: list[dict[str, Any]]) -> list[Line]:
         column: list[dict[str, Any]] = []
         for word in row:
             gap = word["x0"] - column[-1]["x1"] if column else 0.0
-            if column and gap > max(word["size"], column[-1]["size"]) * 1.2:
+            if column and gap > max(word["size"], column[-1]["size"]) * 0.7:
                 lines.append(_line(column))
                 column = []
             column.append(word)

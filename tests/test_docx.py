@@ -163,10 +163,14 @@ def test_table_of_contents_field(example: klusterplan.Plan, exported: Any) -> No
     codes = [t.text for t in body.iter(qn("w:instrText"))]
     assert any(c.strip().startswith("TOC") for c in codes)
     # saved with its entries: each links to its heading, so every viewer can use it
+    # the last text of each is its page number
     links = [
-        (h.get(qn("w:anchor")), "".join(t.text for t in h.iter(qn("w:t"))))
+        (h.get(qn("w:anchor")), "".join(t.text for t in list(h.iter(qn("w:t")))[:-1]))
         for h in body.iter(qn("w:hyperlink"))
     ]
+    numbers = [list(h.iter(qn("w:t")))[-1].text for h in body.iter(qn("w:hyperlink"))]
+    assert all(n.isdigit() for n in numbers)
+    assert [int(n) for n in numbers] == sorted(int(n) for n in numbers)
     wanted = [s.title for s in build_document(example).sections if s.level <= 2]
     assert [title for _, title in links] == wanted
     marks = {b.get(qn("w:name")) for b in body.iter(qn("w:bookmarkStart"))}

@@ -225,7 +225,7 @@ def test_pdfua_without_typst_says_so_in_the_plans_language(
     _plan(tmp_path)
     monkeypatch.setitem(sys.modules, "typst", None)  # as if the extra were not installed
     said = say(ENGLISH, "export", "plan.yaml", "--to", "pdf-ua")
-    assert "formatet pdf-ua behöver paketet Typst: installera det med pip install" in said.output
+    assert "formatet pdf-ua behöver paketet Typst: installera tillägget accessible" in said.output
     assert "1 plan: 0 exporterade, 1 misslyckades" in said.output
 
 

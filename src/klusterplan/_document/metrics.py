@@ -22,7 +22,15 @@ from . import design as _design
 if TYPE_CHECKING:
     from PIL.ImageFont import FreeTypeFont
 
-__all__ = ["CELL_PADDING", "Measure", "fit_columns", "longest_word", "text_width"]
+__all__ = [
+    "CELL_PADDING",
+    "Measure",
+    "chart_height",
+    "chart_label_room",
+    "fit_columns",
+    "longest_word",
+    "text_width",
+]
 
 #: Left and right padding of a table cell together, in points (4 pt each side), with
 #: 3 pt to spare for the borders and for rounding in the word processor.
@@ -128,3 +136,27 @@ def fit_columns(
     demand = [w - m for w, m in zip(wants, least, strict=True)]
     total = sum(demand) or 1.0
     return [m + spare * d / total for m, d in zip(least, demand, strict=True)]
+
+
+def chart_label_room(labels: tuple[str, ...], width: float, large_print: bool) -> float:
+    """The width of a bar chart's names (one line each): the longest, at most half the chart."""
+    size = _design.size("table", large_print)
+    longest = max((text_width(label, size) for label in labels), default=0.0)
+    return min(longest + size * 1.5, width * 0.5)
+
+
+def chart_height(labels: tuple[str, ...], width: float, large_print: bool) -> float:
+    """A bar chart's height in points: a bar and a gap for each name, and the value axis.
+
+    A name wider than half the chart wraps onto more lines: its bar gets the room,
+    up to four fifths of a portrait page.
+    """
+    size = _design.size("table", large_print)
+    room = chart_label_room(labels, width, large_print) - size
+    lines = 0
+    for label in labels:
+        lines += max(1, -(-int(text_width(label, size)) // max(1, int(room))))
+    bars = max(1, len(labels))
+    height = max(bars * size * 2.4, lines * size * 1.25 + bars * size) + size * 4
+    # a name of a thousand words would make the chart taller than the page it stands on
+    return min(height, _design.text_height(False) * 0.8)

@@ -34,11 +34,15 @@ from ..document import (
     has_wide_table,
 )
 from ..model import Language
-from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
+from .layout import heading_pages
+from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
-from .wordml import GREY, borders, lang_xml, p_xml, run_xml, size_xml
+from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
 
-__all__ = ["body_xml", "footer_xml"]
+__all__ = ["OPEN_LINES", "body_xml", "footer_xml"]
+
+#: The least number of handwriting lines under an open question of the workbook.
+OPEN_LINES = 6
 
 
 class _Writer(TableWriter):
@@ -82,6 +86,9 @@ class _Writer(TableWriter):
         yield from self.table(block.table)
         yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
         self.charts += 1
+        # the caption under the figure, as in the PDF
+        rpr = f'<w:i/><w:color w:val="{MUTED}"/>{size_xml(self.look.small_size)}'
+        yield p_xml(run_xml(block.title, rpr), '<w:jc w:val="center"/><w:spacing w:before="60"/>')
 
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)
@@ -124,11 +131,17 @@ class _Writer(TableWriter):
                 # a label is the reader's, unless it is plan text (a partner's name)
                 label_lang = lang if field.label_marks else ""
                 label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
+                # a short field never stands alone at the foot: it keeps with what follows
                 yield p_xml(
-                    label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang)
+                    label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
+                    "<w:keepNext/>",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
+        # an open question gets six lines at least; a short answer's one line keeps with
+        # what follows, so that its label never ends a page
+        count = max(block.lines, OPEN_LINES) if block.lines >= 3 else block.lines
+        short = count == 1 and bool(block.prompt)
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
@@ -142,9 +155,13 @@ class _Writer(TableWriter):
         mark = (Mark(block.path, 0, 0),) if block.path else ()
         # each line holds the path's empty mark: what is written on it fills the path
         yield "".join(
-            p_xml(self.marked("", mark), (keep if i < block.lines - 1 else "") + line)
-            for i in range(block.lines)
+            p_xml(self.marked("", mark), (keep if i < count - 1 or short else "") + line)
+            for i in range(count)
         )
+
+
+#: The particulars' labels stand in a column 40 mm wide, as in the PDF: 2268 twips.
+_PARTICULARS_LABEL = 2268
 
 
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
@@ -164,9 +181,23 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         )
         yield p_xml(subtitle, style=w.style("Subtitle"))
     paths = document.title_paths
+    # the particulars as the PDF sets them: under a rule in the accent colour, each label
+    # in a column of its own, a long value wrapping under itself
+    column = _PARTICULARS_LABEL
+    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    rpr = size_xml(look.table_size)
     for n, (name, value) in enumerate(document.title_lines):
         path = paths[n] if n < len(paths) else ""
-        yield p_xml(run_xml(f"{name}: ", "<w:b/>") + w.marked(value, whole(path, value), text))
+        ppr = (
+            (rule if n == 0 else "")
+            + tabs
+            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
+        )
+        # "Kommun:" as documents before this layout wrote it, so that they still read back
+        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        yield p_xml(label + w.marked(value, whole(path, value), rpr + text), ppr)
     for n, name in enumerate(document.cover_fields):
         path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop
@@ -187,14 +218,18 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
 
 
-def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]) -> Iterator[str]:
+def _contents(
+    w: _Writer, document: Document, entries: list[tuple[Section, str]], pages: dict[str, int]
+) -> Iterator[str]:
     """The table of contents: a field Word can update, saved with an entry per heading.
 
     Each entry links to its heading, so every viewer shows a contents list that
-    leads somewhere; the page numbers are Word's to add (F9), which it does
-    without asking on every opening.
+    leads somewhere, and carries the page its heading falls on as estimated by
+    :mod:`klusterplan._word.layout` (``pages``, by bookmark): printed as it is,
+    the contents has page numbers; F9 in Word puts Word's own count in place.
     """
-    size = w.look.body_size + 8
+    # the contents' title as large as a chapter's heading, as in the PDF
+    size = half_points("h1", w.look.large_print)
     yield p_xml(
         run_xml(
             document.contents_title, f'<w:b/><w:color w:val="{w.look.primary}"/>{size_xml(size)}'
@@ -213,12 +248,36 @@ def _contents(w: _Writer, document: Document, entries: list[tuple[Section, str]]
         yield p_xml(begin + run_xml(document.contents_hint, "<w:i/>") + end)
         return
     last = len(listed) - 1
+    tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{w.look.text_width}"/></w:tabs>'
     for i, (section, bookmark) in enumerate(listed):
-        ppr = f'<w:spacing w:before="0" w:after="40"/><w:ind w:left="{(section.level - 1) * 400}"/>'
-        rpr = ("<w:b/>" if section.level == 1 else "") + lang_xml(section.lang)
-        runs = run_xml(section.title, rpr)
+        indent = (section.level - 1) * 400
+        # a chapter's entry stays on the page of the entries under it
+        keep = i < last and listed[i + 1][0].level > section.level
+        ppr = (
+            f"{tabs}{'<w:keepNext/>' if keep else ''}"
+            # a chapter's entry a little apart from the section entries before it
+            f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
+            'w:line="252" w:lineRule="auto"/>'
+            f'<w:ind w:left="{indent}" w:right="400"/>'
+        )
+        bold = "<w:b/>" if section.level == 1 else ""
+        runs = run_xml(section.title, bold + lang_xml(section.lang))
+        page = pages.get(bookmark)
+        if page is not None:
+            runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(bookmark, page, bold)
         link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
         yield p_xml((begin if i == 0 else "") + link + (end if i == last else ""), ppr)
+
+
+def _page_ref(bookmark: str, page: int, rpr: str) -> str:
+    """A PAGEREF field to ``bookmark`` holding ``page``, as Word writes a contents entry."""
+    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
+    return (
+        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
+        f'{r}<w:instrText xml:space="preserve"> PAGEREF {bookmark} \\h </w:instrText></w:r>'
+        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
+        f'{r}<w:t>{page}</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
+    )
 
 
 def _mark(orientation: str) -> str:
@@ -226,7 +285,9 @@ def _mark(orientation: str) -> str:
     return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
 
 
-def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) -> tuple[str, bool]:
+def body_xml(
+    document: Document, look: Look, new_list: Callable[[bool], int], pages: bool = True
+) -> tuple[str, bool]:
     """The document body (without its section properties) as one ``w:body`` element.
 
     ``new_list(ordered)`` returns a fresh numbering id for a list; ordered
@@ -235,6 +296,10 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
     body holds marker paragraphs (namespace :data:`SECTION_MARK`, attribute
     ``ends``) where the package puts section breaks. The second value says
     whether the last section is landscape.
+
+    With ``pages``, the contents carry each heading's page as the body's layout
+    is estimated (:func:`~klusterplan._word.layout.heading_pages`); without,
+    they list the headings alone, as Word shows them before an update.
     """
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
@@ -244,7 +309,9 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
         parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
         for block in section.blocks:
             parts.extend(w.block(block))
-    parts.extend(_contents(w, document, entries))
+    contents_at = len(parts)
+    parts.extend(_contents(w, document, entries, {}))
+    contents_end = len(parts)
     bookmarks = {id(s): b for s, b in entries}
     landscape = False
     # the contents end their page; a section break starts a new one by itself
@@ -257,13 +324,24 @@ def body_xml(document: Document, look: Look, new_list: Callable[[bool], int]) ->
             w.width = look.wide_width if wide else look.text_width
         for section in chapter:
             # a workshop sheet kept together starts a page of its own, with its heading
+            # (after a sheet that split over pages, the next follows on: its page is not whole)
             sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
+            sheet = sheet and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
             for block in section.blocks:
                 parts.extend(w.block(block))
     parts.append("</w:body>")
+    if pages:
+        charts = [
+            tuple(" ".join(label.split()) for label in b.labels)
+            for s in (*document.front, *document.sections)
+            for b in s.blocks
+            if isinstance(b, Chart)
+        ]
+        found = heading_pages("".join(parts), look, charts)
+        parts[contents_at:contents_end] = _contents(w, document, entries, found)
     return "".join(parts), landscape
 
 
@@ -278,15 +356,16 @@ def _field(code: str, rpr: str) -> str:
     )
 
 
-def footer_xml(text: str, page_label: str, text_width: int, size: int) -> str:
+def footer_xml(text: str, page_label: str, text_width: int, size: int, rule: str = "C55A11") -> str:
     """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
 
     ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
-    page fields go.
+    page fields go; ``rule`` the colour of the line above (``RRGGBB``): the
+    branding's accent, as in the PDF.
     """
     rpr = size_xml(size) + '<w:color w:val="404040"/>'
     ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>' + borders(
-        "pBdr", ("top",), "C55A11", 4
+        "pBdr", ("top",), rule, 4
     ).replace('w:space="0"', 'w:space="4"')
     before, _, rest = page_label.partition("{page}")
     middle, _, after = rest.partition("{pages}")

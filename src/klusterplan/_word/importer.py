@@ -149,7 +149,9 @@ def _render(document: Document, large_print: bool) -> Any:
     from lxml import etree
 
     counter = itertools.count(1)
-    xml, _ = body_xml(document, house_look(large_print=large_print), lambda ordered: next(counter))
+    xml, _ = body_xml(
+        document, house_look(large_print=large_print), lambda ordered: next(counter), pages=False
+    )
     return etree.fromstring(xml.encode("utf-8"))
 
 

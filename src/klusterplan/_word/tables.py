@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._document.metrics import fit_columns
+from .._document.metrics import CELL_PADDING, fit_columns, longest_word
 from ..document import Mark, Marks, Matrix, Staircase, Table
-from .marks import TABLE
+from .layout import fits_page
+from .marks import TABLE, half_points
 from .wordml import (
     GREY,
     HAND_LINE,
+    MUTED,
     NO_BORDERS,
     RULE,
     SMALLEST,
@@ -24,6 +26,11 @@ from .wordml import (
 )
 
 __all__ = ["TableWriter"]
+
+#: A row to write in is 9 mm high at least: 510 twips.
+WRITING_ROW = 510
+#: A field of the centre matrix is at least 45 mm high, as in the PDF: 2551 twips.
+_FIELD_HEIGHT = 2551
 
 
 def _table_start(widths: list[int], caption: str, header: bool, footer: bool) -> str:
@@ -49,6 +56,16 @@ def _table_start(widths: list[int], caption: str, header: bool, footer: bool) ->
     )
 
 
+def _unbroken(text: str) -> str:
+    """``text`` with its one space made a no-break space when it is a short label."""
+    words = text.split(" ")
+    return "\u00a0".join(words) if len(words) == 2 and len(text) <= _SHORT_LABEL else text
+
+
+#: The longest label of two words that a table column is made wide enough to hold whole.
+_SHORT_LABEL = 12
+
+
 def _whole(path: str, text: str) -> Marks:
     """``text`` marked whole for ``path``; nothing marked without a path."""
     return (Mark(path, 0, len(text)),) if path else ()
@@ -61,6 +78,8 @@ class TableWriter(WriterBase):
         """Column widths in twips from the text, and the size the text fits at."""
         columns = len(block.headers)
         measured = [*block.rows, block.footer] if block.footer else list(block.rows)
+        # a short label of two words ("in progress") is measured as one: never broken
+        measured = [tuple(_unbroken(cell) for cell in row) for row in measured]
         while True:
             widths = fit_columns(block.headers, measured, block.widths, self.width / 20, size / 2)
             if widths is not None:
@@ -75,6 +94,39 @@ class TableWriter(WriterBase):
         out = [int(w * 20) for w in widths]
         out[-1] += self.width - sum(out)
         return out, size
+
+    def _weighted(self, block: Table, size: int) -> list[int] | None:
+        """Widths by the columns' weights, each at least its longest word; None if none fit."""
+        rows = [block.headers, *block.rows]
+        least = [
+            int(
+                (
+                    max(
+                        longest_word(r[c], size / 2, n == 0)
+                        for n, r in enumerate(rows)
+                        if c < len(r)
+                    )
+                    + CELL_PADDING
+                )
+                * 20
+            )
+            for c in range(len(block.headers))
+        ]
+        total = sum(block.widths) or 1.0
+        widths = [int(self.width * w / total) for w in block.widths]
+        short = [c for c, (w, m) in enumerate(zip(widths, least, strict=True)) if w < m]
+        if short:
+            need = sum(least[c] - widths[c] for c in short)
+            rest = [c for c in range(len(widths)) if c not in short]
+            room = sum(widths[c] - least[c] for c in rest)
+            if not rest or room < need:
+                return None
+            for c in short:
+                widths[c] = least[c]
+            for c in rest:
+                widths[c] -= int(need * (widths[c] - least[c]) / room) + 1
+        widths[-1] += self.width - sum(widths)
+        return widths
 
     def _table(
         self,
@@ -130,7 +182,10 @@ class TableWriter(WriterBase):
         # page and no other leaves its last row alone on the next
         last = len(rows) - 1
         for n, row in enumerate(rows):
-            keep = (keep_together and n < last) or n == last - 1 or (bool(footer) and n == last)
+            # the first two rows stay together too, so that no header stands over one row
+            keep = (
+                (keep_together and n < last) or n in (0, last - 1) or (bool(footer) and n == last)
+            )
             cells_marks = marks[n] if n < len(marks) else ()
             parts.append(f"<w:tr>{row_pr}")
             band = n % 2 == 1 and shaded and not height
@@ -165,22 +220,41 @@ class TableWriter(WriterBase):
         columns = len(block.headers)
         size = self.look.small_size if block.dense else self.look.table_size
         widths, size = self._fit(block, size)
+        if block.row_lines and len(block.widths) == columns:
+            # a table to write in is sized by what gets written in it, not by its hints:
+            # sheets with the same columns get the same widths
+            widths = self._weighted(block, size) or widths
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         source = block.source
-        yield self._table(
-            block.headers,
-            rows,
-            widths,
-            size,
-            block.caption,
-            block.row_lines * HAND_LINE,
-            lang=lang_xml(block.lang),
-            keep_together=block.keep_together,
-            align=block.align,
-            footer=block.footer,
-            marks=source.marks if source else (),
-            list_path=source.path if source else "",
-        )
+        height = max(block.row_lines * HAND_LINE, WRITING_ROW) if block.row_lines else 0
+
+        def write(keep_together: bool) -> str:
+            return self._table(
+                block.headers,
+                rows,
+                widths,
+                size,
+                block.caption,
+                height,
+                lang=lang_xml(block.lang),
+                keep_together=keep_together,
+                align=block.align,
+                footer=block.footer,
+                marks=source.marks if source else (),
+                list_path=source.path if source else "",
+            )
+
+        # the marks' names and numbers as they were, for a table written a second time
+        names, bookmarks = dict(self.names), self.bookmarks
+        xml = write(block.keep_together)
+        self.sheet_split = False
+        if block.keep_together and not fits_page(xml, self.look, self.width):
+            # taller than a page under its heading: kept whole, it would leave the heading
+            # alone on a page of its own; it splits instead, its header repeated
+            self.names, self.bookmarks = names, bookmarks
+            xml = write(False)
+            self.sheet_split = True
+        yield xml
 
     def records(self, block: Table) -> Iterator[str]:
         """One record a row, label and value, each record under a rule: large print."""
@@ -199,19 +273,29 @@ class TableWriter(WriterBase):
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
+        """The centre matrix as the PDF draws it: two by two fields in the house colour.
+
+        Each field has its centre's name as a small heading and the groups placed
+        in it as a bulleted list; in normal print every field is at least 45 mm high.
+        """
         yield self.caption(block.title)
         size = self.look.table_size
         half = self.width // 2
         rpr = size_xml(size)
         groups_rpr = rpr + lang_xml(block.lang)
-        ppr = '<w:spacing w:before="40" w:after="40"/>'
+        heading_rpr = f'<w:b/><w:color w:val="{MUTED}"/>' + size_xml(
+            half_points("h3", self.look.large_print)
+        )
+        ppr = '<w:spacing w:before="0" w:after="20"/><w:keepNext/>'
         line = borders("pBdr", ("bottom",), GREY) + (
             f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
         )
         self.placing(block.placements)
 
         def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
-            head = p_xml(run_xml(name, "<w:b/>" + rpr), ppr + "<w:keepNext/>")
+            head = p_xml(
+                run_xml(name, heading_rpr), '<w:spacing w:before="0" w:after="120"/><w:keepNext/>'
+            )
             where = block.placements[k] if k < len(block.placements) else ""
             if block.write_in and not groups:
                 lines = "".join(
@@ -219,27 +303,54 @@ class TableWriter(WriterBase):
                     for _ in range(block.write_in)
                 )
                 return head + lines
-            if not groups:
-                return head + p_xml(run_xml("–", groups_rpr), ppr)
+            # the bullet stands before the group's mark: only the name is the plan's
             names = "".join(
-                p_xml(self.marked(g, _whole(where, g), groups_rpr), ppr) for g in groups
+                p_xml(run_xml("• ", rpr) + self.marked(g, _whole(where, g), groups_rpr), ppr)
+                for g in groups
             )
             return head + names
 
         cells = [cell(k, name, groups) for k, (name, groups) in enumerate(block.cells)]
         if len(cells) % 2:
             cells.append(p_xml("", ppr))
-        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        yield self._table(
-            None,
-            rows,
-            [half, self.width - half],
-            size,
-            block.alt or block.title,
-            raw=True,
-            keep_together=True,
-            shaded=False,
+        frame = borders(
+            "tblBorders",
+            ("top", "left", "bottom", "right", "insideH", "insideV"),
+            self.look.primary,
+            12,
         )
+        height = 0 if self.look.large_print else _FIELD_HEIGHT
+        row_pr = "<w:trPr><w:cantSplit/>" + (
+            f'<w:trHeight w:val="{height}" w:hRule="atLeast"/>' if height else ""
+        )
+        parts = [
+            "<w:tbl><w:tblPr>",
+            f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            frame,
+            '<w:tblLayout w:type="fixed"/>',
+            '<w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
+            '<w:bottom w:w="80" w:type="dxa"/><w:right w:w="120" w:type="dxa"/></w:tblCellMar>',
+            f'<w:tblCaption w:val="{esc(block.title)}"/>',
+            f'<w:tblDescription w:val="{esc(block.alt)}"/>' if block.alt else "",
+            "</w:tblPr><w:tblGrid>",
+            f'<w:gridCol w:w="{half}"/><w:gridCol w:w="{self.width - half}"/>',
+            "</w:tblGrid>",
+        ]
+        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+        for n, row in enumerate(rows):
+            # the rows of the matrix stay together on one page
+            keep_row = n < len(rows) - 1
+            parts.append(f"<w:tr>{row_pr}</w:trPr>")
+            for width, inner in zip((half, self.width - half), row, strict=True):
+                if not keep_row:
+                    inner = inner.replace("<w:keepNext/>", "")
+                parts.append(
+                    f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
+                )
+            parts.append("</w:tr>")
+        parts.append("</w:tbl>")
+        parts.append(p_xml("", '<w:spacing w:before="0" w:after="120"/>'))
+        yield "".join(parts)
 
     def staircase(self, block: Staircase) -> Iterator[str]:
         """The steps drawn as a staircase rising to the right, the lowest full width."""

@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
+from .._document import design as _design
 from .._model import paths as _paths
 from .._support.xml import escape_attribute
 from ..document import Mark, Marks, Section, language_tag, pieces
@@ -25,6 +26,7 @@ from .marks import PLACEMENT, VALUE, Look, bookmark_name
 __all__ = [
     "GREY",
     "HAND_LINE",
+    "MUTED",
     "NO_BORDERS",
     "RULE",
     "SMALLEST",
@@ -44,6 +46,8 @@ HAND_LINE = 368
 #: The least type size, in half-points, a table may shrink to so that its words fit.
 SMALLEST = 15
 GREY = "A6A6A6"
+#: Secondary text: captions (the house muted grey).
+MUTED = _design.MUTED.lstrip("#")
 RULE = "BFBFBF"
 TINT = "EAF0F6"
 
@@ -134,6 +138,8 @@ class WriterBase:
         self.swedish = swedish
         self.names: dict[str, int] = {}
         self.options: dict[str, tuple[str, ...]] = {}
+        #: Whether the last workshop sheet was too tall to keep on one page.
+        self.sheet_split = False
 
     def style(self, name: str) -> str:
         """The style id of the style ``name``."""

@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import docx
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
@@ -27,7 +28,9 @@ from .._catalogue.messages import text as message_text
 from .._document import design as _design
 from .._model import paths as _paths
 from .._support.internals import use_internals
+from .._support.xml import escape_attribute
 from .._word.body import body_xml, footer_xml
+from .._word.layout import STYLE_SPACING
 from .._word.marks import (
     CHART_MARK,
     REQUIRED_STYLES,
@@ -96,9 +99,10 @@ def _open(template: Path, needed: list[str]) -> Any:
 
 
 #: Parts of a template that hold what its document said, not how it looks: custom XML (where
-#: klusterplan keeps the plan a document was made from) and comments, which the emptied body
-#: no longer shows but the package would carry on.
-_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people")
+#: klusterplan keeps the plan a document was made from), comments and charts (with the
+#: numbers of their workbooks), which the emptied body no longer shows but the package
+#: would carry on.
+_HIDDEN = ("/customXml", "/comments", "/commentsExtended", "/commentsIds", "/people", "/chart")
 _CUSTOM_PROPERTIES = "/custom-properties"
 
 
@@ -234,22 +238,21 @@ def _house(document: Any, primary_colour: str, large_print: bool, max_level: int
     primary = RGBColor.from_string(primary_colour)
     muted = RGBColor.from_string(_design.MUTED.lstrip("#"))
     dark = RGBColor.from_string("1F1F1F")
+    # the sizes and spacing the contents' page numbers are estimated in (_word.layout)
+    colours = {"Title": primary, "Subtitle": muted, "Quote": muted, "Heading 1": primary}
+    colours |= {"Heading 2": dark, "Heading 3": muted}
     roles = {
-        "Normal": ("body", None, False, 0, 6),
-        "Title": ("title", primary, True, 0, 12),
-        "Subtitle": ("subtitle", muted, False, 0, 24),
-        "Quote": ("body", muted, False, 4, 6),
-        "List Bullet": ("body", None, False, 0, 2),
-        "List Number": ("body", None, False, 0, 2),
-        "Heading 1": ("h1", primary, True, 18, 6),
-        "Heading 2": ("h2", dark, True, 14, 4),
-        "Heading 3": ("h3", muted, True, 10, 3),
+        name: (role, colours.get(name), name.startswith("Heading") or name == "Title", a, b)
+        for name, (role, a, b) in STYLE_SPACING.items()
     }
     for name, (role, colour, bold, before, after) in roles.items():
         if name.startswith("Heading") and int(name[-1]) > max_level:
             continue
         style = styles[name]
         _typeface(_rpr(style))
+        # the default Subtitle and Title spread their letters; the PDF sets them as written
+        for spread in _rpr(style).findall(qn("w:spacing")):
+            _rpr(style).remove(spread)
         style.font.size = Pt(_design.size(role, large_print))
         style.font.bold = bold
         style.font.italic = name == "Quote"
@@ -404,31 +407,78 @@ def _cover_without_footer(document: Any) -> None:
 
 
 def _charts(document: Any, doc: Document, look: Look) -> None:
-    """Put each chart's picture where the body marked it, with its text alternative."""
-    from ._chart import chart_png
+    """Put each chart where the body marked it: a chart part Word and LibreOffice draw.
+
+    Each chart is a part of its own (``word/charts/chartN.xml``) with the
+    workbook of its numbers embedded, related from the main part; python-docx
+    has no chart API, so the parts and the inline frame are written here.
+    """
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+
+    from .._document.metrics import chart_height
+    from ._chart import WORKBOOK_TYPE, chart_xml, workbook_xlsx
 
     charts = [b for s in (*doc.front, *doc.sections) for b in s.blocks if isinstance(b, Chart)]
     body = document.element.body
     mark = f"{{{CHART_MARK}}}chart"
+    part = document.part
+    package = part.package
     for paragraph in [p for p in body.iter(qn("w:p")) if p.get(mark) is not None]:
         chart = charts[int(paragraph.get(mark))]
         width_pt = look.text_width / 20 * 0.9
-        data, (width_px, height_px) = chart_png(chart, width_pt, look.large_print, look.primary)
-        height_pt = width_pt * height_px / width_px
-        inline = document.part.new_pic_inline(io.BytesIO(data), Pt(width_pt), Pt(height_pt))
-        doc_pr = inline.find(qn("wp:docPr"))
-        doc_pr.set("descr", chart.alt or chart.title)
-        doc_pr.set("title", chart.title)
-        replacement = parse_xml(
-            f'<w:p xmlns:w="{W_NS}"><w:pPr><w:keepNext/><w:jc w:val="center"/></w:pPr>'
-            "<w:r><w:drawing/></w:r></w:p>"
+        labels = tuple(" ".join(label.split()) for label in chart.labels)
+        height_pt = chart_height(labels, width_pt, look.large_print)
+        n = 1 + sum(1 for p in package.iter_parts() if str(p.partname).startswith("/word/charts/"))
+        chart_part = Part(
+            PackURI(f"/word/charts/chart{n}.xml"),
+            _CHART_TYPE,
+            chart_xml(chart, width_pt, look.large_print, look.primary).encode("utf-8"),
+            package,
         )
-        replacement.find(qn("w:r")).find(qn("w:drawing")).append(inline)
+        category = chart.table.headers[1] if len(chart.table.headers) > 1 else ""
+        workbook = Part(
+            PackURI(f"/word/embeddings/Microsoft_Excel_Worksheet{n}.xlsx"),
+            WORKBOOK_TYPE,
+            workbook_xlsx(chart, category),
+            package,
+        )
+        chart_part.relate_to(workbook, _PACKAGE_REL)
+        r_id = part.relate_to(chart_part, _CHART_REL)
+        shape = part.next_id
+        alt = escape_attribute(chart.alt or chart.title)
+        title = escape_attribute(chart.title)
+        replacement = parse_xml(
+            f'<w:p xmlns:w="{W_NS}" xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:c="{_C}" '
+            f'xmlns:r="{_R}"><w:pPr><w:keepNext/><w:jc w:val="center"/>'
+            '<w:spacing w:before="120" w:after="0"/></w:pPr><w:r><w:drawing>'
+            '<wp:inline distT="0" distB="0" distL="0" distR="0">'
+            f'<wp:extent cx="{int(Pt(width_pt))}" cy="{int(Pt(height_pt))}"/>'
+            '<wp:effectExtent l="0" t="0" r="0" b="0"/>'
+            f'<wp:docPr id="{shape}" name="Chart {n}" descr="{alt}" title="{title}"/>'
+            "<wp:cNvGraphicFramePr/>"
+            f'<a:graphic><a:graphicData uri="{_C}"><c:chart r:id="{r_id}"/></a:graphicData>'
+            "</a:graphic></wp:inline></w:drawing></w:r></w:p>"
+        )
         paragraph.getparent().replace(paragraph, replacement)
 
 
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"
+_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_CHART_TYPE = "application/vnd.openxmlformats-officedocument.drawingml.chart+xml"
+_CHART_REL = f"{_R}/chart"
+_PACKAGE_REL = f"{_R}/package"
+
+
 def _footer(
-    document: Any, doc: Document, branding: Branding, widths: tuple[int, int], size: int
+    document: Any,
+    doc: Document,
+    branding: Branding,
+    widths: tuple[int, int],
+    size: int,
+    rule: str,
 ) -> None:
     """Fill the footer: the library's name, and "Sida N av M" at the right margin.
 
@@ -452,7 +502,7 @@ def _footer(
         for child in list(element):
             element.remove(child)
         width = widths[1] if landscape else widths[0]
-        element.append(parse_xml(footer_xml(text, doc.page_label, width, size)))
+        element.append(parse_xml(footer_xml(text, doc.page_label, width, size, rule)))
 
 
 def _logo(document: Any, branding: Branding) -> None:
@@ -466,6 +516,8 @@ def _logo(document: Any, branding: Branding) -> None:
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         if paragraph.text.strip():
             paragraph = paragraph.insert_paragraph_before()
+        # at the right margin, where the PDF draws it
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
         for doc_pr in header._element.iter(qn("wp:docPr")):
             if not doc_pr.get("descr"):
@@ -686,7 +738,14 @@ def build_package(
     _section_breaks(document.element.body, last_landscape)
     _charts(document, doc, look)
     _cover_without_footer(document)
-    _footer(document, doc, branding, (text_width, wide_width), half_points("footer", large_print))
+    _footer(
+        document,
+        doc,
+        branding,
+        (text_width, wide_width),
+        half_points("footer", large_print),
+        look.accent,
+    )
     _logo(document, branding)
     _properties(document, doc, notice)
     return WordPackage(document, chunks)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 import stat
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -112,6 +113,10 @@ class _Face:
     chars: frozenset[int]
 
 
+#: A space inside a number grouped by thousands, or between a number and its unit.
+_GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|kr\b|kronor\b|SEK\b)")
+
+
 @attrs.frozen
 class Fonts:
     """Registered fonts: reportlab names of each style and the fallback."""
@@ -146,8 +151,15 @@ class Fonts:
         return self.regular
 
     def prepare(self, text: str) -> str:
-        """``text`` with tabs, line ends and substituted characters normalised."""
+        """``text`` with tabs, line ends and substituted characters normalised.
+
+        An amount typed with spaces (``8 000 kr``) is held together with no-break
+        spaces, so that no line breaks it: ``8`` at a line's end and ``000 kr`` on
+        the next reads as two numbers.
+        """
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+        if _GROUPED.search(text):
+            text = _GROUPED.sub("\u00a0", text)
         if any(c in text for c in self.substitutes):
             text = text.translate(self._table)
         # Almost all text is printable apart from line ends: checking that in C

@@ -36,7 +36,9 @@ from .._catalogue.messages import text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
 from .._document.design import (
     ACCENT,
+    MARGIN_MM,
     MUTED,
+    PAGE_MM,
     PRIMARY,
     SIZES,
     TABLE_RULE,
@@ -44,6 +46,7 @@ from .._document.design import (
     font_file,
     size,
 )
+from .._document.metrics import fit_columns
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
@@ -166,6 +169,8 @@ class _Data:
         self.document = document
         self.fonts = fonts
         self.large_print = large_print
+        # the width a table is set in: the text width of a portrait or a landscape page
+        self.width = _text_width(wide=False)
 
     def s(self, text: str) -> str:
         return _breakable(self.fonts.prepare(text.strip()))
@@ -191,6 +196,12 @@ class _Data:
             widths = (1.0,) * len(headers)
         if footer:
             rows = (*rows, footer)
+        # as the PDF sets its tables: no column narrower than its longest word, so that
+        # no word is broken inside (the template's cells leave 4 pt each side)
+        points = size("small" if dense else "table", self.large_print)
+        fitted = fit_columns(headers, rows, widths, self.width, points, padding=9.0)
+        if fitted is not None:
+            widths = tuple(fitted)
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -343,13 +354,19 @@ class _Data:
         }
 
     def chapters(self) -> list[dict[str, Any]]:
-        return [
-            {
-                "wide": has_wide_table(chapter) and not self.large_print,
-                "sections": [self.section(section) for section in chapter],
-            }
-            for chapter in chapters(self.document.sections)
-        ]
+        out = []
+        for chapter in chapters(self.document.sections):
+            wide = has_wide_table(chapter) and not self.large_print
+            self.width = _text_width(wide=wide)
+            out.append({"wide": wide, "sections": [self.section(s) for s in chapter]})
+        self.width = _text_width(wide=False)
+        return out
+
+
+def _text_width(wide: bool) -> float:
+    """The text width in points of a portrait page, or of a landscape one."""
+    across = PAGE_MM[1] if wide else PAGE_MM[0]
+    return (across - 2 * MARGIN_MM) * 72 / 25.4
 
 
 def _page_label(label: str) -> list[dict[str, str]]:

@@ -76,6 +76,8 @@ def _whole(owner: str, field: str, optional: bool) -> _Convert:
     def convert(value: Any) -> Any:
         if type(value) is int or (value is None and optional):
             return value
+        if isinstance(value, int) and not isinstance(value, bool):
+            return int(value)  # a subclass of int (a numpy-like count) is its number
         shown = value.strip() if isinstance(value, str) else ""
         # "7" from a CSV is refused too, but the message says how to mend it
         key = "model_number_quoted" if shown.lstrip("-").isdigit() else "model_number"

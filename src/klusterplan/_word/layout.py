@@ -1,0 +1,379 @@
+"""Where Word will break the body's pages: an estimate, for the contents' page numbers.
+
+Word fills a table of contents field only when it is updated (F9, or a
+dialog on opening); a document printed as it comes shows what the field
+holds. So the export writes the contents with page numbers, estimated here
+by laying out the body as klusterplan writes it: the house typeface's widths
+(:mod:`klusterplan._document.metrics`, the metrics Word's Calibri shares),
+the house styles' sizes and spacing, lines wrapped word by word, headings
+kept with what follows them, rows that do not split, repeated table headers,
+page breaks and landscape sections. The field stays a field: F9 in Word
+replaces the estimate with Word's own count.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from .._document import design as _design
+from .._document.metrics import chart_height, text_width
+from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
+
+__all__ = ["STYLE_SPACING", "fits_page", "heading_pages"]
+
+#: Each house style's type role and its space before and after, in points.
+STYLE_SPACING: dict[str, tuple[str, float, float]] = {
+    "Normal": ("body", 0, 6),
+    "Title": ("title", 0, 12),
+    "Subtitle": ("subtitle", 0, 24),
+    "Quote": ("body", 4, 6),
+    "List Bullet": ("body", 0, 2),
+    "List Number": ("body", 0, 2),
+    "Heading 1": ("h1", 18, 6),
+    "Heading 2": ("h2", 14, 4),
+    "Heading 3": ("h3", 10, 3),
+}
+#: The house typeface's line height at single spacing, as a share of the type size.
+_LINE = 1.2207
+#: Normal's line spacing, which every house style inherits.
+_SPACING = 1.1
+_W = f"{{{W_NS}}}"
+_WORD = re.compile(r" *[^ ]+| +$")
+
+
+@functools.cache
+def _tag(name: str) -> str:
+    return _W + name
+
+
+def _twips(element: Any, name: str, attr: str = "val", default: float = 0.0) -> float:
+    found = element.find(_tag(name)) if element is not None else None
+    if found is None or found.get(_tag(attr)) is None:
+        return default
+    return float(found.get(_tag(attr))) / 20
+
+
+class _Para:
+    """A paragraph's measures: its lines' heights, spacing and how it keeps with the next."""
+
+    def __init__(self, lines: list[float], before: float, after: float) -> None:
+        self.lines = lines
+        self.before = before
+        self.after = after
+        self.keep_next = False
+        self.keep_lines = False
+        self.break_before = False
+        self.marks: list[str] = []
+
+    @property
+    def height(self) -> float:
+        return self.before + sum(self.lines) + self.after
+
+
+class _Row:
+    def __init__(self, height: float, header: bool, keep: bool) -> None:
+        self.height = height
+        self.header = header
+        self.keep = keep
+        self.marks: list[str] = []
+
+
+class _Table:
+    def __init__(self, rows: list[_Row]) -> None:
+        self.rows = rows
+
+
+class _Break:
+    """A section's end: the next page starts, landscape or not."""
+
+    def __init__(self, landscape: bool) -> None:
+        self.landscape = landscape
+
+
+class _Measure:
+    """Measures the body's paragraphs and tables in the house styles of ``look``."""
+
+    def __init__(self, look: Look, charts: list[float]) -> None:
+        self.look = look
+        self.charts = charts
+        self.by_id = {v: k for k, v in look.styles.items()}
+
+    def style(self, ppr: Any) -> tuple[str, float, float, float]:
+        """The style's name, size in points, and its space before and after."""
+        sid = ppr.find(_tag("pStyle")) if ppr is not None else None
+        name = self.by_id.get(sid.get(_tag("val")), "Normal") if sid is not None else "Normal"
+        role, before, after = STYLE_SPACING.get(name, STYLE_SPACING["Normal"])
+        return name, _design.size(role, self.look.large_print), before, after
+
+    def paragraph(self, p: Any, width: float) -> _Para:
+        ppr = p.find(_tag("pPr"))
+        name, size, before, after = self.style(ppr)
+        spacing = ppr.find(_tag("spacing")) if ppr is not None else None
+        exact, multiple = 0.0, _SPACING
+        if spacing is not None:
+            before = _twips(ppr, "spacing", "before", before)
+            after = _twips(ppr, "spacing", "after", after)
+            line = spacing.get(_tag("line"))
+            if spacing.get(_tag("lineRule")) == "exact" and line:
+                exact = float(line) / 20
+            elif line:
+                multiple = float(line) / 240
+        indent = _twips(ppr, "ind", "left") if ppr is not None else 0.0
+        if ppr is not None and ppr.find(_tag("numPr")) is not None:
+            indent += 18
+        bold_style = name.startswith("Heading") or name == "Title"
+        lines = self._lines(p, width - indent, size, bold_style)
+        chart = p.get(f"{{{CHART_MARK}}}chart")
+        heights: list[float]
+        if chart is not None:
+            heights = [self.charts[int(chart)] if int(chart) < len(self.charts) else 200.0]
+        else:
+            heights = [exact or max(s, 1.0) * _LINE * multiple for s in lines]
+        out = _Para(heights, before, after)
+        if ppr is not None:
+            out.keep_next = ppr.find(_tag("keepNext")) is not None or name.startswith("Heading")
+            out.keep_lines = ppr.find(_tag("keepLines")) is not None
+            out.break_before = ppr.find(_tag("pageBreakBefore")) is not None
+        else:
+            out.keep_next = name.startswith("Heading")
+        out.marks = [m.get(_tag("name")) or "" for m in p.iter(_tag("bookmarkStart"))]
+        return out
+
+    def _lines(self, p: Any, width: float, size: float, bold_style: bool) -> list[float]:
+        """The type size of each line ``p`` wraps into at ``width`` points."""
+        lines: list[float] = []
+        used, tallest = 0.0, 0.0
+        for r in p.iter(_tag("r")):
+            rpr = r.find(_tag("rPr"))
+            sz = rpr.find(_tag("sz")) if rpr is not None else None
+            run_size = float(sz.get(_tag("val"))) / 2 if sz is not None else size
+            bold = bold_style or (rpr is not None and rpr.find(_tag("b")) is not None)
+            for child in r:
+                if child.tag == _tag("br"):
+                    lines.append(tallest or run_size)
+                    used, tallest = 0.0, 0.0
+                elif child.tag == _tag("t") and child.text:
+                    whole = text_width(child.text, run_size, bold)
+                    if used + whole <= width:
+                        # the most common case, a short text on the line: no word to wrap
+                        used += whole
+                        tallest = max(tallest, run_size)
+                        continue
+                    for word in _words(child.text):
+                        w = text_width(word, run_size, bold)
+                        if used and used + w > width and word.strip():
+                            lines.append(tallest or run_size)
+                            used, tallest = 0.0, 0.0
+                            word = word.lstrip()
+                            w = text_width(word, run_size, bold)
+                        used += w
+                        tallest = max(tallest, run_size)
+                elif child.tag == _tag("tab"):
+                    tallest = max(tallest, run_size)
+        lines.append(tallest or size)
+        return lines
+
+    def table(self, tbl: Any) -> _Table:
+        margins = tbl.find(_tag("tblPr") + "/" + _tag("tblCellMar"))
+        side = 8.0
+        top_bottom = 0.0
+        if margins is not None:
+            side = _twips(margins, "left", "w", 4) + _twips(margins, "right", "w", 4)
+            top_bottom = _twips(margins, "top", "w") + _twips(margins, "bottom", "w")
+        grid = [float(g.get(_tag("w"))) / 20 for g in tbl.iter(_tag("gridCol"))]
+        rows = []
+        for tr in tbl.iterchildren(_tag("tr")):
+            trpr = tr.find(_tag("trPr"))
+            least = _twips(trpr, "trHeight") if trpr is not None else 0.0
+            header = trpr is not None and trpr.find(_tag("tblHeader")) is not None
+            height, keep, column = 0.0, False, 0
+            marks: list[str] = []
+            for tc in tr.iterchildren(_tag("tc")):
+                span = tc.find(_tag("tcPr") + "/" + _tag("gridSpan"))
+                n = int(span.get(_tag("val"))) if span is not None else 1
+                width = sum(grid[column : column + n]) - side
+                column += n
+                cell = 0.0
+                for p in tc.iterchildren(_tag("p")):
+                    para = self.paragraph(p, width)
+                    cell += para.height
+                    keep = keep or para.keep_next
+                    marks += para.marks
+                height = max(height, cell + top_bottom)
+            row = _Row(max(height, least), header, keep)
+            row.marks = marks
+            rows.append(row)
+        return _Table(rows)
+
+
+def _words(text: str) -> list[str]:
+    """``text`` in words, each with the spaces before it."""
+    return _WORD.findall(text)
+
+
+class _Pages:
+    """Lays the body's pieces on pages and notes where each bookmark falls."""
+
+    def __init__(self) -> None:
+        self.page = 1
+        self.y = 0.0
+        self.landscape = False
+        self.found: dict[str, int] = {}
+
+    @property
+    def room(self) -> float:
+        return _design.text_height(self.landscape)
+
+    def new_page(self) -> None:
+        self.page += 1
+        self.y = 0.0
+
+    def note(self, marks: list[str]) -> None:
+        for mark in marks:
+            self.found.setdefault(mark, self.page)
+
+    def paragraph(self, para: _Para, following: float) -> None:
+        """Place ``para``; ``following`` is what it must share a page with when kept."""
+        if para.break_before and self.y > 0:
+            self.new_page()
+        before = para.before if self.y > 0 else 0.0
+        whole = before + sum(para.lines)
+        if para.keep_next:
+            need = whole + para.after + following
+            if self.y + need > self.room and need <= self.room and self.y > 0:
+                self.new_page()
+                before, whole = 0.0, sum(para.lines)
+        if self.y + whole <= self.room:
+            self.note(para.marks)
+            self.y += whole + para.after
+            return
+        fit, y = 0, self.y + before
+        while fit < len(para.lines) and y + para.lines[fit] <= self.room:
+            y += para.lines[fit]
+            fit += 1
+        rest = len(para.lines) - fit
+        # widow and orphan control: two lines at least on either side, or none
+        if rest < 2 and len(para.lines) >= 3:
+            fit = len(para.lines) - 2
+        if para.keep_lines or fit < 2 or len(para.lines) < 4:
+            fit = 0
+        if fit == 0:
+            if self.y > 0:
+                self.new_page()
+            self.note(para.marks)
+            self._flow(para.lines, para.after)
+            return
+        self.note(para.marks)
+        self.new_page()
+        self._flow(para.lines[fit:], para.after)
+
+    def _flow(self, lines: list[float], after: float) -> None:
+        for line in lines:
+            if self.y + line > self.room and self.y > 0:
+                self.new_page()
+            self.y += line
+        self.y += after
+
+    def table(self, table: _Table) -> None:
+        header = sum(r.height for r in table.rows if r.header)
+        rows = table.rows
+        for i, row in enumerate(rows):
+            if row.header:
+                if self.y + row.height > self.room and self.y > 0:
+                    self.new_page()
+                self.note(row.marks)
+                self.y += row.height
+                continue
+            chain = row.height
+            j = i
+            while rows[j].keep and j + 1 < len(rows):
+                j += 1
+                chain += rows[j].height
+            fits_page = chain + header <= self.room
+            if self.y + (chain if fits_page else row.height) > self.room and self.y > header:
+                self.new_page()
+                self.y += header
+            self.note(row.marks)
+            self.y += row.height
+
+    def section(self, landscape: bool) -> None:
+        self.new_page()
+        self.landscape = landscape
+
+
+def _pieces(body: Any, measure: _Measure, widths: tuple[float, float]) -> list[Any]:
+    pieces: list[Any] = []
+    landscape = False
+    for child in body:
+        width = widths[1] if landscape else widths[0]
+        if child.tag == _tag("p"):
+            ends = child.get(f"{{{SECTION_MARK}}}ends")
+            if ends is not None:
+                landscape = not landscape
+                pieces.append(_Break(landscape))
+            else:
+                pieces.append(measure.paragraph(child, width))
+        elif child.tag == _tag("tbl"):
+            pieces.append(measure.table(child))
+    return pieces
+
+
+def _first(piece: Any) -> float:
+    """What of ``piece`` must stand on the page of a paragraph kept with it."""
+    if isinstance(piece, _Para):
+        return piece.before + sum(piece.lines[:2])
+    if isinstance(piece, _Table):
+        heights = [r.height for r in piece.rows]
+        return sum(heights[:2])
+    return 0.0
+
+
+def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[str, int]:
+    """The page each bookmark of ``body`` (a ``w:body`` element's XML) falls on, from 1.
+
+    ``charts`` are the names of the bars of the body's charts, in order.
+    """
+    from lxml import etree
+
+    width = look.text_width / 20 * 0.9
+    heights = [chart_height(labels, width, look.large_print) for labels in charts]
+    measure = _Measure(look, heights)
+    root = etree.fromstring(body.encode("utf-8"))
+    pieces = _pieces(root, measure, (look.text_width / 20, look.wide_width / 20))
+    pages = _Pages()
+    for i, piece in enumerate(pieces):
+        if isinstance(piece, _Break):
+            pages.section(piece.landscape)
+        elif isinstance(piece, _Table):
+            pages.table(piece)
+        else:
+            following = 0.0
+            k = i + 1
+            # a chain of paragraphs kept with the next stays with the first lines after it
+            while piece.keep_next and k < len(pieces):
+                nxt = pieces[k]
+                if isinstance(nxt, _Para) and nxt.keep_next:
+                    following += nxt.height
+                    k += 1
+                    continue
+                following += _first(nxt)
+                break
+            pages.paragraph(piece, following)
+    return pages.found
+
+
+def fits_page(table: str, look: Look, width: int) -> bool:
+    """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
+
+    ``width`` is the text width it is set in, in twips: a landscape page's when
+    it is the wide width.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{table}</w:body>'.encode())
+    measure = _Measure(look, [])
+    height = sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
+    heading = _design.size("h1", look.large_print) * 3
+    return height + heading <= _design.text_height(width > look.text_width)

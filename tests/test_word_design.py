@@ -1,0 +1,252 @@
+"""The Word file as it is printed: contents with page numbers, a native chart, the branding.
+
+The command writes the example plan; LibreOffice lays the Word file out and
+prints it to PDF, and what the PDF shows is checked against what the file
+holds: each contents entry's page against the page LibreOffice puts its
+heading on, the chart's names as text LibreOffice drew.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import shutil
+import subprocess
+import zipfile
+from typing import Any
+
+import attrs
+import pytest
+from click.testing import CliRunner
+from docx.oxml.ns import qn
+from lxml import etree
+
+import klusterplan
+from klusterplan import ExportOptions, testing
+from klusterplan.cli import main
+from klusterplan.exporters._chart import axis_ticks
+
+SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
+C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
+
+
+def _export(plan: klusterplan.Plan, **options: Any) -> bytes:
+    out = io.BytesIO()
+    klusterplan.export(plan, "docx", out, ExportOptions(**options))
+    return out.getvalue()
+
+
+@pytest.fixture(scope="module")
+def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, bytes]]:
+    """The example plan written by the command, in normal and large print, and LibreOffice's PDF."""
+    if SOFFICE is None:
+        if os.environ.get("CI"):
+            pytest.fail("LibreOffice is not installed; .ci/run installs it")
+        pytest.skip("LibreOffice is not installed")
+    folder = tmp_path_factory.mktemp("design")
+    plan = folder / "plan.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", "--example", str(plan)]).exit_code == 0
+    files = {}
+    for name, extra in (("normal", []), ("large", ["--large-print"])):
+        out = folder / name
+        out.mkdir()
+        result = runner.invoke(main, ["export", str(plan), "--to", "docx", "-o", f"{out}/", *extra])
+        assert result.exit_code == 0, result.output
+        files[name] = out / "plan.docx"
+    pdfs = folder / "pdf"
+    for name, path in files.items():
+        subprocess.run(
+            [
+                SOFFICE,
+                f"-env:UserInstallation=file://{folder / 'profile'}",
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                str(pdfs / name),
+                str(path),
+            ],
+            check=True,
+            capture_output=True,
+        )
+    return {
+        name: (path.read_bytes(), (pdfs / name / "plan.pdf").read_bytes())
+        for name, path in files.items()
+    }
+
+
+def _cached_contents(data: bytes) -> list[tuple[str, int]]:
+    """Each contents entry's title and the page number the file holds for it."""
+    word = testing.open_word(data)
+    entries = []
+    for paragraph in word.paragraphs:
+        codes = [t.text or "" for t in paragraph._p.iter(qn("w:instrText"))]
+        if any("PAGEREF" in c for c in codes):
+            texts = [t.text or "" for t in paragraph._p.iter(qn("w:t"))]
+            entries.append(("".join(texts[:-1]).strip(), int(texts[-1])))
+    return entries
+
+
+def _outline(pdf: bytes) -> list[tuple[str, int]]:
+    """The headings LibreOffice put in its PDF's outline, with their pages."""
+    import pypdf
+
+    reader = pypdf.PdfReader(io.BytesIO(pdf))
+    found: list[tuple[str, int]] = []
+
+    def walk(items: list[Any]) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item)
+            else:
+                page = reader.get_destination_page_number(item)
+                assert page is not None, item.title
+                found.append((item.title.strip(), page + 1))
+
+    walk(reader.outline)
+    return found
+
+
+@pytest.mark.parametrize("name", ["normal", "large"])
+def test_contents_pages_are_where_libreoffice_puts_the_headings(
+    printed: dict[str, tuple[bytes, bytes]], name: str
+) -> None:
+    data, pdf = printed[name]
+    entries = _cached_contents(data)
+    plan = klusterplan.example()
+    assert len(entries) >= len(plan.target_groups) + 8
+    outline = _outline(pdf)
+    position, off = 0, []
+    for title, cached in entries:
+        # headings in order: the next one of that title in the outline
+        while position < len(outline) and outline[position][0] != title:
+            position += 1
+        assert position < len(outline), f"{title!r} is not among LibreOffice's headings"
+        if abs(outline[position][1] - cached) > 1:
+            off.append((title, cached, outline[position][1]))
+    assert off == []
+
+
+def test_contents_is_still_a_field_word_updates() -> None:
+    word = testing.open_word(_export(klusterplan.example()))
+    codes = [t.text or "" for t in word.element.body.iter(qn("w:instrText"))]
+    assert sum(c.strip().startswith("TOC") for c in codes) == 1
+    refs = [c.split()[1] for c in codes if c.strip().startswith("PAGEREF")]
+    names = {b.get(qn("w:name")) for b in word.element.body.iter(qn("w:bookmarkStart"))}
+    assert refs and set(refs) <= names
+    # no request to update fields on opening: that would ask the reader in a dialog
+    settings = word.settings.element
+    assert settings.find(qn("w:updateFields")) is None
+
+
+def _chart_parts(data: bytes) -> tuple[Any, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        charts = [n for n in names if n.startswith("word/charts/chart")]
+        workbooks = [n for n in names if n.startswith("word/embeddings/")]
+        assert len(charts) == 1 and len(workbooks) == 1
+        assert not [n for n in names if n.startswith("word/media/")]
+        return etree.fromstring(archive.read(charts[0])), archive.read(workbooks[0])
+
+
+def test_chart_is_a_native_chart_with_the_votes() -> None:
+    plan = klusterplan.example()
+    data = _export(plan)
+    chart, workbook = _chart_parts(data)
+    assert chart.find(f".//{C}barDir").get("val") == "bar"
+    names = [v.text for v in chart.iterfind(f".//{C}cat//{C}pt/{C}v")]
+    votes = [int(v.text) for v in chart.iterfind(f".//{C}val//{C}pt/{C}v")]
+    voted = [g for g in plan.target_groups if g.votes is not None]
+    assert names == [g.name for g in voted]
+    assert votes == [g.votes for g in voted]
+    ticks = axis_ticks(votes)
+    assert float(chart.find(f".//{C}valAx/{C}scaling/{C}max").get("val")) == ticks[-1]
+    assert float(chart.find(f".//{C}valAx/{C}majorUnit").get("val")) == ticks[1] - ticks[0]
+    assert chart.find(f".//{C}dLbls/{C}showVal").get("val") == "1"
+    fill = chart.find(f".//{C}ser/{C}spPr").find(
+        ".//{http://schemas.openxmlformats.org/drawingml/2006/main}srgbClr"
+    )
+    assert fill.get("val") == "1F4E79"
+    # the officer edits the numbers in the embedded workbook
+    with zipfile.ZipFile(io.BytesIO(workbook)) as book:
+        sheet = book.read("xl/worksheets/sheet1.xml").decode()
+    assert all(g.name in sheet for g in voted)
+    # the main part draws it inline, with its text alternative, and a caption under it
+    word = testing.open_word(data)
+    frames = list(word.element.body.iter(qn("wp:inline")))
+    assert len(frames) == 1
+    assert "Den oerfarne: 8" in frames[0].find(qn("wp:docPr")).get("descr")
+    paragraphs = [p.text for p in word.paragraphs]
+    at = next(
+        i for i, p in enumerate(word.paragraphs) if p._p.find(".//" + qn("w:drawing")) is not None
+    )
+    assert paragraphs[at + 1] == "Röster på dialogforum"
+
+
+@pytest.mark.parametrize("name", ["normal", "large"])
+def test_libreoffice_draws_every_name_of_the_chart_whole(
+    printed: dict[str, tuple[bytes, bytes]], name: str
+) -> None:
+    import pdfplumber
+
+    _, pdf = printed[name]
+    with pdfplumber.open(io.BytesIO(pdf)) as document:
+        lines = {
+            line.strip()
+            for page in document.pages
+            for line in (page.extract_text() or "").splitlines()
+        }
+    for group in klusterplan.example().target_groups:
+        # a bar's line: the group's whole name, then the number at the bar's end
+        assert f"{group.name} {group.votes}" in lines, group.name
+
+
+def test_branding_colour_and_logo_sit_as_in_the_pdf() -> None:
+    plan = klusterplan.example()
+    kalmar = attrs.evolve(plan, library=attrs.evolve(plan.library, municipality="Kalmar kommun"))
+    word = testing.open_word(_export(kalmar))
+    from klusterplan_kalmar.branding import _GREEN
+
+    footer = word.sections[0].footer._element
+    rule = footer.find(".//" + qn("w:pBdr")).find(qn("w:top"))
+    assert rule.get(qn("w:color")) == _GREEN.lstrip("#").upper()
+    header = word.sections[0].header
+    logo = next(p for p in header.paragraphs if p._p.find(".//" + qn("w:drawing")) is not None)
+    assert logo.alignment is not None and logo.alignment.name == "RIGHT"
+
+
+def test_house_footer_rule_is_the_house_accent() -> None:
+    word = testing.open_word(_export(klusterplan.example()))
+    rule = word.sections[0].footer._element.find(".//" + qn("w:pBdr")).find(qn("w:top"))
+    assert rule.get(qn("w:color")) == "C55A11"
+
+
+def test_workbook_has_room_to_write_by_hand(tmp_path: Any) -> None:
+    path = tmp_path / "workbook.docx"
+    result = CliRunner().invoke(main, ["workbook", "-o", str(path)])
+    assert result.exit_code == 0, result.output
+    word = testing.open_word(path.read_bytes())
+    body = word.element.body
+    # every row to write in is 9 mm high at least (510 twips)
+    heights = [int(h.get(qn("w:val"))) for h in body.iter(qn("w:trHeight"))]
+    assert heights and min(heights) >= 510
+    # six ruled lines at least under each open question
+    runs, count = [], 0
+    for paragraph in word.paragraphs:
+        ppr = paragraph._p.find(qn("w:pPr"))
+        ruled = ppr is not None and ppr.find(f"{qn('w:pBdr')}/{qn('w:between')}") is not None
+        if ruled:
+            count += 1
+        elif count:
+            runs.append(count)
+            count = 0
+    open_questions = [n for n in runs if n >= 3]
+    assert open_questions and min(open_questions) >= 6
+    # the ATT GÖRA sheets A and B have the same columns, as wide in both
+    sheets = [
+        t for t in word.tables if len(t.columns) == 3 and "konsekvenser" in t.rows[0].cells[1].text
+    ]
+    assert len(sheets) >= 2
+    grids = [[int(g.get(qn("w:w"))) for g in t._tbl.iter(qn("w:gridCol"))] for t in sheets]
+    assert grids[0] == grids[1]
