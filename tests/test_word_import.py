@@ -167,22 +167,23 @@ def fill_blank_workbook(tmp_path: Path) -> Path:
     immediate = rows(table(w, "Möjliga omgående åtgärder"))
     fill_cell(immediate[0], 0, "1. Skylta på fyra språk")
     fill_cell(immediate[0], 1, "1. Mångspråksgruppen skriver texterna")
-    fill_cell(
-        immediate[0],
-        2,
-        "1. Nyanlända ser att biblioteket är deras (Karin Ahmadi, mångspråksgrupp, vaktmästare)",
-    )
+    fill_cell(immediate[0], 2, "1. Nyanlända ser att biblioteket är deras")
+    fill_cell(immediate[0], 3, "Karin Ahmadi")
+    fill_cell(immediate[0], 4, "mångspråksgrupp, vaktmästare")
     fill_cell(immediate[1], 0, "2. Datorhjälp varje tisdag")
-    fill_cell(immediate[1], 2, "2. Annonser i lokaltidningen (Lena Persson)")
+    fill_cell(immediate[1], 2, "2. Annonser i lokaltidningen")
+    fill_cell(immediate[1], 3, "Lena Persson")
     # an eleventh row: the sheet's ten were not enough
     add_row(
         table(w, "Möjliga omgående åtgärder"),
-        ["11. Sagostund på lördagar", "11. Barnbibliotekarierna turas om", "(Maria Lund)"],
+        ["11. Sagostund på lördagar", "11. Barnbibliotekarierna turas om", "", "Maria Lund", ""],
     )
     later = rows(table(w, "Att göra: på längre sikt"))
     fill_cell(later[0], 0, "1. Kvällsöppet två dagar i veckan")
     fill_cell(later[0], 1, "1. En ny tjänst på 50 procent")
-    fill_cell(later[0], 2, "1. Nya öppettider i alla kanaler (Anna Bergström, bibliotekschef)")
+    fill_cell(later[0], 2, "1. Nya öppettider i alla kanaler")
+    fill_cell(later[0], 3, "Anna Bergström")
+    fill_cell(later[0], 4, "bibliotekschef")
     # five products on four lines: Enter after the last makes a fifth
     products = ["Utlåning", "Barnverksamhet", "Datorhjälp", "Språkcafé", "Studieplatser"]
     write_lines(w, "dialogue_forum.products", products)
@@ -395,9 +396,14 @@ further_work:
 
 
 def _point_13(notices: tuple[Any, ...]) -> None:
-    (notice,) = notices
-    assert "13. Arbeta systematiskt utifrån skissen." in str(notice)
-    assert "”Arbeta i par.” stands outside any field" in str(notice)
+    """The notices of the filled-in workbook: a line typed outside, and the roles split."""
+    outside, split = notices
+    assert "13. Arbeta systematiskt utifrån skissen." in str(outside)
+    assert "”Arbeta i par.” stands outside any field" in str(outside)
+    # the roles cell is split at its commas, as its sheet says, and the import says so
+    assert "column ”Roller, med komma emellan”" in str(split)
+    assert "read as roles ”mångspråksgrupp”, ”vaktmästare”" in str(split)
+    assert "lästes som roller ”mångspråksgrupp”, ”vaktmästare”" in split.message.sv
 
 
 def test_the_blank_workbook_filled_in_comes_back_as_the_plan(tmp_path: Path) -> None:

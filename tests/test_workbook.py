@@ -13,7 +13,7 @@ import pytest
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export, label, testing
 from klusterplan._document.sections import SECTIONS
-from klusterplan._document.workbook import AMEND_LINES, WORKBOOK_ROWS
+from klusterplan._document.workbook import AMEND_LINES, MORE_ROWS, WORKBOOK_ROWS
 from klusterplan.document import (
     BulletList,
     Document,
@@ -29,29 +29,39 @@ from klusterplan.exporters.markdown import render
 
 # The workbook's own text ("Vårt biblioteks lokala målgrupper", seed 000_57e4d3186713a751).
 # The seed's first column holds only the words ATT GÖRA: they head the chapter instead.
+# The seed's three ATT GÖRA columns, then the responsible person and the roles in columns
+# of their own: the seed asked for them inside the third ("ansvar och roller"), where
+# reading them back would be a guess.
 SEED_TABLE_HEADERS = [
     [
         "Möjliga omgående åtgärder",
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
+        "Ansvarig",
+        "Roller, med komma emellan",
     ],
     [
         "Att göra: på längre sikt",
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
+        "Ansvarig",
+        "Roller, med komma emellan",
     ],
 ]
 SEED_FIRST_ROWS = [
     [
         "1. Ex på vad vi kan göra för X direkt.",
         "1. Vilka konsekvenser får det för org.?",
-        "1. Vilka konsekvenser får det för kommunikationen? Lista vad som ska göras, ansvar och "
-        "roller.",
+        "1. Vilka konsekvenser får det för kommunikationen?",
+        "Vem?",
+        "T.ex. vaktmästare, volontär",
     ],
     [
         "1. Lista ex vad som ska göras på sikt",
         "1. Vilka konsekvenser får det för org.?",
         "1. Vilka konsekvenser får det för kommunikationen?",
+        "Vem?",
+        "T.ex. vaktmästare, volontär",
     ],
 ]
 SEED_GROUPS = [
@@ -202,7 +212,7 @@ def test_blank_workbook_tables_match_the_seed() -> None:
         assert len(rows) == WORKBOOK_ROWS == 10
         assert rows[0] == first
         for n, row in enumerate(rows[1:], 2):
-            assert row == [f"{n}.", f"{n}.", f"{n}."]
+            assert row == [f"{n}.", f"{n}.", f"{n}.", "", ""]
 
 
 def test_blank_workbook_docx_headings() -> None:
@@ -238,12 +248,18 @@ def test_prefilled_from_plan(example: Plan) -> None:
     assert mission[0].marks == (Mark("organisation.mission", 0, len(mission[0].text)),)
     # what is written under it adds to the mission
     assert mission[1:] == (WritingSpace(AMEND_LINES, path="organisation.mission"),)
-    immediate = _section(book, "actions-immediate").blocks[0]
+    (immediate,) = _section(book, "actions-immediate").blocks
     assert isinstance(immediate, Table)
+    # the roles' convention stands in their column's header
+    assert immediate.headers[3:] == ("Ansvarig", "Roller, med komma emellan")
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
-    assert len(immediate.rows) == max(len(actions), WORKBOOK_ROWS)
+    # the plan's actions and two rows for more: no page of empty rows
+    assert len(immediate.rows) == len(actions) + MORE_ROWS
     assert immediate.rows[0][0] == f"1. {actions[0].what}"
-    assert immediate.headers == _section(blank, "actions-immediate").blocks[0].headers  # type: ignore[union-attr]
+    assert immediate.rows[0][3:] == (actions[0].responsible, ", ".join(actions[0].roles))
+    (blank_sheet,) = _section(blank, "actions-immediate").blocks
+    assert isinstance(blank_sheet, Table)
+    assert immediate.headers == blank_sheet.headers
     groups = _section(book, "target-groups").blocks[0]
     assert isinstance(groups, BulletList)
     assert groups.items[0].startswith(example.target_groups[0].name)

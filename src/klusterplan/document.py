@@ -42,6 +42,7 @@ from .model import Language, Plan
 
 __all__ = [
     "DENSE_COLUMNS",
+    "HAND_LINE_MM",
     "LONG_FIELD",
     "WIDE_COLUMNS",
     "Block",
@@ -75,6 +76,10 @@ __all__ = [
 WIDE_COLUMNS = 8
 #: Tables with this many columns or more are set in the smaller table type.
 DENSE_COLUMNS = 6
+#: A handwriting line in print, in millimetres: the ruled lines of a
+#: :class:`WritingSpace` stand this far apart, and a workbook table's row is at
+#: least :attr:`Table.row_lines` times this tall.
+HAND_LINE_MM = 9.0
 #: A field value longer than this many characters (or of several paragraphs)
 #: stands under its label instead of beside it.
 LONG_FIELD = 200
@@ -282,8 +287,8 @@ class Table:
     key: str = ""
     """A stable name for the table, e.g. ``actions-immediate``."""
     row_lines: int = 0
-    """Handwriting lines each body row leaves room for (the workbook); 0 sizes rows
-    to their text."""
+    """Handwriting lines each body row leaves room for (the workbook), each
+    :data:`HAND_LINE_MM` tall; 0 sizes rows to their text."""
     lang: Language | None = None
     """The language of the body cells when they are plan text."""
     landscape: bool = False
@@ -394,7 +399,7 @@ class WritingSpace:
     """
 
     lines: int = 3
-    """How many ruled lines."""
+    """How many ruled lines, :data:`HAND_LINE_MM` apart."""
     prompt: str = ""
     """What to write there, in the reader's language; empty: the heading asks."""
     path: str = ""
@@ -419,6 +424,10 @@ class Section:
     """The language of :attr:`title` when it is plan text (a target group's name)."""
     marks: Marks = ()
     """The plan values the title shows (a persona's name)."""
+    keep_together: bool = False
+    """A question of the workbook: its heading, prompts and room to write printed whole
+    on one page. One taller than a page goes on to the next with its heading repeated,
+    so that no room to write is cut off from what it asks."""
 
 
 @attrs.frozen

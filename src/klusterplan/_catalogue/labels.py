@@ -267,11 +267,9 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Vilka konsekvenser får det för org.?",
         "What does it mean for the organisation?",
     ),
-    "workbook_hint_communicative_immediate": (
-        "Vilka konsekvenser får det för kommunikationen? Lista vad som ska göras, ansvar och "
-        "roller.",
-        "What does it mean for communication? List what is to be done, responsibility and roles.",
-    ),
+    "workbook_hint_responsible": ("Vem?", "Who?"),
+    "workbook_hint_roles": ("T.ex. vaktmästare, volontär", "E.g. caretaker, volunteer"),
+    "workbook_roles": ("Roller, med komma emellan", "Roles, separated by commas"),
     "workbook_hint_communicative": (
         "Vilka konsekvenser får det för kommunikationen?",
         "What does it mean for communication?",

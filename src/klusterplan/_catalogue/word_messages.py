@@ -26,6 +26,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{where}: ”{text}” stands outside any field and was not read; type it into the field "
         "or lines it belongs to",
     ),
+    "word_cell_split": (
+        "{where}: ”{text}” delades upp och lästes som {parts}; var det inte så det var menat, "
+        "rätta det i planen",
+        "{where}: ”{text}” was split and read as {parts}; if that is not what was meant, "
+        "correct it in the plan",
+    ),
     "word_two_values": (
         "”{here}” här, men ”{there}” {where}; behåll det ena",
         "”{here}” here, but ”{there}” {where}; keep one of them",

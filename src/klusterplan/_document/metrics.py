@@ -92,6 +92,7 @@ def fit_columns(
     *,
     measure: Measure | None = None,
     padding: float = CELL_PADDING,
+    by_weight: bool = False,
 ) -> list[float] | None:
     """Column widths that fill ``available`` points, or ``None`` when the words do not fit.
 
@@ -99,6 +100,9 @@ def fit_columns(
     plus ``padding``; a column whose text fits on one line gets no more than it
     needs unless there is space to spare, which then goes by ``weights``.
     ``measure`` gives the width of text in another font than the house typeface.
+    ``by_weight`` shares the width by ``weights`` alone, each column at least its
+    longest word: a sheet to write on by hand (:attr:`~klusterplan.document.Table.row_lines`)
+    is sized by what gets written in it, not by what it prints to start from.
     """
     columns = len(headers)
     if not columns:
@@ -126,6 +130,8 @@ def fit_columns(
     if sum(least) > available:
         return None
     weights = list(weights) if len(weights) == columns else [1.0] * columns
+    if by_weight:
+        return _weighed(least, weights, available)
     if sum(wants) <= available:
         # everything fits on one line: the spare space goes by weight
         spare = available - sum(wants)
@@ -136,6 +142,21 @@ def fit_columns(
     demand = [w - m for w, m in zip(wants, least, strict=True)]
     total = sum(demand) or 1.0
     return [m + spare * d / total for m, d in zip(least, demand, strict=True)]
+
+
+def _weighed(least: list[float], weights: list[float], available: float) -> list[float]:
+    """``available`` shared by ``weights``, no column under its ``least``."""
+    widths = [0.0] * len(least)
+    fixed: set[int] = set()
+    while True:
+        room = available - sum(least[c] for c in fixed)
+        total = sum(w for c, w in enumerate(weights) if c not in fixed) or 1.0
+        for c, w in enumerate(weights):
+            widths[c] = least[c] if c in fixed else room * w / total
+        short = {c for c in range(len(least)) if c not in fixed and widths[c] < least[c]}
+        if not short:
+            return widths
+        fixed |= short
 
 
 def chart_label_room(labels: tuple[str, ...], width: float, large_print: bool) -> float:

@@ -22,9 +22,13 @@ from .._catalogue import format as _format
 from ..document import (
     Block,
     Document,
+    Matrix,
     Mode,
     Paragraph,
     Section,
+    Staircase,
+    Table,
+    WritingSpace,
 )
 from ..model import (
     Horizon,
@@ -450,8 +454,35 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
         else:
             filled = ask.answer or (spec.plan.blocks if spec.plan else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
-        sections.append(Section(title_of(ask.title, b), ask.level, tuple(blocks), spec.key))
+        sections.append(
+            Section(
+                title_of(ask.title, b),
+                ask.level,
+                tuple(blocks),
+                spec.key,
+                keep_together=_one_question(blocks),
+            )
+        )
     return sections
+
+
+def _one_question(blocks: list[Block]) -> bool:
+    """Whether blocks are one question with room to write: kept together on a page.
+
+    A question of several steps, each with its own prompt (the campaign's six),
+    is taller than a page: it flows, each step kept with its prompt.
+    """
+    prompts = sum(1 for x in blocks if isinstance(x, Paragraph) and x.prompt)
+    return prompts < 2 and any(_written_on(x) for x in blocks)
+
+
+def _written_on(block: Block) -> bool:
+    """Whether a block is room to write on: a question's answer, kept with what it asks."""
+    if isinstance(block, WritingSpace):
+        return True
+    if isinstance(block, Table):
+        return bool(block.row_lines)
+    return isinstance(block, Matrix | Staircase) and bool(block.write_in)
 
 
 def build_document(

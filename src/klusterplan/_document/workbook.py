@@ -53,6 +53,8 @@ from .spec import Ask, Title
 __all__ = [
     "AMEND_LINES",
     "MORE_ROWS",
+    "OPEN_LINES",
+    "SHORT_LINES",
     "WORKBOOK_ROWS",
     "action_sheet",
     "activity_sheet",
@@ -100,6 +102,16 @@ _SEED_GROUPS: tuple[tuple[str, int], ...] = (
 AMEND_LINES = 2
 
 
+#: Handwriting lines, at least, for a question the plan leaves open: a workshop writes
+#: sentences there, not a word.
+OPEN_LINES = 6
+
+
+#: Lines for a value of a few words (a name, an amount, the centres chosen): room for
+#: one line of handwriting and a second to correct it.
+SHORT_LINES = 2
+
+
 #: Empty rows a workbook table leaves for more, under what the plan already has.
 MORE_ROWS = 2
 
@@ -115,7 +127,7 @@ def answer(
     if shown:
         head: list[Block] = [Paragraph(prompt, prompt=True)] if prompt else []
         return [*head, *shown, WritingSpace(AMEND_LINES, path=path)] if lines else [*head, *shown]
-    return [WritingSpace(lines, prompt, path)] if lines else []
+    return [WritingSpace(max(lines, OPEN_LINES), prompt, path)] if lines else []
 
 
 def several(
@@ -123,9 +135,11 @@ def several(
 ) -> list[Block]:
     """A question of several values: what the plan has, and room for each it lacks.
 
-    ``asks`` are (label key, path, lines, whether the plan has it). The room
-    left under what the plan has belongs to no single value: on paper it is
-    for notes, and text typed there in Word is reported rather than read.
+    ``asks`` are (label key, path, lines, whether the plan has it): a value of
+    a few words asks for :data:`SHORT_LINES`, any other for :data:`OPEN_LINES`.
+    The room left under what the plan has belongs to no
+    single value: on paper it is for notes, and text typed there in Word is
+    reported rather than read.
     """
     shown = list(kept(filled))
     out: list[Block] = [*shown]
@@ -193,94 +207,104 @@ def _group_sheet(
     )
 
 
+#: The ATT GÖRA sheet's columns: the field each fills, and its share of the width by what
+#: gets written in it (an action and its consequences in sentences, a name, a few roles).
+#: The same in sheets A and B, whatever their hints say.
+_ACTION_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("what", 2.8),
+    ("organisational_consequence", 2.8),
+    ("communicative_consequence", 2.8),
+    ("responsible", 1.5),
+    ("roles", 2.3),
+)
+
+
 def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...]], list[str]]:
-    """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows."""
+    """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows.
+
+    Each field has a column of its own: nothing in a cell is told apart by brackets.
+    """
     rows: list[tuple[Cell, ...]] = []
     items: list[str] = []
     for n, (item, a) in enumerate(horizon_actions(b, horizon), 1):
-        who = [a.responsible.strip(), ", ".join(r.strip() for r in a.roles)]
-        comm = a.communicative_consequence.strip()
-        parts: list[str | tuple[str, str]] = [
-            f"{n}. ",
-            (comm, f"{item}.communicative_consequence"),
-        ]
-        if any(who):
-            parts.append(" (")
-            if who[0]:
-                parts.append((who[0], f"{item}.responsible"))
-            if all(who):
-                parts.append(", ")
-            if who[1]:
-                parts.append((who[1], f"{item}.roles"))
-            parts.append(")")
-        rows.append(
-            (
-                compose(f"{n}. ", (a.what.strip(), f"{item}.what")),
-                compose(
-                    f"{n}. ",
-                    (
-                        a.organisational_consequence.strip(),
-                        f"{item}.organisational_consequence",
-                    ),
-                ),
-                compose(*parts),
-            )
-        )
+        values = {
+            "what": a.what.strip(),
+            "organisational_consequence": a.organisational_consequence.strip(),
+            "communicative_consequence": a.communicative_consequence.strip(),
+            "responsible": a.responsible.strip(),
+            "roles": ", ".join(r.strip() for r in a.roles if r.strip()),
+        }
+        row: list[Cell] = []
+        for field, _ in _ACTION_COLUMNS:
+            # the row's number stands in the sheet's numbered columns, as in the seed
+            number = f"{n}. " if field in _NUMBERED else ""
+            row.append(compose(number, (values[field], f"{item}.{field}")))
+        rows.append(tuple(row))
         items.append(item)
     return rows, items
 
 
+#: The columns numbered row by row, as the seed's sheet is.
+_NUMBERED = ("what", "organisational_consequence", "communicative_consequence")
+
+
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
-    """An ATT GÖRA sheet of the seed: ten numbered rows, the first showing what to write."""
+    """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
+
+    A blank sheet has the seed's ten rows, whole on a landscape page of its
+    own; a sheet the plan fills has its actions and :data:`MORE_ROWS` rows for
+    more, on the page the chapter is on unless its columns need a wide one.
+    """
 
     def build(b: PlanBuilder) -> list[Block]:
         immediate = horizon is Horizon.IMMEDIATE
         title = "immediate" if immediate else "workbook_long_term"
         hint = "workbook_hint_immediate" if immediate else "workbook_hint_long_term"
-        communicative = (
-            "workbook_hint_communicative_immediate" if immediate else "workbook_hint_communicative"
-        )
         rows, items = _action_rows(b, horizon)
-        if not rows:
+        blank = not rows
+        if blank:
             rows.append(
                 (
                     f"1. {b.t(hint)}",
                     f"1. {b.t('workbook_hint_organisational')}",
-                    f"1. {b.t(communicative)}",
+                    f"1. {b.t('workbook_hint_communicative')}",
+                    b.t("workbook_hint_responsible"),
+                    b.t("workbook_hint_roles"),
                 )
             )
             items.append("")
-        while len(rows) < WORKBOOK_ROWS:
+        wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
+        while len(rows) < wanted:
             n = len(rows) + 1
-            rows.append((f"{n}.", f"{n}.", f"{n}."))
+            rows.append((f"{n}.", f"{n}.", f"{n}.", "", ""))
             items.append("")
         slug = horizon.value.replace("_", "-")
         headers = (
             b.t(title),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
+            b.t("responsible"),
+            # the one convention of the sheet, printed where it applies
+            b.t("workbook_roles"),
         )
-        # a sheet to write on: whole, on a landscape page of its own
         return [
             b.table(
                 headers,
                 rows,
-                (1, 1, 1),
+                tuple(weight for _, weight in _ACTION_COLUMNS),
                 f"workbook-actions-{slug}",
-                row_lines=2,
-                keep_together=True,
-                landscape=True,
+                # the seed's ten rows share a page; under a plan's action, a line to amend it
+                row_lines=1,
+                # a blank sheet to write on: whole, on a landscape page of its own
+                keep_together=blank,
+                landscape=blank,
                 source=Rows(
                     "actions",
                     tuple(items),
-                    (
-                        ("what",),
-                        ("organisational_consequence",),
-                        ("communicative_consequence", "responsible", "roles"),
-                    ),
+                    tuple((field,) for field, _ in _ACTION_COLUMNS),
                     fixed=(("horizon", horizon.value),),
                 ),
-            )
+            ),
         ]
 
     return build
@@ -408,7 +432,7 @@ def campaign_steps(b: PlanBuilder) -> list[Block]:
         answer(b, [b.fields(("basis", c.basis, "campaign.basis"))], 0, path="campaign.basis")
     )
     if not c.basis.strip():
-        out.append(WritingSpace(1, b.t("basis"), "campaign.basis"))
+        out.append(WritingSpace(OPEN_LINES, b.t("basis"), "campaign.basis"))
     out.append(campaign_table(b, "workbook-campaign-groups", priority=False, more=more))
     # 2: their order
     out.extend(
@@ -515,7 +539,7 @@ def organisation_sheet(b: PlanBuilder) -> list[Block]:
         b,
         organisation_blocks(b),
         [
-            (key, f"organisation.{key}", 2, bool(getattr(org, key).strip()))
+            (key, f"organisation.{key}", OPEN_LINES, bool(getattr(org, key).strip()))
             for key in ("staffing", "competence", "resources")
         ],
     )
@@ -528,7 +552,12 @@ def leader_sheet(b: PlanBuilder) -> list[Block]:
         b,
         leader_blocks(b),
         [
-            (key, f"{base}.{key}", 1 if key == "name" else 2, bool(getattr(leader, key).strip()))
+            (
+                key,
+                f"{base}.{key}",
+                SHORT_LINES if key == "name" else OPEN_LINES,
+                bool(getattr(leader, key).strip()),
+            )
             for key in LEADER_FIELDS
         ],
     )
@@ -541,8 +570,8 @@ def values_sheet(b: PlanBuilder) -> list[Block]:
         return answer(b, promise, 5, path="values.promise")
     # the words themselves are point 9's; a blank workbook takes them here too
     return [
-        WritingSpace(2, b.t("workbook_core_values"), "values.words"),
-        WritingSpace(2, b.t("promise"), "values.promise"),
+        WritingSpace(SHORT_LINES, b.t("workbook_core_values"), "values.words"),
+        WritingSpace(OPEN_LINES, b.t("promise"), "values.promise"),
     ]
 
 
@@ -552,8 +581,13 @@ def analysis_sheet(b: PlanBuilder) -> list[Block]:
         b,
         analysis_blocks(b),
         [
-            ("weaknesses_today", "analysis.weaknesses_today", 3, bool(a.weaknesses_today)),
-            ("strengths_tomorrow", "analysis.strengths_tomorrow", 3, bool(a.strengths_tomorrow)),
+            ("weaknesses_today", "analysis.weaknesses_today", OPEN_LINES, bool(a.weaknesses_today)),
+            (
+                "strengths_tomorrow",
+                "analysis.strengths_tomorrow",
+                OPEN_LINES,
+                bool(a.strengths_tomorrow),
+            ),
         ],
     )
 
@@ -566,8 +600,13 @@ def centre_profile_sheet(when: str) -> Callable[[PlanBuilder], list[Block]]:
             b,
             centre_profile(when)(b),
             [
-                ("workbook_centres", f"{path}.centres", 1, bool(profile.centres)),
-                ("description", f"{path}.description", 3, bool(profile.description.strip())),
+                ("workbook_centres", f"{path}.centres", SHORT_LINES, bool(profile.centres)),
+                (
+                    "description",
+                    f"{path}.description",
+                    OPEN_LINES,
+                    bool(profile.description.strip()),
+                ),
             ],
         )
 
@@ -620,8 +659,8 @@ def resources_sheet(b: PlanBuilder) -> list[Block]:
         b,
         resources_blocks(b),
         [
-            ("resources", "communication_plan.resources", 3, bool(cp.resources.strip())),
-            ("budget", "communication_plan.budget", 1, cp.budget is not None),
+            ("resources", "communication_plan.resources", OPEN_LINES, bool(cp.resources.strip())),
+            ("budget", "communication_plan.budget", SHORT_LINES, cp.budget is not None),
         ],
     )
 
@@ -633,9 +672,19 @@ def follow_up_sheet(b: PlanBuilder) -> list[Block]:
         b,
         follow_up_blocks(b),
         [
-            ("follow_up", "communication_plan.follow_up", 2, bool(cp.follow_up.strip())),
-            ("evaluation", "communication_plan.evaluation.method", 2, bool(ev.method.strip())),
-            ("indicators", "communication_plan.evaluation.indicators", 2, bool(ev.indicators)),
+            ("follow_up", "communication_plan.follow_up", OPEN_LINES, bool(cp.follow_up.strip())),
+            (
+                "evaluation",
+                "communication_plan.evaluation.method",
+                OPEN_LINES,
+                bool(ev.method.strip()),
+            ),
+            (
+                "indicators",
+                "communication_plan.evaluation.indicators",
+                OPEN_LINES,
+                bool(ev.indicators),
+            ),
         ],
     )
 
@@ -646,5 +695,8 @@ def goals_sheet(b: PlanBuilder) -> list[Block]:
     return several(
         b,
         goal_lists(b),
-        [(key, f"{base}.{key}", 2, bool(getattr(goals, key))) for key in ("know", "feel", "do")],
+        [
+            (key, f"{base}.{key}", OPEN_LINES, bool(getattr(goals, key)))
+            for key in ("know", "feel", "do")
+        ],
     )

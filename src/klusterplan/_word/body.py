@@ -37,7 +37,17 @@ from ..model import Language
 from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
-from .wordml import GREY, MUTED, borders, lang_xml, p_xml, run_xml, size_xml
+from .wordml import (
+    GREY,
+    HAND_LINE,
+    MUTED,
+    borders,
+    kept_together,
+    lang_xml,
+    p_xml,
+    run_xml,
+    size_xml,
+)
 
 __all__ = ["OPEN_LINES", "body_xml", "footer_xml"]
 
@@ -149,7 +159,7 @@ class _Writer(TableWriter):
             # "between" draws the rule under each line of a group, "bottom" under the last
             f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
             f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
-            '<w:spacing w:before="0" w:after="0" w:line="520" w:lineRule="exact"/>'
+            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
         )
         keep = "<w:keepNext/><w:keepLines/>"
         mark = (Mark(block.path, 0, 0),) if block.path else ()
@@ -330,8 +340,14 @@ def body_xml(
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
+            if section.keep_together:
+                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
             for block in section.blocks:
-                parts.extend(w.block(block))
+                # a table to write in, in a question of several steps, stays whole
+                xml = "".join(w.block(block))
+                writing = isinstance(block, Table) and block.row_lines
+                parts.append(kept_together(xml) if writing else xml)
     parts.append("</w:body>")
     if pages:
         charts = [

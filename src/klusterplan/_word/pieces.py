@@ -199,8 +199,7 @@ class Pieces:
         if best is not None:
             return full[len(best[0]) : len(full) - len(best[1])]
         rest = "".join(t for t, p in para.pieces if p is None).strip()
-        known = {t.strip() for _, _, middle in skeletons.get((path,), []) for t in middle}
-        if rest and rest not in known:
+        if rest and not _own_words(para, skeletons):
             self.outside(para, rest)
         return marked
 
@@ -209,6 +208,8 @@ class Pieces:
         for _, _, middle in skeletons.get(tuple(para.paths), []):
             if [t.strip() for t in middle if t.strip()] == [t.strip() for t in actual if t.strip()]:
                 return
+        if _own_words(para, skeletons):
+            return
         known = {t.strip() for _, _, m in skeletons.get(tuple(para.paths), []) for t in m}
         extra = " ".join(t.strip() for t in actual if t.strip() and t.strip() not in known)
         if extra:
@@ -251,6 +252,43 @@ class Pieces:
                 out.setdefault(piece.path, []).append(last)
             last_para = piece.para
         return out
+
+
+def _own_words(para: Para, skeletons: dict[Any, Any]) -> bool:
+    """Whether all of ``para``'s unmarked text is klusterplan's own, as written around marks.
+
+    The words around the marks of a paragraph of these values, or of more values
+    (in any order): a word processor may drop the mark of an empty value on
+    saving (LibreOffice drops empty bookmarks) and join the text written on
+    either side of it into one run, spaced otherwise.
+    """
+    actual = [t for t, p in para.pieces if p is None]
+    if not "".join(actual).strip():
+        return True
+    squashed = _squash("".join(actual))
+    if not re.sub(r"^\d+[.)]", "", squashed).strip(_SEPARATORS):
+        # a row's number, brackets and commas: the layout of a cell of several values,
+        # as this version or an earlier one wrote it; nothing a person typed is lost
+        return True
+    mine = set(para.paths)
+    for paths, found in skeletons.items():
+        if not mine <= set(paths):
+            continue
+        for _, _, middle in found:
+            pieces = {t.strip() for t in middle if t.strip()}
+            if squashed == _squash("".join(middle)) or all(
+                t.strip() in pieces for t in actual if t.strip()
+            ):
+                return True
+    return False
+
+
+#: What klusterplan writes between values in a cell or line of several: never words.
+_SEPARATORS = "()[],;:.–-—/"
+
+
+def _squash(text: str) -> str:
+    return "".join(text.split())
 
 
 def _adjacent(first: Para, then: Para, found: Scan) -> bool:

@@ -17,6 +17,7 @@ import attrs
 
 from .._catalogue import messages as _messages
 from .._catalogue.labels import label
+from .._catalogue.text import Text
 from .._document.sections import build_document
 from .._model import paths as _paths
 from .._planfile.io import example
@@ -25,7 +26,7 @@ from ..model import Language, Plan
 from .pieces import Occurrence, unnumber
 from .reading import NewItem, ReaderState, described, item_of, within
 from .scan import Para, TableScan
-from .values import normal, split_composite
+from .values import normal, split_composite, split_items
 
 __all__ = ["RowReader", "name_field"]
 
@@ -132,6 +133,7 @@ class RowReader(ReaderState):
                     value = ""
                 parts = split_composite(value.strip(), source.columns[c])
                 para = row.cells[c][0] if row.cells[c] else None
+                self._told_split(para, value, source.path, source.columns[c], parts)
                 for field, part in zip(source.columns[c], parts, strict=False):
                     if part.strip():
                         fields[field] = (part, para)
@@ -149,6 +151,44 @@ class RowReader(ReaderState):
                     proposal=tuple(normal(t) for t in texts) in suggested,
                 )
             )
+
+    def _told_split(
+        self,
+        para: Para | None,
+        text: str,
+        path: str,
+        fields: tuple[str, ...],
+        parts: list[str],
+    ) -> None:
+        """A notice when a cell's text is split into several values: never a silent guess.
+
+        A cell showing several fields is split at its brackets and commas; a
+        list's cell at its commas (the convention its sheet prints).
+        """
+        found = [(f, p.strip()) for f, p in zip(fields, parts, strict=False) if p.strip()]
+        said: list[tuple[str, list[str]]] = []
+        for field, part in found:
+            many = _paths.slot(f"{path}[0].{field}")
+            items = split_items(f"{path}[0].{field}", part) if many and many.many else [part]
+            said.append((field, items))
+        if len(found) < 2 and all(len(items) < 2 for _, items in said):
+            return
+        where = self.where(para)
+
+        def parts_in(swedish: bool) -> str:
+            return "; ".join(
+                _paths.describe(f"{path}[0].{field}", swedish).rpartition(" › ")[2]
+                + " "
+                + ", ".join(f"”{item}”" for item in items)
+                for field, items in said
+            )
+
+        short = " ".join(text.split())
+        short = short if len(short) <= 80 else short[:77] + "…"
+        parts_text = Text(parts_in(False), parts_in(True))
+        self.notice(
+            "", _messages.text("word_cell_split", where=where, text=short, parts=parts_text)
+        )
 
     def _rows_gone(self, found: TableScan, source: Rows) -> None:
         """Rows deleted from a table whose items the document still shows elsewhere."""
@@ -188,6 +228,7 @@ class RowReader(ReaderState):
             if not text:
                 continue
             parts = split_composite(unnumber(text), source.columns[c])
+            self._told_split(cell[0], unnumber(text), source.path, source.columns[c], parts)
             for field, part in zip(source.columns[c], parts, strict=False):
                 path = f"{item}.{field}"
                 self.now.setdefault(path, []).append(Occurrence(path, [part], [cell[0]]))

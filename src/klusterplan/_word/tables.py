@@ -81,7 +81,14 @@ class TableWriter(WriterBase):
         # a short label of two words ("in progress") is measured as one: never broken
         measured = [tuple(_unbroken(cell) for cell in row) for row in measured]
         while True:
-            widths = fit_columns(block.headers, measured, block.widths, self.width / 20, size / 2)
+            widths = fit_columns(
+                block.headers,
+                measured,
+                block.widths,
+                self.width / 20,
+                size / 2,
+                by_weight=bool(block.row_lines),
+            )
             if widths is not None:
                 break
             if size <= SMALLEST or self.look.large_print:

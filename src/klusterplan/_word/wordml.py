@@ -19,13 +19,14 @@ from collections.abc import Callable
 from .._document import design as _design
 from .._model import paths as _paths
 from .._support.xml import escape_attribute
-from ..document import Mark, Marks, Section, language_tag, pieces
+from ..document import HAND_LINE_MM, Mark, Marks, Section, language_tag, pieces
 from ..model import Language
 from .marks import PLACEMENT, VALUE, Look, bookmark_name
 
 __all__ = [
     "GREY",
     "HAND_LINE",
+    "kept_together",
     "MUTED",
     "NO_BORDERS",
     "RULE",
@@ -41,8 +42,8 @@ __all__ = [
 ]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-#: A handwriting line is 6.5 mm: 368 twips.
-HAND_LINE = 368
+#: A handwriting line in twips, as the document tree sets it (9 mm: 510 twips).
+HAND_LINE = round(HAND_LINE_MM / 25.4 * 1440)
 #: The least type size, in half-points, a table may shrink to so that its words fit.
 SMALLEST = 15
 GREY = "A6A6A6"
@@ -233,3 +234,29 @@ class WriterBase:
     def caption(self, text: str) -> str:
         """A bold line kept with what follows: a list's, a table's or a figure's title."""
         return p_xml(run_xml(text, "<w:b/>"), "<w:keepNext/>")
+
+
+_KEEP = "<w:keepNext/>"
+_P_OPEN = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
+
+
+def kept_together(xml: str) -> str:
+    """``xml``'s paragraphs kept with the next, but for the last paragraph or table row.
+
+    A question of the workbook (:attr:`~klusterplan.document.Section.keep_together`)
+    so moves whole to the next page; one taller than a page breaks where it must.
+    """
+    last = xml.rfind("<w:tr>" if xml.endswith("</w:tbl>") else "<w:p>")
+    last = last if last >= 0 else len(xml)
+
+    def keep(match: re.Match[str]) -> str:
+        if match.start() >= last:
+            return match.group(0)
+        if match.group(1) is None:
+            return f"<w:p><w:pPr>{_KEEP}</w:pPr>"
+        end = xml.find("</w:pPr>", match.end())
+        if _KEEP in xml[match.end() : end]:
+            return match.group(0)
+        return match.group(0) + _KEEP
+
+    return _P_OPEN.sub(keep, xml)

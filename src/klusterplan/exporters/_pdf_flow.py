@@ -6,7 +6,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
@@ -91,7 +91,9 @@ def together(flowables: list[Any]) -> Any:
     return KeepTogether(flat)
 
 
-def page_runs(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
+def page_runs(
+    sections: tuple[Section, ...], leads: Callable[[Section], bool] = lambda s: False
+) -> list[tuple[Section, ...]]:
     """``sections`` in runs that share a page direction.
 
     A run is a section with blocks of its own and the headings with nothing of
@@ -99,11 +101,13 @@ def page_runs(sections: tuple[Section, ...]) -> list[tuple[Section, ...]]:
 
     A chapter goes on landscape pages only as far as its wide tables: a list
     after them returns to portrait pages rather than holding a landscape page.
+    A section that ``leads`` (a workbook heading with only its introduction) goes
+    with the run under it, as a heading with nothing of its own does.
     """
     out: list[list[Section]] = [[]]
     for section in sections:
         out[-1].append(section)
-        if section.blocks:
+        if section.blocks and not leads(section):
             out.append([])
     return [tuple(run) for run in out if run]
 

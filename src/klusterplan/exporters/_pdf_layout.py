@@ -42,6 +42,7 @@ from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
+    HAND_LINE_MM,
     Block,
     BulletList,
     Chart,
@@ -99,7 +100,7 @@ class _Renderer:
         self.s = _Styles(look)
         self.logo = logo
         self.index = 0
-        self.gap = 11 * mm if look.large_print else 8.5 * mm
+        self.gap = 11 * mm if look.large_print else HAND_LINE_MM * mm
         """The distance between ruled lines to write on."""
         self._fragments = {
             style.name: _Para("x", style).frags[0]
@@ -230,7 +231,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(self.doc.sections):
+        for chapter in page_runs(self.doc.sections, self.leads):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -248,7 +249,7 @@ class _Renderer:
                 sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
                 if sheet and not after_empty:
                     out.append(PageBreak())
-                if not section.blocks:
+                if not section.blocks or self.leads(section):
                     # a heading with nothing of its own goes with the section under it
                     lead.extend(self.section(section))
                 else:
@@ -334,6 +335,16 @@ class _Renderer:
             out.append(self.para(f"”{doc.promise}”", self.s.promise))
         return out
 
+    def leads(self, section: Section) -> bool:
+        """Whether ``section`` is a workbook heading with only its introduction.
+
+        It goes with the question under it (the autumn agenda's first), never
+        alone at the foot of a page.
+        """
+        return self.doc.mode.value == "workbook" and all(
+            isinstance(b, Paragraph) and not b.prompt for b in section.blocks
+        )
+
     def section(self, section: Section, toc: bool = True, lead: list[Any] = ()) -> list[Any]:  # type: ignore[assignment]
         out: list[Any] = []
         # A heading needs room for some text under it, else it starts the next page.
@@ -343,8 +354,10 @@ class _Renderer:
         heading = self.heading(section.title, section.level, toc=toc)
         parts = [self.block(block) for block in section.blocks]
         body = [f for part in parts for f in part]
-        question = self.doc.mode.value == "workbook" and any(
-            isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks
+        # a question of the workbook, as the tree marks it; one of several steps too
+        question = section.keep_together or (
+            self.doc.mode.value == "workbook"
+            and any(isinstance(b, WritingSpace | Staircase | Matrix) for b in section.blocks)
         )
         # a workshop sheet keeps its heading: together on one page, or on the next
         question = question or any(
@@ -606,6 +619,7 @@ class _Renderer:
                 size,
                 measure=None if self.look.house_fonts else measure,
                 padding=_CELL_PADDING + 1,
+                by_weight=bool(block.row_lines),
             )
             if widths is not None:
                 return widths, size

@@ -321,6 +321,7 @@ class _Data:
                     widths=(1, 2),
                     lang=block.lang,
                     row_lines=block.write_in,
+                    keep=True,
                 )
             case Staircase():
                 # the steps as a table, the highest first, as the drawing shows them
@@ -335,6 +336,7 @@ class _Data:
                     widths=(1, 2),
                     lang=block.lang,
                     row_lines=block.write_in,
+                    keep=True,
                 )
             case WritingSpace():
                 return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
