@@ -408,6 +408,8 @@ def test_summarise_takes_no_plans_or_a_list() -> None:
     assert klusterplan.summarise([klusterplan.example()]).groups[0].votes == 9
     with pytest.raises(TypeError, match="takes a Cluster, or a list of plans"):
         klusterplan.summarise(5)  # type: ignore[arg-type]
+    with pytest.raises(TypeError, match=r"export_summary\(\) takes a Cluster"):
+        klusterplan.export_summary("plan.yaml", "markdown", io.BytesIO())  # type: ignore[arg-type]
 
 
 def test_a_plan_built_in_code_compares_ids_composed() -> None:

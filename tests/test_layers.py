@@ -188,3 +188,88 @@ def test_the_architecture_page_lists_the_layers_in_order() -> None:
     for row, (name, roots) in zip(rows, LAYERS, strict=True):
         named = {part.strip("`") for part in row.replace(",", " ").split() if part.startswith("`")}
         assert set(roots) <= named, f"the page's row {row!r} does not name {name}'s {roots}"
+
+
+#: What the command line needs that klusterplan does not make public: the
+#: catalogue of what it says, and the machinery only a command runs (the batch
+#: runner, the Word update, line numbers of a plan file). Everything else it
+#: takes from the public names.
+CLI_PRIVATE: frozenset[str] = frozenset(
+    {
+        "_catalogue.format",
+        "_catalogue.language",
+        "_catalogue.locale",
+        "_catalogue.messages",
+        "_catalogue.text",
+        "_catalogue.usage",
+        "_export.batch",
+        "_export.contain",
+        "_export.load",
+        "_extension.exporter",
+        "_model.followup",
+        "_planfile.formats",
+        "_planfile.io",
+        "_planfile.origin",
+        "_cluster.export",
+        "_support.atomic",
+        "_word.importer",
+        "_word.template",
+        "_word.update",
+    }
+)
+
+#: The public modules and what each of them exports.
+_PUBLIC_MODULES = ("", "model", "document", "hookspecs", "plugins", "config", "errors", "branding")
+
+
+def _public_names() -> dict[str, str]:
+    """Each public name, and the public module it is taken from."""
+    import importlib
+
+    names: dict[str, str] = {}
+    for module in _PUBLIC_MODULES:
+        full = "klusterplan" + (f".{module}" if module else "")
+        for name in importlib.import_module(full).__all__:
+            names.setdefault(name, full)
+    return names
+
+
+def _private_imports_of_cli() -> list[tuple[str, str, str]]:
+    """(cli module, private module, name) for every name the command line takes from a
+    private module."""
+    found: list[tuple[str, str, str]] = []
+    modules = _modules()
+    for name, path in sorted(modules.items()):
+        if not (name == "cli" or name.startswith("cli.")):
+            continue
+        package = name.split(".") if path.name == "__init__.py" else name.split(".")[:-1]
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.ImportFrom) or not node.level:
+                continue
+            base = package[: len(package) - (node.level - 1)]
+            target = ".".join([*base, *([node.module] if node.module else [])])
+            if target.startswith("cli") or not any(p.startswith("_") for p in target.split(".")):
+                continue
+            for alias in node.names:
+                child = f"{target}.{alias.name}"
+                found.append((name, child, "") if child in modules else (name, target, alias.name))
+    return found
+
+
+def test_the_command_line_takes_public_names_from_their_public_place() -> None:
+    public = _public_names()
+    imports = _private_imports_of_cli()
+    assert imports, "the walk finds the command line's imports"
+    outside = sorted(
+        {f"{cli} imports {target}" for cli, target, _ in imports}
+        - {f"{cli} imports {target}" for cli, target, _ in imports if target in CLI_PRIVATE}
+    )
+    assert outside == [], "add the module to CLI_PRIVATE only if nothing public serves"
+    public_taken = [
+        f"{cli} takes {name} from {target}; take it from {public[name]}"
+        for cli, target, name in imports
+        if name in public
+    ]
+    assert public_taken == []
+    unused = CLI_PRIVATE - {target for _, target, _ in imports}
+    assert not unused, f"CLI_PRIVATE names modules the command line no longer imports: {unused}"

@@ -38,6 +38,7 @@ from ..model import Plan, Suppression
 from ..plugins import Registry, get_registry, warn_failures
 
 if TYPE_CHECKING:
+    from .._catalogue.text import Text
     from .._planfile.formats import LineMap
 
 __all__ = [
@@ -100,6 +101,53 @@ def _codes(option: str, value: str | Iterable[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+@attrs.frozen
+class _Choice:
+    """Which rules run on one plan, how severe their findings are, and where they point."""
+
+    plan: Plan
+    rules: Mapping[str, tuple[Rule, str]]
+    select: tuple[str, ...]
+    extend: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severities: Mapping[str, Severity]
+    lines: LineMap | None
+    source: str | None
+
+    def chosen(self, code: str) -> bool:
+        """Whether the rule ``code`` runs."""
+        picked = (
+            not self.select or matches_code(code, self.select) or matches_code(code, self.extend)
+        )
+        return picked and not matches_code(code, self.ignore)
+
+    def severity_of(self, rule: Rule) -> Severity:
+        """``rule``'s severity, or the one the longest matching code or prefix gives it."""
+        keys = [key for key in self.severities if rule.code.startswith(key) or key == "ALL"]
+        if not keys:
+            return rule.severity
+        return self.severities[max(keys, key=lambda k: 0 if k == "ALL" else len(k))]
+
+    def plugin_of(self, rule: Rule) -> str:
+        """The plugin that registered ``rule``, or none for one klusterplan keeps unregistered."""
+        return self.rules.get(rule.code, (rule, ""))[1]
+
+    def finding(self, rule: Rule, plugin: str, path: str, message: str | Text) -> Finding:
+        """A finding of ``rule`` at ``path``, on its line of the plan file if known."""
+        line = self.lines.line(path_parts(path)) if self.lines is not None and path else None
+        return Finding(
+            rule.code,
+            self.severity_of(rule),
+            path,
+            message,
+            line,
+            rule.name,
+            plugin,
+            self.source,
+            language=self.plan.language,
+        )
+
+
 def check_plan(
     plan: Plan,
     *,
@@ -125,94 +173,35 @@ def check_plan(
         raise PlanError(problems)
     if origin is None:
         plan = composed(plan)  # ids typed decomposed and composed are one id, as in a file
-    source = origin.source if origin is not None else None
     if lines is None and origin is not None:
         lines = origin.lines
     registry = registry or get_registry()
     rules = registry.rules()
     warn_failures(registry)
-    select = _codes("select", select)
-    ignore = _codes("ignore", ignore)
-    extend = _codes("extend-select", extend_select)
-    _validate("select", select, rules)
-    _validate("extend-select", extend, rules)
-    _validate("ignore", ignore, rules)
-    severities = {key.upper(): value for key, value in (severities or {}).items()}
-    _validate("severity", severities, rules)
-    plugin_config = plugin_config or {}
-
-    def chosen(code: str) -> bool:
-        picked = not select or matches_code(code, select) or matches_code(code, extend)
-        return picked and not matches_code(code, ignore)
-
-    def severity_of(rule: Rule) -> Severity:
-        keys = [key for key in severities if rule.code.startswith(key) or key == "ALL"]
-        if not keys:
-            return rule.severity
-        return severities[max(keys, key=lambda k: 0 if k == "ALL" else len(k))]
-
-    def finding(rule: Rule, plugin: str, path: str, message: str) -> Finding:
-        line = lines.line(path_parts(path)) if lines is not None and path else None
-        return Finding(
-            rule.code,
-            severity_of(rule),
-            path,
-            message,
-            line,
-            rule.name,
-            plugin,
-            source,
-            language=plan.language,
-        )
-
-    raw: list[Finding] = []
-    ran: set[str] = set()
-    ran_plugins: dict[str, None] = {}
-    formats = tuple(name for name, e in registry.exporters().items() if e.render is not None)
-    for code, (each, plugin) in sorted(rules.items()):
-        if not chosen(code):
-            continue
-        ran.add(code)
-        ran_plugins[plugin] = None
-        context = RuleContext(
-            plugin,
-            dict(plugin_config.get(plugin, {})),
-            branding=functools.partial(registry.branding, plan),
-            document_formats=formats,
-        )
-        try:
-            for path, message in each.check(plan, context):
-                raw.append(finding(each, plugin, path, message))
-        except Exception as exc:  # a plugin's bug must not take the run down
-            raw.append(
-                attrs.evolve(
-                    finding(
-                        RULE_FAILED,
-                        rules.get(RULE_FAILED.code, (RULE_FAILED, ""))[1],
-                        "",
-                        text(
-                            "check_rule_code_name_from",
-                            code=code,
-                            name=each.name,
-                            plugin=plugin,
-                            name2=type(exc).__name__,
-                            exc=exc,
-                        ),
-                    ),
-                    severity=Severity.ERROR,
-                )
-            )
-
-    if origin is not None and chosen(READ_FORGIVINGLY.code):
-        plugin = rules.get(READ_FORGIVINGLY.code, (READ_FORGIVINGLY, ""))[1]
+    choice = _Choice(
+        plan,
+        rules,
+        select=_codes("select", select),
+        extend=_codes("extend-select", extend_select),
+        ignore=_codes("ignore", ignore),
+        severities={key.upper(): value for key, value in (severities or {}).items()},
+        lines=lines,
+        source=origin.source if origin is not None else None,
+    )
+    _validate("select", choice.select, rules)
+    _validate("extend-select", choice.extend, rules)
+    _validate("ignore", choice.ignore, rules)
+    _validate("severity", choice.severities, rules)
+    raw, ran, ran_plugins = _run_rules(choice, registry, plugin_config or {})
+    if origin is not None and choice.chosen(READ_FORGIVINGLY.code):
+        plugin = choice.plugin_of(READ_FORGIVINGLY)
         for notice in origin.notices:
             raw.append(
                 attrs.evolve(
-                    finding(READ_FORGIVINGLY, plugin, notice.path, notice.message),
+                    choice.finding(READ_FORGIVINGLY, plugin, notice.path, notice.message),
                     line=notice.line,
                 )
             )
-
     findings: list[Finding] = []
     suppressed: list[Finding] = []
     used: set[int] = set()
@@ -224,30 +213,72 @@ def check_plan(
         ]
         used.update(hits)
         (suppressed if hits else findings).append(item)
-
-    if chosen(UNUSED_SUPPRESSION.code):
-        plugin = rules.get(UNUSED_SUPPRESSION.code, (UNUSED_SUPPRESSION, ""))[1]
-        for index, suppression in enumerate(plan.suppressions):
-            if index in used:
-                continue
-            path = f"suppressions[{index}]"
-            if suppression.code not in rules:
-                message = text("check_rule_code_code_r", code=suppression.code)
-            elif suppression.code in ran:
-                where = f" at {suppression.path}" if suppression.path else ""
-                where_sv = f" vid {suppression.path}" if suppression.path else ""
-                message = text(
-                    "check_code_reports_nothing_where",
-                    code=suppression.code,
-                    where=where,
-                    where_sv=where_sv,
-                )
-            else:
-                continue
-            findings.append(finding(UNUSED_SUPPRESSION, plugin, path, message))
-
+    if choice.chosen(UNUSED_SUPPRESSION.code):
+        findings.extend(_unused_suppressions(choice, used, ran))
     ran_by = sorted(ran_plugins, key=lambda p: not _own(p))  # a stable sort: code order kept
     return CheckResult(sorted(findings), sorted(suppressed), tuple(ran_by))
+
+
+def _run_rules(
+    choice: _Choice, registry: Registry, plugin_config: Mapping[str, Mapping[str, Any]]
+) -> tuple[list[Finding], set[str], dict[str, None]]:
+    """The findings of every chosen rule, the codes that ran and their plugins, in order."""
+    plan = choice.plan
+    raw: list[Finding] = []
+    ran: set[str] = set()
+    ran_plugins: dict[str, None] = {}
+    formats = tuple(name for name, e in registry.exporters().items() if e.render is not None)
+    for code, (each, plugin) in sorted(choice.rules.items()):
+        if not choice.chosen(code):
+            continue
+        ran.add(code)
+        ran_plugins[plugin] = None
+        context = RuleContext(
+            plugin,
+            dict(plugin_config.get(plugin, {})),
+            branding=functools.partial(registry.branding, plan),
+            document_formats=formats,
+        )
+        try:
+            for path, message in each.check(plan, context):
+                raw.append(choice.finding(each, plugin, path, message))
+        except Exception as exc:  # a plugin's bug must not take the run down
+            said = text(
+                "check_rule_code_name_from",
+                code=code,
+                name=each.name,
+                plugin=plugin,
+                name2=type(exc).__name__,
+                exc=exc,
+            )
+            failed = choice.finding(RULE_FAILED, choice.plugin_of(RULE_FAILED), "", said)
+            raw.append(attrs.evolve(failed, severity=Severity.ERROR))
+    return raw, ran, ran_plugins
+
+
+def _unused_suppressions(choice: _Choice, used: set[int], ran: set[str]) -> list[Finding]:
+    """A finding for each suppression that names no rule, or one that ran and found nothing."""
+    plugin = choice.plugin_of(UNUSED_SUPPRESSION)
+    found: list[Finding] = []
+    for index, suppression in enumerate(choice.plan.suppressions):
+        if index in used:
+            continue
+        path = f"suppressions[{index}]"
+        if suppression.code not in choice.rules:
+            message = text("check_rule_code_code_r", code=suppression.code)
+        elif suppression.code in ran:
+            where = f" at {suppression.path}" if suppression.path else ""
+            where_sv = f" vid {suppression.path}" if suppression.path else ""
+            message = text(
+                "check_code_reports_nothing_where",
+                code=suppression.code,
+                where=where,
+                where_sv=where_sv,
+            )
+        else:
+            continue
+        found.append(choice.finding(UNUSED_SUPPRESSION, plugin, path, message))
+    return found
 
 
 def check(

@@ -265,16 +265,6 @@ def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...
     return tuple((i, text) for i, text in found if text)
 
 
-def _as_cluster(value: object) -> Cluster:
-    """Plans given as a list or tuple, as a cluster; anything else is a :class:`TypeError`."""
-    if isinstance(value, list | tuple) and all(isinstance(p, Plan) for p in value):
-        return Cluster.of(value)
-    raise TypeError(
-        f"summarise() takes a Cluster, or a list of plans, got {type(value).__name__}: "
-        "make one with klusterplan.Cluster.of(plans) or klusterplan.load_cluster(paths)"
-    )
-
-
 def summarise(
     cluster: Cluster | Plan | Iterable[Plan],
     *,
@@ -298,10 +288,7 @@ def summarise(
     >>> summary.groups[0].votes
     9
     """
-    if isinstance(cluster, Plan):
-        cluster = Cluster.of([cluster])
-    if not isinstance(cluster, Cluster):
-        cluster = _as_cluster(cluster)
+    cluster = Cluster.from_plans(cluster, caller="summarise")
     registry = registry or get_registry()
     today = today or _dt.date.today()
     loaded = cluster.loaded

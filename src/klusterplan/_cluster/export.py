@@ -22,7 +22,7 @@ from ..model import Library, Plan, Values
 from ..plugins import Registry, get_registry, warn_failures
 from .cluster import summarise
 from .document import build_summary_document
-from .members import Cluster
+from .members import Cluster, Member
 from .summary import ClusterSummary
 
 __all__ = ["SUMMARY_DATA_FORMAT", "export_summary"]
@@ -45,6 +45,21 @@ def _cluster_plan(summary: ClusterSummary, municipalities: set[str]) -> Plan:
         ),
         values=Values(promise=summary.promise),
     )
+
+
+def _sanitised(cluster: Cluster, notices: list[Notice]) -> list[Member]:
+    """The members of ``cluster``, each plan made safe to draw; ``notices`` learn what changed."""
+    members = []
+    for member in cluster.members:
+        if member.plan is None:
+            members.append(member)
+            continue
+
+        def report(path: str, message: str, source: str = member.source) -> None:
+            notices.append(Notice(f"{source}: {path}" if path else source, message))
+
+        members.append(attrs.evolve(member, plan=sanitise_plan(member.plan, report)))
+    return members
 
 
 def export_summary(
@@ -76,16 +91,9 @@ def export_summary(
     """
     registry = registry or get_registry()
     options = options or ExportOptions()
-    cluster = Cluster.from_plans(cluster)
+    cluster = Cluster.from_plans(cluster, caller="export_summary")
     if options.workbook:
-        raise PlanError(
-            [
-                Problem(
-                    "",
-                    message_text("export_cluster_summary_workbook"),
-                )
-            ]
-        )
+        raise PlanError([Problem("", message_text("export_cluster_summary_workbook"))])
     if format == SUMMARY_DATA_FORMAT:
         summary = summarise(
             cluster, today=today, within=within, registry=registry, settings=settings
@@ -110,16 +118,7 @@ def export_summary(
             ]
         )
     notices: list[Notice] = []
-    members = []
-    for member in cluster.members:
-        if member.plan is None:
-            members.append(member)
-            continue
-
-        def report(path: str, message: str, source: str = member.source) -> None:
-            notices.append(Notice(f"{source}: {path}" if path else source, message))
-
-        members.append(attrs.evolve(member, plan=sanitise_plan(member.plan, report)))
+    members = _sanitised(cluster, notices)
     summary = summarise(
         Cluster(tuple(members)), today=today, within=within, registry=registry, settings=settings
     )

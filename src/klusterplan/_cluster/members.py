@@ -71,12 +71,23 @@ class Cluster:
         return cls(tuple(members))
 
     @classmethod
-    def from_plans(cls, plans: Cluster | Plan | Iterable[Plan]) -> Cluster:
-        """``plans`` as a cluster: a cluster as it is, one plan or several through :meth:`of`."""
+    def from_plans(
+        cls, plans: Cluster | Plan | Iterable[Plan], *, caller: str = "Cluster.from_plans"
+    ) -> Cluster:
+        """``plans`` as a cluster: a cluster as it is, one plan or several through :meth:`of`.
+
+        Anything else, a path or a number, is a :class:`TypeError` that names ``caller``
+        and how to make a cluster.
+        """
         if isinstance(plans, Cluster):
             return plans
         if isinstance(plans, Plan):
             return cls.of([plans])
+        if isinstance(plans, str | bytes | os.PathLike) or not isinstance(plans, Iterable):
+            raise TypeError(
+                f"{caller}() takes a Cluster, or a list of plans, got {type(plans).__name__}: "
+                "make one with klusterplan.Cluster.of(plans) or klusterplan.load_cluster(paths)"
+            )
         return cls.of(plans)
 
     @property

@@ -13,11 +13,11 @@ import ast
 import inspect
 import sys
 import typing
-from pathlib import Path
 
 import attrs
 
 from .. import document
+from .._support.reference import write_reference
 
 __all__ = ["PARTS", "main", "render_reference"]
 
@@ -127,12 +127,7 @@ def render_reference() -> str:
 
 def main(argv: list[str]) -> int:
     """Write the reference to the file in ``argv``, or print it."""
-    text = render_reference()
-    if argv:
-        Path(argv[0]).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_reference(render_reference, argv)
 
 
 if __name__ == "__main__":

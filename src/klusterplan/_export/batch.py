@@ -160,6 +160,27 @@ def _split(formats: str | Sequence[str]) -> list[str]:
     return [f.strip() for value in values for f in value.split(",") if f.strip()]
 
 
+def _free_stem(
+    stem: str, source: str, folder: Path, taken: dict[tuple[str, str], str]
+) -> tuple[str, tuple[str, ...]]:
+    """``stem``, or a hashed one if another input took it in ``folder``; and the note why.
+
+    ``taken`` learns the name chosen.
+    """
+    notes: tuple[str, ...] = ()
+    key = (str(folder.resolve()).casefold(), stem.casefold())
+    if key in taken:
+        digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
+        new = f"{stem}-{digest}"
+        notes = (
+            text("name_taken", source=source, stem=repr(stem), other=taken[key], new=repr(new)),
+        )
+        stem = new
+        key = (key[0], stem.casefold())
+    taken[key] = source
+    return stem, notes
+
+
 def plan_tasks(
     items: Iterable[Item],
     formats: str | Sequence[str],
@@ -209,18 +230,7 @@ def plan_tasks(
                 continue
             seen_paths.add(resolved)
             folder = Path(out_dir) if out_dir is not None else Path(source).parent
-        stem = _stem_of(item, index)
-        notes: tuple[str, ...] = ()
-        key = (str(folder.resolve()).casefold(), stem.casefold())
-        if key in taken:
-            digest = hashlib.sha256(source.encode("utf-8")).hexdigest()[:6]
-            new = f"{stem}-{digest}"
-            notes = (
-                text("name_taken", source=source, stem=repr(stem), other=taken[key], new=repr(new)),
-            )
-            stem = new
-            key = (key[0], stem.casefold())
-        taken[key] = source
+        stem, notes = _free_stem(_stem_of(item, index), source, folder, taken)
         targets = tuple((fmt, str(folder / f"{stem}{extensions[fmt]}")) for fmt in wanted)
         tasks.append(
             Task(

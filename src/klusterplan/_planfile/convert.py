@@ -169,44 +169,38 @@ def _swedish_names(cls: type[enum.Enum]) -> list[str]:
     return [SWEDISH_NAMES[m] for m in cls if m in SWEDISH_NAMES]
 
 
-def _describe_sv(value: object) -> str:
+def _described(value: object) -> tuple[str, str] | None:
+    """What ``value`` is, as a message names it: (Swedish, English); None for another type."""
     if value is None:
-        return "ingenting"
+        return "ingenting", "nothing"
     if isinstance(value, bool):
-        return f"sanningsvärdet {str(value).lower()}"
+        word = str(value).lower()
+        return f"sanningsvärdet {word}", f"the boolean {word}"
     if isinstance(value, str):
-        return f"texten {value!r}" if len(value) <= 40 else "en text"
+        if len(value) > 40:
+            return "en text", "a text"
+        return f"texten {value!r}", f"the text {value!r}"
     if isinstance(value, int) and number_problem(value):
-        return "ett mycket stort tal"
+        return "ett mycket stort tal", "a very large number"
     if isinstance(value, int | float):
-        return f"talet {value}"
+        return f"talet {value}", f"the number {value}"
     if isinstance(value, dict):
-        return "en samling nycklar"
+        return "en samling nycklar", "a mapping"
     if isinstance(value, list | tuple):
-        return "en lista"
+        return "en lista", "a list"
     if isinstance(value, _dt.date):
-        return f"datumet {value.isoformat()}"
-    return type(value).__name__
+        return f"datumet {value.isoformat()}", f"the date {value.isoformat()}"
+    return None
+
+
+def _describe_sv(value: object) -> str:
+    described = _described(value)
+    return described[0] if described else type(value).__name__
 
 
 def _describe(value: object) -> str:
-    if value is None:
-        return "nothing"
-    if isinstance(value, bool):
-        return f"the boolean {str(value).lower()}"
-    if isinstance(value, str):
-        return f"the text {value!r}" if len(value) <= 40 else "a text"
-    if isinstance(value, int) and number_problem(value):
-        return "a very large number"
-    if isinstance(value, int | float):
-        return f"the number {value}"
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list | tuple):
-        return "a list"
-    if isinstance(value, _dt.date):
-        return f"the date {value.isoformat()}"
-    return type(value).__name__
+    described = _described(value)
+    return described[1] if described else type(value).__name__
 
 
 def _is_homogenous_tuple(tp: Any) -> bool:

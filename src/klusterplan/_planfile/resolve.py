@@ -187,19 +187,24 @@ def _step_names(id: str, name: str) -> list[str]:
     return names
 
 
-def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
-    """The plan with every forgivingly written reference replaced by its id, and notices."""
-    notices: list[Notice] = []
-    groups = _matcher([(g.id, [g.name]) for g in plan.target_groups if g.id])
-    centres = _matcher([(c.id, _centre_names(c.id, c.name)) for c in plan.centres if c.id])
-    steps = _matcher([(s.id, _step_names(s.id, s.name)) for s in plan.staircase if s.id])
+_Find = Callable[[str], tuple[str, str] | None]
 
-    def one(
-        path: str,
-        value: str | None,
-        find: Callable[[str], tuple[str, str] | None],
-        kind: tuple[str, str],
-    ) -> str | None:
+_GROUP = ("target group", "målgruppen")
+_CENTRE = ("centre", "centrumet")
+_STEP = ("staircase step", "trappsteget")
+
+
+class _Resolver:
+    """Reads the references of one plan as ids, and keeps a notice of each it read."""
+
+    def __init__(self, plan: Plan) -> None:
+        self.notices: list[Notice] = []
+        self.groups = _matcher([(g.id, [g.name]) for g in plan.target_groups if g.id])
+        self.centres = _matcher([(c.id, _centre_names(c.id, c.name)) for c in plan.centres if c.id])
+        self.steps = _matcher([(s.id, _step_names(s.id, s.name)) for s in plan.staircase if s.id])
+
+    def one(self, path: str, value: str | None, find: _Find, kind: tuple[str, str]) -> str | None:
+        """The id ``value`` at ``path`` means, or ``value`` as it is."""
         if value is None:
             return None
         found = find(value)
@@ -210,105 +215,111 @@ def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
             said = text("resolve_read_as_name", value=value, kind=kind[0], kind_sv=kind[1], id=id)
         else:
             said = text("resolve_read_as_id", value=value, id=id)
-        notices.append((path, said))
+        self.notices.append((path, said))
         return id
 
     def many(
-        path: str,
-        values: tuple[str, ...],
-        find: Callable[[str], tuple[str, str] | None],
-        kind: tuple[str, str],
+        self, path: str, values: tuple[str, ...], find: _Find, kind: tuple[str, str]
     ) -> tuple[str, ...]:
-        out = tuple(one(f"{path}[{k}]", v, find, kind) or v for k, v in enumerate(values))
+        """The ids ``values`` mean; ``values`` itself when none changed."""
+        out = tuple(self.one(f"{path}[{k}]", v, find, kind) or v for k, v in enumerate(values))
         return values if out == values else out
 
-    group_kind = ("target group", "målgruppen")
-    centre_kind = ("centre", "centrumet")
-    step_kind = ("staircase step", "trappsteget")
+    def target_groups(self, plan: Plan, changes: dict[str, Any]) -> None:
+        """Each target group's centre and staircase steps."""
+        new_groups = []
+        for j, g in enumerate(plan.target_groups):
+            where = f"target_groups[{j}]"
+            centre = self.one(f"{where}.centre", g.centre, self.centres, _CENTRE)
+            stairs = g.staircase
+            current = self.one(f"{where}.staircase.current", stairs.current, self.steps, _STEP)
+            target = self.one(f"{where}.staircase.target", stairs.target, self.steps, _STEP)
+            if (centre, current, target) != (g.centre, stairs.current, stairs.target):
+                g = attrs.evolve(
+                    g, centre=centre, staircase=attrs.evolve(stairs, current=current, target=target)
+                )
+            new_groups.append(g)
+        if new_groups != list(plan.target_groups):
+            changes["target_groups"] = tuple(new_groups)
 
+    def dialogue_forum(self, plan: Plan, changes: dict[str, Any]) -> None:
+        """The centres of today's and tomorrow's profile."""
+        forum = plan.dialogue_forum
+        profiles = {}
+        for when in ("centre_today", "centre_tomorrow"):
+            profile = getattr(forum, when)
+            path = f"dialogue_forum.{when}.centres"
+            ids = self.many(path, profile.centres, self.centres, _CENTRE)
+            if ids is not profile.centres:
+                profiles[when] = attrs.evolve(profile, centres=ids)
+        if profiles:
+            changes["dialogue_forum"] = attrs.evolve(forum, **profiles)
+
+    def actions_and_campaign(self, plan: Plan, changes: dict[str, Any]) -> None:
+        """The target groups of the actions and of the campaign."""
+        actions = tuple(
+            attrs.evolve(a, target_groups=ids)
+            if (ids := self.many(f"actions[{i}].target_groups", a.target_groups, *self._group))
+            is not a.target_groups
+            else a
+            for i, a in enumerate(plan.actions)
+        )
+        if actions != plan.actions:
+            changes["actions"] = actions
+        campaign_groups = tuple(
+            attrs.evolve(c, target_group=tg or c.target_group)
+            if (tg := self.one(f"campaign.groups[{i}].target_group", c.target_group, *self._group))
+            != c.target_group
+            else c
+            for i, c in enumerate(plan.campaign.groups)
+        )
+        if campaign_groups != plan.campaign.groups:
+            changes["campaign"] = attrs.evolve(plan.campaign, groups=campaign_groups)
+
+    def communication_plan(self, plan: Plan, changes: dict[str, Any]) -> None:
+        """The target groups of the communication plan, its messages and its activities."""
+        cp = plan.communication_plan
+        cp_changes: dict[str, Any] = {}
+        path = "communication_plan"
+        ids = self.many(f"{path}.target_groups", cp.target_groups, *self._group)
+        if ids is not cp.target_groups:
+            cp_changes["target_groups"] = ids
+        messages = tuple(
+            attrs.evolve(m, target_group=tg)
+            if (tg := self.one(f"{path}.messages[{i}].target_group", m.target_group, *self._group))
+            != m.target_group
+            else m
+            for i, m in enumerate(cp.messages)
+        )
+        if messages != cp.messages:
+            cp_changes["messages"] = messages
+        activities = tuple(
+            attrs.evolve(a, target_groups=ids)
+            if (
+                ids := self.many(
+                    f"{path}.activities[{i}].target_groups", a.target_groups, *self._group
+                )
+            )
+            is not a.target_groups
+            else a
+            for i, a in enumerate(cp.activities)
+        )
+        if activities != cp.activities:
+            cp_changes["activities"] = activities
+        if cp_changes:
+            changes["communication_plan"] = attrs.evolve(cp, **cp_changes)
+
+    @property
+    def _group(self) -> tuple[_Find, tuple[str, str]]:
+        return self.groups, _GROUP
+
+
+def resolve_references(plan: Plan) -> tuple[Plan, list[Notice]]:
+    """The plan with every forgivingly written reference replaced by its id, and notices."""
+    resolver = _Resolver(plan)
     changes: dict[str, Any] = {}
-    new_groups = []
-    for j, g in enumerate(plan.target_groups):
-        centre = one(f"target_groups[{j}].centre", g.centre, centres, centre_kind)
-        current = one(
-            f"target_groups[{j}].staircase.current", g.staircase.current, steps, step_kind
-        )
-        target = one(f"target_groups[{j}].staircase.target", g.staircase.target, steps, step_kind)
-        if (centre, current, target) != (g.centre, g.staircase.current, g.staircase.target):
-            g = attrs.evolve(
-                g,
-                centre=centre,
-                staircase=attrs.evolve(g.staircase, current=current, target=target),
-            )
-        new_groups.append(g)
-    if new_groups != list(plan.target_groups):
-        changes["target_groups"] = tuple(new_groups)
-
-    forum = plan.dialogue_forum
-    profiles = {}
-    for when in ("centre_today", "centre_tomorrow"):
-        profile = getattr(forum, when)
-        ids = many(f"dialogue_forum.{when}.centres", profile.centres, centres, centre_kind)
-        if ids is not profile.centres:
-            profiles[when] = attrs.evolve(profile, centres=ids)
-    if profiles:
-        changes["dialogue_forum"] = attrs.evolve(forum, **profiles)
-
-    actions = tuple(
-        attrs.evolve(a, target_groups=ids)
-        if (ids := many(f"actions[{i}].target_groups", a.target_groups, groups, group_kind))
-        is not a.target_groups
-        else a
-        for i, a in enumerate(plan.actions)
-    )
-    if actions != plan.actions:
-        changes["actions"] = actions
-
-    campaign_groups = tuple(
-        attrs.evolve(c, target_group=tg or c.target_group)
-        if (tg := one(f"campaign.groups[{i}].target_group", c.target_group, groups, group_kind))
-        != c.target_group
-        else c
-        for i, c in enumerate(plan.campaign.groups)
-    )
-    if campaign_groups != plan.campaign.groups:
-        changes["campaign"] = attrs.evolve(plan.campaign, groups=campaign_groups)
-
-    cp = plan.communication_plan
-    cp_changes: dict[str, Any] = {}
-    ids = many("communication_plan.target_groups", cp.target_groups, groups, group_kind)
-    if ids is not cp.target_groups:
-        cp_changes["target_groups"] = ids
-    messages = tuple(
-        attrs.evolve(m, target_group=tg)
-        if (
-            tg := one(
-                f"communication_plan.messages[{i}].target_group", m.target_group, groups, group_kind
-            )
-        )
-        != m.target_group
-        else m
-        for i, m in enumerate(cp.messages)
-    )
-    if messages != cp.messages:
-        cp_changes["messages"] = messages
-    activities = tuple(
-        attrs.evolve(a, target_groups=ids)
-        if (
-            ids := many(
-                f"communication_plan.activities[{i}].target_groups",
-                a.target_groups,
-                groups,
-                group_kind,
-            )
-        )
-        is not a.target_groups
-        else a
-        for i, a in enumerate(cp.activities)
-    )
-    if activities != cp.activities:
-        cp_changes["activities"] = activities
-    if cp_changes:
-        changes["communication_plan"] = attrs.evolve(cp, **cp_changes)
-
-    return (attrs.evolve(plan, **changes) if changes else plan), notices
+    resolver.target_groups(plan, changes)
+    resolver.dialogue_forum(plan, changes)
+    resolver.actions_and_campaign(plan, changes)
+    resolver.communication_plan(plan, changes)
+    return (attrs.evolve(plan, **changes) if changes else plan), resolver.notices

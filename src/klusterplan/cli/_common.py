@@ -12,15 +12,13 @@ from typing import Any, NoReturn
 
 import click
 
-from .._catalogue.labels import enum_label
+from .. import Severity, WordNotice, enum_label
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
 from .._export.load import load_with_lines as _load_with_lines
-from .._extension.rule import Severity
 from .._planfile.formats import LineMap
 from .._support.atomic import is_one_of
-from .._word.changes import WordNotice
 from ..model import Language, Plan
 from ..plugins import Registry, get_registry
 from . import _startup

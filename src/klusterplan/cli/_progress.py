@@ -12,8 +12,8 @@ from typing import Any, Protocol
 
 import click
 
+from .. import ExportOutcome
 from .._catalogue.messages import decimal, message
-from .._export.batch import ExportOutcome
 from ..model import Language
 from ._common import terminal_safe
 

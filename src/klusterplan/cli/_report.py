@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from .. import Finding, Rule, Severity
 from .._catalogue.messages import text as message_text
 from .._catalogue.text import in_language
-from .._extension.rule import Finding, Rule, Severity
 from ..model import Language
 
 __all__ = [
@@ -118,6 +118,30 @@ def github_problem(source: str, line: int | None, message: str) -> str:
 _SARIF_LEVEL = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "note"}
 
 
+def _descriptor(code: str, rule: Rule, plugin: str, language: Language) -> dict[str, Any]:
+    """SARIF's description of the rule ``code``, from ``plugin``."""
+    return {
+        "id": code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary_in(language)},
+        "fullDescription": {"text": rule.explanation_in(language)},
+        "help": {
+            "text": rule.explanation_in(language),
+            "markdown": rule.explanation_in(language),
+        },
+        "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
+        "properties": {"plugin": plugin},
+    }
+
+
+def _location(source: str, line: int | None) -> dict[str, Any]:
+    """SARIF's place of ``line`` (if known) in the plan file ``source``."""
+    location: dict[str, Any] = {"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}
+    if line is not None:
+        location["physicalLocation"]["region"] = {"startLine": line}
+    return location
+
+
 def sarif_log(
     results: Sequence[tuple[str, Sequence[Finding]]],
     failed: Sequence[tuple[str, Sequence[tuple[int | None, str]]]],
@@ -132,31 +156,11 @@ def sarif_log(
     """
     used = sorted({f.code for _, findings in results for f in findings})
     index = {code: i for i, code in enumerate(used)}
-    descriptors = []
-    for code in used:
-        rule, plugin = rules[code]
-        descriptors.append(
-            {
-                "id": code,
-                "name": rule.name,
-                "shortDescription": {"text": rule.summary_in(language)},
-                "fullDescription": {"text": rule.explanation_in(language)},
-                "help": {
-                    "text": rule.explanation_in(language),
-                    "markdown": rule.explanation_in(language),
-                },
-                "defaultConfiguration": {"level": _SARIF_LEVEL[rule.severity]},
-                "properties": {"plugin": plugin},
-            }
-        )
+    descriptors = [_descriptor(code, *rules[code], language) for code in used]
     out_results = []
     for source, findings in results:
         for f in findings:
-            location: dict[str, Any] = {
-                "physicalLocation": {"artifactLocation": {"uri": _uri(source)}},
-            }
-            if f.line is not None:
-                location["physicalLocation"]["region"] = {"startLine": f.line}
+            location = _location(source, f.line)
             if f.path:
                 location["logicalLocations"] = [{"fullyQualifiedName": f.path, "kind": "member"}]
             out_results.append(
@@ -171,11 +175,12 @@ def sarif_log(
     notifications = []
     for source, problems in failed:
         for line, message in problems:
-            location = {"physicalLocation": {"artifactLocation": {"uri": _uri(source)}}}
-            if line is not None:
-                location["physicalLocation"]["region"] = {"startLine": line}
             notifications.append(
-                {"level": "error", "message": {"text": message}, "locations": [location]}
+                {
+                    "level": "error",
+                    "message": {"text": message},
+                    "locations": [_location(source, line)],
+                }
             )
     return {
         "$schema": SARIF_SCHEMA,

@@ -3,16 +3,15 @@
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 import click
 
+from .. import CheckResult, Finding, Severity, UnknownCodeError, check_plan
 from .._catalogue.messages import message
-from .._checking.check import CheckResult, check_plan
-from .._extension.rule import Finding, Severity, UnknownCodeError
 from ..config import ConfigError, Settings, load_settings, parse_severity
 from ..errors import PlanError
 from ..model import Language
@@ -32,6 +31,12 @@ from ._common import (
     report_failures,
     say,
 )
+
+if TYPE_CHECKING:
+    from .. import Rule
+    from .._planfile.formats import LineMap
+    from ..model import Plan
+    from ..plugins import Registry
 
 __all__ = ["ACCESSIBILITY_PREFIX", "COMMANDS", "JSON_VERSION", "split_codes"]
 
@@ -70,26 +75,6 @@ def _validate(option: str, codes: Iterable[str], known: Iterable[str], language:
             fail(UnknownCodeError(option, pattern, known).render(language))
 
 
-def _show_settings(
-    settings: Settings,
-    select: tuple[str, ...],
-    extend: tuple[str, ...],
-    ignore: tuple[str, ...],
-    severity: dict[str, Severity],
-    fail_on: str | None,
-) -> dict[str, Any]:
-    """The settings a plan is checked with, after the options: what --show-settings prints."""
-    return {
-        "settings_file": str(settings.source) if settings.source else None,
-        "select": list(select or settings.select),
-        "extend-select": list(extend or settings.extend_select),
-        "ignore": list(ignore or settings.ignore),
-        "fail-on": (Severity(fail_on) if fail_on else settings.fail_on).value,
-        "severity": {k: v.value for k, v in {**settings.severity, **severity}.items()},
-        "plugins": {k: dict(v) for k, v in settings.plugins.items()},
-    }
-
-
 def _problems_json(exc: PlanError) -> list[dict[str, Any]]:
     return [{"path": p.path, "line": p.line, "message": p.message} for p in exc.problems]
 
@@ -110,6 +95,178 @@ def _json(entries: list[dict[str, Any]], failed: bool) -> str:
         ensure_ascii=False,
         indent=2,
     )
+
+
+@attrs.frozen
+class _Chosen:
+    """What the command's options choose; each wins over what the settings say."""
+
+    select: tuple[str, ...]
+    extend: tuple[str, ...]
+    ignore: tuple[str, ...]
+    severity: dict[str, Severity]
+    fail_on: str | None
+
+    def validate(self, known: Iterable[str], told: Language) -> None:
+        """End the command if an option names a rule code no rule has."""
+        for option, codes in (
+            ("--select", self.select),
+            ("--extend-select", self.extend),
+            ("--ignore", self.ignore),
+            ("--severity", self.severity),
+        ):
+            _validate(option, codes, known, told)
+
+    def shown(self, settings: Settings) -> dict[str, Any]:
+        """The settings a plan is checked with, after the options: what --show-settings prints."""
+        return {
+            "settings_file": str(settings.source) if settings.source else None,
+            "select": list(self.select or settings.select),
+            "extend-select": list(self.extend or settings.extend_select),
+            "ignore": list(self.ignore or settings.ignore),
+            "fail-on": self.level(settings).value,
+            "severity": {k: v.value for k, v in {**settings.severity, **self.severity}.items()},
+            "plugins": {k: dict(v) for k, v in settings.plugins.items()},
+        }
+
+    def level(self, settings: Settings) -> Severity:
+        """The severity from which a finding fails the check."""
+        return Severity(self.fail_on) if self.fail_on else settings.fail_on
+
+    def check(
+        self, plan: Plan, lines: LineMap, settings: Settings, plugins: Registry, told: Language
+    ) -> CheckResult:
+        """Check ``plan`` with these choices over ``settings``."""
+        try:
+            return check_plan(
+                plan,
+                select=self.select or settings.select,
+                extend_select=self.extend or settings.extend_select,
+                ignore=self.ignore or settings.ignore,
+                severities={**settings.severity, **self.severity},
+                plugin_config=settings.plugins,
+                registry=plugins,
+                lines=lines,
+            )
+        except UnknownCodeError as exc:  # pragma: no cover - validated above
+            fail(exc.render(told))
+
+
+def _tell_findings(
+    source: str,
+    findings: list[Finding],
+    output_format: str,
+    show_all: bool,
+    language: Language,
+) -> None:
+    """Tell the findings of one plan as they come, in the formats that stream."""
+    if output_format == "text":
+        _print_text(source, findings, language, show_all)
+    elif output_format == "github":
+        for annotation in _report.github_lines(source, findings, language):
+            say(annotation)
+
+
+def _print_sarif(
+    results: list[tuple[str, CheckResult]],
+    failed: list[tuple[str, list[tuple[int | None, str]]]],
+    known: Mapping[str, tuple[Rule, str]],
+    language: Language,
+) -> None:
+    """The SARIF log of the run."""
+    from .. import __version__
+
+    log = _report.sarif_log(
+        [(source, r.findings) for source, r in results], failed, known, language, __version__
+    )
+    click.echo(_report.dumps(log))
+
+
+def _rule_registry(told: Language) -> Registry:
+    """The plugins, their rules gathered; rule codes two plugins claim end the command."""
+    plugins = registry()
+    plugins.rules()
+    report_failures(plugins)  # the rules are gathered only now
+    fatal = [f for f in plugins.failures if f.fatal]
+    if fatal:
+        # each failure was told above; the last line says why the check stops
+        fail(message("own_prefix_stop" if all(f.reserved for f in fatal) else "same_codes", told))
+    return plugins
+
+
+def _failed_entry(source: str, exc: PlanError) -> dict[str, Any]:
+    """The JSON report's entry for a plan that did not load."""
+    return {
+        "path": source,
+        "loaded": False,
+        "problems": _problems_json(exc),
+        "findings": [],
+        "suppressed": [],
+    }
+
+
+def _checked_entry(
+    source: str, result: CheckResult, settings: Settings, level: Severity, language: Language
+) -> dict[str, Any]:
+    """The JSON report's entry for a plan checked."""
+    return {
+        "path": source,
+        "loaded": True,
+        "settings": str(settings.source) if settings.source else None,
+        "fail_on": level.value,
+        "lang": language.value,
+        "findings": [f.to_json(language) for f in result.findings],
+        "suppressed": [f.to_json(language) for f in result.suppressed],
+        "plugins": list(result.plugins),
+    }
+
+
+def _settings(source: str, config: str | None, told: Language) -> Settings:
+    """The settings that hold for the plan ``source``; a wrong settings file ends the command."""
+    try:
+        return load_settings(source, config=config)
+    except ConfigError as exc:
+        fail(exc.render(told))
+
+
+def _validate_settings(settings: Settings, known: Iterable[str], told: Language) -> None:
+    """End the command if ``settings`` name a rule code no rule has."""
+    where = str(settings.source) if settings.source else "settings"
+    for key, codes in (
+        ("select", settings.select),
+        ("extend-select", settings.extend_select),
+        ("ignore", settings.ignore),
+    ):
+        _validate(f"{where}: {key}", codes, known, told)
+    _validate(f"{where}: severity", settings.severity, known, told)
+
+
+def _tell_load_failure(
+    source: str, exc: PlanError, output_format: str, language: Language
+) -> list[tuple[int | None, str]]:
+    """Tell why ``source`` did not load; return each problem's line and text."""
+    # the line goes in the annotation's or the log's own field, not in the text
+    located = [(p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems]
+    if output_format == "github":
+        for number, problem in located:
+            say(_report.github_problem(source, number, problem))
+    else:
+        error(exc.render(language))
+    return located
+
+
+def _print_summary(results: list[tuple[str, CheckResult]], language: Language) -> None:
+    """The last lines of a text report: plugins' rules that ran, and the count of findings."""
+    if not results:
+        return
+    findings = [f for _, r in results for f in r.findings]
+    suppressed = sum(len(r.suppressed) for _, r in results)
+    # an installed plugin's rules change the result: say so, as a script's result does;
+    # the summary stays the last line
+    added = {p: None for _, r in results for p in r.added_by_plugins}
+    if added:
+        click.echo(message("rules_from_plugins", language, plugins=", ".join(added)))
+    click.echo(_report.summary_line(len(results), findings, suppressed, language))
 
 
 @click.command(name="check")
@@ -196,144 +353,57 @@ def check_command(
     """
     # mistakes in the options are told in the plans' language (they all share it) or the system's
     told = plans_language(lang, plans)
-    plugins = registry()
+    plugins = _rule_registry(told)
     known = plugins.rules()
-    report_failures(plugins)  # the rules are gathered only now
-    fatal = [f for f in plugins.failures if f.fatal]
-    if fatal:
-        # each failure was told above; the last line says why the check stops
-        fail(message("own_prefix_stop" if all(f.reserved for f in fatal) else "same_codes", told))
-    cli_select, cli_ignore = split_codes(select), split_codes(ignore)
-    cli_extend = split_codes(extend_select)
-    if accessibility:
-        cli_select = (*cli_select, ACCESSIBILITY_PREFIX)
-    cli_severity = _severity_overrides(severity, told)
-    _validate("--select", cli_select, known, told)
-    _validate("--extend-select", cli_extend, known, told)
-    _validate("--ignore", cli_ignore, known, told)
-    _validate("--severity", cli_severity, known, told)
+    chosen = _Chosen(
+        select=(*split_codes(select), *([ACCESSIBILITY_PREFIX] if accessibility else [])),
+        extend=split_codes(extend_select),
+        ignore=split_codes(ignore),
+        severity=_severity_overrides(severity, told),
+        fail_on=fail_on.lower() if fail_on else None,
+    )
+    chosen.validate(known, told)
     output_format = output_format.lower()
-    fail_on = fail_on.lower() if fail_on else None
-
     if show_settings:
-        shown = {}
-        for source in plans:
-            try:
-                settings = load_settings(source, config=config)
-            except ConfigError as exc:
-                fail(exc.render(told))
-            shown[source] = _show_settings(
-                settings, cli_select, cli_extend, cli_ignore, cli_severity, fail_on
-            )
+        shown = {source: chosen.shown(_settings(source, config, told)) for source in plans}
         click.echo(_report.dumps(shown))
         sys.exit(EXIT_OK)
-
-    text = output_format == "text"
     results: list[tuple[str, CheckResult]] = []
     languages: list[Language] = []
     failed: list[tuple[str, list[tuple[int | None, str]]]] = []
     entries: list[dict[str, Any]] = []
-    load_failed = findings_fail = False
+    findings_fail = False
     settings_cache: dict[Path | None, Settings] = {}
     for source in plans:
-        try:
-            settings = load_settings(source, config=config)
-        except ConfigError as exc:
-            fail(exc.render(told))
+        settings = _settings(source, config, told)
         settings = settings_cache.setdefault(settings.source, settings)
-        where = str(settings.source) if settings.source else "settings"
-        for key, codes in (
-            ("select", settings.select),
-            ("extend-select", settings.extend_select),
-            ("ignore", settings.ignore),
-        ):
-            _validate(f"{where}: {key}", codes, known, told)
-        _validate(f"{where}: severity", settings.severity, known, told)
+        _validate_settings(settings, known, told)
         try:
             # one parse gives the plan and the line of every key
             plan, lines = load_with_lines(source, lang)
         except PlanError as exc:
             language = reader_language(lang, path=source)
             languages.append(language)
-            rendered = exc.render(language)
-            # the line goes in the annotation's or the log's own field, not in the text
-            located = [
-                (p.line, attrs.evolve(p, line=None).render(None, language)) for p in exc.problems
-            ]
-            if output_format == "github":
-                for number, problem in located:
-                    say(_report.github_problem(source, number, problem))
-            else:
-                error(rendered)
-            failed.append((source, located))
-            load_failed = True
-            entries.append(
-                {
-                    "path": source,
-                    "loaded": False,
-                    "problems": _problems_json(exc),
-                    "findings": [],
-                    "suppressed": [],
-                }
-            )
+            failed.append((source, _tell_load_failure(source, exc, output_format, language)))
+            entries.append(_failed_entry(source, exc))
             continue
-        level = Severity(fail_on) if fail_on else settings.fail_on
-        try:
-            result = check_plan(
-                plan,
-                select=cli_select or settings.select,
-                extend_select=cli_extend or settings.extend_select,
-                ignore=cli_ignore or settings.ignore,
-                severities={**settings.severity, **cli_severity},
-                plugin_config=settings.plugins,
-                registry=plugins,
-                lines=lines,
-            )
-        except UnknownCodeError as exc:  # pragma: no cover - validated above
-            fail(exc.render(told))
+        level = chosen.level(settings)
+        result = chosen.check(plan, lines, settings, plugins, told)
         language = reader_language(lang, plan)
         languages.append(language)
         results.append((source, result))
         if any(f.severity.rank >= level.rank for f in result.findings):
             findings_fail = True
-        if text:
-            _print_text(source, result.findings, language, show_all)
-        elif output_format == "github":
-            for annotation in _report.github_lines(source, result.findings, language):
-                say(annotation)
-        entries.append(
-            {
-                "path": source,
-                "loaded": True,
-                "settings": str(settings.source) if settings.source else None,
-                "fail_on": level.value,
-                "lang": language.value,
-                "findings": [f.to_json(language) for f in result.findings],
-                "suppressed": [f.to_json(language) for f in result.suppressed],
-                "plugins": list(result.plugins),
-            }
-        )
+        _tell_findings(source, result.findings, output_format, show_all, language)
+        entries.append(_checked_entry(source, result, settings, level, language))
     language = languages[0] if len(set(languages)) == 1 else reader_language(lang)
-    if text:
-        if results:
-            findings = [f for _, r in results for f in r.findings]
-            suppressed = sum(len(r.suppressed) for _, r in results)
-            # an installed plugin's rules change the result: say so, as a script's result does;
-            # the summary stays the last line
-            added = {p: None for _, r in results for p in r.added_by_plugins}
-            if added:
-                click.echo(message("rules_from_plugins", language, plugins=", ".join(added)))
-            click.echo(_report.summary_line(len(results), findings, suppressed, language))
+    if output_format == "text":
+        _print_summary(results, language)
     elif output_format == "json":
         click.echo(_json(entries, findings_fail))
     elif output_format == "sarif":
-        from .. import __version__
-
-        log = _report.sarif_log(
-            [(source, r.findings) for source, r in results], failed, known, language, __version__
-        )
-        click.echo(_report.dumps(log))
-    if load_failed:
+        _print_sarif(results, failed, known, language)
+    if failed:  # a plan that did not load
         sys.exit(EXIT_USAGE)
     sys.exit(EXIT_FINDINGS if findings_fail else EXIT_OK)
 

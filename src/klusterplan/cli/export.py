@@ -12,14 +12,13 @@ from typing import Any
 import attrs
 import click
 
+from .. import ExportOptions, ExportOutcome, example, load
 from .._catalogue.locale import system_language
 from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
-from .._export.batch import ExportOutcome, plan_tasks, process_pool, run_tasks
+from .._export.batch import Task, plan_tasks, process_pool, run_tasks
 from .._export.contain import DEFAULT_HOOK_TIMEOUT
-from .._export.load import load
-from .._extension.exporter import ExportOptions, unknown_settings
-from .._planfile.io import example
+from .._extension.exporter import unknown_settings
 from .._support.atomic import is_one_of
 from .._word.template import template_problem
 from ..errors import ExportError, PlanError
@@ -121,6 +120,57 @@ def _summary(outcomes: list[ExportOutcome], seconds: float, language: Language) 
     )
 
 
+def _wanted_formats(formats: tuple[str, ...], plugins: Registry, language: Language) -> list[str]:
+    """The formats ``--to`` names, each once, by the names their exporters have."""
+    wanted = []
+    for fmt in _split_formats(formats):
+        try:
+            name = plugins.format_name(fmt)
+        except PlanError as exc:
+            fail(f"--to: {exc.render(language)}")
+        if name not in wanted:  # md, markdown and MD are one format, written once
+            wanted.append(name)
+    return wanted
+
+
+def _tasks(
+    items: list[str | tuple[str, Plan]],
+    wanted: list[str],
+    output_dir: Path | None,
+    output_file: str | None,
+    options: ExportOptions,
+    hook_timeout: float,
+    language: Language,
+) -> list[Task]:
+    """The run's tasks, their output folder made; the notes on their names are printed."""
+    if output_dir is not None:
+        try:
+            output_dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            reason = os_reason(exc)
+            fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
+    notes: list[str] = []
+    try:
+        tasks = plan_tasks(
+            items,
+            wanted,
+            output_dir,
+            options=options,
+            note=notes.append,
+            hook_timeout=hook_timeout or None,
+        )
+    except PlanError as exc:
+        fail(exc.render(language))
+    if output_file is not None:
+        # one plan, one format: the file is written where -o says, under that name
+        tasks = [_to_file(task, output_file) for task in tasks]
+    # one run speaks one language: every plan is told of in the run's
+    tasks = [attrs.evolve(task, speak=language) for task in tasks]
+    for note in notes:
+        error(in_language(note, language))
+    return tasks
+
+
 @click.command(name="export")
 @click.argument("plans", nargs=-1, type=click.Path(dir_okay=False))
 @click.option(
@@ -199,14 +249,7 @@ def export_command(
     if not plans and not with_example:
         fail(message("need_plan", language))
     plugins = registry()
-    wanted = []
-    for fmt in _split_formats(formats):
-        try:
-            name = plugins.format_name(fmt)
-        except PlanError as exc:
-            fail(f"--to: {exc.render(language)}")
-        if name not in wanted:  # md, markdown and MD are one format, written once
-            wanted.append(name)
+    wanted = _wanted_formats(formats, plugins, language)
     total = len(plans) + (1 if with_example else 0)
     output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
@@ -226,31 +269,7 @@ def export_command(
         items.insert(0, ("example.yaml", bundled))
     if output_file == "-":
         _to_stdout(items[0], wanted[0], options, plugins, language, hook_timeout or None)
-    if output_dir is not None:
-        try:
-            output_dir.mkdir(parents=True, exist_ok=True)
-        except OSError as exc:
-            reason = os_reason(exc)
-            fail(message("cannot_make_folder", language, path=output_dir, reason=reason))
-    notes: list[str] = []
-    try:
-        tasks = plan_tasks(
-            items,
-            wanted,
-            output_dir,
-            options=options,
-            note=notes.append,
-            hook_timeout=hook_timeout or None,
-        )
-    except PlanError as exc:
-        fail(exc.render(language))
-    if output_file is not None:
-        # one plan, one format: the file is written where -o says, under that name
-        tasks = [_to_file(task, output_file) for task in tasks]
-    # one run speaks one language: every plan is told of in the run's
-    tasks = [attrs.evolve(task, speak=language) for task in tasks]
-    for note in notes:
-        error(in_language(note, language))
+    tasks = _tasks(items, wanted, output_dir, output_file, options, hook_timeout, language)
     jobs = min(jobs or _default_jobs(), len(tasks))
     # a format a plugin adds runs in a worker process even alone: a renderer that ends
     # its process (os._exit) then fails its format, not the run with exit code 0
@@ -363,7 +382,7 @@ def _to_stdout(
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
 
-    from .._export.export import export
+    from .. import export
 
     try:
         source, plan = item if isinstance(item, tuple) else (item, load(item))

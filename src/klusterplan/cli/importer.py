@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from .. import loads
 from .._catalogue.messages import count, message, os_reason
 from .._planfile.formats import format_for_path
-from .._planfile.io import loads, read_plan_text
+from .._planfile.io import read_plan_text
 from ..errors import PlanError
 from ..model import Language
 from ._common import (
@@ -23,7 +25,32 @@ from ._common import (
     speaking,
 )
 
+if TYPE_CHECKING:
+    from .. import WordImport
+
 __all__ = ["COMMANDS"]
+
+
+def _write_new(
+    result: WordImport, output: Path, *, force: bool, dry_run: bool, language: Language
+) -> None:
+    """Write the plan ``result`` read as the new plan file ``output`` (``-o``)."""
+    from .._word.update import new_file_text, write
+
+    if output.exists() and not force and not dry_run:
+        fail(message("import_exists", language, path=output))
+    try:
+        text = new_file_text(result.plan, output)
+    except PlanError as exc:
+        fail(exc.render(language))
+    if dry_run:
+        click.echo(message("would_write", language, path=output))
+    else:
+        try:
+            write(output, text)
+        except OSError as exc:
+            fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
+        click.echo(message("wrote", language, path=output))
 
 
 @click.command(name="import")
@@ -65,8 +92,9 @@ def import_command(
 
     Exit codes: 0 read, 2 the document or the plan file could not be read.
     """
-    from .._word.importer import read_word, word_language
-    from .._word.update import new_file_text, update_text, write
+    from .. import read_word
+    from .._word.importer import word_language
+    from .._word.update import update_text, write
 
     language = plans_language(lang, [str(into)] if into is not None else [])
     if (output is None) == (into is None):
@@ -86,20 +114,7 @@ def import_command(
     for notice in result.notices:
         error(f"{document}: {notice.render(language)}")
     if output is not None:
-        if output.exists() and not force and not dry_run:
-            fail(message("import_exists", language, path=output))
-        try:
-            text = new_file_text(result.plan, output)
-        except PlanError as exc:
-            fail(exc.render(language))
-        if dry_run:
-            click.echo(message("would_write", language, path=output))
-        else:
-            try:
-                write(output, text)
-            except OSError as exc:
-                fail(message("cannot_write", language, path=output, reason=os_reason(exc)))
-            click.echo(message("wrote", language, path=output))
+        _write_new(result, output, force=force, dry_run=dry_run, language=language)
         sys.exit(EXIT_OK)
     assert into is not None
     try:

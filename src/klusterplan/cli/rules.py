@@ -8,7 +8,7 @@ import sys
 
 import click
 
-from .._catalogue.labels import enum_label
+from .. import enum_label
 from .._catalogue.messages import message
 from ..model import Language
 from . import _markdown

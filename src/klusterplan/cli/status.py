@@ -9,9 +9,8 @@ from typing import Any
 
 import click
 
+from .. import enum_label, label, load_cluster
 from .._catalogue import format as _format
-from .._catalogue.labels import enum_label, label
-from .._cluster.members import load_cluster
 from .._model import followup as _followup
 from ..errors import PlanError
 from ..model import Language, Plan

@@ -8,13 +8,14 @@ from pathlib import Path
 
 import click
 
+from .. import export_summary, load_cluster
 from .._catalogue.locale import system_language
 from .._catalogue.messages import message, os_reason, shared_language
-from .._cluster.export import SUMMARY_DATA_FORMAT, export_summary
-from .._cluster.members import load_cluster
+from .._cluster.export import SUMMARY_DATA_FORMAT
 from .._model.followup import DEFAULT_WITHIN
 from ..errors import PlanError
 from ..model import Language
+from ..plugins import Registry
 from ._common import (
     EXIT_OK,
     EXIT_USAGE,
@@ -51,6 +52,39 @@ within_option = click.option(
 def day(value: _dt.datetime | None) -> _dt.date | None:
     """The date of a ``--today`` value."""
     return value.date() if value is not None else None
+
+
+def _summary_format(
+    format: str | None, output: Path | None, plugins: Registry, language: Language
+) -> str:
+    """The format to write: ``--to``, else the one ``output``'s suffix names, else data.
+
+    A format that cannot draw the summary, or one that needs a file without
+    ``-o``, ends the command.
+    """
+    documents = {
+        e.extension: name for name, e in sorted(plugins.exporters().items()) if e.render is not None
+    }
+    if format is None:
+        suffix = output.suffix.lower() if output is not None else ""
+        if suffix == ".json" or output is None:
+            format = SUMMARY_DATA_FORMAT
+        elif suffix in documents:
+            format = documents[suffix]
+        else:
+            shown = repr(suffix) if suffix else message("no_suffix", language)
+            fail(message("summary_suffix", language, path=output, suffix=shown))
+    if format != SUMMARY_DATA_FORMAT:
+        try:
+            exporter = plugins.exporter(format)
+        except PlanError as exc:
+            fail(f"--to: {exc.render(language)}")
+        if exporter.render is None:
+            able = ", ".join([*sorted(documents.values()), SUMMARY_DATA_FORMAT])
+            fail(message("summary_data_format", language, format=format, able=able))
+        if output is None:
+            fail(message("summary_needs_output", language, format=format))
+    return format
 
 
 @click.command(name="summary")
@@ -101,28 +135,7 @@ def summary_command(
     """
     language = plans_language(lang, plans)
     plugins = registry()
-    documents = {
-        e.extension: name for name, e in sorted(plugins.exporters().items()) if e.render is not None
-    }
-    if format is None:
-        suffix = output.suffix.lower() if output is not None else ""
-        if suffix == ".json" or output is None:
-            format = SUMMARY_DATA_FORMAT
-        elif suffix in documents:
-            format = documents[suffix]
-        else:
-            shown = repr(suffix) if suffix else message("no_suffix", language)
-            fail(message("summary_suffix", language, path=output, suffix=shown))
-    if format != SUMMARY_DATA_FORMAT:
-        try:
-            exporter = plugins.exporter(format)
-        except PlanError as exc:
-            fail(f"--to: {exc.render(language)}")
-        if exporter.render is None:
-            able = ", ".join([*sorted(documents.values()), SUMMARY_DATA_FORMAT])
-            fail(message("summary_data_format", language, format=format, able=able))
-        if output is None:
-            fail(message("summary_needs_output", language, format=format))
+    format = _summary_format(format, output, plugins, language)
     refuse_inputs(output, [(template, "role_template")], language)
     try:
         cluster = load_cluster(plans)

@@ -7,12 +7,11 @@ from pathlib import Path
 
 import click
 
+from .. import ExportOptions, export, load
 from .._catalogue.messages import message, os_reason
-from .._export.export import export
-from .._export.load import load
-from .._extension.exporter import ExportOptions
 from ..errors import ExportError, PlanError
 from ..model import Language, Plan
+from ..plugins import Registry
 from ._common import (
     EXIT_FINDINGS,
     EXIT_OK,
@@ -27,6 +26,44 @@ from ._common import (
 from .export import lang_option, large_print_option, template_option
 
 __all__ = ["COMMANDS"]
+
+
+def _workbook_format(to: str | None, output: Path, plugins: Registry, language: Language) -> str:
+    """The format to write the workbook in: ``--to``, else the one ``output``'s name ends with."""
+    able: dict[str, str] = {}
+    for name, exporter in plugins.exporters().items():
+        if exporter.workbook:
+            # the first format registered for a suffix keeps it (pdf, not pdf-ua, for .pdf)
+            able.setdefault(exporter.extension.lower(), name)
+    if to is not None:
+        if to not in plugins.exporters():
+            fail(
+                message(
+                    "workbook_unknown_format",
+                    language,
+                    format=repr(to),
+                    able=", ".join(sorted(able.values())),
+                )
+            )
+        if to not in able.values():
+            fail(
+                message(
+                    "workbook_cannot", language, format=to, able=", ".join(sorted(able.values()))
+                )
+            )
+        chosen = to
+    else:
+        # the longest suffix the name ends with: arbetsbok.ua.pdf is pdf-ua, not pdf
+        name = output.name.lower()
+        matches = sorted((s for s in able if name.endswith(s)), key=len, reverse=True)
+        if not matches:
+            known = ", ".join(sorted(able)) or message("none", language)
+            suffix = (
+                repr(output.suffix.lower()) if output.suffix else message("no_suffix", language)
+            )
+            fail(message("workbook_suffix", language, path=output, suffix=suffix, known=known))
+        chosen = able[matches[0]]
+    return chosen
 
 
 @click.command(name="workbook")
@@ -72,39 +109,7 @@ def workbook(
     """
     language = plans_language(lang, [source]) if source is not None else reader_language(lang)
     plugins = registry()
-    able: dict[str, str] = {}
-    for name, exporter in plugins.exporters().items():
-        if exporter.workbook:
-            # the first format registered for a suffix keeps it (pdf, not pdf-ua, for .pdf)
-            able.setdefault(exporter.extension.lower(), name)
-    if to is not None:
-        if to not in plugins.exporters():
-            fail(
-                message(
-                    "workbook_unknown_format",
-                    language,
-                    format=repr(to),
-                    able=", ".join(sorted(able.values())),
-                )
-            )
-        if to not in able.values():
-            fail(
-                message(
-                    "workbook_cannot", language, format=to, able=", ".join(sorted(able.values()))
-                )
-            )
-        chosen = to
-    else:
-        # the longest suffix the name ends with: arbetsbok.ua.pdf is pdf-ua, not pdf
-        name = output.name.lower()
-        matches = sorted((s for s in able if name.endswith(s)), key=len, reverse=True)
-        if not matches:
-            known = ", ".join(sorted(able)) or message("none", language)
-            suffix = (
-                repr(output.suffix.lower()) if output.suffix else message("no_suffix", language)
-            )
-            fail(message("workbook_suffix", language, path=output, suffix=suffix, known=known))
-        chosen = able[matches[0]]
+    chosen = _workbook_format(to, output, plugins, language)
     refuse_inputs(output, [(source, "role_from"), (template, "role_template")], language)
     plan = Plan()
     if source is not None:

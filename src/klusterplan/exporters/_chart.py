@@ -79,6 +79,7 @@ def _line(colour: str) -> str:
     return f'<c:spPr><a:ln w="6350">{fill}</a:ln></c:spPr>'
 
 
+# long: one chart part, its XML in the order the schema sets
 def chart_xml(chart: Chart, width_pt: float, large_print: bool, colour: str) -> str:
     """The chart part (``word/charts/chartN.xml``) of ``chart``, ``width_pt`` wide.
 

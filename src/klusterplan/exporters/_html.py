@@ -349,25 +349,10 @@ class _Page:
                 )
             case Chart():
                 yield from self.chart(block, context)
-            case Matrix():
-                rows = tuple((name, ", ".join(groups)) for name, groups in block.cells)
+            case Matrix() | Staircase():
                 yield from self.table(
                     block.headers,
-                    rows,
-                    block.title,
-                    lang=block.lang,
-                    row_headers=True,
-                    row_lines=block.write_in,
-                )
-            case Staircase():
-                # the steps from the highest down, as the drawn staircase shows them
-                steps = range(len(block.steps), 0, -1)
-                rows = tuple(
-                    (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps
-                )
-                yield from self.table(
-                    block.headers,
-                    rows,
+                    _grid_rows(block),
                     block.title,
                     lang=block.lang,
                     row_headers=True,
@@ -527,3 +512,12 @@ def html_page(document: Document, context: ExportContext) -> str:
 def render_html(document: Document, stream: BinaryIO, context: ExportContext) -> None:
     """Write ``document`` (the plan or the workbook) to ``stream`` as one HTML page."""
     stream.write(html_page(document, context).encode("utf-8"))
+
+
+def _grid_rows(block: Matrix | Staircase) -> tuple[tuple[str, str], ...]:
+    """A matrix's or a staircase's rows as a table draws them: a name, then its groups."""
+    if isinstance(block, Matrix):
+        return tuple((name, ", ".join(groups)) for name, groups in block.cells)
+    # the steps from the highest down, as the drawn staircase shows them
+    steps = range(len(block.steps), 0, -1)
+    return tuple((f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1])) for k in steps)

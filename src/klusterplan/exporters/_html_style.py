@@ -27,6 +27,7 @@ def _pt(role: str, large_print: bool) -> str:
     return f"{size(role, large_print):g}pt"
 
 
+# long: one CSS style sheet, read top to bottom as a browser reads it
 def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str:
     """The whole CSS of a page: screen, phone and print."""
 

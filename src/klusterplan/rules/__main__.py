@@ -3,19 +3,14 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
+from .._support.reference import write_reference
 from . import render_reference
 
 
 def main(argv: list[str]) -> int:
     """Write the reference to the file in ``argv``, or print it."""
-    text = render_reference()
-    if argv:
-        Path(argv[0]).write_text(text, encoding="utf-8")
-    else:
-        sys.stdout.write(text)
-    return 0
+    return write_reference(render_reference, argv)
 
 
 if __name__ == "__main__":
