@@ -132,7 +132,7 @@ _LAZY: dict[str, str] = {
     "Hit": "._extension.rule",
     "Horizon": ".model",
     "Indicator": ".model",
-    "Language": ".model",
+    "Language": "._catalogue.language",
     "Library": ".model",
     "Limits": "._planfile.limits",
     "Logo": ".branding",

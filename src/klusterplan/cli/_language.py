@@ -17,7 +17,8 @@ from collections.abc import Sequence
 
 import click
 
-from .._catalogue.language import Language, is_swedish
+from .. import Language
+from .._catalogue.language import is_swedish
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import shared_language
 from .._catalogue.usage import ARGUMENTS_SV, CLICK_PLURAL_SV, CLICK_SV, HELP_SV

@@ -6,7 +6,7 @@ errors find it without importing the loader and the model.
 
 from __future__ import annotations
 
-from .._catalogue.language import Language
+from .. import Language
 from .._catalogue.locale import system_language
 
 __all__ = ["speaking", "spoken"]
