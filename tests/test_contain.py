@@ -377,25 +377,6 @@ def test_a_worker_that_exits_never_passes_for_success(tmp_path: Path, unruly: Pa
     assert not list((tmp_path / "out").glob("*.gone"))
 
 
-def test_a_renderer_that_exits_fails_its_format_for_one_plan_too(
-    tmp_path: Path, unruly: Path
-) -> None:
-    (path,) = _plans(tmp_path, ["a.yaml"])
-    env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
-    result = subprocess.run(
-        [
-            *(sys.executable, "-m", "klusterplan", "export", str(path), "--to", "gone,json"),
-            *("-o", str(tmp_path / "out"), "--lang", "en"),
-        ],
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    assert result.returncode == 1, result.stderr
-    assert "the process exporting it stopped before it finished" in result.stderr
-    assert not list((tmp_path / "out").glob("*.gone"))
-
-
 _QUITTING_BRANDING = """
 import sys, time
 from klusterplan import hookimpl

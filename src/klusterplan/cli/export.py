@@ -88,11 +88,6 @@ option_option = click.option(
 )
 
 
-def _ours(plugin: str) -> bool:
-    """Whether ``plugin`` is one of klusterplan's own."""
-    return plugin == "klusterplan" or plugin.startswith("klusterplan.")
-
-
 def _default_jobs() -> int:
     counter = getattr(os, "process_cpu_count", None) or os.cpu_count
     return max(counter() or 1, 1)
@@ -271,16 +266,13 @@ def export_command(
         _to_stdout(items[0], wanted[0], options, plugins, language, hook_timeout or None)
     tasks = _tasks(items, wanted, output_dir, output_file, options, hook_timeout, language)
     jobs = min(jobs or _default_jobs(), len(tasks))
-    # a format a plugin adds runs in a worker process even alone: a renderer that ends
-    # its process (os._exit) then fails its format, not the run with exit code 0
-    foreign = any(not _ours(plugins.exporter_plugin(name)) for name in wanted)
     started = time.monotonic()
     report_failures(plugins)  # what failed before any plan ran
     with reporter(len(tasks), language) as shown:
         outcomes = run_tasks(
             tasks,
             on_result=shown.outcome,
-            new_executor=(lambda: process_pool(jobs)) if jobs > 1 or foreign else None,
+            new_executor=(lambda: process_pool(jobs)) if jobs > 1 else None,
         )
     if len(outcomes) > 1 or any(not o.ok for o in outcomes):
         # the plans' own language, now that each has been read
