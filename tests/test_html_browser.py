@@ -181,6 +181,16 @@ def _page(tmp_path: Path, plan: klusterplan.Plan, **options: Any) -> Path:
     return path
 
 
+#: The pages every browser test looks at: the plan in each of its forms, and both workbooks.
+DOCUMENTS: list[tuple[str, Any, dict[str, Any]]] = [
+    ("plan", klusterplan.example, {}),
+    ("english", klusterplan.example, {"language": Language.EN}),
+    ("large print", klusterplan.example, {"large_print": True}),
+    ("blank workbook", klusterplan.Plan, {"workbook": True}),
+    ("pre-filled workbook", klusterplan.example, {"workbook": True}),
+]
+
+
 def _hostile() -> klusterplan.Plan:
     plan = klusterplan.example()
     text = '<script>alert(1)</script></style><a href="javascript:alert(2)">x</a>'
@@ -190,14 +200,7 @@ def _hostile() -> klusterplan.Plan:
 
 @pytest.mark.parametrize(
     ("name", "plan", "options"),
-    [
-        ("plan", klusterplan.example, {}),
-        ("english", klusterplan.example, {"language": Language.EN}),
-        ("large print", klusterplan.example, {"large_print": True}),
-        ("blank workbook", klusterplan.Plan, {"workbook": True}),
-        ("pre-filled workbook", klusterplan.example, {"workbook": True}),
-        ("hostile text", _hostile, {}),
-    ],
+    [*DOCUMENTS, ("hostile text", _hostile, {})],
 )
 def test_axe_finds_no_violations(
     browser: Browser, tmp_path: Path, name: str, plan: Any, options: dict[str, Any]
@@ -298,14 +301,7 @@ def _phone(browser: Browser) -> Iterator[None]:
 
 @pytest.mark.parametrize(
     ("name", "plan", "options"),
-    [
-        ("plan", klusterplan.example, {}),
-        ("english", klusterplan.example, {"language": Language.EN}),
-        ("large print", klusterplan.example, {"large_print": True}),
-        ("blank workbook", klusterplan.Plan, {"workbook": True}),
-        ("pre-filled workbook", klusterplan.example, {"workbook": True}),
-        ("a very long word", _long_word, {}),
-    ],
+    [*DOCUMENTS, ("a very long word", _long_word, {})],
 )
 def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
     browser: Browser, tmp_path: Path, name: str, plan: Any, options: dict[str, Any]
