@@ -134,24 +134,23 @@ class Names:
         raise Unreadable(_text(what, text=text.strip(), known=known))
 
     def centre(self, text: str) -> str:
-        options = []
-        for c in self.plan.centres:
-            names, shown = [c.name, c.id], (c.name, c.name)
-            if c in DEFAULT_CENTRES:
-                en, sv = (label(f"centre_{c.id}", lang) for lang in (Language.EN, Language.SV))
-                names, shown = [sv, en, *names], (en, sv)
-            options.append((c.id, names, shown))
-        return self._choose(text, options, "value_no_centre")
+        return self._named(text, self.plan.centres, DEFAULT_CENTRES, "centre", "value_no_centre")
 
     def step(self, text: str) -> str:
+        return self._named(text, self.plan.staircase, DEFAULT_STAIRCASE, "step", "value_no_step")
+
+    def _named(
+        self, text: str, items: Sequence[Any], built_in: Sequence[Any], kind: str, missing: str
+    ) -> str:
+        """The id of the centre or step ``text`` names, a built-in one in either language."""
         options = []
-        for s in self.plan.staircase:
-            names, shown = [s.name, s.id], (s.name, s.name)
-            if s in DEFAULT_STAIRCASE:
-                en, sv = (label(f"step_{s.id}", lang) for lang in (Language.EN, Language.SV))
+        for item in items:
+            names, shown = [item.name, item.id], (item.name, item.name)
+            if item in built_in:
+                en, sv = (label(f"{kind}_{item.id}", lang) for lang in (Language.EN, Language.SV))
                 names, shown = [sv, en, *names], (en, sv)
-            options.append((s.id, names, shown))
-        return self._choose(text, options, "value_no_step")
+            options.append((item.id, names, shown))
+        return self._choose(text, options, missing)
 
     def ref(self, kind: str, text: str) -> str:
         if kind == "group":
