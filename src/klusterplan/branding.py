@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 
@@ -71,6 +70,8 @@ def logo_problem(data: bytes) -> Text | None:
         return message_text(
             "logo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_LOGO_BYTES)
         )
+    import hashlib  # only a logo needs it, and importing it loads OpenSSL
+
     digest = hashlib.sha256(data).digest()
     if digest not in _decoded:
         if len(_decoded) > 64:

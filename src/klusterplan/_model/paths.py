@@ -17,7 +17,6 @@ import functools
 import re
 import types
 import typing
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -227,6 +226,8 @@ _BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9
 
 @functools.lru_cache(maxsize=1024)
 def _code(text: str) -> str:
+    import zlib  # only the Word round trip names bookmarks
+
     n = zlib.crc32(text.encode("utf-8"))
     out = ""
     while True:

@@ -12,7 +12,7 @@ from typing import Any, NoReturn
 
 import click
 
-from .. import Severity, WordNotice, enum_label
+from .. import Severity, enum_label
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
@@ -212,6 +212,10 @@ def load_with_lines(path: str, lang: Language | None = None) -> tuple[Plan, Line
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         found = _load_with_lines(path)
+    if not caught:
+        return found
+    from .. import WordNotice  # the Word round trip's, loaded only when a load warned
+
     for warning in caught:
         if issubclass(warning.category, WordNotice):
             said = (*getattr(warning.message, "args", ()), str(warning.message))[0]
