@@ -296,6 +296,15 @@ def _sleepy(plan, stream, context):
 def _gone(plan, stream, context):
     os._exit(0)
 
+def _quits(plan, stream, context):
+    stream.write(b"half a document")
+    sys.exit(0)
+
+def _killed(plan, stream, context):
+    import signal
+    stream.write(b"half a document")
+    os.kill(os.getpid(), signal.SIGKILL)
+
 @hookimpl
 def register_exporters():
     return [
@@ -305,6 +314,8 @@ def register_exporters():
         Exporter("chatty", ".chatty", "prints", _chatty),
         Exporter("sleepy", ".sleepy", "never ends", _sleepy),
         Exporter("gone", ".gone", "ends the process", _gone),
+        Exporter("quits", ".quits", "calls sys.exit(0)", _quits),
+        Exporter("killed", ".killed", "is killed", _killed),
     ]
 """
 
@@ -375,6 +386,84 @@ def test_a_worker_that_exits_never_passes_for_success(tmp_path: Path, unruly: Pa
     assert result.returncode == 1, result.stderr
     assert "the process exporting it stopped before it finished" in result.stderr
     assert not list((tmp_path / "out").glob("*.gone"))
+
+
+def _klusterplan(how: str) -> list[str]:
+    """The command, started as ``python -m klusterplan`` or by its installed entry point."""
+    if how == "module":
+        return [sys.executable, "-m", "klusterplan"]
+    script = Path(sys.executable).with_name("klusterplan")
+    if not script.exists():
+        pytest.skip("the klusterplan entry point is not installed beside this Python")
+    return [str(script)]
+
+
+@pytest.mark.parametrize("how", ["module", "entry point"])
+def test_a_renderer_that_ends_its_process_fails_its_format_for_one_plan_too(
+    tmp_path: Path, unruly: Path, how: str
+) -> None:
+    (path,) = _plans(tmp_path, ["a.yaml"])
+    env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
+    formats = "gone,json,quits,killed,markdown"
+    out = str(tmp_path / "out")
+    result = subprocess.run(
+        [*_klusterplan(how), "export", str(path), "--to", formats, "-o", out, "--lang", "en"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    said = result.stderr
+    assert "the gone exporter of plugin 'unruly' failed: its process ended before it " in said
+    assert "(exit code 0); nothing was written" in said
+    assert "the quits exporter of plugin 'unruly' failed: SystemExit: 0" in said
+    assert "the killed exporter of plugin 'unruly' failed: its process was stopped by " in said
+    assert "signal SIGKILL before it finished; nothing was written" in said
+    assert "Traceback" not in said
+    # the plan's other formats are written, whole; nothing else, no temporary file
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "a.md"]
+    assert klusterplan.load(tmp_path / "out" / "a.json").library.name == "a bibliotek"
+
+
+def test_a_renderer_that_ends_its_process_under_the_test_runner(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml", "b.yaml"])
+    result = run("export", "a.yaml", "b.yaml", "--to", "gone,json", "-o", "out/", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    # the worker that ended is started anew for the next plan, which fails alike
+    assert result.output.count("formatet gone från insticksmodulen 'unruly' misslyckades") == 2
+    assert "(slutkod 0); inget skrevs" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
+
+
+def test_a_renderer_that_ends_its_process_writes_nothing_to_stdout(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml"])
+    result = run("export", "a.yaml", "--to", "killed", "-o", "-", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "the killed exporter of plugin 'unruly' failed: its process was stopped" in (
+        result.stderr
+    )
+
+
+def test_only_an_installed_plugins_format_leaves_the_process(
+    tmp_path: Path, unruly: Path, install: Callable[..., Path]
+) -> None:
+    from klusterplan._export.worker import PluginWorker
+    from klusterplan.plugins import get_registry
+
+    worker = PluginWorker(get_registry())
+    assert worker.takes("gone") and worker.takes("CHATTY")
+    assert not any(worker.takes(f) for f in ("json", "docx", "pdf-ua", "no such format"))
+    # a plugin registered in code lives only in this process: its registry stays here
+    in_code = testing.make_registry(type("Look", (), {}), builtins=True, entry_points=["unruly"])
+    assert in_code.recipe() is None
+    assert not PluginWorker(in_code).takes("gone")
+    rebuilt = klusterplan.plugins.Registry.from_recipe(get_registry().recipe() or ())
+    assert [p.name for p in rebuilt.plugins()] == [p.name for p in get_registry().plugins()]
 
 
 _QUITTING_BRANDING = """

@@ -26,6 +26,8 @@ import multiprocessing
 import os
 import pickle
 import signal
+import sys
+import threading
 import warnings
 from collections.abc import Iterable
 from multiprocessing.connection import Connection
@@ -101,7 +103,11 @@ class PluginWorker:
         conn = self._connection()
         try:
             conn.send((plan, origin_of(plan), name, options, hook_timeout))
-            kind, answer, failures = conn.recv()
+            while True:
+                kind, answer, failures = conn.recv()
+                if kind != "said":
+                    break
+                _tell(answer)  # what the plugin printed, as it prints it
         except (EOFError, OSError) as exc:
             raise self._ended(name) from exc
         for failure in failures:  # a branding hook that failed in the worker, say
@@ -176,9 +182,25 @@ def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...], parent: int) -
     worker_init(parent)
     # what a plugin writes to standard output, even below Python, goes to standard error
     os.dup2(2, 1)
+    # and what it prints goes to the parent's standard error, where it would have gone
+    # had the plugin run there (a program that runs the command in its own process sees it)
+    relay = io.TextIOWrapper(
+        io.BufferedWriter(_Relay(conn)),
+        encoding="utf-8",
+        errors="backslashreplace",
+        write_through=True,
+    )
+    sys.stdout = sys.stderr = relay
+    try:
+        _work(conn, Registry.from_recipe(recipe), relay)
+    finally:
+        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+
+
+def _work(conn: Connection, registry: Registry, relay: io.TextIOWrapper) -> None:
+    """Answer each export asked for on ``conn`` until the parent closes it."""
     # a plugin's failures go back to the parent, which reports them; the worker tells none
     warnings.simplefilter("ignore", PluginWarning)
-    registry = Registry.from_recipe(recipe)
     _ = registry.failures  # those of loading the plugins, which the parent has told already
     while True:
         try:
@@ -187,7 +209,43 @@ def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...], parent: int) -
             return
         before = len(registry.failures)
         kind, answer = _answer(registry, plan, origin, format, options, hook_timeout)
-        conn.send((kind, answer, registry.failures[before:]))
+        relay.flush()
+        with _sending:
+            conn.send((kind, answer, registry.failures[before:]))
+
+
+#: One message at a time on the worker's pipe, from whatever thread a plugin prints in.
+_sending = threading.Lock()
+
+
+class _Relay(io.RawIOBase):
+    """A worker's standard error: each write goes to the parent as it is made."""
+
+    def __init__(self, conn: Connection) -> None:
+        super().__init__()
+        self._conn = conn
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        said = bytes(data)
+        with _sending:
+            self._conn.send(("said", said, ()))
+        return len(said)
+
+
+def _tell(said: bytes) -> None:
+    """Write what a worker's plugin printed to this process's standard error."""
+    stream = sys.stderr
+    buffer = getattr(stream, "buffer", None)
+    stream.flush()
+    if buffer is not None:
+        buffer.write(said)
+        buffer.flush()
+    else:
+        stream.write(said.decode("utf-8", "replace"))
+        stream.flush()
 
 
 def _answer(
