@@ -365,27 +365,26 @@ def test_a_worker_that_exits_never_passes_for_success(tmp_path: Path, unruly: Pa
     env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "klusterplan",
-            "export",
-            *map(str, paths),
-            "--to",
-            "gone,json",
-            "-o",
-            str(tmp_path / "out"),
-            "--jobs",
-            "2",
-            "--lang",
-            "en",
+            *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+            *("--to", "gone,json,quits,killed", "-o", str(tmp_path / "out")),
+            *("--jobs", "2", "--lang", "en"),
         ],
         env=env,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1, result.stderr
-    assert "the process exporting it stopped before it finished" in result.stderr
-    assert not list((tmp_path / "out").glob("*.gone"))
+    said = result.stderr
+    # each plan is tried alone, then format by format: only the formats that end their
+    # process fail, each named by its plugin, and the plans' other formats are written
+    for plan in ("a.yaml", "b.yaml"):
+        assert f"{plan}: the gone exporter of plugin 'unruly' failed: its process ended" in said
+        assert f"{plan}: the quits exporter of plugin 'unruly' failed: SystemExit: 0" in said
+        assert f"{plan}: the killed exporter of plugin 'unruly' failed: its process was" in said
+    assert said.count("(exit code 0); nothing was written") == 2
+    assert said.count("stopped by signal SIGKILL before it finished; nothing was written") == 2
+    assert "Traceback" not in said
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
 
 
 def _klusterplan(how: str) -> list[str]:

@@ -122,6 +122,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "dess process avslutades innan den var klar (slutkod {code}); inget skrevs",
         "its process ended before it finished (exit code {code}); nothing was written",
     ),
+    "process_ended_unknown": (
+        "dess process avslutades innan den var klar; inget skrevs",
+        "its process ended before it finished; nothing was written",
+    ),
     "process_killed": (
         "dess process stoppades av signalen {signal} innan den var klar; inget skrevs",
         "its process was stopped by signal {signal} before it finished; nothing was written",

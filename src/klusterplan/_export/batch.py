@@ -43,7 +43,7 @@ from ..plugins import get_registry
 from .contain import DEFAULT_HOOK_TIMEOUT, worker_init
 from .export import export
 from .load import load
-from .worker import PluginWorker
+from .worker import PluginWorker, ending
 
 __all__ = [
     "ExportOutcome",
@@ -450,17 +450,68 @@ def _run_on(
     return lost
 
 
-def _alone(task: Task, new_executor: Callable[[], cf.Executor]) -> ExportOutcome:
-    """Run one task in a pool of its own, to learn whether it is the one that kills."""
+def _alone(task: Task) -> ExportOutcome:
+    """Run one task in a pool of one worker, to learn whether it is the one that kills.
+
+    When it is, and it has several formats, each format is run alone in turn:
+    only the one that ends its process fails, named by its plugin, and the
+    plan's other formats are written.
+    """
+    outcome, ended = _in_own_pool(task)
+    if outcome is not None:
+        return outcome
+    if len(task.targets) > 1:
+        parts = [_alone(attrs.evolve(task, targets=(target,))) for target in task.targets]
+        return _merged(task, parts)
+    fmt = task.targets[0][0] if task.targets else None
+    plugin = get_registry().exporter_plugin(fmt) if fmt is not None else None
+    if fmt is None or plugin is None or _is_ours(plugin):
+        return _died(task, RuntimeError(""))  # klusterplan's own: killed, or out of memory
+    language = _task_language(task)
+    error = ExportError(fmt, plugin, RuntimeError(""), ending(ended))
+    return ExportOutcome(
+        task.source,
+        problems=(f"{task.source}: {error.render(language)}",),
+        notices=tuple(in_language(note, language) for note in task.notes),
+        language=language,
+    )
+
+
+def _in_own_pool(task: Task) -> tuple[ExportOutcome | None, int | None]:
+    """The task's outcome in a new pool; else ``None`` and the exit code of the worker."""
     sweep(task)
-    executor = new_executor()
+    executor = process_pool(1)  # one worker: its exit code is the one that ended
     try:
-        return executor.submit(run_task, task).result()
-    except Exception as exc:
-        return _died(task, exc)
+        future = executor.submit(run_task, task)
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        try:
+            return future.result(), None
+        except Exception as exc:
+            if not _is_broken(exc):
+                return _died(task, exc), None
+        # the pool's own thread reaps the worker: once it has ended, the exit code is known
+        executor.shutdown(wait=True)
+        codes = [p.exitcode for p in processes if p.exitcode is not None]
+        return None, codes[0] if len(codes) == 1 else None
     finally:
         _stop(executor)
         sweep(task)
+
+
+def _merged(task: Task, parts: Sequence[ExportOutcome]) -> ExportOutcome:
+    """One outcome for a task run format by format; what each part repeats is told once."""
+    return ExportOutcome(
+        task.source,
+        written=tuple(w for part in parts for w in part.written),
+        problems=tuple(dict.fromkeys(p for part in parts for p in part.problems)),
+        notices=tuple(dict.fromkeys(n for part in parts for n in part.notices)),
+        bad_input=any(part.bad_input for part in parts),
+        language=next((part.language for part in parts if part.language), None),
+    )
+
+
+def _is_ours(plugin: str) -> bool:
+    return plugin == "klusterplan" or plugin.startswith("klusterplan.")
 
 
 def run_tasks(
@@ -520,7 +571,7 @@ def run_tasks(
                 break
             _stop(current)
             for task in lost:
-                done(task, _alone(task, new_executor))
+                done(task, _alone(task))
             current = new_executor()
     except BaseException:
         for future in running:

@@ -36,6 +36,7 @@ from types import TracebackType
 from typing import Any, BinaryIO
 
 from .._catalogue.messages import text
+from .._catalogue.text import Text
 from .._extension.exporter import ExportOptions, Notice
 from .._planfile.origin import Origin, origin_of, remember
 from ..errors import ExportError, PlanError
@@ -44,7 +45,7 @@ from ..plugins import PluginWarning, Registry, warn_failures
 from .contain import worker_init
 from .export import deliver, export
 
-__all__ = ["PluginWorker"]
+__all__ = ["PluginWorker", "ending"]
 
 #: How long a worker told to stop may take to end before it is killed, in seconds.
 _GRACE = 5.0
@@ -138,15 +139,7 @@ class PluginWorker:
         """The error for a worker that ended while it exported ``format``."""
         process = self._process
         self.close(now=True)
-        code = None if process is None else process.exitcode
-        if code is not None and code < 0:
-            try:
-                name = signal.Signals(-code).name
-            except ValueError:
-                name = str(-code)
-            detail = text("process_killed", signal=name)
-        else:
-            detail = text("process_ended", code=code)
+        detail = ending(None if process is None else process.exitcode)
         plugin = self.registry.exporter_plugin(format)
         return ExportError(format, plugin, RuntimeError(str(detail)), detail)
 
@@ -175,6 +168,19 @@ class PluginWorker:
         traceback: TracebackType | None,
     ) -> None:
         self.close(now=kind is not None)
+
+
+def ending(code: int | None) -> Text:
+    """How a worker process ended, told from its exit code (``None``: not known)."""
+    if code is None:
+        return text("process_ended_unknown")
+    if code < 0:
+        try:
+            name = signal.Signals(-code).name
+        except ValueError:
+            name = str(-code)
+        return text("process_killed", signal=name)
+    return text("process_ended", code=code)
 
 
 def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...], parent: int) -> None:
