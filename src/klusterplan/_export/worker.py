@@ -35,6 +35,8 @@ from multiprocessing.process import BaseProcess
 from types import TracebackType
 from typing import Any, BinaryIO
 
+import attrs
+
 from .._catalogue.messages import text
 from .._catalogue.text import Text
 from .._extension.exporter import ExportOptions, Notice
@@ -103,7 +105,7 @@ class PluginWorker:
         name = self.registry.format_name(format)
         conn = self._connection()
         try:
-            conn.send((plan, origin_of(plan), name, options, hook_timeout))
+            conn.send((plan, _light(origin_of(plan)), name, options, hook_timeout))
             while True:
                 kind, answer, failures = conn.recv()
                 if kind != "said":
@@ -168,6 +170,15 @@ class PluginWorker:
         traceback: TracebackType | None,
     ) -> None:
         self.close(now=kind is not None)
+
+
+def _light(origin: Origin | None) -> Origin | None:
+    """What the worker needs of where a plan was read: that it was, not the line of every key.
+
+    The map of lines is four times the plan's own size to send; only ``check``
+    reads it, for the lines of its findings.
+    """
+    return None if origin is None else attrs.evolve(origin, lines=None)
 
 
 def ending(code: int | None) -> Text:
