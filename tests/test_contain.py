@@ -296,6 +296,9 @@ def _sleepy(plan, stream, context):
 def _gone(plan, stream, context):
     os._exit(0)
 
+def _pid(plan, stream, context):
+    stream.write(str(os.getpid()).encode())
+
 def _quits(plan, stream, context):
     stream.write(b"half a document")
     sys.exit(0)
@@ -314,6 +317,7 @@ def register_exporters():
         Exporter("chatty", ".chatty", "prints", _chatty),
         Exporter("sleepy", ".sleepy", "never ends", _sleepy),
         Exporter("gone", ".gone", "ends the process", _gone),
+        Exporter("pid", ".pid", "names the process it runs in", _pid),
         Exporter("quits", ".quits", "calls sys.exit(0)", _quits),
         Exporter("killed", ".killed", "is killed", _killed),
     ]
@@ -446,6 +450,51 @@ def test_a_renderer_that_ends_its_process_writes_nothing_to_stdout(
     assert "the killed exporter of plugin 'unruly' failed: its process was stopped" in (
         result.stderr
     )
+
+
+def test_the_command_runs_a_plugins_format_in_a_worker_and_the_api_in_its_caller(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml", "b.yaml"])
+    result = run("export", "a.yaml", "b.yaml", "--to", "pid", "-o", "out/", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    workers = {(tmp_path / "out" / f"{p}.pid").read_text(encoding="utf-8") for p in "ab"}
+    assert len(workers) == 1  # one worker serves the run
+    assert workers != {str(os.getpid())}
+    klusterplan.export(klusterplan.example(), "pid", tmp_path / "api.pid")
+    assert (tmp_path / "api.pid").read_text(encoding="utf-8") == str(os.getpid())
+    (outcome,) = export_many([klusterplan.example()], "pid", tmp_path / "many")
+    assert Path(outcome.written[0]).read_text(encoding="utf-8") == str(os.getpid())
+
+
+_BRANDED = """
+from klusterplan import Exporter, hookimpl
+
+def _render(document, stream, context):
+    print("rendering in the worker")
+    stream.write(f"colour {context.branding.primary_colour}".encode())
+
+@hookimpl
+def register_exporters():
+    return [Exporter("branded", ".branded", "shows its branding", render=_render)]
+
+@hookimpl
+def branding(plan, format):
+    raise ValueError("no look today")
+"""
+
+
+def test_a_hook_that_fails_in_the_worker_is_told_once_by_the_command(
+    run: Run, tmp_path: Path, install: Callable[..., Path]
+) -> None:
+    install("klusterplan-branded", {"branded": _BRANDED}, "branded = branded")
+    _plans(tmp_path, ["a.yaml"])
+    result = run("export", "a.yaml", "--to", "branded,json", "-o", "out/", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    told = "plugin 'branded': hook branding raised ValueError: no look today"
+    assert result.output.count(told) == 1, result.output
+    assert "rendering in the worker" in result.stderr
+    assert (tmp_path / "out" / "a.branded").read_text(encoding="utf-8").startswith("colour #")
 
 
 def test_only_an_installed_plugins_format_leaves_the_process(
