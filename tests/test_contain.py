@@ -201,26 +201,28 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("jobs", [2, 1])  # a batch's pool; one plan's plugin worker
 def test_workers_end_with_their_parent(
-    tmp_path: Path, install: Callable[..., Path], how: signal.Signals
+    tmp_path: Path, install: Callable[..., Path], how: signal.Signals, jobs: int
 ) -> None:
     site = install("klusterplan-slow", {"slow_exporter": _SLOW}, "slow = slow_exporter")
-    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml"])
+    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml"][:jobs])
     pids = tmp_path / "pids"
     pids.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "SLOW_PIDS": str(pids)}
     command = [sys.executable, "-m", "klusterplan", "export", *map(str, paths), "--to", "slow"]
     parent = subprocess.Popen(
-        [*command, "--jobs", "2", "-o", str(tmp_path / "out")],
+        [*command, "--jobs", str(jobs), "-o", str(tmp_path / "out")],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        while len(list(pids.iterdir())) < 2 and parent.poll() is None:
+        while len(list(pids.iterdir())) < jobs and parent.poll() is None:
             time.sleep(0.05)
         workers = [int(p.name) for p in pids.iterdir()]
-        assert len(workers) == 2
+        assert len(workers) == jobs
+        assert parent.pid not in workers
         parent.send_signal(how)
         parent.wait()
         for _ in range(1200):  # a guard against a hang, not a measure of speed
