@@ -32,7 +32,7 @@ import attrs
 from .._catalogue.locale import peek_language, system_language
 from .._catalogue.messages import message, os_reason, text
 from .._catalogue.text import in_language
-from .._extension.exporter import ExportOptions
+from .._extension.exporter import ExportOptions, Notice
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
 from .._support.atomic import is_one_of, temp_files
@@ -343,19 +343,7 @@ def run_task(task: Task, worker: PluginWorker | None = None) -> ExportOutcome:
             bad_input = True
             continue
         try:
-            if worker is not None:
-                given = worker.export(
-                    plan, fmt, target, task.options, hook_timeout=task.hook_timeout
-                )
-            else:
-                given = export(
-                    plan,
-                    fmt,
-                    target,
-                    task.options,
-                    registry=registry,
-                    hook_timeout=task.hook_timeout,
-                )
+            given = _export_to(task, plan, fmt, target, worker)
         except PlanError as exc:
             problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
             bad_input = True
@@ -372,6 +360,17 @@ def run_task(task: Task, worker: PluginWorker | None = None) -> ExportOutcome:
     notices.extend(_failures_since(before, language))
     return ExportOutcome(
         task.source, tuple(written), tuple(problems), tuple(notices), bad_input, language
+    )
+
+
+def _export_to(
+    task: Task, plan: Plan, fmt: str, target: str, worker: PluginWorker | None
+) -> list[Notice]:
+    """Export ``plan`` as ``fmt`` to ``target``: through ``worker`` if given, else here."""
+    if worker is not None:
+        return worker.export(plan, fmt, target, task.options, hook_timeout=task.hook_timeout)
+    return export(
+        plan, fmt, target, task.options, registry=get_registry(), hook_timeout=task.hook_timeout
     )
 
 
