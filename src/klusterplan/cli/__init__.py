@@ -114,9 +114,9 @@ def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> No
     """
     if not value or ctx.resilient_parsing:
         return
-    from .._support.version import version
+    from .. import __version__
 
-    click.echo(f"klusterplan, version {version()}", color=ctx.color)
+    click.echo(f"klusterplan, version {__version__}", color=ctx.color)
     ctx.exit()
 
 
