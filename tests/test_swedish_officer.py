@@ -348,3 +348,62 @@ def test_another_click_program_in_the_process_keeps_its_own_words(say: Run) -> N
     assert "Användning:" in say(SWEDISH, "--help").output  # klusterplan has spoken Swedish
     said = CliRunner().invoke(other, [])
     assert "Error: Missing argument 'NAME'." in said.output and "Fel" not in said.output
+
+
+# -- one process, many runs ------------------------------------------------------------
+
+#: Runs in one fresh process: the first, in Swedish, imports the export command, so that
+#: click words what it keeps (the template's "file", --help's line) during a Swedish run.
+_RUNS = """\
+import os, sys
+from click.testing import CliRunner
+from klusterplan.cli import main
+
+for locale, *args in (
+    ("sv_SE.UTF-8", "export", "--help"),
+    ("sv_SE.UTF-8", "export", "plan.yaml", "--template", "missing.docx"),
+    ("en_GB.UTF-8", "export", "--help"),
+    ("en_GB.UTF-8", "export", "plan.yaml", "--lang", "en", "--template", "missing.docx"),
+    ("sv_SE.UTF-8", "export", "plan.yaml", "--template", "missing.docx"),
+):
+    os.environ["LANG"] = locale
+    said = CliRunner().invoke(main, args, prog_name="klusterplan").output
+    for line in said.splitlines():
+        if "-h, --help" in line or "'--template'" in line:
+            print(line)
+print(main.get_command(None, "export").get_short_help_str(limit=200))
+"""
+
+
+def test_what_click_words_once_follows_each_runs_language(tmp_path: Path) -> None:
+    _plan(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNS],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    lines = [" ".join(line.split()) for line in done.stdout.splitlines()]
+    assert lines == [
+        "-h, --help Visa den här hjälpen och avsluta.",
+        "Fel: Ogiltigt värde för '--template': Filen 'missing.docx' finns inte.",
+        "-h, --help Show this message and exit.",
+        "Error: Invalid value for '--template': File 'missing.docx' does not exist.",
+        "Fel: Ogiltigt värde för '--template': Filen 'missing.docx' finns inte.",
+        # between runs the commands' help is English, whatever the last run spoke
+        "Export each PLAN in each format; the output name comes from the plan's file name.",
+    ], done.stdout
+
+
+def test_after_a_swedish_run_the_commands_read_in_english(say: Run) -> None:
+    import click
+
+    assert "Formaten att skriva" in say(SWEDISH, "export", "--help").output
+    command = main.get_command(click.Context(main), "export")
+    assert command is not None and command.help is not None
+    assert command.help.startswith("Export each PLAN")
+    assert "Exportera" not in command.get_short_help_str(limit=200)
