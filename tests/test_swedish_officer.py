@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from wordfill import open_word, save, type_into
 
 import klusterplan
 from klusterplan import Text
@@ -129,6 +130,38 @@ def test_a_plan_saved_as_ansi_is_read_with_a_notice(say: Run, tmp_path: Path) ->
     exported = say(SWEDISH, "export", "ansi.yaml", "--to", "markdown")
     assert exported.exit_code == 0
     assert "Växjö stadsbibliotek" in (tmp_path / "ansi.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "said_line"),
+    [
+        ("sv", "ansi.yaml:4: filen är inte sparad som UTF-8 utan som ANSI (Windows-1252)"),
+        ("en", "ansi.yaml:4: the file is not saved as UTF-8 but as ANSI (Windows-1252)"),
+    ],
+)
+def test_an_import_into_a_plan_saved_as_ansi_changes_nothing(
+    say: Run, tmp_path: Path, language: str, said_line: str
+) -> None:
+    text = "schema_version: 1\nlanguage: sv\nlibrary:\n  name: Växjö stadsbibliotek\n"
+    (tmp_path / "utf8.yaml").write_text(text, "utf-8")
+    assert say(SWEDISH, "export", "utf8.yaml", "--to", "docx").exit_code == 0
+    word = open_word(tmp_path / "utf8.docx")
+    type_into(word, "library.name", "Växjö bibliotek")  # the name changed in Word
+    save(word, tmp_path / "utf8.docx")
+    ansi = text.encode("cp1252")
+    (tmp_path / "ansi.yaml").write_bytes(ansi)
+    said = say(SWEDISH, "import", "utf8.docx", "--into", "ansi.yaml", "--lang", language)
+    assert said.exit_code == 2, said.output
+    assert said.output.startswith(said_line)
+    how = "Spara som, Kodning: UTF-8" if language == "sv" else "Save as, Encoding: UTF-8"
+    assert how in said.output and "Traceback" not in said.output
+    assert (tmp_path / "ansi.yaml").read_bytes() == ansi
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ansi.yaml", "utf8.docx", "utf8.yaml"]
+    # saved again as UTF-8, the same import changes the name
+    (tmp_path / "ansi.yaml").write_text(text, encoding="utf-8")
+    again = say(SWEDISH, "import", "utf8.docx", "--into", "ansi.yaml", "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert "name: Växjö bibliotek" in (tmp_path / "ansi.yaml").read_text(encoding="utf-8")
 
 
 def test_a_file_in_neither_encoding_says_what_to_do(say: Run, tmp_path: Path) -> None:

@@ -262,6 +262,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "and older Word save; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) so that "
         "å, ä and ö are always right",
     ),
+    "io_rewrite_not_utf8": (
+        "filen är inte sparad som UTF-8 utan som ANSI (Windows-1252), som Anteckningar och "
+        "äldre Word sparar, och den skrivs bara om när den är UTF-8; ingenting har ändrats: "
+        "spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8) och kör kommandot "
+        "igen",
+        "the file is not saved as UTF-8 but as ANSI (Windows-1252), as Notepad and older "
+        "Word save, and it is rewritten only when it is UTF-8; nothing was changed: save it "
+        "as UTF-8 (in Notepad: Save as, Encoding: UTF-8) and run the command again",
+    ),
     # _planfile.convert: what a person meant
     "convert_number_in_quotes": (
         "här ska det stå ett heltal, men {value!r} står inom citattecken och läses därför som "
