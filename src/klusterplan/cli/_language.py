@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -108,7 +109,7 @@ def early_language(args: Sequence[str]) -> Language:
 
 # each text's English, kept the first time a run touches it, by its owner and attribute
 _english: dict[
-    tuple[int, str], tuple[click.Command | click.Parameter | click.ParamType, str, str | None]
+    tuple[int, str], tuple[click.Command | click.Parameter | click.ParamType[Any], str, str | None]
 ] = {}
 
 # click words a few texts through the translator once and keeps them for the life of the
@@ -120,7 +121,7 @@ _ENGLISH_OF = {swedish: english for english, swedish in CLICK_SV.items()}
 
 
 def _english_text(
-    owner: click.Command | click.Parameter | click.ParamType, attribute: str
+    owner: click.Command | click.Parameter | click.ParamType[Any], attribute: str
 ) -> str | None:
     """``owner.attribute`` in English, as it was before any run put it in Swedish."""
     key = (id(owner), attribute)
@@ -132,7 +133,9 @@ def _english_text(
 
 
 def _set(
-    owner: click.Command | click.Parameter | click.ParamType, attribute: str, swedish: str | None
+    owner: click.Command | click.Parameter | click.ParamType[Any],
+    attribute: str,
+    swedish: str | None,
 ) -> None:
     """``owner.attribute`` in Swedish while a run speaks it and has one; else its English.
 
