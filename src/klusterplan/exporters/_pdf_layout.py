@@ -20,7 +20,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
@@ -31,13 +30,13 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    Table,
     TableStyle,
 )
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .._catalogue.labels import joined
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -57,18 +56,18 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
-from ._pdf_bars import bars
 from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_cover import cover_logo, title_page
+from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
     FRAME_ROOM,
     all_headings,
     balanced,
-    joined,
     keeps_with_next,
     page_runs,
     together,
 )
-from ._pdf_flowables import _Frame, _Grid, _Heading, _Logo, _Para, _RuledLines
+from ._pdf_flowables import _Frame, _Grid, _Heading, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
     _CELL_PADDING,
@@ -206,7 +205,7 @@ class _Renderer:
         )
 
     def story(self) -> list[Any]:
-        story: list[Any] = self.title_page()
+        story: list[Any] = title_page(self)
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
         if self.doc.front:
@@ -282,58 +281,6 @@ class _Renderer:
                 end.clone(cbDefn=end.cbDefn.clone(label=heading.key), link=[], us_lines=[]),
             ],
         )
-
-    def title_page(self) -> list[Any]:
-        doc = self.doc
-        out: list[Any] = []
-        if self.logo is not None:
-            out.append(self.logo)
-            out.append(Spacer(1, 20 * mm))
-        else:
-            out.append(Spacer(1, 45 * mm))
-        self.index += 1
-        out.append(_Heading(self.m(doc.title), self.s.title, doc.title, "s0", 0))
-        if doc.subtitle:
-            out.append(self.para(doc.subtitle, self.s.subtitle))
-        if doc.title_lines:
-            rows = [
-                [self.para(name, self.s.bold), self.para(value)] for name, value in doc.title_lines
-            ]
-            table = Table(rows, colWidths=[40 * mm, _CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
-            table.setStyle(
-                TableStyle(
-                    [
-                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                        ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                        ("LINEABOVE", (0, 0), (-1, 0), 1, self.look.accent),
-                    ]
-                )
-            )
-            out.append(table)
-        for name in doc.cover_fields:
-            # a label and a line to write on at the workshop
-            out.append(Spacer(1, self.look.size))
-            line = Table(
-                [[self.para(f"{name}:", self.s.bold), ""]],
-                colWidths=[45 * mm, self.width - 45 * mm],
-                rowHeights=[self.gap],
-                hAlign="LEFT",
-            )
-            line.setStyle(
-                TableStyle(
-                    [
-                        ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-                        ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-                        ("LEFTPADDING", (0, 0), (0, 0), 0),
-                        ("LINEBELOW", (1, 0), (1, 0), 0.6, colors.HexColor("#9A9A9A")),
-                    ]
-                )
-            )
-            out.append(line)
-        if doc.promise:
-            out.append(self.para(f"”{doc.promise}”", self.s.promise))
-        return out
 
     def leads(self, section: Section) -> bool:
         """Whether ``section`` is a workbook heading with only its introduction.
@@ -471,11 +418,11 @@ class _Renderer:
             case TableBlock():
                 return self.table(block)
             case Chart():
-                return self.chart(block)
+                return chart(self, block)
             case Matrix():
-                return self.matrix(block)
+                return matrix(self, block)
             case Staircase():
-                return self.staircase(block)
+                return staircase(self, block)
             case WritingSpace():
                 out = [self.para(block.prompt, s.bold)] if block.prompt else []
                 out.append(_RuledLines(block.lines, self.gap))
@@ -662,81 +609,6 @@ class _Renderer:
         table.setStyle(TableStyle(style))
         return table
 
-    def chart(self, block: Chart) -> list[Any]:
-        # The table first, at full width, then the bars: every reader gets the
-        # numbers (and the segments) from the table; the chart only shows them.
-        out = self.table(block.table)
-        if not block.values:
-            return out
-        drawing = bars(block, self.look, self.width, self.height)
-        # the title as the figure's caption, under it, as in the other formats
-        out.append(together([drawing, self.para(block.title, self.s.caption)]))
-        out.append(Spacer(1, self.look.size))
-        return out
-
-    def staircase(self, block: Staircase) -> list[Any]:
-        """The steps as a staircase rising to the right, the groups on each step."""
-        steps = len(block.steps)
-        if not steps:
-            return []
-        data: list[list[Any]] = []
-        style: list[Any] = [
-            # empty cells too are set in a font: never reportlab's Helvetica
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 6),
-            ("TOPPADDING", (0, 0), (-1, -1), 4),
-        ]
-        for row, k in enumerate(range(steps, 0, -1)):
-            name, groups = block.steps[k - 1], block.groups[k - 1]
-            content: list[Any] = [self.para(f"{k}. {name}", self.s.bold)]
-            if block.write_in and not groups:
-                content.append(_RuledLines(block.write_in, self.gap))
-            else:
-                content.extend(self.para(g, self.s.cell) for g in groups)
-            data.append([""] * (k - 1) + [content] + [""] * (steps - k))
-            first = (k - 1, row)
-            style += [
-                ("SPAN", first, (steps - 1, row)),
-                ("BACKGROUND", first, (steps - 1, row), _TINT),
-                ("LINEABOVE", first, (steps - 1, row), 1.5, self.look.primary),
-                ("LINEBEFORE", first, first, 1.5, self.look.primary),
-            ]
-        table = Table(data, colWidths=[self.width / steps] * steps, hAlign="LEFT")
-        table.setStyle(TableStyle(style))
-        if table.wrap(self.width, self.height)[1] > self.height * 0.8:
-            # too many groups for a drawing on one page: the steps as a list instead
-            out: list[Any] = [self.para(block.title, self.s.bold)]
-            for k in range(steps, 0, -1):
-                on = ", ".join(block.groups[k - 1]) or "–"
-                out.append(self.field(f"{k}. {block.steps[k - 1]}", on))
-            return out
-        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
-
-    def matrix(self, block: Matrix) -> list[Any]:
-        cells: list[Any] = []
-        for name, groups in block.cells:
-            content: list[Any] = [self.para(name, self.s.headings[4])]
-            if block.write_in and not groups:
-                content.append(_RuledLines(block.write_in, self.gap))
-            content.extend(self.para(f"• {g}", self.s.cell) for g in groups)
-            cells.append(content)
-        if len(cells) % 2:
-            cells.append("")
-        rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        half = self.width / 2
-        height = 45 * mm if not self.look.large_print else None
-        style = _matrix_style(self.look.primary, self.fonts.regular)
-        if height is not None and any(
-            sum(p.wrap(half - 16, 1000)[1] for p in c) > height - 12
-            for c in cells
-            if isinstance(c, list)
-        ):
-            height = None  # many groups in one field: let the rows grow rather than overflow
-        table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
-        table.setStyle(style)
-        return [together([self.para(block.title, self.s.bold), table]), Spacer(1, 12)]
-
 
 def _collapse_spaces(text: str) -> str:
     """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
@@ -767,58 +639,13 @@ def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:
     return True
 
 
-def _matrix_style(primary: Any, font: str) -> TableStyle:
-    return TableStyle(
-        [
-            ("FONTNAME", (0, 0), (-1, -1), font),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("BOX", (0, 0), (-1, -1), 1.5, primary),
-            ("INNERGRID", (0, 0), (-1, -1), 1.5, primary),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
-            ("TOPPADDING", (0, 0), (-1, -1), 6),
-        ]
-    )
-
-
-def _inked(data: bytes) -> Any:
-    """The logo's picture without the blank margins around its ink.
-
-    A logo file often carries white or transparent space at its sides; drawn
-    as it is, the mark would stop short of the margin it is set against.
-    Data Pillow cannot read is left for reportlab to report.
-    """
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return io.BytesIO(data)
-    flat = Image.new("RGBA", image.size, "white")
-    flat.alpha_composite(image.convert("RGBA"))
-    box = flat.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
-    if box is None or box == (0, 0, *image.size):
-        return io.BytesIO(data)
-    return image.crop(box)
-
-
-def _logo(look: Look) -> Any:
-    logo = look.branding.logo
-    if logo is None:
-        return None
-    reader = ImageReader(_inked(logo.data))
-    w, h = reader.getSize()
-    width = min(logo.width_mm * mm, _CONTENT_WIDTH)
-    return _Logo(reader, width, width * h / w, logo.alt_text, look.fonts)
-
-
 def render(document: Document, look: Look) -> bytes:
     """Lay ``document`` out on A4 pages and return the PDF's bytes."""
     # the words of one document are measured once; a batch keeps no words of the last
     word_widths.clear()
     # the switch is the process's environment, the same for every thread
     internals = _Para.internals = use_internals()
-    logo = _logo(look)
+    logo = cover_logo(look)
     out = io.BytesIO()
     doc = _DocTemplate(
         out,

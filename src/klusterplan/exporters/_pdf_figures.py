@@ -1,0 +1,136 @@
+"""The figures of the PDF export: the chart, the staircase and the centre matrix.
+
+reportlab is imported here only, when a PDF is written.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Protocol
+
+from reportlab.lib.units import mm
+from reportlab.platypus import Spacer, Table, TableStyle
+
+from ..document import Chart, Document, Matrix, Staircase
+from ..document import Table as TableBlock
+from ._pdf_bars import bars
+from ._pdf_flow import together
+from ._pdf_flowables import _RuledLines
+from ._pdf_fonts import Fonts
+from ._pdf_styles import _TINT, Look, _Styles
+
+
+class Writer(Protocol):
+    """What the figures and the cover need of the renderer that lays out the document."""
+
+    doc: Document
+    look: Look
+    fonts: Fonts
+    s: _Styles
+    logo: Any
+    index: int
+    width: float
+    height: float
+    gap: float
+
+    def m(self, text: str) -> str:
+        """``text`` escaped as reportlab markup."""
+
+    def para(self, text: str, style: Any | None = None) -> Any:
+        """A paragraph of plain text in ``style``."""
+
+    def field(self, name: str, value: str) -> Any:
+        """A bold label and its value."""
+
+    def table(self, block: TableBlock) -> list[Any]:
+        """A table block as flowables."""
+
+
+def chart(w: Writer, block: Chart) -> list[Any]:
+    # The table first, at full width, then the bars: every reader gets the
+    # numbers (and the segments) from the table; the chart only shows them.
+    out = w.table(block.table)
+    if not block.values:
+        return out
+    drawing = bars(block, w.look, w.width, w.height)
+    # the title as the figure's caption, under it, as in the other formats
+    out.append(together([drawing, w.para(block.title, w.s.caption)]))
+    out.append(Spacer(1, w.look.size))
+    return out
+
+
+def staircase(w: Writer, block: Staircase) -> list[Any]:
+    """The steps as a staircase rising to the right, the groups on each step."""
+    steps = len(block.steps)
+    if not steps:
+        return []
+    data: list[list[Any]] = []
+    style: list[Any] = [
+        # empty cells too are set in a font: never reportlab's Helvetica
+        ("FONTNAME", (0, 0), (-1, -1), w.fonts.regular),
+        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 6),
+        ("TOPPADDING", (0, 0), (-1, -1), 4),
+    ]
+    for row, k in enumerate(range(steps, 0, -1)):
+        name, groups = block.steps[k - 1], block.groups[k - 1]
+        content: list[Any] = [w.para(f"{k}. {name}", w.s.bold)]
+        if block.write_in and not groups:
+            content.append(_RuledLines(block.write_in, w.gap))
+        else:
+            content.extend(w.para(g, w.s.cell) for g in groups)
+        data.append([""] * (k - 1) + [content] + [""] * (steps - k))
+        first = (k - 1, row)
+        style += [
+            ("SPAN", first, (steps - 1, row)),
+            ("BACKGROUND", first, (steps - 1, row), _TINT),
+            ("LINEABOVE", first, (steps - 1, row), 1.5, w.look.primary),
+            ("LINEBEFORE", first, first, 1.5, w.look.primary),
+        ]
+    table = Table(data, colWidths=[w.width / steps] * steps, hAlign="LEFT")
+    table.setStyle(TableStyle(style))
+    if table.wrap(w.width, w.height)[1] > w.height * 0.8:
+        # too many groups for a drawing on one page: the steps as a list instead
+        out: list[Any] = [w.para(block.title, w.s.bold)]
+        for k in range(steps, 0, -1):
+            on = ", ".join(block.groups[k - 1]) or "–"
+            out.append(w.field(f"{k}. {block.steps[k - 1]}", on))
+        return out
+    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+
+
+def matrix(w: Writer, block: Matrix) -> list[Any]:
+    cells: list[Any] = []
+    for name, groups in block.cells:
+        content: list[Any] = [w.para(name, w.s.headings[4])]
+        if block.write_in and not groups:
+            content.append(_RuledLines(block.write_in, w.gap))
+        content.extend(w.para(f"• {g}", w.s.cell) for g in groups)
+        cells.append(content)
+    if len(cells) % 2:
+        cells.append("")
+    rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
+    half = w.width / 2
+    height = 45 * mm if not w.look.large_print else None
+    style = _matrix_style(w.look.primary, w.fonts.regular)
+    if height is not None and any(
+        sum(p.wrap(half - 16, 1000)[1] for p in c) > height - 12
+        for c in cells
+        if isinstance(c, list)
+    ):
+        height = None  # many groups in one field: let the rows grow rather than overflow
+    table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
+    table.setStyle(style)
+    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+
+
+def _matrix_style(primary: Any, font: str) -> TableStyle:
+    return TableStyle(
+        [
+            ("FONTNAME", (0, 0), (-1, -1), font),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("BOX", (0, 0), (-1, -1), 1.5, primary),
+            ("INNERGRID", (0, 0), (-1, -1), 1.5, primary),
+            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("TOPPADDING", (0, 0), (-1, -1), 6),
+        ]
+    )
