@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 
 from .language import Language, is_swedish
+from .summary_labels import LABELS as _SUMMARY
 
 __all__ = ["enum_label", "label", "short_labels"]
 
@@ -659,6 +660,9 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),
 }
+
+
+_LABELS.update(_SUMMARY)
 
 
 def label(key: str, language: Language) -> str:

@@ -314,13 +314,15 @@ def body_xml(
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
+    # the summary stands before the contents, and the contents list it first
+    front = [(s, f"kp_front{i}") for i, s in enumerate(document.front)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
-    for i, section in enumerate(document.front):
-        parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
+    for i, (section, bookmark) in enumerate(front):
+        parts.append(w.heading(section, bookmark, page_break=i == 0))
         for block in section.blocks:
             parts.extend(w.block(block))
     contents_at = len(parts)
-    parts.extend(_contents(w, document, entries, {}))
+    parts.extend(_contents(w, document, [*front, *entries], {}))
     contents_end = len(parts)
     bookmarks = {id(s): b for s, b in entries}
     landscape = False
@@ -357,7 +359,7 @@ def body_xml(
             if isinstance(b, Chart)
         ]
         found = heading_pages("".join(parts), look, charts)
-        parts[contents_at:contents_end] = _contents(w, document, entries, found)
+        parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
 
 

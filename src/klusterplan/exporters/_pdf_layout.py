@@ -208,13 +208,14 @@ class _Renderer:
         story: list[Any] = title_page(self)
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
-        if self.doc.front:
-            for section in self.doc.front:
-                story.extend(self.section(section, toc=False))
-            story.append(PageBreak())
+        # the summary stands before the contents, and the contents list it first
+        front = [f for section in self.doc.front for f in self.section(section)]
+        if front:
+            story.extend([*front, PageBreak()])
         title = self.heading(self.doc.contents_title, 1, toc=False)
         body = self.body()
-        lines = [self.contents_line(f) for f in all_headings(body) if f.toc_markup is not None]
+        listed = all_headings([*front, *body])
+        lines = [self.contents_line(f) for f in listed if f.toc_markup is not None]
         story.extend(balanced([title, *lines], _CONTENT_WIDTH, FRAME_ROOM))
         story.extend(body)
         return story
