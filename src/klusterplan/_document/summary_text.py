@@ -77,9 +77,10 @@ def _groups(b: PlanBuilder) -> str:
     most = max(g.votes or 0 for g in groups)
     # the form follows how many share the most votes: "9 var" when several do
     key = "summary_text_groups_top_" + ("one" if len(top) == 1 else "many")
-    return b.t(
-        key, n=_count(b, len(groups)), votes=_format.number(most), top=_listed(b, top)
-    )
+    # plan text in another language than the sentence's is counted, not quoted: the
+    # sentence would read it in the wrong language
+    named = _listed(b, top) if b.tag is None else _plural(b, "summary_text_of_them", len(top))
+    return b.t(key, n=_count(b, len(groups)), votes=_format.number(most), top=named)
 
 
 def _centre(b: PlanBuilder, profile: CentreProfile) -> str:
@@ -90,7 +91,8 @@ def _centre(b: PlanBuilder, profile: CentreProfile) -> str:
     name = b.centre_name(first)
     if b.plan.centre(first) in DEFAULT_CENTRES and name:
         return name[0].lower() + name[1:]
-    return name
+    # a centre of the plan's own is named in the plan's language: said only in it
+    return name if b.tag is None else ""
 
 
 def _centres(b: PlanBuilder) -> str:
@@ -130,13 +132,18 @@ def _actions(b: PlanBuilder) -> str:
 
 def _campaign(b: PlanBuilder, most_voted: list[str]) -> str:
     names = [name for _, _, name, _ in campaign_groups(b) if name]
-    promise = b.plan.values.promise.strip()
+    promise = b.plan.values.promise.strip() if b.tag is None else ""
     budget = _format.kronor(b.plan.communication_plan.budget, b.lang)
     if names:
         key = "summary_text_campaign_promise" if promise else "summary_text_campaign"
         # the groups just named for their votes are not named again
         same = sorted(names) == sorted(most_voted)
-        groups = _plural(b, "summary_text_these", len(names)) if same else _listed(b, names)
+        if same:
+            groups = _plural(b, "summary_text_these", len(names))
+        elif b.tag is None:
+            groups = _listed(b, names)
+        else:
+            groups = _plural(b, "summary_text_of_groups", len(names))
         text = b.t(key, groups=groups, promise=promise)
         return text + (b.t("summary_text_with_budget", budget=budget) if budget else "") + "."
     sentences = [b.t("summary_text_promise", promise=promise)] if promise else []

@@ -315,7 +315,7 @@ def body_xml(
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
     # the summary stands before the contents, and the contents list it first
-    front = [(s, f"kp_front{i}") for i, s in enumerate(document.front)]
+    front = [(s, f"_Toc_kpf{i}") for i, s in enumerate(document.front)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
     for i, (section, bookmark) in enumerate(front):
         parts.append(w.heading(section, bookmark, page_break=i == 0))
