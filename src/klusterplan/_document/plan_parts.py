@@ -421,8 +421,7 @@ def say_at(path: str) -> Blocks:
 
 
 def summary_blocks(b: PlanBuilder) -> list[Block | None]:
-    """One page for the board: a few sentences, groups and votes, the campaign, goals,
-    key actions, money.
+    """One page for the board: sentences, groups and votes, campaign, goals, actions, money.
 
     In large print, where each line takes twice the room, the page holds the
     sentences, the groups and their votes, and the next actions due: the
