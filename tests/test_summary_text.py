@@ -260,13 +260,19 @@ def test_the_large_print_summary_fits_one_page(example: Plan, language: Language
     import pdfplumber
 
     data = _export(example, "pdf", large_print=True, language=language)
-    title, contents = ("Sammanfattning", "Innehåll") if language is Language.SV else (
-        "Summary",
-        "Contents",
+    title, contents = (
+        ("Sammanfattning", "Innehåll")
+        if language is Language.SV
+        else (
+            "Summary",
+            "Contents",
+        )
     )
     _one_page(_pdf_text(data), title, contents)
     with pdfplumber.open(io.BytesIO(data)) as pdf:
-        sizes = {round(float(w["size"]), 1) for w in pdf.pages[1].extract_words(extra_attrs=["size"])}
+        sizes = {
+            round(float(w["size"]), 1) for w in pdf.pages[1].extract_words(extra_attrs=["size"])
+        }
     assert min(sizes) >= 16
 
 

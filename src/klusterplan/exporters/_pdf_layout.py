@@ -59,10 +59,12 @@ from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
 from ._pdf_cover import cover_logo, title_page
 from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
+    END_LINES,
     FRAME_ROOM,
     all_headings,
     balanced,
     joined,
+    keep_end,
     keeps_with_next,
     page_runs,
     together,
@@ -235,6 +237,7 @@ class _Renderer:
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
+                self.keep_end(out)
                 if wanted != template:
                     out.append(NextPageTemplate(wanted))
                 out.append(PageBreak())
@@ -257,7 +260,13 @@ class _Renderer:
                     lead = []
                 after_empty = not section.blocks
             out.extend(lead)
+        self.keep_end(out)
         return out
+
+    def keep_end(self, story: list[Any]) -> None:
+        """Keep the last lines before a page break with what precedes them (see keep_end)."""
+        room = self.s.body.leading * END_LINES
+        keep_end(story, self.tall, room, self.height * 0.4)
 
     def contents_line(self, heading: _Heading) -> Any:
         """One line of the contents, laid out in the single pass like any paragraph.
