@@ -378,15 +378,10 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
         lines = page.lines
         # a chapter's last lines alone on the page it ends on
         ends = after is None or ends_chapter
-        if ends and before is not None and lines and not _is_heading(lines[0], sizes):
-            if len(lines) < TAIL_LINES or page.fill < TAIL_FILL:
-                defects.append(
-                    Defect(
-                        page.number,
-                        "chapter's tail alone",
-                        f"{len(lines)} line(s), {page.fill:.0%} full",
-                    )
-                )
+        begun = before is not None and lines and not _is_heading(lines[0], sizes)
+        if ends and begun and (len(lines) < TAIL_LINES or page.fill < TAIL_FILL):
+            detail = f"{len(lines)} line(s), {page.fill:.0%} full"
+            defects.append(Defect(page.number, "chapter's tail alone", detail))
         # headings and labels kept with what follows
         # the cover is laid out by design: what stands at its foot is meant to
         cover = page.number == 1
