@@ -482,6 +482,11 @@ class Document:
     status, version, date, decision, registry number and contact person."""
     control_marks: tuple[Marks, ...] = ()
     """The plan values each of :attr:`control_lines` shows, in the same order."""
+    status: str = ""
+    """The plan's status as a reader reads it (``Utkast``, ``Fastställd``); empty when it
+    gives none. Formats with a property for it (Word's content status) carry it."""
+    version: str = ""
+    """The plan's version, for a format's version property."""
     status_mark: str = ""
     """``UTKAST`` (``DRAFT``) or ``REMISS`` for a plan not yet adopted, shown large on the
     cover and at the start of every page's footer; empty for an adopted plan."""

@@ -563,6 +563,8 @@ def _document(
         control_lines=tuple((name, value) for name, value, _ in control),
         control_marks=tuple(marks for _, _, marks in control),
         status_mark=mark,
+        status=next((v for k, v, _ in control if k == b.t("document_status")), ""),
+        version=plan.document.version,
         of_plan=True,
         source=plan,
         skip_label=b.t("skip_to_content"),

@@ -31,6 +31,7 @@ from ..document import (
     Table,
     WritingSpace,
     chapters,
+    cover_marks,
     has_wide_table,
 )
 from ..model import Language
@@ -190,24 +191,9 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
             document.subtitle, whole(document.subtitle_path, document.subtitle), text
         )
         yield p_xml(subtitle, style=w.style("Subtitle"))
-    paths = document.title_paths
-    # the particulars as the PDF sets them: under a rule in the accent colour, each label
-    # in a column of its own, a long value wrapping under itself
-    column = _PARTICULARS_LABEL
-    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
-    rpr = size_xml(look.table_size)
-    for n, (name, value) in enumerate(document.title_lines):
-        path = paths[n] if n < len(paths) else ""
-        ppr = (
-            (rule if n == 0 else "")
-            + tabs
-            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
-            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
-        )
-        # "Kommun:" as documents before this layout wrote it, so that they still read back
-        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        yield p_xml(label + w.marked(value, whole(path, value), rpr + text), ppr)
+    if document.status_mark:
+        yield _status_badge(w, document.status_mark)
+    yield from _lines(w, document.title_lines, cover_marks(document), text)
     for n, name in enumerate(document.cover_fields):
         path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop
@@ -226,6 +212,58 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
+    # the document information at the foot of the cover, as the PDF sets it: a frame
+    # anchored to the bottom margin, its lines still paragraphs of the body
+    frame = (
+        f'<w:framePr w:w="{look.text_width}" w:wrap="notBeside" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
+    )
+    yield from _lines(w, document.control_lines, document.control_marks, text, frame)
+
+
+def _status_badge(w: _Writer, mark: str) -> str:
+    """``UTKAST`` in white on the accent colour, as the PDF's cover shows it."""
+    look = w.look
+    rpr = (
+        f'<w:b/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" '
+        f'w:fill="{look.accent}"/>{size_xml(round(look.body_size * 1.2))}'
+        '<w:spacing w:val="10"/>'
+    )
+    # the spaces either side are the badge's padding: shading covers the run only
+    return p_xml(
+        run_xml(f"\u00a0\u00a0{mark}\u00a0\u00a0", rpr), '<w:spacing w:before="0" w:after="240"/>'
+    )
+
+
+def _lines(
+    w: _Writer,
+    lines: tuple[tuple[str, str], ...],
+    marks: tuple[Marks, ...],
+    text: str,
+    frame: str = "",
+) -> Iterator[str]:
+    """Label and value lines as the PDF sets them.
+
+    They stand under a rule in the accent colour, each label in a column of its own,
+    a long value wrapping under itself.
+    """
+    look = w.look
+    column = _PARTICULARS_LABEL
+    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    rpr = size_xml(look.table_size)
+    for n, (name, value) in enumerate(lines):
+        ppr = (
+            frame
+            + (rule if n == 0 else "")
+            + tabs
+            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
+        )
+        # "Kommun:" as documents before this layout wrote it, so that they still read back
+        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        line_marks = marks[n] if n < len(marks) else ()
+        yield p_xml(label + w.marked(value, line_marks, rpr + text), ppr)
 
 
 def _contents(

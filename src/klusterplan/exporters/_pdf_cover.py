@@ -9,9 +9,11 @@ import io
 from typing import Any
 
 from reportlab.lib import colors
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.lib.utils import ImageReader
-from reportlab.platypus import Spacer, Table, TableStyle
+from reportlab.platypus import Flowable, Spacer, Table, TableStyle
+from reportlab.platypus.flowables import TopPadder
 
 from ._pdf_figures import Writer
 from ._pdf_flowables import _Heading, _Logo
@@ -19,32 +21,23 @@ from ._pdf_styles import _CONTENT_WIDTH, Look
 
 
 def title_page(w: Writer) -> list[Any]:
-    """The cover: the logo, the title, the lines about the plan and the promise."""
+    """The cover: logo, title, status, the lines about the plan and the promise.
+
+    The document information stands at the foot of the page.
+    """
     doc = w.doc
     out: list[Any] = []
     if w.logo is not None:
-        out.append(w.logo)
-        out.append(Spacer(1, 20 * mm))
-    else:
-        out.append(Spacer(1, 45 * mm))
+        out.append(_CoverLogo(w.logo))
+    out.append(Spacer(1, 45 * mm))
     w.index += 1
     out.append(_Heading(w.m(doc.title), w.s.title, doc.title, "s0", 0))
     if doc.subtitle:
         out.append(w.para(doc.subtitle, w.s.subtitle))
+    if doc.status_mark:
+        out.extend(status_badge(w, doc.status_mark))
     if doc.title_lines:
-        rows = [[w.para(name, w.s.bold), w.para(value)] for name, value in doc.title_lines]
-        table = Table(rows, colWidths=[40 * mm, _CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
-        table.setStyle(
-            TableStyle(
-                [
-                    ("FONTNAME", (0, 0), (-1, -1), w.fonts.regular),
-                    ("VALIGN", (0, 0), (-1, -1), "TOP"),
-                    ("LEFTPADDING", (0, 0), (-1, -1), 0),
-                    ("LINEABOVE", (0, 0), (-1, 0), 1, w.look.accent),
-                ]
-            )
-        )
-        out.append(table)
+        out.append(_lines(w, doc.title_lines))
     for name in doc.cover_fields:
         # a label and a line to write on at the workshop
         out.append(Spacer(1, w.look.size))
@@ -67,7 +60,80 @@ def title_page(w: Writer) -> list[Any]:
         out.append(line)
     if doc.promise:
         out.append(w.para(f"”{doc.promise}”", w.s.promise))
+    if doc.control_lines:
+        # the document information stands at the foot of the cover, as on a
+        # municipality's documents: what it is, how far it has come, whom to ask
+        out.append(TopPadder(_lines(w, doc.control_lines)))
     return out
+
+
+def _lines(w: Writer, lines: tuple[tuple[str, str], ...]) -> Any:
+    """Label and value lines under a rule in the accent colour, labels in a column 40 mm wide."""
+    rows = [[w.para(name, w.s.bold), w.para(value)] for name, value in lines]
+    table = Table(rows, colWidths=[40 * mm, _CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), w.fonts.regular),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("LINEABOVE", (0, 0), (-1, 0), 1, w.look.accent),
+            ]
+        )
+    )
+    return table
+
+
+def status_badge(w: Writer, mark: str) -> list[Any]:
+    """``UTKAST`` in white on the accent colour: a plan not yet adopted, seen at a glance."""
+    style = ParagraphStyle(
+        "status",
+        w.s.bold,
+        textColor=colors.white,
+        fontSize=w.look.size * 1.2,
+        leading=w.look.size * 1.5,
+        spaceAfter=0,
+    )
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    # as wide as the word, not the page: a mark, not a bar
+    width = stringWidth(mark, w.fonts.bold, style.fontSize) + 6 * mm + 1
+    badge = Table([[w.para(mark, style)]], colWidths=[width], hAlign="LEFT")
+    badge.setStyle(
+        TableStyle(
+            [
+                ("BACKGROUND", (0, 0), (-1, -1), w.look.accent),
+                ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
+                ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 1.6 * mm),
+            ]
+        )
+    )
+    return [badge, Spacer(1, 6 * mm)]
+
+
+class _CoverLogo(Flowable):  # type: ignore[misc]
+    """The cover's logo at its full width, top right.
+
+    Its top stands 10 mm from the page's edge (where Word's header puts it) and its
+    right edge on the text edge. It takes no room in the flow, which starts at the
+    top margin under it.
+    """
+
+    def __init__(self, logo: Any) -> None:
+        super().__init__()
+        self.logo = logo
+        self.room = 0.0
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.room = avail_width
+        return avail_width, 0
+
+    def draw(self) -> None:
+        logo = self.logo
+        # the flow starts at the 20 mm margin: 10 mm above it is 10 mm from the page's edge
+        logo.drawOn(self.canv, self.room - logo.width, 10 * mm - logo.height)
 
 
 def _inked(data: bytes) -> Any:
