@@ -212,13 +212,44 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
-    # the document information at the foot of the cover, as the PDF sets it: a frame
-    # anchored to the bottom margin, its lines still paragraphs of the body
+    if document.control_lines:
+        yield _control_block(w, document, text)
+        # a frame is anchored to the paragraph after it: an empty one keeps it on the cover,
+        # where the next would take it to the page that paragraph starts
+        yield p_xml("", '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>')
+
+
+def _control_block(w: _Writer, document: Document, text: str) -> str:
+    """The document information at the foot of the cover, as the PDF sets it.
+
+    One paragraph in a frame anchored to the bottom margin, a line for each label
+    and value: LibreOffice places a lone framed paragraph, not a run of them.
+    """
+    look = w.look
+    column = _PARTICULARS_LABEL
+    rpr = size_xml(look.table_size)
     frame = (
-        f'<w:framePr w:w="{look.text_width}" w:wrap="notBeside" w:vAnchor="margin" '
+        f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
         'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
     )
-    yield from _lines(w, document.control_lines, document.control_marks, text, frame)
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    # a line as high as a row of the PDF's particulars
+    ppr = (
+        frame
+        + rule
+        + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+        + '<w:spacing w:before="160" w:after="0" w:line="380" w:lineRule="exact"/>'
+    )
+    runs = []
+    marks = document.control_marks
+    for n, (name, value) in enumerate(document.control_lines):
+        if n:
+            runs.append("<w:r><w:br/></w:r>")
+        runs.append(
+            run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        )
+        runs.append(w.marked(value, marks[n] if n < len(marks) else (), rpr + text))
+    return p_xml("".join(runs), ppr)
 
 
 def _status_badge(w: _Writer, mark: str) -> str:
@@ -240,7 +271,6 @@ def _lines(
     lines: tuple[tuple[str, str], ...],
     marks: tuple[Marks, ...],
     text: str,
-    frame: str = "",
 ) -> Iterator[str]:
     """Label and value lines as the PDF sets them.
 
@@ -254,8 +284,7 @@ def _lines(
     rpr = size_xml(look.table_size)
     for n, (name, value) in enumerate(lines):
         ppr = (
-            frame
-            + (rule if n == 0 else "")
+            (rule if n == 0 else "")
             + tabs
             + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
             + f'<w:ind w:left="{column}" w:hanging="{column}"/>'

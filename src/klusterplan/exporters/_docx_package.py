@@ -49,6 +49,7 @@ from ._docx_house import (
     set_page,
     set_sizes,
 )
+from ._logo import inked
 
 __all__ = [
     "PROPERTY_LIMIT",
@@ -336,7 +337,7 @@ def _logo(document: Any, branding: Branding) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.space_before = Mm(0)
         paragraph.paragraph_format.space_after = Mm(0)
-        paragraph.add_run().add_picture(io.BytesIO(logo.data), **size)
+        paragraph.add_run().add_picture(io.BytesIO(inked(logo.data)), **size)
         for doc_pr in header._element.iter(qn("wp:docPr")):
             if not doc_pr.get("descr"):
                 doc_pr.set("descr", logo.alt_text)

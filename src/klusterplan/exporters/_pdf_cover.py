@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import TopPadder
 
+from ._logo import inked
 from ._pdf_figures import Writer
 from ._pdf_flowables import _Heading, _Logo
 from ._pdf_styles import _CONTENT_WIDTH, Look
@@ -136,33 +137,11 @@ class _CoverLogo(Flowable):  # type: ignore[misc]
         logo.drawOn(self.canv, self.room - logo.width, 10 * mm - logo.height)
 
 
-def _inked(data: bytes) -> Any:
-    """The logo's picture without the blank margins around its ink.
-
-    A logo file often carries white or transparent space at its sides; drawn
-    as it is, the mark would stop short of the margin it is set against.
-    Data Pillow cannot read is left for reportlab to report.
-    """
-    from PIL import Image, UnidentifiedImageError
-
-    try:
-        image = Image.open(io.BytesIO(data))
-        image.load()
-    except (UnidentifiedImageError, OSError, ValueError):
-        return io.BytesIO(data)
-    flat = Image.new("RGBA", image.size, "white")
-    flat.alpha_composite(image.convert("RGBA"))
-    box = flat.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
-    if box is None or box == (0, 0, *image.size):
-        return io.BytesIO(data)
-    return image.crop(box)
-
-
 def cover_logo(look: Look) -> Any:
     logo = look.branding.logo
     if logo is None:
         return None
-    reader = ImageReader(_inked(logo.data))
+    reader = ImageReader(io.BytesIO(inked(logo.data)))
     w, h = reader.getSize()
     width = min(logo.width_mm * mm, _CONTENT_WIDTH)
     return _Logo(reader, width, width * h / w, logo.alt_text, look.fonts)
