@@ -8,8 +8,6 @@ marked, and every format draws them the same way.
 
 from __future__ import annotations
 
-import datetime as _dt
-
 from .._catalogue import format as _format
 from .._catalogue.labels import enum_label, label
 from ..document import Mark, Marks
@@ -38,27 +36,24 @@ def _joined(parts: list[tuple[str, str]], separator: str = ", ") -> tuple[str, M
     return text, tuple(marks)
 
 
-def control_lines(plan: Plan, lang: Language, date: _dt.date | None) -> list[Line]:
+def control_lines(plan: Plan, lang: Language) -> list[Line]:
     """The cover's document information, in the order a municipal cover lists it.
 
     The document type is always shown (Kommunikationsplan when the plan names
-    none); every other line only when the plan fills it in. ``date`` is the
-    document date (the plan's own, or the build's).
+    none); every other line only when the plan fills it in. The document's date
+    stands with the lines about the plan above.
     """
     doc = plan.document
     kind = doc.type or label("communication_plan", lang)
-    lines: list[Line] = [(label("document_type", lang), kind, _whole("document.type", kind))]
+    # the default type is a label, not a plan value: nothing to read back from it
+    marks = _whole("document.type", kind) if doc.type else ()
+    lines: list[Line] = [(label("document_type", lang), kind, marks)]
     if doc.status is not None:
         shown = enum_label(doc.status, lang)
         shown = shown[:1].upper() + shown[1:]
         lines.append((label("document_status", lang), shown, _whole("document.status", shown)))
     if doc.version:
         lines.append((label("version", lang), doc.version, _whole("document.version", doc.version)))
-    day = _format.day(date)
-    if day:
-        # a date from SOURCE_DATE_EPOCH is the document's, not the plan's: nothing to mark
-        marks = _whole("library.date", day) if plan.library.date else ()
-        lines.append((label("date", lang), day, marks))
     adopted = doc.status is DocumentStatus.ADOPTED or doc.decided_on is not None
     if doc.decided_by:
         key = "adopted_by" if adopted else "decided_by"

@@ -526,12 +526,11 @@ def _document(
         ("cluster", lib.cluster, "library.cluster"),
         ("period", lib.period, "library.period"),
         ("author", "" if workbook else lib.author, "library.author"),
+        # a date from SOURCE_DATE_EPOCH is the document's, not the plan's; it stays among
+        # these lines, where documents written before the document information have it
+        ("date", _format.day(date), "library.date" if lib.date else ""),
     ]
-    if workbook:
-        # a date from SOURCE_DATE_EPOCH is the document's, not the plan's
-        lines.append(("date", _format.day(date), "library.date" if lib.date else ""))
-    # the plan's cover gives the date with the rest of the document information
-    control = [] if workbook else control_lines(plan, lang, date)
+    control = [] if workbook else control_lines(plan, lang)
     mark = "" if workbook else status_mark(plan, lang)
     title = b.t("workbook_title" if workbook else "title")
     footer = lib.name or (title if workbook else "")

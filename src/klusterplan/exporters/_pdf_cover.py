@@ -103,6 +103,7 @@ def status_badge(w: Writer, mark: str) -> list[Any]:
     badge.setStyle(
         TableStyle(
             [
+                ("FONTNAME", (0, 0), (-1, -1), w.fonts.bold),
                 ("BACKGROUND", (0, 0), (-1, -1), w.look.accent),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
