@@ -337,7 +337,11 @@ def _logo(document: Any, branding: Branding) -> None:
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.space_before = Mm(0)
         paragraph.paragraph_format.space_after = Mm(0)
-        paragraph.add_run().add_picture(io.BytesIO(inked(logo.data)), **size)
+        picture = paragraph.add_run().add_picture(io.BytesIO(inked(logo.data)), **size)
+        # no wrapping distance: without it LibreOffice keeps 3.2 mm beside the picture,
+        # and the logo would stop short of the text edge
+        for side in ("distT", "distB", "distL", "distR"):
+            picture._inline.set(side, "0")
         for doc_pr in header._element.iter(qn("wp:docPr")):
             if not doc_pr.get("descr"):
                 doc_pr.set("descr", logo.alt_text)

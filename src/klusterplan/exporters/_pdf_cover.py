@@ -134,8 +134,11 @@ class _CoverLogo(Flowable):  # type: ignore[misc]
 
     def draw(self) -> None:
         logo = self.logo
-        # the flow starts at the 20 mm margin: 10 mm above it is 10 mm from the page's edge
-        logo.drawOn(self.canv, self.room - logo.width, 10 * mm - logo.height)
+        canv = self.canv
+        # placed from the page's edge, whatever padding the frame has above the flow
+        _, here = canv.absolutePosition(0, 0)
+        top = canv._pagesize[1] - 10 * mm
+        logo.drawOn(canv, self.room - logo.width, top - logo.height - here)
 
 
 def cover_logo(look: Look) -> Any:
