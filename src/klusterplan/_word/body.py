@@ -232,13 +232,14 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
         f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
         'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
     )
-    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
-    # a line as high as a row of the PDF's particulars
+    rule = borders("pBdr", ("top",), look.accent, 6)
+    # a line as high as a row of the PDF's particulars; Word sets the room an exact line
+    # leaves above its text, so the rule needs no space of its own
     ppr = (
         frame
         + rule
         + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-        + '<w:spacing w:before="160" w:after="0" w:line="380" w:lineRule="exact"/>'
+        + '<w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>'
     )
     runs = []
     marks = document.control_marks
