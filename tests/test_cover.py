@@ -19,6 +19,7 @@ from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from wordfill import open_word, save, type_into
 
 import klusterplan
 from klusterplan.cli import main
@@ -275,3 +276,51 @@ def test_the_web_page_sets_the_logo_at_the_right(draft: dict[str, Path]) -> None
         in (page)
     )
     assert 'style="width: 32mm"' in page
+
+
+# -- Word import: the cover's document information reads back ----------------------------
+
+
+def test_document_information_typed_in_word_reads_back(
+    draft: dict[str, Path], tmp_path: Path
+) -> None:
+    word = open_word(draft["plan.docx"])
+    type_into(word, "document.version", "1.0")
+    type_into(word, "document.status", "Fastställd")
+    type_into(word, "document.contact.phone", "0480-45 12 34")
+    type_into(word, "document.reference", "KFN 2011/7")
+    path = save(word, tmp_path / "edited.docx")
+    result = CliRunner().invoke(main, ["import", str(path), "-o", str(tmp_path / "back.yaml")])
+    assert result.exit_code == 0, result.output
+    plan = klusterplan.load(tmp_path / "back.yaml")
+    assert plan.document.version == "1.0"
+    assert plan.document.status is klusterplan.DocumentStatus.ADOPTED
+    assert plan.document.contact.phone == "0480-45 12 34"
+    assert plan.document.contact.name == "Anna Bergström"
+    assert plan.document.reference == "KFN 2011/7"
+    assert plan.document.decided_by == "Kultur- och fritidsnämnden"
+
+
+def test_document_information_reads_back_after_libreoffice(
+    draft: dict[str, Path], tmp_path: Path
+) -> None:
+    if SOFFICE is None:
+        pytest.skip("LibreOffice is not installed")
+    subprocess.run(
+        [
+            SOFFICE,
+            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+            "--headless",
+            "--convert-to",
+            "docx",
+            "--outdir",
+            str(tmp_path / "lo"),
+            str(draft["plan.docx"]),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=600,
+    )
+    result = klusterplan.read_word(tmp_path / "lo" / "plan.docx")
+    assert result.plan.document == result.base.document
+    assert not [n for n in result.notices if "document" in n.path or "Dokument" in n.message]
