@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document.design import cover_label_mm, cover_space_mm
 from ..document import (
     Block,
     BulletList,
@@ -45,6 +46,7 @@ from .wordml import (
     borders,
     kept_together,
     lang_xml,
+    local_marks,
     p_xml,
     run_xml,
     size_xml,
@@ -171,13 +173,16 @@ class _Writer(TableWriter):
         )
 
 
-#: The particulars' labels stand in a column 40 mm wide, as in the PDF: 2268 twips.
-_PARTICULARS_LABEL = 2268
+def _label_column(w: _Writer) -> int:
+    """The width of the cover labels' column in twips, as wide as the PDF's."""
+    return round(cover_label_mm(w.look.large_print) * 1440 / 25.4)
 
 
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
-    yield p_xml("", '<w:spacing w:before="2400" w:after="0"/>')
+    # the title where the PDF's stands: the cover's header pushes the body down a little
+    space = round(2400 - (45 - cover_space_mm(look.large_print)) * 1440 / 25.4)
+    yield p_xml("", f'<w:spacing w:before="{space}" w:after="0"/>')
     text = lang_xml(
         document.text_language if document.text_language is not document.language else None
     )
@@ -226,31 +231,57 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     and value: LibreOffice places a lone framed paragraph, not a run of them.
     """
     look = w.look
-    column = _PARTICULARS_LABEL
+    column = _label_column(w)
     rpr = size_xml(look.table_size)
     frame = (
         f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
         'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
     )
     rule = borders("pBdr", ("top",), look.accent, 6)
-    # a line as high as a row of the PDF's particulars; Word sets the room an exact line
-    # leaves above its text, so the rule needs no space of its own
+    # a line as high as a row of the PDF's particulars (1.9 times the text: half-points
+    # times ten are twips); Word sets the room an exact line leaves above its text, so
+    # the rule needs no space of its own
+    line = round(look.table_size * 10 * 1.9)
     ppr = (
         frame
         + rule
         + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-        + '<w:spacing w:before="0" w:after="0" w:line="360" w:lineRule="exact"/>'
+        + f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
     )
     runs = []
     marks = document.control_marks
+    # what fits beside the labels, at about half an em a character
+    room = int((look.text_width - column) / (look.table_size * 10 * 0.5))
     for n, (name, value) in enumerate(document.control_lines):
         if n:
             runs.append("<w:r><w:br/></w:r>")
-        runs.append(
-            run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        )
-        runs.append(w.marked(value, marks[n] if n < len(marks) else (), rpr + text))
+        tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        runs.append(run_xml(f"{name}:", "<w:b/>" + rpr) + tab)
+        line_marks = marks[n] if n < len(marks) else ()
+        for k, (a, b) in enumerate(_wrapped(value, room)):
+            if k:
+                # a long value goes on under itself, as in the PDF: a break and the tab
+                runs.append("<w:r><w:br/></w:r>" + tab)
+            runs.append(w.marked(value[a:b], local_marks(line_marks, a, b), rpr + text))
     return p_xml("".join(runs), ppr)
+
+
+def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
+    """``value`` in lines of at most ``room`` characters, broken after its commas.
+
+    A frame's lines are one paragraph, broken by hand: each line of a long value
+    (the contact person's) starts under the one before, at the labels' tab.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(value) - start > room:
+        cut = value.rfind(", ", start, start + room)
+        if cut <= start:
+            break
+        out.append((start, cut + 1))
+        start = cut + 2
+    out.append((start, len(value)))
+    return out
 
 
 def _status_badge(w: _Writer, mark: str) -> str:
@@ -279,7 +310,7 @@ def _lines(
     a long value wrapping under itself.
     """
     look = w.look
-    column = _PARTICULARS_LABEL
+    column = _label_column(w)
     tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
     rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
     rpr = size_xml(look.table_size)

@@ -15,6 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import TopPadder
 
+from .._document.design import cover_label_mm, cover_space_mm
 from ._logo import inked
 from ._pdf_figures import Writer
 from ._pdf_flowables import _Heading, _Logo
@@ -30,7 +31,7 @@ def title_page(w: Writer) -> list[Any]:
     out: list[Any] = []
     if w.logo is not None:
         out.append(_CoverLogo(w.logo))
-    out.append(Spacer(1, 45 * mm))
+    out.append(Spacer(1, cover_space_mm(w.look.large_print) * mm))
     w.index += 1
     out.append(_Heading(w.m(doc.title), w.s.title, doc.title, "s0", 0))
     if doc.subtitle:
@@ -69,9 +70,10 @@ def title_page(w: Writer) -> list[Any]:
 
 
 def _lines(w: Writer, lines: tuple[tuple[str, str], ...]) -> Any:
-    """Label and value lines under a rule in the accent colour, labels in a column 40 mm wide."""
+    """Label and value lines under a rule in the accent colour, the labels in a column."""
     rows = [[w.para(name, w.s.bold), w.para(value)] for name, value in lines]
-    table = Table(rows, colWidths=[40 * mm, _CONTENT_WIDTH - 40 * mm], hAlign="LEFT")
+    label = cover_label_mm(w.look.large_print) * mm
+    table = Table(rows, colWidths=[label, _CONTENT_WIDTH - label], hAlign="LEFT")
     table.setStyle(
         TableStyle(
             [

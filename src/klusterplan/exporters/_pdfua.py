@@ -44,6 +44,8 @@ from .._document.design import (
     SIZES,
     TABLE_RULE,
     TABLE_TINT,
+    cover_label_mm,
+    cover_space_mm,
     font_file,
     size,
 )
@@ -426,6 +428,9 @@ def document_data(
         "title_lines": [[s(k), s(v)] for k, v in document.title_lines],
         "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
         "status_mark": s(document.status_mark),
+        "label_mm": cover_label_mm(large),
+        # the PDF's frame sets its flow 4 mm lower than the page's margin
+        "space_mm": cover_space_mm(large) + 4,
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
