@@ -11,6 +11,7 @@ is formatted by :mod:`klusterplan._catalogue.format`; every label from
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 
 from .._catalogue import format as _format
 from .._catalogue.labels import enum_label
@@ -29,14 +30,23 @@ from ..document import (
     Section,
     Table,
 )
-from ..errors import Problem
 from ..model import ActionStatus, Horizon, Language
-from .summary import ClusterSummary, Entry, MatchNote, NoteKind
+from .summary import CheckSummary, ClusterSummary, Entry, MatchNote, NoteKind
 
 __all__ = ["build_summary_document"]
 
 #: How many groups the briefing names as the most prioritised.
 TOP = 3
+#: A library's name up to this long stays on one line in a table cell.
+SHORT_NAME = 24
+_NBSP = "\u00a0"
+#: The nouns that count a rule's findings, by the worst severity it reported at.
+_FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
+
+
+def whole(text: str) -> str:
+    """``text`` with its spaces no-break: a short label a reader takes in at a glance."""
+    return text.replace(" ", _NBSP)
 
 
 class _Builder(Builder):
@@ -55,6 +65,14 @@ class _Builder(Builder):
 
     def lib(self, index: int) -> str:
         return self.s.libraries[index].name
+
+    def lib_cell(self, index: int) -> str:
+        """A library's name in a table: on one line when it is short."""
+        name = self.lib(index)
+        return whole(name) if len(name) <= SHORT_NAME else name
+
+    def achieved(self, value: Achievement) -> str:
+        return whole(self.t("achievement_" + value.value))
 
     def statuses(self, counts: Sequence[int]) -> str:
         return ", ".join(
@@ -136,7 +154,7 @@ def _briefing(b: _Builder) -> list[Block]:
             "cluster_indicators",
             b.n(len(s.evaluation))
             + "".join(
-                f"{', ' if i else ' – '}{b.t('achievement_' + a.value)}: {b.n(reached[a])}"
+                f"{', ' if i else ' – '}{b.achieved(a)}: {b.n(reached[a])}"
                 for i, a in enumerate(a for a in Achievement if reached[a])
             ),
         ),
@@ -157,16 +175,17 @@ def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
 
 def _libraries(b: _Builder) -> list[Block]:
     s = b.s
+    unset = whole(b.t("not_set"))
     rows = [
         (
-            lib.name,
+            b.lib_cell(i),
             b.n(lib.target_groups),
             b.n(lib.campaign_groups),
             b.n(lib.actions),
             b.n(lib.activities),
-            _format.kronor(lib.budget, b.lang),
+            unset if lib.budget is None else _format.kronor(lib.budget, b.lang),
         )
-        for lib in s.libraries
+        for i, lib in enumerate(s.libraries)
     ]
     budgets = [lib.budget for lib in s.libraries if lib.budget is not None]
     rows.append(
@@ -176,7 +195,7 @@ def _libraries(b: _Builder) -> list[Block]:
             b.n(sum(lib.campaign_groups for lib in s.libraries)),
             b.n(sum(lib.actions for lib in s.libraries)),
             b.n(sum(lib.activities for lib in s.libraries)),
-            _format.kronor(sum(budgets), b.lang) if budgets else "",
+            _format.kronor(sum(budgets), b.lang) if budgets else unset,
         )
     )
     headers = (
@@ -187,23 +206,33 @@ def _libraries(b: _Builder) -> list[Block]:
         b.t("activities"),
         b.t("budget"),
     )
-    return [b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries")]
+    # "not set" stands where an amount would, at the right like the amounts
+    align = ("left", *("right" for _ in headers[1:]))
+    table = b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries", align=align)
+    missing = [lib.name for lib in s.libraries if lib.budget is None]
+    if not missing:
+        return [table]
+    note = b.t(
+        "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
+        libraries=", ".join(missing),
+    )
+    if budgets:
+        note += " " + b.t("cluster_budget_others")
+    return [table, Paragraph(note)]
 
 
 def _failed(b: _Builder) -> list[Block]:
     if not b.s.failed:
         return []
 
-    def problem(p: Problem) -> str:
-        parts = [
-            f"{b.t('line')} {p.line}" if p.line else "",
-            p.path,
-            in_language(p.message, b.lang),
-        ]
-        return ": ".join(x for x in parts if x)
-
+    # what is wrong, field by field, the command says to whoever runs it; the board
+    # learns which plans are missing from the figures
     fields = tuple(
-        Field(f.source, "\n".join(problem(p) for p in f.problems), True) for f in b.s.failed
+        Field(
+            PurePath(f.source).name,
+            b.t("cluster_failed_line", errors=b.count("errors", max(1, len(f.problems)))),
+        )
+        for f in b.s.failed
     )
     return [Paragraph(b.t("cluster_failed_intro")), Fields(fields)]
 
@@ -216,7 +245,7 @@ def _group_cell(b: _Builder, group_index: int, library: int) -> str:
         return b.t("prioritised_mark")
     if choice.priority is None:
         return b.t("campaign_mark")
-    return f"{b.t('campaign_mark')} {choice.priority}"
+    return whole(f"{b.t('campaign_mark')} {choice.priority}")
 
 
 def _groups(b: _Builder) -> list[Block]:
@@ -224,7 +253,7 @@ def _groups(b: _Builder) -> list[Block]:
     libs = range(len(s.libraries))
     headers = (
         b.t("target_group"),
-        *(lib.name for lib in s.libraries),
+        *(b.lib_cell(i) for i in range(len(s.libraries))),
         b.t("libraries_column"),
         b.t("campaign_column"),
     )
@@ -297,7 +326,9 @@ def _actions(b: _Builder) -> list[Block]:
     for row in s.statuses:
         if row.kind is Kind.ACTION and row.horizon is not None:
             when = enum_label(row.horizon, b.lang)
-            rows.append((b.lib(row.library), when, *(b.n(c) for c in row.counts), b.n(row.total)))
+            rows.append(
+                (b.lib_cell(row.library), when, *(b.n(c) for c in row.counts), b.n(row.total))
+            )
     for horizon in Horizon:
         parts = [r.counts for r in s.statuses if r.horizon is horizon]
         sums = [sum(column) for column in zip(*parts, strict=True)] if parts else []
@@ -313,7 +344,7 @@ def _actions(b: _Builder) -> list[Block]:
     headers = (b.t("library"), b.t("horizon"), *_status_headers(b), b.t("total"))
     actions = b.table(headers, rows, (3, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2), "cluster-actions")
     activity_rows: list[tuple[str, ...]] = [
-        (b.lib(r.library), *(b.n(c) for c in r.counts), b.n(r.total))
+        (b.lib_cell(r.library), *(b.n(c) for c in r.counts), b.n(r.total))
         for r in s.statuses
         if r.kind is Kind.ACTIVITY
     ]
@@ -343,11 +374,11 @@ def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Tab
         b.t("responsible"),
         b.t("date"),
         b.t("status"),
-        *((b.t("days_late"),) if late else ()),
+        *((whole(b.t("days_late")),) if late else ()),
     )
     rows = (
         (
-            b.lib(e.library),
+            b.lib_cell(e.library),
             _kind(b, e),
             e.item.what,
             e.item.responsible,
@@ -379,24 +410,43 @@ def _tips(b: _Builder) -> list[Block]:
     if not s.tips:
         return [intro, Paragraph(b.t("no_tips"))]
     rows = (
-        (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
+        (b.lib_cell(e.library), e.item.what, e.item.sharing_reason, e.item.responsible)
+        for e in s.tips
     )
     headers = (b.t("library"), b.t("tip"), b.t("sharing_reason"), b.t("contact"))
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
+
+
+def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
+    """What one library's plan does not yet do, in the rules' own words, worst first."""
+    counts = dict(check.codes)
+    level = dict(check.severities)
+    summaries = dict(b.s.rules)
+    order = list(_FOUND)
+
+    def rank(code: str) -> tuple[int, int, str]:
+        found = level.get(code, "warning")
+        return (order.index(found) if found in order else 1, -counts[code], code)
+
+    items = []
+    for code in sorted(counts, key=rank):
+        said = in_language(summaries.get(code, ""), b.lang).strip().rstrip(".")
+        noun = _FOUND.get(level.get(code, "warning"), "warnings")
+        items.append(
+            b.t(
+                "cluster_lack_line",
+                rule=said or b.t("cluster_unnamed_rule"),
+                found=b.count(noun, counts[code]),
+            )
+        )
+    return BulletList(tuple(items), b.t("cluster_lacks", library=b.lib(check.library)))
 
 
 def _checks(b: _Builder) -> list[Block]:
     s = b.s
     order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
     rows = [
-        (
-            b.lib(c.library),
-            b.n(c.errors),
-            b.n(c.warnings),
-            b.n(c.infos),
-            ", ".join(code if n == 1 else f"{code} ×{b.n(n)}" for code, n in c.codes),
-        )
-        for c in order
+        (b.lib_cell(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order
     ]
     if s.checks:
         rows.append(
@@ -405,38 +455,19 @@ def _checks(b: _Builder) -> list[Block]:
                 b.n(sum(c.errors for c in s.checks)),
                 b.n(sum(c.warnings for c in s.checks)),
                 b.n(sum(c.infos for c in s.checks)),
-                "",
             )
         )
     table = b.table(
-        (b.t("library"), b.t("errors"), b.t("warnings"), b.t("infos"), b.t("rules")),
+        (b.t("library"), b.t("errors"), b.t("warnings"), b.t("infos")),
         rows,
-        (2.6, 1, 1.2, 1, 5),
+        (4, 1, 1.2, 1),
         "cluster-checks",
     )
-    problems = [
-        f"{b.lib(c.library)}: {in_language(c.problem, b.lang)}" for c in s.checks if c.problem
-    ]
-    rules = b.table(
-        (b.t("rule"), b.t("rule_asks"), b.t("libraries_column"), b.t("findings")),
-        (
-            (
-                code,
-                summary,
-                b.n(sum(1 for c in s.checks if code in dict(c.codes))),
-                b.n(sum(dict(c.codes).get(code, 0) for c in s.checks)),
-            )
-            for code, summary in ((code, in_language(text, b.lang)) for code, text in s.rules)
-        ),
-        (1.2, 6, 1.4, 1.2),
-        "cluster-rules",
-        caption=b.t("cluster_rules_caption"),
-    )
+    # a library's own settings that could not be used are the command's to say
     return [
         Paragraph(b.t("cluster_checks_intro")),
         table,
-        BulletList(tuple(problems), b.t("cluster_settings_problems")),
-        rules,
+        *(_lacks(b, c) for c in order if c.codes),
     ]
 
 
@@ -450,7 +481,7 @@ def _evaluation(b: _Builder) -> list[Block]:
         for a, n in counts.items():
             totals[a] += n
         per_library.append(
-            (b.lib(lib), b.n(sum(counts.values())), *(b.n(counts[a]) for a in Achievement))
+            (b.lib_cell(lib), b.n(sum(counts.values())), *(b.n(counts[a]) for a in Achievement))
         )
     per_library.append(
         (b.t("total"), b.n(sum(totals.values())), *(b.n(totals[a]) for a in Achievement))
@@ -459,7 +490,7 @@ def _evaluation(b: _Builder) -> list[Block]:
         (
             b.t("library"),
             b.t("indicators"),
-            *(b.t(f"achievement_{a.value}").capitalize() for a in Achievement),
+            *(b.achieved(a).capitalize() for a in Achievement),
         ),
         per_library,
         (3, 1.2, 1.3, 1.3, 1.4, 1.3),
@@ -477,12 +508,12 @@ def _evaluation(b: _Builder) -> list[Block]:
         measure = f"{ind.name} ({ind.unit})" if ind.unit.strip() else ind.name
         rows.append(
             (
-                b.lib(e.library),
+                b.lib_cell(e.library),
                 e.item.what,
                 measure,
                 number(ind.target),
                 number(ind.result),
-                b.t(f"achievement_{achievement(ind).value}"),
+                b.achieved(achievement(ind)),
             )
         )
     table = b.table(
@@ -516,7 +547,6 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
         ("libraries", 1, b.t("cluster_libraries"), _libraries(b)),
         ("failed-plans", 2, b.t("cluster_failed"), _failed(b)),
         ("target-groups", 1, b.t("cluster_target_groups"), _groups(b)),
-        ("group-matching", 2, b.t("cluster_matching"), _matching(b)),
         ("votes", 1, b.t("cluster_votes_title"), _votes(b)),
         ("actions", 1, b.t("cluster_actions_title"), _actions(b)),
         ("late", 2, b.t("cluster_late_title"), _late(b)),
@@ -536,6 +566,9 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
             b.t("cluster_templates_title"),
             [b.by_library(summary.templates)],
         ),
+        # how the groups were counted together matters to whoever checks the figures:
+        # it stands last, where it keeps no chapter from its page
+        ("group-matching", 1, b.t("cluster_matching"), _matching(b)),
     ]
     sections = [
         Section(title, level, blocks, f"cluster-{key}")
