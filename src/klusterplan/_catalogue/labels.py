@@ -526,12 +526,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     ),
     "note_same_plan": (
         "{group} ({libraries}) räknas för sig: planen har två målgrupper med samma namn.",
-        "{group} ({libraries}) is counted on its own: the plan has two target groups of that "
-        "name.",
+        "{group} ({libraries}) is counted on its own: the plan has two target groups of that name.",
     ),
     "note_campaign_unknown": (
-        "{libraries} har valt en målgrupp till klusterkampanjen som planen inte beskriver "
-        "({ids}).",
+        "{libraries} har valt en målgrupp till klusterkampanjen som planen inte beskriver ({ids}).",
         "{libraries} chose a target group for the cluster campaign that the plan does not "
         "describe ({ids}).",
     ),

@@ -445,9 +445,7 @@ def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
 def _checks(b: _Builder) -> list[Block]:
     s = b.s
     order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
-    rows = [
-        (b.lib_cell(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order
-    ]
+    rows = [(b.lib_cell(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order]
     if s.checks:
         rows.append(
             (
