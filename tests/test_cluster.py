@@ -55,7 +55,7 @@ def test_summary_of_the_examples_in_every_document_format(run: Run, cluster: Pat
     text = Path("summary.md").read_text(encoding="utf-8")
     assert text.startswith("# Klustersammanställning\n\n**Kluster Sydost**")
     for heading in (
-        "## Sammanfattning för samordnaren",
+        "## Sammanfattning",
         "## Målgrupper i klustret",
         "## Röster i klustret",
         "## Åtgärder och aktiviteter",
@@ -70,7 +70,7 @@ def test_summary_of_the_examples_in_every_document_format(run: Run, cluster: Pat
     assert f"Sida 2 av {len(pdf.pages)}" in pages
     assert "Sjöby bibliotek" in pages and "Det som saknas i planerna" in pages
     outline = [o.title for o in pdf.outline if not isinstance(o, list)]
-    assert outline[2:4] == ["Sammanfattning för samordnaren", "Biblioteken"]
+    assert outline[2:4] == ["Sammanfattning", "Biblioteken"]
 
 
 def test_format_follows_the_suffix_and_json_prints(run: Run, cluster: Path) -> None:
@@ -152,7 +152,7 @@ def test_english_summary(run: Run, cluster: Path) -> None:
     assert result.exit_code == 0
     text = Path("s.md").read_text(encoding="utf-8")
     assert text.startswith("# Cluster summary")
-    assert "## Briefing for the coordinator" in text and "| campaign\u00a01 |" in text
+    assert "## Summary" in text and "| campaign\u00a01 |" in text
     assert "Klustersammanställning" not in text
     assert "## What the plans still lack" in text and "not\u00a0set" in text
 
@@ -184,7 +184,7 @@ def test_plugin_document_format_writes_the_summary(
     assert lines[:3] == [
         "Klustersammanställning",
         "Kluster Sydost",
-        "Sammanfattning för samordnaren",
+        "Sammanfattning",
     ]
 
 

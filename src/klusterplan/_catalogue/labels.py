@@ -453,7 +453,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_as_of": ("Läget den", "As of"),
     "cluster_coming_period": ("Kommande period", "Coming period"),
     "cluster_coming_line": ("{days} dagar, till {until}", "{days} days, until {until}"),
-    "cluster_briefing": ("Sammanfattning för samordnaren", "Briefing for the coordinator"),
+    "cluster_briefing": ("Sammanfattning", "Summary"),
     "cluster_intro": (
         "Klustrets lokala planer sida vid sida: vilka målgrupper biblioteken prioriterar, hur "
         "långt åtgärderna har kommit, vad som är försenat, vilka tips som kan delas, vem som "
