@@ -516,6 +516,13 @@ _LABELS: dict[str, tuple[str, str]] = {
         "{group} har olika kortnamn i planerna och räknas ihop efter sitt namn.",
         "{group} has different short names in the plans and is counted together by its name.",
     ),
+    "notes_by_name": (
+        "Planerna ger de här målgrupperna olika kortnamn, så de räknas ihop efter sina namn: "
+        "{groups}.",
+        "The plans give these target groups different short names, so they are counted "
+        "together by their names: {groups}.",
+    ),
+    "notes_unmatched": ("Finns bara i en plan: {groups}.", "In one plan only: {groups}."),
     "note_other_names": (
         "{group} heter också {names} ({libraries}).",
         "{group} is also called {names} ({libraries}).",

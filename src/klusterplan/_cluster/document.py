@@ -292,7 +292,19 @@ def _note(b: _Builder, note: MatchNote) -> str:
 def _matching(b: _Builder) -> list[Block]:
     order = list(NoteKind)
     notes = sorted(b.s.notes, key=lambda n: (order.index(n.kind), n.group.casefold()))
-    return [BulletList(tuple(_note(b, n) for n in notes), lang=b.tag)]
+    items: list[str] = []
+    for kind in order:
+        these = [n for n in notes if n.kind is kind]
+        if len(these) > 1 and kind in (NoteKind.BY_NAME, NoteKind.UNMATCHED):
+            # groups that say the same thing are one line, not one line each
+            quoted = (b.t("quoted", text=n.group) for n in these)
+            if kind is NoteKind.UNMATCHED:
+                libs = (", ".join(b.lib(i) for i in n.libraries) for n in these)
+                quoted = (f"{q} ({lib})" for q, lib in zip(quoted, libs, strict=True))
+            items.append(b.t(f"notes_{kind.value}", groups=", ".join(quoted)))
+        else:
+            items.extend(_note(b, n) for n in these)
+    return [BulletList(tuple(items), lang=b.tag)]
 
 
 def _votes(b: _Builder) -> list[Block]:
