@@ -586,8 +586,8 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
         if (blocks := kept(raw))
     ]
     title = b.t("cluster_title")
+    # the cluster's name is the cover's subtitle: no line repeats it
     lines = [
-        ("cluster", summary.cluster),
         ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
         ("period", summary.period),
         ("cluster_as_of", _format.day(summary.today)),
