@@ -121,6 +121,19 @@ def test_the_board_reads_no_codes_or_commands(run: Run, lang: str) -> None:
     assert sjoby["checks"]["codes"]["KP201"] == 1 and "KP201" in data["rules"]
 
 
+def test_the_summary_opens_with_a_text_composed_from_its_numbers(run: Run) -> None:
+    text = _plain(_summary(run, "s.md").read_text(encoding="utf-8"))
+    opening = text.split("## Sammanfattning\n\n", 1)[1].split("\n", 1)[0]
+    assert opening == (
+        "Sammanställningen bygger på 5 av 5 bibliotekens planer. Flest bibliotek prioriterar "
+        "Den kommunplacerade flyktingen (5 av 5). Av 43 åtgärder och aktiviteter är 10 klara "
+        "och 9 försenade. Mest stöd behöver Sjöby bibliotek: planen har 8 fel. Sjöby bibliotek "
+        "har ännu ingen budget för kommunikationsplanen."
+    )
+    english = _plain(_summary(run, "e.md", "--lang", "en").read_text(encoding="utf-8"))
+    assert "Sjöby bibliotek needs help most: its plan has 8 errors." in english
+
+
 def test_a_budget_not_set_is_said_in_every_format(run: Run) -> None:
     note = "Sjöby bibliotek har ännu ingen budget för kommunikationsplanen."
     markdown = _plain(_summary(run, "s.md").read_text(encoding="utf-8"))

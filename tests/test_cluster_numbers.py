@@ -20,7 +20,7 @@ import pytest
 
 import klusterplan
 from klusterplan import testing
-from klusterplan.document import BulletList, Chart, Document, Fields, Table
+from klusterplan.document import BulletList, Chart, Document, Fields, Paragraph, Table
 from klusterplan.model import Action, ActionStatus, Activity, Horizon, Plan
 from klusterplan.plugins import DEFAULT_PLUGINS, Registry
 
@@ -420,6 +420,18 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
     assert numbers(fields["Mått"]) == [evaluation[1], *(c for c in evaluation[2:] if c != "0")]
     sjoby = next(r for r in tables(document)["cluster-checks"].rows if r[0] == "Sjöby bibliotek")
     assert numbers(fields["Behöver stöd"]) == [sjoby[1]]
+    # the text that opens the summary says the same numbers in sentences
+    text = next(b.text for b in briefing.blocks if isinstance(b, Paragraph))
+    done = actions[ActionStatus.DONE] + activities[ActionStatus.DONE]
+    assert (
+        f"Av {n(actions.total() + activities.total())} åtgärder och aktiviteter är {n(done)} "
+        f"klara och {n(len(late))} försenade." in text
+    )
+    assert (
+        f"Flest bibliotek prioriterar {ranked[0]} ({n(len(GROUPS[ranked[0]]))} av {n(libs)})."
+        in text
+    )
+    assert f"Mest stöd behöver Sjöby bibliotek: planen har {n(int(sjoby[1]))} fel." in text
     lines = dict(document.title_lines)
     assert lines["Bibliotek"] == n(libs)
     assert lines["Läget den"] == "2011-03-01"

@@ -455,13 +455,21 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_coming_period": ("Kommande period", "Coming period"),
     "cluster_coming_line": ("{days} dagar, till {until}", "{days} days, until {until}"),
     "cluster_briefing": ("Sammanfattning", "Summary"),
-    "cluster_intro": (
-        "Klustrets lokala planer sida vid sida: vilka målgrupper biblioteken prioriterar, hur "
-        "långt åtgärderna har kommit, vad som är försenat, vilka tips som kan delas, vem som "
-        "behöver stöd och hur insatserna följs upp.",
-        "The cluster's local plans side by side: which target groups the libraries prioritise, "
-        "how far the actions have come, what is late, which tips can be shared, who needs help "
-        "and how the work is followed up.",
+    "cluster_text_read": (
+        "Sammanställningen bygger på {loaded} av {total} bibliotekens planer.",
+        "The summary draws on the plans of {loaded} of the {total} libraries.",
+    ),
+    "cluster_text_groups": (
+        "Flest bibliotek prioriterar {group} ({n} av {libraries}).",
+        "Most libraries prioritise {group} ({n} of {libraries}).",
+    ),
+    "cluster_text_work": (
+        "Av {total} åtgärder och aktiviteter är {done} klara och {late} försenade.",
+        "Of {total} actions and activities, {done} are done and {late} are late.",
+    ),
+    "cluster_text_help": (
+        "Mest stöd behöver {library}: planen har {errors}.",
+        "{library} needs help most: its plan has {errors}.",
     ),
     "cluster_plans": ("Planer", "Plans"),
     "cluster_read": ("{loaded} av {total} lästa", "{loaded} of {total} read"),

@@ -160,7 +160,45 @@ def _briefing(b: _Builder) -> list[Block]:
         ),
     ]
     fields = tuple(Field(b.t(key), value) for key, value in items if value)
-    return [Paragraph(b.t("cluster_intro")), Fields(fields, b.tag)]
+    return [Paragraph(_written(b)), Fields(fields, b.tag)]
+
+
+def _written(b: _Builder) -> str:
+    """The summary in a few sentences composed from its numbers, for a board to read first."""
+    s = b.s
+    total = len(s.libraries) + len(s.failed)
+    said = [b.t("cluster_text_read", loaded=b.n(len(s.libraries)), total=b.n(total))]
+    if s.groups:
+        top = max(s.groups, key=lambda g: g.libraries)
+        said.append(
+            b.t(
+                "cluster_text_groups",
+                group=top.name,
+                n=b.n(top.libraries),
+                libraries=b.n(len(s.libraries)),
+            )
+        )
+    work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
+    if sum(work):
+        done = work[list(ActionStatus).index(ActionStatus.DONE)]
+        said.append(
+            b.t("cluster_text_work", total=b.n(sum(work)), done=b.n(done), late=b.n(len(s.late)))
+        )
+    errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
+    if errors:
+        worst = errors[0]
+        said.append(
+            b.t(
+                "cluster_text_help",
+                library=b.lib(worst.library),
+                errors=b.count("errors", worst.errors),
+            )
+        )
+    missing = [lib.name for lib in s.libraries if lib.budget is None]
+    if missing:
+        key = "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets"
+        said.append(b.t(key, libraries=", ".join(missing)))
+    return " ".join(said)
 
 
 def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
