@@ -288,7 +288,7 @@ def test_rule_findings_per_library(
     assert table.rows[0][0] == "Sjöby bibliotek"
     # each library's findings in plain words: what its rules ask, and how often it falls short
     section = next(s for s in document.sections if s.key == "cluster-checks")
-    lists = {b.caption: b.items for b in section.blocks if isinstance(b, BulletList)}
+    lists = {plain(b.caption): b.items for b in section.blocks if isinstance(b, BulletList)}
     nouns = {"error": ("fel", "fel"), "warning": ("varning", "varningar"), "info": ("råd", "råd")}
     rules = registry.rules()
     for name, found in findings.items():
@@ -356,7 +356,9 @@ def test_tips_are_the_items_marked_worth_sharing(
 
 def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str, Plan]) -> None:
     briefing = document.sections[0]
-    fields = {f.label: f.value for b in briefing.blocks if isinstance(b, Fields) for f in b.items}
+    fields = {
+        f.label: plain(f.value) for b in briefing.blocks if isinstance(b, Fields) for f in b.items
+    }
 
     def numbers(text: str) -> list[str]:
         return re.findall(r"\d[\d\u00a0]*", text.replace("2011-03-31", ""))
@@ -421,7 +423,7 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
     sjoby = next(r for r in tables(document)["cluster-checks"].rows if r[0] == "Sjöby bibliotek")
     assert numbers(fields["Behöver stöd"]) == [sjoby[1]]
     # the text that opens the summary says the same numbers in sentences
-    text = next(b.text for b in briefing.blocks if isinstance(b, Paragraph))
+    text = plain(next(b.text for b in briefing.blocks if isinstance(b, Paragraph)))
     done = actions[ActionStatus.DONE] + activities[ActionStatus.DONE]
     assert (
         f"Av {n(actions.total() + activities.total())} åtgärder och aktiviteter är {n(done)} "

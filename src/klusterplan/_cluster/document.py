@@ -64,11 +64,8 @@ class _Builder(Builder):
         return self.t(f"{key}_{'one' if n == 1 else 'many'}", n=self.n(n))
 
     def lib(self, index: int) -> str:
-        return self.s.libraries[index].name
-
-    def lib_cell(self, index: int) -> str:
-        """A library's name in a table: on one line when it is short."""
-        name = self.lib(index)
+        """A library's name, in a table or a sentence: on one line when it is short."""
+        name = self.s.libraries[index].name
         return whole(name) if len(name) <= SHORT_NAME else name
 
     def achieved(self, value: Achievement) -> str:
@@ -194,7 +191,7 @@ def _written(b: _Builder) -> str:
                 errors=b.count("errors", worst.errors),
             )
         )
-    missing = [lib.name for lib in s.libraries if lib.budget is None]
+    missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
     if missing:
         key = "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets"
         said.append(b.t(key, libraries=", ".join(missing)))
@@ -216,7 +213,7 @@ def _libraries(b: _Builder) -> list[Block]:
     unset = whole(b.t("not_set"))
     rows = [
         (
-            b.lib_cell(i),
+            b.lib(i),
             b.n(lib.target_groups),
             b.n(lib.campaign_groups),
             b.n(lib.actions),
@@ -247,7 +244,7 @@ def _libraries(b: _Builder) -> list[Block]:
     # "not set" stands where an amount would, at the right like the amounts
     align = ("left", *("right" for _ in headers[1:]))
     table = b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries", align=align)
-    missing = [lib.name for lib in s.libraries if lib.budget is None]
+    missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
     if not missing:
         return [table]
     note = b.t(
@@ -291,7 +288,7 @@ def _groups(b: _Builder) -> list[Block]:
     libs = range(len(s.libraries))
     headers = (
         b.t("target_group"),
-        *(b.lib_cell(i) for i in range(len(s.libraries))),
+        *(b.lib(i) for i in range(len(s.libraries))),
         b.t("libraries_column"),
         b.t("campaign_column"),
     )
@@ -376,9 +373,7 @@ def _actions(b: _Builder) -> list[Block]:
     for row in s.statuses:
         if row.kind is Kind.ACTION and row.horizon is not None:
             when = enum_label(row.horizon, b.lang)
-            rows.append(
-                (b.lib_cell(row.library), when, *(b.n(c) for c in row.counts), b.n(row.total))
-            )
+            rows.append((b.lib(row.library), when, *(b.n(c) for c in row.counts), b.n(row.total)))
     for horizon in Horizon:
         parts = [r.counts for r in s.statuses if r.horizon is horizon]
         sums = [sum(column) for column in zip(*parts, strict=True)] if parts else []
@@ -394,7 +389,7 @@ def _actions(b: _Builder) -> list[Block]:
     headers = (b.t("library"), b.t("horizon"), *_status_headers(b), b.t("total"))
     actions = b.table(headers, rows, (3, 1.8, 1.2, 1.2, 1.2, 1.2, 1.2), "cluster-actions")
     activity_rows: list[tuple[str, ...]] = [
-        (b.lib_cell(r.library), *(b.n(c) for c in r.counts), b.n(r.total))
+        (b.lib(r.library), *(b.n(c) for c in r.counts), b.n(r.total))
         for r in s.statuses
         if r.kind is Kind.ACTIVITY
     ]
@@ -428,7 +423,7 @@ def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Tab
     )
     rows = (
         (
-            b.lib_cell(e.library),
+            b.lib(e.library),
             _kind(b, e),
             e.item.what,
             e.item.responsible,
@@ -460,8 +455,7 @@ def _tips(b: _Builder) -> list[Block]:
     if not s.tips:
         return [intro, Paragraph(b.t("no_tips"))]
     rows = (
-        (b.lib_cell(e.library), e.item.what, e.item.sharing_reason, e.item.responsible)
-        for e in s.tips
+        (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
     )
     headers = (b.t("library"), b.t("tip"), b.t("sharing_reason"), b.t("contact"))
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
@@ -495,7 +489,7 @@ def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
 def _checks(b: _Builder) -> list[Block]:
     s = b.s
     order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
-    rows = [(b.lib_cell(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order]
+    rows = [(b.lib(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order]
     if s.checks:
         rows.append(
             (
@@ -529,7 +523,7 @@ def _evaluation(b: _Builder) -> list[Block]:
         for a, n in counts.items():
             totals[a] += n
         per_library.append(
-            (b.lib_cell(lib), b.n(sum(counts.values())), *(b.n(counts[a]) for a in Achievement))
+            (b.lib(lib), b.n(sum(counts.values())), *(b.n(counts[a]) for a in Achievement))
         )
     per_library.append(
         (b.t("total"), b.n(sum(totals.values())), *(b.n(totals[a]) for a in Achievement))
@@ -556,7 +550,7 @@ def _evaluation(b: _Builder) -> list[Block]:
         measure = f"{ind.name} ({ind.unit})" if ind.unit.strip() else ind.name
         rows.append(
             (
-                b.lib_cell(e.library),
+                b.lib(e.library),
                 e.item.what,
                 measure,
                 number(ind.target),
