@@ -21,7 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
-from page_audit import NORMAL, Line, Page, audit, read_pages
+from page_audit import LARGE, NORMAL, Line, Page, audit, read_pages
 from pypdf import PdfReader
 
 from klusterplan import testing
@@ -207,6 +207,14 @@ def test_pdf_amounts_stand_right_and_labels_stay_whole(run: Run) -> None:
 def test_word_amounts_stand_right_and_labels_stay_whole(run: Run, tmp_path: Path) -> None:
     data = _word_as_printed(_summary(run, "s.docx"), tmp_path / "lo")
     _check_printed(read_pages(data), data)
+
+
+def test_large_print_tables_become_records_not_broken_words(run: Run) -> None:
+    """At 16 pt a table too wide for the page is one record a row, as in a plan."""
+    data = _summary(run, "s.pdf", "--large-print").read_bytes()
+    assert [str(d) for d in audit(data, LARGE, SHORT)] == []
+    text = _plain("\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages))
+    assert "Bibliotek: Sjöby bibliotek" in text and "Budget: ej satt" in text
 
 
 def test_the_audit_finds_a_label_broken_in_a_cell() -> None:

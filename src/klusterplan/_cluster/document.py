@@ -52,8 +52,8 @@ def whole(text: str) -> str:
 class _Builder(Builder):
     """The document builder, with the summary and its numbers, libraries and tallies."""
 
-    def __init__(self, summary: ClusterSummary, language: Language) -> None:
-        super().__init__(language, summary.language)
+    def __init__(self, summary: ClusterSummary, language: Language, large_print: bool) -> None:
+        super().__init__(language, summary.language, large_print)
         self.s = summary
 
     def n(self, value: int) -> str:
@@ -574,8 +574,13 @@ def _evaluation(b: _Builder) -> list[Block]:
     return [intro, overview, table]
 
 
-def build_summary_document(summary: ClusterSummary, language: Language | None = None) -> Document:
+def build_summary_document(
+    summary: ClusterSummary, language: Language | None = None, *, large_print: bool = False
+) -> Document:
     """Describe ``summary`` as a document in ``language`` (the plans' own by default).
+
+    ``large_print`` lays its tables out for 16 pt, as a plan's: a table too wide for
+    a portrait page at that size becomes one record a row.
 
     >>> import klusterplan
     >>> summary = klusterplan.summarise(klusterplan.Cluster.of([klusterplan.example()]))
@@ -583,7 +588,7 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
     'Klustersammanställning'
     """
     lang = language or summary.language
-    b = _Builder(summary, lang)
+    b = _Builder(summary, lang, large_print)
     parts: list[tuple[str, int, str, list[Block]]] = [
         ("briefing", 1, b.t("cluster_briefing"), _briefing(b)),
         ("libraries", 1, b.t("cluster_libraries"), _libraries(b)),

@@ -130,6 +130,7 @@ def export_summary(
     plan = _cluster_plan(summary, municipalities)
     context = document_context(plan, format, options, registry, notices)
     buffer = io.BytesIO()
-    exporter.render(build_summary_document(summary, options.language), buffer, context)
+    document = build_summary_document(summary, options.language, large_print=options.large_print)
+    exporter.render(document, buffer, context)
     deliver(buffer.getvalue(), dest)
     return context.notices
