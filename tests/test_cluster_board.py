@@ -21,6 +21,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from docx.oxml.ns import qn
 from page_audit import LARGE, NORMAL, Line, Page, audit, read_pages
 from pypdf import PdfReader
 
@@ -205,8 +206,27 @@ def test_pdf_amounts_stand_right_and_labels_stay_whole(run: Run) -> None:
 
 
 def test_word_amounts_stand_right_and_labels_stay_whole(run: Run, tmp_path: Path) -> None:
-    data = _word_as_printed(_summary(run, "s.docx"), tmp_path / "lo")
+    path = _summary(run, "s.docx")
+    data = _word_as_printed(path, tmp_path / "lo")
     _check_printed(read_pages(data), data)
+    # the contents printed as it is shows the pages LibreOffice puts the headings on
+    word = testing.open_word(path)
+    cached = []
+    for paragraph in word.paragraphs:
+        codes = [t.text or "" for t in paragraph._p.iter(qn("w:instrText"))]
+        if any("PAGEREF" in c for c in codes):
+            texts = [t.text or "" for t in paragraph._p.iter(qn("w:t"))]
+            cached.append((_plain("".join(texts[:-1]).strip()), int(texts[-1])))
+    reader = PdfReader(io.BytesIO(data))
+    printed = {
+        _plain(item.title.strip()): (reader.get_destination_page_number(item) or 0) + 1
+        for item in reader.outline
+        if not isinstance(item, list)
+    }
+    assert len(cached) >= 9
+    off = [(t, n, printed.get(t)) for t, n in cached if t in printed and printed[t] != n]
+    assert off == []
+    assert {t for t, _ in cached if t in printed} >= {"Sammanfattning", "Det som saknas i planerna"}
 
 
 def test_large_print_tables_become_records_not_broken_words(run: Run) -> None:
