@@ -82,13 +82,12 @@ class _Writer(TableWriter):
             case _:
                 assert_never(block)
 
-    def paragraph(self, block: Paragraph, keep: bool = False) -> Iterator[str]:
-        """A paragraph; with ``keep`` it stays on the page of what follows (a table it opens)."""
+    def paragraph(self, block: Paragraph) -> Iterator[str]:
         if block.prompt:
             yield self.caption(block.text.strip())
             return
         # in the workbook a note stays with the room to write under it
-        ppr = "<w:keepNext/>" if self.workbook or keep else ""
+        ppr = "<w:keepNext/>" if self.workbook else ""
         yield self.text_paragraphs(block.text, rpr=lang_xml(block.lang), ppr=ppr, marks=block.marks)
 
     def chart(self, block: Chart) -> Iterator[str]:
@@ -346,12 +345,7 @@ def body_xml(
             if section.keep_together:
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
                 continue
-            for i, block in enumerate(section.blocks):
-                after = section.blocks[i + 1] if i + 1 < len(section.blocks) else None
-                if isinstance(block, Paragraph) and _opens(block, after):
-                    # a short text that opens a table stays on the page of its first rows
-                    parts.append("".join(w.paragraph(block, keep=True)))
-                    continue
+            for block in section.blocks:
                 # a table to write in, in a question of several steps, stays whole
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
@@ -403,17 +397,3 @@ def footer_xml(text: str, page_label: str, text_width: int, size: int, rule: str
         run_xml(after, rpr) if after else "",
     ]
     return p_xml("".join(parts), ppr).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)
-
-
-#: A paragraph opening a table keeps with it up to this many characters (a few lines).
-_INTRO_CHARS = 400
-
-
-def _opens(block: Paragraph, after: Block | None) -> bool:
-    """Whether ``block`` is a short paragraph that introduces the table ``after`` it."""
-    return (
-        not block.prompt
-        and isinstance(after, Table | Chart)
-        and len(block.text) <= _INTRO_CHARS
-        and "\n\n" not in block.text.strip()
-    )
