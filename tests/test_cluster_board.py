@@ -219,7 +219,7 @@ def test_word_amounts_stand_right_and_labels_stay_whole(run: Run, tmp_path: Path
             cached.append((_plain("".join(texts[:-1]).strip()), int(texts[-1])))
     reader = PdfReader(io.BytesIO(data))
     printed = {
-        _plain(item.title.strip()): (reader.get_destination_page_number(item) or 0) + 1
+        _plain((item.title or "").strip()): (reader.get_destination_page_number(item) or 0) + 1
         for item in reader.outline
         if not isinstance(item, list)
     }
