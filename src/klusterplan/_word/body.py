@@ -128,8 +128,10 @@ class _Writer(TableWriter):
         last = len(block.items) - 1
         items = []
         for i, item in enumerate(block.items):
-            # a short list stays on one page
-            keep = "<w:keepNext/>" if i < last and len(block.items) <= 8 else ""
+            # a short list stays on one page; a long one keeps its first two items with
+            # its caption, and its last two together
+            ends = i in (0, last - 1)
+            keep = "<w:keepNext/>" if i < last and (len(block.items) <= 8 or ends) else ""
             marks = block.marks[i] if i < len(block.marks) else ()
             items.append(p_xml(self.marked(item, marks, lang), numpr + keep, style))
         yield "".join(items)
