@@ -29,6 +29,7 @@ __all__ = [
     "chart_label_room",
     "fit_columns",
     "longest_word",
+    "staircase_columns",
     "text_width",
 ]
 
@@ -157,6 +158,31 @@ def _weighed(least: list[float], weights: list[float], available: float) -> list
         if not short:
             return widths
         fixed |= short
+
+
+def staircase_columns(
+    steps: Sequence[tuple[str, Sequence[str]]], width: float, size: float, padding: float
+) -> list[float]:
+    """The column widths of a staircase of ``steps`` (a label and its groups, lowest first).
+
+    Step ``k`` (from 1) stands on the columns from ``k`` to the last, so the
+    highest step has the last column alone. The first columns, the stairs'
+    treads, are narrowed so that each step holds its label ("5. Ambassadör") and
+    each of its groups on one line; a tread is never narrower than a third of
+    an even share, so that the stairs still rise.
+    """
+    count = len(steps)
+    if count < 2:
+        return [width] * count
+    even = width / count
+    tread = even
+    for k, (label, groups) in enumerate(steps[1:], start=2):
+        need = max(
+            [text_width(label, size, True), *(text_width(g, size) for g in groups)]
+        ) + padding
+        tread = min(tread, (width - need) / (k - 1))
+    tread = max(tread, even / 3)
+    return [tread] * (count - 1) + [width - tread * (count - 1)]
 
 
 def chart_label_room(labels: tuple[str, ...], width: float, large_print: bool) -> float:

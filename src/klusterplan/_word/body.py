@@ -103,7 +103,14 @@ class _Writer(TableWriter):
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)
         if block.text.strip():
-            yield self.text_paragraphs(block.text, self.style("Quote"), lang, marks=block.marks)
+            # the quote's last paragraph keeps with its attribution, never apart from it
+            style = self.style("Quote")
+            quoted = self.text_paragraphs(block.text, style, lang, marks=block.marks)
+            if block.attribution:
+                head = f'<w:pStyle w:val="{style}"/>'
+                at = quoted.rfind(head) + len(head)
+                quoted = quoted[:at] + "<w:keepNext/>" + quoted[at:]
+            yield quoted
         if block.attribution:
             yield p_xml(
                 run_xml(f"— {block.attribution}", lang),
@@ -127,13 +134,16 @@ class _Writer(TableWriter):
         for i, item in enumerate(block.items):
             # a short list stays on one page
             keep = "<w:keepNext/>" if i < last and len(block.items) <= 8 else ""
+            # the last item stands as far from what follows as a paragraph does
+            after = '<w:spacing w:after="120"/>' if i == last else ""
             marks = block.marks[i] if i < len(block.marks) else ()
-            items.append(p_xml(self.marked(item, marks, lang), numpr + keep, style))
+            items.append(p_xml(self.marked(item, marks, lang), keep + numpr + after, style))
         yield "".join(items)
 
     def fields(self, block: Fields) -> Iterator[str]:
         lang = lang_xml(block.lang)
-        for field in block.items:
+        last = len(block.items) - 1
+        for n, field in enumerate(block.items):
             if field.long:
                 yield p_xml(self.marked(field.label, field.label_marks, "<w:b/>"), "<w:keepNext/>")
                 yield self.text_paragraphs(field.value, rpr=lang, marks=field.marks)
@@ -141,10 +151,12 @@ class _Writer(TableWriter):
                 # a label is the reader's, unless it is plan text (a partner's name)
                 label_lang = lang if field.label_marks else ""
                 label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
-                # a short field never stands alone at the foot: it keeps with what follows
+                # a short field never stands alone at the foot: it keeps with the next field
+                # of its block; the last keeps with nothing, or a chain of fields, headings and
+                # fields would move a persona's closing lines to the next page
                 yield p_xml(
                     label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
-                    "<w:keepNext/>",
+                    "<w:keepNext/>" if n < last else "",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._document.metrics import CELL_PADDING, fit_columns, longest_word
+from .._document.metrics import CELL_PADDING, fit_columns, longest_word, staircase_columns
 from ..document import Mark, Marks, Matrix, Staircase, Table
-from .layout import fits_page
+from .layout import fits_page, is_short
 from .marks import TABLE, half_points
 from .wordml import (
     GREY,
@@ -254,6 +254,10 @@ class TableWriter(WriterBase):
         # the marks' names and numbers as they were, for a table written a second time
         names, bookmarks = dict(self.names), self.bookmarks
         xml = write(block.keep_together)
+        if not block.keep_together and not block.row_lines and is_short(xml, self.look, self.width):
+            # a short table stays whole on its page, never leaving two or three rows apart
+            self.names, self.bookmarks = dict(names), bookmarks
+            xml = write(True)
         self.sheet_split = False
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
@@ -275,8 +279,13 @@ class TableWriter(WriterBase):
                 for k, (h, c) in enumerate(zip(block.headers, row, strict=False))
             ]
             cells = [(h, c, m) for h, c, m in cells if c]
+            last = len(cells) - 1
             for i, (name, value, marks) in enumerate(cells):
-                ppr = (rule if i == 0 else "") + ("<w:keepNext/>" if i < len(cells) - 1 else "")
+                # a record splits over pages only with two fields at least on each side:
+                # its first keeps with its second, the one before its last with the last
+                # (a record of three fields or fewer is kept whole)
+                keep = i < last and (i == 0 or i >= last - 1 or last < 3)
+                ppr = ("<w:keepNext/>" if keep else "") + (rule if i == 0 else "")
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
@@ -367,8 +376,16 @@ class TableWriter(WriterBase):
             return
         rpr = size_xml(self.look.table_size)
         groups_rpr = rpr + lang_xml(block.lang)
-        column = self.width // steps
-        widths = [column] * steps
+        # each step as wide as its label and its groups' names, the treads narrower
+        widths = [
+            int(w * 20)
+            for w in staircase_columns(
+                list(zip(block.labels, block.groups, strict=False)),
+                self.width / 20,
+                self.look.table_size / 2,
+                CELL_PADDING,
+            )
+        ]
         widths[-1] += self.width - sum(widths)
         line = borders("pBdr", ("bottom",), GREY) + (
             f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
@@ -389,10 +406,10 @@ class TableWriter(WriterBase):
         self.placing(block.placements)
         # the highest step first: it stands at the right, above the others
         for k in range(steps, 0, -1):
-            name, groups = block.steps[k - 1], block.groups[k - 1]
+            groups = block.groups[k - 1]
             where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
             keep = "<w:keepNext/>" if k > 1 else ""
-            body = p_xml(run_xml(f"{k}. {name}", "<w:b/>" + rpr), keep)
+            body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep)
             if block.write_in and not groups:
                 lines = "".join(
                     p_xml(

@@ -68,10 +68,20 @@ def size_xml(half_points: int) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
+#: A hyphen inside a word ("IT-ansvarig", "2011-03-17"): Word's no-break hyphen, which the
+#: PDF's line breaking never breaks at either, and which python-docx reads as "-".
+_IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def _line_xml(line: str) -> str:
+    return f'<w:t xml:space="preserve">{_IN_WORD_HYPHEN.sub(_NO_BREAK_HYPHEN, esc(line))}</w:t>'
+
+
 def run_xml(text: str, rpr: str = "") -> str:
-    """One run per line of ``text``, lines separated by breaks."""
+    """One run per line of ``text``, lines separated by breaks; no line breaks inside a word."""
     lines = text.split("\n")
-    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{esc(line)}</w:t>' for line in lines)
+    inner = "<w:br/>".join(_line_xml(line) for line in lines)
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     return f"<w:r>{props}{inner}</w:r>"
 

@@ -377,6 +377,7 @@ class _Renderer:
         height = self.tall
         need = sum(height(f) for f in headings)
         shown = 0.0
+        after_kept = False
         for f in body:
             h = height(f)
             kept = keeps_with_next(f)
@@ -386,7 +387,9 @@ class _Renderer:
                 least = sum(rows) if len(rows) < 5 else sum(rows[:3])
                 need += least + f.getSpaceBefore() + 6  # (rules and rounding)
                 break
-            whole = isinstance(f, KeepTogether) or kept
+            # (reportlab keeps what follows a label whole with it: it moves as one)
+            whole = isinstance(f, KeepTogether) or kept or after_kept
+            after_kept = kept
             if not whole and h > 2 * leading + f.getSpaceBefore():
                 # a longer paragraph or list: two of its lines, the least it leaves here
                 h = 2 * leading + f.getSpaceBefore()
@@ -406,7 +409,11 @@ class _Renderer:
             case Quote():
                 out = self.paragraphs(block.text, s.quote)
                 if block.attribution:
-                    out.append(self.para(f"— {block.attribution}", s.attribution))
+                    # the attribution stays with the quote's last paragraph, never alone
+                    last = out[-1:]
+                    del out[-1:]
+                    attribution = self.para(f"— {block.attribution}", s.attribution)
+                    out.append(together([*last, attribution]))
                 return out
             case BulletList():
                 return self.bullets(block)
@@ -463,12 +470,18 @@ class _Renderer:
         return out
 
     def record(self, fields: list[Any]) -> list[Any]:
-        """One record under its rule: whole on a page, or at least its first two fields."""
+        """One record under its rule: whole on a page, or split with two fields on each side.
+
+        A short record moves whole; a longer one may break between its fields,
+        but never so that one field ("Status: planerad") stands alone at the top
+        of a page or at its foot, and never keeping so much together that the
+        page before is left half empty.
+        """
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
         height = sum(self.tall(f) for f in fields)
-        if height <= self.height * 0.4:
+        if len(fields) < 4 or height <= self.height * 0.2:
             return [together([rule, *fields])]
-        return [together([rule, *fields[:2]]), *fields[2:]]
+        return [together([rule, *fields[:2]]), *fields[2:-2], together(fields[-2:])]
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -532,8 +545,11 @@ class _Renderer:
                 cells[0] = [cells[0], Spacer(1, room)]
         grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
-        grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
-        if block.keep_together and not grid.kp_too_tall:
+        tall = grid.wrap(self.width, self.height)[1]
+        grid.kp_too_tall = tall > self.height * 0.85
+        # a short table stays whole on its page, never leaving two or three rows apart
+        short = not block.row_lines and tall <= self.height * 0.5
+        if (block.keep_together and not grid.kp_too_tall) or short:
             out.append(together([*out[-1:], grid]) if block.caption else together([grid]))
             if block.caption:
                 del out[-2]
