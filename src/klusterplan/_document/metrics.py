@@ -177,9 +177,9 @@ def staircase_columns(
     even = width / count
     tread = even
     for k, (label, groups) in enumerate(steps[1:], start=2):
-        need = max(
-            [text_width(label, size, True), *(text_width(g, size) for g in groups)]
-        ) + padding
+        need = (
+            max([text_width(label, size, True), *(text_width(g, size) for g in groups)]) + padding
+        )
         tread = min(tread, (width - need) / (k - 1))
     tread = max(tread, even / 3)
     return [tread] * (count - 1) + [width - tread * (count - 1)]

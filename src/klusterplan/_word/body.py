@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document.metrics import chart_height
 from ..document import (
     Block,
     BulletList,
@@ -93,7 +94,9 @@ class _Writer(TableWriter):
     def chart(self, block: Chart) -> Iterator[str]:
         # the numbers as a table, which every reader and screen reader can use, and
         # under it the bars, a picture the package puts where this paragraph marks
-        yield from self.table(block.table)
+        labels = tuple(" ".join(label.split()) for label in block.labels)
+        bars = chart_height(labels, self.look.text_width / 20 * 0.9, self.look.large_print)
+        yield from self.table(block.table, below=bars)
         yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
         self.charts += 1
         # the caption under the figure, as in the PDF

@@ -382,13 +382,18 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     return pages.found
 
 
-def is_short(table: str, look: Look, width: int) -> bool:
+def is_short(table: str, look: Look, width: int, below: float = 0.0) -> bool:
     """Whether ``table`` (as in :func:`fits_page`) takes at most half a page.
 
     Such a table is kept whole on one page: split, it would carry two or three
-    rows over to the next page and leave them apart from the rest.
+    rows over to the next page and leave them apart from the rest. ``below`` is
+    the height of a figure that follows it: the two must share a page under a
+    heading too, or the page of the table is left nearly empty.
     """
-    return _height(table, look) <= _design.text_height(width > look.text_width) * 0.5
+    height = _height(table, look)
+    page = _design.text_height(width > look.text_width)
+    heading = _design.size("h1", look.large_print) * 3
+    return height <= page * 0.5 and (not below or height + below + heading <= page)
 
 
 def _height(table: str, look: Look) -> float:

@@ -41,6 +41,9 @@ def _table_start(widths: list[int], caption: str, header: bool, footer: bool) ->
         [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>',
+            # the border at the text's edge, as in the PDF: Word sets a table's edge a cell
+            # margin to the left of the text, unless indented by as much
+            '<w:tblInd w:w="80" w:type="dxa"/>',
             border,
             '<w:tblLayout w:type="fixed"/>',
             '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
@@ -210,15 +213,24 @@ class TableWriter(WriterBase):
                 parts.append(f"<w:tc><w:tcPr>{width}{top}</w:tcPr>{inner}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        # a paragraph after each table keeps two tables from merging into one
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        # a paragraph after each table keeps two tables from merging into one; it is the
+        # space under the table, as tall as the PDF's (four fifths of the body size)
+        gap = self.look.body_size * 8  # half-points to twips, times 0.8
+        parts.append(
+            p_xml("", f'<w:spacing w:before="0" w:after="0" w:line="{gap}" w:lineRule="exact"/>')
+        )
         return "".join(parts)
 
     def _cell(self, text: str, rpr: str, ppr: str, marks: Marks = ()) -> str:
         # a table cell must hold at least one paragraph
         return self.text_paragraphs(text, rpr=rpr, ppr=ppr, marks=marks) or p_xml("", ppr)
 
-    def table(self, block: Table) -> Iterator[str]:
+    def table(self, block: Table, below: float = 0.0) -> Iterator[str]:
+        """``block`` as a Word table; ``below`` is the height of a figure it stands over.
+
+        A table no taller than half a page stays whole, unless it and the figure
+        under it would not share a page: split, it lets the figure follow it.
+        """
         if block.caption:
             yield self.caption(block.caption)
         if block.records:
@@ -254,7 +266,8 @@ class TableWriter(WriterBase):
         # the marks' names and numbers as they were, for a table written a second time
         names, bookmarks = dict(self.names), self.bookmarks
         xml = write(block.keep_together)
-        if not block.keep_together and not block.row_lines and is_short(xml, self.look, self.width):
+        short = is_short(xml, self.look, self.width, below)
+        if not block.keep_together and not block.row_lines and short:
             # a short table stays whole on its page, never leaving two or three rows apart
             self.names, self.bookmarks = dict(names), bookmarks
             xml = write(True)
@@ -342,6 +355,7 @@ class TableWriter(WriterBase):
         parts = [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            '<w:tblInd w:w="160" w:type="dxa"/>',
             frame,
             '<w:tblLayout w:type="fixed"/>',
             '<w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
@@ -393,8 +407,11 @@ class TableWriter(WriterBase):
         parts = [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            '<w:tblInd w:w="80" w:type="dxa"/>',
             f"<w:tblBorders>{NO_BORDERS}</w:tblBorders>",
             '<w:tblLayout w:type="fixed"/>',
+            '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
+            "</w:tblCellMar>",
             f'<w:tblCaption w:val="{esc(block.title)}"/>',
             f'<w:tblDescription w:val="{esc(block.alt)}"/>' if block.alt else "",
             "</w:tblPr><w:tblGrid>",

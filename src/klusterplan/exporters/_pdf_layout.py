@@ -325,9 +325,15 @@ class _Renderer:
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
             # (and a short list introducing a figure goes with the figure)
+            figures = [
+                isinstance(block, Chart | Staircase | Matrix)
+                for block, part in zip(section.blocks, parts, strict=True)
+                for _ in part
+            ]
             count = 1
             while (
                 count < len(body)
+                and figures[count]
                 and isinstance(body[count], KeepTogether)
                 and sum(self.tall(f) for f in body[: count + 1]) <= self.height * 0.6
             ):
