@@ -130,6 +130,16 @@ def fit_columns(
             wants[c] = max(wants[c], line + padding)
     if sum(least) > available:
         return None
+    # a name or a group stays whole where the room allows: a cell of two words on one
+    # line ("Karin Ahmadi"), of three or four on two at most ("Den kommunplacerade /
+    # flyktingen"), never one word a line
+    phrases = list(least)
+    for row in () if by_weight else rows:
+        for c, cell in enumerate(row[:columns]):
+            phrases[c] = max(phrases[c], _phrase(cell, size, measure or text_width) + padding)
+    if sum(phrases) <= available:
+        least = phrases
+        wants = [max(w, p) for w, p in zip(wants, phrases, strict=True)]
     weights = list(weights) if len(weights) == columns else [1.0] * columns
     if by_weight:
         return _weighed(least, weights, available)
@@ -143,6 +153,19 @@ def fit_columns(
     demand = [w - m for w, m in zip(wants, least, strict=True)]
     total = sum(demand) or 1.0
     return [m + spare * d / total for m, d in zip(least, demand, strict=True)]
+
+
+def _phrase(cell: str, size: float, measure: Measure) -> float:
+    """The least width a short cell of two to four words needs: one line, or two."""
+    words = cell.split(" ")
+    if not 2 <= len(words) <= 4 or "\n" in cell or not all(words):
+        return 0.0
+    if len(words) == 2:
+        return measure(cell, size, False)
+    return min(
+        max(measure(" ".join(words[:i]), size, False), measure(" ".join(words[i:]), size, False))
+        for i in range(1, len(words))
+    )
 
 
 def _weighed(least: list[float], weights: list[float], available: float) -> list[float]:

@@ -41,7 +41,6 @@ from .tables import TableWriter
 from .wordml import (
     GREY,
     HAND_LINE,
-    MUTED,
     borders,
     kept_together,
     lang_xml,
@@ -100,8 +99,7 @@ class _Writer(TableWriter):
         yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
         self.charts += 1
         # the caption under the figure, as in the PDF
-        rpr = f'<w:i/><w:color w:val="{MUTED}"/>{size_xml(self.look.small_size)}'
-        yield p_xml(run_xml(block.title, rpr), '<w:jc w:val="center"/><w:spacing w:before="60"/>')
+        yield self.figure_caption(block.title)
 
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)

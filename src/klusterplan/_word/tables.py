@@ -307,7 +307,6 @@ class TableWriter(WriterBase):
         Each field has its centre's name as a small heading and the groups placed
         in it as a bulleted list; in normal print every field is at least 45 mm high.
         """
-        yield self.caption(block.title)
         size = self.look.table_size
         half = self.width // 2
         rpr = size_xml(size)
@@ -367,26 +366,24 @@ class TableWriter(WriterBase):
             "</w:tblGrid>",
         ]
         rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        for n, row in enumerate(rows):
-            # the rows of the matrix stay together on one page
-            keep_row = n < len(rows) - 1
+        for row in rows:
+            # the rows of the matrix stay together on one page, and with the caption
             parts.append(f"<w:tr>{row_pr}</w:trPr>")
             for width, inner in zip((half, self.width - half), row, strict=True):
-                if not keep_row:
-                    inner = inner.replace("<w:keepNext/>", "")
                 parts.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
                 )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="120"/>'))
+        # the caption under the figure, as the chart's: it keeps the tables apart too
+        parts.append(self.figure_caption(block.title))
         yield "".join(parts)
 
     def staircase(self, block: Staircase) -> Iterator[str]:
         """The steps drawn as a staircase rising to the right, the lowest full width."""
-        yield self.caption(block.title)
         steps = len(block.steps)
         if not steps:
+            yield self.caption(block.title)
             return
         rpr = size_xml(self.look.table_size)
         groups_rpr = rpr + lang_xml(block.lang)
@@ -425,7 +422,8 @@ class TableWriter(WriterBase):
         for k in range(steps, 0, -1):
             groups = block.groups[k - 1]
             where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
-            keep = "<w:keepNext/>" if k > 1 else ""
+            # every step keeps with the next, the lowest with the caption under it
+            keep = "<w:keepNext/>"
             body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep)
             if block.write_in and not groups:
                 lines = "".join(
@@ -457,5 +455,5 @@ class TableWriter(WriterBase):
             )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        parts.append(self.figure_caption(block.title))
         yield "".join(parts)

@@ -241,6 +241,11 @@ class WriterBase:
             self.style(f"Heading {section.level}"),
         )
 
+    def figure_caption(self, text: str) -> str:
+        """A figure's caption under it (the chart, the staircase, the matrix), as in the PDF."""
+        rpr = f'<w:i/><w:color w:val="{MUTED}"/>'
+        return p_xml(run_xml(text, rpr), '<w:spacing w:before="60" w:after="160"/>')
+
     def caption(self, text: str) -> str:
         """A bold line kept with what follows: a list's, a table's or a figure's title."""
         return p_xml(run_xml(text, "<w:b/>"), "<w:keepNext/>")

@@ -104,7 +104,8 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
             on = ", ".join(block.groups[k - 1]) or "–"
             out.append(w.field(labels[k - 1], on))
         return out
-    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+    # the title as the figure's caption, under it, as the chart's
+    return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
 
 
 def matrix(w: Writer, block: Matrix) -> list[Any]:
@@ -129,7 +130,7 @@ def matrix(w: Writer, block: Matrix) -> list[Any]:
         height = None  # many groups in one field: let the rows grow rather than overflow
     table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
     table.setStyle(style)
-    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+    return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
 
 
 def _matrix_style(primary: Any, font: str) -> TableStyle:
