@@ -288,7 +288,8 @@ def read_pages(data: bytes) -> list[Page]:
 
 
 def _footer_rule(page: Any) -> dict[str, Any] | None:
-    """The footer's rule: the lowest line across most of the page in its bottom 25 mm."""
+    """The footer's rule: the lowest line across most of the page in its bottom 25 mm,
+    with the footer's words under it."""
     width = page.width - 2 * 20 * MM
     rules = [
         s
@@ -297,7 +298,12 @@ def _footer_rule(page: Any) -> dict[str, Any] | None:
         and s["bottom"] - s["top"] < 2
         and s["top"] > page.height - 25 * MM
     ]
-    return max(rules, key=lambda s: s["top"]) if rules else None
+    if not rules:
+        return None
+    rule = max(rules, key=lambda s: s["top"])
+    words = page.extract_words()
+    under = any(0 < w["top"] - rule["bottom"] < 10 * MM for w in words)
+    return rule if under else None
 
 
 def _footer_gap(page: Any, rule: dict[str, Any] | None, words: list[Any]) -> float | None:
@@ -360,12 +366,13 @@ _HYPHEN_END = re.compile(r"\w-$")
 _JOINING = frozenset({"och", "eller", "samt", "till", "and", "or", "to", "&"})
 
 
-def _broken(above: Line, below: Line, phrases: Iterable[str]) -> str | None:
+def _broken(above: Line, below: Line, phrases: Iterable[str], hyphens: bool) -> str | None:
     last, first = above.words[-1], below.words[0]
     for end, start in _PROTECTED:
         if end.search(last) and start.search(first):
             return f"{last} | {first}"
-    if _HYPHEN_END.search(last) and first[:1].islower() and first.strip(",.") not in _JOINING:
+    joining = first.strip(",.") in _JOINING
+    if hyphens and _HYPHEN_END.search(last) and first[:1].islower() and not joining:
         return f"{last} | {first}"
     for phrase in phrases:
         head, _, tail = phrase.partition(" ")
@@ -482,8 +489,14 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
     return out
 
 
-def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> list[Defect]:
-    """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break."""
+def audit(
+    data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = (), hyphens: bool = True
+) -> list[Defect]:
+    """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
+
+    With ``hyphens``, a word broken at its hyphen is a defect: a layout that
+    hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
+    """
     pages = read_pages(data)
     phrases = tuple(p for p in phrases if " " in p or "-" in p)
     defects: list[Defect] = []
@@ -553,7 +566,7 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
         for k, line in enumerate(lines):
             below_line = _next_in_column(lines, k)
             if below_line is not None and not _list_number(line, lines):
-                broken = _broken(line, below_line, phrases)
+                broken = _broken(line, below_line, phrases, hyphens)
                 if broken:
                     defects.append(Defect(page.number, "broken value", broken))
         # tables split with a lone row

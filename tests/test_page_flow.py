@@ -71,6 +71,10 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "english"): "a heading at the foot",
     ("pdf-ua", "kalmar plan"): "a heading at the foot",
     ("pdf-ua", "large print"): "headings and records' first fields at the foot",
+    ("docx", "pre-filled workbook"): (
+        "the action sheet too tall for a page leaves its last row alone on the next:"
+        " LibreOffice keeps no two rows of a split table together"
+    ),
 }
 
 
@@ -93,7 +97,8 @@ def test_tagged_pdf_pages_flow(name: str) -> None:
     make, sizes = DOCUMENTS[name]
     if name == "cluster summary":
         pytest.skip("the cluster summary is published as a plan's, not checked twice")
-    assert [str(d) for d in audit(make("pdf-ua"), sizes, PHRASES)] == []
+    # (Typst hyphenates words by syllable: a hyphen at a line's end is its own)
+    assert [str(d) for d in audit(make("pdf-ua"), sizes, PHRASES, hyphens=False)] == []
 
 
 @pytest.fixture(scope="module")
