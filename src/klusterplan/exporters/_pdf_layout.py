@@ -36,6 +36,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .._catalogue.labels import joined
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -62,7 +63,6 @@ from ._pdf_flow import (
     FRAME_ROOM,
     all_headings,
     balanced,
-    joined,
     keeps_with_next,
     page_runs,
     together,
