@@ -67,6 +67,13 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
+    (
+        "pdf-ua",
+        "plan",
+    ): "a longer-term action alone before a break; 'Kanaler' and one line at the foot",
+    ("pdf-ua", "kalmar plan"): (
+        "a longer-term action alone before a break; 'Kanaler' and one line at the foot"
+    ),
     ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
     ("docx", "pre-filled workbook"): (
         "the action sheet too tall for a page leaves its last row alone on the next:"

@@ -83,7 +83,11 @@ def _cached_contents(data: bytes) -> list[tuple[str, int]]:
     for paragraph in word.paragraphs:
         codes = [t.text or "" for t in paragraph._p.iter(qn("w:instrText"))]
         if any("PAGEREF" in c for c in codes):
-            texts = [t.text or "" for t in paragraph._p.iter(qn("w:t"))]
+            # (a no-break hyphen is a "-" of the text, as python-docx reads it)
+            texts = [
+                "-" if t.tag == qn("w:noBreakHyphen") else t.text or ""
+                for t in paragraph._p.iter(qn("w:t"), qn("w:noBreakHyphen"))
+            ]
             entries.append(("".join(texts[:-1]).strip(), int(texts[-1])))
     return entries
 
