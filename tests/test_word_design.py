@@ -106,7 +106,8 @@ def _outline(pdf: bytes) -> list[tuple[str, int]]:
             else:
                 page = reader.get_destination_page_number(item)
                 assert page is not None, item.title
-                found.append((item.title.strip(), page + 1))
+                # (LibreOffice names a no-break hyphen by its own character)
+                found.append((item.title.strip().replace("\u2011", "-"), page + 1))
 
     walk(reader.outline)
     return found

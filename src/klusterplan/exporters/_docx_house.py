@@ -233,10 +233,7 @@ def set_page(document: Any, template: Path | None) -> tuple[int, int]:
         margin = Mm(_design.MARGIN_MM)
         section.left_margin = section.right_margin = margin
         section.top_margin = section.bottom_margin = margin
-        section.header_distance = Mm(_design.MARGIN_MM / 2)
-        # the footer low enough that a large-print footer and its rule stay below the text
-        # area: a box that ends at the foot of the page does not run into the rule
-        section.footer_distance = Mm(_design.MARGIN_MM * 0.35)
+        section.header_distance = section.footer_distance = Mm(_design.MARGIN_MM / 2)
     margins = section.left_margin + section.right_margin
     # 635 EMU to a twip
     return int((section.page_width - margins) / 635), int((section.page_height - margins) / 635)
