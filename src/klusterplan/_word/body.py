@@ -45,6 +45,7 @@ from .wordml import (
     kept_together,
     lang_xml,
     p_xml,
+    plain_hyphens,
     run_xml,
     size_xml,
 )
@@ -284,7 +285,7 @@ def _contents(
             f'<w:ind w:left="{indent}" w:right="400"/>'
         )
         bold = "<w:b/>" if section.level == 1 else ""
-        runs = run_xml(section.title, bold + lang_xml(section.lang))
+        runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
         page = pages.get(bookmark)
         if page is not None:
             runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(bookmark, page, bold)

@@ -37,6 +37,7 @@ __all__ = [
     "esc",
     "lang_xml",
     "p_xml",
+    "plain_hyphens",
     "run_xml",
     "size_xml",
 ]
@@ -76,6 +77,13 @@ _NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
 
 def _line_xml(line: str) -> str:
     return f'<w:t xml:space="preserve">{_IN_WORD_HYPHEN.sub(_NO_BREAK_HYPHEN, esc(line))}</w:t>'
+
+
+def plain_hyphens(xml: str) -> str:
+    """``xml`` (runs from :func:`run_xml`) with ordinary hyphens: a contents entry's title,
+    which Word writes again with plain text when it updates the contents.
+    """
+    return xml.replace(_NO_BREAK_HYPHEN, "-")
 
 
 def run_xml(text: str, rpr: str = "") -> str:
