@@ -80,8 +80,9 @@ def _line_xml(line: str) -> str:
 
 
 def plain_hyphens(xml: str) -> str:
-    """``xml`` (runs from :func:`run_xml`) with ordinary hyphens: a contents entry's title,
-    which Word writes again with plain text when it updates the contents.
+    """``xml`` (runs from :func:`run_xml`) with ordinary hyphens.
+
+    A contents entry's title is so written, as Word writes it when it updates the contents.
     """
     return xml.replace(_NO_BREAK_HYPHEN, "-")
 
