@@ -452,7 +452,10 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
         if ask.build is not None:
             blocks.extend(ask.build(b))
         else:
-            filled = ask.answer or (spec.plan.blocks if spec.plan else (lambda b: ()))
+            # a heading that asks nothing (no room to write, no answer of its own) shows
+            # none of the plan's text: each answer stands once, under the question asking it
+            asks = ask.answer is not None or ask.lines > 0
+            filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
         sections.append(
             Section(
