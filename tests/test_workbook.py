@@ -290,6 +290,21 @@ def test_prefilled_workbook_prints_each_answer_once_under_its_question(example: 
     assert text.count(" ".join(example.campaign.basis.split())[:60]) == 1
 
 
+@pytest.mark.parametrize("prefilled", [False, True], ids=["blank", "pre-filled"])
+def test_no_prompt_repeats_its_heading(example: Plan, prefilled: bool) -> None:
+    book = build_workbook(example if prefilled else None)
+    for section in book.sections:
+        prompts = [
+            x.prompt if isinstance(x, WritingSpace) else x.text
+            for x in section.blocks
+            if isinstance(x, WritingSpace) or (isinstance(x, Paragraph) and x.prompt)
+        ]
+        assert section.title not in prompts, section.key
+    # the resources' room to write stands under its heading alone
+    resources = _section(build_workbook(None), "resources").blocks[0]
+    assert resources == WritingSpace(6, "", "communication_plan.resources")
+
+
 def test_partial_plan_leaves_room_for_the_rest() -> None:
     plan = klusterplan.loads(
         "schema_version: 1\nlibrary:\n  name: Norrby bibliotek\norganisation:\n  mission: Läsa.\n"

@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
+import attrs
+
 from .._catalogue import format as _format
 from ..document import (
     Block,
@@ -457,9 +459,15 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
             asks = ask.answer is not None or ask.lines > 0
             filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
+        title = title_of(ask.title, b)
+        # a prompt saying what its heading says ("Resurser" under "Resurser") is left out
+        blocks = [
+            attrs.evolve(x, prompt="") if isinstance(x, WritingSpace) and x.prompt == title else x
+            for x in blocks
+        ]
         sections.append(
             Section(
-                title_of(ask.title, b),
+                title,
                 ask.level,
                 tuple(blocks),
                 spec.key,

@@ -251,9 +251,10 @@ _NUMBERED = ("what", "organisational_consequence", "communicative_consequence")
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
     """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
 
-    A blank sheet has the seed's ten rows, whole on a landscape page of its
-    own; a sheet the plan fills has its actions and :data:`MORE_ROWS` rows for
-    more, on the page the chapter is on unless its columns need a wide one.
+    A blank sheet has the seed's ten rows; a sheet the plan fills has its
+    actions and :data:`MORE_ROWS` rows for more. Either is laid out alike: whole
+    on a landscape page of its own, its columns sized by what gets written in
+    them (:data:`_ACTION_COLUMNS`), not by the hints or the plan's text.
     """
 
     def build(b: PlanBuilder) -> list[Block]:
@@ -295,9 +296,10 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
                 f"workbook-actions-{slug}",
                 # the seed's ten rows share a page; under a plan's action, a line to amend it
                 row_lines=1,
-                # a blank sheet to write on: whole, on a landscape page of its own
-                keep_together=blank,
-                landscape=blank,
+                # five columns written in sentences: a landscape page of its own, whole,
+                # blank or filled in, so that sheets A and B look alike in every workbook
+                keep_together=True,
+                landscape=True,
                 source=Rows(
                     "actions",
                     tuple(items),
