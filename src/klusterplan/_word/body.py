@@ -38,9 +38,8 @@ from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
 from .wordml import (
-    GREY,
-    HAND_LINE,
     MUTED,
+    RULED_LINE,
     borders,
     kept_together,
     lang_xml,
@@ -155,12 +154,7 @@ class _Writer(TableWriter):
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
-        line = (
-            # "between" draws the rule under each line of a group, "bottom" under the last
-            f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
-            f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         keep = "<w:keepNext/><w:keepLines/>"
         mark = (Mark(block.path, 0, 0),) if block.path else ()
         # each line holds the path's empty mark: what is written on it fills the path

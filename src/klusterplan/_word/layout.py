@@ -364,16 +364,16 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     return pages.found
 
 
-def fits_page(table: str, look: Look, width: int) -> bool:
+def fits_page(table: str, look: Look, width: int, headings: int = 1) -> bool:
     """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
 
     ``width`` is the text width it is set in, in twips: a landscape page's when
-    it is the wide width.
+    it is the wide width; ``headings`` how many headings stand above it there.
     """
     from lxml import etree
 
     root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{table}</w:body>'.encode())
     measure = _Measure(look, [])
     height = sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
-    heading = _design.size("h1", look.large_print) * 3
+    heading = _design.size("h1", look.large_print) * 3 * headings
     return height + heading <= _design.text_height(width > look.text_width)

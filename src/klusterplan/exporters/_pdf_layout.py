@@ -520,16 +520,7 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            # The workbook: each row leaves room to write by hand; a sheet kept on one
-            # page gives each row its share of the page, at least one line to write on.
-            room = block.row_lines * self.gap
-            if block.keep_together:
-                heading_room = 34 * mm  # the chapter's heading and the sheet's
-                text = cell.leading * 2 + 6
-                share = (self.height - heading_room - text) / max(1, len(rows)) - text
-                room = max(6.5 * mm, min(room, share))
-            for cells in data[1:]:
-                cells[0] = [cells[0], Spacer(1, room)]
+            self.writing_rows(block, data, widths, cell.leading)
         grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
@@ -541,6 +532,40 @@ class _Renderer:
             out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
+
+    def writing_rows(
+        self, block: TableBlock, data: list[list[Any]], widths: list[float], leading: float
+    ) -> None:
+        """The workbook: each body row at least a line of text and its room to write high.
+
+        A row is as tall as its text, and at least one line (what it names: a
+        number, a group) and :attr:`TableBlock.row_lines` handwriting lines; a
+        row the plan fills is amended in the rows left empty under it. A sheet
+        kept on one page shares the page out among its rows, none less than one
+        handwriting line high.
+        """
+        least = leading + block.row_lines * self.gap
+        firsts = [cells[0].wrap(widths[0] - _CELL_PADDING, self.height)[1] for cells in data[1:]]
+        if block.keep_together:
+            heading_room = 34 * mm  # the chapter's heading and the sheet's
+            pad = 5.5  # a row's padding and rule
+            header = self._row_text(data[0], widths) + pad
+            texts = [self._row_text(row, widths) for row in data[1:]]
+            spare = self.height - heading_room - header - len(texts) * pad
+            if sum(max(t, least) for t in texts) > spare:
+                # the least height that fits: bisected, never under a handwriting line
+                low, high = self.gap - pad, least
+                for _ in range(20):
+                    mid = (low + high) / 2
+                    fits = sum(max(t, mid) for t in texts) <= spare
+                    low, high = (mid, high) if fits else (low, mid)
+                least = max(low, self.gap - pad)
+        for cells, first in zip(data[1:], firsts, strict=True):
+            cells[0] = [cells[0], Spacer(1, max(0.0, least - first))]
+
+    def _row_text(self, row: list[Any], widths: list[float]) -> float:
+        inner = [w - _CELL_PADDING for w in widths]
+        return float(max(p.wrap(w, self.height)[1] for p, w in zip(row, inner, strict=False)))
 
     def _fit(self, block: TableBlock) -> tuple[list[float], float]:
         """Column widths from the text in the fonts used, and the size it fits at."""
