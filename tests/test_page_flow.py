@@ -20,10 +20,11 @@ from typing import Any
 
 import attrs
 import pytest
-from page_audit import LARGE, NORMAL, Defect, Sizes, audit, read_pages
+from page_audit import LARGE, MM, NORMAL, Defect, Sizes, audit, read_pages
 
 import klusterplan
 from klusterplan import ExportOptions, Language
+from klusterplan.document import HAND_LINE_MM
 
 ROOT = Path(__file__).resolve().parents[1]
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
@@ -259,3 +260,53 @@ def test_the_audit_sees_an_amount_broken_inside_a_table_cell() -> None:
 
     found = audit(_pdf(draw, pages=2), NORMAL)
     assert Defect(1, "broken value", "8 | 000") in found
+
+
+# -- room to write in the blank workbook, as printed ----------------------------
+
+
+def _rules_under(pages: list[Any], caption: str, sizes: Sizes = NORMAL) -> int:
+    """The ruled lines under ``caption`` on its page, down to the next question or table."""
+    for page in pages:
+        if page.is_contents:
+            continue
+        found = [line for line in page.lines if line.text == caption]
+        if not found:
+            continue
+        top = found[0].bottom
+        below = [
+            line.top
+            for line in page.lines
+            if line.top > top and line.size > sizes.body + 1 and line.text[:1].isdigit()
+        ]
+        below += [t.top for t in page.tables if t.top > top]
+        bottom = min(below, default=page.height)
+        return sum(1 for y in page.rules if top < y < bottom - 1)
+    raise AssertionError(caption)
+
+
+def _row_heights(pages: list[Any]) -> list[float]:
+    """The height of every body row of every table, in mm, from the rules between rows."""
+    heights = []
+    for page in pages:
+        for table in page.tables:
+            rules = [y for y in page.rules if table.top - 1 <= y <= table.bottom + 1]
+            gaps = [(b - a) / MM for a, b in zip(rules, rules[1:], strict=False)]
+            heights += gaps[1 : 1 + table.rows]  # (the first is the header's)
+    return heights
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_blank_workbook_has_room_to_write_in_every_format(
+    word_pages: dict[str, bytes], fmt: str
+) -> None:
+    data = DOCUMENTS["blank workbook"][0]("pdf") if fmt == "pdf" else word_pages["blank workbook"]
+    pages = read_pages(data)
+    heights = _row_heights(pages)
+    # a row holds a line of its text and a handwriting line under it: 9 mm at the least
+    assert len(heights) > 30 and min(heights) >= HAND_LINE_MM - 0.1
+    assert sorted(heights)[len(heights) // 2] >= HAND_LINE_MM + 3
+    # the staircase's five steps each with two lines; the matrix's two rows of fields
+    # with three lines each (side by side, at one height), within the frame's rules
+    assert _rules_under(pages, "Målgrupperna på trappan") >= 5 * 2
+    assert _rules_under(pages, "Målgrupperna i centrummatrisen") >= 2 * 3 + 2
