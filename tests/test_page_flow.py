@@ -11,6 +11,7 @@ mark must go when it is mended, or the suite fails.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import shutil
 import subprocess
@@ -291,7 +292,7 @@ def _row_heights(pages: list[Any]) -> list[float]:
     for page in pages:
         for table in page.tables:
             rules = [y for y in page.rules if table.top - 1 <= y <= table.bottom + 1]
-            gaps = [(b - a) / MM for a, b in zip(rules, rules[1:], strict=False)]
+            gaps = [(b - a) / MM for a, b in itertools.pairwise(rules)]
             heights += gaps[1 : 1 + table.rows]  # (the first is the header's)
     return heights
 
