@@ -8,11 +8,13 @@ for something a person typed, after LibreOffice has saved the file too.
 
 from __future__ import annotations
 
+import io
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import docx
+import pypdf
 import pytest
 from click.testing import Result
 from docx.oxml.ns import qn
@@ -21,7 +23,7 @@ from wordfill import add_row, open_word, save, table
 
 import klusterplan
 from klusterplan import Mode, Plan, build_document, read_word
-from klusterplan._document.workbook import OPEN_LINES, SHORT_LINES
+from klusterplan._document.workbook import MORE_ROWS, OPEN_LINES, SHORT_LINES
 from klusterplan.document import HAND_LINE_MM, Paragraph, Section, Table, WritingSpace
 
 SHEETS = ("Möjliga omgående åtgärder", "Att göra: på längre sikt")
@@ -67,23 +69,40 @@ def test_sheets_a_and_b_share_their_columns(filled: bool, run: Callable[..., Res
         for t in _word_sheets(Path("wb.docx"))
     ]
     assert len(grids) == 2
-    if not filled:
-        # the hints differ in length, the columns do not: the three of sentences alike,
-        # wider than the name's
-        assert grids[0] == grids[1]
-        assert grids[0][0] == grids[0][1] == grids[0][2] > grids[0][3]
-    else:
-        # on a portrait page a long word widens its column: the rest by the same shares
-        assert sum(grids[0]) == sum(grids[1])
+    # the hints and the plan's actions differ in length, the columns do not: the three
+    # of sentences alike, wider than the name's, in a blank and a filled workbook alike
+    assert grids[0] == grids[1]
+    assert grids[0][0] == grids[0][1] == grids[0][2] > grids[0][3]
 
 
-def test_a_blank_sheet_is_whole_on_a_landscape_page_a_filled_one_flows() -> None:
-    for sheet in _sheets(_workbook()):
-        assert sheet.landscape and sheet.keep_together and len(sheet.rows) == 10
-    for sheet in _sheets(_workbook(klusterplan.example())):
-        # the plan's actions and room for two more: never a landscape page of empty rows
-        assert not sheet.landscape and not sheet.keep_together
+@pytest.mark.parametrize("filled", [False, True], ids=["blank", "pre-filled"])
+def test_every_sheet_is_whole_on_a_landscape_page_blank_or_filled(filled: bool) -> None:
+    plan = klusterplan.example() if filled else Plan()
+    sheets = _sheets(_workbook(plan))
+    for sheet in sheets:
+        assert sheet.landscape and sheet.keep_together
         assert all(c == "" for c in sheet.rows[-1][3:])
+    if filled:
+        # the plan's actions and room for two more: never a landscape page of empty rows
+        assert [len(s.rows) for s in sheets] == [
+            sum(a.horizon is h for a in plan.actions) + MORE_ROWS
+            for h in (klusterplan.Horizon.IMMEDIATE, klusterplan.Horizon.LONG_TERM)
+        ]
+    else:
+        assert [len(s.rows) for s in sheets] == [10, 10]
+    # and so printed: each sheet on one landscape page, its last row there too
+    out = io.BytesIO()
+    klusterplan.export(plan, "pdf", out, klusterplan.ExportOptions(workbook=True))
+    reader = pypdf.PdfReader(out)
+    for header, sheet in zip(SHEETS, sheets, strict=True):
+        pages = [
+            p
+            for p in reader.pages
+            if header in p.extract_text() and "Innehåll" not in p.extract_text()
+        ]
+        assert len(pages) == 1, header
+        assert float(pages[0].mediabox.width) > float(pages[0].mediabox.height)
+        assert f"{len(sheet.rows)}." in pages[0].extract_text()
 
 
 def _type(cell: Any, text: str) -> None:

@@ -460,6 +460,7 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
             filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
         title = title_of(ask.title, b)
+        blocks = _prompts_with_tables(blocks)
         # a prompt saying what its heading says ("Resurser" under "Resurser") is left out
         blocks = [
             attrs.evolve(x, prompt="") if isinstance(x, WritingSpace) and x.prompt == title else x
@@ -475,6 +476,27 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
             )
         )
     return sections
+
+
+def _prompts_with_tables(blocks: list[Block]) -> list[Block]:
+    """A prompt asking for a table to fill becomes the table's caption: it stands with it.
+
+    Printed apart, the prompt could end a page with its table on the next; a
+    caption keeps with its table's header and first rows in every format.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Table)
+            and not block.caption
+            and isinstance(previous, Paragraph)
+            and previous.prompt
+        ):
+            out[-1] = attrs.evolve(block, caption=previous.text)
+        else:
+            out.append(block)
+    return out
 
 
 def _one_question(blocks: list[Block]) -> bool:
