@@ -307,6 +307,10 @@ def test_blank_workbook_has_room_to_write_in_every_format(
     # a row holds a line of its text and a handwriting line under it: 9 mm at the least
     assert len(heights) > 30 and min(heights) >= HAND_LINE_MM - 0.1
     assert sorted(heights)[len(heights) // 2] >= HAND_LINE_MM + 3
+    # and the ruled lines under each question stand 9 mm apart, as a pen needs
+    gaps = [round((b - a) / MM, 1) for page in pages for a, b in itertools.pairwise(page.rules)]
+    common = max(set(gaps), key=gaps.count)
+    assert HAND_LINE_MM - 0.2 <= common <= HAND_LINE_MM + 0.3
     # the staircase's five steps each with two lines; the matrix's two rows of fields
     # with three lines each (side by side, at one height), within the frame's rules
     assert _rules_under(pages, "Målgrupperna på trappan") >= 5 * 2

@@ -10,6 +10,7 @@ __all__ = ["enum_label", "label", "labels_in", "short_labels"]
 
 # key: (Swedish, English). Swedish follows the workbook's own wording.
 _LABELS: dict[str, tuple[str, str]] = {
+    "continued": ("forts.", "cont."),
     "title": ("Lokal kommunikationsplan", "Local communication plan"),
     "summary": ("Sammanfattning", "Summary"),
     "summary_groups": ("Prioriterade målgrupper", "Prioritised target groups"),

@@ -92,6 +92,7 @@ from .workbook import (
     values_sheet,
     written_at,
 )
+from .workbook_pages import paged
 
 __all__ = ["SECTIONS", "build_document", "document_date"]
 
@@ -472,10 +473,22 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
                 ask.level,
                 tuple(blocks),
                 spec.key,
-                keep_together=_one_question(blocks),
             )
         )
-    return sections
+    return _paged(b, sections)
+
+
+def _paged(b: PlanBuilder, sections: list[Section]) -> list[Section]:
+    """Each question whole on a page, or continued on the next under its title repeated."""
+    out: list[Section] = []
+    for section in sections:
+        blocks = list(section.blocks)
+        sheet = any(isinstance(x, Table) and x.landscape for x in blocks)
+        if not sheet and any(_written_on(x) for x in blocks):
+            out.extend(paged(section, b.t("continued"), b.large_print))
+        else:
+            out.append(section)
+    return out
 
 
 def _prompts_with_tables(blocks: list[Block]) -> list[Block]:
@@ -497,16 +510,6 @@ def _prompts_with_tables(blocks: list[Block]) -> list[Block]:
         else:
             out.append(block)
     return out
-
-
-def _one_question(blocks: list[Block]) -> bool:
-    """Whether blocks are one question with room to write: kept together on a page.
-
-    A question of several steps, each with its own prompt (the campaign's six),
-    is taller than a page: it flows, each step kept with its prompt.
-    """
-    prompts = sum(1 for x in blocks if isinstance(x, Paragraph) and x.prompt)
-    return prompts < 2 and any(_written_on(x) for x in blocks)
 
 
 def _written_on(block: Block) -> bool:

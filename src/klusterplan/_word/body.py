@@ -307,7 +307,8 @@ def body_xml(
     """
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
-    entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
+    # a question's continuation is listed once, under the question's own entry
+    entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1) if not s.continues]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
     for i, section in enumerate(document.front):
         parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
@@ -332,7 +333,10 @@ def body_xml(
             sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
             sheet = sheet and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
-            parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+            if section.continues:
+                parts.append(w.continued(section))
+            else:
+                parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
             if section.keep_together:
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))

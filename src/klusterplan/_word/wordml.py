@@ -21,12 +21,13 @@ from .._model import paths as _paths
 from .._support.xml import escape_attribute
 from ..document import HAND_LINE_MM, Mark, Marks, Section, language_tag, pieces
 from ..model import Language
-from .marks import PLACEMENT, VALUE, Look, bookmark_name
+from .marks import PLACEMENT, VALUE, Look, bookmark_name, half_points
 
 __all__ = [
     "GREY",
     "HAND_LINE",
     "RULED_LINE",
+    "RULE_ROOM",
     "kept_together",
     "MUTED",
     "NO_BORDERS",
@@ -123,8 +124,11 @@ def borders(tag: str, sides: tuple[str, ...], colour: str, size: int = 4) -> str
 #: rules each line of a run of them, which "bottom" alone would rule under the last only.
 RULED_LINE = (
     borders("pBdr", ("bottom", "between"), GREY).replace('w:space="0"', 'w:space="1"')
-    + f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
+    + f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE - 51}" w:lineRule="exact"/>'
 )
+#: What a ruled line's rule and the space over it add to its height, in twips (measured as
+#: LibreOffice prints it): the lines stand :data:`HAND_LINE` apart, as in the PDF.
+RULE_ROOM = 51
 
 
 NO_BORDERS = "".join(
@@ -238,6 +242,18 @@ class WriterBase:
             mark + self.marked(section.title, section.marks, lang_xml(section.lang)) + end,
             ppr,
             self.style(f"Heading {section.level}"),
+        )
+
+    def continued(self, section: Section) -> str:
+        """The title over a question's continuation: a new page, set as its heading is.
+
+        It is no heading to Word: the contents, updated or not, lists the question once.
+        """
+        size = size_xml(half_points(f"h{min(section.level, 3)}", self.look.large_print))
+        rpr = f'<w:b/><w:color w:val="{self.look.primary}"/>{size}'
+        return p_xml(
+            self.marked(section.title, section.marks, rpr + lang_xml(section.lang)),
+            '<w:pageBreakBefore/><w:keepNext/><w:spacing w:before="0" w:after="120"/>',
         )
 
     def caption(self, text: str) -> str:

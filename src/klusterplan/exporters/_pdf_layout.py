@@ -298,6 +298,10 @@ class _Renderer:
         # (keepWithNext would bind it to a table longer than a page, and leave a
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
+        if section.continues:
+            # the rest of a question too tall for a page: a page of its own, the question
+            # repeated over it, listed once in the contents
+            out[0], toc = PageBreak(), False
         heading = self.heading(section.title, section.level, toc=toc)
         parts = [self.block(block) for block in section.blocks]
         body = [f for part in parts for f in part]
@@ -317,7 +321,9 @@ class _Renderer:
             # of a page keeps each of its parts whole instead, so that the page
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
-            if sum(self.tall(f) for f in whole) <= self.height * 0.6:
+            # (the tree cuts a question into pieces that each fit a page: each is whole)
+            most = self.height * (0.98 if section.keep_together else 0.6)
+            if sum(self.tall(f) for f in whole) <= most:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
