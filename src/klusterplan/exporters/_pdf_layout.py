@@ -36,6 +36,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
+from .._catalogue.labels import label
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -60,6 +61,7 @@ from ._pdf_cover import cover_logo, title_page
 from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
     FRAME_ROOM,
+    Question,
     all_headings,
     balanced,
     joined,
@@ -230,7 +232,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(self.doc.sections, self.leads):
+        for chapter in page_runs(_questions_whole(self.doc.sections), self.leads):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -321,9 +323,9 @@ class _Renderer:
             # of a page keeps each of its parts whole instead, so that the page
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
-            # (the tree cuts a question into pieces that each fit a page: each is whole)
-            most = self.height * (0.98 if section.keep_together else 0.6)
-            if sum(self.tall(f) for f in whole) <= most:
+            if section.keep_together:
+                out.append(self.question(section, [*headings, heading], parts))
+            elif sum(self.tall(f) for f in whole) <= self.height * 0.6:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
@@ -343,6 +345,26 @@ class _Renderer:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def question(self, section: Section, head: list[Any], parts: list[list[Any]]) -> Any:
+        """A workbook question whole on a page, or split with its heading repeated.
+
+        A prompt goes with the part after it, never ending a page alone.
+        """
+        grouped: list[list[Any]] = []
+        bound = False  # the part before is a prompt: this part goes with it
+        for block, part in zip(section.blocks, parts, strict=True):
+            if bound:
+                grouped[-1].extend(part)
+            else:
+                grouped.append(list(part))
+            bound = isinstance(block, Paragraph) and block.prompt
+        title = f"{section.title} ({label('continued', self.doc.language)})"
+
+        def again() -> list[Any]:
+            return [self.heading(title, section.level, toc=False)]
+
+        return Question(head, [p for p in grouped if p], again, self.tall)
 
     def kept_parts(self, headings: list[Any], parts: list[list[Any]]) -> list[Any]:
         """A long question's blocks, each kept whole on a page when it is short.
@@ -639,6 +661,21 @@ class _Renderer:
             style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
         table.setStyle(TableStyle(style))
         return table
+
+
+def _questions_whole(sections: tuple[Section, ...]) -> tuple[Section, ...]:
+    """Each question's continuations joined to it again: a PDF page splits it where it must.
+
+    The tree cuts a question taller than a page where a page might end; the PDF
+    knows where each page ends, and repeats the question there (:class:`Question`).
+    """
+    out: list[Section] = []
+    for section in sections:
+        if section.continues and out:
+            out[-1] = attrs.evolve(out[-1], blocks=(*out[-1].blocks, *section.blocks))
+        else:
+            out.append(section)
+    return tuple(out)
 
 
 def _collapse_spaces(text: str) -> str:
