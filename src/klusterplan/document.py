@@ -428,9 +428,6 @@ class Section:
     """A question of the workbook: its heading, prompts and room to write printed whole
     on one page. One taller than a page goes on to the next with its heading repeated,
     so that no room to write is cut off from what it asks."""
-    continues: bool = False
-    """The rest of the question before, on a new page under its title repeated and marked
-    as continued; the contents lists the question once, not this."""
 
 
 @attrs.frozen

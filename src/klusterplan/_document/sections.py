@@ -92,7 +92,6 @@ from .workbook import (
     values_sheet,
     written_at,
 )
-from .workbook_pages import paged
 
 __all__ = ["SECTIONS", "build_document", "document_date"]
 
@@ -479,15 +478,17 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
 
 
 def _paged(b: PlanBuilder, sections: list[Section]) -> list[Section]:
-    """Each question whole on a page, or continued on the next under its title repeated."""
+    """Each question with room to write kept together: whole on a page where it fits one.
+
+    A format that lays out pages itself decides where one taller than the room
+    left goes on, and repeats its heading there (the PDF).
+    """
     out: list[Section] = []
     for section in sections:
         blocks = list(section.blocks)
         sheet = any(isinstance(x, Table) and x.landscape for x in blocks)
-        if not sheet and any(_written_on(x) for x in blocks):
-            out.extend(paged(section, b.t("continued"), b.large_print))
-        else:
-            out.append(section)
+        question = not sheet and any(_written_on(x) for x in blocks)
+        out.append(attrs.evolve(section, keep_together=question))
     return out
 
 

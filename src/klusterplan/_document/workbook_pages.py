@@ -1,23 +1,15 @@
-"""The workbook's questions on pages: each whole on a page, or continued with its prompt repeated.
+"""How tall the workbook's blocks stand on a page, estimated in the house design's sizes.
 
-A question and the room to write under it belong together: printed apart, a
-workshop finds lines on one page for a question on the one before. So a
-question that fits a page is kept whole on one; one taller than a page (the
-campaign's six steps) is cut between its parts into pieces that each fit a
-page, and each piece after the first opens on a new page under the question
-repeated, marked as continued ("14. Vilka grupper … (forts.)").
-
-Where the cuts fall is decided here, once for every format, from the blocks'
-heights estimated in the house design's sizes; a renderer only keeps each
-piece together.
+A question and its room to write belong together on a page. A format that
+keeps a question whole needs to know when one takes most of a page: moved
+whole, it would leave the page before it half empty (Word keeps each of its
+parts whole instead; the PDF goes on over the page with its heading repeated).
 """
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-
-import attrs
 
 from ..document import (
     HAND_LINE_MM,
@@ -28,7 +20,6 @@ from ..document import (
     Matrix,
     Paragraph,
     Quote,
-    Section,
     Staircase,
     Table,
     WritingSpace,
@@ -36,7 +27,7 @@ from ..document import (
 from . import design as _design
 from .metrics import CELL_PADDING, fit_columns, text_width
 
-__all__ = ["estimate", "paged"]
+__all__ = ["estimate"]
 
 _MM = 72 / 25.4
 #: The share of a portrait page's text area a piece of a question may take: the rest
@@ -114,46 +105,3 @@ def estimate(block: Block, large: bool = False) -> float:
             return 1.6 * body + sum(max(h, 45 * _MM) for h in fields) + body
         case Chart():
             return _table(block.table, large) + 60 * _MM
-
-
-def _heading(section: Section, large: bool) -> float:
-    size = _design.size(f"h{min(section.level, 3)}", large)
-    return _lines(section.title, size, _design.text_width(False), True) * size * 1.25 + size
-
-
-def paged(section: Section, continued: str, large: bool = False) -> list[Section]:
-    """A question kept whole on one page, or cut into pieces that each fit one.
-
-    ``continued`` is what marks a piece after the first (``forts.``). A cut
-    falls between blocks only, never between a prompt and what it asks for.
-    """
-    room = _design.text_height(False) * _ROOM - _heading(section, large)
-    heights = [estimate(x, large) for x in section.blocks]
-    if sum(heights) <= room:
-        return [attrs.evolve(section, keep_together=True)]
-    pieces: list[list[Block]] = [[]]
-    used = 0.0
-    for k, (block, height) in enumerate(zip(section.blocks, heights, strict=True)):
-        previous = section.blocks[k - 1] if k else None
-        # a prompt of its own stays with the block after it
-        bound = isinstance(previous, Paragraph) and previous.prompt
-        if pieces[-1] and used + height > room and not bound:
-            pieces.append([])
-            used = 0.0
-        elif pieces[-1] and used + height > room and bound and len(pieces[-1]) > 1:
-            pieces.append([pieces[-1].pop()])
-            used = heights[k - 1]
-        pieces[-1].append(block)
-        used += height
-    title = f"{section.title} ({continued})"
-    return [
-        attrs.evolve(
-            section,
-            title=section.title if n == 0 else title,
-            blocks=tuple(piece),
-            key=section.key if n == 0 else f"{section.key}-{n + 1}",
-            keep_together=True,
-            continues=n > 0,
-        )
-        for n, piece in enumerate(pieces)
-    ]

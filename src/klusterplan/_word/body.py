@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document import design as _design
+from .._document.workbook_pages import estimate
 from ..document import (
     Block,
     BulletList,
@@ -307,8 +309,7 @@ def body_xml(
     """
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
-    # a question's continuation is listed once, under the question's own entry
-    entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1) if not s.continues]
+    entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
     for i, section in enumerate(document.front):
         parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
@@ -333,13 +334,26 @@ def body_xml(
             sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
             sheet = sheet and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
-            if section.continues:
-                parts.append(w.continued(section))
-            else:
-                parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+            parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
-            if section.keep_together:
+            if section.keep_together and not _most_of_a_page(section):
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
+            if section.keep_together:
+                # most of a page: moved whole, it would leave the page before half empty;
+                # each of its parts stays whole instead, the first under the heading, and a
+                # table goes on over the page a row at a time under its header repeated
+                held = ""  # a prompt, kept with the part it asks for
+                for block in section.blocks:
+                    xml = held + "".join(w.block(block))
+                    held = ""
+                    if isinstance(block, Paragraph) and block.prompt:
+                        held = xml
+                    elif isinstance(block, Table):
+                        parts.append(xml)
+                    else:
+                        parts.append(kept_together(xml))
+                parts.append(held)
                 continue
             for block in section.blocks:
                 # a table to write in, in a question of several steps, stays whole
@@ -357,6 +371,16 @@ def body_xml(
         found = heading_pages("".join(parts), look, charts)
         parts[contents_at:contents_end] = _contents(w, document, entries, found)
     return "".join(parts), landscape
+
+
+#: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
+_WORD_SCALE = 1.12
+
+
+def _most_of_a_page(section: Section) -> bool:
+    """Whether a question takes more than three quarters of a page in Word."""
+    tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
+    return tall > _design.text_height(False) * 0.75
 
 
 def _field(code: str, rpr: str) -> str:

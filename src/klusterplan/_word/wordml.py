@@ -21,7 +21,7 @@ from .._model import paths as _paths
 from .._support.xml import escape_attribute
 from ..document import HAND_LINE_MM, Mark, Marks, Section, language_tag, pieces
 from ..model import Language
-from .marks import PLACEMENT, VALUE, Look, bookmark_name, half_points
+from .marks import PLACEMENT, VALUE, Look, bookmark_name
 
 __all__ = [
     "GREY",
@@ -242,18 +242,6 @@ class WriterBase:
             mark + self.marked(section.title, section.marks, lang_xml(section.lang)) + end,
             ppr,
             self.style(f"Heading {section.level}"),
-        )
-
-    def continued(self, section: Section) -> str:
-        """The title over a question's continuation: a new page, set as its heading is.
-
-        It is no heading to Word: the contents, updated or not, lists the question once.
-        """
-        size = size_xml(half_points(f"h{min(section.level, 3)}", self.look.large_print))
-        rpr = f'<w:b/><w:color w:val="{self.look.primary}"/>{size}'
-        return p_xml(
-            self.marked(section.title, section.marks, rpr + lang_xml(section.lang)),
-            '<w:pageBreakBefore/><w:keepNext/><w:spacing w:before="0" w:after="120"/>',
         )
 
     def caption(self, text: str) -> str:

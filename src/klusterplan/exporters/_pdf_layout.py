@@ -232,7 +232,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(_questions_whole(self.doc.sections), self.leads):
+        for chapter in page_runs(self.doc.sections, self.leads):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -300,10 +300,6 @@ class _Renderer:
         # (keepWithNext would bind it to a table longer than a page, and leave a
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
-        if section.continues:
-            # the rest of a question too tall for a page: a page of its own, the question
-            # repeated over it, listed once in the contents
-            out[0], toc = PageBreak(), False
         heading = self.heading(section.title, section.level, toc=toc)
         parts = [self.block(block) for block in section.blocks]
         body = [f for part in parts for f in part]
@@ -661,21 +657,6 @@ class _Renderer:
             style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
         table.setStyle(TableStyle(style))
         return table
-
-
-def _questions_whole(sections: tuple[Section, ...]) -> tuple[Section, ...]:
-    """Each question's continuations joined to it again: a PDF page splits it where it must.
-
-    The tree cuts a question taller than a page where a page might end; the PDF
-    knows where each page ends, and repeats the question there (:class:`Question`).
-    """
-    out: list[Section] = []
-    for section in sections:
-        if section.continues and out:
-            out[-1] = attrs.evolve(out[-1], blocks=(*out[-1].blocks, *section.blocks))
-        else:
-            out.append(section)
-    return tuple(out)
 
 
 def _collapse_spaces(text: str) -> str:
