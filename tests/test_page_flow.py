@@ -73,6 +73,8 @@ KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "english"): "a heading at the foot",
     ("pdf-ua", "kalmar plan"): "a heading at the foot",
     ("pdf-ua", "large print"): "headings and records' first fields at the foot",
+    ("docx", "pre-filled workbook"): "LibreOffice leaves the campaign's headings at a page's "
+    "foot over question 14, which takes most of a page and flows part by part",
 }
 
 
@@ -247,6 +249,32 @@ def test_the_audit_lets_a_record_end_a_section_at_the_foot() -> None:
     # the next page opens with a heading: the record under the rule was whole
     found = audit(_pdf(lambda c, n: _fields_page(c, n, rule=True, next_size=15), pages=3), NORMAL)
     assert [d for d in found if d.kind == "lone field at the foot"] == []
+
+
+def test_the_audit_sees_a_prompt_ending_a_page() -> None:
+    # a question ending in a full stop, its table on the next page
+    prompt = "Match your persona against real information. Learn from the result."
+
+    def draw(canvas: Any, number: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+            return
+        for k in range(50):
+            canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+        if number == 1:
+            canvas.setFont("Helvetica-Bold", 10.5)
+            canvas.drawString(60, 762 - 12 * 52, prompt)
+
+    found = audit(_pdf(draw, pages=3), NORMAL)
+    assert Defect(2, "prompt at the foot", repr(prompt)) in found
+
+    # with the lines it asks for under it, it ends its page rightly
+    def ruled(canvas: Any, number: int) -> None:
+        draw(canvas, number)
+        if number == 1:
+            canvas.line(60, 762 - 12 * 54, 535, 762 - 12 * 54)
+
+    assert [d for d in audit(_pdf(ruled, pages=3), NORMAL) if d.kind == "prompt at the foot"] == []
 
 
 def test_the_audit_sees_an_amount_broken_inside_a_table_cell() -> None:
