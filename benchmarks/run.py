@@ -14,7 +14,10 @@ machine:
 - the PDF export against a plain reportlab build of the same content, with
   and without reportlab's C accelerator, at 1x and 10x;
 - a batch of 1, 100 and 1,000 plans at ``--jobs 1`` and ``--jobs 2``: time,
-  speed-up, and the peak memory of the largest process against one export.
+  speed-up, and the peak memory of the largest process against one export;
+- an installed plugin's format (the calendar plugin's ``ics``) exported in
+  its worker process, as ``klusterplan export`` does, against the same
+  command exporting it in its own process, for 1 and 10 plans.
 
 Times are CPU times of this process for the in-process parts (others' load
 on a shared machine weighs less) and wall times for the command runs; each
@@ -357,11 +360,68 @@ def batch(counts: list[int], formats: str) -> None:
             )
 
 
+#: The command with an installed plugin's format exported in the command's own process.
+_IN_PROCESS = """
+import sys
+from klusterplan._export.worker import PluginWorker
+PluginWorker.takes = lambda self, format: False
+from klusterplan.cli import main
+sys.argv[0] = "klusterplan"
+main()
+"""
+
+
+def plugin_worker(repeat: int) -> None:
+    """What exporting an installed plugin's format in a worker process of its own costs."""
+    from klusterplan.plugins import get_registry
+
+    if "ics" not in get_registry().exporters():
+        print("plugin worker: skipped (install plugins/calendar for its ics format)")
+        return
+    print(
+        "plugin worker (--to ics; CPU time of the command and its worker, wall beside; "
+        f"best of {3 * repeat})"
+    )
+    with tempfile.TemporaryDirectory() as folder:
+        plans = []
+        for i in range(10):
+            library = attrs.evolve(klusterplan.example().library, name=f"Bibliotek {i}")
+            plans.append(Path(folder) / f"plan{i}.yaml")
+            klusterplan.dump(attrs.evolve(klusterplan.example(), library=library), plans[-1])
+        out = str(Path(folder) / "out")
+        kinds = {
+            "in the command's process": [sys.executable, "-c", _IN_PROCESS],
+            "in a worker process": [sys.executable, "-m", "klusterplan"],
+        }
+        for count in (1, 10):
+            runs: dict[str, list[tuple[float, float]]] = {name: [] for name in kinds}
+            for _ in range(3 * repeat):  # taking turns, so that other work falls on both alike
+                for name, command in kinds.items():
+                    argv = [*command, "export", *map(str, plans[:count]), "--to", "ics"]
+                    argv += ["-o", out, "--jobs", "1"]
+                    before, start = (
+                        resource.getrusage(resource.RUSAGE_CHILDREN),
+                        time.perf_counter(),
+                    )
+                    subprocess.run(argv, capture_output=True, check=True)
+                    wall = time.perf_counter() - start
+                    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+                    cpu = after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime
+                    runs[name].append((cpu, wall))
+            best = {name: (min(c for c, _ in r), min(w for _, w in r)) for name, r in runs.items()}
+            base = best["in the command's process"]
+            for name, (cpu, wall) in best.items():
+                print(
+                    f"  {count:>2} plan{'s' if count > 1 else ' '} {name:<26} {ms(cpu)} "
+                    f"{ms(wall)} wall   {cpu / base[0]:5.2f}x CPU, {wall / base[1]:5.2f}x wall"
+                )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="smaller sizes and batches")
     parser.add_argument("--repeat", type=int, default=7, help="repeats of each timing")
-    parts = ("startup", "load", "word", "pdf", "batch")
+    parts = ("startup", "load", "word", "pdf", "batch", "plugin")
     parser.add_argument(
         "--only",
         default=",".join(parts),
@@ -389,6 +449,8 @@ def main() -> None:
         pdf(args.repeat)
     if "batch" in chosen:
         batch([1, 10] if args.quick else [1, 100, 1000], "docx")
+    if "plugin" in chosen:
+        plugin_worker(args.repeat)
 
 
 if __name__ == "__main__":

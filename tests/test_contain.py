@@ -201,26 +201,28 @@ def _alive(pid: int) -> bool:
 
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="needs /proc")
 @pytest.mark.parametrize("how", [signal.SIGKILL, signal.SIGTERM])
+@pytest.mark.parametrize("jobs", [2, 1])  # a batch's pool; one plan's plugin worker
 def test_workers_end_with_their_parent(
-    tmp_path: Path, install: Callable[..., Path], how: signal.Signals
+    tmp_path: Path, install: Callable[..., Path], how: signal.Signals, jobs: int
 ) -> None:
     site = install("klusterplan-slow", {"slow_exporter": _SLOW}, "slow = slow_exporter")
-    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml"])
+    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml"][:jobs])
     pids = tmp_path / "pids"
     pids.mkdir()
     env = {**os.environ, "PYTHONPATH": str(site), "SLOW_PIDS": str(pids)}
     command = [sys.executable, "-m", "klusterplan", "export", *map(str, paths), "--to", "slow"]
     parent = subprocess.Popen(
-        [*command, "--jobs", "2", "-o", str(tmp_path / "out")],
+        [*command, "--jobs", str(jobs), "-o", str(tmp_path / "out")],
         env=env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
     try:
-        while len(list(pids.iterdir())) < 2 and parent.poll() is None:
+        while len(list(pids.iterdir())) < jobs and parent.poll() is None:
             time.sleep(0.05)
         workers = [int(p.name) for p in pids.iterdir()]
-        assert len(workers) == 2
+        assert len(workers) == jobs
+        assert parent.pid not in workers
         parent.send_signal(how)
         parent.wait()
         for _ in range(1200):  # a guard against a hang, not a measure of speed
@@ -296,6 +298,18 @@ def _sleepy(plan, stream, context):
 def _gone(plan, stream, context):
     os._exit(0)
 
+def _pid(plan, stream, context):
+    stream.write(str(os.getpid()).encode())
+
+def _quits(plan, stream, context):
+    stream.write(b"half a document")
+    sys.exit(0)
+
+def _killed(plan, stream, context):
+    import signal
+    stream.write(b"half a document")
+    os.kill(os.getpid(), signal.SIGKILL)
+
 @hookimpl
 def register_exporters():
     return [
@@ -305,6 +319,9 @@ def register_exporters():
         Exporter("chatty", ".chatty", "prints", _chatty),
         Exporter("sleepy", ".sleepy", "never ends", _sleepy),
         Exporter("gone", ".gone", "ends the process", _gone),
+        Exporter("pid", ".pid", "names the process it runs in", _pid),
+        Exporter("quits", ".quits", "calls sys.exit(0)", _quits),
+        Exporter("killed", ".killed", "is killed", _killed),
     ]
 """
 
@@ -354,27 +371,149 @@ def test_a_worker_that_exits_never_passes_for_success(tmp_path: Path, unruly: Pa
     env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
     result = subprocess.run(
         [
-            sys.executable,
-            "-m",
-            "klusterplan",
-            "export",
-            *map(str, paths),
-            "--to",
-            "gone,json",
-            "-o",
-            str(tmp_path / "out"),
-            "--jobs",
-            "2",
-            "--lang",
-            "en",
+            *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+            *("--to", "gone,json,quits,killed", "-o", str(tmp_path / "out")),
+            *("--jobs", "2", "--lang", "en"),
         ],
         env=env,
         capture_output=True,
         text=True,
     )
     assert result.returncode == 1, result.stderr
-    assert "the process exporting it stopped before it finished" in result.stderr
-    assert not list((tmp_path / "out").glob("*.gone"))
+    said = result.stderr
+    # each plan is tried alone, then format by format: only the formats that end their
+    # process fail, each named by its plugin, and the plans' other formats are written
+    for plan in ("a.yaml", "b.yaml"):
+        assert f"{plan}: the gone exporter of plugin 'unruly' failed: its process ended" in said
+        assert f"{plan}: the quits exporter of plugin 'unruly' failed: SystemExit: 0" in said
+        assert f"{plan}: the killed exporter of plugin 'unruly' failed: its process was" in said
+    assert said.count("(exit code 0); nothing was written") == 2
+    assert said.count("stopped by signal SIGKILL before it finished; nothing was written") == 2
+    assert "Traceback" not in said
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
+
+
+def _klusterplan(how: str) -> list[str]:
+    """The command, started as ``python -m klusterplan`` or by its installed entry point."""
+    if how == "module":
+        return [sys.executable, "-m", "klusterplan"]
+    script = Path(sys.executable).with_name("klusterplan")
+    if not script.exists():
+        pytest.skip("the klusterplan entry point is not installed beside this Python")
+    return [str(script)]
+
+
+@pytest.mark.parametrize("how", ["module", "entry point"])
+def test_a_renderer_that_ends_its_process_fails_its_format_for_one_plan_too(
+    tmp_path: Path, unruly: Path, how: str
+) -> None:
+    (path,) = _plans(tmp_path, ["a.yaml"])
+    env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
+    formats = "gone,json,quits,killed,markdown"
+    out = str(tmp_path / "out")
+    result = subprocess.run(
+        [*_klusterplan(how), "export", str(path), "--to", formats, "-o", out, "--lang", "en"],
+        env=env,
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 1, result.stderr
+    said = result.stderr
+    assert "the gone exporter of plugin 'unruly' failed: its process ended before it " in said
+    assert "(exit code 0); nothing was written" in said
+    assert "the quits exporter of plugin 'unruly' failed: SystemExit: 0" in said
+    assert "the killed exporter of plugin 'unruly' failed: its process was stopped by " in said
+    assert "signal SIGKILL before it finished; nothing was written" in said
+    assert "Traceback" not in said
+    # the plan's other formats are written, whole; nothing else, no temporary file
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "a.md"]
+    assert klusterplan.load(tmp_path / "out" / "a.json").library.name == "a bibliotek"
+
+
+def test_a_renderer_that_ends_its_process_under_the_test_runner(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml", "b.yaml"])
+    result = run("export", "a.yaml", "b.yaml", "--to", "gone,json", "-o", "out/", "--jobs", "1")
+    assert result.exit_code == 1, result.output
+    # the worker that ended is started anew for the next plan, which fails alike
+    assert result.output.count("formatet gone från insticksmodulen 'unruly' misslyckades") == 2
+    assert "(slutkod 0); inget skrevs" in result.output
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "b.json"]
+
+
+def test_a_renderer_that_ends_its_process_writes_nothing_to_stdout(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml"])
+    result = run("export", "a.yaml", "--to", "killed", "-o", "-", "--lang", "en")
+    assert result.exit_code == 1, result.output
+    assert result.stdout == ""
+    assert "the killed exporter of plugin 'unruly' failed: its process was stopped" in (
+        result.stderr
+    )
+
+
+def test_the_command_runs_a_plugins_format_in_a_worker_and_the_api_in_its_caller(
+    run: Run, tmp_path: Path, unruly: Path
+) -> None:
+    _plans(tmp_path, ["a.yaml", "b.yaml"])
+    result = run("export", "a.yaml", "b.yaml", "--to", "pid", "-o", "out/", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    workers = {(tmp_path / "out" / f"{p}.pid").read_text(encoding="utf-8") for p in "ab"}
+    assert len(workers) == 1  # one worker serves the run
+    assert workers != {str(os.getpid())}
+    klusterplan.export(klusterplan.example(), "pid", tmp_path / "api.pid")
+    assert (tmp_path / "api.pid").read_text(encoding="utf-8") == str(os.getpid())
+    (outcome,) = export_many([klusterplan.example()], "pid", tmp_path / "many")
+    assert Path(outcome.written[0]).read_text(encoding="utf-8") == str(os.getpid())
+
+
+_BRANDED = """
+from klusterplan import Exporter, hookimpl
+
+def _render(document, stream, context):
+    print("rendering in the worker")
+    stream.write(f"colour {context.branding.primary_colour}".encode())
+
+@hookimpl
+def register_exporters():
+    return [Exporter("branded", ".branded", "shows its branding", render=_render)]
+
+@hookimpl
+def branding(plan, format):
+    raise ValueError("no look today")
+"""
+
+
+def test_a_hook_that_fails_in_the_worker_is_told_once_by_the_command(
+    run: Run, tmp_path: Path, install: Callable[..., Path]
+) -> None:
+    install("klusterplan-branded", {"branded": _BRANDED}, "branded = branded")
+    _plans(tmp_path, ["a.yaml"])
+    result = run("export", "a.yaml", "--to", "branded,json", "-o", "out/", "--lang", "en")
+    assert result.exit_code == 0, result.output
+    told = "plugin 'branded': hook branding raised ValueError: no look today"
+    assert result.output.count(told) == 1, result.output
+    assert "rendering in the worker" in result.stderr
+    assert (tmp_path / "out" / "a.branded").read_text(encoding="utf-8").startswith("colour #")
+
+
+def test_only_an_installed_plugins_format_leaves_the_process(
+    tmp_path: Path, unruly: Path, install: Callable[..., Path]
+) -> None:
+    from klusterplan._export.worker import PluginWorker
+    from klusterplan.plugins import get_registry
+
+    worker = PluginWorker(get_registry())
+    assert worker.takes("gone") and worker.takes("CHATTY")
+    assert not any(worker.takes(f) for f in ("json", "docx", "pdf-ua", "no such format"))
+    # a plugin registered in code lives only in this process: its registry stays here
+    in_code = testing.make_registry(type("Look", (), {}), builtins=True, entry_points=["unruly"])
+    assert in_code.recipe() is None
+    assert not PluginWorker(in_code).takes("gone")
+    rebuilt = klusterplan.plugins.Registry.from_recipe(get_registry().recipe() or ())
+    assert [p.name for p in rebuilt.plugins()] == [p.name for p in get_registry().plugins()]
 
 
 _QUITTING_BRANDING = """

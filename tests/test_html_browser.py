@@ -276,6 +276,13 @@ _CHART_TEXT = """Math.min(1000, ...[...document.querySelectorAll('.chart svg')].
 }))"""
 
 
+#: Cells a phone shows as a column's name with nothing under it (rows to write in aside).
+_EMPTY_LABELS = """[...document.querySelectorAll('td[data-label]')]
+  .filter(td => td.offsetParent !== null && !td.textContent.trim()
+    && td.closest('tr').style.height === '')
+  .map(td => td.dataset.label)"""
+
+
 def _long_word() -> klusterplan.Plan:
     plan = klusterplan.example()
     word = "Biblioteks" * 300
@@ -313,6 +320,7 @@ def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"
         )
         assert overflow <= 0
+        assert browser.evaluate(_EMPTY_LABELS) == []
         if name != "blank workbook":
             assert browser.evaluate(_CHART_TEXT) >= 12
 
@@ -333,6 +341,20 @@ def test_the_audit_sees_a_broken_word_and_small_chart_text(
         browser.load(page)
         assert browser.evaluate(_BROKEN_WORDS) == ["Organisatoriska"]
         assert browser.evaluate(_CHART_TEXT) < 12
+
+
+def test_a_short_table_stays_a_table_on_a_phone_and_a_wide_one_becomes_records(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with _phone(browser):
+        browser.load(_page(tmp_path, klusterplan.example()))
+        shown = browser.evaluate(
+            "[...document.querySelectorAll('table')].map(t => [t.querySelector('caption')"
+            ".textContent, getComputedStyle(t.querySelector('tbody tr')).display])"
+        )
+    display = dict(shown)
+    assert display["Prioriterade målgrupper"] == "table-row"
+    assert display["Möjliga omgående åtgärder"] == "block"
 
 
 def test_axe_finds_no_violations_on_a_phone(browser: Browser, tmp_path: Path) -> None:

@@ -205,6 +205,7 @@ CLI_PRIVATE: frozenset[str] = frozenset(
         "_export.batch",
         "_export.contain",
         "_export.load",
+        "_export.worker",
         "_extension.exporter",
         "_model.followup",
         "_planfile.formats",

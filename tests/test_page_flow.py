@@ -69,10 +69,7 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
-    ("pdf-ua", "plan"): "a heading at the foot",
-    ("pdf-ua", "english"): "a heading at the foot",
-    ("pdf-ua", "kalmar plan"): "a heading at the foot",
-    ("pdf-ua", "large print"): "headings and records' first fields at the foot",
+    ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
     ("docx", "pre-filled workbook"): "LibreOffice leaves the campaign's headings at a page's "
     "foot over question 14, which takes most of a page and flows part by part",
 }

@@ -9,7 +9,7 @@ import attrs
 
 from ._catalogue.language import is_swedish
 from ._catalogue.messages import text
-from ._catalogue.text import in_language
+from ._catalogue.text import Text, in_language
 from ._support.record import Record
 
 if TYPE_CHECKING:
@@ -91,6 +91,10 @@ class PlanError(ValueError):
         """Return the same error, naming the file it came from."""
         return PlanError(self.problems, source)
 
+    def __reduce__(self) -> tuple[type[PlanError], tuple[tuple[Problem, ...], str | None]]:
+        # pickled whole, as a worker process sends it back
+        return (PlanError, (self.problems, self.source))
+
 
 class ExportError(RuntimeError):
     """An exporter failed for a reason that is not the plan's: a bug in it or its plugin.
@@ -116,3 +120,15 @@ class ExportError(RuntimeError):
     def render(self, language: Language | str | None = None) -> str:
         """The message in ``language`` (``sv`` or ``en``; English by default)."""
         return in_language(self.text, language)
+
+    def __reduce__(self) -> tuple[object, tuple[str, str, Text]]:
+        # the plugin's own exception may not pickle: a worker process sends the message
+        return (_export_error, (self.format, self.plugin, self.text))
+
+
+def _export_error(format: str, plugin: str, said: Text) -> ExportError:
+    """An :class:`ExportError` that says ``said``, as a worker process reported it."""
+    error = ExportError(format, plugin, RuntimeError(), "")
+    error.text = said
+    error.args = (str(said),)
+    return error

@@ -19,6 +19,7 @@ command prints them; the Python API gives each as a :class:`PluginWarning`.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import importlib
 import os
@@ -163,14 +164,12 @@ class Registry:
         self._infos: dict[str, PluginInfo] = {}
         self._returned: list[_Owned] = []
         self._branding_plugin = "branding"
+        # how to build this registry again in another process; None once a plugin
+        # object registered in code makes that impossible
+        self._recipe: list[tuple[str, str]] | None = []
         for plugin in plugins:
             if isinstance(plugin, str):
-                try:
-                    module = importlib.import_module(plugin)
-                except ImportError as exc:
-                    self._fail(plugin, text("plugin_import", error=exc))
-                    continue
-                self.register(module, plugin, "built-in")
+                self._register_module(plugin)
             else:
                 name = getattr(plugin, "__name__", type(plugin).__name__)
                 self.register(plugin, name, "built-in")
@@ -188,11 +187,21 @@ class Registry:
         does not have, a name already taken) is recorded as a failure; hook
         names klusterplan does not know are reported and ignored.
         """
+        self._register(plugin, name, source, None)
+
+    def _register(
+        self, plugin: object, name: str, source: str, step: tuple[str, str] | None
+    ) -> None:
+        """Register ``plugin``; ``step`` says how another process registers it too."""
         try:
             self.manager.register(plugin, name=name)
         except (ValueError, pluggy.PluginValidationError) as exc:
             self._fail(name, text("plugin_register", error=exc))
             return
+        if step is None or self._recipe is None:
+            self._recipe = None
+        else:
+            self._recipe.append(step)
         self._infos[name] = PluginInfo(name, source or "registered in code")
         self._validate_hooks(plugin, name)
         for caller in self.manager.get_hookcallers(plugin) or ():
@@ -251,6 +260,36 @@ class Registry:
         # own ordering, firstresult and wrappers intact around each guard
         object.__setattr__(impl, "function", guarded)
 
+    def _register_module(self, module_name: str) -> None:
+        try:
+            module = importlib.import_module(module_name)
+        except ImportError as exc:
+            self._fail(module_name, text("plugin_import", error=exc))
+            return
+        self._register(module, module_name, "built-in", ("module", module_name))
+
+    def recipe(self) -> tuple[tuple[str, str], ...] | None:
+        """How to build this registry again in a new process, or ``None`` where it cannot be.
+
+        Each step is ``("module", name)`` for a plugin module imported by name
+        or ``("entry_point", name)`` for an installed plugin, in registration
+        order; :meth:`from_recipe` takes them. A plugin object registered in
+        code (:meth:`register`) lives only in this process: the answer is then ``None``.
+        """
+        return None if self._recipe is None else tuple(self._recipe)
+
+    @classmethod
+    def from_recipe(cls, recipe: Sequence[tuple[str, str]]) -> Registry:
+        """A registry built by the steps :meth:`recipe` gave, the same plugins in the same order."""
+        registry = cls((), autoload=False)
+        for kind, name in recipe:
+            if kind == "module":
+                registry._register_module(name)
+            else:
+                with contextlib.suppress(LookupError):  # uninstalled since: left out
+                    registry.load_entry_point(name)
+        return registry
+
     def _load_entry_points(self) -> None:
         for ep in sorted(entry_points(ENTRY_POINT_GROUP), key=lambda e: e.name):
             if self.manager.get_plugin(ep.name) is not None or self.manager.is_blocked(ep.name):
@@ -283,12 +322,17 @@ class Registry:
         except Exception as exc:  # a broken plugin must not stop the others
             self._fail(ep.name, text("plugin_load", dist=dist, error=_raised(exc)))
             return
-        self.register(plugin, ep.name, dist)
+        self._register(plugin, ep.name, dist, ("entry_point", ep.name))
 
     def _fail(
         self, plugin: str, message: Text, *, fatal: bool = False, reserved: bool = False
     ) -> None:
         failure = PluginFailure(plugin, message, fatal, reserved)
+        if failure not in self._failures:
+            self._failures.append(failure)
+
+    def record(self, failure: PluginFailure) -> None:
+        """Add a failure met elsewhere: in a worker process that ran these plugins."""
         if failure not in self._failures:
             self._failures.append(failure)
 

@@ -118,6 +118,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "nothing was written for it",
     ),
     "killed": ("avslutad, eller slut på minne", "killed, or out of memory"),
+    "process_ended": (
+        "dess process avslutades innan den var klar (slutkod {code}); inget skrevs",
+        "its process ended before it finished (exit code {code}); nothing was written",
+    ),
+    "process_ended_unknown": (
+        "dess process avslutades innan den var klar; inget skrevs",
+        "its process ended before it finished; nothing was written",
+    ),
+    "process_killed": (
+        "dess process stoppades av signalen {signal} innan den var klar; inget skrevs",
+        "its process was stopped by signal {signal} before it finished; nothing was written",
+    ),
     "pool_broke": ("exportens processpool gick sönder", "the executor's process pool broke"),
     "plan_failed": (
         "[{count}/{total}] {source}: misslyckades",

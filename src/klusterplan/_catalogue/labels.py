@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+import functools
 
 from .language import Language, is_swedish
 
@@ -672,6 +673,19 @@ def enum_label(value: enum.Enum, language: Language) -> str:
     """The reader's text for an enum member in ``language``."""
     sv, en = _ENUMS[f"{type(value).__name__}.{value.name}"]
     return sv if is_swedish(language) else en
+
+
+def joined(text: str) -> str:
+    """A short label's words joined by no-break spaces, other text as it is.
+
+    The short labels are :func:`short_labels`.
+    """
+    return text.replace(" ", "\u00a0") if text in _short_labels() else text
+
+
+@functools.cache
+def _short_labels() -> frozenset[str]:
+    return short_labels()
 
 
 def short_labels() -> frozenset[str]:

@@ -19,10 +19,7 @@ import contextlib
 import hashlib
 import os
 import re
-import signal
 import stat
-import threading
-import time
 import unicodedata
 import warnings
 from collections import deque
@@ -35,18 +32,18 @@ import attrs
 from .._catalogue.locale import peek_language, system_language
 from .._catalogue.messages import message, os_reason, text
 from .._catalogue.text import in_language
-from .._extension.exporter import ExportOptions
+from .._extension.exporter import ExportOptions, Notice
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
 from .._support.atomic import is_one_of, temp_files
-from .._support.stop import Stopped
 from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
 from ..plugins import get_registry
-from .contain import DEFAULT_HOOK_TIMEOUT
+from .contain import DEFAULT_HOOK_TIMEOUT, worker_init
 from .export import export
 from .load import load
+from .worker import PluginWorker, ending
 
 __all__ = [
     "ExportOutcome",
@@ -301,8 +298,11 @@ def _load(path: str, limits: Limits | None, read: list[str]) -> Plan:
     return plan
 
 
-def run_task(task: Task) -> ExportOutcome:
-    """Load and export one plan in every format; never raises for the plan's sake."""
+def run_task(task: Task, worker: PluginWorker | None = None) -> ExportOutcome:
+    """Load and export one plan in every format; never raises for the plan's sake.
+
+    With ``worker``, a format an installed plugin adds is exported in its worker process.
+    """
     registry = get_registry()
     before = len(registry.failures)
     word_notes: list[str] = []
@@ -343,9 +343,7 @@ def run_task(task: Task) -> ExportOutcome:
             bad_input = True
             continue
         try:
-            given = export(
-                plan, fmt, target, task.options, registry=registry, hook_timeout=task.hook_timeout
-            )
+            given = _export_to(task, plan, fmt, target, worker)
         except PlanError as exc:
             problems.append(f"{task.source}: {fmt}: {exc.render(language)}")
             bad_input = True
@@ -365,6 +363,17 @@ def run_task(task: Task) -> ExportOutcome:
     )
 
 
+def _export_to(
+    task: Task, plan: Plan, fmt: str, target: str, worker: PluginWorker | None
+) -> list[Notice]:
+    """Export ``plan`` as ``fmt`` to ``target``: through ``worker`` if given, else here."""
+    if worker is not None:
+        return worker.export(plan, fmt, target, task.options, hook_timeout=task.hook_timeout)
+    return export(
+        plan, fmt, target, task.options, registry=get_registry(), hook_timeout=task.hook_timeout
+    )
+
+
 def _task_language(task: Task) -> Language:
     """The language to tell of a task whose plan is not loaded (it failed, or its worker died).
 
@@ -377,52 +386,6 @@ def _task_language(task: Task) -> Language:
     if task.plan is not None:
         return task.plan.language
     return (peek_language(task.path) if task.path else None) or system_language()
-
-
-def _worker_init(parent: int) -> None:
-    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, end with it.
-
-    A parent killed outright (SIGKILL, or SIGTERM before it could stop its pool) must
-    not leave workers running for ever: on Linux the kernel sends the worker SIGTERM
-    when its parent dies (``PR_SET_PDEATHSIG``), and everywhere a watchdog thread
-    notices the parent is gone and does the same.
-    """
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _stop_worker)
-    _die_with_parent()
-    if os.getppid() != parent:  # the parent died before the worker could ask to be told
-        os.kill(os.getpid(), signal.SIGTERM)
-    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
-
-
-def _stop_worker(signum: int, frame: object) -> None:
-    raise Stopped(128 + signum)  # unwinds atomic_write, which removes its temporary file
-
-
-def _die_with_parent() -> None:
-    """Ask Linux to send SIGTERM to this process when its parent dies; elsewhere do nothing."""
-    import sys
-
-    if not sys.platform.startswith("linux"):
-        return
-    import ctypes
-    import ctypes.util
-
-    with contextlib.suppress(OSError, AttributeError):
-        libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
-
-
-#: prctl's option number for the parent-death signal (linux/prctl.h).
-_PR_SET_PDEATHSIG = 1
-#: How often a worker looks whether its parent is still there, in seconds.
-_WATCH_EVERY = 1.0
-
-
-def _watch_parent(parent: int) -> None:
-    while os.getppid() == parent:
-        time.sleep(_WATCH_EVERY)
-    os.kill(os.getpid(), signal.SIGTERM)
 
 
 def sweep(task: Task) -> None:
@@ -486,17 +449,68 @@ def _run_on(
     return lost
 
 
-def _alone(task: Task, new_executor: Callable[[], cf.Executor]) -> ExportOutcome:
-    """Run one task in a pool of its own, to learn whether it is the one that kills."""
+def _alone(task: Task) -> ExportOutcome:
+    """Run one task in a pool of one worker, to learn whether it is the one that kills.
+
+    When it is, and it has several formats, each format is run alone in turn:
+    only the one that ends its process fails, named by its plugin, and the
+    plan's other formats are written.
+    """
+    outcome, ended = _in_own_pool(task)
+    if outcome is not None:
+        return outcome
+    if len(task.targets) > 1:
+        parts = [_alone(attrs.evolve(task, targets=(target,))) for target in task.targets]
+        return _merged(task, parts)
+    fmt = task.targets[0][0] if task.targets else None
+    plugin = get_registry().exporter_plugin(fmt) if fmt is not None else None
+    if fmt is None or plugin is None or _is_ours(plugin):
+        return _died(task, RuntimeError(""))  # klusterplan's own: killed, or out of memory
+    language = _task_language(task)
+    error = ExportError(fmt, plugin, RuntimeError(""), ending(ended))
+    return ExportOutcome(
+        task.source,
+        problems=(f"{task.source}: {error.render(language)}",),
+        notices=tuple(in_language(note, language) for note in task.notes),
+        language=language,
+    )
+
+
+def _in_own_pool(task: Task) -> tuple[ExportOutcome | None, int | None]:
+    """The task's outcome in a new pool; else ``None`` and the exit code of the worker."""
     sweep(task)
-    executor = new_executor()
+    executor = process_pool(1)  # one worker: its exit code is the one that ended
     try:
-        return executor.submit(run_task, task).result()
-    except Exception as exc:
-        return _died(task, exc)
+        future = executor.submit(run_task, task)
+        processes = list((getattr(executor, "_processes", None) or {}).values())
+        try:
+            return future.result(), None
+        except Exception as exc:
+            if not _is_broken(exc):
+                return _died(task, exc), None
+        # the pool's own thread reaps the worker: once it has ended, the exit code is known
+        executor.shutdown(wait=True)
+        codes = [p.exitcode for p in processes if p.exitcode is not None]
+        return None, codes[0] if len(codes) == 1 else None
     finally:
         _stop(executor)
         sweep(task)
+
+
+def _merged(task: Task, parts: Sequence[ExportOutcome]) -> ExportOutcome:
+    """One outcome for a task run format by format; what each part repeats is told once."""
+    return ExportOutcome(
+        task.source,
+        written=tuple(w for part in parts for w in part.written),
+        problems=tuple(dict.fromkeys(p for part in parts for p in part.problems)),
+        notices=tuple(dict.fromkeys(n for part in parts for n in part.notices)),
+        bad_input=any(part.bad_input for part in parts),
+        language=next((part.language for part in parts if part.language), None),
+    )
+
+
+def _is_ours(plugin: str) -> bool:
+    return plugin == "klusterplan" or plugin.startswith("klusterplan.")
 
 
 def run_tasks(
@@ -506,17 +520,20 @@ def run_tasks(
     on_result: Callable[[ExportOutcome], None] = lambda outcome: None,
     new_executor: Callable[[], cf.Executor] | None = None,
     window: int = 64,
+    contain: bool = False,
 ) -> list[ExportOutcome]:
     """Run ``tasks`` and return their outcomes in input order.
 
     On ``executor`` if given (it is left running: it is the caller's), else on
     pools made by ``new_executor`` (shut down at the end), else one after the
-    other in this process. At most ``window`` tasks are queued at a time. When
-    a process pool breaks (a worker was killed) the plans it held fail and
-    their temporary files are removed; with pools of its own it goes on in a
-    new pool and tries each plan the broken one held once more, alone, so that
-    only a plan that kills its worker fails. Ctrl-C stops the workers, removes
-    their temporary files and is raised again.
+    other in this process; there, with ``contain``, a format an installed plugin
+    adds is exported in a worker process (:class:`PluginWorker`), so that a
+    renderer that ends its process fails that format alone. At most ``window``
+    tasks are queued at a time. When a process pool breaks (a worker was
+    killed) the plans it held fail and their temporary files are removed; with
+    pools of its own it goes on in a new pool and tries each plan the broken
+    one held once more, alone, so that only a plan that kills its worker fails.
+    Ctrl-C stops the workers, removes their temporary files and is raised again.
     """
     results: dict[int, ExportOutcome] = {}
 
@@ -525,8 +542,11 @@ def run_tasks(
         on_result(outcome)
 
     if executor is None and new_executor is None:
-        for task in tasks:
-            done(task, run_task(task))
+        with PluginWorker(get_registry()) if contain else contextlib.nullcontext() as worker:
+            if worker is not None:
+                worker.start({fmt for task in tasks for fmt, _ in task.targets})
+            for task in tasks:
+                done(task, run_task(task, worker))
         return [results[t.index] for t in tasks]
 
     owned = executor is None
@@ -550,7 +570,7 @@ def run_tasks(
                 break
             _stop(current)
             for task in lost:
-                done(task, _alone(task, new_executor))
+                done(task, _alone(task))
             current = new_executor()
     except BaseException:
         for future in running:
@@ -584,7 +604,7 @@ def _stop(executor: cf.Executor) -> None:
 def process_pool(jobs: int) -> cf.ProcessPoolExecutor:
     """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent and end with it."""
     return cf.ProcessPoolExecutor(
-        max_workers=jobs, initializer=_worker_init, initargs=(os.getpid(),)
+        max_workers=jobs, initializer=worker_init, initargs=(os.getpid(),)
     )
 
 

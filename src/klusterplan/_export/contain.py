@@ -4,21 +4,25 @@ Every exporter, klusterplan's own included, is a plugin's code. An export
 runs it under :func:`time_limit` and :func:`quiet_stdout`: a hook that runs
 too long is ended with :class:`~klusterplan._support.stop.HookTimeout`, and
 what it prints goes to standard error, so it never mixes into a document
-written to standard output.
+written to standard output. A worker process that runs exports (a batch's
+pool, a plugin's own worker) starts with :func:`worker_init`, so it ends
+with its parent.
 """
 
 from __future__ import annotations
 
 import contextlib
+import os
 import signal
 import sys
 import threading
+import time
 from collections.abc import Iterator
 from typing import TextIO
 
-from .._support.stop import HookTimeout
+from .._support.stop import HookTimeout, Stopped
 
-__all__ = ["DEFAULT_HOOK_TIMEOUT", "quiet_stdout", "time_limit"]
+__all__ = ["DEFAULT_HOOK_TIMEOUT", "quiet_stdout", "time_limit", "worker_init"]
 
 #: How long, in seconds, one hook call (a renderer, a writer, ``branding``) may run
 #: in a batch export before it is ended and reported as its plugin's failure.
@@ -82,3 +86,48 @@ def quiet_stdout() -> Iterator[None]:
             _depth -= 1
             if _depth == 0 and _saved is not None:
                 sys.stdout, _saved = _saved, None
+
+
+def worker_init(parent: int) -> None:
+    """Make a pool's worker leave Ctrl-C to its parent, clean up when told to stop, end with it.
+
+    A parent killed outright (SIGKILL, or SIGTERM before it could stop its pool) must
+    not leave workers running for ever: on Linux the kernel sends the worker SIGTERM
+    when its parent dies (``PR_SET_PDEATHSIG``), and everywhere a watchdog thread
+    notices the parent is gone and does the same.
+    """
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _stop_worker)
+    _die_with_parent()
+    if os.getppid() != parent:  # the parent died before the worker could ask to be told
+        os.kill(os.getpid(), signal.SIGTERM)
+    threading.Thread(target=_watch_parent, args=(parent,), daemon=True).start()
+
+
+def _stop_worker(signum: int, frame: object) -> None:
+    raise Stopped(128 + signum)  # unwinds atomic_write, which removes its temporary file
+
+
+def _die_with_parent() -> None:
+    """Ask Linux to send SIGTERM to this process when its parent dies; elsewhere do nothing."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+
+    with contextlib.suppress(OSError, AttributeError):
+        # the process's own symbols hold libc's prctl: no search for the library
+        # (ctypes.util.find_library runs ldconfig, a process of its own, in every worker)
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGTERM, 0, 0, 0)
+
+
+#: prctl's option number for the parent-death signal (linux/prctl.h).
+_PR_SET_PDEATHSIG = 1
+#: How often a worker looks whether its parent is still there, in seconds.
+_WATCH_EVERY = 1.0
+
+
+def _watch_parent(parent: int) -> None:
+    while os.getppid() == parent:
+        time.sleep(_WATCH_EVERY)
+    os.kill(os.getpid(), signal.SIGTERM)

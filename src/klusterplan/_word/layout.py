@@ -35,6 +35,10 @@ STYLE_SPACING: dict[str, tuple[str, float, float]] = {
     "Heading 2": ("h2", 14, 4),
     "Heading 3": ("h3", 10, 3),
 }
+#: Styles whose space between two paragraphs of their own is dropped (Word's
+#: "contextual spacing", which the package's list styles have): a list's items
+#: stand a line apart, the space comes after the whole list.
+_CONTEXTUAL = frozenset({"List Bullet", "List Number"})
 #: The house typeface's line height at single spacing, as a share of the type size.
 _LINE = 1.2207
 #: Normal's line spacing, which every house style inherits.
@@ -66,6 +70,8 @@ class _Para:
         self.keep_lines = False
         self.break_before = False
         self.marks: list[str] = []
+        self.contextual = ""
+        """The style's name when its spacing is contextual (see ``_CONTEXTUAL``)."""
 
     @property
     def height(self) -> float:
@@ -132,6 +138,8 @@ class _Measure:
         else:
             heights = [exact or max(s, 1.0) * _LINE * multiple for s in lines]
         out = _Para(heights, before, after)
+        if name in _CONTEXTUAL and (spacing is None or spacing.get(_tag("after")) is None):
+            out.contextual = name
         if ppr is not None:
             out.keep_next = ppr.find(_tag("keepNext")) is not None or name.startswith("Heading")
             out.keep_lines = ppr.find(_tag("keepLines")) is not None
@@ -221,14 +229,20 @@ class _Pages:
         self.y = 0.0
         self.landscape = False
         self.found: dict[str, int] = {}
+        self.last: _Para | None = None
+        self.forced = True
+        """Whether the page was started by a page or section break, which keeps the
+        space above its first paragraph (a page the text ran onto drops it)."""
+        """The paragraph placed last, when nothing came after it."""
 
     @property
     def room(self) -> float:
         return _design.text_height(self.landscape)
 
-    def new_page(self) -> None:
+    def new_page(self, forced: bool = False) -> None:
         self.page += 1
         self.y = 0.0
+        self.forced = forced
 
     def note(self, marks: list[str]) -> None:
         for mark in marks:
@@ -237,8 +251,18 @@ class _Pages:
     def paragraph(self, para: _Para, following: float) -> None:
         """Place ``para``; ``following`` is what it must share a page with when kept."""
         if para.break_before and self.y > 0:
-            self.new_page()
-        before = para.before if self.y > 0 else 0.0
+            self.new_page(forced=True)
+        last, self.last = self.last, para
+        before = para.before if self.y > 0 or self.forced else 0.0
+        if last is not None and self.y > 0:
+            if para.contextual and para.contextual == last.contextual:
+                # the space between two items of one list is dropped
+                self.y = max(0.0, self.y - last.after)
+                before = 0.0
+            else:
+                # between two paragraphs the larger of the two spaces stands, not both
+                before = max(0.0, para.before - last.after)
+        para = _spaced(para, before)
         whole = before + sum(para.lines)
         if para.keep_next:
             need = whole + para.after + following
@@ -277,6 +301,7 @@ class _Pages:
         self.y += after
 
     def table(self, table: _Table) -> None:
+        self.last = None
         header = sum(r.height for r in table.rows if r.header)
         rows = table.rows
         for i, row in enumerate(rows):
@@ -299,8 +324,18 @@ class _Pages:
             self.y += row.height
 
     def section(self, landscape: bool) -> None:
-        self.new_page()
+        self.last = None
+        self.new_page(forced=True)
         self.landscape = landscape
+
+
+def _spaced(para: _Para, before: float) -> _Para:
+    """``para`` with the space it takes above it where it stands."""
+    if before == para.before:
+        return para
+    out = _Para(para.lines, before, para.after)
+    out.__dict__.update({k: v for k, v in para.__dict__.items() if k != "before"})
+    return out
 
 
 def _pieces(body: Any, measure: _Measure, widths: tuple[float, float]) -> list[Any]:
@@ -326,6 +361,9 @@ def _first(piece: Any) -> float:
         return piece.before + sum(piece.lines[:2])
     if isinstance(piece, _Table):
         heights = [r.height for r in piece.rows]
+        if all(r.keep for r in piece.rows[:-1]):
+            # a table kept whole goes with the paragraph kept with it, as far as a page holds
+            return min(sum(heights), _design.text_height(False))
         return sum(heights[:2])
     return 0.0
 

@@ -18,6 +18,7 @@ from .._catalogue.messages import count, decimal, message, os_reason, shared_lan
 from .._catalogue.text import in_language
 from .._export.batch import Task, plan_tasks, process_pool, run_tasks
 from .._export.contain import DEFAULT_HOOK_TIMEOUT
+from .._export.worker import PluginWorker
 from .._extension.exporter import unknown_settings
 from .._support.atomic import is_one_of
 from .._word.template import template_problem
@@ -273,6 +274,9 @@ def export_command(
             tasks,
             on_result=shown.outcome,
             new_executor=(lambda: process_pool(jobs)) if jobs > 1 else None,
+            # an installed plugin's format runs in a worker process even here: a renderer
+            # that ends its process then fails its format, not the run with exit code 0
+            contain=True,
         )
     if len(outcomes) > 1 or any(not o.ok for o in outcomes):
         # the plans' own language, now that each has been read
@@ -374,12 +378,11 @@ def _to_stdout(
     """Export one plan to standard output, as ``-o -`` asks; never returns."""
     import io
 
-    from .. import export
-
     try:
         source, plan = item if isinstance(item, tuple) else (item, load(item))
         buffer = io.BytesIO()
-        notices = export(plan, fmt, buffer, options, registry=plugins, hook_timeout=hook_timeout)
+        with PluginWorker(plugins) as worker:  # as for a file: a plugin's format in a worker
+            notices = worker.export(plan, fmt, buffer, options, hook_timeout=hook_timeout)
     except PlanError as exc:
         fail(exc.render(language))
     except ExportError as exc:

@@ -32,7 +32,8 @@ from typing import BinaryIO, assert_never
 
 from .._catalogue.messages import text as message_text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
-from .._document.design import ACCENT, MUTED, PRIMARY
+from .._document.design import ACCENT, MUTED, PRIMARY, size
+from .._document.metrics import longest_word
 from .._extension.exporter import ExportContext
 from .._support.version import version
 from ..branding import Logo
@@ -62,6 +63,36 @@ __all__ = ["render_html"]
 #: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+#: A table of this many columns or more is as wide as the window allows, on a desk too.
+_DESK_COLUMNS = 6
+#: The text width of a phone 390 px wide, in CSS pixels, less the page's padding.
+_PHONE_WIDTH = 366
+#: Each cell's padding at its sides and its rules, in ems of the table's text.
+_CELL_SIDES = 1.1
+#: What a table's widths are measured in (the house typeface) may be narrower than
+#: the typeface a phone has; this share of the width is what is counted on.
+_PHONE_SHARE = 0.8
+
+
+def _fits_phone(
+    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], large_print: bool
+) -> bool:
+    """Whether a table of at most three columns keeps every word whole on a phone.
+
+    A table that does not is laid out as records there (``stack``); one that
+    does stays a table, which reads faster than a card for every row.
+    """
+    if not headers or len(headers) > 3:
+        return False
+    px = 16 * size("table", large_print) / size("body", large_print)
+    needed = 0.0
+    for column, header in enumerate(headers):
+        cells = [row[column] for row in rows if column < len(row)]
+        widest = max([longest_word(header, px, True), *(longest_word(cell, px) for cell in cells)])
+        needed += widest + _CELL_SIDES * px
+    return needed <= _PHONE_WIDTH * _PHONE_SHARE
+
+
 _SLUG = re.compile(r"[^a-z0-9]+")
 #: The chart's drawing, in SVG units: set at most 28rem wide, so that its text,
 #: 15 units high, reads at 12 px or more on a phone 390 px wide and on a desk.
@@ -167,7 +198,9 @@ class _Page:
         align: tuple[str, ...] = (),
         footer: tuple[str, ...] = (),
     ) -> Iterator[str]:
-        cls = f' class="{" ".join(("stack", *classes))}"'
+        fits = row_lines == 0 and _fits_phone(headers, rows, self.large_print)
+        stack = () if fits else ("stack",)
+        cls = f' class="{" ".join((*stack, *classes))}"' if stack or classes else ""
         yield f'<table role="table"{cls}>'
         # a table named only by its section's heading keeps that name for screen
         # readers without printing the heading twice
@@ -185,9 +218,10 @@ class _Page:
             # amounts are right-aligned, so their digits line up
             return ' class="num"' if i < len(align) and align[i] == "right" else ""
 
-        def label(i: int) -> str:
-            # on a phone a row stands as a record, each cell under its column's name
-            name = headers[i] if i < len(headers) else ""
+        def label(i: int, cell: str) -> str:
+            # on a phone a row stands as a record, each cell under its column's name;
+            # an empty cell is left out there, unless it is a space to write in
+            name = headers[i] if i < len(headers) and (cell.strip() or row_lines) else ""
             return f' data-label="{escape(" ".join(name.split()), quote=True)}"' if name else ""
 
         # explicit roles: a table laid out as records on a phone keeps its
@@ -206,12 +240,13 @@ class _Page:
                 if row_headers and i == 0:
                     cells.append(f'<th scope="row" role="rowheader">{_text(cell)}</th>')
                 else:
-                    cells.append(f'<td role="cell"{num(i)}{label(i)}>{_text(cell)}</td>')
+                    cells.append(f'<td role="cell"{num(i)}{label(i, cell)}>{_text(cell)}</td>')
             yield f'<tr role="row"{height}>{"".join(cells)}</tr>'
         yield "</tbody>"
         if footer:
             closing = "".join(
-                f'<td role="cell"{num(i)}{label(i)}>{_text(c)}</td>' for i, c in enumerate(footer)
+                f'<td role="cell"{num(i)}{label(i, c)}>{_text(c)}</td>'
+                for i, c in enumerate(footer)
             )
             yield f'<tfoot role="rowgroup"><tr role="row" class="total">{closing}</tr></tfoot>'
         yield "</table>"
@@ -329,7 +364,8 @@ class _Page:
                 classes = tuple(
                     name
                     for name, on in (
-                        ("wide", block.landscape),
+                        # on a desk too, many columns get the window's width
+                        ("wide", block.landscape or len(block.headers) >= _DESK_COLUMNS),
                         ("dense", block.dense),
                         ("keep", block.keep_together),
                     )

@@ -128,6 +128,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack td[data-label]::before {{ content: attr(data-label) / ""; display: block;
     font-weight: bold; font-size: 0.9em; color: var(--muted); }}
   table.stack td:empty {{ min-height: 1.5em; }}
+  /* an empty cell of a record shows nothing, not its column's name alone */
+  table.stack td:empty:not([data-label]) {{ display: none; }}
+  /* a record's text is read as the body is, not in a table's smaller print */
+  table.stack, table.stack.dense {{ font-size: inherit; }}
   table.stack tfoot tr {{ border-top: 2px solid var(--primary); }}
 }}
 @page {{ size: A4; margin: 20mm; }}

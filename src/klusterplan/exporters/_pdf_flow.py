@@ -12,7 +12,6 @@ from typing import Any
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak
 
-from .._catalogue.labels import short_labels
 from ..document import Section
 from ._pdf_flowables import _Heading
 from ._pdf_styles import _CONTENT_HEIGHT
@@ -65,14 +64,6 @@ def balanced(lines: list[Any], width: float, room: float) -> list[Any]:
             out.append(PageBreak())
         out.append(line)
     return out
-
-
-_SHORT_LABELS = short_labels()
-
-
-def joined(text: str) -> str:
-    """A short label's words joined by no-break spaces, any other text as it is."""
-    return text.replace(" ", "\u00a0") if text in _SHORT_LABELS else text
 
 
 def together(flowables: list[Any]) -> Any:

@@ -36,7 +36,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from .._catalogue.labels import label
+from .._catalogue.labels import joined, label
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -64,7 +64,6 @@ from ._pdf_flow import (
     Question,
     all_headings,
     balanced,
-    joined,
     keeps_with_next,
     page_runs,
     together,

@@ -32,6 +32,7 @@ from importlib import resources
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, assert_never
 
+from .._catalogue.labels import joined
 from .._catalogue.messages import text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
 from .._document.design import (
@@ -208,7 +209,8 @@ class _Data:
             "headers": [self.s(h) for h in headers],
             # every row as long as the header: the template lays cells out by count
             "rows": [
-                [self.s(c) for c in (*row, *("",) * len(headers))[: len(headers)]] for row in rows
+                [self.s(joined(c)) for c in (*row, *("",) * len(headers))[: len(headers)]]
+                for row in rows
             ],
             "widths": [w / sum(widths) for w in widths],
             "lang": _lang(lang, self.document),
