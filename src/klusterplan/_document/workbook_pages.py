@@ -30,9 +30,6 @@ from .metrics import CELL_PADDING, fit_columns, text_width
 __all__ = ["estimate"]
 
 _MM = 72 / 25.4
-#: The share of a portrait page's text area a piece of a question may take: the rest
-#: is the footer's room and what the estimate may miss.
-_ROOM = 0.965
 #: A writing line, in points.
 _LINE = HAND_LINE_MM * _MM
 
