@@ -6,6 +6,7 @@ import enum
 import functools
 
 from .language import Language, is_swedish
+from .summary_labels import LABELS as _SUMMARY
 
 __all__ = ["enum_label", "label", "labels_in", "short_labels"]
 
@@ -79,6 +80,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "author": ("Författare", "Author"),
     "date": ("Datum", "Date"),
     "promise": ("Löfte", "Promise"),
+    # the cover's document information
+    "document_type": ("Dokumenttyp", "Document type"),
+    "document_status": ("Status", "Status"),
+    "version": ("Version", "Version"),
+    "decided_by": ("Beslutas av", "To be adopted by"),
+    "adopted_by": ("Fastställd av", "Adopted by"),
+    "decided_on": ("Fastställd", "Adopted on"),
+    "registry_number": ("Diarienummer", "Reference number"),
+    "contact_person": ("Kontaktperson", "Contact person"),
     # 1-4: the library's mission and organisation
     "organisation": ("Uppdrag och organisation", "Mission and organisation"),
     "mission": ("Vårt uppdrag", "Our mission"),
@@ -658,9 +668,15 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "Severity.WARNING": ("varning", "warning"),
     "Severity.INFO": ("info", "info"),
     "ActionStatus.DROPPED": ("struken", "dropped"),
+    "DocumentStatus.DRAFT": ("utkast", "draft"),
+    "DocumentStatus.REVIEW": ("remiss", "for consultation"),
+    "DocumentStatus.ADOPTED": ("fastställd", "adopted"),
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),
 }
+
+
+_LABELS.update(_SUMMARY)
 
 
 def label(key: str, language: Language) -> str:

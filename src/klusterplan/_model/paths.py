@@ -222,7 +222,10 @@ def slot(path: str) -> Slot | None:
 # from Word's list of bookmarks.
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9}))?$")
+# LibreOffice renames a bookmark it copies, as it does the text of a frame, "…_Copy_1"
+_BOOKMARK = re.compile(
+    r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9}))?(?:_Copy_[0-9]{1,9})?$"
+)
 
 
 @functools.lru_cache(maxsize=1024)

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from typing import assert_never
 
 from .._document import design as _design
+from .._document.design import cover_label_mm, cover_space_mm
 from .._document.workbook_pages import estimate
 from ..document import (
     Block,
@@ -33,6 +34,7 @@ from ..document import (
     Table,
     WritingSpace,
     chapters,
+    cover_marks,
     has_wide_table,
 )
 from ..model import Language
@@ -45,6 +47,7 @@ from .wordml import (
     borders,
     kept_together,
     lang_xml,
+    local_marks,
     p_xml,
     run_xml,
     size_xml,
@@ -166,13 +169,16 @@ class _Writer(TableWriter):
         )
 
 
-#: The particulars' labels stand in a column 40 mm wide, as in the PDF: 2268 twips.
-_PARTICULARS_LABEL = 2268
+def _label_column(w: _Writer) -> int:
+    """The width of the cover labels' column in twips, as wide as the PDF's."""
+    return round(cover_label_mm(w.look.large_print) * 1440 / 25.4)
 
 
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
-    yield p_xml("", '<w:spacing w:before="2400" w:after="0"/>')
+    # the title where the PDF's stands: the cover's header pushes the body down a little
+    space = round(2400 - (45 - cover_space_mm(look.large_print)) * 1440 / 25.4)
+    yield p_xml("", f'<w:spacing w:before="{space}" w:after="0"/>')
     text = lang_xml(
         document.text_language if document.text_language is not document.language else None
     )
@@ -186,24 +192,9 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
             document.subtitle, whole(document.subtitle_path, document.subtitle), text
         )
         yield p_xml(subtitle, style=w.style("Subtitle"))
-    paths = document.title_paths
-    # the particulars as the PDF sets them: under a rule in the accent colour, each label
-    # in a column of its own, a long value wrapping under itself
-    column = _PARTICULARS_LABEL
-    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
-    rpr = size_xml(look.table_size)
-    for n, (name, value) in enumerate(document.title_lines):
-        path = paths[n] if n < len(paths) else ""
-        ppr = (
-            (rule if n == 0 else "")
-            + tabs
-            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
-            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
-        )
-        # "Kommun:" as documents before this layout wrote it, so that they still read back
-        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        yield p_xml(label + w.marked(value, whole(path, value), rpr + text), ppr)
+    if document.status_mark:
+        yield _status_badge(w, document.status_mark)
+    yield from _lines(w, document.title_lines, cover_marks(document), text)
     for n, name in enumerate(document.cover_fields):
         path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop
@@ -222,6 +213,114 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
+    if document.control_lines:
+        yield _control_block(w, document, text)
+        # a frame is anchored to the paragraph after it: an empty one keeps it on the cover,
+        # where the next would take it to the page that paragraph starts
+        yield p_xml("", '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>')
+
+
+def _control_block(w: _Writer, document: Document, text: str) -> str:
+    """The document information at the foot of the cover, as the PDF sets it.
+
+    One paragraph in a frame anchored to the bottom margin, a line for each label
+    and value: LibreOffice places a lone framed paragraph, not a run of them.
+    """
+    look = w.look
+    column = _label_column(w)
+    rpr = size_xml(look.table_size)
+    frame = (
+        f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
+    )
+    rule = borders("pBdr", ("top",), look.accent, 6)
+    # a line as high as a row of the PDF's particulars (1.9 times the text: half-points
+    # times ten are twips); Word sets the room an exact line leaves above its text, so
+    # the rule needs no space of its own
+    line = round(look.table_size * 10 * 1.9)
+    ppr = (
+        frame
+        + rule
+        + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+        + f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    )
+    runs = []
+    marks = document.control_marks
+    # what fits beside the labels, at about half an em a character
+    room = int((look.text_width - column) / (look.table_size * 10 * 0.5))
+    for n, (name, value) in enumerate(document.control_lines):
+        if n:
+            runs.append("<w:r><w:br/></w:r>")
+        tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        runs.append(run_xml(f"{name}:", "<w:b/>" + rpr) + tab)
+        line_marks = marks[n] if n < len(marks) else ()
+        for k, (a, b) in enumerate(_wrapped(value, room)):
+            if k:
+                # a long value goes on under itself, as in the PDF: a break and the tab
+                runs.append("<w:r><w:br/></w:r>" + tab)
+            runs.append(w.marked(value[a:b], local_marks(line_marks, a, b), rpr + text))
+    return p_xml("".join(runs), ppr)
+
+
+def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
+    """``value`` in lines of at most ``room`` characters, broken after its commas.
+
+    A frame's lines are one paragraph, broken by hand: each line of a long value
+    (the contact person's) starts under the one before, at the labels' tab.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(value) - start > room:
+        cut = value.rfind(", ", start, start + room)
+        if cut <= start:
+            break
+        out.append((start, cut + 1))
+        start = cut + 2
+    out.append((start, len(value)))
+    return out
+
+
+def _status_badge(w: _Writer, mark: str) -> str:
+    """``UTKAST`` in white on the accent colour, as the PDF's cover shows it."""
+    look = w.look
+    rpr = (
+        f'<w:b/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" '
+        f'w:fill="{look.accent}"/>{size_xml(round(look.body_size * 1.2))}'
+        '<w:spacing w:val="10"/>'
+    )
+    # the spaces either side are the badge's padding: shading covers the run only
+    return p_xml(
+        run_xml(f"\u00a0\u00a0{mark}\u00a0\u00a0", rpr), '<w:spacing w:before="0" w:after="240"/>'
+    )
+
+
+def _lines(
+    w: _Writer,
+    lines: tuple[tuple[str, str], ...],
+    marks: tuple[Marks, ...],
+    text: str,
+) -> Iterator[str]:
+    """Label and value lines as the PDF sets them.
+
+    They stand under a rule in the accent colour, each label in a column of its own,
+    a long value wrapping under itself.
+    """
+    look = w.look
+    column = _label_column(w)
+    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    rpr = size_xml(look.table_size)
+    for n, (name, value) in enumerate(lines):
+        ppr = (
+            (rule if n == 0 else "")
+            + tabs
+            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
+        )
+        # "Kommun:" as documents before this layout wrote it, so that they still read back
+        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        line_marks = marks[n] if n < len(marks) else ()
+        yield p_xml(label + w.marked(value, line_marks, rpr + text), ppr)
 
 
 def _contents(
@@ -310,21 +409,25 @@ def body_xml(
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
+    # the summary stands before the contents, and the contents list it first
+    front = [(s, f"_Toc_kpf{i}") for i, s in enumerate(document.front)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
-    for i, section in enumerate(document.front):
-        parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
+    for i, (section, bookmark) in enumerate(front):
+        parts.append(w.heading(section, bookmark, page_break=i == 0))
         for block in section.blocks:
             parts.extend(w.block(block))
     contents_at = len(parts)
-    parts.extend(_contents(w, document, entries, {}))
+    parts.extend(_contents(w, document, [*front, *entries], {}))
     contents_end = len(parts)
     bookmarks = {id(s): b for s, b in entries}
     landscape = False
     # the contents end their page; a section break starts a new one by itself
     at_page_start, first, after_empty = False, True, False
+    tail = len(parts)  # where the last section's blocks begin
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
+            _keep_tail(parts, tail)
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
@@ -336,6 +439,7 @@ def body_xml(
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
+            tail = len(parts)
             if section.keep_together and not _most_of_a_page(section):
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
                 continue
@@ -360,6 +464,7 @@ def body_xml(
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
+    _keep_tail(parts, tail)
     parts.append("</w:body>")
     if pages:
         charts = [
@@ -369,7 +474,7 @@ def body_xml(
             if isinstance(b, Chart)
         ]
         found = heading_pages("".join(parts), look, charts)
-        parts[contents_at:contents_end] = _contents(w, document, entries, found)
+        parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
 
 
@@ -381,6 +486,24 @@ def _most_of_a_page(section: Section) -> bool:
     """Whether a question takes more than three quarters of a page in Word."""
     tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
     return tall > _design.text_height(False) * 0.75
+
+
+#: The most paragraphs a chapter's last section may hold to be kept whole before a page
+#: of another direction or the end: more would leave the page before it too empty.
+_TAIL_PARAGRAPHS = 12
+
+
+def _keep_tail(parts: list[str], start: int) -> None:
+    """Keep a chapter's short last section together before a section break or the end.
+
+    Its last lines then never stand alone on the page the chapter ends on: when
+    the page would break inside it, it moves over with its heading. A table
+    keeps its own rows; a long section flows as it is.
+    """
+    xml = "".join(parts[start:])
+    if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
+        return
+    parts[start:] = [kept_together(xml)]
 
 
 def _field(code: str, rpr: str) -> str:

@@ -404,6 +404,8 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
             # a chain of paragraphs kept with the next stays with the first lines after it
             while piece.keep_next and k < len(pieces):
                 nxt = pieces[k]
+                if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
+                    break  # what starts a page of its own is kept with nothing before it
                 if isinstance(nxt, _Para) and nxt.keep_next:
                     following += nxt.height
                     k += 1

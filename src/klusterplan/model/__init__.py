@@ -35,9 +35,12 @@ __all__ = [
     "Centre",
     "CentreProfile",
     "CommunicationPlan",
+    "Contact",
     "CustomerCare",
     "DevelopmentLeader",
     "DialogueForum",
+    "DocumentControl",
+    "DocumentStatus",
     "Evaluation",
     "FocusGroup",
     "FurtherWork",
@@ -146,6 +149,50 @@ class Library(Record):
     date: _dt.date | None = _f(
         None, doc="The plan's date; exports use it as the document date.", sv="datum"
     )
+
+
+class DocumentStatus(enum.Enum):
+    """Where the plan stands on its way to a decision."""
+
+    DRAFT = "draft"
+    REVIEW = "review"
+    ADOPTED = "adopted"
+
+
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+class Contact(Record):
+    """The person readers turn to with questions about the plan."""
+
+    name: str = _text("The contact person's name.", "kontaktperson")
+    role: str = _text("Their title or role, e.g. bibliotekschef.", "befattning")
+    email: str = _text("Their e-mail address.", "e-post")
+    phone: str = _text("Their telephone number.", "telefon")
+
+
+@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+class DocumentControl(Record):
+    """What the cover says of the document itself: its type, status, version and owner.
+
+    Every field is optional; the cover shows those that are filled in.
+    """
+
+    type: str = _text(
+        "The document type on the cover; empty: Kommunikationsplan (Communication plan).",
+        "dokumenttyp",
+    )
+    status: DocumentStatus | None = _f(
+        None,
+        doc="draft, review (out for consultation) or adopted; every page of a draft or a "
+        "plan out for review is marked as such.",
+        sv="status (utkast, remiss, fastställd)",
+    )
+    version: str = _text("The version, e.g. 1.2.", "version")
+    decided_by: str = _text(
+        "Who adopts the plan, or adopted it, e.g. Kultur- och fritidsnämnden.", "beslutad av"
+    )
+    decided_on: _dt.date | None = _f(None, doc="The date the plan was adopted.", sv="beslutsdatum")
+    reference: str = _text("The registry number, e.g. KFN 2010/123.", "diarienummer")
+    contact: Contact = _f(doc="Whom to ask about the plan.", sv="kontaktperson", factory=Contact)
 
 
 @attrs.frozen(repr=False, eq=False, field_transformer=checked)
@@ -579,6 +626,11 @@ class Plan(Record):
     schema_version: int = _f(SCHEMA_VERSION, doc="The file format's version; always 1.", sv="")
     language: Language = _f(Language.SV, doc="The language of exports: sv or en.", sv="språk")
     library: Library = _f(doc="The local library.", sv="lokalt bibliotek", factory=Library)
+    document: DocumentControl = _f(
+        doc="Document type, status, version, decision and contact person, for the cover.",
+        sv="dokumentinformation",
+        factory=DocumentControl,
+    )
     organisation: Organisation = _f(
         doc="Mission, partners, staffing and the development leader.",
         sv="uppdrag, bemanning, kompetens, resurser",
@@ -628,6 +680,11 @@ class Plan(Record):
     )
     further_work: FurtherWork = _f(
         doc="Questions for further work.", sv="diskutera vidare", factory=FurtherWork
+    )
+    summary: str = _text(
+        "The plan's own summary for the board, a few sentences opening the summary page; "
+        "when empty, one is composed from the plan's numbers.",
+        "sammanfattning",
     )
     suppressions: tuple[Suppression, ...] = _f(
         doc="Rule findings accepted on purpose, each with a reason.",
