@@ -8,6 +8,8 @@ words, rules and shaded rectangles fall:
   it is the last page;
 - **heading at the foot**: a heading, or a label standing on its own line, with
   fewer than two lines of what follows under it on its page;
+- **prompt at the foot**: a bold question or caption ending a page, with nothing
+  under it there: what it asks for (a table, lines) is on the next;
 - **lone line**: one line of a paragraph alone at the foot or the top of a page;
 - **lone field**: a record's first field (``Nr: 2``) alone at the foot, under a rule
   or apart from any field above it;
@@ -543,6 +545,18 @@ def audit(
                 continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
+        # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
+        if after is not None and not cover and lines and not ends_chapter:
+            last = lines[-1]
+            if (
+                last.bold
+                and abs(last.size - sizes.body) < 0.6
+                and ":" not in last.text
+                and page.content_bottom - last.bottom < 2
+                and last.bottom > page.height * 0.5
+                and not any(abs(o.top - last.top) < 2 for o in lines if o is not last)
+            ):
+                defects.append(Defect(page.number, "prompt at the foot", repr(last.text)))
         # a record's first field alone at the foot: "Nr: 2"
         body = [
             line for line in lines if abs(line.size - sizes.body) < 0.6 or line.size < sizes.body

@@ -15,8 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
 from .._document.metrics import chart_height
+from .._document.workbook_pages import estimate
 from ..document import (
     Block,
     BulletList,
@@ -41,8 +43,8 @@ from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
 from .wordml import (
-    GREY,
-    HAND_LINE,
+    MUTED,
+    RULED_LINE,
     borders,
     kept_together,
     lang_xml,
@@ -174,12 +176,7 @@ class _Writer(TableWriter):
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
-        line = (
-            # "between" draws the rule under each line of a group, "bottom" under the last
-            f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
-            f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         keep = "<w:keepNext/><w:keepLines/>"
         mark = (Mark(block.path, 0, 0),) if block.path else ()
         # each line holds the path's empty mark: what is written on it fills the path
@@ -460,8 +457,24 @@ def body_xml(
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
             tail = len(parts)
-            if section.keep_together:
+            if section.keep_together and not _most_of_a_page(section):
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
+            if section.keep_together:
+                # most of a page: moved whole, it would leave the page before half empty;
+                # each of its parts stays whole instead, the first under the heading, and a
+                # table goes on over the page a row at a time under its header repeated
+                held = ""  # a prompt, kept with the part it asks for
+                for block in section.blocks:
+                    xml = held + "".join(w.block(block))
+                    held = ""
+                    if isinstance(block, Paragraph) and block.prompt:
+                        held = xml
+                    elif isinstance(block, Table):
+                        parts.append(xml)
+                    else:
+                        parts.append(kept_together(xml))
+                parts.append(held)
                 continue
             for block in section.blocks:
                 # a table to write in, in a question of several steps, stays whole
@@ -480,6 +493,16 @@ def body_xml(
         found = heading_pages("".join(parts), look, charts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
+
+
+#: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
+_WORD_SCALE = 1.12
+
+
+def _most_of_a_page(section: Section) -> bool:
+    """Whether a question takes more than three quarters of a page in Word."""
+    tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
+    return tall > _design.text_height(False) * 0.75
 
 
 #: The most paragraphs a chapter's last section may hold to be kept whole before a page

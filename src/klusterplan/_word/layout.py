@@ -457,12 +457,12 @@ def _height(table: str, look: Look) -> float:
     return sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
 
 
-def fits_page(table: str, look: Look, width: int) -> bool:
+def fits_page(table: str, look: Look, width: int, headings: int = 1) -> bool:
     """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
 
     ``width`` is the text width it is set in, in twips: a landscape page's when
-    it is the wide width.
+    it is the wide width; ``headings`` how many headings stand above it there.
     """
     height = _height(table, look)
-    heading = _design.size("h1", look.large_print) * 3
+    heading = _design.size("h1", look.large_print) * 3 * headings
     return height + heading <= _design.text_height(width > look.text_width)

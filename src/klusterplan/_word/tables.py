@@ -14,6 +14,7 @@ from .wordml import (
     MUTED,
     NO_BORDERS,
     RULE,
+    RULED_LINE,
     SMALLEST,
     TINT,
     WriterBase,
@@ -245,7 +246,10 @@ class TableWriter(WriterBase):
             widths = self._weighted(block, size) or widths
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         source = block.source
-        height = max(block.row_lines * HAND_LINE, WRITING_ROW) if block.row_lines else 0
+        # a row to write in: a line of its text (its number, its group) and its handwriting
+        # lines under it, as in the PDF; a row the plan fills is as tall as its text
+        line = round(size * 10 * 1.25) + 60
+        height = block.row_lines * HAND_LINE + line if block.row_lines else 0
 
         def write(keep_together: bool) -> str:
             return self._table(
@@ -272,6 +276,14 @@ class TableWriter(WriterBase):
             self.names, self.bookmarks = dict(names), bookmarks
             xml = write(True)
         self.sheet_split = False
+        # a sheet kept on one page shares the page out among its rows, none under 9 mm
+        while block.keep_together and height > WRITING_ROW:
+            # (room for a chapter's heading over the sheet's, as the first sheet has)
+            if fits_page(xml, self.look, self.width, headings=2):
+                break
+            height = max(WRITING_ROW, height - 40)
+            self.names, self.bookmarks = dict(names), bookmarks
+            xml = write(True)
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
             # alone on a page of its own; it splits instead, its header repeated
@@ -315,9 +327,7 @@ class TableWriter(WriterBase):
             half_points("h3", self.look.large_print)
         )
         ppr = '<w:spacing w:before="0" w:after="20"/><w:keepNext/>'
-        line = borders("pBdr", ("bottom",), GREY) + (
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         self.placing(block.placements)
 
         def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
@@ -398,9 +408,7 @@ class TableWriter(WriterBase):
             )
         ]
         widths[-1] += self.width - sum(widths)
-        line = borders("pBdr", ("bottom",), GREY) + (
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         parts = [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{self.width}" w:type="dxa"/>',

@@ -26,6 +26,8 @@ from .marks import PLACEMENT, VALUE, Look, bookmark_name
 __all__ = [
     "GREY",
     "HAND_LINE",
+    "RULED_LINE",
+    "RULE_ROOM",
     "kept_together",
     "MUTED",
     "NO_BORDERS",
@@ -135,6 +137,17 @@ def borders(tag: str, sides: tuple[str, ...], colour: str, size: int = 4) -> str
         f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{colour}"/>' for side in sides
     )
     return f"<w:{tag}>{inner}</w:{tag}>"
+
+
+#: A handwriting line's paragraph properties: :data:`HAND_LINE` high, ruled under. "between"
+#: rules each line of a run of them, which "bottom" alone would rule under the last only.
+RULED_LINE = (
+    borders("pBdr", ("bottom", "between"), GREY).replace('w:space="0"', 'w:space="1"')
+    + f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE - 51}" w:lineRule="exact"/>'
+)
+#: What a ruled line's rule and the space over it add to its height, in twips (measured as
+#: LibreOffice prints it): the lines stand :data:`HAND_LINE` apart, as in the PDF.
+RULE_ROOM = 51
 
 
 NO_BORDERS = "".join(

@@ -36,7 +36,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from .._catalogue.labels import joined
+from .._catalogue.labels import joined, label
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -62,6 +62,7 @@ from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
     END_LINES,
     FRAME_ROOM,
+    Question,
     all_headings,
     balanced,
     keep_end,
@@ -327,7 +328,9 @@ class _Renderer:
             # of a page keeps each of its parts whole instead, so that the page
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
-            if sum(self.tall(f) for f in whole) <= self.height * 0.6:
+            if section.keep_together:
+                out.append(self.question(section, [*headings, heading], parts))
+            elif sum(self.tall(f) for f in whole) <= self.height * 0.6:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
@@ -353,6 +356,26 @@ class _Renderer:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def question(self, section: Section, head: list[Any], parts: list[list[Any]]) -> Any:
+        """A workbook question whole on a page, or split with its heading repeated.
+
+        A prompt goes with the part after it, never ending a page alone.
+        """
+        grouped: list[list[Any]] = []
+        bound = False  # the part before is a prompt: this part goes with it
+        for block, part in zip(section.blocks, parts, strict=True):
+            if bound:
+                grouped[-1].extend(part)
+            else:
+                grouped.append(list(part))
+            bound = isinstance(block, Paragraph) and block.prompt
+        title = f"{section.title} ({label('continued', self.doc.language)})"
+
+        def again() -> list[Any]:
+            return [self.heading(title, section.level, toc=False)]
+
+        return Question(head, [p for p in grouped if p], again, self.tall)
 
     def kept_parts(self, headings: list[Any], parts: list[list[Any]]) -> list[Any]:
         """A long question's blocks, each kept whole on a page when it is short.
@@ -549,16 +572,7 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            # The workbook: each row leaves room to write by hand; a sheet kept on one
-            # page gives each row its share of the page, at least one line to write on.
-            room = block.row_lines * self.gap
-            if block.keep_together:
-                heading_room = 34 * mm  # the chapter's heading and the sheet's
-                text = cell.leading * 2 + 6
-                share = (self.height - heading_room - text) / max(1, len(rows)) - text
-                room = max(6.5 * mm, min(room, share))
-            for cells in data[1:]:
-                cells[0] = [cells[0], Spacer(1, room)]
+            self.writing_rows(block, data, widths, cell.leading)
         grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         tall = grid.wrap(self.width, self.height)[1]
@@ -573,6 +587,40 @@ class _Renderer:
             out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
+
+    def writing_rows(
+        self, block: TableBlock, data: list[list[Any]], widths: list[float], leading: float
+    ) -> None:
+        """The workbook: each body row at least a line of text and its room to write high.
+
+        A row is as tall as its text, and at least one line (what it names: a
+        number, a group) and :attr:`TableBlock.row_lines` handwriting lines; a
+        row the plan fills is amended in the rows left empty under it. A sheet
+        kept on one page shares the page out among its rows, none less than one
+        handwriting line high.
+        """
+        least = leading + block.row_lines * self.gap
+        firsts = [cells[0].wrap(widths[0] - _CELL_PADDING, self.height)[1] for cells in data[1:]]
+        if block.keep_together:
+            heading_room = 34 * mm  # the chapter's heading and the sheet's
+            pad = 5.5  # a row's padding and rule
+            header = self._row_text(data[0], widths) + pad
+            texts = [self._row_text(row, widths) for row in data[1:]]
+            spare = self.height - heading_room - header - len(texts) * pad
+            if sum(max(t, least) for t in texts) > spare:
+                # the least height that fits: bisected, never under a handwriting line
+                low, high = self.gap - pad, least
+                for _ in range(20):
+                    mid = (low + high) / 2
+                    fits = sum(max(t, mid) for t in texts) <= spare
+                    low, high = (mid, high) if fits else (low, mid)
+                least = max(low, self.gap - pad)
+        for cells, first in zip(data[1:], firsts, strict=True):
+            cells[0] = [cells[0], Spacer(1, max(0.0, least - first))]
+
+    def _row_text(self, row: list[Any], widths: list[float]) -> float:
+        inner = [w - _CELL_PADDING for w in widths]
+        return float(max(p.wrap(w, self.height)[1] for p, w in zip(row, inner, strict=False)))
 
     def _fit(self, block: TableBlock) -> tuple[list[float], float]:
         """Column widths from the text in the fonts used, and the size it fits at."""
