@@ -43,7 +43,6 @@ from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
 from .wordml import (
-    MUTED,
     RULED_LINE,
     borders,
     kept_together,
