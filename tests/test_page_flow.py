@@ -69,18 +69,7 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
-    (
-        "pdf-ua",
-        "plan",
-    ): "a longer-term action alone before a break; 'Kanaler' and one line at the foot",
-    ("pdf-ua", "kalmar plan"): (
-        "a longer-term action alone before a break; 'Kanaler' and one line at the foot"
-    ),
     ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
-    ("docx", "pre-filled workbook"): (
-        "LibreOffice leaves the campaign's headings at a page's foot over question 14, which"
-        " takes most of a page and flows part by part"
-    ),
 }
 
 
@@ -301,24 +290,29 @@ def test_the_audit_sees_an_amount_broken_inside_a_table_cell() -> None:
 # -- room to write in the blank workbook, as printed ----------------------------
 
 
-def _rules_under(pages: list[Any], caption: str, sizes: Sizes = NORMAL) -> int:
-    """The ruled lines under ``caption`` on its page, down to the next question or table."""
+def _rules_over(pages: list[Any], caption: str, sizes: Sizes = NORMAL) -> int:
+    """The ruled lines over a figure's ``caption`` (it stands under its figure) on its page,
+    up to the question or the table before it."""
     for page in pages:
         if page.is_contents:
             continue
         found = [line for line in page.lines if line.text == caption]
         if not found:
             continue
-        top = found[0].bottom
-        below = [
-            line.top
+        bottom = found[0].top
+        above = [
+            line.bottom
             for line in page.lines
-            if line.top > top and line.size > sizes.body + 1 and line.text[:1].isdigit()
+            if line.bottom < bottom and line.size > sizes.body + 1 and line.text[:1].isdigit()
         ]
-        below += [t.top for t in page.tables if t.top > top]
-        bottom = min(below, default=page.height)
-        return sum(1 for y in page.rules if top < y < bottom - 1)
+        above += [t.bottom for t in page.tables if t.bottom < bottom - 30]
+        top = max(above, default=0.0)
+        return sum(1 for y in page.rules if top + 1 < y < bottom)
     raise AssertionError(caption)
+
+
+#: A gap between two rules this tall holds a prompt, not a row to write in.
+_PROMPT_GAP_MM = 20.0
 
 
 def _row_heights(pages: list[Any]) -> list[float]:
@@ -328,7 +322,11 @@ def _row_heights(pages: list[Any]) -> list[float]:
         for table in page.tables:
             rules = [y for y in page.rules if table.top - 1 <= y <= table.bottom + 1]
             gaps = [(b - a) / MM for a, b in itertools.pairwise(rules)]
-            heights += gaps[1 : 1 + table.rows]  # (the first is the header's)
+            body = gaps[1 : 1 + table.rows]  # (the first is the header's)
+            # a question's own ruled lines may follow the table under a prompt: the
+            # table's rows end at that prompt, the widest gap there is
+            ends = [k for k, gap in enumerate(body) if gap > _PROMPT_GAP_MM]
+            heights += body[: ends[0]] if ends else body
     return heights
 
 
@@ -348,8 +346,8 @@ def test_blank_workbook_has_room_to_write_in_every_format(
     assert HAND_LINE_MM - 0.2 <= common <= HAND_LINE_MM + 0.3
     # the staircase's five steps each with two lines; the matrix's two rows of fields
     # with three lines each (side by side, at one height), within the frame's rules
-    assert _rules_under(pages, "Målgrupperna på trappan") >= 5 * 2
-    assert _rules_under(pages, "Målgrupperna i centrummatrisen") >= 2 * 3 + 2
+    assert _rules_over(pages, "Målgrupperna på trappan") >= 5 * 2
+    assert _rules_over(pages, "Målgrupperna i centrummatrisen") >= 2 * 3 + 2
 
 
 def _ending(canvas: Any, number: int, last: list[tuple[str, float]]) -> None:
