@@ -482,20 +482,27 @@ class _Renderer:
         items = [
             ListItem([self.para(item.strip(), self.s.body)]) for item in block.items if item.strip()
         ]
-        lst = ListFlowable(
-            items,
-            bulletType="1" if block.ordered else "bullet",
-            start=None if block.ordered else "•",
-            bulletFontName=f.regular,
-            bulletFontSize=self.look.size,
-            leftIndent=self.look.size * 1.6,
-        )
-        out: list[Any] = []
-        if block.caption:
-            out.append(self.para(block.caption, self.s.bold))
-        out.append(lst)
+
+        def listed(part: list[Any], first: int) -> Any:
+            return ListFlowable(
+                part,
+                bulletType="1" if block.ordered else "bullet",
+                start=first if block.ordered else "•",
+                bulletFontName=f.regular,
+                bulletFontSize=self.look.size,
+                leftIndent=self.look.size * 1.6,
+            )
+
+        caption = [self.para(block.caption, self.s.bold)] if block.caption else []
         # a short list stays on one page, never leaving its last item alone on the next
-        return [together(out)] if len(items) <= 8 else out
+        if len(items) <= 8:
+            return [together([*caption, listed(items, 1)])]
+        # a long one keeps its caption with its first two items, and its last two together
+        return [
+            together([*caption, listed(items[:2], 1)]),
+            listed(items[2:-2], 3),
+            together([listed(items[-2:], len(items) - 1)]),
+        ]
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
