@@ -161,10 +161,12 @@ def test_a_batch_run_ends_its_pool_without_a_traceback(tmp_path: Path) -> None:
         textwrap.dedent(
             f"""
             from klusterplan._export.batch import plan_tasks, process_pool, run_tasks
-            for run in range(20):
-                tasks = plan_tasks({[str(p) for p in paths]!r}, "json", {str(tmp_path / "out")!r})
-                outcomes = run_tasks(tasks, new_executor=lambda: process_pool(2))
-                assert all(o.ok for o in outcomes), outcomes
+            if __name__ == "__main__":  # a pool's worker runs this script again
+                for run in range(20):
+                    out = {str(tmp_path / "out")!r}
+                    tasks = plan_tasks({[str(p) for p in paths]!r}, "json", out)
+                    outcomes = run_tasks(tasks, new_executor=lambda: process_pool(2))
+                    assert all(o.ok for o in outcomes), outcomes
             """
         ),
         encoding="utf-8",
@@ -428,6 +430,52 @@ def test_a_renderer_that_ends_its_process_fails_its_format_for_one_plan_too(
     # the plan's other formats are written, whole; nothing else, no temporary file
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "a.md"]
     assert klusterplan.load(tmp_path / "out" / "a.json").library.name == "a bibliotek"
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes whose environment holds ``mark``: a run's command and what it started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                environ = (entry / "environ").read_bytes()
+            except OSError:
+                continue  # ended meanwhile, or another user's
+            if mark.encode() in environ.split(b"\0") and _alive(int(entry.name)):
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: Path) -> None:
+    # a renderer that ends its worker breaks the pool while the other worker reads its
+    # queue or runs a plan; that worker is stopped, and whatever it was doing, nothing
+    # of the pool's machinery reaches the user: 10 runs, as it once showed in some
+    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml", "c.yaml", "d.yaml"])
+    for run in range(10):
+        mark = f"KLUSTERPLAN_TEST_RUN=broken-pool-{os.getpid()}-{run}"
+        env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
+        env["KLUSTERPLAN_TEST_RUN"] = mark.partition("=")[2]
+        out = tmp_path / f"out{run}"
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+                *("--to", "json,gone", "-o", str(out), "--jobs", "2", "--lang", "en"),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        said = result.stderr
+        assert result.returncode == 1, said
+        assert "Traceback" not in said and "EOFError" not in said and "Process " not in said
+        assert said.count("the gone exporter of plugin 'unruly' failed: its process ended") == 4
+        assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
+        for _ in range(600):  # a guard against a hang, not a measure of speed
+            if not _marked(mark):
+                break
+            time.sleep(0.05)
+        assert _marked(mark) == []  # no worker, no fork server left running
 
 
 def test_a_renderer_that_ends_its_process_under_the_test_runner(
