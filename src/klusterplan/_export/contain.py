@@ -110,15 +110,36 @@ def interrupts_held() -> Iterator[None]:
     if not hasattr(signal, "pthread_sigmask"):
         yield
         return
-    from multiprocessing import resource_tracker
-
-    # started first: starting it lets go of the signals it holds back for itself
-    resource_tracker.ensure_running()
+    _start_tracker()  # first: starting it lets go of the signals it holds back for itself
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
     try:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, held)
+
+
+#: The warning multiprocessing's resource tracker gives when it removes the locks of a
+#: process that was killed (SIGTERM, SIGKILL) before it could remove them itself.
+_TRACKER_WARNING = "ignore:resource_tracker:UserWarning"
+
+
+def _start_tracker() -> None:
+    """Start multiprocessing's resource tracker, which says nothing of the locks it removes.
+
+    The locks are those of klusterplan's own pools: their removal after the command
+    was killed is nothing the user can act on, and no warning of it reaches the
+    terminal. The tracker takes its warning filters from this process's ``-W`` options.
+    """
+    from multiprocessing import resource_tracker
+
+    added = _TRACKER_WARNING not in sys.warnoptions
+    if added:
+        sys.warnoptions.append(_TRACKER_WARNING)
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        if added:
+            sys.warnoptions.remove(_TRACKER_WARNING)
 
 
 def worker_init() -> None:
