@@ -14,7 +14,10 @@ words, rules and shaded rectangles fall:
 - **table split**: a table split over pages with fewer than two body rows on
   one of them, so that a header or a row stands alone;
 - **broken value**: an amount, a date or a short label broken across lines
-  (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``).
+  (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``);
+- **chapter's tail alone**: the last page, or one the next chapter follows, holding
+  only the last few lines of a chapter begun on an earlier page (fewer than
+  :data:`TAIL_LINES` lines, or reaching less than :data:`TAIL_FILL` down the page).
 
 The audit knows only the house design's type sizes, not the document, so it
 works on any PDF; :func:`audit` returns each defect with its page number.
@@ -38,6 +41,10 @@ TOP_MARGIN = 20 * MM
 BOTTOM_MARGIN = 22 * MM
 #: Least share of a page's text area that content must reach down to.
 LEAST_FILL = 0.40
+#: A page ending a chapter begun earlier holds at least this many lines of it ...
+TAIL_LINES = 4
+#: ... and reaches at least this far down: less looks like a page printed by mistake.
+TAIL_FILL = 0.15
 
 
 @attrs.frozen
@@ -369,6 +376,12 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
             what = "contents page" if page.is_contents else "page"
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
+        # a chapter's last lines alone on the page it ends on
+        ends = after is None or ends_chapter
+        begun = before is not None and lines and not _is_heading(lines[0], sizes)
+        if ends and begun and (len(lines) < TAIL_LINES or page.fill < TAIL_FILL):
+            detail = f"{len(lines)} line(s), {page.fill:.0%} full"
+            defects.append(Defect(page.number, "chapter's tail alone", detail))
         # headings and labels kept with what follows
         # the cover is laid out by design: what stands at its foot is meant to
         cover = page.number == 1

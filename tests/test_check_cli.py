@@ -157,7 +157,8 @@ def test_pyproject_without_table_is_skipped(run: Run, tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        ("select = [", "klusterplan.toml: not valid TOML"),
+        ("select = [", "klusterplan.toml:1: not valid TOML: the file ends too early"),
+        ("fail-on = warning\n", "klusterplan.toml:1: not valid TOML: a text without quotes"),
         ('colour = "red"\n', "klusterplan.toml: unknown setting 'colour'"),
         ('fail-on = "fatal"\n', "klusterplan.toml: fail-on: 'fatal' is not a severity"),
         ('select = ["KP9"]\n', "klusterplan.toml: select: no rule code is or starts with 'KP9'"),

@@ -260,10 +260,14 @@ def test_the_contents_list_the_same_headings_in_word_and_pdf(
 ) -> None:
     mode = Mode.WORKBOOK if options.get("workbook") else Mode.PLAN
     document = build_document(example, mode=mode)
+    # the summary before the contents is listed first, as the HTML lists it
     titles = [
-        " ".join(s.title.split()) for s in document.sections if s.level <= document.contents_levels
+        " ".join(s.title.split())
+        for s in (*document.front, *document.sections)
+        if s.level <= document.contents_levels
     ]
     assert 20 < len(titles) < len(document.sections)  # the groups' own sub-headings stay out
+    assert titles[0] == ("Sammanfattning" if mode is Mode.PLAN else "Befintliga och nya kunder")
     word = _word(example, **options)
     # each entry's last text is its page number
     links = [

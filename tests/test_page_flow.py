@@ -68,6 +68,10 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
+    ("docx", "cluster summary"): (
+        "the landscape chapter's last two list items alone before the portrait one: "
+        "LibreOffice does not carry the list's keep-with-next chain over the page"
+    ),
 }
 
 
@@ -256,3 +260,31 @@ def test_the_audit_sees_an_amount_broken_inside_a_table_cell() -> None:
 
     found = audit(_pdf(draw, pages=2), NORMAL)
     assert Defect(1, "broken value", "8 | 000") in found
+
+
+def _ending(canvas: Any, number: int, last: list[tuple[str, float]]) -> None:
+    """A chapter over a full page, then ``last`` (text, size) at the top of the last page."""
+    height = 842
+    if number == 0:
+        canvas.setFont("Helvetica-Bold", 20)
+        canvas.drawString(60, height - 80, "A chapter")
+        canvas.setFont("Helvetica", 10.5)
+        for k in range(55):
+            canvas.drawString(60, height - 110 - 12 * k, f"line {k} of a full page of text")
+        return
+    for k, (text, size) in enumerate(last):
+        canvas.setFont("Helvetica-Bold" if size > 11 else "Helvetica", size)
+        canvas.drawString(60, height - 80 - 16 * k, text)
+
+
+def test_the_audit_sees_a_chapters_last_lines_alone_on_the_last_page() -> None:
+    tail = [("the last line of the chapter's paragraph,", 10.5), ("and one more.", 10.5)]
+    found = audit(_pdf(lambda c, n: _ending(c, n, tail), pages=2), NORMAL)
+    assert Defect(2, "chapter's tail alone", "2 line(s), 6% full") in found
+
+
+def test_the_audit_lets_a_section_of_its_own_end_the_document() -> None:
+    # a heading opens the last page: a section starts there, whole
+    last = [("A last section", 15.0), ("its one line", 10.5)]
+    found = audit(_pdf(lambda c, n: _ending(c, n, last), pages=2), NORMAL)
+    assert [d for d in found if d.kind == "chapter's tail alone"] == []

@@ -42,6 +42,9 @@ def test_every_hook_and_the_branding_order_are_listed(
     assert "norrby" in order.split(":", 1)[1].split(";")[0]
     swedish = run("plugins", "--lang", "sv").output
     assert "  krok    branding" in swedish and "profil (branding): " in swedish
+    # a rule's severity in the listing's language, as findings give it
+    assert "  regel   KP201        action-without-responsible (fel)" in swedish.splitlines()
+    assert "  rule      KP201        action-without-responsible (error)" in lines
 
 
 def test_with_a_plan_it_says_whose_branding_the_plan_gets(

@@ -19,6 +19,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from wordfill import open_word, save, type_into
 
 import klusterplan
 from klusterplan import Text
@@ -129,6 +130,38 @@ def test_a_plan_saved_as_ansi_is_read_with_a_notice(say: Run, tmp_path: Path) ->
     exported = say(SWEDISH, "export", "ansi.yaml", "--to", "markdown")
     assert exported.exit_code == 0
     assert "Växjö stadsbibliotek" in (tmp_path / "ansi.md").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("language", "said_line"),
+    [
+        ("sv", "ansi.yaml:4: filen är inte sparad som UTF-8 utan som ANSI (Windows-1252)"),
+        ("en", "ansi.yaml:4: the file is not saved as UTF-8 but as ANSI (Windows-1252)"),
+    ],
+)
+def test_an_import_into_a_plan_saved_as_ansi_changes_nothing(
+    say: Run, tmp_path: Path, language: str, said_line: str
+) -> None:
+    text = "schema_version: 1\nlanguage: sv\nlibrary:\n  name: Växjö stadsbibliotek\n"
+    (tmp_path / "utf8.yaml").write_text(text, "utf-8")
+    assert say(SWEDISH, "export", "utf8.yaml", "--to", "docx").exit_code == 0
+    word = open_word(tmp_path / "utf8.docx")
+    type_into(word, "library.name", "Växjö bibliotek")  # the name changed in Word
+    save(word, tmp_path / "utf8.docx")
+    ansi = text.encode("cp1252")
+    (tmp_path / "ansi.yaml").write_bytes(ansi)
+    said = say(SWEDISH, "import", "utf8.docx", "--into", "ansi.yaml", "--lang", language)
+    assert said.exit_code == 2, said.output
+    assert said.output.startswith(said_line)
+    how = "Spara som, Kodning: UTF-8" if language == "sv" else "Save as, Encoding: UTF-8"
+    assert how in said.output and "Traceback" not in said.output
+    assert (tmp_path / "ansi.yaml").read_bytes() == ansi
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["ansi.yaml", "utf8.docx", "utf8.yaml"]
+    # saved again as UTF-8, the same import changes the name
+    (tmp_path / "ansi.yaml").write_text(text, encoding="utf-8")
+    again = say(SWEDISH, "import", "utf8.docx", "--into", "ansi.yaml", "--lang", language)
+    assert again.exit_code == 0, again.output
+    assert "name: Växjö bibliotek" in (tmp_path / "ansi.yaml").read_text(encoding="utf-8")
 
 
 def test_a_file_in_neither_encoding_says_what_to_do(say: Run, tmp_path: Path) -> None:
@@ -348,3 +381,62 @@ def test_another_click_program_in_the_process_keeps_its_own_words(say: Run) -> N
     assert "Användning:" in say(SWEDISH, "--help").output  # klusterplan has spoken Swedish
     said = CliRunner().invoke(other, [])
     assert "Error: Missing argument 'NAME'." in said.output and "Fel" not in said.output
+
+
+# -- one process, many runs ------------------------------------------------------------
+
+#: Runs in one fresh process: the first, in Swedish, imports the export command, so that
+#: click words what it keeps (the template's "file", --help's line) during a Swedish run.
+_RUNS = """\
+import os, sys
+from click.testing import CliRunner
+from klusterplan.cli import main
+
+for locale, *args in (
+    ("sv_SE.UTF-8", "export", "--help"),
+    ("sv_SE.UTF-8", "export", "plan.yaml", "--template", "missing.docx"),
+    ("en_GB.UTF-8", "export", "--help"),
+    ("en_GB.UTF-8", "export", "plan.yaml", "--lang", "en", "--template", "missing.docx"),
+    ("sv_SE.UTF-8", "export", "plan.yaml", "--template", "missing.docx"),
+):
+    os.environ["LANG"] = locale
+    said = CliRunner().invoke(main, args, prog_name="klusterplan").output
+    for line in said.splitlines():
+        if "-h, --help" in line or "'--template'" in line:
+            print(line)
+print(main.get_command(None, "export").get_short_help_str(limit=200))
+"""
+
+
+def test_what_click_words_once_follows_each_runs_language(tmp_path: Path) -> None:
+    _plan(tmp_path)
+    env = {k: v for k, v in os.environ.items() if not k.startswith("LC_")}
+    done = subprocess.run(
+        [sys.executable, "-c", _RUNS],
+        cwd=tmp_path,
+        env=env,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        check=True,
+    )
+    lines = [" ".join(line.split()) for line in done.stdout.splitlines()]
+    assert lines == [
+        "-h, --help Visa den här hjälpen och avsluta.",
+        "Fel: Ogiltigt värde för '--template': Filen 'missing.docx' finns inte.",
+        "-h, --help Show this message and exit.",
+        "Error: Invalid value for '--template': File 'missing.docx' does not exist.",
+        "Fel: Ogiltigt värde för '--template': Filen 'missing.docx' finns inte.",
+        # between runs the commands' help is English, whatever the last run spoke
+        "Export each PLAN in each format; the output name comes from the plan's file name.",
+    ], done.stdout
+
+
+def test_after_a_swedish_run_the_commands_read_in_english(say: Run) -> None:
+    import click
+
+    assert "Formaten att skriva" in say(SWEDISH, "export", "--help").output
+    command = main.get_command(click.Context(main), "export")
+    assert command is not None and command.help is not None
+    assert command.help.startswith("Export each PLAN")
+    assert "Exportera" not in command.get_short_help_str(limit=200)

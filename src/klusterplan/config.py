@@ -86,9 +86,19 @@ def _table(path: Path) -> dict[str, Any] | None:
     import tomllib
 
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        source = path.read_text(encoding="utf-8")
+        data = tomllib.loads(source)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(text("config_toml", path=path, detail=exc)) from None
+        from ._planfile.syntax import toml_problem
+
+        problem = toml_problem(exc, source)
+        if problem is None:
+            raise ConfigError(text("config_toml", path=path, detail=exc)) from None
+        raise ConfigError(
+            text("config_toml_at", path=path, line=problem.line, what=problem.message)
+            + "\n"
+            + problem.excerpt
+        ) from None
     except RecursionError:
         raise ConfigError(text("config_deep", path=path)) from None
     except (OSError, UnicodeDecodeError) as exc:

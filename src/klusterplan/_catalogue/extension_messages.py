@@ -93,6 +93,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{path}: inte giltig TOML: {detail}; rätta filen",
         "{path}: not valid TOML: {detail}; correct the file",
     ),
+    "config_toml_at": (
+        "{path}:{line}: {what}; rätta filen",
+        "{path}:{line}: {what}; correct the file",
+    ),
     "config_not_table": (
         "{path}: [tool.klusterplan] måste vara en tabell",
         "{path}: [tool.klusterplan] must be a table",

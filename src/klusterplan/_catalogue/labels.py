@@ -6,6 +6,7 @@ import enum
 import functools
 
 from .language import Language, is_swedish
+from .summary_labels import LABELS as _SUMMARY
 
 __all__ = ["enum_label", "label", "short_labels"]
 
@@ -660,6 +661,9 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),
 }
+
+
+_LABELS.update(_SUMMARY)
 
 
 def label(key: str, language: Language) -> str:

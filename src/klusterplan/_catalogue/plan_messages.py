@@ -173,6 +173,295 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "this key is indented more than the key on line {number}; the keys of one section start "
         "in the same column",
     ),
+    # _planfile.syntax: what the JSON and TOML parsers' complaints mean
+    "syntax_at": (
+        "inte giltig {name}: {what} (rad {line}, kolumn {column})",
+        "not valid {name}: {what} (line {line}, column {column})",
+    ),
+    "syntax_unknown": (
+        'här går filen inte att läsa (tolkens egna ord: "{said}")',
+        'the file cannot be read here ("{said}")',
+    ),
+    "syntax_unknown_hint": (
+        "se på tecknet vid ^ och det som står närmast före: citattecken och parenteser står i "
+        "par, och en text står inom citattecken",
+        "look at the character at ^ and what stands just before it: quotes and brackets come "
+        "in pairs, and a text stands in quotes",
+    ),
+    "syntax_ends_early": ("filen tar slut för tidigt", "the file ends too early"),
+    "syntax_bad_unicode": (
+        "efter \\u ska det stå fyra hexadecimala siffror",
+        "\\u must be followed by four hexadecimal digits",
+    ),
+    "syntax_bad_unicode_hint": (
+        "skriv tecknet självt, eller \\u och fyra siffror 0–9 eller a–f, t.ex. \\u00e5 för å",
+        "write the character itself, or \\u and four digits 0–9 or a–f, e.g. \\u00e5 for å",
+    ),
+    "syntax_tab_in_text": (
+        "en text innehåller ett tabbtecken",
+        "a text holds a tab character",
+    ),
+    "syntax_tab_in_text_hint": (
+        "byt tabben (visad som →) mot ett mellanslag, eller skriv \\t",
+        "replace the tab (shown as →) with a space, or write \\t",
+    ),
+    "syntax_control": (
+        "här står styrtecknet {char}, som inte får stå i filen",
+        "the control character {char} stands here, which the file may not hold",
+    ),
+    "syntax_control_hint": (
+        "ta bort tecknet; det syns inte, och en plan behöver det aldrig",
+        "remove the character; it does not show, and a plan never needs it",
+    ),
+    "json_missing_comma": (
+        "här saknas ett kommatecken mellan två värden",
+        "a comma is missing between two values",
+    ),
+    "json_missing_comma_hint": (
+        "skriv ett kommatecken (,) vid ^, efter värdet; eller, om listan eller avsnittet slutar "
+        "här, stäng det med ] eller }}",
+        "write a comma (,) at ^, after the value; or, if the list or section ends here, close "
+        "it with ] or }}",
+    ),
+    "json_missing_colon": (
+        "här saknas ett kolon mellan nyckeln och dess värde",
+        "a colon is missing between the key and its value",
+    ),
+    "json_missing_colon_hint": (
+        'skriv nyckeln och värdet som "name": "Alvesta bibliotek", med kolon emellan',
+        'write the key and its value as "name": "Alvesta bibliotek", with a colon between',
+    ),
+    "json_trailing_comma": (
+        "ett kommatecken efter det sista värdet",
+        "a comma after the last value",
+    ),
+    "json_trailing_comma_hint": (
+        "ta bort kommatecknet vid ^; JSON tillåter inget kommatecken före ] eller }}",
+        "remove the comma at ^; JSON allows no comma before ] or }}",
+    ),
+    "json_single_quote": (
+        "enkla citattecken, som JSON inte läser",
+        "single quotes, which JSON does not read",
+    ),
+    "json_single_quote_hint": (
+        'skriv nycklar och texter inom dubbla citattecken: "name": "Alvesta bibliotek"',
+        'write keys and texts in double quotes: "name": "Alvesta bibliotek"',
+    ),
+    "json_key_unquoted": (
+        "här ska det stå en nyckel inom dubbla citattecken, men det står {word}",
+        "expected a key in double quotes, got {word}",
+    ),
+    "json_key_unquoted_hint": (
+        'skriv nyckeln inom dubbla citattecken: "name": …',
+        'write the key in double quotes: "name": …',
+    ),
+    "json_no_value": (
+        "här ska det stå ett värde, men det står {word}",
+        "expected a value, got {word}",
+    ),
+    "json_no_value_hint": (
+        'en text står inom dubbla citattecken ("Alvesta bibliotek"); tal, true, false och null '
+        "står utan, en lista inom [ ] och ett avsnitt inom {{ }}",
+        'a text stands in double quotes ("Alvesta bibliotek"); numbers, true, false and null '
+        "stand without, a list in [ ] and a section in {{ }}",
+    ),
+    "json_empty": ("filen är tom", "the file is empty"),
+    "json_empty_hint": (
+        "en plan i JSON börjar med {{ och slutar med }}; `klusterplan new plan.json` skriver "
+        "en att fylla i",
+        "a plan in JSON starts with {{ and ends with }}; `klusterplan new plan.json` writes "
+        "one to fill in",
+    ),
+    "json_ends_early_hint": (
+        "något saknas i slutet: ett värde, ett ] eller ett }}",
+        "something is missing at the end: a value, a ] or a }}",
+    ),
+    "json_extra_data": (
+        "efter planens sista }} står det mer",
+        "more text follows the plan's last }}",
+    ),
+    "json_extra_data_hint": (
+        "en JSON-fil håller ett enda {{…}}: ta bort det som står efter, eller flytta in det "
+        "före den sista }}, efter ett kommatecken",
+        "a JSON file holds a single {{…}}: remove what follows, or move it inside before the "
+        "last }}, after a comma",
+    ),
+    "json_open_quote": (
+        "en text stängs aldrig på sin rad",
+        "a text is never closed on its line",
+    ),
+    "json_open_quote_hint": (
+        'avsluta texten med " på samma rad; ett " inne i texten skrivs \\" och en ny rad \\n',
+        'end the text with " on the same line; a " inside the text is written \\" and a new '
+        "line \\n",
+    ),
+    "json_bad_escape": (
+        "ett \\ i en text följs av {char}, som JSON inte läser så",
+        "a \\ in a text is followed by {char}, which JSON does not read that way",
+    ),
+    "json_bad_escape_hint": (
+        'skriv \\\\ för ett \\ i texten (en sökväg: "C:\\\\Planer"), eller / i stället',
+        'write \\\\ for a \\ in the text (a path: "C:\\\\Planer"), or / instead',
+    ),
+    "toml_open_quote": (
+        "en text stängs aldrig på sin rad",
+        "a text is never closed on its line",
+    ),
+    "toml_open_quote_hint": (
+        'avsluta texten med " på samma rad; en text på flera rader står mellan """ och """',
+        'end the text with " on the same line; a text of several lines stands between """ and """',
+    ),
+    "toml_ends_early_hint": (
+        "något saknas i slutet: ett värde, ett ], ett }} eller ett avslutande citattecken",
+        "something is missing at the end: a value, a ], a }} or a closing quote",
+    ),
+    "toml_date_hint": (
+        "i TOML står ett datum utan citattecken: due = {date}",
+        "in TOML a date stands without quotes: due = {date}",
+    ),
+    "toml_statement": (
+        "raden är varken `nyckel = värde`, en [rubrik] eller en kommentar",
+        "the line is neither `key = value`, a [heading] nor a comment",
+    ),
+    "toml_statement_hint": (
+        'skriv `nyckel = värde`, t.ex. name = "Alvesta bibliotek"; en kommentar börjar med #',
+        'write `key = value`, e.g. name = "Alvesta bibliotek"; a comment starts with #',
+    ),
+    "toml_after_value": (
+        "efter värdet står det mer på samma rad: {rest}",
+        "more follows the value on its line: {rest}",
+    ),
+    "toml_after_value_hint": (
+        "en rad håller ett enda `nyckel = värde`; en text med mellanslag står inom "
+        "citattecken, värdena i en lista skiljs med kommatecken, och en kommentar börjar med #",
+        "a line holds a single `key = value`; a text with spaces stands in quotes, a list's "
+        "values are separated by commas, and a comment starts with #",
+    ),
+    "toml_colon": (
+        "ett kolon där TOML skriver likhetstecken",
+        "a colon where TOML writes an equals sign",
+    ),
+    "toml_colon_hint": (
+        'skriv name = "Alvesta bibliotek" i stället för name: "Alvesta bibliotek"',
+        'write name = "Alvesta bibliotek" instead of name: "Alvesta bibliotek"',
+    ),
+    "toml_missing_equals": (
+        "här saknas ett likhetstecken efter nyckeln",
+        "an equals sign is missing after the key",
+    ),
+    "toml_missing_equals_hint": (
+        "skriv `nyckel = värde`; en nyckel med mellanslag, å, ä eller ö står inom "
+        'citattecken: "målgrupp" = …',
+        'write `key = value`; a key with spaces, å, ä or ö stands in quotes: "målgrupp" = …',
+    ),
+    "toml_key_start": (
+        "en nyckel kan inte börja med {at}",
+        "a key cannot start with {at}",
+    ),
+    "toml_missing_value": (
+        "värdet saknas efter likhetstecknet",
+        "the value is missing after the equals sign",
+    ),
+    "toml_missing_value_hint": (
+        'skriv ett värde efter =, t.ex. "" för en text som inte finns än, eller [] för en tom '
+        "lista",
+        'write a value after =, e.g. "" for a text not there yet, or [] for an empty list',
+    ),
+    "toml_unquoted_text": (
+        "en text utan citattecken: {word}",
+        "a text without quotes: {word}",
+    ),
+    "toml_unquoted_text_hint": (
+        'sätt texten inom citattecken: name = "Alvesta bibliotek"; tal, true, false, datum '
+        "(2011-03-01), listor [ ] och {{ }} står utan",
+        'put the text in quotes: name = "Alvesta bibliotek"; numbers, true, false, dates '
+        "(2011-03-01), lists [ ] and {{ }} stand without",
+    ),
+    "toml_invalid_value": (
+        "här ska det stå ett värde, men det står {word}",
+        "expected a value, got {word}",
+    ),
+    "toml_open_array": (
+        "listan stängs inte här: ett kommatecken eller ett ] saknas",
+        "the list is not closed here: a comma or a ] is missing",
+    ),
+    "toml_open_array_hint": (
+        "skilj värdena åt med kommatecken och avsluta listan med ]: roles = "
+        '["bibliotekarie", "volontär"]',
+        "separate the values with commas and end the list with ]: roles = "
+        '["bibliotekarie", "volontär"]',
+    ),
+    "toml_open_table": (
+        "{{…}} stängs inte här: ett kommatecken eller ett }} saknas",
+        "the {{…}} is not closed here: a comma or a }} is missing",
+    ),
+    "toml_open_table_hint": (
+        'ett {{…}} står på en enda rad, med kommatecken mellan värdena: {{name = "Futurum", '
+        'relation = ""}}',
+        'a {{…}} stands on one line, with commas between the values: {{name = "Futurum", '
+        'relation = ""}}',
+    ),
+    "toml_table_bracket": (
+        "rubriken saknar sitt ]",
+        "the heading lacks its ]",
+    ),
+    "toml_table_bracket_hint": (
+        "skriv rubriken som [library], på en rad för sig",
+        "write the heading as [library], on a line of its own",
+    ),
+    "toml_array_bracket": (
+        "rubriken saknar sitt ]]",
+        "the heading lacks its ]]",
+    ),
+    "toml_array_bracket_hint": (
+        "skriv rubriken för ett nytt element i en lista som [[actions]], på en rad för sig",
+        "write the heading of a new item of a list as [[actions]], on a line of its own",
+    ),
+    "toml_backslash": (
+        "ett \\ i en text inom dubbla citattecken",
+        "a \\ in a text in double quotes",
+    ),
+    "toml_backslash_hint": (
+        "skriv \\\\ för ett \\, eller sätt texten inom enkla citattecken: 'C:\\Planer'",
+        "write \\\\ for a \\, or put the text in single quotes: 'C:\\Planer'",
+    ),
+    "toml_value_twice": (
+        "nyckeln får ett värde en gång till",
+        "the key is given a value a second time",
+    ),
+    "toml_value_twice_hint": (
+        "behåll en av raderna med samma nyckel",
+        "keep one of the lines with the same key",
+    ),
+    "toml_table_twice": (
+        "rubriken [{key}] finns redan",
+        "the heading [{key}] is there already",
+    ),
+    "toml_table_twice_hint": (
+        "skriv alla nycklar under [{key}] under en enda sådan rubrik",
+        "write all the keys of [{key}] under a single such heading",
+    ),
+    "toml_inline_closed": (
+        "{key} är redan skriven på en rad, inom {{…}} eller [ ], och kan inte fyllas på här",
+        "{key} is already written on one line, in {{…}} or [ ], and cannot be added to here",
+    ),
+    "toml_inline_closed_hint": (
+        "skriv alla dess värden där, eller skriv den som en egen [rubrik]",
+        "write all its values there, or write it as a [heading] of its own",
+    ),
+    "toml_inline_key_twice": (
+        "nyckeln {key} finns två gånger i {{…}}",
+        "the key {key} appears twice in the {{…}}",
+    ),
+    "toml_inline_key_twice_hint": ("behåll en av dem", "keep one of them"),
+    "toml_bad_date": (
+        "{value} är inget datum som finns",
+        "{value} is not a date there is",
+    ),
+    "toml_bad_date_hint": (
+        "skriv ett datum som finns, som ÅÅÅÅ-MM-DD, t.ex. 2011-02-28",
+        "write a date there is, as YYYY-MM-DD, e.g. 2011-02-28",
+    ),
     # _planfile.io
     # _planfile.limits
     "limits_text": ("texten", "the text"),
@@ -261,6 +550,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "the file is not saved as UTF-8, so it was read as ANSI (Windows-1252), as Notepad "
         "and older Word save; save it as UTF-8 (in Notepad: Save as, Encoding: UTF-8) so that "
         "å, ä and ö are always right",
+    ),
+    "io_rewrite_not_utf8": (
+        "filen är inte sparad som UTF-8 utan som ANSI (Windows-1252), som Anteckningar och "
+        "äldre Word sparar, och den skrivs bara om när den är UTF-8; ingenting har ändrats: "
+        "spara den som UTF-8 (i Anteckningar: Spara som, Kodning: UTF-8) och kör kommandot "
+        "igen",
+        "the file is not saved as UTF-8 but as ANSI (Windows-1252), as Notepad and older "
+        "Word save, and it is rewritten only when it is UTF-8; nothing was changed: save it "
+        "as UTF-8 (in Notepad: Save as, Encoding: UTF-8) and run the command again",
     ),
     # _planfile.convert: what a person meant
     "convert_number_in_quotes": (

@@ -43,10 +43,12 @@ from .shared import (
     value_words,
 )
 from .spec import Blocks
+from .summary_text import summary_text
 
 __all__ = [
     "LEADER_FIELDS",
     "SUMMARY_ACTIONS",
+    "SUMMARY_ACTIONS_LARGE",
     "action_table",
     "activities_table",
     "analysis_blocks",
@@ -419,19 +421,29 @@ def say_at(path: str) -> Blocks:
 
 
 def summary_blocks(b: PlanBuilder) -> list[Block | None]:
-    """One page for the board: groups and votes, the campaign, goals, key actions, money."""
+    """One page for the board: sentences, groups and votes, campaign, goals, actions, money.
+
+    In large print, where each line takes twice the room, the page holds the
+    sentences, the groups and their votes, and the next actions due: the
+    campaign's list and the money are in the sentences, the goals in the
+    communication plan's own chapter.
+    """
     plan = b.plan
     cp = plan.communication_plan
+    large = b.large_print
+    numbered = not large  # at 16 pt the votes stand beside the names without a number
     groups = b.table(
-        (b.t("number"), b.t("target_group"), b.t("votes")),
+        (b.t("number"), b.t("target_group"), b.t("votes"))[0 if numbered else 1 :],
         (
-            (str(i), g.name or g.id, "" if g.votes is None else _format.number(g.votes))
+            (str(i), g.name or g.id, "" if g.votes is None else _format.number(g.votes))[
+                0 if numbered else 1 :
+            ]
             for i, g in enumerate(plan.target_groups, 1)
         ),
-        (0.5, 6, 1.2),
+        (0.5, 6, 1.2)[0 if numbered else 1 :],
         "summary-groups",
         caption=b.t("summary_groups"),
-        align=("left", "left", "right"),
+        align=("left", "left", "right")[0 if numbered else 1 :],
     )
     campaign = BulletList(
         tuple(name for _, _, name, _ in campaign_groups(b)),
@@ -447,14 +459,24 @@ def summary_blocks(b: PlanBuilder) -> list[Block | None]:
     key_actions = sorted(
         (a for a in plan.actions if a.status is not ActionStatus.DROPPED),
         key=lambda a: (a.horizon is not Horizon.IMMEDIATE, a.due is None, a.due or _dt.date.max),
-    )[:SUMMARY_ACTIONS]
-    actions = b.table(
-        (b.t("action"), b.t("responsible"), b.t("due"), b.t("status")),
-        ((a.what, a.responsible, _format.day(a.due), b.status(a.status)) for a in key_actions),
-        (5, 2.2, 1.5, 1.2),
-        "summary-actions",
-        caption=b.t("summary_actions"),
-    )
+    )[: SUMMARY_ACTIONS_LARGE if large else SUMMARY_ACTIONS]
+    if large:
+        # what is done and by whom waits for the action tables: here what comes, and when
+        actions = b.table(
+            (b.t("action"), b.t("due")),
+            ((a.what, _format.day(a.due)) for a in key_actions),
+            (4.6, 1.9),
+            "summary-actions",
+            caption=b.t("summary_actions"),
+        )
+    else:
+        actions = b.table(
+            (b.t("action"), b.t("responsible"), b.t("due"), b.t("status")),
+            ((a.what, a.responsible, _format.day(a.due), b.status(a.status)) for a in key_actions),
+            (5, 2.2, 1.5, 1.2),
+            "summary-actions",
+            caption=b.t("summary_actions"),
+        )
     budgets = [a.budget for a in cp.activities if a.budget is not None]
     money = b.fields(
         ("summary_budget", _format.kronor(cp.budget, b.lang)),
@@ -464,11 +486,16 @@ def summary_blocks(b: PlanBuilder) -> list[Block | None]:
         ),
     )
     goals_caption = Paragraph(b.t("summary_goals"), prompt=True) if goals.items else None
-    return [groups, campaign, goals_caption, goals, actions, money]
+    text = summary_text(b)
+    if large:
+        return [text, groups, actions]
+    return [text, groups, campaign, goals_caption, goals, actions, money]
 
 
 #: How many actions the summary names: the first due, immediate ones first.
-SUMMARY_ACTIONS = 6
+SUMMARY_ACTIONS = 5
+#: How many in large print, where each takes two or three lines.
+SUMMARY_ACTIONS_LARGE = 3
 
 
 def further(key: str) -> Blocks:

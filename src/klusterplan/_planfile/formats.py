@@ -22,6 +22,7 @@ from .._catalogue.messages import text as message_text
 from .._catalogue.text import Text
 from .._support.record import Record
 from ..errors import PlanError, Problem
+from .syntax import excerpt, json_problem, toml_problem
 
 __all__ = [
     "FORMATS",
@@ -249,19 +250,9 @@ def _yaml_problem(exc: yaml.MarkedYAMLError, text: str) -> Problem:
     message, hint = _explain(exc, text, place)
     if place is None:
         return Problem("", message_text("formats_not_yaml", what=raw))
-    lines = text.split("\n")
-    shown = lines[place.line] if place.line < len(lines) else ""
-    column = min(place.column, len(shown))
-    visible = shown.replace("\t", "→")
-    marker = " " * len(visible[:column].expandtabs(1)) + "^"
-    excerpt = f"    {visible}\n    {marker}"
-    if hint is not None:
-        excerpt_text = message_text(
-            "formats_excerpt_hint_hint", excerpt=excerpt, hint=hint, sv=hint.sv
-        )
-    else:
-        excerpt_text = Text(excerpt, excerpt)
-    return Problem("", message, place.line + 1, excerpt=excerpt_text)
+    return Problem(
+        "", message, place.line + 1, excerpt=excerpt(text, place.line, place.column, hint)
+    )
 
 
 def _unclosed_bracket(text: str, end: _Place) -> _Place | None:
@@ -379,9 +370,19 @@ def _parse_json(text: str, source: str | None) -> Any:
     try:
         return json.loads(text, object_pairs_hook=_json_pairs)
     except json.JSONDecodeError as exc:
-        raise PlanError(
-            [Problem("", message_text("formats_not_json", what=exc.msg), exc.lineno)], source
-        ) from None
+        raise PlanError([json_problem(exc, text)], source) from None
+
+
+def _parse_toml(text: str, source: str | None) -> Any:
+    import tomllib
+
+    try:
+        return tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        problem = toml_problem(exc, text)
+        if problem is None:
+            raise
+        raise PlanError([problem], source) from None
 
 
 def parse_with_nodes(
@@ -399,9 +400,7 @@ def parse_with_nodes(
         if format == "json":
             return _parse_json(text, source), None
         if format == "toml":
-            import tomllib
-
-            return tomllib.loads(text), None
+            return _parse_toml(text, source), None
     except PlanError:
         raise
     except yaml.MarkedYAMLError as exc:

@@ -179,9 +179,15 @@ def read_plan_text(path: str | os.PathLike[str], *, limits: Limits | None = None
     """The text of the plan file at ``path``, read as :func:`load_text_file` reads it.
 
     For a command that changes the file: it reads the text once, and gets the
-    plan from the same text with :func:`loads`.
+    plan from the same text with :func:`loads`. A file that is not UTF-8 (one
+    Notepad saved as ANSI) is refused with :class:`PlanError`, saying how to
+    save it as UTF-8: written back it would change encoding unasked, and a
+    value it gained that Windows-1252 cannot hold could not be written at all.
     """
-    return _read(Path(path), limits or Limits())[0]
+    text, read = _read(Path(path), limits or Limits())
+    if read:
+        raise PlanError([Problem("", message_text("io_rewrite_not_utf8"), read[0].line)], str(path))
+    return text
 
 
 def dumps(plan: Plan, format: str = "yaml") -> str:

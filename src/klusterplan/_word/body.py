@@ -314,21 +314,25 @@ def body_xml(
     workbook = document.mode.value == "workbook"
     w = _Writer(look, new_list, workbook, document.language is Language.SV)
     entries = [(s, f"_Toc_kp{i}") for i, s in enumerate(document.sections, 1)]
+    # the summary stands before the contents, and the contents list it first
+    front = [(s, f"_Toc_kpf{i}") for i, s in enumerate(document.front)]
     parts = [f'<w:body xmlns:w="{W_NS}">', *_cover(w, document)]
-    for i, section in enumerate(document.front):
-        parts.append(w.heading(section, f"kp_front{i}", page_break=i == 0))
+    for i, (section, bookmark) in enumerate(front):
+        parts.append(w.heading(section, bookmark, page_break=i == 0))
         for block in section.blocks:
             parts.extend(w.block(block))
     contents_at = len(parts)
-    parts.extend(_contents(w, document, entries, {}))
+    parts.extend(_contents(w, document, [*front, *entries], {}))
     contents_end = len(parts)
     bookmarks = {id(s): b for s, b in entries}
     landscape = False
     # the contents end their page; a section break starts a new one by itself
     at_page_start, first, after_empty = False, True, False
+    tail = len(parts)  # where the last section's blocks begin
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
+            _keep_tail(parts, tail)
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
@@ -340,6 +344,7 @@ def body_xml(
             brk = not at_page_start and (first or (sheet and not after_empty))
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
+            tail = len(parts)
             if section.keep_together:
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
                 continue
@@ -348,6 +353,7 @@ def body_xml(
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
+    _keep_tail(parts, tail)
     parts.append("</w:body>")
     if pages:
         charts = [
@@ -357,8 +363,26 @@ def body_xml(
             if isinstance(b, Chart)
         ]
         found = heading_pages("".join(parts), look, charts)
-        parts[contents_at:contents_end] = _contents(w, document, entries, found)
+        parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
+
+
+#: The most paragraphs a chapter's last section may hold to be kept whole before a page
+#: of another direction or the end: more would leave the page before it too empty.
+_TAIL_PARAGRAPHS = 12
+
+
+def _keep_tail(parts: list[str], start: int) -> None:
+    """Keep a chapter's short last section together before a section break or the end.
+
+    Its last lines then never stand alone on the page the chapter ends on: when
+    the page would break inside it, it moves over with its heading. A table
+    keeps its own rows; a long section flows as it is.
+    """
+    xml = "".join(parts[start:])
+    if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
+        return
+    parts[start:] = [kept_together(xml)]
 
 
 def _field(code: str, rpr: str) -> str:

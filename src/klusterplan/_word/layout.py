@@ -248,8 +248,12 @@ class _Pages:
         for mark in marks:
             self.found.setdefault(mark, self.page)
 
-    def paragraph(self, para: _Para, following: float) -> None:
-        """Place ``para``; ``following`` is what it must share a page with when kept."""
+    def paragraph(self, para: _Para, following: float, kept: bool = False) -> None:
+        """Place ``para``; ``following`` is what it must share a page with when kept.
+
+        ``kept``: what follows is a table kept whole, which starts a new page with
+        the paragraph when it does not fit here, even when it is longer than a page.
+        """
         if para.break_before and self.y > 0:
             self.new_page(forced=True)
         last, self.last = self.last, para
@@ -266,7 +270,7 @@ class _Pages:
         whole = before + sum(para.lines)
         if para.keep_next:
             need = whole + para.after + following
-            if self.y + need > self.room and need <= self.room and self.y > 0:
+            if self.y + need > self.room and (need <= self.room or kept) and self.y > 0:
                 self.new_page()
                 before, whole = 0.0, sum(para.lines)
         if self.y + whole <= self.room:
@@ -355,13 +359,21 @@ def _pieces(body: Any, measure: _Measure, widths: tuple[float, float]) -> list[A
     return pieces
 
 
+def _kept(piece: Any) -> bool:
+    """Whether ``piece`` is a table whose rows are each kept with the next."""
+    return isinstance(piece, _Table) and all(r.keep for r in piece.rows[:-1])
+
+
 def _first(piece: Any) -> float:
     """What of ``piece`` must stand on the page of a paragraph kept with it."""
     if isinstance(piece, _Para):
-        return piece.before + sum(piece.lines[:2])
+        # two lines at least stand on either side of a break: a paragraph of three
+        # lines or fewer, or one kept whole, moves as one
+        whole = piece.keep_lines or len(piece.lines) < 4
+        return piece.before + sum(piece.lines if whole else piece.lines[:2])
     if isinstance(piece, _Table):
         heights = [r.height for r in piece.rows]
-        if all(r.keep for r in piece.rows[:-1]):
+        if _kept(piece):
             # a table kept whole goes with the paragraph kept with it, as far as a page holds
             return min(sum(heights), _design.text_height(False))
         return sum(heights[:2])
@@ -387,18 +399,21 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
         elif isinstance(piece, _Table):
             pages.table(piece)
         else:
-            following = 0.0
+            following, kept = 0.0, False
             k = i + 1
             # a chain of paragraphs kept with the next stays with the first lines after it
             while piece.keep_next and k < len(pieces):
                 nxt = pieces[k]
+                if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
+                    break  # what starts a page of its own is kept with nothing before it
                 if isinstance(nxt, _Para) and nxt.keep_next:
                     following += nxt.height
                     k += 1
                     continue
                 following += _first(nxt)
+                kept = _kept(nxt)
                 break
-            pages.paragraph(piece, following)
+            pages.paragraph(piece, following, kept)
     return pages.found
 
 

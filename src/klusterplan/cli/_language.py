@@ -14,6 +14,7 @@ from __future__ import annotations
 import importlib
 import os
 from collections.abc import Sequence
+from typing import Any
 
 import click
 
@@ -22,7 +23,7 @@ from .._catalogue.language import is_swedish
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import shared_language
 from .._catalogue.usage import ARGUMENTS_SV, CLICK_PLURAL_SV, CLICK_SV, HELP_SV
-from ._language_state import speaking, spoken
+from ._language_state import forget, speaking, spoken
 
 __all__ = [
     "early_language",
@@ -107,22 +108,48 @@ def early_language(args: Sequence[str]) -> Language:
 
 
 # each text's English, kept the first time a run touches it, by its owner and attribute
-_english: dict[tuple[int, str], tuple[click.Command | click.Parameter, str, str | None]] = {}
+_english: dict[
+    tuple[int, str], tuple[click.Command | click.Parameter | click.ParamType[Any], str, str | None]
+] = {}
+
+# click words a few texts through the translator once and keeps them for the life of the
+# process: a click.Path's name ("file") when the module of its command is imported, a
+# command's --help line when it is first shown. Made during a Swedish run they hold
+# Swedish, and would stay Swedish in every later run of the process (a test suite's
+# worker): their English is found again from the catalogue.
+_ENGLISH_OF = {swedish: english for english, swedish in CLICK_SV.items()}
 
 
-def _set(owner: click.Command | click.Parameter, attribute: str, swedish: str | None) -> None:
-    """``owner.attribute`` in Swedish when the run speaks it and has one; else its English."""
-    english = _english.setdefault(
-        (id(owner), attribute), (owner, attribute, getattr(owner, attribute))
-    )[2]
-    setattr(owner, attribute, (swedish or english) if is_swedish(spoken()) else english)
+def _english_text(
+    owner: click.Command | click.Parameter | click.ParamType[Any], attribute: str
+) -> str | None:
+    """``owner.attribute`` in English, as it was before any run put it in Swedish."""
+    key = (id(owner), attribute)
+    if key not in _english:
+        value = getattr(owner, attribute)
+        english = _ENGLISH_OF.get(value, value) if isinstance(value, str) else value
+        _english[key] = (owner, attribute, english)
+    return _english[key][2]
+
+
+def _set(
+    owner: click.Command | click.Parameter | click.ParamType[Any],
+    attribute: str,
+    swedish: str | None,
+) -> None:
+    """``owner.attribute`` in Swedish while a run speaks it and has one; else its English.
+
+    Outside a run (a program that reads the commands' help) every text is English.
+    """
+    english = _english_text(owner, attribute)
+    setattr(owner, attribute, (swedish or english) if _swedish() else english)
 
 
 def _swap(owner: click.Command | click.Parameter, key: str, attribute: str) -> None:
-    english = _english.get((id(owner), attribute), (owner, attribute, getattr(owner, attribute)))[2]
+    english = _english_text(owner, attribute)
     swedish = HELP_SV.get(key)
     if swedish is None and english is not None:
-        swedish = CLICK_SV.get(english)  # --version's, written by click
+        swedish = CLICK_SV.get(english)  # --help's and --version's, written by click
     _set(owner, attribute, swedish)
 
 
@@ -150,6 +177,9 @@ def localise(command: click.Command) -> click.Command:
     for param in command.params:
         if isinstance(param, click.Argument):
             _set(param, "metavar", _argument(param))
+        if isinstance(param.type, click.Path):
+            # "Filen 'x.docx' finns inte": click words the name once, when the type is made
+            _set(param.type, "name", CLICK_SV.get(_english_text(param.type, "name") or ""))
         if not isinstance(param, click.Option):
             continue
         long = next((o for o in param.opts if o.startswith("--")), param.opts[0])
@@ -159,15 +189,20 @@ def localise(command: click.Command) -> click.Command:
 
 
 def restore() -> None:
-    """Put back every help text's English: the commands outlive a run in a test's process."""
+    """Put back every help text's English: the commands outlive a run in a test's process.
+
+    The language the run spoke is forgotten too: what is read of the commands
+    between runs is English, and the next run chooses its own.
+    """
     _running.clear()
+    forget()
     for owner, attribute, english in _english.values():
         setattr(owner, attribute, english)
 
 
 def short_help(name: str, english: str) -> str:
     """The one line ``klusterplan --help`` shows for the command ``name``."""
-    return HELP_SV.get(f"{name}:short", english) if is_swedish(spoken()) else english
+    return HELP_SV.get(f"{name}:short", english) if _swedish() else english
 
 
 def speak_for(args: Sequence[str]) -> Language:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from .. import Language
 from .._catalogue.locale import system_language
 
-__all__ = ["speaking", "spoken"]
+__all__ = ["forget", "speaking", "spoken"]
 
 _spoken: list[Language] = []
 
@@ -23,3 +23,8 @@ def speaking(language: Language) -> Language:
 def spoken() -> Language:
     """The language the running command speaks in; the system's locale before it chose."""
     return _spoken[0] if _spoken else system_language()
+
+
+def forget() -> None:
+    """Forget the language of the run that ended: the next one, or what runs between, chooses."""
+    _spoken.clear()

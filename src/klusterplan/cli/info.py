@@ -7,6 +7,7 @@ from pathlib import Path
 
 import click
 
+from .. import enum_label
 from .._catalogue.messages import message, os_reason
 from .._catalogue.text import in_language
 from .._planfile.origin import origin_of
@@ -56,7 +57,8 @@ def plugins(plan: str | None, format: str, lang: Language | None) -> None:
                 click.echo(f"  {exporter_kind}{name:<12} {described}")
         for code, (rule, plugin) in sorted(rules.items()):
             if plugin == info.name:
-                click.echo(f"  {rule_kind}{code:<12} {rule.name} ({rule.severity.value})")
+                severity = enum_label(rule.severity, language)
+                click.echo(f"  {rule_kind}{code:<12} {rule.name} ({severity})")
     _branding(registry, chosen, format, language)
     for failure in registry.failures:
         click.echo(message("plugin_failed", language, failure=failure.render(language)))

@@ -19,6 +19,7 @@ from ..document import (
     Matrix,
     Paragraph,
     Quote,
+    Section,
     Staircase,
     Table,
     WritingSpace,
@@ -145,8 +146,30 @@ def render(document: Document) -> str:
     parts.extend(f"{escape(name)}: {'…' * 30}  " for name in document.cover_fields)
     if document.promise:
         parts.append(f"*{escape(document.promise)}*")
-    for section in (*document.front, *document.sections):
-        parts.append(_heading(section.level + 1, section.title))
-        for block in section.blocks:
-            parts.extend(_block(block))
+    for section in document.front:
+        parts.extend(_section(section))
+    # the contents after the summary, as in the PDF, listing the summary first
+    listed = [
+        s for s in (*document.front, *document.sections) if s.level <= document.contents_levels
+    ]
+    if listed:
+        parts.append(_heading(2, document.contents_title))
+        parts.append(
+            "\n".join(f"{'  ' * (s.level - 1)}- {_contents_line(s.title)}" for s in listed)
+        )
+    for section in document.sections:
+        parts.extend(_section(section))
     return "\n\n".join(parts) + "\n"
+
+
+def _section(section: Section) -> list[str]:
+    out = [_heading(section.level + 1, section.title)]
+    for block in section.blocks:
+        out.extend(_block(block))
+    return out
+
+
+def _contents_line(title: str) -> str:
+    # one line of a list, whatever the title holds: a list marker or a number at its
+    # start is escaped, as in any paragraph
+    return escape(" ".join(title.split()))

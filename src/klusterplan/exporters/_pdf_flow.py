@@ -10,7 +10,8 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..document import Section
 from ._pdf_flowables import _Heading
@@ -116,3 +117,31 @@ def all_headings(flowables: list[Any]) -> Iterator[_Heading]:
             yield flowable
         elif isinstance(flowable, KeepTogether):
             yield from all_headings(flowable._content)
+
+
+#: The least a chapter leaves on the page it ends on when it began on an earlier one,
+#: in lines of body text: fewer look like a page printed by mistake.
+END_LINES = 10
+
+
+def keep_end(story: list[Any], tall: Callable[[Any], float], room: float, limit: float) -> None:
+    """Keep a chapter's last ``room`` points together, so they never stand alone on a page.
+
+    The flowables at the end of ``story`` are gathered until they are ``room``
+    tall and kept together: when the page would break inside them they move
+    over as one, taking the lines before them along. ``limit`` caps what moves,
+    so that the page they leave stays well filled; a flowable taller than that
+    (a long table) breaks as it always does.
+    """
+    k, total = len(story), 0.0
+    while k > 0 and total < room:
+        flowable = story[k - 1]
+        if isinstance(flowable, ActionFlowable | PageBreak | CondPageBreak):
+            break  # a page template change or a break: the chapter's end is found
+        height = tall(flowable)
+        if total + height > limit:
+            break
+        total += height
+        k -= 1
+    if len(story) - k >= 2:
+        story[k:] = [together(story[k:])]

@@ -60,9 +60,11 @@ from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
 from ._pdf_cover import cover_logo, title_page
 from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
+    END_LINES,
     FRAME_ROOM,
     all_headings,
     balanced,
+    keep_end,
     keeps_with_next,
     page_runs,
     together,
@@ -208,13 +210,14 @@ class _Renderer:
         story: list[Any] = title_page(self)
         story.append(NextPageTemplate("body"))
         story.append(PageBreak())
-        if self.doc.front:
-            for section in self.doc.front:
-                story.extend(self.section(section, toc=False))
-            story.append(PageBreak())
+        # the summary stands before the contents, and the contents list it first
+        front = [f for section in self.doc.front for f in self.section(section)]
+        if front:
+            story.extend([*front, PageBreak()])
         title = self.heading(self.doc.contents_title, 1, toc=False)
         body = self.body()
-        lines = [self.contents_line(f) for f in all_headings(body) if f.toc_markup is not None]
+        listed = all_headings([*front, *body])
+        lines = [self.contents_line(f) for f in listed if f.toc_markup is not None]
         story.extend(balanced([title, *lines], _CONTENT_WIDTH, FRAME_ROOM))
         story.extend(body)
         return story
@@ -234,6 +237,7 @@ class _Renderer:
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
+                self.keep_end(out)
                 if wanted != template:
                     out.append(NextPageTemplate(wanted))
                 out.append(PageBreak())
@@ -256,7 +260,13 @@ class _Renderer:
                     lead = []
                 after_empty = not section.blocks
             out.extend(lead)
+        self.keep_end(out)
         return out
+
+    def keep_end(self, story: list[Any]) -> None:
+        """Keep the last lines before a page break with what precedes them (see keep_end)."""
+        room = self.s.body.leading * END_LINES
+        keep_end(story, self.tall, room, self.height * 0.4)
 
     def contents_line(self, heading: _Heading) -> Any:
         """One line of the contents, laid out in the single pass like any paragraph.

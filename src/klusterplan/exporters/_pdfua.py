@@ -47,7 +47,7 @@ from .._document.design import (
     font_file,
     size,
 )
-from .._document.metrics import fit_columns
+from .._document.metrics import fit_columns, text_width
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
@@ -215,11 +215,13 @@ class _Data:
             "widths": [w / sum(widths) for w in widths],
             "lang": _lang(lang, self.document),
             "dense": dense,
-            "keep": keep,
+            # a few rows to write in stay whole: never one row cut off from the rest
+            "keep": keep or (row_lines > 0 and len(rows) <= _KEPT_WRITING_ROWS),
             "row_lines": row_lines,
             # amounts to the right, so that their digits line up, as in the PDF
             "right": [i < len(align) and align[i] == "right" for i in range(len(headers))],
             "footer": bool(footer),
+            "start": _start_room(headers, rows, widths, self.width, points, row_lines),
         }
 
     def fields(self, block: Fields, lang: dict[str, str] | None) -> dict[str, Any]:
@@ -316,30 +318,31 @@ class _Data:
             case Chart():
                 return self.chart(block)
             case Matrix():
-                return self.table(
-                    block.headers,
-                    tuple((name, ", ".join(groups)) for name, groups in block.cells),
-                    caption=block.title,
-                    widths=(1, 2),
-                    lang=block.lang,
-                    row_lines=block.write_in,
-                    keep=True,
-                )
+                # drawn as in the PDF, a grid of two by two; its words are in the alt text
+                return {
+                    "kind": "matrix",
+                    "title": self.s(block.title),
+                    "cells": [
+                        {"name": self.s(name), "groups": [self.s(g) for g in groups]}
+                        for name, groups in block.cells
+                    ],
+                    "write_in": block.write_in,
+                    "alt": self.s(block.alt or block.title),
+                    "lang": lang,
+                }
             case Staircase():
-                # the steps as a table, the highest first, as the drawing shows them
-                steps = range(len(block.steps), 0, -1)
-                return self.table(
-                    block.headers,
-                    tuple(
-                        (f"{k}. {block.steps[k - 1]}", ", ".join(block.groups[k - 1]))
-                        for k in steps
-                    ),
-                    caption=block.title,
-                    widths=(1, 2),
-                    lang=block.lang,
-                    row_lines=block.write_in,
-                    keep=True,
-                )
+                # drawn as in the PDF, the steps rising to the right, the lowest first
+                return {
+                    "kind": "staircase",
+                    "title": self.s(block.title),
+                    "steps": [
+                        {"name": self.s(name), "groups": [self.s(g) for g in groups]}
+                        for name, groups in zip(block.steps, block.groups, strict=False)
+                    ],
+                    "write_in": block.write_in,
+                    "alt": self.s(block.alt or block.title),
+                    "lang": lang,
+                }
             case WritingSpace():
                 return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
             case _:
@@ -365,6 +368,48 @@ class _Data:
             out.append({"wide": wide, "sections": [self.section(s) for s in chapter]})
         self.width = _text_width(wide=False)
         return out
+
+
+def _lines(text: str, width: float, points: float, bold: bool) -> int:
+    """How many lines ``text`` wraps into at ``width`` points, word by word."""
+    count = 0
+    for paragraph in text.split("\n") or [""]:
+        count += 1
+        used = 0.0
+        for word in paragraph.split():
+            w = text_width(word + " ", points, bold)
+            if used and used + w > width:
+                count += 1
+                used = 0.0
+            used += w
+    return max(count, 1)
+
+
+def _start_room(
+    headers: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    widths: tuple[float, ...],
+    width: float,
+    points: float,
+    row_lines: int,
+) -> float:
+    """The height of a table's header and first two rows, in points, a little generous.
+
+    The template keeps that much room under a table's start, so that a table
+    never starts with one row at a page's foot.
+    """
+    columns = [width * w / sum(widths) - 8 for w in widths]
+    least = row_lines * 1.8 * points
+
+    def tall(cells: tuple[str, ...], bold: bool) -> float:
+        lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
+        return max(lines * points * 1.1 + 8, least if not bold else 0)
+
+    return tall(headers, True) + sum(tall(r, False) for r in rows[:2])
+
+
+#: A table of rows to write in with at most this many rows is kept on one page.
+_KEPT_WRITING_ROWS = 6
 
 
 def _text_width(wide: bool) -> float:

@@ -629,6 +629,11 @@ class Plan(Record):
     further_work: FurtherWork = _f(
         doc="Questions for further work.", sv="diskutera vidare", factory=FurtherWork
     )
+    summary: str = _text(
+        "The plan's own summary for the board, a few sentences opening the summary page; "
+        "when empty, one is composed from the plan's numbers.",
+        "sammanfattning",
+    )
     suppressions: tuple[Suppression, ...] = _f(
         doc="Rule findings accepted on purpose, each with a reason.",
         sv="",
