@@ -459,10 +459,13 @@ def _marked(mark: str) -> list[int]:
 
 @pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
 def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: Path) -> None:
-    # a renderer that ends its worker breaks the pool while the other worker reads its
-    # queue or runs a plan; that worker is stopped, and whatever it was doing, nothing
-    # of the pool's machinery reaches the user: 10 runs, as it once showed in some
-    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml", "c.yaml", "d.yaml"])
+    # a renderer that ends its worker breaks the pool while the other workers read its
+    # queue or run a plan; they are stopped, and whatever they were doing, nothing of the
+    # pool's machinery reaches the user (a worker stopped mid-read once left the queue
+    # cut in two for another: "EOFError: Ran out of input"), while what a plugin prints
+    # on purpose does: 10 runs, as it showed in some
+    names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml"]
+    paths = _plans(tmp_path / "plans", names)
     for run in range(10):
         mark = f"KLUSTERPLAN_TEST_RUN=broken-pool-{os.getpid()}-{run}"
         env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
@@ -471,7 +474,7 @@ def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: P
         result = subprocess.run(
             [
                 *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
-                *("--to", "json,gone", "-o", str(out), "--jobs", "2", "--lang", "en"),
+                *("--to", "json,chatty,gone", "-o", str(out), "--jobs", "3", "--lang", "en"),
             ],
             env=env,
             capture_output=True,
@@ -480,8 +483,10 @@ def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: P
         said = result.stderr
         assert result.returncode == 1, said
         assert "Traceback" not in said and "EOFError" not in said and "Process " not in said
-        assert said.count("the gone exporter of plugin 'unruly' failed: its process ended") == 4
-        assert sorted(p.name for p in out.iterdir()) == ["a.json", "b.json", "c.json", "d.json"]
+        assert said.count("the gone exporter of plugin 'unruly' failed: its process ended") == 6
+        assert said.count("hello from the plugin") >= 6  # each plan's chatty, once or more
+        written = sorted(p.name for p in out.iterdir())
+        assert written == sorted(f"{Path(n).stem}.{s}" for n in names for s in ("chatty", "json"))
         for _ in range(600):  # a guard against a hang, not a measure of speed
             if not _marked(mark):
                 break
