@@ -494,6 +494,49 @@ def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: P
         assert _marked(mark) == []  # no worker, no fork server left running
 
 
+_TERMED = """
+import os, signal
+from pathlib import Path
+from klusterplan import Exporter, hookimpl
+
+def _render(plan, stream, context):
+    stream.write(b"half a document")
+    first = Path(os.environ["TERMED_ONCE"])
+    if not first.exists():  # told to stop from outside, once, in the middle of a plan
+        first.write_text("", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGTERM)
+    stream.write(b" and the rest")
+
+@hookimpl
+def register_exporters():
+    return [Exporter("termed", ".termed", "its worker is told to stop once", render=_render)]
+"""
+
+
+def test_a_worker_told_to_stop_ends_and_its_plan_is_tried_again(
+    tmp_path: Path, install: Callable[..., Path]
+) -> None:
+    # the worker unwinds (no temporary file) and ends: its stop is neither taken for the
+    # plan's result, which would end the command, nor followed by another read of its queue
+    site = install("klusterplan-termed", {"termed": _TERMED}, "termed = termed")
+    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml", "c.yaml"])
+    env = {**os.environ, "PYTHONPATH": str(site), "TERMED_ONCE": str(tmp_path / "once")}
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+            *("--to", "termed", "-o", str(out), "--jobs", "2", "--lang", "en"),
+        ],
+        env={**env, "LANG": "en_GB.UTF-8"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.termed", "b.termed", "c.termed"]
+    assert {p.read_bytes() for p in out.iterdir()} == {b"half a document and the rest"}
+
+
 def test_a_renderer_that_ends_its_process_under_the_test_runner(
     run: Run, tmp_path: Path, unruly: Path
 ) -> None:
