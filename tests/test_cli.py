@@ -23,6 +23,17 @@ def test_every_command_has_help(run: Run, command: list[str]) -> None:
     assert "Usage: " in result.output
 
 
+def test_version_prints_the_installed_version_in_either_language(
+    run: Run, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    result = run("--version")
+    assert result.exit_code == 0
+    assert result.output == f"klusterplan, version {klusterplan.__version__}\n"
+    assert "--version   Show the version and exit." in run("--help").output
+    monkeypatch.setenv("LANG", "sv_SE.UTF-8")
+    assert "--version   Visa versionen och avsluta." in run("--help").output
+
+
 def test_new_writes_a_starter_plan_that_loads(run: Run, tmp_path: Path) -> None:
     result = run("new", "plan.yaml")
     assert result.exit_code == 0, result.output

@@ -231,8 +231,9 @@ def test_a_file_over_the_size_limit(
     monkeypatch.setenv("KLUSTERPLAN_MAX_PLAN_BYTES", "1000")
     result = run("check", "plan.yaml")
     assert result.exit_code == 2
-    # the example plan is Swedish, and so is what the command says of its file
-    assert "52\u00a0159 byte är mer än de 1\u00a0000 en planfil får vara" in result.output
+    # the example plan is Swedish, and so is what the command says of its file (its dump,
+    # with every key of the document information)
+    assert "52\u00a0395 byte är mer än de 1\u00a0000 en planfil får vara" in result.output
     english = run("check", "plan.yaml", "--lang", "en")
     assert "bytes is larger than the 1,000 a plan file may be" in english.output
     with pytest.raises(klusterplan.PlanError, match="larger than the 100 a plan"):

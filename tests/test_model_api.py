@@ -135,3 +135,13 @@ def test_an_id_with_a_space_in_a_plan_file_is_refused_with_its_path(
         "got 'unga vuxna'; write e.g. 'unga-vuxna'"
     ) in result.output
     assert "Traceback" not in result.output
+
+
+def test_every_field_of_the_model_is_checked() -> None:
+    # a field declared without the model's converter would take any value unchecked
+    from klusterplan.model._checked import CHECK
+
+    classes = [getattr(model, name) for name in model.__all__]
+    fields = [f for c in classes if attrs.has(c) for f in attrs.fields(c)]
+    assert len(fields) > 150
+    assert [f.name for f in fields if f.converter is not CHECK] == []

@@ -68,10 +68,6 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
-    ("docx", "cluster summary"): (
-        "the landscape chapter's last two list items alone before the portrait one: "
-        "LibreOffice does not carry the list's keep-with-next chain over the page"
-    ),
 }
 
 

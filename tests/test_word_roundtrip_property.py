@@ -27,6 +27,9 @@ from klusterplan.model import (
     ActionStatus,
     Activity,
     CommunicationPlan,
+    Contact,
+    DocumentControl,
+    DocumentStatus,
     Horizon,
     Indicator,
     Library,
@@ -85,9 +88,20 @@ def plans(text: st.SearchStrategy[str], names: st.SearchStrategy[str]) -> st.Sea
         ),
         max_size=3,
     ).map(tuple)
+    document = st.builds(
+        DocumentControl,
+        type=text,
+        status=st.none() | st.sampled_from(DocumentStatus),
+        version=text,
+        decided_by=text,
+        decided_on=dates,
+        reference=text,
+        contact=st.builds(Contact, name=text, role=text, email=text, phone=text),
+    )
     return st.builds(
         Plan,
         library=st.builds(Library, name=text, municipality=text, period=text, date=dates),
+        document=document,
         target_groups=groups,
         actions=actions,
         communication_plan=st.builds(CommunicationPlan, activities=activities),
@@ -138,6 +152,7 @@ def test_every_value_the_plan_shows_is_read_from_its_text(plan: Plan, tmp_path: 
             word.part.drop_rel(rel_id)
     got = read_word(save(word, tmp_path / "bare.docx")).plan
     assert got.library == attrs.evolve(plan.library, author="", cluster="")
+    assert got.document == plan.document
     ids = {g.id: g.name for g in plan.target_groups}
     got_names = {g.id: g.name for g in got.target_groups}
     assert [(g.name, g.votes, g.segment) for g in got.target_groups] == [

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 
@@ -25,14 +24,15 @@ __all__ = [
 
 @attrs.frozen(repr=False, eq=False)
 class Logo(Record):
-    """A picture placed in the header of exported documents."""
+    """A picture placed top right on the cover and in the header of every page after it."""
 
     data: bytes = attrs.field(repr=False)
     """The image file's bytes (PNG or JPEG)."""
     alt_text: str
     """What the picture shows, for readers who cannot see it."""
     width_mm: float = 30.0
-    """The printed width; the height follows the picture's proportions."""
+    """The printed width on the cover; the height follows the picture's proportions. The
+    pages after it show the logo 9 mm high."""
 
 
 @attrs.frozen(repr=False, eq=False)
@@ -71,6 +71,8 @@ def logo_problem(data: bytes) -> Text | None:
         return message_text(
             "logo_too_big", size=_megabytes(len(data)), limit=_megabytes(MAX_LOGO_BYTES)
         )
+    import hashlib  # only a logo needs it, and importing it loads OpenSSL
+
     digest = hashlib.sha256(data).digest()
     if digest not in _decoded:
         if len(_decoded) > 64:

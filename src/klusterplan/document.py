@@ -64,6 +64,7 @@ __all__ = [
     "WritingSpace",
     "block_values",
     "chapters",
+    "cover_marks",
     "has_content",
     "has_wide_table",
     "language_tag",
@@ -473,6 +474,22 @@ class Document:
     """The plan value each of :attr:`title_lines` shows, in the same order."""
     cover_paths: tuple[str, ...] = ()
     """The plan value each of :attr:`cover_fields` is a line for, in the same order."""
+    title_marks: tuple[Marks, ...] = ()
+    """The plan values each of :attr:`title_lines` shows, where they are in its value; when
+    given it is used instead of :attr:`title_paths` (a line may show several values)."""
+    control_lines: tuple[tuple[str, str], ...] = ()
+    """Label and value pairs of the document information on the cover: document type,
+    status, version, date, decision, registry number and contact person."""
+    control_marks: tuple[Marks, ...] = ()
+    """The plan values each of :attr:`control_lines` shows, in the same order."""
+    status: str = ""
+    """The plan's status as a reader reads it (``Utkast``, ``Fastställd``); empty when it
+    gives none. Formats with a property for it (Word's content status) carry it."""
+    version: str = ""
+    """The plan's version, for a format's version property."""
+    status_mark: str = ""
+    """``UTKAST`` (``DRAFT``) or ``REMISS`` for a plan not yet adopted, shown large on the
+    cover and at the start of every page's footer; empty for an adopted plan."""
     of_plan: bool = False
     """Built from one plan, whose values it marks (the plan or its workbook), so that a
     format that can be edited may carry that plan to read the document back; false for a
@@ -567,6 +584,16 @@ def block_values(block: Block) -> Iterator[tuple[str, str]]:
             assert_never(block)
 
 
+def cover_marks(document: Document) -> tuple[Marks, ...]:
+    """The plan values each of the cover's :attr:`Document.title_lines` shows."""
+    if document.title_marks:
+        return document.title_marks
+    return tuple(
+        (Mark(path, 0, len(value)),) if path else ()
+        for path, (_, value) in zip(document.title_paths, document.title_lines, strict=False)
+    )
+
+
 def marked_values(document: Document) -> Iterator[tuple[str, str]]:
     """``(path, text)`` for each plan value ``document`` marks, in reading order.
 
@@ -576,9 +603,10 @@ def marked_values(document: Document) -> Iterator[tuple[str, str]]:
     """
     if document.subtitle_path:
         yield document.subtitle_path, document.subtitle
-    for path, (_, value) in zip(document.title_paths, document.title_lines, strict=False):
-        if path:
-            yield path, value
+    for marks, (_, value) in zip(cover_marks(document), document.title_lines, strict=False):
+        yield from _marked(value, marks)
+    for marks, (_, value) in zip(document.control_marks, document.control_lines, strict=False):
+        yield from _marked(value, marks)
     for section in (*document.front, *document.sections):
         yield from _marked(section.title, section.marks)
         for block in section.blocks:

@@ -23,6 +23,7 @@ import contextlib
 import functools
 import importlib
 import os
+import types
 import warnings
 from collections.abc import Callable, Sequence
 from types import TracebackType
@@ -148,6 +149,26 @@ FORMAT_ALIASES: dict[str, str] = {
 }
 
 
+#: What pluggy can take a hook implementation from: all else in a module is passed over.
+_HOOKABLE = (types.FunctionType, staticmethod, classmethod, types.MethodType)
+
+
+class _Manager(pluggy.PluginManager):
+    """pluggy's manager, passing quickly over a module's names that hold no function.
+
+    pluggy looks at each name of a plugin with :func:`inspect.getattr_static`,
+    which for the modules ``check`` registers (nine, with nearly two hundred
+    names: imports, constants, classes) costs more than the rest of their
+    registration. A name whose value in the module is no function of any kind
+    cannot be a hook implementation; every other name is left to pluggy.
+    """
+
+    def parse_hookimpl_opts(self, plugin: Any, name: str) -> pluggy.HookimplOpts | None:
+        if type(plugin) is types.ModuleType and not isinstance(vars(plugin).get(name), _HOOKABLE):
+            return None
+        return super().parse_hookimpl_opts(plugin, name)
+
+
 class Registry:
     """One plugin manager and what its plugins registered."""
 
@@ -157,7 +178,7 @@ class Registry:
         *,
         autoload: bool | None = None,
     ) -> None:
-        self.manager = pluggy.PluginManager("klusterplan")
+        self.manager: pluggy.PluginManager = _Manager("klusterplan")
         self.manager.add_hookspecs(hookspecs)
         self._failures: list[PluginFailure] = []
         self._warned = 0

@@ -79,6 +79,15 @@ _LABELS: dict[str, tuple[str, str]] = {
     "author": ("Författare", "Author"),
     "date": ("Datum", "Date"),
     "promise": ("Löfte", "Promise"),
+    # the cover's document information
+    "document_type": ("Dokumenttyp", "Document type"),
+    "document_status": ("Status", "Status"),
+    "version": ("Version", "Version"),
+    "decided_by": ("Beslutas av", "To be adopted by"),
+    "adopted_by": ("Fastställd av", "Adopted by"),
+    "decided_on": ("Fastställd", "Adopted on"),
+    "registry_number": ("Diarienummer", "Reference number"),
+    "contact_person": ("Kontaktperson", "Contact person"),
     # 1-4: the library's mission and organisation
     "organisation": ("Uppdrag och organisation", "Mission and organisation"),
     "mission": ("Vårt uppdrag", "Our mission"),
@@ -455,14 +464,22 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_as_of": ("Läget den", "As of"),
     "cluster_coming_period": ("Kommande period", "Coming period"),
     "cluster_coming_line": ("{days} dagar, till {until}", "{days} days, until {until}"),
-    "cluster_briefing": ("Sammanfattning för samordnaren", "Briefing for the coordinator"),
-    "cluster_intro": (
-        "Klustrets lokala planer sida vid sida: vilka målgrupper biblioteken prioriterar, hur "
-        "långt åtgärderna har kommit, vad som är försenat, vilka tips som kan delas, vem som "
-        "behöver stöd och hur insatserna följs upp.",
-        "The cluster's local plans side by side: which target groups the libraries prioritise, "
-        "how far the actions have come, what is late, which tips can be shared, who needs help "
-        "and how the work is followed up.",
+    "cluster_briefing": ("Sammanfattning", "Summary"),
+    "cluster_text_read": (
+        "Sammanställningen bygger på {loaded} av {total} bibliotekens planer.",
+        "The summary draws on the plans of {loaded} of the {total} libraries.",
+    ),
+    "cluster_text_groups": (
+        "Flest bibliotek prioriterar {group} ({n} av {libraries}).",
+        "Most libraries prioritise {group} ({n} of {libraries}).",
+    ),
+    "cluster_text_work": (
+        "Av {total} åtgärder och aktiviteter är {done} klara och {late} försenade.",
+        "Of {total} actions and activities, {done} are done and {late} are late.",
+    ),
+    "cluster_text_help": (
+        "Mest stöd behöver {library}: planen har {errors}.",
+        "{library} needs help most: its plan has {errors}.",
     ),
     "cluster_plans": ("Planer", "Plans"),
     "cluster_read": ("{loaded} av {total} lästa", "{loaded} of {total} read"),
@@ -494,20 +511,19 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_libraries": ("Biblioteken", "The libraries"),
     "cluster_failed": ("Planer som inte kunde läsas", "Plans that could not be read"),
     "cluster_failed_intro": (
-        "De här filerna kunde inte läsas och finns inte med i siffrorna. Rätta det som står "
-        "nedan och gör sammanställningen igen.",
-        "These files could not be read and are not in the figures. Correct what is said below "
-        "and make the summary again.",
+        "De här planerna kunde inte läsas och finns inte med i siffrorna. När filerna är "
+        "rättade görs sammanställningen om.",
+        "These plans could not be read and are not in the figures. Once the files are "
+        "corrected, the summary is made again.",
     ),
-    "line": ("rad", "line"),
     "cluster_target_groups": ("Målgrupper i klustret", "Target groups in the cluster"),
     "cluster_groups_legend": (
         "”ja”: biblioteket prioriterar målgruppen. ”kampanj 1” till ”kampanj 3”: biblioteket har "
-        "också valt den till klusterkampanjen, med den prioriteten. Målgrupperna matchas mellan "
-        "planerna på id och, där id:na skiljer sig, på namn.",
+        "också valt den till klusterkampanjen, med den prioriteten. En målgrupp räknas som "
+        "densamma i två planer när den har samma kortnamn eller samma namn.",
         "“yes”: the library prioritises the target group. “campaign 1” to “campaign 3”: the "
-        "library also chose it for the cluster campaign, with that priority. Target groups are "
-        "matched between the plans by id and, where the ids differ, by name.",
+        "library also chose it for the cluster campaign, with that priority. A target group "
+        "counts as the same in two plans when it has the same short name or the same name.",
     ),
     "prioritised_mark": ("ja", "yes"),
     "campaign_mark": ("kampanj", "campaign"),
@@ -516,28 +532,32 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_matching": ("Så matchades målgrupperna", "How the target groups were matched"),
     "quoted": ("”{text}”", "“{text}”"),
     "note_by_name": (
-        "{group} matchades på namnet; id:na skiljer sig ({ids}).",
-        "{group} was matched by name; the ids differ ({ids}).",
+        "{group} har olika kortnamn i planerna och räknas ihop efter sitt namn.",
+        "{group} has different short names in the plans and is counted together by its name.",
     ),
+    "notes_by_name": (
+        "Planerna ger de här målgrupperna olika kortnamn, så de räknas ihop efter sina namn: "
+        "{groups}.",
+        "The plans give these target groups different short names, so they are counted "
+        "together by their names: {groups}.",
+    ),
+    "notes_unmatched": ("Finns bara i en plan: {groups}.", "In one plan only: {groups}."),
     "note_other_names": (
         "{group} heter också {names} ({libraries}).",
         "{group} is also called {names} ({libraries}).",
     ),
     "note_unmatched": (
-        "{group} ({libraries}) kunde inte matchas: ingen annan plan har id:t {ids} eller namnet.",
-        "{group} ({libraries}) could not be matched: no other plan has the id {ids} or the name.",
+        "{group} finns bara i planen från {libraries}.",
+        "{group} is only in the plan of {libraries}.",
     ),
     "note_same_plan": (
-        "{group} ({libraries}) kunde inte matchas: planen har två målgrupper med samma id eller "
-        "namn ({ids}).",
-        "{group} ({libraries}) could not be matched: the plan has two target groups with the same "
-        "id or name ({ids}).",
+        "{group} ({libraries}) räknas för sig: planen har två målgrupper med samma namn.",
+        "{group} ({libraries}) is counted on its own: the plan has two target groups of that name.",
     ),
     "note_campaign_unknown": (
-        "{libraries} har valt {ids} till klusterkampanjen, men planen har ingen målgrupp med det "
-        "id:t.",
-        "{libraries} chose {ids} for the cluster campaign, but the plan has no target group with "
-        "that id.",
+        "{libraries} har valt en målgrupp till klusterkampanjen som planen inte beskriver ({ids}).",
+        "{libraries} chose a target group for the cluster campaign that the plan does not "
+        "describe ({ids}).",
     ),
     "cluster_votes_title": ("Röster i klustret", "Votes in the cluster"),
     "cluster_votes_chart": (
@@ -591,27 +611,47 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Bibliotekens förslag: så delar vi tips",
         "The libraries' proposals: how we share tips",
     ),
-    "cluster_checks_title": ("Regelkontroll per bibliotek", "Rule checks by library"),
+    "cluster_checks_title": ("Det som saknas i planerna", "What the plans still lack"),
     "cluster_checks_intro": (
-        "Vad regelkontrollen (klusterplan check) hittar i varje plan, flest fel först: de "
-        "bibliotek som står överst behöver mest stöd.",
-        "What the rule checks (klusterplan check) find in each plan, most errors first: the "
-        "libraries at the top need help most.",
+        "Varje plan har prövats mot arbetsbokens krav. Fel är det som måste finnas innan planen "
+        "kan fastställas, varningar det som bör ses över. De bibliotek som står först behöver "
+        "mest stöd.",
+        "Each plan was checked against what the workbook asks for. Errors are what must be in "
+        "place before the plan can be adopted, warnings what should be looked at. The libraries "
+        "at the top need help most.",
+    ),
+    "cluster_lacks": (
+        "{library}: det här uppfyller planen ännu inte",
+        "{library}: what the plan does not yet do",
+    ),
+    "cluster_lack_line": ("{rule}: {found}", "{rule}: {found}"),
+    "warnings_one": ("{n} varning", "{n} warning"),
+    "warnings_many": ("{n} varningar", "{n} warnings"),
+    "infos_one": ("{n} råd", "{n} piece of advice"),
+    "infos_many": ("{n} råd", "{n} pieces of advice"),
+    "cluster_no_budget": (
+        "{libraries} har ännu ingen budget för kommunikationsplanen.",
+        "{libraries} has no budget for the communication plan yet.",
+    ),
+    "cluster_no_budgets": (
+        "{libraries} har ännu ingen budget för kommunikationsplanen.",
+        "{libraries} have no budget for the communication plan yet.",
+    ),
+    "cluster_budget_others": (
+        "Totalen är de övriga bibliotekens.",
+        "The total is that of the other libraries.",
+    ),
+    "cluster_unnamed_rule": ("Ett krav utan beskrivning", "A requirement without a description"),
+    "not_set": ("ej satt", "not set"),
+    "cluster_failed_line": (
+        "kunde inte läsas ({errors} i filen)",
+        "could not be read ({errors} in the file)",
     ),
     "errors": ("Fel", "Errors"),
     "errors_one": ("{n} fel", "{n} error"),
     "errors_many": ("{n} fel", "{n} errors"),
     "warnings": ("Varningar", "Warnings"),
-    "infos": ("Info", "Info"),
-    "rules": ("Regler", "Rules"),
-    "rule": ("Regel", "Rule"),
-    "rule_asks": ("Vad regeln kräver", "What the rule asks"),
-    "findings": ("Fynd", "Findings"),
-    "cluster_rules_caption": ("Reglerna som slog till", "The rules that reported"),
-    "cluster_settings_problems": (
-        "Inställningar som inte kunde användas (standardinställningarna användes)",
-        "Settings that could not be used (the defaults were used)",
-    ),
+    "infos": ("Råd", "Advice"),
     "libraries_one": ("{n} bibliotek", "{n} library"),
     "libraries_many": ("{n} bibliotek", "{n} libraries"),
     "cluster_evaluation_title": (
@@ -658,6 +698,9 @@ _ENUMS: dict[str, tuple[str, str]] = {
     "Severity.WARNING": ("varning", "warning"),
     "Severity.INFO": ("info", "info"),
     "ActionStatus.DROPPED": ("struken", "dropped"),
+    "DocumentStatus.DRAFT": ("utkast", "draft"),
+    "DocumentStatus.REVIEW": ("remiss", "for consultation"),
+    "DocumentStatus.ADOPTED": ("fastställd", "adopted"),
     "Kind.ACTION": ("åtgärd", "action"),
     "Kind.ACTIVITY": ("aktivitet", "activity"),
 }

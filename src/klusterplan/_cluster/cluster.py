@@ -228,6 +228,11 @@ def _check(
         result = check_plan(plan, registry=registry)
     count = Counter(f.severity for f in result.findings)
     codes = Counter(f.code for f in result.findings)
+    rank = {Severity.ERROR: 0, Severity.WARNING: 1, Severity.INFO: 2}
+    worst: dict[str, Severity] = {}
+    for f in result.findings:
+        if f.code not in worst or rank[f.severity] < rank[worst[f.code]]:
+            worst[f.code] = f.severity
     return CheckSummary(
         lib,
         count[Severity.ERROR],
@@ -236,6 +241,7 @@ def _check(
         tuple(sorted(codes.items())),
         len(result.suppressed),
         problem,
+        tuple(sorted((code, s.value) for code, s in worst.items())),
     )
 
 

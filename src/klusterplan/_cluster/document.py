@@ -11,6 +11,7 @@ is formatted by :mod:`klusterplan._catalogue.format`; every label from
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from pathlib import PurePath
 
 from .._catalogue import format as _format
 from .._catalogue.labels import enum_label
@@ -29,21 +30,30 @@ from ..document import (
     Section,
     Table,
 )
-from ..errors import Problem
 from ..model import ActionStatus, Horizon, Language
-from .summary import ClusterSummary, Entry, MatchNote, NoteKind
+from .summary import CheckSummary, ClusterSummary, Entry, MatchNote, NoteKind
 
 __all__ = ["build_summary_document"]
 
 #: How many groups the briefing names as the most prioritised.
 TOP = 3
+#: A library's name up to this long stays on one line in a table cell.
+SHORT_NAME = 24
+_NBSP = "\u00a0"
+#: The nouns that count a rule's findings, by the worst severity it reported at.
+_FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
+
+
+def whole(text: str) -> str:
+    """``text`` with its spaces no-break: a short label a reader takes in at a glance."""
+    return text.replace(" ", _NBSP)
 
 
 class _Builder(Builder):
     """The document builder, with the summary and its numbers, libraries and tallies."""
 
-    def __init__(self, summary: ClusterSummary, language: Language) -> None:
-        super().__init__(language, summary.language)
+    def __init__(self, summary: ClusterSummary, language: Language, large_print: bool) -> None:
+        super().__init__(language, summary.language, large_print)
         self.s = summary
 
     def n(self, value: int) -> str:
@@ -54,7 +64,12 @@ class _Builder(Builder):
         return self.t(f"{key}_{'one' if n == 1 else 'many'}", n=self.n(n))
 
     def lib(self, index: int) -> str:
-        return self.s.libraries[index].name
+        """A library's name, in a table or a sentence: on one line when it is short."""
+        name = self.s.libraries[index].name
+        return whole(name) if len(name) <= SHORT_NAME else name
+
+    def achieved(self, value: Achievement) -> str:
+        return whole(self.t("achievement_" + value.value))
 
     def statuses(self, counts: Sequence[int]) -> str:
         return ", ".join(
@@ -136,13 +151,51 @@ def _briefing(b: _Builder) -> list[Block]:
             "cluster_indicators",
             b.n(len(s.evaluation))
             + "".join(
-                f"{', ' if i else ' – '}{b.t('achievement_' + a.value)}: {b.n(reached[a])}"
+                f"{', ' if i else ' – '}{b.achieved(a)}: {b.n(reached[a])}"
                 for i, a in enumerate(a for a in Achievement if reached[a])
             ),
         ),
     ]
     fields = tuple(Field(b.t(key), value) for key, value in items if value)
-    return [Paragraph(b.t("cluster_intro")), Fields(fields, b.tag)]
+    return [Paragraph(_written(b)), Fields(fields, b.tag)]
+
+
+def _written(b: _Builder) -> str:
+    """The summary in a few sentences composed from its numbers, for a board to read first."""
+    s = b.s
+    total = len(s.libraries) + len(s.failed)
+    said = [b.t("cluster_text_read", loaded=b.n(len(s.libraries)), total=b.n(total))]
+    if s.groups:
+        top = max(s.groups, key=lambda g: g.libraries)
+        said.append(
+            b.t(
+                "cluster_text_groups",
+                group=top.name,
+                n=b.n(top.libraries),
+                libraries=b.n(len(s.libraries)),
+            )
+        )
+    work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
+    if sum(work):
+        done = work[list(ActionStatus).index(ActionStatus.DONE)]
+        said.append(
+            b.t("cluster_text_work", total=b.n(sum(work)), done=b.n(done), late=b.n(len(s.late)))
+        )
+    errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
+    if errors:
+        worst = errors[0]
+        said.append(
+            b.t(
+                "cluster_text_help",
+                library=b.lib(worst.library),
+                errors=b.count("errors", worst.errors),
+            )
+        )
+    missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
+    if missing:
+        key = "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets"
+        said.append(b.t(key, libraries=", ".join(missing)))
+    return " ".join(said)
 
 
 def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
@@ -157,16 +210,17 @@ def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
 
 def _libraries(b: _Builder) -> list[Block]:
     s = b.s
+    unset = whole(b.t("not_set"))
     rows = [
         (
-            lib.name,
+            b.lib(i),
             b.n(lib.target_groups),
             b.n(lib.campaign_groups),
             b.n(lib.actions),
             b.n(lib.activities),
-            _format.kronor(lib.budget, b.lang),
+            unset if lib.budget is None else _format.kronor(lib.budget, b.lang),
         )
-        for lib in s.libraries
+        for i, lib in enumerate(s.libraries)
     ]
     budgets = [lib.budget for lib in s.libraries if lib.budget is not None]
     rows.append(
@@ -176,7 +230,7 @@ def _libraries(b: _Builder) -> list[Block]:
             b.n(sum(lib.campaign_groups for lib in s.libraries)),
             b.n(sum(lib.actions for lib in s.libraries)),
             b.n(sum(lib.activities for lib in s.libraries)),
-            _format.kronor(sum(budgets), b.lang) if budgets else "",
+            _format.kronor(sum(budgets), b.lang) if budgets else unset,
         )
     )
     headers = (
@@ -187,23 +241,33 @@ def _libraries(b: _Builder) -> list[Block]:
         b.t("activities"),
         b.t("budget"),
     )
-    return [b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries")]
+    # "not set" stands where an amount would, at the right like the amounts
+    align = ("left", *("right" for _ in headers[1:]))
+    table = b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries", align=align)
+    missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
+    if not missing:
+        return [table]
+    note = b.t(
+        "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
+        libraries=", ".join(missing),
+    )
+    if budgets:
+        note += " " + b.t("cluster_budget_others")
+    return [table, Paragraph(note)]
 
 
 def _failed(b: _Builder) -> list[Block]:
     if not b.s.failed:
         return []
 
-    def problem(p: Problem) -> str:
-        parts = [
-            f"{b.t('line')} {p.line}" if p.line else "",
-            p.path,
-            in_language(p.message, b.lang),
-        ]
-        return ": ".join(x for x in parts if x)
-
+    # what is wrong, field by field, the command says to whoever runs it; the board
+    # learns which plans are missing from the figures
     fields = tuple(
-        Field(f.source, "\n".join(problem(p) for p in f.problems), True) for f in b.s.failed
+        Field(
+            PurePath(f.source).name,
+            b.t("cluster_failed_line", errors=b.count("errors", max(1, len(f.problems)))),
+        )
+        for f in b.s.failed
     )
     return [Paragraph(b.t("cluster_failed_intro")), Fields(fields)]
 
@@ -216,7 +280,7 @@ def _group_cell(b: _Builder, group_index: int, library: int) -> str:
         return b.t("prioritised_mark")
     if choice.priority is None:
         return b.t("campaign_mark")
-    return f"{b.t('campaign_mark')} {choice.priority}"
+    return whole(f"{b.t('campaign_mark')} {choice.priority}")
 
 
 def _groups(b: _Builder) -> list[Block]:
@@ -224,7 +288,7 @@ def _groups(b: _Builder) -> list[Block]:
     libs = range(len(s.libraries))
     headers = (
         b.t("target_group"),
-        *(lib.name for lib in s.libraries),
+        *(b.lib(i) for i in range(len(s.libraries))),
         b.t("libraries_column"),
         b.t("campaign_column"),
     )
@@ -263,7 +327,19 @@ def _note(b: _Builder, note: MatchNote) -> str:
 def _matching(b: _Builder) -> list[Block]:
     order = list(NoteKind)
     notes = sorted(b.s.notes, key=lambda n: (order.index(n.kind), n.group.casefold()))
-    return [BulletList(tuple(_note(b, n) for n in notes), lang=b.tag)]
+    items: list[str] = []
+    for kind in order:
+        these = [n for n in notes if n.kind is kind]
+        if len(these) > 1 and kind in (NoteKind.BY_NAME, NoteKind.UNMATCHED):
+            # groups that say the same thing are one line, not one line each
+            quoted = (b.t("quoted", text=n.group) for n in these)
+            if kind is NoteKind.UNMATCHED:
+                libs = (", ".join(b.lib(i) for i in n.libraries) for n in these)
+                quoted = (f"{q} ({lib})" for q, lib in zip(quoted, libs, strict=True))
+            items.append(b.t(f"notes_{kind.value}", groups=", ".join(quoted)))
+        else:
+            items.extend(_note(b, n) for n in these)
+    return [BulletList(tuple(items), lang=b.tag)]
 
 
 def _votes(b: _Builder) -> list[Block]:
@@ -343,7 +419,7 @@ def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Tab
         b.t("responsible"),
         b.t("date"),
         b.t("status"),
-        *((b.t("days_late"),) if late else ()),
+        *((whole(b.t("days_late")),) if late else ()),
     )
     rows = (
         (
@@ -385,19 +461,35 @@ def _tips(b: _Builder) -> list[Block]:
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
 
 
+def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
+    """What one library's plan does not yet do, in the rules' own words, worst first."""
+    counts = dict(check.codes)
+    level = dict(check.severities)
+    summaries = dict(b.s.rules)
+    order = list(_FOUND)
+
+    def rank(code: str) -> tuple[int, int, str]:
+        found = level.get(code, "warning")
+        return (order.index(found) if found in order else 1, -counts[code], code)
+
+    items = []
+    for code in sorted(counts, key=rank):
+        said = in_language(summaries.get(code, ""), b.lang).strip().rstrip(".")
+        noun = _FOUND.get(level.get(code, "warning"), "warnings")
+        items.append(
+            b.t(
+                "cluster_lack_line",
+                rule=said or b.t("cluster_unnamed_rule"),
+                found=b.count(noun, counts[code]),
+            )
+        )
+    return BulletList(tuple(items), b.t("cluster_lacks", library=b.lib(check.library)))
+
+
 def _checks(b: _Builder) -> list[Block]:
     s = b.s
     order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
-    rows = [
-        (
-            b.lib(c.library),
-            b.n(c.errors),
-            b.n(c.warnings),
-            b.n(c.infos),
-            ", ".join(code if n == 1 else f"{code} ×{b.n(n)}" for code, n in c.codes),
-        )
-        for c in order
-    ]
+    rows = [(b.lib(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order]
     if s.checks:
         rows.append(
             (
@@ -405,38 +497,19 @@ def _checks(b: _Builder) -> list[Block]:
                 b.n(sum(c.errors for c in s.checks)),
                 b.n(sum(c.warnings for c in s.checks)),
                 b.n(sum(c.infos for c in s.checks)),
-                "",
             )
         )
     table = b.table(
-        (b.t("library"), b.t("errors"), b.t("warnings"), b.t("infos"), b.t("rules")),
+        (b.t("library"), b.t("errors"), b.t("warnings"), b.t("infos")),
         rows,
-        (2.6, 1, 1.2, 1, 5),
+        (4, 1, 1.2, 1),
         "cluster-checks",
     )
-    problems = [
-        f"{b.lib(c.library)}: {in_language(c.problem, b.lang)}" for c in s.checks if c.problem
-    ]
-    rules = b.table(
-        (b.t("rule"), b.t("rule_asks"), b.t("libraries_column"), b.t("findings")),
-        (
-            (
-                code,
-                summary,
-                b.n(sum(1 for c in s.checks if code in dict(c.codes))),
-                b.n(sum(dict(c.codes).get(code, 0) for c in s.checks)),
-            )
-            for code, summary in ((code, in_language(text, b.lang)) for code, text in s.rules)
-        ),
-        (1.2, 6, 1.4, 1.2),
-        "cluster-rules",
-        caption=b.t("cluster_rules_caption"),
-    )
+    # a library's own settings that could not be used are the command's to say
     return [
         Paragraph(b.t("cluster_checks_intro")),
         table,
-        BulletList(tuple(problems), b.t("cluster_settings_problems")),
-        rules,
+        *(_lacks(b, c) for c in order if c.codes),
     ]
 
 
@@ -459,7 +532,7 @@ def _evaluation(b: _Builder) -> list[Block]:
         (
             b.t("library"),
             b.t("indicators"),
-            *(b.t(f"achievement_{a.value}").capitalize() for a in Achievement),
+            *(b.achieved(a).capitalize() for a in Achievement),
         ),
         per_library,
         (3, 1.2, 1.3, 1.3, 1.4, 1.3),
@@ -482,7 +555,7 @@ def _evaluation(b: _Builder) -> list[Block]:
                 measure,
                 number(ind.target),
                 number(ind.result),
-                b.t(f"achievement_{achievement(ind).value}"),
+                b.achieved(achievement(ind)),
             )
         )
     table = b.table(
@@ -501,8 +574,13 @@ def _evaluation(b: _Builder) -> list[Block]:
     return [intro, overview, table]
 
 
-def build_summary_document(summary: ClusterSummary, language: Language | None = None) -> Document:
+def build_summary_document(
+    summary: ClusterSummary, language: Language | None = None, *, large_print: bool = False
+) -> Document:
     """Describe ``summary`` as a document in ``language`` (the plans' own by default).
+
+    ``large_print`` lays its tables out for 16 pt, as a plan's: a table too wide for
+    a portrait page at that size becomes one record a row.
 
     >>> import klusterplan
     >>> summary = klusterplan.summarise(klusterplan.Cluster.of([klusterplan.example()]))
@@ -510,13 +588,12 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
     'Klustersammanställning'
     """
     lang = language or summary.language
-    b = _Builder(summary, lang)
+    b = _Builder(summary, lang, large_print)
     parts: list[tuple[str, int, str, list[Block]]] = [
         ("briefing", 1, b.t("cluster_briefing"), _briefing(b)),
         ("libraries", 1, b.t("cluster_libraries"), _libraries(b)),
         ("failed-plans", 2, b.t("cluster_failed"), _failed(b)),
         ("target-groups", 1, b.t("cluster_target_groups"), _groups(b)),
-        ("group-matching", 2, b.t("cluster_matching"), _matching(b)),
         ("votes", 1, b.t("cluster_votes_title"), _votes(b)),
         ("actions", 1, b.t("cluster_actions_title"), _actions(b)),
         ("late", 2, b.t("cluster_late_title"), _late(b)),
@@ -536,6 +613,9 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
             b.t("cluster_templates_title"),
             [b.by_library(summary.templates)],
         ),
+        # how the groups were counted together matters to whoever checks the figures:
+        # it stands last, where it keeps no chapter from its page
+        ("group-matching", 1, b.t("cluster_matching"), _matching(b)),
     ]
     sections = [
         Section(title, level, blocks, f"cluster-{key}")
@@ -543,8 +623,8 @@ def build_summary_document(summary: ClusterSummary, language: Language | None = 
         if (blocks := kept(raw))
     ]
     title = b.t("cluster_title")
+    # the cluster's name is the cover's subtitle: no line repeats it
     lines = [
-        ("cluster", summary.cluster),
         ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
         ("period", summary.period),
         ("cluster_as_of", _format.day(summary.today)),

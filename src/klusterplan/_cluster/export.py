@@ -122,10 +122,15 @@ def export_summary(
     summary = summarise(
         Cluster(tuple(members)), today=today, within=within, registry=registry, settings=settings
     )
+    # settings that could not be used concern whoever runs the checks, not the board
+    notices.extend(
+        Notice(summary.libraries[c.library].source, c.problem) for c in summary.checks if c.problem
+    )
     municipalities = {m.plan.library.municipality.strip() for m in members if m.plan is not None}
     plan = _cluster_plan(summary, municipalities)
     context = document_context(plan, format, options, registry, notices)
     buffer = io.BytesIO()
-    exporter.render(build_summary_document(summary, options.language), buffer, context)
+    document = build_summary_document(summary, options.language, large_print=options.large_print)
+    exporter.render(document, buffer, context)
     deliver(buffer.getvalue(), dest)
     return context.notices

@@ -172,6 +172,8 @@ class CheckSummary:
     suppressed: int = 0
     problem: str = ""
     """Why the library's own settings could not be used (the defaults were)."""
+    severities: tuple[tuple[str, str], ...] = ()
+    """Each rule code that reported, with the worst severity it reported at (``"error"``)."""
 
 
 @attrs.frozen

@@ -14,6 +14,8 @@ from pathlib import Path
 __all__ = [
     "ACCENT",
     "FONT_FILES",
+    "cover_label_mm",
+    "cover_space_mm",
     "MARGIN_MM",
     "PAGE_MM",
     "MUTED",
@@ -92,3 +94,20 @@ def text_height(landscape: bool) -> float:
     """The height between the margins in points."""
     side = PAGE_MM[0] if landscape else PAGE_MM[1]
     return (side - 2 * MARGIN_MM) * _PT_PER_MM
+
+
+def cover_label_mm(large_print: bool) -> float:
+    """How wide the column of the cover's labels is, in millimetres, in every format.
+
+    In large print "Kontaktperson" and "To be adopted by" need more room than 40 mm.
+    """
+    return 55.0 if large_print else 40.0
+
+
+def cover_space_mm(large_print: bool) -> float:
+    """The room above the cover's title, in millimetres.
+
+    Large print has less, so that the cover's lines and the document
+    information still fit on the one page.
+    """
+    return 20.0 if large_print else 45.0

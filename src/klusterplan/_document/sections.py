@@ -36,6 +36,7 @@ from ..model import (
     Plan,
 )
 from .builder import PlanBuilder, kept
+from .cover import control_lines, status_mark
 from .plan_parts import (
     action_table,
     activities_table,
@@ -525,11 +526,15 @@ def _document(
         ("cluster", lib.cluster, "library.cluster"),
         ("period", lib.period, "library.period"),
         ("author", "" if workbook else lib.author, "library.author"),
-        # a date from SOURCE_DATE_EPOCH is the document's, not the plan's
+        # a date from SOURCE_DATE_EPOCH is the document's, not the plan's; it stays among
+        # these lines, where documents written before the document information have it
         ("date", _format.day(date), "library.date" if lib.date else ""),
     ]
+    control = [] if workbook else control_lines(plan, lang)
+    mark = "" if workbook else status_mark(plan, lang)
     title = b.t("workbook_title" if workbook else "title")
-    kind = b.t("workbook_title") if workbook else b.t("communication_plan")
+    footer = lib.name or (title if workbook else "")
+    kind = b.t("workbook_title") if workbook else (plan.document.type or b.t("communication_plan"))
     keywords = [lib.municipality, lib.cluster]
     keywords += [kind] if workbook else [plan.values.promise, kind]
     return Document(
@@ -544,7 +549,7 @@ def _document(
         subject=b.t("workbook_subject" if workbook else "subject"),
         keywords=tuple(k for k in keywords if k),
         date=date,
-        footer=lib.name or (title if workbook else ""),
+        footer=" · ".join(t for t in (mark, footer) if t),
         sections=sections,
         mode=b.mode,
         text_language=plan.language,
@@ -554,6 +559,11 @@ def _document(
         front=front,
         cover_fields=tuple(b.t(k) for k, _ in _cover_fields(b)) if workbook else (),
         cover_paths=tuple(p for _, p in _cover_fields(b)) if workbook else (),
+        control_lines=tuple((name, value) for name, value, _ in control),
+        control_marks=tuple(marks for _, _, marks in control),
+        status_mark=mark,
+        status=next((v for k, v, _ in control if k == b.t("document_status")), ""),
+        version=plan.document.version,
         of_plan=True,
         source=plan,
         skip_label=b.t("skip_to_content"),

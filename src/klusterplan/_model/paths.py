@@ -17,7 +17,6 @@ import functools
 import re
 import types
 import typing
-import zlib
 from collections.abc import Iterator
 from typing import Any
 
@@ -222,11 +221,16 @@ def slot(path: str) -> Slot | None:
 # from Word's list of bookmarks.
 
 _BASE36 = "0123456789abcdefghijklmnopqrstuvwxyz"
-_BOOKMARK = re.compile(r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9}))?$")
+# LibreOffice renames a bookmark it copies, as it does the text of a frame, "…_Copy_1"
+_BOOKMARK = re.compile(
+    r"^_kp([vtp])([0-9a-z]+)((?:_[0-9]{1,9})*)(?:_n([0-9]{1,9}))?(?:_Copy_[0-9]{1,9})?$"
+)
 
 
 @functools.lru_cache(maxsize=1024)
 def _code(text: str) -> str:
+    import zlib  # only the Word round trip names bookmarks
+
     n = zlib.crc32(text.encode("utf-8"))
     out = ""
     while True:

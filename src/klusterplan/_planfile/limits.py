@@ -71,8 +71,10 @@ _THE_TEXT = message_text("limits_text")
 def surrogate_problem(text: str, what: Text = _THE_TEXT) -> Text | None:
     """The message for text holding half of a UTF-16 pair, which no file can store."""
     found = _SURROGATE.search(text)
-    if found is None:
-        return None
+    return None if found is None else _surrogate_message(found, what)
+
+
+def _surrogate_message(found: re.Match[str], what: Text) -> Text:
     code, at = f"U+{ord(found.group()):04X}", found.start() + 1
     return message_text("limits_what_holds_code_character", what=what, code=code, at=at, sv=what.sv)
 
@@ -160,9 +162,11 @@ def data_problems(data: Any, limits: Limits) -> Iterator[tuple[list[str | int], 
                         [*path, key],
                     )
                     continue
-                problem = surrogate_problem(key, message_text("limits_key_key", key=key))
-                if problem:
-                    yield path, problem, [*path, key]
+                # the key's own words are made only for a key that needs them
+                found = _SURROGATE.search(key)
+                if found is not None:
+                    what = message_text("limits_key_key", key=key)
+                    yield path, _surrogate_message(found, what), [*path, key]
                     continue
                 stack.append((item, [*path, key]))
         else:

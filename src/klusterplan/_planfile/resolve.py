@@ -19,7 +19,7 @@ import attrs
 
 from .._catalogue.messages import text
 from .._catalogue.text import Text, nearest, valid_ids_text
-from ..model import ActionStatus, Horizon, Language, Plan, Segment
+from ..model import ActionStatus, DocumentStatus, Horizon, Language, Plan, Segment
 
 __all__ = [
     "ENUM_NAMES",
@@ -76,6 +76,19 @@ ENUM_NAMES: dict[type[enum.Enum], dict[str, enum.Enum]] = {
         "avbruten": ActionStatus.DROPPED,
         "avbrutet": ActionStatus.DROPPED,
     },
+    DocumentStatus: {
+        "draft": DocumentStatus.DRAFT,
+        "utkast": DocumentStatus.DRAFT,
+        "review": DocumentStatus.REVIEW,
+        "for_consultation": DocumentStatus.REVIEW,
+        "remiss": DocumentStatus.REVIEW,
+        "remissversion": DocumentStatus.REVIEW,
+        "på_remiss": DocumentStatus.REVIEW,
+        "adopted": DocumentStatus.ADOPTED,
+        "fastställd": DocumentStatus.ADOPTED,
+        "antagen": DocumentStatus.ADOPTED,
+        "beslutad": DocumentStatus.ADOPTED,
+    },
     Language: {
         "sv": Language.SV,
         "svenska": Language.SV,
@@ -99,6 +112,9 @@ SWEDISH_NAMES: dict[enum.Enum, str] = {
     ActionStatus.IN_PROGRESS: "pågår",
     ActionStatus.DONE: "klar",
     ActionStatus.DROPPED: "struken",
+    DocumentStatus.DRAFT: "utkast",
+    DocumentStatus.REVIEW: "remiss",
+    DocumentStatus.ADOPTED: "fastställd",
     Language.SV: "svenska",
     Language.EN: "engelska",
 }

@@ -9,6 +9,7 @@ other forbidden characters are gone, and reports each change with its path.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Iterator
 from typing import Any, TypeVar
@@ -30,11 +31,20 @@ __all__ = [
 
 T = TypeVar("T")
 
-# Characters that end a line for a reader; the XML-legal ones are mended silently.
-_BREAKS = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
 _ILLEGAL_BREAKS = frozenset("\v\f\x1c\x1d\x1e")
-# Everything XML 1.0 forbids, line breaks already replaced.
-_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+@functools.cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """What ends a line for a reader, and everything else XML 1.0 forbids.
+
+    The XML-legal line ends are mended silently. Compiled when first needed,
+    by an export: their ranges of characters beyond Latin-1 take a millisecond
+    to compile, which ``check`` would pay for nothing.
+    """
+    breaks = re.compile("\r\n|[\r\v\f\x1c\x1d\x1e\x85\u2028\u2029]")
+    illegal = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+    return breaks, illegal
 
 
 def _name(char: str) -> str:
@@ -57,15 +67,16 @@ def clean_text(text: str) -> tuple[str, list[Text]]:
     """Return ``text`` safe for XML, and one message per kind of change made."""
     from .._catalogue.messages import text as said
 
+    breaks, illegal = _patterns()
     messages: list[Text] = []
-    broken = sorted({c for c in _BREAKS.findall(text) if c in _ILLEGAL_BREAKS})
+    broken = sorted({c for c in breaks.findall(text) if c in _ILLEGAL_BREAKS})
     if broken:
         messages.append(said("became_breaks", **_characters(broken)))
-    text = _BREAKS.sub("\n", text)
-    dropped = sorted(set(_ILLEGAL.findall(text)))
+    text = breaks.sub("\n", text)
+    dropped = sorted(set(illegal.findall(text)))
     if dropped:
         messages.append(said("left_out", **_characters(dropped)))
-        text = _ILLEGAL.sub("", text)
+        text = illegal.sub("", text)
     return text, messages
 
 
@@ -166,7 +177,8 @@ def _nothing_to_mend(plan: object) -> bool:
     a match within one, so the join finds no change that is not there.)
     """
     text = "".join(tree_strings(plan))
-    return _BREAKS.search(text) is None and _ILLEGAL.search(text) is None
+    breaks, illegal = _patterns()
+    return breaks.search(text) is None and illegal.search(text) is None
 
 
 def sanitise_plan(plan: T, report: Callable[[str, str], None]) -> T:

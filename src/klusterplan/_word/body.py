@@ -15,6 +15,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document.design import cover_label_mm, cover_space_mm
 from ..document import (
     Block,
     BulletList,
@@ -31,6 +32,7 @@ from ..document import (
     Table,
     WritingSpace,
     chapters,
+    cover_marks,
     has_wide_table,
 )
 from ..model import Language
@@ -44,6 +46,7 @@ from .wordml import (
     borders,
     kept_together,
     lang_xml,
+    local_marks,
     p_xml,
     run_xml,
     size_xml,
@@ -125,8 +128,10 @@ class _Writer(TableWriter):
         last = len(block.items) - 1
         items = []
         for i, item in enumerate(block.items):
-            # a short list stays on one page
-            keep = "<w:keepNext/>" if i < last and len(block.items) <= 8 else ""
+            # a short list stays on one page; a long one keeps its first two items with
+            # its caption, and its last two together
+            ends = i in (0, last - 1)
+            keep = "<w:keepNext/>" if i < last and (len(block.items) <= 8 or ends) else ""
             marks = block.marks[i] if i < len(block.marks) else ()
             items.append(p_xml(self.marked(item, marks, lang), numpr + keep, style))
         yield "".join(items)
@@ -170,13 +175,16 @@ class _Writer(TableWriter):
         )
 
 
-#: The particulars' labels stand in a column 40 mm wide, as in the PDF: 2268 twips.
-_PARTICULARS_LABEL = 2268
+def _label_column(w: _Writer) -> int:
+    """The width of the cover labels' column in twips, as wide as the PDF's."""
+    return round(cover_label_mm(w.look.large_print) * 1440 / 25.4)
 
 
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
-    yield p_xml("", '<w:spacing w:before="2400" w:after="0"/>')
+    # the title where the PDF's stands: the cover's header pushes the body down a little
+    space = round(2400 - (45 - cover_space_mm(look.large_print)) * 1440 / 25.4)
+    yield p_xml("", f'<w:spacing w:before="{space}" w:after="0"/>')
     text = lang_xml(
         document.text_language if document.text_language is not document.language else None
     )
@@ -190,24 +198,9 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
             document.subtitle, whole(document.subtitle_path, document.subtitle), text
         )
         yield p_xml(subtitle, style=w.style("Subtitle"))
-    paths = document.title_paths
-    # the particulars as the PDF sets them: under a rule in the accent colour, each label
-    # in a column of its own, a long value wrapping under itself
-    column = _PARTICULARS_LABEL
-    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
-    rpr = size_xml(look.table_size)
-    for n, (name, value) in enumerate(document.title_lines):
-        path = paths[n] if n < len(paths) else ""
-        ppr = (
-            (rule if n == 0 else "")
-            + tabs
-            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
-            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
-        )
-        # "Kommun:" as documents before this layout wrote it, so that they still read back
-        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        yield p_xml(label + w.marked(value, whole(path, value), rpr + text), ppr)
+    if document.status_mark:
+        yield _status_badge(w, document.status_mark)
+    yield from _lines(w, document.title_lines, cover_marks(document), text)
     for n, name in enumerate(document.cover_fields):
         path = document.cover_paths[n] if n < len(document.cover_paths) else ""
         # a label and a line to its right, to write on at the workshop
@@ -226,6 +219,114 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
         yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
+    if document.control_lines:
+        yield _control_block(w, document, text)
+        # a frame is anchored to the paragraph after it: an empty one keeps it on the cover,
+        # where the next would take it to the page that paragraph starts
+        yield p_xml("", '<w:spacing w:before="0" w:after="0" w:line="20" w:lineRule="exact"/>')
+
+
+def _control_block(w: _Writer, document: Document, text: str) -> str:
+    """The document information at the foot of the cover, as the PDF sets it.
+
+    One paragraph in a frame anchored to the bottom margin, a line for each label
+    and value: LibreOffice places a lone framed paragraph, not a run of them.
+    """
+    look = w.look
+    column = _label_column(w)
+    rpr = size_xml(look.table_size)
+    frame = (
+        f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
+        'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
+    )
+    rule = borders("pBdr", ("top",), look.accent, 6)
+    # a line as high as a row of the PDF's particulars (1.9 times the text: half-points
+    # times ten are twips); Word sets the room an exact line leaves above its text, so
+    # the rule needs no space of its own
+    line = round(look.table_size * 10 * 1.9)
+    ppr = (
+        frame
+        + rule
+        + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+        + f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    )
+    runs = []
+    marks = document.control_marks
+    # what fits beside the labels, at about half an em a character
+    room = int((look.text_width - column) / (look.table_size * 10 * 0.5))
+    for n, (name, value) in enumerate(document.control_lines):
+        if n:
+            runs.append("<w:r><w:br/></w:r>")
+        tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        runs.append(run_xml(f"{name}:", "<w:b/>" + rpr) + tab)
+        line_marks = marks[n] if n < len(marks) else ()
+        for k, (a, b) in enumerate(_wrapped(value, room)):
+            if k:
+                # a long value goes on under itself, as in the PDF: a break and the tab
+                runs.append("<w:r><w:br/></w:r>" + tab)
+            runs.append(w.marked(value[a:b], local_marks(line_marks, a, b), rpr + text))
+    return p_xml("".join(runs), ppr)
+
+
+def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
+    """``value`` in lines of at most ``room`` characters, broken after its commas.
+
+    A frame's lines are one paragraph, broken by hand: each line of a long value
+    (the contact person's) starts under the one before, at the labels' tab.
+    """
+    out: list[tuple[int, int]] = []
+    start = 0
+    while len(value) - start > room:
+        cut = value.rfind(", ", start, start + room)
+        if cut <= start:
+            break
+        out.append((start, cut + 1))
+        start = cut + 2
+    out.append((start, len(value)))
+    return out
+
+
+def _status_badge(w: _Writer, mark: str) -> str:
+    """``UTKAST`` in white on the accent colour, as the PDF's cover shows it."""
+    look = w.look
+    rpr = (
+        f'<w:b/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" '
+        f'w:fill="{look.accent}"/>{size_xml(round(look.body_size * 1.2))}'
+        '<w:spacing w:val="10"/>'
+    )
+    # the spaces either side are the badge's padding: shading covers the run only
+    return p_xml(
+        run_xml(f"\u00a0\u00a0{mark}\u00a0\u00a0", rpr), '<w:spacing w:before="0" w:after="240"/>'
+    )
+
+
+def _lines(
+    w: _Writer,
+    lines: tuple[tuple[str, str], ...],
+    marks: tuple[Marks, ...],
+    text: str,
+) -> Iterator[str]:
+    """Label and value lines as the PDF sets them.
+
+    They stand under a rule in the accent colour, each label in a column of its own,
+    a long value wrapping under itself.
+    """
+    look = w.look
+    column = _label_column(w)
+    tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+    rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
+    rpr = size_xml(look.table_size)
+    for n, (name, value) in enumerate(lines):
+        ppr = (
+            (rule if n == 0 else "")
+            + tabs
+            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
+        )
+        # "Kommun:" as documents before this layout wrote it, so that they still read back
+        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        line_marks = marks[n] if n < len(marks) else ()
+        yield p_xml(label + w.marked(value, line_marks, rpr + text), ppr)
 
 
 def _contents(

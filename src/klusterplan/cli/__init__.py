@@ -104,11 +104,34 @@ def _say_stopped(key: str) -> None:
     click.echo(lead + message(key, spoken()), err=True)
 
 
+def _show_version(ctx: click.Context, param: click.Parameter, value: bool) -> None:
+    """``--version``: what click's ``version_option`` prints, from the installed metadata.
+
+    click's own option asks :mod:`gettext` for its wording while the module
+    loads, and gettext's search for a translation imports :mod:`locale` and
+    looks for files, which every command would pay; the help is put in the
+    run's language from its English, as click's own.
+    """
+    if not value or ctx.resilient_parsing:
+        return
+    from .. import __version__
+
+    click.echo(f"klusterplan, version {__version__}", color=ctx.color)
+    ctx.exit()
+
+
 @click.group(
     cls=_Command,
     context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100},
 )
-@click.version_option(package_name="klusterplan", prog_name="klusterplan")
+@click.option(
+    "--version",
+    is_flag=True,
+    expose_value=False,
+    is_eager=True,
+    callback=_show_version,
+    help="Show the version and exit.",
+)
 def main() -> None:
     """Plan a public library's local communication work.
 

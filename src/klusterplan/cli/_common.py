@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 import sys
@@ -12,7 +13,7 @@ from typing import Any, NoReturn
 
 import click
 
-from .. import Severity, WordNotice, enum_label
+from .. import Severity, enum_label
 from .._catalogue.locale import language_of, peek_language, system_language
 from .._catalogue.messages import message, shared_language
 from .._catalogue.text import in_language
@@ -50,17 +51,21 @@ __all__ = [
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-# Control characters (an escape sequence can recolour, retitle or clear a terminal),
-# bidirectional overrides (they reorder what is shown) and lone surrogates
-# (no terminal encoding holds them); line ends and tabs stay.
-_UNSAFE = re.compile(
-    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
-)
+@functools.cache
+def _unsafe() -> re.Pattern[str]:
+    # Control characters (an escape sequence can recolour, retitle or clear a terminal),
+    # bidirectional overrides (they reorder what is shown) and lone surrogates (no
+    # terminal encoding holds them); line ends and tabs stay. Compiled when first
+    # needed: its ranges beyond Latin-1 take half a millisecond, which a run printing
+    # no plan text would pay for nothing.
+    return re.compile(
+        "[\x00-\x08\x0b-\x1f\x7f-\x9f\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+    )
 
 
 def terminal_safe(text: str) -> str:
     r"""``text`` with what a terminal would obey instead of show written as ``\x1b`` escapes."""
-    return _UNSAFE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _unsafe().sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def say(message: str) -> None:
@@ -212,6 +217,10 @@ def load_with_lines(path: str, lang: Language | None = None) -> tuple[Plan, Line
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         found = _load_with_lines(path)
+    if not caught:
+        return found
+    from .. import WordNotice  # the Word round trip's, loaded only when a load warned
+
     for warning in caught:
         if issubclass(warning.category, WordNotice):
             said = (*getattr(warning.message, "args", ()), str(warning.message))[0]

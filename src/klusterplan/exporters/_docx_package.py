@@ -49,6 +49,7 @@ from ._docx_house import (
     set_page,
     set_sizes,
 )
+from ._logo import inked
 
 __all__ = [
     "PROPERTY_LIMIT",
@@ -310,20 +311,37 @@ def _footer(
         element.append(parse_xml(footer_xml(text, doc.page_label, width, size, rule)))
 
 
+#: The running logo's height on every page after the cover, as the PDF draws it.
+RUNNING_LOGO_MM = 9.0
+
+
 def _logo(document: Any, branding: Branding) -> None:
+    """The logo at the top right of every page: full width on the cover, 9 mm high after.
+
+    Its top stands at the header's distance from the page's edge (10 mm) and its right
+    edge on the text edge, where the PDF draws it.
+    """
     logo = branding.logo
     if logo is None:
         return
     section = document.sections[0]
-    # the cover has a header of its own (and no footer): the logo goes on it too
-    for header in (section.header, section.first_page_header):
+    # the cover has a header of its own (and no footer): the logo goes on it at full width
+    for header, size in (
+        (section.header, {"height": Mm(RUNNING_LOGO_MM)}),
+        (section.first_page_header, {"width": Mm(logo.width_mm)}),
+    ):
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
         if paragraph.text.strip():
             paragraph = paragraph.insert_paragraph_before()
-        # at the right margin, where the PDF draws it
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
-        paragraph.add_run().add_picture(io.BytesIO(logo.data), width=Mm(logo.width_mm))
+        paragraph.paragraph_format.space_before = Mm(0)
+        paragraph.paragraph_format.space_after = Mm(0)
+        picture = paragraph.add_run().add_picture(io.BytesIO(inked(logo.data)), **size)
+        # no wrapping distance: without it LibreOffice keeps 3.2 mm beside the picture,
+        # and the logo would stop short of the text edge
+        for side in ("distT", "distB", "distL", "distR"):
+            picture._inline.set(side, "0")
         for doc_pr in header._element.iter(qn("wp:docPr")):
             if not doc_pr.get("descr"):
                 doc_pr.set("descr", logo.alt_text)
@@ -369,6 +387,9 @@ def _properties(document: Any, doc: Document, notice: Callable[[str, str], None]
     props.language = doc.language_tag
     props.comments = ""
     props.category = ""
+    # the document information a register reads without opening the document
+    props.content_status = _fit(doc.status, "status", notice)
+    props.version = _fit(doc.version, "version", notice)
     props.last_modified_by = props.author
     props.revision = 1
     element = props._element

@@ -57,6 +57,7 @@ from ..errors import PlanError, Problem
 from ..model import Language
 from ._chart import axis_ticks
 from ._html_style import style_sheet
+from ._logo import inked
 
 __all__ = ["render_html"]
 
@@ -469,11 +470,9 @@ class _Page:
         yield f"<h1>{_text(document.title)}</h1>"
         if document.subtitle:
             yield f'<p class="subtitle">{_text(document.subtitle)}</p>'
-        if document.title_lines:
-            yield '<dl class="title-lines">'
-            for name, value in document.title_lines:
-                yield f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>"
-            yield "</dl>"
+        if document.status_mark:
+            yield f'<p><strong class="status-mark">{_text(document.status_mark)}</strong></p>'
+        yield from _lines(document.title_lines, "title-lines")
         for name in document.cover_fields:
             # a line to fill in, on screen or on paper
             box = self.anchor("cover")
@@ -483,7 +482,18 @@ class _Page:
             )
         if document.promise:
             yield f'<p class="promise"{self.text_lang}>{_text(document.promise)}</p>'
+        # the document information last, as at the foot of the printed cover
+        yield from _lines(document.control_lines, "title-lines control-lines")
         yield "</header>"
+
+
+def _lines(lines: tuple[tuple[str, str], ...], kind: str) -> Iterator[str]:
+    """Label and value lines of the cover, as a description list."""
+    if lines:
+        yield f'<dl class="{kind}">'
+        for name, value in lines:
+            yield f"<dt>{_text(name)}</dt><dd>{_text(value)}</dd>"
+        yield "</dl>"
 
 
 def _logo_data(logo: Logo | None) -> str:
@@ -492,7 +502,10 @@ def _logo_data(logo: Logo | None) -> str:
     mime = _mime(logo.data)
     if mime is None:
         raise PlanError([Problem("", message_text("html_logo_not_picture"))])
-    return f"data:{mime};base64,{base64.b64encode(logo.data).decode('ascii')}"
+    # cropped to its ink, so that its right edge stands on the text edge as in print
+    data = inked(logo.data)
+    mime = _mime(data) or mime
+    return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
 
 
 def html_page(document: Document, context: ExportContext) -> str:

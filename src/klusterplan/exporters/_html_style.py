@@ -57,7 +57,11 @@ a:focus-visible, textarea:focus-visible {{
 .skip {{ position: absolute; left: -10000px; top: 0; }}
 .skip:focus {{ position: static; display: inline-block; padding: 0.4em 0.8em; background: #fff; }}
 .cover {{ margin-bottom: 2rem; }}
-.cover img {{ display: block; max-width: 40%; height: auto; margin-bottom: 1rem; }}
+.cover img {{ display: block; max-width: 40%; height: auto; margin: 0 0 1rem auto; }}
+.status-mark {{ display: inline-block; background: var(--accent); color: #fff;
+  font-weight: bold; font-size: 1.2rem; letter-spacing: 0.05em; padding: 0.1em 0.6em; }}
+.title-lines {{ border-top: 2px solid var(--accent); padding-top: 0.4em; }}
+.control-lines {{ margin-top: 2.5rem; }}
 .subtitle {{ font-size: {screen("subtitle")}; color: var(--primary); margin: 0 0 1em; }}
 .promise {{ font-size: {screen("subtitle")}; font-style: italic; color: var(--primary);
   border-left: 4px solid var(--accent); padding-left: 0.6em; }}

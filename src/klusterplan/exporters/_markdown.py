@@ -142,10 +142,18 @@ def render(document: Document) -> str:
     parts = [_heading(1, document.title)]
     if document.subtitle:
         parts.append(f"**{escape(document.subtitle)}**")
+    if document.status_mark:
+        parts.append(f"**{escape(document.status_mark)}**")
     parts.extend(f"{escape(name)}: {escape(value)}  " for name, value in document.title_lines)
     parts.extend(f"{escape(name)}: {'…' * 30}  " for name in document.cover_fields)
     if document.promise:
         parts.append(f"*{escape(document.promise)}*")
+    if document.control_lines:
+        parts.append(
+            "  \n".join(
+                f"{escape(name)}: {escape(value)}" for name, value in document.control_lines
+            )
+        )
     for section in document.front:
         parts.extend(_section(section))
     # the contents after the summary, as in the PDF, listing the summary first

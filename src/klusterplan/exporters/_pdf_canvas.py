@@ -121,10 +121,11 @@ class _Furniture:
         self.draw_runs(canv, _MARGIN, y, self.short_footer(right - _MARGIN - 12))
         logo = self.logo
         if logo is not None:
-            # A small logo in the header of every page after the title.
+            # A small logo in the header of every page after the title: 9 mm high, its top
+            # 10 mm from the page's edge and its right edge on the text edge, as in Word.
             h = 9 * mm
             w = h * logo.width / logo.height
-            left, bottom = page_width - _MARGIN - w, page_height - 14 * mm
+            left, bottom = page_width - _MARGIN - w, page_height - 10 * mm - h
             canv.drawImage(logo.image, left, bottom, w, h, mask="auto")
         canv.restoreState()
 

@@ -54,7 +54,7 @@ class _Para(RLParagraph):  # type: ignore[misc]
         if not self.internals:
             return super().breakLines(width)
         lines = _break_plain(self, width)
-        if lines is None and len(self.frags) > 1 and _plain_style(self.style):
+        if lines is None and _plain_style(self.style):
             lines = _break_mixed(self, width)
         return super().breakLines(width) if lines is None else lines
 

@@ -134,8 +134,17 @@ def _cut_long_words(words: list[Any], room: float) -> list[Any]:
 def _frag_words(frags: list[Any]) -> list[Any] | None:
     """The words reportlab's ``_getFragWords`` makes of text fragments and zero-width callbacks.
 
-    ``None`` for anything else, before any fragment is touched.
+    ``None`` for anything else, before any fragment is touched. Words this
+    breaker (or reportlab's) made before are taken as they are: a broken
+    paragraph keeps its words as its fragments, and wrapped again (to split
+    it, or at another width) reportlab takes them as they are too.
     """
+    if frags and all(
+        (type(f) is list or type(f) is _HSFrag) and type(f[0]) in (float, int) for f in frags
+    ):
+        return list(frags)
+    if len(frags) < 2:
+        return None  # one fragment of text is break_plain's, or reportlab's
     for f in frags:
         if isinstance(f, list) or hasattr(f, "lineBreak"):
             return None
@@ -352,7 +361,7 @@ def break_mixed(para: Any, width: Any) -> Any:
     the caller checks that.
     """
     frags = para.frags
-    if len(frags) < 2 or para.bulletText:
+    if para.bulletText:
         return None
     style = para.style
     words_in = _frag_words(frags)

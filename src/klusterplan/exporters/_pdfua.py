@@ -44,6 +44,8 @@ from .._document.design import (
     SIZES,
     TABLE_RULE,
     TABLE_TINT,
+    cover_label_mm,
+    cover_space_mm,
     font_file,
     size,
 )
@@ -72,6 +74,7 @@ from ..document import (
 from ..errors import PlanError, Problem
 from ..model import Language
 from ._chart import axis_ticks
+from ._logo import inked
 from ._pdf_fonts import Fonts, check_text
 
 if TYPE_CHECKING:
@@ -452,6 +455,7 @@ def document_data(
     s = data.s
     large = context.options.large_print
     logo = branding.logo
+    picture = inked(logo.data) if logo is not None else None
     footer = " · ".join(s(p) for p in (document.footer, branding.footer) if p.strip())
     title = f"{document.title} – {document.subtitle}" if document.subtitle else document.title
     date = document.date
@@ -467,6 +471,11 @@ def document_data(
         "lang": _tag(document.language),
         "text_lang": _lang(text_lang, document),
         "title_lines": [[s(k), s(v)] for k, v in document.title_lines],
+        "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
+        "status_mark": s(document.status_mark),
+        "label_mm": cover_label_mm(large),
+        # the PDF's frame sets its flow 4 mm lower than the page's margin
+        "space_mm": cover_space_mm(large) + 4,
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
@@ -485,14 +494,14 @@ def document_data(
             "tint": TABLE_TINT,
         },
         "logo": (
-            {"file": _logo_file(logo.data), "alt": s(logo.alt_text), "width_mm": logo.width_mm}
-            if logo is not None
+            {"file": _logo_file(picture), "alt": s(logo.alt_text), "width_mm": logo.width_mm}
+            if logo is not None and picture is not None
             else None
         ),
         "front": [data.section(section) for section in document.front],
         "cover_fields": [s(name) for name in document.cover_fields],
         "chapters": data.chapters(),
-    }, (logo.data if logo is not None else None)
+    }, picture
 
 
 def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -> None:

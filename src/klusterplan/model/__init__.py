@@ -20,7 +20,7 @@ import attrs
 
 from .._catalogue.language import Language
 from .._support.record import Record
-from ._checked import checked
+from ._checked import CHECK
 
 __all__ = [
     "DEFAULT_CENTRES",
@@ -35,9 +35,12 @@ __all__ = [
     "Centre",
     "CentreProfile",
     "CommunicationPlan",
+    "Contact",
     "CustomerCare",
     "DevelopmentLeader",
     "DialogueForum",
+    "DocumentControl",
+    "DocumentStatus",
     "Evaluation",
     "FocusGroup",
     "FurtherWork",
@@ -68,11 +71,11 @@ SCHEMA_VERSION = 1
 
 
 def _f(default: Any = attrs.NOTHING, *, doc: str, sv: str = "", factory: Any = None) -> Any:
-    """Declare a field with its documentation and Swedish workbook term."""
+    """Declare a field with its documentation, its Swedish workbook term and the check."""
     metadata = {"doc": doc, "sv": sv}
     if factory is not None:
-        return attrs.field(factory=factory, metadata=metadata)
-    return attrs.field(default=default, metadata=metadata)
+        return attrs.field(factory=factory, metadata=metadata, converter=CHECK)
+    return attrs.field(default=default, metadata=metadata, converter=CHECK)
 
 
 def _text(doc: str, sv: str = "") -> Any:
@@ -134,7 +137,7 @@ class ActionStatus(enum.Enum):
     DROPPED = "dropped"
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Library(Record):
     """The local library (branch) whose plan this is."""
 
@@ -148,7 +151,51 @@ class Library(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+class DocumentStatus(enum.Enum):
+    """Where the plan stands on its way to a decision."""
+
+    DRAFT = "draft"
+    REVIEW = "review"
+    ADOPTED = "adopted"
+
+
+@attrs.frozen(repr=False, eq=False)
+class Contact(Record):
+    """The person readers turn to with questions about the plan."""
+
+    name: str = _text("The contact person's name.", "kontaktperson")
+    role: str = _text("Their title or role, e.g. bibliotekschef.", "befattning")
+    email: str = _text("Their e-mail address.", "e-post")
+    phone: str = _text("Their telephone number.", "telefon")
+
+
+@attrs.frozen(repr=False, eq=False)
+class DocumentControl(Record):
+    """What the cover says of the document itself: its type, status, version and owner.
+
+    Every field is optional; the cover shows those that are filled in.
+    """
+
+    type: str = _text(
+        "The document type on the cover; empty: Kommunikationsplan (Communication plan).",
+        "dokumenttyp",
+    )
+    status: DocumentStatus | None = _f(
+        None,
+        doc="draft, review (out for consultation) or adopted; every page of a draft or a "
+        "plan out for review is marked as such.",
+        sv="status (utkast, remiss, fastställd)",
+    )
+    version: str = _text("The version, e.g. 1.2.", "version")
+    decided_by: str = _text(
+        "Who adopts the plan, or adopted it, e.g. Kultur- och fritidsnämnden.", "beslutad av"
+    )
+    decided_on: _dt.date | None = _f(None, doc="The date the plan was adopted.", sv="beslutsdatum")
+    reference: str = _text("The registry number, e.g. KFN 2010/123.", "diarienummer")
+    contact: Contact = _f(doc="Whom to ask about the plan.", sv="kontaktperson", factory=Contact)
+
+
+@attrs.frozen(repr=False, eq=False)
 class Partner(Record):
     """A regional programme or partner the library relates to."""
 
@@ -156,7 +203,7 @@ class Partner(Record):
     relation: str = _text("How the library relates to it.", "hur förhåller vi oss till")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class DevelopmentLeader(Record):
     """The development-leader role."""
 
@@ -166,7 +213,7 @@ class DevelopmentLeader(Record):
     development_potential: str = _text("How the role could grow.", "utvecklingspotential")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Organisation(Record):
     """The library's mission, partners and resources."""
 
@@ -186,7 +233,7 @@ class Organisation(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class _Choice(Record):
     """A named choice a plan offers its target groups: a centre, a step of the staircase."""
 
@@ -195,7 +242,7 @@ class _Choice(Record):
     description: str = _text("What it means for a target group.", "")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Centre(_Choice):
     """One field of the centre matrix."""
 
@@ -209,7 +256,7 @@ DEFAULT_CENTRES: tuple[Centre, ...] = (
 )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Step(_Choice):
     """One step of the communication staircase."""
 
@@ -224,7 +271,7 @@ DEFAULT_STAIRCASE: tuple[Step, ...] = (
 )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class CentreProfile(Record):
     """What kind of centre the library is at one point in time."""
 
@@ -234,7 +281,7 @@ class CentreProfile(Record):
     description: str = _text("The profile in words.", "")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class DialogueForum(Record):
     """The summary of the dialogue forum."""
 
@@ -256,7 +303,7 @@ class DialogueForum(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Analysis(Record):
     """Weaknesses today and strengths tomorrow."""
 
@@ -264,7 +311,7 @@ class Analysis(Record):
     strengths_tomorrow: tuple[str, ...] = _texts("Strengths tomorrow.", "styrkor i morgon")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class SocialFilter(Record):
     """The social centre's perspective as a filter over a group's activities."""
 
@@ -275,7 +322,7 @@ class SocialFilter(Record):
     needs: tuple[str, ...] = _texts("The group's social needs.", "vilka behov har de")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class StaircasePosition(Record):
     """Where a target group stands on the communication staircase."""
 
@@ -285,7 +332,7 @@ class StaircasePosition(Record):
     target: str | None = _f(None, doc="The step id the plan aims for.", sv="mål")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class FocusGroup(Record):
     """A focus group that tests a persona against real people."""
 
@@ -297,7 +344,7 @@ class FocusGroup(Record):
     date: _dt.date | None = _f(None, doc="When the group meets.", sv="")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Survey(Record):
     """A survey that complements the focus group."""
 
@@ -307,7 +354,7 @@ class Survey(Record):
     date: _dt.date | None = _f(None, doc="When it is done.", sv="")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Validation(Record):
     """How a persona has been matched against real information."""
 
@@ -320,7 +367,7 @@ class Validation(Record):
     lessons: str = _text("What the library learned from the result.", "lär av resultatet")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Persona(Record):
     """A named, concrete person standing for a target group."""
 
@@ -340,7 +387,7 @@ class Persona(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class TargetGroup(Record):
     """A prioritised target group."""
 
@@ -368,7 +415,7 @@ class TargetGroup(Record):
     persona: Persona | None = _f(None, doc="The group's persona.", sv="persona")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class CustomerCare(Record):
     """The plan for existing A-customers."""
 
@@ -377,7 +424,7 @@ class CustomerCare(Record):
     responsible: str = _text("Who is responsible.", "ansvar")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class ValueWord(Record):
     """A core value word and what it means in practice."""
 
@@ -388,7 +435,7 @@ class ValueWord(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Values(Record):
     """Core values and the brand promise."""
 
@@ -407,7 +454,7 @@ class Values(Record):
     words: tuple[ValueWord, ...] = _f(doc="The value words.", sv="kärnvärden", factory=tuple)
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Indicator(Record):
     """What shows that an action or activity worked: a measure, its target and its result.
 
@@ -421,7 +468,7 @@ class Indicator(Record):
     result: int | None = _f(None, doc="The number reached so far.", sv="resultat")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Action(Record):
     """One row of an ATT GÖRA table."""
 
@@ -450,7 +497,7 @@ class Action(Record):
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class CampaignGroup(Record):
     """A target group chosen for the cluster campaign."""
 
@@ -459,7 +506,7 @@ class CampaignGroup(Record):
     motivation: str = _text("Why the group was chosen.", "motivera valen")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Campaign(Record):
     """The cluster campaign."""
 
@@ -483,7 +530,7 @@ class Campaign(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Goals(Record):
     """What the target groups should know, feel and do."""
 
@@ -492,7 +539,7 @@ class Goals(Record):
     do: tuple[str, ...] = _texts("What they should do.", "göra")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Message(Record):
     """A message, for one target group or for all."""
 
@@ -500,7 +547,7 @@ class Message(Record):
     text: str = _text("The message.", "budskap")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Activity(Record):
     """One activity of the communication plan."""
 
@@ -519,7 +566,7 @@ class Activity(Record):
     sharing_reason: str = _sharing_reason()
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Evaluation(Record):
     """How the communication is evaluated."""
 
@@ -529,7 +576,7 @@ class Evaluation(Record):
     responsible: str = _text("Who evaluates.", "ansvar")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class CommunicationPlan(Record):
     """The communication plan for the cluster campaign."""
 
@@ -548,7 +595,7 @@ class CommunicationPlan(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class FurtherWork(Record):
     """Questions the workbook leaves for further discussion."""
 
@@ -563,7 +610,7 @@ class FurtherWork(Record):
     )
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Suppression(Record):
     """A rule finding the library has decided to accept, with its reason."""
 
@@ -572,13 +619,18 @@ class Suppression(Record):
     reason: str = _text("Why the finding is accepted.", "")
 
 
-@attrs.frozen(repr=False, eq=False, field_transformer=checked)
+@attrs.frozen(repr=False, eq=False)
 class Plan(Record):
     """A local library's communication plan: the whole workbook."""
 
     schema_version: int = _f(SCHEMA_VERSION, doc="The file format's version; always 1.", sv="")
     language: Language = _f(Language.SV, doc="The language of exports: sv or en.", sv="språk")
     library: Library = _f(doc="The local library.", sv="lokalt bibliotek", factory=Library)
+    document: DocumentControl = _f(
+        doc="Document type, status, version, decision and contact person, for the cover.",
+        sv="dokumentinformation",
+        factory=DocumentControl,
+    )
     organisation: Organisation = _f(
         doc="Mission, partners, staffing and the development leader.",
         sv="uppdrag, bemanning, kompetens, resurser",

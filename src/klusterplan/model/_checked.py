@@ -6,9 +6,17 @@ list where a tuple is declared becomes a tuple, ``"sv"`` becomes
 raises :class:`~klusterplan.PlanError` naming the class and the field, on
 the line that made it, and not later at ``check`` or an export.
 
-Each field gets one converter, made once when its class is made, that
-returns a value of the declared type as it is: a loaded plan, whose values
-cattrs has already made right, pays one call a field.
+Every field of the model is declared with the one converter :data:`CHECK`,
+which attrs calls with the value, the instance being made and the field. It
+learns a field on the field's first value: the declared type chooses a
+converter, one shared by every field of that type, that returns a value of
+the declared type as it is. So importing the model makes no converter and
+changes no field (reading the example plan makes about forty converters, where
+each class used to make one for each of its fields, some 160 in all, as it was
+made), and a loaded plan, whose values
+cattrs has already made right, pays a lookup and a call a field (a text, most
+of a plan, not even the lookup). The class and the field a refusal names are
+those of the instance being made and the field given.
 """
 
 from __future__ import annotations
@@ -19,16 +27,18 @@ import re
 import types
 import typing
 from collections.abc import Callable
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
 from .._catalogue.messages import text
 from ..errors import PlanError, Problem
 
-__all__ = ["checked", "field_error"]
+__all__ = ["CHECK", "field_error"]
 
-_Convert = Callable[[Any], Any]
+_Field: TypeAlias = "attrs.Attribute[Any]"
+#: A field's converter: the value, the instance being made and the field.
+_Convert = Callable[[Any, object, Any], Any]
 _DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 _SPACE = re.compile(r"\s")
 
@@ -57,23 +67,38 @@ def _describe(value: object) -> tuple[str, str]:
     return f"a {name}", f"ett värde av typen {name}"
 
 
-def _refuse(owner: str, field: str, key: str, value: object, **more: object) -> PlanError:
+def _refuse(instance: object, field: str, key: str, value: object, **more: object) -> PlanError:
     en, sv = _describe(value)
     message = text(key, got=en, got_sv=sv, field=field, **more)
-    return field_error(owner, field, message)
+    return field_error(type(instance).__name__, field, message)
 
 
-def _text(owner: str, field: str, optional: bool) -> _Convert:
-    def convert(value: Any) -> Any:
+def _text(optional: bool) -> _Convert:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if isinstance(value, str) or (value is None and optional):
             return value
-        raise _refuse(owner, field, "model_text", value)
+        raise _refuse(instance, field.name, "model_text", value)
 
     return convert
 
 
-def _whole(owner: str, field: str, optional: bool) -> _Convert:
-    def convert(value: Any) -> Any:
+def _identifier(optional: bool) -> _Convert:
+    def convert(value: Any, instance: object, field: Any) -> Any:
+        if value is None and optional:
+            return value
+        if not isinstance(value, str):
+            raise _refuse(instance, field.name, "model_text", value)
+        if _SPACE.search(value) is None:
+            return value
+        joined = "-".join(value.split())
+        message = text("model_id_space", value=repr(value), suggestion=repr(joined))
+        raise field_error(type(instance).__name__, field.name, message)
+
+    return convert
+
+
+def _whole(optional: bool) -> _Convert:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if type(value) is int or (value is None and optional):
             return value
         if isinstance(value, int) and not isinstance(value, bool):
@@ -81,22 +106,19 @@ def _whole(owner: str, field: str, optional: bool) -> _Convert:
         shown = value.strip() if isinstance(value, str) else ""
         # "7" from a CSV is refused too, but the message says how to mend it
         key = "model_number_quoted" if shown.lstrip("-").isdigit() else "model_number"
-        raise _refuse(owner, field, key, value, example=shown)
+        raise _refuse(instance, field.name, key, value, example=shown)
 
     return convert
 
 
-def _truth(owner: str, field: str) -> _Convert:
-    def convert(value: Any) -> Any:
-        if isinstance(value, bool):
-            return value
-        raise _refuse(owner, field, "model_bool", value)
-
-    return convert
+def _truth(value: Any, instance: object, field: Any) -> Any:
+    if isinstance(value, bool):
+        return value
+    raise _refuse(instance, field.name, "model_bool", value)
 
 
-def _date(owner: str, field: str, optional: bool) -> _Convert:
-    def convert(value: Any) -> Any:
+def _date(optional: bool) -> _Convert:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if isinstance(value, _dt.datetime):
             return value.date()
         if isinstance(value, _dt.date) or (value is None and optional):
@@ -106,102 +128,108 @@ def _date(owner: str, field: str, optional: bool) -> _Convert:
                 return _dt.date.fromisoformat(value)
             except ValueError:
                 pass
-        raise _refuse(owner, field, "model_date", value)
+        raise _refuse(instance, field.name, "model_date", value)
 
     return convert
 
 
-def _choice(owner: str, field: str, cls: type[enum.Enum], optional: bool) -> _Convert:
+def _choice(cls: type[enum.Enum], optional: bool) -> _Convert:
     by_value = {str(member.value).lower(): member for member in cls}
-    choices = ", ".join(f"{cls.__name__}.{m.name} ({m.value!r})" for m in cls)
 
-    def convert(value: Any) -> Any:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if isinstance(value, cls) or (value is None and optional):
             return value
         if isinstance(value, str):
             member = by_value.get(value.strip().lower())
             if member is not None:
                 return member
-        raise _refuse(owner, field, "model_choice", value, choices=choices)
+        choices = ", ".join(f"{cls.__name__}.{m.name} ({m.value!r})" for m in cls)
+        raise _refuse(instance, field.name, "model_choice", value, choices=choices)
 
     return convert
 
 
-def _instance(owner: str, field: str, cls: type, optional: bool) -> _Convert:
-    def convert(value: Any) -> Any:
+def _instance(cls: type, optional: bool) -> _Convert:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if isinstance(value, cls) or (value is None and optional):
             return value
-        raise _refuse(owner, field, "model_instance", value, kind=cls.__name__)
+        raise _refuse(instance, field.name, "model_instance", value, kind=cls.__name__)
 
     return convert
 
 
-def _items(owner: str, field: str, item: Any) -> _Convert:
-    one = _one(owner, field, item, optional=False)
+def _items(item: Any) -> _Convert:
+    one = _one(item, optional=False)
     kind = item.__name__ if isinstance(item, type) else str(item)
 
-    def convert(value: Any) -> Any:
+    def convert(value: Any, instance: object, field: Any) -> Any:
         if isinstance(value, list | tuple):
             # one element of the wrong kind names its place: actions[2]
             for index, element in enumerate(value):
                 try:
-                    one(element)
+                    one(element, instance, field)
                 except PlanError:
                     got_en, got_sv = _describe(element)
                     raise field_error(
-                        owner,
-                        f"{field}[{index}]",
+                        type(instance).__name__,
+                        f"{field.name}[{index}]",
                         text("model_item", got=got_en, got_sv=got_sv, kind=kind),
                     ) from None
             return value if type(value) is tuple else tuple(value)
-        raise _refuse(owner, field, "model_list", value, kind=kind)
+        raise _refuse(instance, field.name, "model_list", value, kind=kind)
 
     return convert
 
 
-def _one(owner: str, field: str, tp: Any, optional: bool) -> _Convert:
+def _one(tp: Any, optional: bool) -> _Convert:
     if tp is str:
-        return _text(owner, field, optional)
+        return _text(optional)
     if tp is bool:
-        return _truth(owner, field)
+        return _truth
     if tp is int:
-        return _whole(owner, field, optional)
+        return _whole(optional)
     if tp is _dt.date:
-        return _date(owner, field, optional)
+        return _date(optional)
     if isinstance(tp, type) and issubclass(tp, enum.Enum):
-        return _choice(owner, field, tp, optional)
+        return _choice(tp, optional)
     if typing.get_origin(tp) is tuple:
-        return _items(owner, field, typing.get_args(tp)[0])
+        return _items(typing.get_args(tp)[0])
     if isinstance(tp, type):
-        return _instance(owner, field, tp, optional)
-    raise TypeError(f"{owner}.{field}: no converter for {tp!r}")
+        return _instance(tp, optional)
+    raise TypeError(f"no converter for {tp!r}")
 
 
-def _converter(owner: str, field: attrs.Attribute[Any]) -> _Convert:
+#: The converter of each type, shared by its fields: a declared type, whether ``None`` is
+#: allowed, and whether the field is an ``id``.
+_BY_TYPE: dict[tuple[Any, bool, bool], _Convert] = {}
+#: The converter each field has learnt, by the field's ``id``. The field is kept beside it:
+#: a field this holds is never freed, so its ``id`` is never another field's.
+_LEARNT: dict[int, tuple[_Field, _Convert]] = {}
+
+
+def _learn(field: _Field) -> _Convert:
     tp = field.type
     optional = False
     if isinstance(tp, types.UnionType):
         args = [arg for arg in typing.get_args(tp) if arg is not type(None)]
         optional = len(args) < len(typing.get_args(tp))
         (tp,) = args
-    convert = _one(owner, field.name, tp, optional)
-    if field.name == "id" and tp is str:
-        return _identifier(owner, convert)
+    is_id = field.name == "id" and tp is str
+    key = (tp, optional, is_id)
+    convert = _BY_TYPE.get(key)
+    if convert is None:
+        convert = _BY_TYPE[key] = _identifier(optional) if is_id else _one(tp, optional)
+    _LEARNT[id(field)] = (field, convert)
     return convert
 
 
-def _identifier(owner: str, text_only: _Convert) -> _Convert:
-    def convert(value: Any) -> Any:
-        value = text_only(value)
-        if _SPACE.search(value) is None:
-            return value
-        joined = "-".join(value.split())
-        message = text("model_id_space", value=repr(value), suggestion=repr(joined))
-        raise field_error(owner, "id", message)
-
-    return convert
+def _check(value: Any, instance: object, field: _Field) -> Any:
+    if type(value) is str and field.type is str and field.name != "id":
+        return value  # most fields, and all a loaded plan's texts: nothing to learn
+    learnt = _LEARNT.get(id(field))
+    return (learnt[1] if learnt is not None else _learn(field))(value, instance, field)
 
 
-def checked(cls: type, fields: list[attrs.Attribute[Any]]) -> list[attrs.Attribute[Any]]:
-    """The ``field_transformer`` of the model's classes: each field's converter, by its type."""
-    return [field.evolve(converter=_converter(cls.__name__, field)) for field in fields]
+#: The converter every field of the model declares: the value, checked and converted to the
+#: field's declared type, or a :class:`~klusterplan.PlanError` naming the class and the field.
+CHECK = attrs.Converter(_check, takes_self=True, takes_field=True)
