@@ -38,6 +38,7 @@ from .._extension.exporter import ExportOptions, Notice
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
 from .._support.atomic import is_one_of, temp_files
+from .._support.stop import Stopped
 from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
@@ -448,6 +449,11 @@ def _run_on(
             task = running.pop(future)
             try:
                 outcome = future.result()
+            except Stopped:
+                # a worker told to stop as its task began, before pool_task could end it,
+                # sends the stop back as the result: never this process's, tried again
+                lost.append(task)
+                continue
             except Exception as exc:
                 if _is_broken(exc):
                     lost.append(task)
@@ -494,6 +500,8 @@ def _in_own_pool(task: Task) -> tuple[ExportOutcome | None, int | None]:
         processes = list((getattr(executor, "_processes", None) or {}).values())
         try:
             return future.result(), None
+        except Stopped as exc:  # the worker's stop, sent back as the result (see _run_on)
+            return _died(task, exc), None
         except Exception as exc:
             if not _is_broken(exc):
                 return _died(task, exc), None
