@@ -91,6 +91,7 @@ SLOW = {
     ("test_hostile_property.py", "*"),
     ("test_word_roundtrip_property.py", "*"),
     ("test_batch.py", "test_ctrl_c_exits_130_without_a_traceback_or_a_half_written_file"),
+    ("test_contain.py", "test_a_broken_pool_never_shows_a_workers_traceback"),
     ("test_word_import.py", "test_the_filled_workbook_comes_back_after_libreoffice"),
     ("test_word_import.py", "test_the_example_plan_comes_back_after_libreoffice"),
     ("test_pdfua.py", "test_large_print_never_under_16_points"),

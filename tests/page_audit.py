@@ -8,13 +8,24 @@ words, rules and shaded rectangles fall:
   it is the last page;
 - **heading at the foot**: a heading, or a label standing on its own line, with
   fewer than two lines of what follows under it on its page;
+- **prompt at the foot**: a bold question or caption ending a page, with nothing
+  under it there: what it asks for (a table, lines) is on the next;
 - **lone line**: one line of a paragraph alone at the foot or the top of a page;
 - **lone field**: a record's first field (``Nr: 2``) alone at the foot, under a rule
   or apart from any field above it;
 - **table split**: a table split over pages with fewer than two body rows on
   one of them, so that a header or a row stands alone;
+- **lone field at the top**: a record (an action card) split so that one field
+  (``Status: planerad``) stands alone at the top of the next page;
+- **carried over**: the top of a page, up to its first heading, would have fitted
+  in the room left at the foot of the page before (a chain of paragraphs kept
+  with the next, too long, moved it);
+- **short table split**: a table that takes less than half a page split over two;
 - **broken value**: an amount, a date or a short label broken across lines
-  (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``);
+  (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``), a word broken
+  at its hyphen (``IT-`` / ``ansvarig``), a step's number cut from its name
+  (``5.`` / ``Ambassadör``);
+- **into the footer**: a box or a rule of the text reaching down into the footer;
 - **chapter's tail alone**: the last page, or one the next chapter follows, holding
   only the last few lines of a chapter begun on an earlier page (fewer than
   :data:`TAIL_LINES` lines, or reaching less than :data:`TAIL_FILL` down the page).
@@ -85,6 +96,8 @@ class Page:
     content_bottom: float
     rules: tuple[float, ...] = ()
     """The heights of horizontal rules at least 30 mm long: writing lines, table rows."""
+    footer_gap: float | None = None
+    """How far above the footer's rule the lowest box, rule or word of the text ends."""
 
     @property
     def is_contents(self) -> bool:
@@ -184,7 +197,6 @@ def _tables(page: Any, lines: list[Line], content_bottom: float) -> list[TablePa
             for r in page.rects
             if r.get("fill")
             and _dark(r.get("non_stroking_color"))
-            and r["x1"] - r["x0"] >= 0.3 * width
             and 8 <= r["bottom"] - r["top"] <= 80
             and r["bottom"] < page.height - FOOTER_BAND
         ),
@@ -199,14 +211,18 @@ def _tables(page: Any, lines: list[Line], content_bottom: float) -> list[TablePa
             rows[-1]["bottom"] = max(rows[-1]["bottom"], r["bottom"])
         else:
             rows.append({k: float(r[k]) for k in ("x0", "x1", "top", "bottom")})
-    edges = sorted(
-        {
-            round(y, 1)
-            for shape in (*page.lines, *page.rects, *page.edges)
-            for y in (shape["top"], shape["bottom"])
-            if shape["x1"] - shape["x0"] >= 0.5 * width
-        }
-    )
+    # a header spans a good part of the text's width (a chart's bar alone may not)
+    rows = [r for r in rows if r["x1"] - r["x0"] >= 0.3 * width]
+    # a row's rule, drawn whole or (as LibreOffice draws a Word table) a cell at a time
+    spans: dict[float, float] = {}
+    for shape in (*page.lines, *page.rects, *page.edges):
+        if shape["bottom"] - shape["top"] < 2:
+            y = round(float(shape["top"]), 1)
+            spans[y] = spans.get(y, 0.0) + float(shape["x1"] - shape["x0"])
+        elif shape["x1"] - shape["x0"] >= 0.5 * width:
+            spans[round(float(shape["top"]), 1)] = width
+            spans[round(float(shape["bottom"]), 1)] = width
+    edges = sorted(y for y, long in spans.items() if long >= 0.5 * width)
     parts = []
     for i, header in enumerate(rows):
         limit = rows[i + 1]["top"] if i + 1 < len(rows) else content_bottom + 2
@@ -238,16 +254,19 @@ def read_pages(data: bytes) -> list[Page]:
     pages = []
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         for number, page in enumerate(pdf.pages, start=1):
+            rule = _footer_rule(page)
+            # the footer: under its rule, or in the page's bottom band
+            foot = min(page.height - FOOTER_BAND, rule["top"] - 0.5 if rule else page.height)
             words = [
                 w
                 for w in page.extract_words(extra_attrs=["size", "fontname"])
-                if w["top"] > HEADER_BAND and w["bottom"] < page.height - FOOTER_BAND
+                if w["top"] > HEADER_BAND and w["bottom"] < foot
             ]
             lines = _lines(words)
             shapes = [
                 s
                 for s in (*page.rects, *page.images, *page.curves, *page.lines)
-                if s["bottom"] < page.height - FOOTER_BAND
+                if s["bottom"] < foot
                 and s["top"] > HEADER_BAND
                 and s["bottom"] - s["top"] < page.height * 0.9
             ]
@@ -263,6 +282,7 @@ def read_pages(data: bytes) -> list[Page]:
             )
             pages.append(
                 Page(
+                    footer_gap=_footer_gap(page, rule, words),
                     number=number,
                     width=float(page.width),
                     height=float(page.height),
@@ -274,6 +294,42 @@ def read_pages(data: bytes) -> list[Page]:
                 )
             )
     return pages
+
+
+def _footer_rule(page: Any) -> dict[str, Any] | None:
+    """The footer's rule: the lowest line across most of the page in its bottom 25 mm,
+    with the footer's words under it."""
+    width = page.width - 2 * 20 * MM
+    rules = [
+        s
+        for s in (*page.rects, *page.lines)
+        if s["x1"] - s["x0"] >= 0.8 * width
+        and s["bottom"] - s["top"] < 2
+        and s["top"] > page.height - 25 * MM
+    ]
+    if not rules:
+        return None
+    rule = max(rules, key=lambda s: s["top"])
+    words = page.extract_words()
+    under = any(0 < w["top"] - rule["bottom"] < 10 * MM for w in words)
+    return rule if under else None
+
+
+def _footer_gap(page: Any, rule: dict[str, Any] | None, words: list[Any]) -> float | None:
+    """The room between the text area's lowest box or word and the footer's rule above it."""
+    if rule is None:
+        return None
+    shapes = [*page.rects, *page.lines]
+    above = [
+        float(s["bottom"])
+        for s in shapes
+        if s is not rule
+        and s["bottom"] < rule["top"] + 3
+        and s["top"] < rule["top"] - 2
+        and s["bottom"] - s["top"] < page.height * 0.9
+    ]
+    above += [float(w["bottom"]) for w in words if w["bottom"] < rule["top"]]
+    return float(rule["top"]) - max(above) if above else None
 
 
 @attrs.frozen
@@ -310,14 +366,23 @@ _PROTECTED = (
     (re.compile(r"\d$"), re.compile(r"^kr\b")),
     # a date cut at a hyphen
     (re.compile(r"^\d{4}-(\d{2}-)?$"), re.compile(r"^\d{2}")),
+    # a numbered step's number cut from its name: "5." | "Ambassadör"
+    (re.compile(r"^\d{1,2}\.$"), re.compile(r"^[A-ZÅÄÖ][a-zåäö]")),
 )
+#: A word broken at its hyphen, "IT-" | "ansvarig"; not a compound's first part
+#: standing for a word that follows ("Daisy- och storstilsläsaren").
+_HYPHEN_END = re.compile(r"\w-$")
+_JOINING = frozenset({"och", "eller", "samt", "till", "and", "or", "to", "&"})
 
 
-def _broken(above: Line, below: Line, phrases: Iterable[str]) -> str | None:
+def _broken(above: Line, below: Line, phrases: Iterable[str], hyphens: bool) -> str | None:
     last, first = above.words[-1], below.words[0]
     for end, start in _PROTECTED:
         if end.search(last) and start.search(first):
             return f"{last} | {first}"
+    joining = first.strip(",.") in _JOINING
+    if hyphens and _HYPHEN_END.search(last) and first[:1].islower() and not joining:
+        return f"{last} | {first}"
     for phrase in phrases:
         head, _, tail = phrase.partition(" ")
         if tail and last == head and below.text.startswith(tail):
@@ -325,6 +390,13 @@ def _broken(above: Line, below: Line, phrases: Iterable[str]) -> str | None:
         if last.endswith("-") and (last[:-1] + first).startswith(phrase.replace(" ", "")):
             return f"{last} | {first}"
     return None
+
+
+def _list_number(line: Line, lines: Sequence[Line]) -> bool:
+    """Whether ``line`` is a list's number, its item's text beside it on the same line."""
+    return len(line.words) == 1 and any(
+        abs(o.top - line.top) < 2 and 0 < o.x0 - line.x1 < 3 * line.size for o in lines
+    )
 
 
 def _next_in_column(lines: Sequence[Line], index: int) -> Line | None:
@@ -361,8 +433,79 @@ def _follows_field(page: Page, index: int) -> bool:
     return start.first_bold and ":" in start.text
 
 
-def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> list[Defect]:
-    """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break."""
+def _is_field(line: Line) -> bool:
+    """Whether ``line`` opens a field: a bold label ending in a colon, then its value."""
+    return line.first_bold and any(w.endswith(":") for w in line.words[:4])
+
+
+def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """The field standing alone at the top of ``page``, cut from the record it ends.
+
+    The record went on from the foot of the page before (which ends in one of
+    its fields), and a rule, a heading or the page's end follows the one field.
+    """
+    lines = page.lines
+    if not lines or not before.lines or not _is_field(lines[0]):
+        return None
+    if any(page.content_top - 2 <= y <= lines[0].top + 1 for y in page.rules):
+        return None  # a record of its own starts under the rule
+    if not _is_field(_paragraph_start(before.lines, len(before.lines) - 1)):
+        return None
+    fields, k = 1, 1
+    while k < len(lines):
+        line, above = lines[k], lines[k - 1]
+        if _is_heading(line, sizes) or any(above.bottom - 1 < y < line.top + 1 for y in page.rules):
+            break
+        if line.top - above.bottom > line.size * 1.2 and not _is_field(line):
+            return None  # a paragraph of its own: no record
+        if _is_field(line):
+            fields += 1
+        elif line.first_bold:
+            return None
+        k += 1
+    return lines[0].text if fields == 1 else None
+
+
+def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """What opens ``page`` up to its first heading, when it fitted at the foot of ``before``."""
+    lines = page.lines
+    heading = next((k for k, line in enumerate(lines) if _is_heading(line, sizes)), None)
+    if not heading or (page.tables and page.tables[0].top < lines[heading].top):
+        return None
+    top = lines[heading].top
+    # the lines to write on under the text count too
+    bottom = max([lines[heading - 1].bottom, *(y for y in page.rules if y < top)])
+    height = bottom - page.content_top
+    room = before.height - BOTTOM_MARGIN - before.content_bottom
+    if height + 2 * sizes.body * 1.2 < room:
+        return f"{lines[0].text[:40]!r} ({height / MM:.0f} mm; {room / MM:.0f} mm free above)"
+    return None
+
+
+def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]:
+    """A page's defects the audit's first checks do not see: records, carried text, footer."""
+    out = []
+    if page.footer_gap is not None and page.footer_gap < 1.5 * MM:
+        out.append(Defect(page.number, "into the footer", f"{page.footer_gap / MM:.1f} mm"))
+    if before is None or page.number <= 2 or _starts_chapter(page, sizes):
+        return out
+    lone = _lone_field_at_top(page, before, sizes)
+    if lone:
+        out.append(Defect(page.number, "lone field at the top", lone))
+    carried = _carried_over(page, before, sizes)
+    if carried and not before.is_contents:
+        out.append(Defect(page.number, "carried over", carried))
+    return out
+
+
+def audit(
+    data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = (), hyphens: bool = True
+) -> list[Defect]:
+    """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
+
+    With ``hyphens``, a word broken at its hyphen is a defect: a layout that
+    hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
+    """
     pages = read_pages(data)
     phrases = tuple(p for p in phrases if " " in p or "-" in p)
     defects: list[Defect] = []
@@ -376,6 +519,7 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
             what = "contents page" if page.is_contents else "page"
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
+        defects.extend(_page_defects(page, before, sizes))
         # a chapter's last lines alone on the page it ends on
         ends = after is None or ends_chapter
         begun = before is not None and lines and not _is_heading(lines[0], sizes)
@@ -401,6 +545,18 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
                 continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
+        # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
+        if after is not None and not cover and lines and not ends_chapter:
+            last = lines[-1]
+            if (
+                last.bold
+                and abs(last.size - sizes.body) < 0.6
+                and ":" not in last.text
+                and page.content_bottom - last.bottom < 2
+                and last.bottom > page.height * 0.5
+                and not any(abs(o.top - last.top) < 2 for o in lines if o is not last)
+            ):
+                defects.append(Defect(page.number, "prompt at the foot", repr(last.text)))
         # a record's first field alone at the foot: "Nr: 2"
         body = [
             line for line in lines if abs(line.size - sizes.body) < 0.6 or line.size < sizes.body
@@ -436,8 +592,8 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
         # broken values
         for k, line in enumerate(lines):
             below_line = _next_in_column(lines, k)
-            if below_line is not None:
-                broken = _broken(line, below_line, phrases)
+            if below_line is not None and not _list_number(line, lines):
+                broken = _broken(line, below_line, phrases, hyphens)
                 if broken:
                     defects.append(Defect(page.number, "broken value", broken))
         # tables split with a lone row
@@ -455,5 +611,12 @@ def audit(data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = ()) -> li
             if continues and next_first.rows < 2:
                 defects.append(
                     Defect(after.number, "table split", f"{next_first.rows} row(s) after the break")
+                )
+            usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+            whole = last_table.bottom - last_table.top + next_first.bottom - next_first.top
+            if continues and whole < usable * 0.45:
+                # (a little under half a page: the rows' heights as the layout measured them)
+                defects.append(
+                    Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
     return defects

@@ -293,9 +293,11 @@ def test_a_worker_killed_mid_write_leaves_no_file_behind(tmp_path: Path) -> None
             import sys
             {textwrap.indent(_KILLER, "            ").strip()}
             from klusterplan._export.batch import plan_tasks, process_pool, run_tasks
-            tasks = plan_tasks({[str(p) for p in paths]!r}, "markdown", {str(out)!r})
-            for o in run_tasks(tasks, new_executor=lambda: process_pool(2)):
-                print(o.source, o.ok, o.problems)
+            # the trap is set above in every worker too: each runs this script again
+            if __name__ == "__main__":
+                tasks = plan_tasks({[str(p) for p in paths]!r}, "markdown", {str(out)!r})
+                for o in run_tasks(tasks, new_executor=lambda: process_pool(2)):
+                    print(o.source, o.ok, o.problems)
             """
         ),
         encoding="utf-8",

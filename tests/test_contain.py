@@ -161,10 +161,12 @@ def test_a_batch_run_ends_its_pool_without_a_traceback(tmp_path: Path) -> None:
         textwrap.dedent(
             f"""
             from klusterplan._export.batch import plan_tasks, process_pool, run_tasks
-            for run in range(20):
-                tasks = plan_tasks({[str(p) for p in paths]!r}, "json", {str(tmp_path / "out")!r})
-                outcomes = run_tasks(tasks, new_executor=lambda: process_pool(2))
-                assert all(o.ok for o in outcomes), outcomes
+            if __name__ == "__main__":  # a pool's worker runs this script again
+                for run in range(20):
+                    out = {str(tmp_path / "out")!r}
+                    tasks = plan_tasks({[str(p) for p in paths]!r}, "json", out)
+                    outcomes = run_tasks(tasks, new_executor=lambda: process_pool(2))
+                    assert all(o.ok for o in outcomes), outcomes
             """
         ),
         encoding="utf-8",
@@ -209,14 +211,18 @@ def test_workers_end_with_their_parent(
     paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml"][:jobs])
     pids = tmp_path / "pids"
     pids.mkdir()
+    mark = f"KLUSTERPLAN_TEST_RUN=parent-{os.getpid()}-{how}-{jobs}"
     env = {**os.environ, "PYTHONPATH": str(site), "SLOW_PIDS": str(pids)}
+    env["KLUSTERPLAN_TEST_RUN"] = mark.partition("=")[2]
     command = [sys.executable, "-m", "klusterplan", "export", *map(str, paths), "--to", "slow"]
-    parent = subprocess.Popen(
-        [*command, "--jobs", str(jobs), "-o", str(tmp_path / "out")],
-        env=env,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
+    said = tmp_path / "stderr.txt"
+    with said.open("wb") as stderr:
+        parent = subprocess.Popen(
+            [*command, "--jobs", str(jobs), "-o", str(tmp_path / "out")],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=stderr,
+        )
     try:
         while len(list(pids.iterdir())) < jobs and parent.poll() is None:
             time.sleep(0.05)
@@ -230,12 +236,19 @@ def test_workers_end_with_their_parent(
                 break
             time.sleep(0.05)
         assert not any(_alive(pid) for pid in workers)
+        for _ in range(600):  # the processes the pool's start left (a fork server), too
+            if not _marked(mark):
+                break
+            time.sleep(0.05)
+        assert _marked(mark) == []
     finally:
         parent.kill()
         for pid in [int(p.name) for p in pids.iterdir()]:
             if _alive(pid):
                 os.kill(pid, signal.SIGKILL)
     assert list((tmp_path / "out").glob(".*.tmp")) == []
+    # no traceback, and no warning of the locks the killed command left behind
+    assert said.read_text(encoding="utf-8", errors="replace") == ""
 
 
 def test_pdfua_exports_on_a_thread_pool(tmp_path: Path) -> None:
@@ -428,6 +441,100 @@ def test_a_renderer_that_ends_its_process_fails_its_format_for_one_plan_too(
     # the plan's other formats are written, whole; nothing else, no temporary file
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["a.json", "a.md"]
     assert klusterplan.load(tmp_path / "out" / "a.json").library.name == "a bibliotek"
+
+
+def _marked(mark: str) -> list[int]:
+    """The processes whose environment holds ``mark``: a run's command and what it started."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit() and int(entry.name) != os.getpid():
+            try:
+                environ = (entry / "environ").read_bytes()
+            except OSError:
+                continue  # ended meanwhile, or another user's
+            if mark.encode() in environ.split(b"\0") and _alive(int(entry.name)):
+                found.append(int(entry.name))
+    return found
+
+
+@pytest.mark.skipif(not Path("/proc/self/environ").exists(), reason="needs /proc")
+def test_a_broken_pool_never_shows_a_workers_traceback(tmp_path: Path, unruly: Path) -> None:
+    # a renderer that ends its worker breaks the pool while the other workers read its
+    # queue or run a plan; they are stopped, and whatever they were doing, nothing of the
+    # pool's machinery reaches the user (a worker stopped mid-read once left the queue
+    # cut in two for another: "EOFError: Ran out of input"), while what a plugin prints
+    # on purpose does: 10 runs, as it showed in some
+    names = ["a.yaml", "b.yaml", "c.yaml", "d.yaml", "e.yaml", "f.yaml"]
+    paths = _plans(tmp_path / "plans", names)
+    for run in range(10):
+        mark = f"KLUSTERPLAN_TEST_RUN=broken-pool-{os.getpid()}-{run}"
+        env = {**os.environ, "PYTHONPATH": str(unruly), "LANG": "en_GB.UTF-8"}
+        env["KLUSTERPLAN_TEST_RUN"] = mark.partition("=")[2]
+        out = tmp_path / f"out{run}"
+        result = subprocess.run(
+            [
+                *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+                *("--to", "json,chatty,gone", "-o", str(out), "--jobs", "3", "--lang", "en"),
+            ],
+            env=env,
+            capture_output=True,
+            text=True,
+        )
+        said = result.stderr
+        assert result.returncode == 1, said
+        assert "Traceback" not in said and "EOFError" not in said and "Process " not in said
+        assert said.count("the gone exporter of plugin 'unruly' failed: its process ended") == 6
+        assert said.count("hello from the plugin") >= 6  # each plan's chatty, once or more
+        written = sorted(p.name for p in out.iterdir())
+        assert written == sorted(f"{Path(n).stem}.{s}" for n in names for s in ("chatty", "json"))
+        for _ in range(600):  # a guard against a hang, not a measure of speed
+            if not _marked(mark):
+                break
+            time.sleep(0.05)
+        assert _marked(mark) == []  # no worker, no fork server left running
+
+
+_TERMED = """
+import os, signal
+from pathlib import Path
+from klusterplan import Exporter, hookimpl
+
+def _render(plan, stream, context):
+    stream.write(b"half a document")
+    first = Path(os.environ["TERMED_ONCE"])
+    if not first.exists():  # told to stop from outside, once, in the middle of a plan
+        first.write_text("", encoding="utf-8")
+        os.kill(os.getpid(), signal.SIGTERM)
+    stream.write(b" and the rest")
+
+@hookimpl
+def register_exporters():
+    return [Exporter("termed", ".termed", "its worker is told to stop once", render=_render)]
+"""
+
+
+def test_a_worker_told_to_stop_ends_and_its_plan_is_tried_again(
+    tmp_path: Path, install: Callable[..., Path]
+) -> None:
+    # the worker unwinds (no temporary file) and ends: its stop is neither taken for the
+    # plan's result, which would end the command, nor followed by another read of its queue
+    site = install("klusterplan-termed", {"termed": _TERMED}, "termed = termed")
+    paths = _plans(tmp_path / "plans", ["a.yaml", "b.yaml", "c.yaml"])
+    env = {**os.environ, "PYTHONPATH": str(site), "TERMED_ONCE": str(tmp_path / "once")}
+    out = tmp_path / "out"
+    result = subprocess.run(
+        [
+            *(sys.executable, "-m", "klusterplan", "export", *map(str, paths)),
+            *("--to", "termed", "-o", str(out), "--jobs", "2", "--lang", "en"),
+        ],
+        env={**env, "LANG": "en_GB.UTF-8"},
+        capture_output=True,
+        text=True,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Traceback" not in result.stderr
+    assert sorted(p.name for p in out.iterdir()) == ["a.termed", "b.termed", "c.termed"]
+    assert {p.read_bytes() for p in out.iterdir()} == {b"half a document and the rest"}
 
 
 def test_a_renderer_that_ends_its_process_under_the_test_runner(

@@ -15,7 +15,7 @@ import pytest
 
 import klusterplan
 from klusterplan import ExportOptions, build_document
-from klusterplan.document import Chart, Table
+from klusterplan.document import Chart, Matrix, Staircase, Table
 
 MM = 72 / 25.4
 ROOT = Path(__file__).resolve().parents[1]
@@ -136,3 +136,63 @@ def test_a_logo_with_blank_sides_ends_at_the_margin_on_every_page() -> None:
         for page in pages:
             (logo,) = page.images
             assert abs(logo["x1"] - (page.width - 20 * MM)) < 0.5, page.page_number
+
+
+def _lines_of(page: Any, word: str) -> list[Any]:
+    return [w for w in page.extract_words() if w["text"] == word]
+
+
+def test_a_person_s_name_stays_on_one_line_in_a_table(plan_pages: Any) -> None:
+    # the activities' Ansvarig column is as wide as the names it holds
+    plan = klusterplan.example()
+    activities = plan.communication_plan.activities
+    names = {a.responsible for a in activities if len(a.responsible.split()) == 2}
+    assert names
+    page = next(
+        page
+        for page in plan_pages
+        if {"Aktiviteter", "Ansvarig", "Budget"} <= {w["text"] for w in page.extract_words()}
+    )
+    for name in names:
+        first, last = name.split()
+        for word in _lines_of(page, first):
+            beside = [w for w in _lines_of(page, last) if abs(w["top"] - word["top"]) < 1]
+            assert beside, f"{name} wraps"
+
+
+def _figure_caption(pages: Any, title: str) -> tuple[Any, Any]:
+    """The caption's first word and the lowest rule or box above it on its page."""
+    page = _page_with(pages, title)
+    first = title.split()[0]
+    words = page.extract_words(extra_attrs=["fontname"])
+    caption = next(w for w in words if w["text"] == first and "italic" in w["fontname"].lower())
+    above = max(s["bottom"] for s in (*page.rects, *page.lines) if s["bottom"] <= caption["top"])
+    return caption, above
+
+
+@pytest.mark.parametrize("large_print", [False, True])
+def test_the_staircase_and_the_centre_matrix_have_captions_under_them(large_print: bool) -> None:
+    document = build_document(klusterplan.example(), large_print=large_print)
+    figures = [b for s in document.sections for b in s.blocks if isinstance(b, Staircase | Matrix)]
+    assert len(figures) == 2
+    with _pdf(klusterplan.example(), large_print=large_print) as pdf:
+        for figure in figures:
+            caption, above = _figure_caption(pdf.pages, figure.title)
+            # right under the figure's last box, as the chart's caption
+            assert 0 <= caption["top"] - above < 12, figure.title
+
+
+def test_a_staircase_step_keeps_its_number_with_its_name() -> None:
+    document = build_document(klusterplan.example(), large_print=True)
+    title = next(b.title for s in document.sections for b in s.blocks if isinstance(b, Staircase))
+    with _pdf(klusterplan.example(), large_print=True) as pdf:
+        page = _page_with(pdf.pages, title)
+        words = page.extract_words()
+        assert any(w["text"] == "5." for w in words)
+        for word in words:
+            if word["text"].rstrip(".").isdigit() and word["text"].endswith("."):
+                # the step's name stands beside its number, not on the next line
+                beside = [
+                    w for w in words if abs(w["top"] - word["top"]) < 1 and w["x0"] > word["x1"]
+                ]
+                assert beside and beside[0]["x0"] - word["x1"] < 8, word["text"]

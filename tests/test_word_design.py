@@ -83,7 +83,11 @@ def _cached_contents(data: bytes) -> list[tuple[str, int]]:
     for paragraph in word.paragraphs:
         codes = [t.text or "" for t in paragraph._p.iter(qn("w:instrText"))]
         if any("PAGEREF" in c for c in codes):
-            texts = [t.text or "" for t in paragraph._p.iter(qn("w:t"))]
+            # (a no-break hyphen is a "-" of the text, as python-docx reads it)
+            texts = [
+                "-" if t.tag == qn("w:noBreakHyphen") else t.text or ""
+                for t in paragraph._p.iter(qn("w:t"), qn("w:noBreakHyphen"))
+            ]
             entries.append(("".join(texts[:-1]).strip(), int(texts[-1])))
     return entries
 
@@ -102,7 +106,8 @@ def _outline(pdf: bytes) -> list[tuple[str, int]]:
             else:
                 page = reader.get_destination_page_number(item)
                 assert page is not None, item.title
-                found.append((item.title.strip(), page + 1))
+                # (LibreOffice names a no-break hyphen by its own character)
+                found.append((item.title.strip().replace("\u2011", "-"), page + 1))
 
     walk(reader.outline)
     return found
@@ -250,3 +255,74 @@ def test_workbook_has_room_to_write_by_hand(tmp_path: Any) -> None:
     assert len(sheets) >= 2
     grids = [[int(g.get(qn("w:w"))) for g in t._tbl.iter(qn("w:gridCol"))] for t in sheets]
     assert grids[0] == grids[1]
+
+
+def _paragraphs(data: bytes) -> list[Any]:
+    """Every paragraph of the body, in tables too, as python-docx reads them."""
+    import docx
+
+    document = docx.Document(io.BytesIO(data))
+    out = list(document.paragraphs)
+    for table in document.tables:
+        out += [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    return out
+
+
+def test_a_hyphenated_word_never_breaks_at_its_hyphen_and_reads_whole(tmp_path: Any) -> None:
+    # Word's no-break hyphen: LibreOffice and Word break "IT-ansvarig" no more than the PDF
+    data = _export(klusterplan.example())
+    texts = [p.text for p in _paragraphs(data)]
+    assert any("IT-ansvarig" in t for t in texts)
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").decode()
+    assert body.count("<w:noBreakHyphen/>") > 20
+    assert "IT-ansvarig" not in body  # (every hyphen inside a word is Word's no-break hyphen)
+    # Word import reads the text as it was written: the same plan, nothing changed
+    path = tmp_path / "plan.docx"
+    path.write_bytes(data)
+    result = klusterplan.read_word(path)
+    assert not result.changes and not result.notices
+    assert result.plan == klusterplan.example()
+
+
+def test_the_staircase_and_the_centre_matrix_have_captions_under_them() -> None:
+    from klusterplan.document import Matrix, Staircase
+
+    data = _export(klusterplan.example())
+    document = klusterplan.build_document(klusterplan.example())
+    titles = [
+        b.title for s in document.sections for b in s.blocks if isinstance(b, Staircase | Matrix)
+    ]
+    assert len(titles) == 2
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    for title in titles:
+        table = next(
+            t
+            for t in body.iter(qn("w:tbl"))
+            if t.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}") is not None
+            and t.find(f"{qn('w:tblPr')}/{qn('w:tblCaption')}").get(qn("w:val")) == title
+        )
+        caption = table.getnext()
+        assert "".join(caption.itertext()) == title
+        assert caption.find(f".//{qn('w:i')}") is not None
+        # the figure keeps with its caption: every row's paragraphs keep with the next
+        last_row = table.findall(qn("w:tr"))[-1]
+        assert all(p.find(f".//{qn('w:keepNext')}") is not None for p in last_row.iter(qn("w:p")))
+
+
+def test_a_short_table_stays_whole_and_a_record_splits_only_between_two_fields() -> None:
+    data = _export(klusterplan.example())
+    body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
+    groups = next(t for t in body.iter(qn("w:tbl")) if "Röster" in "".join(t.itertext()))
+    rows = groups.findall(qn("w:tr"))
+    kept = [r.find(f".//{qn('w:keepNext')}") is not None for r in rows]
+    assert len(rows) > 5 and all(kept[:-1]) and not kept[-1]
+    # large print: an action card keeps its first two fields and its last two together
+    large = _export(klusterplan.example(), large_print=True)
+    paragraphs = _paragraphs(large)
+    start = next(k for k, p in enumerate(paragraphs) if p.text.startswith("Nr: 1"))
+    card = paragraphs[start : start + 8]
+    keeps = [p.paragraph_format.keep_with_next is True for p in card]
+    assert keeps == [True, False, False, False, False, False, True, False]
+    # a persona's closing field keeps with nothing: no chain to the next persona's page
+    lessons = [p for p in paragraphs if p.text.startswith("Lärdomar:")]
+    assert lessons and not any(p.paragraph_format.keep_with_next for p in lessons)

@@ -8,6 +8,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+import pypdf
 import pytest
 
 import klusterplan
@@ -24,6 +25,7 @@ from klusterplan.document import (
     Staircase,
     Table,
     WritingSpace,
+    block_values,
 )
 from klusterplan.exporters.markdown import render
 
@@ -189,6 +191,8 @@ def test_blank_workbook_structure() -> None:
         for i, b in enumerate(steps)
         if (isinstance(b, Paragraph) and b.prompt and b.text in questions)
         or (isinstance(b, WritingSpace) and b.prompt in questions)
+        # a step answered in a table has its question as the table's caption, kept with it
+        or (isinstance(b, Table) and b.caption in questions)
     ]
     assert len(asked) == 6
     # each of the six steps leaves room to answer it: lines, or a table to fill
@@ -263,6 +267,44 @@ def test_prefilled_from_plan(example: Plan) -> None:
     groups = _section(book, "target-groups").blocks[0]
     assert isinstance(groups, BulletList)
     assert groups.items[0].startswith(example.target_groups[0].name)
+
+
+def test_prefilled_workbook_prints_each_answer_once_under_its_question(example: Plan) -> None:
+    # a heading over questions (the cluster campaign's) shows none of the plan's text: the
+    # basis, focus group, surveys and who does what stand under points 14 and 16 alone
+    book = build_workbook(example)
+    seen: dict[str, list[str]] = {}
+    for section in book.sections:
+        for block in section.blocks:
+            for path, text in block_values(block):
+                if len(text) > 40:  # an answer in words, not a group's name in a row
+                    seen.setdefault(path, []).append(section.key)
+    twice = {path: keys for path, keys in seen.items() if len(keys) > 1}
+    assert twice == {}
+    assert seen["campaign.basis"] == ["campaign-groups"]
+    assert seen["campaign.organisation"] == ["campaign-organisation"]
+    assert _section(book, "campaign").blocks == ()
+    # and so on paper: the campaign's basis is printed once
+    out = io.BytesIO()
+    export(example, "pdf", out, ExportOptions(workbook=True))
+    pages = pypdf.PdfReader(io.BytesIO(out.getvalue())).pages
+    text = " ".join(" ".join(page.extract_text() for page in pages).split())
+    assert text.count(" ".join(example.campaign.basis.split())[:60]) == 1
+
+
+@pytest.mark.parametrize("prefilled", [False, True], ids=["blank", "pre-filled"])
+def test_no_prompt_repeats_its_heading(example: Plan, prefilled: bool) -> None:
+    book = build_workbook(example if prefilled else None)
+    for section in book.sections:
+        prompts = [
+            x.prompt if isinstance(x, WritingSpace) else x.text
+            for x in section.blocks
+            if isinstance(x, WritingSpace) or (isinstance(x, Paragraph) and x.prompt)
+        ]
+        assert section.title not in prompts, section.key
+    # the resources' room to write stands under its heading alone
+    resources = _section(build_workbook(None), "resources").blocks[0]
+    assert resources == WritingSpace(6, "", "communication_plan.resources")
 
 
 def test_partial_plan_leaves_room_for_the_rest() -> None:

@@ -150,12 +150,15 @@ def type_into(word: Any, tag: str, text: str, n: int = 0) -> None:
 
 
 def _look(para: Any) -> bytes:
-    """How a paragraph looks, but for what keeps it with the next and its rules."""
+    """How a paragraph looks, but for what keeps it with the next, its rules and its spacing.
+
+    (A list's last item has space after it, which the items before it have not.)
+    """
     ppr = para.find(qn("w:pPr"))
     if ppr is None:
         return b""
     shape = copy.deepcopy(ppr)
-    for name in ("w:pBdr", "w:keepNext", "w:keepLines"):
+    for name in ("w:pBdr", "w:keepNext", "w:keepLines", "w:spacing"):
         for found in shape.findall(qn(name)):
             shape.remove(found)
     return bytes(etree.tostring(shape))

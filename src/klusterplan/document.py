@@ -389,6 +389,15 @@ class Staircase:
     placements: tuple[str, ...] = ()
     """Each step's placement (``target_groups[*].staircase.current=awareness``)."""
 
+    @property
+    def labels(self) -> tuple[str, ...]:
+        """Each step's label as a drawing shows it, the lowest first: ``5. Ambassadör``.
+
+        The number and the name are joined by a no-break space: a narrow step
+        never leaves its number alone on a line.
+        """
+        return tuple(f"{k}.\u00a0{name}" for k, name in enumerate(self.steps, start=1))
+
 
 @attrs.frozen
 class WritingSpace:

@@ -8,10 +8,11 @@ import functools
 from .language import Language, is_swedish
 from .summary_labels import LABELS as _SUMMARY
 
-__all__ = ["enum_label", "label", "short_labels"]
+__all__ = ["enum_label", "label", "labels_in", "short_labels"]
 
 # key: (Swedish, English). Swedish follows the workbook's own wording.
 _LABELS: dict[str, tuple[str, str]] = {
+    "continued": ("forts.", "cont."),
     "title": ("Lokal kommunikationsplan", "Local communication plan"),
     "summary": ("Sammanfattning", "Summary"),
     "summary_groups": ("Prioriterade målgrupper", "Prioritised target groups"),
@@ -741,3 +742,8 @@ def short_labels() -> frozenset[str]:
     breaks one across lines: a renderer joins its words.
     """
     return frozenset(text for pair in _ENUMS.values() for text in pair if " " in text)
+
+
+def labels_in(language: Language) -> frozenset[str]:
+    """Every label's text in ``language``: words klusterplan prints, never a person's."""
+    return frozenset(label(key, language) for key in _LABELS)

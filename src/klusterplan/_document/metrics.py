@@ -29,6 +29,7 @@ __all__ = [
     "chart_label_room",
     "fit_columns",
     "longest_word",
+    "staircase_columns",
     "text_width",
 ]
 
@@ -129,6 +130,16 @@ def fit_columns(
             wants[c] = max(wants[c], line + padding)
     if sum(least) > available:
         return None
+    # a name or a group stays whole where the room allows: a cell of two words on one
+    # line ("Karin Ahmadi"), of three or four on two at most ("Den kommunplacerade /
+    # flyktingen"), never one word a line
+    phrases = list(least)
+    for row in () if by_weight else rows:
+        for c, cell in enumerate(row[:columns]):
+            phrases[c] = max(phrases[c], _phrase(cell, size, measure or text_width) + padding)
+    if sum(phrases) <= available:
+        least = phrases
+        wants = [max(w, p) for w, p in zip(wants, phrases, strict=True)]
     weights = list(weights) if len(weights) == columns else [1.0] * columns
     if by_weight:
         return _weighed(least, weights, available)
@@ -144,6 +155,19 @@ def fit_columns(
     return [m + spare * d / total for m, d in zip(least, demand, strict=True)]
 
 
+def _phrase(cell: str, size: float, measure: Measure) -> float:
+    """The least width a short cell of two to four words needs: one line, or two."""
+    words = cell.split(" ")
+    if not 2 <= len(words) <= 4 or "\n" in cell or not all(words):
+        return 0.0
+    if len(words) == 2:
+        return measure(cell, size, False)
+    return min(
+        max(measure(" ".join(words[:i]), size, False), measure(" ".join(words[i:]), size, False))
+        for i in range(1, len(words))
+    )
+
+
 def _weighed(least: list[float], weights: list[float], available: float) -> list[float]:
     """``available`` shared by ``weights``, no column under its ``least``."""
     widths = [0.0] * len(least)
@@ -157,6 +181,31 @@ def _weighed(least: list[float], weights: list[float], available: float) -> list
         if not short:
             return widths
         fixed |= short
+
+
+def staircase_columns(
+    steps: Sequence[tuple[str, Sequence[str]]], width: float, size: float, padding: float
+) -> list[float]:
+    """The column widths of a staircase of ``steps`` (a label and its groups, lowest first).
+
+    Step ``k`` (from 1) stands on the columns from ``k`` to the last, so the
+    highest step has the last column alone. The first columns, the stairs'
+    treads, are narrowed so that each step holds its label ("5. Ambassadör") and
+    each of its groups on one line; a tread is never narrower than a third of
+    an even share, so that the stairs still rise.
+    """
+    count = len(steps)
+    if count < 2:
+        return [width] * count
+    even = width / count
+    tread = even
+    for k, (label, groups) in enumerate(steps[1:], start=2):
+        need = (
+            max([text_width(label, size, True), *(text_width(g, size) for g in groups)]) + padding
+        )
+        tread = min(tread, (width - need) / (k - 1))
+    tread = max(tread, even / 3)
+    return [tread] * (count - 1) + [width - tread * (count - 1)]
 
 
 def chart_label_room(labels: tuple[str, ...], width: float, large_print: bool) -> float:

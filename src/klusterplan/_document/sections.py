@@ -18,6 +18,8 @@ from __future__ import annotations
 import datetime as _dt
 import os
 
+import attrs
+
 from .._catalogue import format as _format
 from ..document import (
     Block,
@@ -453,28 +455,63 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
         if ask.build is not None:
             blocks.extend(ask.build(b))
         else:
-            filled = ask.answer or (spec.plan.blocks if spec.plan else (lambda b: ()))
+            # a heading that asks nothing (no room to write, no answer of its own) shows
+            # none of the plan's text: each answer stands once, under the question asking it
+            asks = ask.answer is not None or ask.lines > 0
+            filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
+        title = title_of(ask.title, b)
+        blocks = _prompts_with_tables(blocks)
+        # a prompt saying what its heading says ("Resurser" under "Resurser") is left out
+        blocks = [
+            attrs.evolve(x, prompt="") if isinstance(x, WritingSpace) and x.prompt == title else x
+            for x in blocks
+        ]
         sections.append(
             Section(
-                title_of(ask.title, b),
+                title,
                 ask.level,
                 tuple(blocks),
                 spec.key,
-                keep_together=_one_question(blocks),
             )
         )
-    return sections
+    return _paged(b, sections)
 
 
-def _one_question(blocks: list[Block]) -> bool:
-    """Whether blocks are one question with room to write: kept together on a page.
+def _paged(b: PlanBuilder, sections: list[Section]) -> list[Section]:
+    """Each question with room to write kept together: whole on a page where it fits one.
 
-    A question of several steps, each with its own prompt (the campaign's six),
-    is taller than a page: it flows, each step kept with its prompt.
+    A format that lays out pages itself decides where one taller than the room
+    left goes on, and repeats its heading there (the PDF).
     """
-    prompts = sum(1 for x in blocks if isinstance(x, Paragraph) and x.prompt)
-    return prompts < 2 and any(_written_on(x) for x in blocks)
+    out: list[Section] = []
+    for section in sections:
+        blocks = list(section.blocks)
+        sheet = any(isinstance(x, Table) and x.landscape for x in blocks)
+        question = not sheet and any(_written_on(x) for x in blocks)
+        out.append(attrs.evolve(section, keep_together=question))
+    return out
+
+
+def _prompts_with_tables(blocks: list[Block]) -> list[Block]:
+    """A prompt asking for a table to fill becomes the table's caption: it stands with it.
+
+    Printed apart, the prompt could end a page with its table on the next; a
+    caption keeps with its table's header and first rows in every format.
+    """
+    out: list[Block] = []
+    for block in blocks:
+        previous = out[-1] if out else None
+        if (
+            isinstance(block, Table)
+            and not block.caption
+            and isinstance(previous, Paragraph)
+            and previous.prompt
+        ):
+            out[-1] = attrs.evolve(block, caption=previous.text)
+        else:
+            out.append(block)
+    return out
 
 
 def _written_on(block: Block) -> bool:

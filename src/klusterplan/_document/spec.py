@@ -44,7 +44,8 @@ class Ask:
     notes: tuple[str, ...] = ()
     """Label keys of the seed's text printed under the heading, before the answer."""
     answer: Blocks | None = None
-    """What the plan already answers; ``None`` uses the plan's blocks."""
+    """What the plan already answers; ``None`` uses the plan's blocks, unless the section
+    is a heading that asks nothing (``lines`` 0): the questions under it show the answers."""
     lines: int = 4
     """Handwriting lines left when the plan answers nothing; 0 for a heading only."""
     build: Callable[[PlanBuilder], Iterable[Block]] | None = None

@@ -24,7 +24,9 @@ from ..model import (
     Segment,
     TargetGroup,
 )
+from . import design as _design
 from .builder import Cell, PlanBuilder, compose, kept, whole
+from .metrics import CELL_PADDING, fit_columns
 from .plan_parts import (
     LEADER_FIELDS,
     analysis_blocks,
@@ -248,12 +250,43 @@ def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...
 _NUMBERED = ("what", "organisational_consequence", "communicative_consequence")
 
 
+def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
+    """The ATT GÖRA columns' widths, the same in sheets A and B.
+
+    Shared by :data:`_ACTION_COLUMNS`' weights, each column at least as wide as
+    the longest word written in it in either sheet (a long name in sheet A widens
+    the column in B too), so that the two sheets stand alike.
+    """
+    weights = tuple(weight for _, weight in _ACTION_COLUMNS)
+    rows = [cells for h in Horizon for cells in _action_rows(b, h)[0]]
+    texts = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
+    # each sheet's own header (measured bold) and the hints a blank sheet starts from
+    texts += [(b.t("workbook_long_term"), *headers[1:])] if headers[0] == b.t("immediate") else []
+    texts += [(b.t("immediate"), *headers[1:])] if headers[0] != b.t("immediate") else []
+    texts += [
+        (b.t(hint), b.t("workbook_hint_organisational"), b.t("workbook_hint_communicative"))
+        for hint in ("workbook_hint_immediate", "workbook_hint_long_term")
+    ]
+    size = _design.size("table", b.large_print)
+    fitted = fit_columns(
+        headers,
+        texts,
+        weights,
+        _design.text_width(True),
+        size,
+        padding=CELL_PADDING + 2,
+        by_weight=True,
+    )
+    return tuple(fitted) if fitted else weights
+
+
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
     """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
 
-    A blank sheet has the seed's ten rows, whole on a landscape page of its
-    own; a sheet the plan fills has its actions and :data:`MORE_ROWS` rows for
-    more, on the page the chapter is on unless its columns need a wide one.
+    A blank sheet has the seed's ten rows; a sheet the plan fills has its
+    actions and :data:`MORE_ROWS` rows for more. Either is laid out alike: whole
+    on a landscape page of its own, its columns sized by what gets written in
+    them (:data:`_ACTION_COLUMNS`), not by the hints or the plan's text.
     """
 
     def build(b: PlanBuilder) -> list[Block]:
@@ -291,13 +324,14 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
             b.table(
                 headers,
                 rows,
-                tuple(weight for _, weight in _ACTION_COLUMNS),
+                _action_widths(b, headers),
                 f"workbook-actions-{slug}",
                 # the seed's ten rows share a page; under a plan's action, a line to amend it
                 row_lines=1,
-                # a blank sheet to write on: whole, on a landscape page of its own
-                keep_together=blank,
-                landscape=blank,
+                # five columns written in sentences: a landscape page of its own, whole,
+                # blank or filled in, so that sheets A and B look alike in every workbook
+                keep_together=True,
+                landscape=True,
                 source=Rows(
                     "actions",
                     tuple(items),

@@ -17,6 +17,7 @@ from __future__ import annotations
 import concurrent.futures as cf
 import contextlib
 import hashlib
+import multiprocessing
 import os
 import re
 import stat
@@ -24,6 +25,7 @@ import unicodedata
 import warnings
 from collections import deque
 from collections.abc import Callable, Iterable, Sequence
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -36,11 +38,12 @@ from .._extension.exporter import ExportOptions, Notice
 from .._planfile.limits import Limits
 from .._planfile.origin import origin_of
 from .._support.atomic import is_one_of, temp_files
+from .._support.stop import Stopped
 from .._word.changes import WordNotice
 from ..errors import ExportError, PlanError, Problem
 from ..model import Language, Plan
 from ..plugins import get_registry
-from .contain import DEFAULT_HOOK_TIMEOUT, worker_init
+from .contain import DEFAULT_HOOK_TIMEOUT, interrupts_held, pool_task, worker_init
 from .export import export
 from .load import load
 from .worker import PluginWorker, ending
@@ -50,6 +53,7 @@ __all__ = [
     "Task",
     "export_many",
     "plan_tasks",
+    "pool_context",
     "process_pool",
     "run_task",
     "run_tasks",
@@ -363,6 +367,12 @@ def run_task(task: Task, worker: PluginWorker | None = None) -> ExportOutcome:
     )
 
 
+def _pooled(task: Task) -> ExportOutcome:
+    """:func:`run_task` on an executor; in a batch's own worker, under :func:`pool_task`."""
+    with pool_task():
+        return run_task(task)
+
+
 def _export_to(
     task: Task, plan: Plan, fmt: str, target: str, worker: PluginWorker | None
 ) -> list[Notice]:
@@ -430,7 +440,7 @@ def _run_on(
     def fill() -> None:
         while queue and len(running) < window and not lost:
             task = queue.popleft()
-            running[executor.submit(run_task, task)] = task
+            running[executor.submit(_pooled, task)] = task
 
     fill()
     while running:
@@ -439,6 +449,11 @@ def _run_on(
             task = running.pop(future)
             try:
                 outcome = future.result()
+            except Stopped:
+                # a worker told to stop as its task began, before pool_task could end it,
+                # sends the stop back as the result: never this process's, tried again
+                lost.append(task)
+                continue
             except Exception as exc:
                 if _is_broken(exc):
                     lost.append(task)
@@ -481,10 +496,12 @@ def _in_own_pool(task: Task) -> tuple[ExportOutcome | None, int | None]:
     sweep(task)
     executor = process_pool(1)  # one worker: its exit code is the one that ended
     try:
-        future = executor.submit(run_task, task)
+        future = executor.submit(_pooled, task)
         processes = list((getattr(executor, "_processes", None) or {}).values())
         try:
             return future.result(), None
+        except Stopped as exc:  # the worker's stop, sent back as the result (see _run_on)
+            return _died(task, exc), None
         except Exception as exc:
             if not _is_broken(exc):
                 return _died(task, exc), None
@@ -602,10 +619,40 @@ def _stop(executor: cf.Executor) -> None:
 
 
 def process_pool(jobs: int) -> cf.ProcessPoolExecutor:
-    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent and end with it."""
+    """A pool of ``jobs`` worker processes that leave Ctrl-C to the parent and end with it.
+
+    The workers are never forks of this process, which holds threads (the pool's
+    own, a progress bar's) whose locks a fork would copy held: they come from a fork
+    server (:func:`pool_context`), or are new interpreters where there is none.
+    """
     return cf.ProcessPoolExecutor(
-        max_workers=jobs, initializer=worker_init, initargs=(os.getpid(),)
+        max_workers=jobs, mp_context=pool_context(), initializer=worker_init
     )
+
+
+#: What a fork server imports once, before it forks any worker: the batch's own code
+#: and the command, whose script a worker started from it runs again.
+_PRELOAD = ["klusterplan._export.batch", "klusterplan.cli"]
+
+
+def pool_context() -> BaseContext:
+    """The start method of a batch's pools: ``forkserver`` where the system has it, else ``spawn``.
+
+    A fork server is a small process, started once a run, that has imported
+    klusterplan and forks each worker from itself: it holds no threads, and its
+    workers start without importing klusterplan again. It starts with Ctrl-C
+    held back, which it ignores once it runs, so that a Ctrl-C while it starts
+    prints no traceback of its own.
+    """
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return multiprocessing.get_context("spawn")
+    from multiprocessing import forkserver
+
+    context = multiprocessing.get_context("forkserver")
+    context.set_forkserver_preload(_PRELOAD)
+    with interrupts_held():
+        forkserver.ensure_running()
+    return context
 
 
 def export_many(

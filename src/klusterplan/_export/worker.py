@@ -44,7 +44,7 @@ from .._planfile.origin import Origin, origin_of, remember
 from ..errors import ExportError, PlanError
 from ..model import Plan
 from ..plugins import PluginWarning, Registry, warn_failures
-from .contain import worker_init
+from .contain import interrupts_held, worker_init
 from .export import deliver, export
 
 __all__ = ["PluginWorker", "ending"]
@@ -129,10 +129,11 @@ class PluginWorker:
             ours, theirs = context.Pipe()
             process = context.Process(
                 target=_serve,
-                args=(theirs, self._recipe, os.getpid()),
+                args=(theirs, self._recipe),
                 name="klusterplan-plugin-worker",
             )
-            process.start()
+            with interrupts_held():
+                process.start()
             theirs.close()
             self._process, self._conn = process, ours
         return self._conn
@@ -194,9 +195,9 @@ def ending(code: int | None) -> Text:
     return text("process_ended", code=code)
 
 
-def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...], parent: int) -> None:
+def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...]) -> None:
     """The worker: export each format asked for and send back the bytes, until told to end."""
-    worker_init(parent)
+    worker_init()
     # what a plugin writes to standard output, even below Python, goes to standard error
     os.dup2(2, 1)
     # and what it prints goes to the parent's standard error, where it would have gone
@@ -207,11 +208,14 @@ def _serve(conn: Connection, recipe: tuple[tuple[str, str], ...], parent: int) -
         errors="backslashreplace",
         write_through=True,
     )
+    # what the worker's own machinery says after that (a traceback as it is stopped) goes
+    # where worker_init sends it: nowhere the user sees
+    quiet = sys.stderr
     sys.stdout = sys.stderr = relay
     try:
         _work(conn, Registry.from_recipe(recipe), relay)
     finally:
-        sys.stdout, sys.stderr = sys.__stdout__, sys.__stderr__
+        sys.stdout, sys.stderr = sys.__stdout__, quiet
 
 
 def _work(conn: Connection, registry: Registry, relay: io.TextIOWrapper) -> None:

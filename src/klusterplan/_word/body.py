@@ -15,7 +15,10 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
+from .._document.metrics import chart_height
+from .._document.workbook_pages import estimate
 from ..document import (
     Block,
     BulletList,
@@ -40,14 +43,13 @@ from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .tables import TableWriter
 from .wordml import (
-    GREY,
-    HAND_LINE,
-    MUTED,
+    RULED_LINE,
     borders,
     kept_together,
     lang_xml,
     local_marks,
     p_xml,
+    plain_hyphens,
     run_xml,
     size_xml,
 )
@@ -96,17 +98,25 @@ class _Writer(TableWriter):
     def chart(self, block: Chart) -> Iterator[str]:
         # the numbers as a table, which every reader and screen reader can use, and
         # under it the bars, a picture the package puts where this paragraph marks
-        yield from self.table(block.table)
+        labels = tuple(" ".join(label.split()) for label in block.labels)
+        bars = chart_height(labels, self.look.text_width / 20 * 0.9, self.look.large_print)
+        yield from self.table(block.table, below=bars)
         yield f'<w:p xmlns:kp="{CHART_MARK}" kp:chart="{self.charts}"/>'
         self.charts += 1
         # the caption under the figure, as in the PDF
-        rpr = f'<w:i/><w:color w:val="{MUTED}"/>{size_xml(self.look.small_size)}'
-        yield p_xml(run_xml(block.title, rpr), '<w:jc w:val="center"/><w:spacing w:before="60"/>')
+        yield self.figure_caption(block.title)
 
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)
         if block.text.strip():
-            yield self.text_paragraphs(block.text, self.style("Quote"), lang, marks=block.marks)
+            # the quote's last paragraph keeps with its attribution, never apart from it
+            style = self.style("Quote")
+            quoted = self.text_paragraphs(block.text, style, lang, marks=block.marks)
+            if block.attribution:
+                head = f'<w:pStyle w:val="{style}"/>'
+                at = quoted.rfind(head) + len(head)
+                quoted = quoted[:at] + "<w:keepNext/>" + quoted[at:]
+            yield quoted
         if block.attribution:
             yield p_xml(
                 run_xml(f"— {block.attribution}", lang),
@@ -132,13 +142,16 @@ class _Writer(TableWriter):
             # its caption, and its last two together
             ends = i in (0, last - 1)
             keep = "<w:keepNext/>" if i < last and (len(block.items) <= 8 or ends) else ""
+            # the last item stands as far from what follows as a paragraph does
+            after = '<w:spacing w:after="120"/>' if i == last else ""
             marks = block.marks[i] if i < len(block.marks) else ()
-            items.append(p_xml(self.marked(item, marks, lang), numpr + keep, style))
+            items.append(p_xml(self.marked(item, marks, lang), keep + numpr + after, style))
         yield "".join(items)
 
     def fields(self, block: Fields) -> Iterator[str]:
         lang = lang_xml(block.lang)
-        for field in block.items:
+        last = len(block.items) - 1
+        for n, field in enumerate(block.items):
             if field.long:
                 yield p_xml(self.marked(field.label, field.label_marks, "<w:b/>"), "<w:keepNext/>")
                 yield self.text_paragraphs(field.value, rpr=lang, marks=field.marks)
@@ -146,10 +159,12 @@ class _Writer(TableWriter):
                 # a label is the reader's, unless it is plan text (a partner's name)
                 label_lang = lang if field.label_marks else ""
                 label = self.marked(field.label, field.label_marks, "<w:b/>" + label_lang)
-                # a short field never stands alone at the foot: it keeps with what follows
+                # a short field never stands alone at the foot: it keeps with the next field
+                # of its block; the last keeps with nothing, or a chain of fields, headings and
+                # fields would move a persona's closing lines to the next page
                 yield p_xml(
                     label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
-                    "<w:keepNext/>",
+                    "<w:keepNext/>" if n < last else "",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
@@ -160,12 +175,7 @@ class _Writer(TableWriter):
         if block.prompt:
             # a little room above, so that the question does not sit on the lines before it
             yield p_xml(run_xml(block.prompt, "<w:b/>"), '<w:keepNext/><w:spacing w:before="160"/>')
-        line = (
-            # "between" draws the rule under each line of a group, "bottom" under the last
-            f'<w:pBdr><w:bottom w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/>'
-            f'<w:between w:val="single" w:sz="4" w:space="1" w:color="{GREY}"/></w:pBdr>'
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         keep = "<w:keepNext/><w:keepLines/>"
         mark = (Mark(block.path, 0, 0),) if block.path else ()
         # each line holds the path's empty mark: what is written on it fills the path
@@ -372,7 +382,7 @@ def _contents(
             f'<w:ind w:left="{indent}" w:right="400"/>'
         )
         bold = "<w:b/>" if section.level == 1 else ""
-        runs = run_xml(section.title, bold + lang_xml(section.lang))
+        runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
         page = pages.get(bookmark)
         if page is not None:
             runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(bookmark, page, bold)
@@ -446,8 +456,24 @@ def body_xml(
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
             tail = len(parts)
-            if section.keep_together:
+            if section.keep_together and not _most_of_a_page(section):
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
+            if section.keep_together:
+                # most of a page: moved whole, it would leave the page before half empty;
+                # each of its parts stays whole instead, the first under the heading, and a
+                # table goes on over the page a row at a time under its header repeated
+                held = ""  # a prompt, kept with the part it asks for
+                for block in section.blocks:
+                    xml = held + "".join(w.block(block))
+                    held = ""
+                    if isinstance(block, Paragraph) and block.prompt:
+                        held = xml
+                    elif isinstance(block, Table):
+                        parts.append(xml)
+                    else:
+                        parts.append(kept_together(xml))
+                parts.append(held)
                 continue
             for block in section.blocks:
                 # a table to write in, in a question of several steps, stays whole
@@ -466,6 +492,16 @@ def body_xml(
         found = heading_pages("".join(parts), look, charts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
+
+
+#: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
+_WORD_SCALE = 1.12
+
+
+def _most_of_a_page(section: Section) -> bool:
+    """Whether a question takes more than three quarters of a page in Word."""
+    tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
+    return tall > _design.text_height(False) * 0.75
 
 
 #: The most paragraphs a chapter's last section may hold to be kept whole before a page

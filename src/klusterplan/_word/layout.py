@@ -21,7 +21,7 @@ from .._document import design as _design
 from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 
-__all__ = ["STYLE_SPACING", "fits_page", "heading_pages"]
+__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short"]
 
 #: Each house style's type role and its space before and after, in points.
 STYLE_SPACING: dict[str, tuple[str, float, float]] = {
@@ -158,18 +158,18 @@ class _Measure:
             sz = rpr.find(_tag("sz")) if rpr is not None else None
             run_size = float(sz.get(_tag("val"))) / 2 if sz is not None else size
             bold = bold_style or (rpr is not None and rpr.find(_tag("b")) is not None)
-            for child in r:
+            for child, text in _run_parts(r):
                 if child.tag == _tag("br"):
                     lines.append(tallest or run_size)
                     used, tallest = 0.0, 0.0
-                elif child.tag == _tag("t") and child.text:
-                    whole = text_width(child.text, run_size, bold)
+                elif text:
+                    whole = text_width(text, run_size, bold)
                     if used + whole <= width:
                         # the most common case, a short text on the line: no word to wrap
                         used += whole
                         tallest = max(tallest, run_size)
                         continue
-                    for word in _words(child.text):
+                    for word in _words(text):
                         w = text_width(word, run_size, bold)
                         if used and used + w > width and word.strip():
                             lines.append(tallest or run_size)
@@ -214,6 +214,24 @@ class _Measure:
             row.marks = marks
             rows.append(row)
         return _Table(rows)
+
+
+def _run_parts(run: Any) -> list[tuple[Any, str]]:
+    """A run's children, each with its text; a word cut by a no-break hyphen is one text."""
+    out: list[tuple[Any, str]] = []
+    joined = False
+    for child in run:
+        if child.tag in (_tag("t"), _tag("noBreakHyphen")):
+            text = "-" if child.tag == _tag("noBreakHyphen") else child.text or ""
+            if joined:
+                out[-1] = (out[-1][0], out[-1][1] + text)
+            else:
+                out.append((child, text))
+            joined = True
+        else:
+            out.append((child, ""))
+            joined = False
+    return out
 
 
 def _words(text: str) -> list[str]:
@@ -417,16 +435,34 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     return pages.found
 
 
-def fits_page(table: str, look: Look, width: int) -> bool:
-    """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
+def is_short(table: str, look: Look, width: int, below: float = 0.0) -> bool:
+    """Whether ``table`` (as in :func:`fits_page`) takes at most half a page.
 
-    ``width`` is the text width it is set in, in twips: a landscape page's when
-    it is the wide width.
+    Such a table is kept whole on one page: split, it would carry two or three
+    rows over to the next page and leave them apart from the rest. ``below`` is
+    the height of a figure that follows it: the two must share a page under a
+    heading too, or the page of the table is left nearly empty.
     """
+    height = _height(table, look)
+    page = _design.text_height(width > look.text_width)
+    heading = _design.size("h1", look.large_print) * 3
+    return height <= page * 0.5 and (not below or height + below + heading <= page)
+
+
+def _height(table: str, look: Look) -> float:
     from lxml import etree
 
     root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{table}</w:body>'.encode())
     measure = _Measure(look, [])
-    height = sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
-    heading = _design.size("h1", look.large_print) * 3
+    return sum(r.height for t in root.iterchildren(_tag("tbl")) for r in measure.table(t).rows)
+
+
+def fits_page(table: str, look: Look, width: int, headings: int = 1) -> bool:
+    """Whether ``table`` (a ``w:tbl`` and what follows it, as XML) fits a page under a heading.
+
+    ``width`` is the text width it is set in, in twips: a landscape page's when
+    it is the wide width; ``headings`` how many headings stand above it there.
+    """
+    height = _height(table, look)
+    heading = _design.size("h1", look.large_print) * 3 * headings
     return height + heading <= _design.text_height(width > look.text_width)

@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from .._catalogue import messages as _messages
+from .._catalogue.labels import labels_in
 from .._extension.exporter import Notice
 from .._model import paths as _paths
 from .._model.plain import default_of, fresh, get_at, set_at
@@ -50,9 +51,13 @@ class Reader(ItemReader):
         """The plan the document holds, what it changes in the base, and the notices."""
         texts = {" ".join(p.text.split()) for p in self.expected.paragraphs if not p.paths}
 
+        # a field's label where an earlier version printed the field (the campaign's
+        # answers under its chapter heading, now under their questions alone)
+        labels = labels_in(self.language)
+
         def known(text: str) -> bool:
             # klusterplan's own words, or what a plugin added when the document was written
-            return text in texts or text_digest(text) in self.written
+            return text in texts or text_digest(text) in self.written or text.rstrip(": ") in labels
 
         reading = Pieces(self._outside, known if self.carried else None)
         expected_pieces = list(reading.pieces(self.expected, None, written=True))

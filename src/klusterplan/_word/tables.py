@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from .._document.metrics import CELL_PADDING, fit_columns, longest_word
+from .._document.metrics import CELL_PADDING, fit_columns, longest_word, staircase_columns
 from ..document import Mark, Marks, Matrix, Staircase, Table
-from .layout import fits_page
+from .layout import fits_page, is_short
 from .marks import TABLE, half_points
 from .wordml import (
     GREY,
@@ -14,6 +14,7 @@ from .wordml import (
     MUTED,
     NO_BORDERS,
     RULE,
+    RULED_LINE,
     SMALLEST,
     TINT,
     WriterBase,
@@ -41,6 +42,9 @@ def _table_start(widths: list[int], caption: str, header: bool, footer: bool) ->
         [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{sum(widths)}" w:type="dxa"/>',
+            # the border at the text's edge, as in the PDF: Word sets a table's edge a cell
+            # margin to the left of the text, unless indented by as much
+            '<w:tblInd w:w="80" w:type="dxa"/>',
             border,
             '<w:tblLayout w:type="fixed"/>',
             '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
@@ -210,15 +214,24 @@ class TableWriter(WriterBase):
                 parts.append(f"<w:tc><w:tcPr>{width}{top}</w:tcPr>{inner}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        # a paragraph after each table keeps two tables from merging into one
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        # a paragraph after each table keeps two tables from merging into one; it is the
+        # space under the table, as tall as the PDF's (four fifths of the body size)
+        gap = self.look.body_size * 8  # half-points to twips, times 0.8
+        parts.append(
+            p_xml("", f'<w:spacing w:before="0" w:after="0" w:line="{gap}" w:lineRule="exact"/>')
+        )
         return "".join(parts)
 
     def _cell(self, text: str, rpr: str, ppr: str, marks: Marks = ()) -> str:
         # a table cell must hold at least one paragraph
         return self.text_paragraphs(text, rpr=rpr, ppr=ppr, marks=marks) or p_xml("", ppr)
 
-    def table(self, block: Table) -> Iterator[str]:
+    def table(self, block: Table, below: float = 0.0) -> Iterator[str]:
+        """``block`` as a Word table; ``below`` is the height of a figure it stands over.
+
+        A table no taller than half a page stays whole, unless it and the figure
+        under it would not share a page: split, it lets the figure follow it.
+        """
         if block.caption:
             yield self.caption(block.caption)
         if block.records:
@@ -233,7 +246,10 @@ class TableWriter(WriterBase):
             widths = self._weighted(block, size) or widths
         rows = [[*row, *[""] * (columns - len(row))][:columns] for row in block.rows]
         source = block.source
-        height = max(block.row_lines * HAND_LINE, WRITING_ROW) if block.row_lines else 0
+        # a row to write in: a line of its text (its number, its group) and its handwriting
+        # lines under it, as in the PDF; a row the plan fills is as tall as its text
+        line = round(size * 10 * 1.25) + 60
+        height = block.row_lines * HAND_LINE + line if block.row_lines else 0
 
         def write(keep_together: bool) -> str:
             return self._table(
@@ -254,7 +270,20 @@ class TableWriter(WriterBase):
         # the marks' names and numbers as they were, for a table written a second time
         names, bookmarks = dict(self.names), self.bookmarks
         xml = write(block.keep_together)
+        short = is_short(xml, self.look, self.width, below)
+        if not block.keep_together and not block.row_lines and short:
+            # a short table stays whole on its page, never leaving two or three rows apart
+            self.names, self.bookmarks = dict(names), bookmarks
+            xml = write(True)
         self.sheet_split = False
+        # a sheet kept on one page shares the page out among its rows, none under 9 mm
+        while block.keep_together and height > WRITING_ROW:
+            # (room for a chapter's heading over the sheet's, as the first sheet has)
+            if fits_page(xml, self.look, self.width, headings=2):
+                break
+            height = max(WRITING_ROW, height - 40)
+            self.names, self.bookmarks = dict(names), bookmarks
+            xml = write(True)
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
             # alone on a page of its own; it splits instead, its header repeated
@@ -275,8 +304,13 @@ class TableWriter(WriterBase):
                 for k, (h, c) in enumerate(zip(block.headers, row, strict=False))
             ]
             cells = [(h, c, m) for h, c, m in cells if c]
+            last = len(cells) - 1
             for i, (name, value, marks) in enumerate(cells):
-                ppr = (rule if i == 0 else "") + ("<w:keepNext/>" if i < len(cells) - 1 else "")
+                # a record splits over pages only with two fields at least on each side:
+                # its first keeps with its second, the one before its last with the last
+                # (a record of three fields or fewer is kept whole)
+                keep = i < last and (i == 0 or i >= last - 1 or last < 3)
+                ppr = ("<w:keepNext/>" if keep else "") + (rule if i == 0 else "")
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
@@ -285,7 +319,6 @@ class TableWriter(WriterBase):
         Each field has its centre's name as a small heading and the groups placed
         in it as a bulleted list; in normal print every field is at least 45 mm high.
         """
-        yield self.caption(block.title)
         size = self.look.table_size
         half = self.width // 2
         rpr = size_xml(size)
@@ -294,9 +327,7 @@ class TableWriter(WriterBase):
             half_points("h3", self.look.large_print)
         )
         ppr = '<w:spacing w:before="0" w:after="20"/><w:keepNext/>'
-        line = borders("pBdr", ("bottom",), GREY) + (
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         self.placing(block.placements)
 
         def cell(k: int, name: str, groups: tuple[str, ...]) -> str:
@@ -333,6 +364,7 @@ class TableWriter(WriterBase):
         parts = [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            '<w:tblInd w:w="160" w:type="dxa"/>',
             frame,
             '<w:tblLayout w:type="fixed"/>',
             '<w:tblCellMar><w:top w:w="120" w:type="dxa"/><w:left w:w="160" w:type="dxa"/>'
@@ -344,40 +376,47 @@ class TableWriter(WriterBase):
             "</w:tblGrid>",
         ]
         rows = [cells[i : i + 2] for i in range(0, len(cells), 2)]
-        for n, row in enumerate(rows):
-            # the rows of the matrix stay together on one page
-            keep_row = n < len(rows) - 1
+        for row in rows:
+            # the rows of the matrix stay together on one page, and with the caption
             parts.append(f"<w:tr>{row_pr}</w:trPr>")
             for width, inner in zip((half, self.width - half), row, strict=True):
-                if not keep_row:
-                    inner = inner.replace("<w:keepNext/>", "")
                 parts.append(
                     f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/></w:tcPr>{inner}</w:tc>'
                 )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="120"/>'))
+        # the caption under the figure, as the chart's: it keeps the tables apart too
+        parts.append(self.figure_caption(block.title))
         yield "".join(parts)
 
     def staircase(self, block: Staircase) -> Iterator[str]:
         """The steps drawn as a staircase rising to the right, the lowest full width."""
-        yield self.caption(block.title)
         steps = len(block.steps)
         if not steps:
+            yield self.caption(block.title)
             return
         rpr = size_xml(self.look.table_size)
         groups_rpr = rpr + lang_xml(block.lang)
-        column = self.width // steps
-        widths = [column] * steps
+        # each step as wide as its label and its groups' names, the treads narrower
+        widths = [
+            int(w * 20)
+            for w in staircase_columns(
+                list(zip(block.labels, block.groups, strict=False)),
+                self.width / 20,
+                self.look.table_size / 2,
+                CELL_PADDING,
+            )
+        ]
         widths[-1] += self.width - sum(widths)
-        line = borders("pBdr", ("bottom",), GREY) + (
-            f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE}" w:lineRule="exact"/>'
-        )
+        line = RULED_LINE
         parts = [
             "<w:tbl><w:tblPr>",
             f'<w:tblW w:w="{self.width}" w:type="dxa"/>',
+            '<w:tblInd w:w="80" w:type="dxa"/>',
             f"<w:tblBorders>{NO_BORDERS}</w:tblBorders>",
             '<w:tblLayout w:type="fixed"/>',
+            '<w:tblCellMar><w:left w:w="80" w:type="dxa"/><w:right w:w="80" w:type="dxa"/>'
+            "</w:tblCellMar>",
             f'<w:tblCaption w:val="{esc(block.title)}"/>',
             f'<w:tblDescription w:val="{esc(block.alt)}"/>' if block.alt else "",
             "</w:tblPr><w:tblGrid>",
@@ -389,10 +428,11 @@ class TableWriter(WriterBase):
         self.placing(block.placements)
         # the highest step first: it stands at the right, above the others
         for k in range(steps, 0, -1):
-            name, groups = block.steps[k - 1], block.groups[k - 1]
+            groups = block.groups[k - 1]
             where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
-            keep = "<w:keepNext/>" if k > 1 else ""
-            body = p_xml(run_xml(f"{k}. {name}", "<w:b/>" + rpr), keep)
+            # every step keeps with the next, the lowest with the caption under it
+            keep = "<w:keepNext/>"
+            body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep)
             if block.write_in and not groups:
                 lines = "".join(
                     p_xml(
@@ -423,5 +463,5 @@ class TableWriter(WriterBase):
             )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
-        parts.append(p_xml("", '<w:spacing w:before="0" w:after="0"/>'))
+        parts.append(self.figure_caption(block.title))
         yield "".join(parts)

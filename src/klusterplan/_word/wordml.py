@@ -26,6 +26,8 @@ from .marks import PLACEMENT, VALUE, Look, bookmark_name
 __all__ = [
     "GREY",
     "HAND_LINE",
+    "RULED_LINE",
+    "RULE_ROOM",
     "kept_together",
     "MUTED",
     "NO_BORDERS",
@@ -37,6 +39,7 @@ __all__ = [
     "esc",
     "lang_xml",
     "p_xml",
+    "plain_hyphens",
     "run_xml",
     "size_xml",
 ]
@@ -68,10 +71,28 @@ def size_xml(half_points: int) -> str:
     return f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
 
 
+#: A hyphen inside a word ("IT-ansvarig", "2011-03-17"): Word's no-break hyphen, which the
+#: PDF's line breaking never breaks at either, and which python-docx reads as "-".
+_IN_WORD_HYPHEN = re.compile(r"(?<=\w)-(?=\w)")
+_NO_BREAK_HYPHEN = '</w:t><w:noBreakHyphen/><w:t xml:space="preserve">'
+
+
+def _line_xml(line: str) -> str:
+    return f'<w:t xml:space="preserve">{_IN_WORD_HYPHEN.sub(_NO_BREAK_HYPHEN, esc(line))}</w:t>'
+
+
+def plain_hyphens(xml: str) -> str:
+    """``xml`` (runs from :func:`run_xml`) with ordinary hyphens.
+
+    A contents entry's title is so written, as Word writes it when it updates the contents.
+    """
+    return xml.replace(_NO_BREAK_HYPHEN, "-")
+
+
 def run_xml(text: str, rpr: str = "") -> str:
-    """One run per line of ``text``, lines separated by breaks."""
+    """One run per line of ``text``, lines separated by breaks; no line breaks inside a word."""
     lines = text.split("\n")
-    inner = "<w:br/>".join(f'<w:t xml:space="preserve">{esc(line)}</w:t>' for line in lines)
+    inner = "<w:br/>".join(_line_xml(line) for line in lines)
     props = f"<w:rPr>{rpr}</w:rPr>" if rpr else ""
     return f"<w:r>{props}{inner}</w:r>"
 
@@ -116,6 +137,17 @@ def borders(tag: str, sides: tuple[str, ...], colour: str, size: int = 4) -> str
         f'<w:{side} w:val="single" w:sz="{size}" w:space="0" w:color="{colour}"/>' for side in sides
     )
     return f"<w:{tag}>{inner}</w:{tag}>"
+
+
+#: A handwriting line's paragraph properties: :data:`HAND_LINE` high, ruled under. "between"
+#: rules each line of a run of them, which "bottom" alone would rule under the last only.
+RULED_LINE = (
+    borders("pBdr", ("bottom", "between"), GREY).replace('w:space="0"', 'w:space="1"')
+    + f'<w:spacing w:before="0" w:after="0" w:line="{HAND_LINE - 51}" w:lineRule="exact"/>'
+)
+#: What a ruled line's rule and the space over it add to its height, in twips (measured as
+#: LibreOffice prints it): the lines stand :data:`HAND_LINE` apart, as in the PDF.
+RULE_ROOM = 51
 
 
 NO_BORDERS = "".join(
@@ -230,6 +262,11 @@ class WriterBase:
             ppr,
             self.style(f"Heading {section.level}"),
         )
+
+    def figure_caption(self, text: str) -> str:
+        """A figure's caption under it (the chart, the staircase, the matrix), as in the PDF."""
+        rpr = f'<w:i/><w:color w:val="{MUTED}"/>'
+        return p_xml(run_xml(text, rpr), '<w:spacing w:before="60" w:after="160"/>')
 
     def caption(self, text: str) -> str:
         """A bold line kept with what follows: a list's, a table's or a figure's title."""

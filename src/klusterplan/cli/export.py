@@ -16,7 +16,7 @@ from .. import ExportOptions, ExportOutcome, example, load
 from .._catalogue.locale import system_language
 from .._catalogue.messages import count, decimal, message, os_reason, shared_language, text
 from .._catalogue.text import in_language
-from .._export.batch import Task, plan_tasks, process_pool, run_tasks
+from .._export.batch import Task, plan_tasks, pool_context, process_pool, run_tasks
 from .._export.contain import DEFAULT_HOOK_TIMEOUT
 from .._export.worker import PluginWorker
 from .._extension.exporter import unknown_settings
@@ -244,9 +244,11 @@ def export_command(
     language = plans_language(lang, plans, [bundled.language] if bundled is not None else [])
     if not plans and not with_example:
         fail(message("need_plan", language))
+    total = len(plans) + (1 if with_example else 0)
+    if total > 1 and (jobs or _default_jobs()) > 1 and output != "-":
+        pool_context()  # the pool's fork server starts beside the command's own work
     plugins = registry()
     wanted = _wanted_formats(formats, plugins, language)
-    total = len(plans) + (1 if with_example else 0)
     output_dir, output_file = _destination(output, total, wanted, plugins, language)
     if output_file is not None and not wanted:
         wanted = [_format_of(output_file, plugins, language)]

@@ -10,6 +10,7 @@ from typing import Any, Protocol
 from reportlab.lib.units import mm
 from reportlab.platypus import Spacer, Table, TableStyle
 
+from .._document.metrics import staircase_columns
 from ..document import Chart, Document, Matrix, Staircase
 from ..document import Table as TableBlock
 from ._pdf_bars import bars
@@ -71,9 +72,10 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
         ("LEFTPADDING", (0, 0), (-1, -1), 6),
         ("TOPPADDING", (0, 0), (-1, -1), 4),
     ]
+    labels = block.labels
     for row, k in enumerate(range(steps, 0, -1)):
-        name, groups = block.steps[k - 1], block.groups[k - 1]
-        content: list[Any] = [w.para(f"{k}. {name}", w.s.bold)]
+        groups = block.groups[k - 1]
+        content: list[Any] = [w.para(labels[k - 1], w.s.bold)]
         if block.write_in and not groups:
             content.append(_RuledLines(block.write_in, w.gap))
         else:
@@ -86,16 +88,24 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
             ("LINEABOVE", first, (steps - 1, row), 1.5, w.look.primary),
             ("LINEBEFORE", first, first, 1.5, w.look.primary),
         ]
-    table = Table(data, colWidths=[w.width / steps] * steps, hAlign="LEFT")
+    # each step as wide as its label and its groups' names, the treads narrower
+    widths = staircase_columns(
+        [(label, groups) for label, groups in zip(labels, block.groups, strict=False)],
+        w.width,
+        w.s.bold.fontSize,
+        14,
+    )
+    table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(style))
     if table.wrap(w.width, w.height)[1] > w.height * 0.8:
         # too many groups for a drawing on one page: the steps as a list instead
         out: list[Any] = [w.para(block.title, w.s.bold)]
         for k in range(steps, 0, -1):
             on = ", ".join(block.groups[k - 1]) or "–"
-            out.append(w.field(f"{k}. {block.steps[k - 1]}", on))
+            out.append(w.field(labels[k - 1], on))
         return out
-    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+    # the title as the figure's caption, under it, as the chart's
+    return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
 
 
 def matrix(w: Writer, block: Matrix) -> list[Any]:
@@ -120,7 +130,7 @@ def matrix(w: Writer, block: Matrix) -> list[Any]:
         height = None  # many groups in one field: let the rows grow rather than overflow
     table = Table(rows, colWidths=[half, half], rowHeights=height, splitInRow=1)
     table.setStyle(style)
-    return [together([w.para(block.title, w.s.bold), table]), Spacer(1, 12)]
+    return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
 
 
 def _matrix_style(primary: Any, font: str) -> TableStyle:

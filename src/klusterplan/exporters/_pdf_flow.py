@@ -119,6 +119,51 @@ def all_headings(flowables: list[Any]) -> Iterator[_Heading]:
             yield from all_headings(flowable._content)
 
 
+class Question(KeepTogether):  # type: ignore[misc]
+    """A workbook question: whole on a page, or split between its parts, its heading repeated.
+
+    One that fits the page it starts on stays whole there. One that does not
+    moves whole to the next page when this one is half full already and it fits
+    that one; else as many of its parts as fit stay here, and the rest goes on
+    over the page under ``again()``: the question repeated, marked as continued.
+    So no page is left half empty for a question, and no room to write is cut
+    off from what it asks.
+    """
+
+    def __init__(
+        self,
+        head: list[Any],
+        parts: list[list[Any]],
+        again: Callable[[], list[Any]],
+        measure: Callable[[Any], float],
+    ) -> None:
+        # (groups inside opened up: one nested says it is taller than any page)
+        super().__init__(together([*head, *(f for part in parts for f in part)])._content)
+        self.head, self.parts, self.again, self.measure = head, parts, again, measure
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        frame = getattr(self, "_frame", None)
+        room = float(frame._height) if frame is not None else aH
+        total = sum(self.measure(f) for f in self._content)
+        if total <= aH:
+            return list(self._content)
+        if total <= room and (room - aH >= room * 0.5 or len(self.parts) < 2):
+            return list(super().split(aW, aH))  # whole, on the next page
+        height = sum(self.measure(f) for f in self.head)
+        fit = 0
+        for part in self.parts:
+            height += sum(self.measure(f) for f in part)
+            if height > aH:
+                break
+            fit += 1
+        if fit == 0:
+            # not even its first part here: the next page, unless this one is empty
+            at_top = aH >= room * 0.95
+            return list(self._content) if at_top else [KeepTogether.FrameBreak(), self]
+        rest = Question(self.again(), self.parts[fit:], self.again, self.measure)
+        return [*self.head, *(f for part in self.parts[:fit] for f in part), rest]
+
+
 #: The least a chapter leaves on the page it ends on when it began on an earlier one,
 #: in lines of body text: fewer look like a page printed by mistake.
 END_LINES = 10

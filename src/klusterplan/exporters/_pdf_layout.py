@@ -36,7 +36,7 @@ from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
-from .._catalogue.labels import joined
+from .._catalogue.labels import joined, label
 from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
@@ -62,6 +62,7 @@ from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
     END_LINES,
     FRAME_ROOM,
+    Question,
     all_headings,
     balanced,
     keep_end,
@@ -327,7 +328,9 @@ class _Renderer:
             # of a page keeps each of its parts whole instead, so that the page
             # before it is not left nearly empty
             whole = [*headings, heading, *body]
-            if sum(self.tall(f) for f in whole) <= self.height * 0.6:
+            if section.keep_together:
+                out.append(self.question(section, [*headings, heading], parts))
+            elif sum(self.tall(f) for f in whole) <= self.height * 0.6:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
@@ -335,9 +338,15 @@ class _Renderer:
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
             # (and a short list introducing a figure goes with the figure)
+            figures = [
+                isinstance(block, Chart | Staircase | Matrix)
+                for block, part in zip(section.blocks, parts, strict=True)
+                for _ in part
+            ]
             count = 1
             while (
                 count < len(body)
+                and figures[count]
                 and isinstance(body[count], KeepTogether)
                 and sum(self.tall(f) for f in body[: count + 1]) <= self.height * 0.6
             ):
@@ -347,6 +356,26 @@ class _Renderer:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
         return out
+
+    def question(self, section: Section, head: list[Any], parts: list[list[Any]]) -> Any:
+        """A workbook question whole on a page, or split with its heading repeated.
+
+        A prompt goes with the part after it, never ending a page alone.
+        """
+        grouped: list[list[Any]] = []
+        bound = False  # the part before is a prompt: this part goes with it
+        for block, part in zip(section.blocks, parts, strict=True):
+            if bound:
+                grouped[-1].extend(part)
+            else:
+                grouped.append(list(part))
+            bound = isinstance(block, Paragraph) and block.prompt
+        title = f"{section.title} ({label('continued', self.doc.language)})"
+
+        def again() -> list[Any]:
+            return [self.heading(title, section.level, toc=False)]
+
+        return Question(head, [p for p in grouped if p], again, self.tall)
 
     def kept_parts(self, headings: list[Any], parts: list[list[Any]]) -> list[Any]:
         """A long question's blocks, each kept whole on a page when it is short.
@@ -387,6 +416,7 @@ class _Renderer:
         height = self.tall
         need = sum(height(f) for f in headings)
         shown = 0.0
+        after_kept = False
         for f in body:
             h = height(f)
             kept = keeps_with_next(f)
@@ -396,7 +426,9 @@ class _Renderer:
                 least = sum(rows) if len(rows) < 5 else sum(rows[:3])
                 need += least + f.getSpaceBefore() + 6  # (rules and rounding)
                 break
-            whole = isinstance(f, KeepTogether) or kept
+            # (reportlab keeps what follows a label whole with it: it moves as one)
+            whole = isinstance(f, KeepTogether) or kept or after_kept
+            after_kept = kept
             if not whole and h > 2 * leading + f.getSpaceBefore():
                 # a longer paragraph or list: two of its lines, the least it leaves here
                 h = 2 * leading + f.getSpaceBefore()
@@ -416,7 +448,11 @@ class _Renderer:
             case Quote():
                 out = self.paragraphs(block.text, s.quote)
                 if block.attribution:
-                    out.append(self.para(f"— {block.attribution}", s.attribution))
+                    # the attribution stays with the quote's last paragraph, never alone
+                    last = out[-1:]
+                    del out[-1:]
+                    attribution = self.para(f"— {block.attribution}", s.attribution)
+                    out.append(together([*last, attribution]))
                 return out
             case BulletList():
                 return self.bullets(block)
@@ -446,20 +482,27 @@ class _Renderer:
         items = [
             ListItem([self.para(item.strip(), self.s.body)]) for item in block.items if item.strip()
         ]
-        lst = ListFlowable(
-            items,
-            bulletType="1" if block.ordered else "bullet",
-            start=None if block.ordered else "•",
-            bulletFontName=f.regular,
-            bulletFontSize=self.look.size,
-            leftIndent=self.look.size * 1.6,
-        )
-        out: list[Any] = []
-        if block.caption:
-            out.append(self.para(block.caption, self.s.bold))
-        out.append(lst)
+
+        def listed(part: list[Any], first: int) -> Any:
+            return ListFlowable(
+                part,
+                bulletType="1" if block.ordered else "bullet",
+                start=first if block.ordered else "•",
+                bulletFontName=f.regular,
+                bulletFontSize=self.look.size,
+                leftIndent=self.look.size * 1.6,
+            )
+
+        caption = [self.para(block.caption, self.s.bold)] if block.caption else []
         # a short list stays on one page, never leaving its last item alone on the next
-        return [together(out)] if len(items) <= 8 else out
+        if len(items) <= 8:
+            return [together([*caption, listed(items, 1)])]
+        # a long one keeps its caption with its first two items, and its last two together
+        return [
+            together([*caption, listed(items[:2], 1)]),
+            listed(items[2:-2], 3),
+            together([listed(items[-2:], len(items) - 1)]),
+        ]
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
         out: list[Any] = []
@@ -473,12 +516,18 @@ class _Renderer:
         return out
 
     def record(self, fields: list[Any]) -> list[Any]:
-        """One record under its rule: whole on a page, or at least its first two fields."""
+        """One record under its rule: whole on a page, or split with two fields on each side.
+
+        A short record moves whole; a longer one may break between its fields,
+        but never so that one field ("Status: planerad") stands alone at the top
+        of a page or at its foot, and never keeping so much together that the
+        page before is left half empty.
+        """
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
         height = sum(self.tall(f) for f in fields)
-        if height <= self.height * 0.4:
+        if len(fields) < 4 or height <= self.height * 0.2:
             return [together([rule, *fields])]
-        return [together([rule, *fields[:2]]), *fields[2:]]
+        return [together([rule, *fields[:2]]), *fields[2:-2], together(fields[-2:])]
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -530,20 +579,14 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            # The workbook: each row leaves room to write by hand; a sheet kept on one
-            # page gives each row its share of the page, at least one line to write on.
-            room = block.row_lines * self.gap
-            if block.keep_together:
-                heading_room = 34 * mm  # the chapter's heading and the sheet's
-                text = cell.leading * 2 + 6
-                share = (self.height - heading_room - text) / max(1, len(rows)) - text
-                room = max(6.5 * mm, min(room, share))
-            for cells in data[1:]:
-                cells[0] = [cells[0], Spacer(1, room)]
+            self.writing_rows(block, data, widths, cell.leading)
         grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
-        grid.kp_too_tall = grid.wrap(self.width, self.height)[1] > self.height * 0.85
-        if block.keep_together and not grid.kp_too_tall:
+        tall = grid.wrap(self.width, self.height)[1]
+        grid.kp_too_tall = tall > self.height * 0.85
+        # a short table stays whole on its page, never leaving two or three rows apart
+        short = not block.row_lines and tall <= self.height * 0.5
+        if (block.keep_together and not grid.kp_too_tall) or short:
             out.append(together([*out[-1:], grid]) if block.caption else together([grid]))
             if block.caption:
                 del out[-2]
@@ -551,6 +594,40 @@ class _Renderer:
             out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
+
+    def writing_rows(
+        self, block: TableBlock, data: list[list[Any]], widths: list[float], leading: float
+    ) -> None:
+        """The workbook: each body row at least a line of text and its room to write high.
+
+        A row is as tall as its text, and at least one line (what it names: a
+        number, a group) and :attr:`TableBlock.row_lines` handwriting lines; a
+        row the plan fills is amended in the rows left empty under it. A sheet
+        kept on one page shares the page out among its rows, none less than one
+        handwriting line high.
+        """
+        least = leading + block.row_lines * self.gap
+        firsts = [cells[0].wrap(widths[0] - _CELL_PADDING, self.height)[1] for cells in data[1:]]
+        if block.keep_together:
+            heading_room = 34 * mm  # the chapter's heading and the sheet's
+            pad = 5.5  # a row's padding and rule
+            header = self._row_text(data[0], widths) + pad
+            texts = [self._row_text(row, widths) for row in data[1:]]
+            spare = self.height - heading_room - header - len(texts) * pad
+            if sum(max(t, least) for t in texts) > spare:
+                # the least height that fits: bisected, never under a handwriting line
+                low, high = self.gap - pad, least
+                for _ in range(20):
+                    mid = (low + high) / 2
+                    fits = sum(max(t, mid) for t in texts) <= spare
+                    low, high = (mid, high) if fits else (low, mid)
+                least = max(low, self.gap - pad)
+        for cells, first in zip(data[1:], firsts, strict=True):
+            cells[0] = [cells[0], Spacer(1, max(0.0, least - first))]
+
+    def _row_text(self, row: list[Any], widths: list[float]) -> float:
+        inner = [w - _CELL_PADDING for w in widths]
+        return float(max(p.wrap(w, self.height)[1] for p, w in zip(row, inner, strict=False)))
 
     def _fit(self, block: TableBlock) -> tuple[list[float], float]:
         """Column widths from the text in the fonts used, and the size it fits at."""
