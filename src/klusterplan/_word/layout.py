@@ -20,6 +20,7 @@ from typing import Any
 from .._document import design as _design
 from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
+from .wordml import RULE_ROOM
 
 __all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short"]
 
@@ -137,6 +138,11 @@ class _Measure:
             heights = [self.charts[int(chart)] if int(chart) < len(self.charts) else 200.0]
         else:
             heights = [exact or max(s, 1.0) * _LINE * multiple for s in lines]
+        if ppr is not None and ppr.find(_tag("pBdr")) is not None:
+            # a rule under the paragraph adds its width and the space over it
+            rule = ppr.find(_tag("pBdr"))
+            if rule.find(_tag("bottom")) is not None or rule.find(_tag("between")) is not None:
+                heights[-1] += RULE_ROOM / 20
         out = _Para(heights, before, after)
         if name in _CONTEXTUAL and (spacing is None or spacing.get(_tag("after")) is None):
             out.contextual = name
