@@ -406,6 +406,7 @@ def _mark(orientation: str) -> str:
     return f'<w:p xmlns:kp="{SECTION_MARK}" kp:ends="{orientation}"/>'
 
 
+# long: the body in the reading order of the document, the contents filled in at its end
 def body_xml(
     document: Document, look: Look, new_list: Callable[[bool], int], pages: bool = True
 ) -> tuple[str, bool]:

@@ -139,6 +139,7 @@ class TableWriter(WriterBase):
         widths[-1] += self.width - sum(widths)
         return widths
 
+    # long: one table's XML top to bottom, its keeps decided from all of its rows at once
     def _table(
         self,
         headers: tuple[str, ...] | None,
