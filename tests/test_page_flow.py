@@ -381,3 +381,38 @@ def test_the_audit_lets_a_section_of_its_own_end_the_document() -> None:
     last = [("A last section", 15.0), ("its one line", 10.5)]
     found = audit(_pdf(lambda c, n: _ending(c, n, last), pages=2), NORMAL)
     assert [d for d in found if d.kind == "chapter's tail alone"] == []
+
+
+#: How far one line's box may reach into the next's, in points (tight leading does).
+_OVERLAP = 2.0
+
+
+def _overlaps(data: bytes) -> list[str]:
+    """Lines of text drawn over one another: one starts above where the one before ends."""
+    found = []
+    for page in read_pages(data):
+        lines = sorted(page.lines, key=lambda line: line.top)
+        for a, b in itertools.combinations(lines, 2):
+            across = min(a.x1, b.x1) - max(a.x0, b.x0)
+            if across > 5 and a.top < b.top < a.bottom - _OVERLAP:
+                found.append(f"p{page.number}: {a.text[:30]!r} under {b.text[:30]!r}")
+    return found
+
+
+@pytest.mark.parametrize("name", ["plan", "large print", "blank workbook"])
+def test_tagged_pdf_never_draws_text_over_text(name: str) -> None:
+    pytest.importorskip("typst")
+    make, _ = DOCUMENTS[name]
+    assert _overlaps(make("pdf-ua")) == []
+
+
+def test_the_overlap_check_sees_text_over_text(tmp_path: Any) -> None:
+    from reportlab.pdfgen.canvas import Canvas
+
+    path = tmp_path / "over.pdf"
+    canvas = Canvas(str(path))
+    canvas.setFont("Helvetica", 11)
+    canvas.drawString(60, 700, "The first line of a paragraph")
+    canvas.drawString(60, 695, "A table drawn over it")
+    canvas.save()
+    assert _overlaps(path.read_bytes()) != []
