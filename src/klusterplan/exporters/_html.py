@@ -64,6 +64,8 @@ __all__ = ["render_html"]
 #: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+#: A run a line never breaks: an ISO date.
+_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
 #: A table of this many columns or more is as wide as the window allows, on a desk too.
 _DESK_COLUMNS = 6
 #: The text width of a phone 390 px wide, in CSS pixels, less the page's padding.
@@ -127,8 +129,18 @@ def _wrap(label: str, width: int) -> list[str]:
 
 
 def _text(text: str) -> str:
-    """Plan text as HTML that shows it as typed; single line ends become ``<br>``."""
-    return escape(text.strip(), quote=True).replace("\n", "<br>")
+    """Plan text as HTML that shows it as typed; single line ends become ``<br>``.
+
+    A date is kept on one line: a phone's narrow column would otherwise break it
+    at a hyphen ("2011-01-" over "27").
+    """
+    shown = escape(text.strip(), quote=True).replace("\n", "<br>")
+    return _WHOLE.sub(r'<span class="whole">\g<0></span>', shown)
+
+
+def _svg_text(text: str) -> str:
+    """Plan text inside the chart's SVG, where only text may stand."""
+    return escape(" ".join(text.split()), quote=True)
 
 
 def _mime(data: bytes) -> str | None:
@@ -262,7 +274,7 @@ class _Page:
         for label_lines, value in zip(lines, chart.values, strict=True):
             for line in label_lines:
                 y += _FONT + 3
-                parts.append(f'<text x="0" y="{y}" class="label">{_text(line)}</text>')
+                parts.append(f'<text x="0" y="{y}" class="label">{_svg_text(line)}</text>')
             length = max(1.0, _SPAN * value / top)
             parts.append(
                 f'<rect x="0" y="{y + 5}" width="{length:.1f}" height="{_BAR}" '
@@ -286,8 +298,8 @@ class _Page:
             f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height}" '
             f'aria-labelledby="{title_id} {desc_id}">'
         )
-        yield f'<title id="{title_id}">{_text(chart.title)}</title>'
-        yield f'<desc id="{desc_id}">{_text(chart.alt or chart.title)}</desc>'
+        yield f'<title id="{title_id}">{_svg_text(chart.title)}</title>'
+        yield f'<desc id="{desc_id}">{_svg_text(chart.alt or chart.title)}</desc>'
         yield (
             f"<style>text {{ font-size: {_FONT}px; fill: #1a1a1a; }} "
             ".value { font-weight: bold; } .tick { fill: #595959; }</style>"

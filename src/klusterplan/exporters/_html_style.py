@@ -103,6 +103,7 @@ tfoot td {{ font-weight: bold; border-top: 2px solid var(--primary); }}
   var(--rule); line-height: 2em; padding: 0 0.4em; resize: vertical; background: #fff
   repeating-linear-gradient(transparent 0, transparent calc(2em - 1px), #9a9a9a calc(2em - 1px),
   #9a9a9a 2em); }}
+.whole {{ white-space: nowrap; }}
 .visually-hidden {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
   clip: rect(0 0 0 0); white-space: nowrap; }}
 footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--accent);
