@@ -12,16 +12,14 @@ from __future__ import annotations
 
 import io
 import json
-import os
 import re
-import shutil
-import subprocess
 from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from click.testing import Result
 from docx.oxml.ns import qn
+from libreoffice import printed
 from page_audit import LARGE, NORMAL, Line, Page, audit, read_pages
 from pypdf import PdfReader
 
@@ -30,7 +28,6 @@ from klusterplan import testing
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "cluster"
 TODAY = "2011-03-01"
 Run = Callable[..., Result]
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 NBSP = "\u00a0"
 
 #: What is meant for whoever runs the tool: rule codes, commands, ids and field paths.
@@ -71,26 +68,7 @@ def _word_text(path: Path) -> str:
 
 
 def _word_as_printed(path: Path, folder: Path) -> bytes:
-    if SOFFICE is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder),
-            str(path),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return (folder / f"{path.stem}.pdf").read_bytes()
+    return printed(path, folder)
 
 
 def _plain(text: str) -> str:

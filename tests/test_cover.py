@@ -10,21 +10,18 @@ from __future__ import annotations
 
 import functools
 import io
-import os
-import shutil
-import subprocess
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from click.testing import CliRunner
+from libreoffice import convert, printed
 from wordfill import open_word, save, type_into
 
 import klusterplan
 from klusterplan.cli import main
 
-SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")
 MM = 72 / 25.4
 #: What the cover of the example, with Kalmar as its municipality, must show.
 DOCUMENT_INFORMATION = [
@@ -228,26 +225,7 @@ def _logo_boxes(data: bytes, pages: int = 2) -> list[tuple[float, float, float, 
 
 
 def _word_pdf(docx: Path, folder: Path) -> bytes:
-    if SOFFICE is None:
-        if os.environ.get("CI"):
-            pytest.fail("LibreOffice is not installed; .ci/run installs it")
-        pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{folder / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(folder / "word"),
-            str(docx),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
-    return (folder / "word" / f"{docx.stem}.pdf").read_bytes()
+    return printed(docx, folder / "word")
 
 
 def test_the_logo_sits_top_right_alike_in_pdf_tagged_pdf_and_word(
@@ -304,23 +282,7 @@ def test_document_information_typed_in_word_reads_back(
 def test_document_information_reads_back_after_libreoffice(
     draft: dict[str, Path], tmp_path: Path
 ) -> None:
-    if SOFFICE is None:
-        pytest.skip("LibreOffice is not installed")
-    subprocess.run(
-        [
-            SOFFICE,
-            f"-env:UserInstallation=file://{tmp_path / 'profile'}",
-            "--headless",
-            "--convert-to",
-            "docx",
-            "--outdir",
-            str(tmp_path / "lo"),
-            str(draft["plan.docx"]),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=600,
-    )
+    convert([draft["plan.docx"]], tmp_path / "lo", to="docx")
     result = klusterplan.read_word(tmp_path / "lo" / "plan.docx")
     assert result.plan.document == result.base.document
     assert not [n for n in result.notices if "document" in n.path or "Dokument" in n.message]
