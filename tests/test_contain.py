@@ -197,7 +197,8 @@ def _alive(pid: int) -> bool:
     try:
         with open(f"/proc/{pid}/status", encoding="ascii") as status:
             return not any(line.startswith("State:\tZ") for line in status)
-    except FileNotFoundError:
+    except (FileNotFoundError, ProcessLookupError):
+        # gone before its status could be read, or while it was read
         return False
 
 

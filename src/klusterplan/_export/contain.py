@@ -21,7 +21,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
-from typing import TextIO
+from typing import Any, TextIO
 
 from .._support.stop import HookTimeout, Stopped
 
@@ -165,8 +165,16 @@ def worker_init() -> None:
     if not isinstance(sys.stderr, _Quiet):
         _speaking = sys.stderr
         sys.stderr = _Quiet()
+    # a stop that lands where an exception cannot rise (a weakref's callback, a
+    # destructor) is not printed as a traceback: the task goes on to its end instead
+    sys.unraisablehook = _unraisable
     _die_with_parent()
     threading.Thread(target=_watch_parent, args=(_parent_sentinel(),), daemon=True).start()
+
+
+def _unraisable(unraisable: Any) -> None:
+    if not isinstance(unraisable.exc_value, Stopped):
+        sys.__unraisablehook__(unraisable)
 
 
 @contextlib.contextmanager
