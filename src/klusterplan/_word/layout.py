@@ -290,7 +290,6 @@ class _Pages:
             else:
                 # between two paragraphs the larger of the two spaces stands, not both
                 before = max(0.0, para.before - last.after)
-        para = _spaced(para, before)
         whole = before + sum(para.lines)
         if para.keep_next:
             need = whole + para.after + following
@@ -355,15 +354,6 @@ class _Pages:
         self.last = None
         self.new_page(forced=True)
         self.landscape = landscape
-
-
-def _spaced(para: _Para, before: float) -> _Para:
-    """``para`` with the space it takes above it where it stands."""
-    if before == para.before:
-        return para
-    out = _Para(para.lines, before, para.after)
-    out.__dict__.update({k: v for k, v in para.__dict__.items() if k != "before"})
-    return out
 
 
 def _pieces(body: Any, measure: _Measure, widths: tuple[float, float]) -> list[Any]:
