@@ -193,12 +193,13 @@ def _label_column(w: _Writer) -> int:
 def _cover(w: _Writer, document: Document) -> Iterator[str]:
     look = w.look
     # the title where the PDF's stands: the cover's header pushes the body down a little
-    space = round(2400 - (45 - cover_space_mm(look.large_print)) * 1440 / 25.4)
+    space = round(2560 - (45 - cover_space_mm(look.large_print)) * 1440 / 25.4)
     yield p_xml("", f'<w:spacing w:before="{space}" w:after="0"/>')
     text = lang_xml(
         document.text_language if document.text_language is not document.language else None
     )
-    yield p_xml(run_xml(document.title), style=w.style("Title"))
+    # the subtitle as close under the title as in the PDF
+    yield p_xml(run_xml(document.title), '<w:spacing w:after="150"/>', w.style("Title"))
 
     def whole(path: str, value: str) -> Marks:
         return (Mark(path, 0, len(value)),) if path else ()
@@ -228,7 +229,7 @@ def _cover(w: _Writer, document: Document) -> Iterator[str]:
     if document.promise:
         size = round(look.body_size * 2.2)
         rpr = f'<w:i/><w:color w:val="{look.accent}"/>{size_xml(size)}' + text
-        yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="720"/>')
+        yield p_xml(run_xml(f"”{document.promise}”", rpr), '<w:spacing w:before="850"/>')
     if document.control_lines:
         yield _control_block(w, document, text)
         # a frame is anchored to the paragraph after it: an empty one keeps it on the cover,
@@ -244,16 +245,16 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     """
     look = w.look
     column = _label_column(w)
-    rpr = size_xml(look.table_size)
+    rpr = size_xml(look.body_size)
     frame = (
         f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
         'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
     )
     rule = borders("pBdr", ("top",), look.accent, 6)
-    # a line as high as a row of the PDF's particulars (1.9 times the text: half-points
-    # times ten are twips); Word sets the room an exact line leaves above its text, so
-    # the rule needs no space of its own
-    line = round(look.table_size * 10 * 1.9)
+    # a line as high as a row of the PDF's particulars (its leading, 1.35 times the text,
+    # and 3 pt of padding either side: half-points times ten are twips); Word sets the room
+    # an exact line leaves above its text, so the rule needs no space of its own
+    line = round(look.body_size * 10 * 1.35 + 120)
     ppr = (
         frame
         + rule
@@ -263,12 +264,12 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     runs = []
     marks = document.control_marks
     # what fits beside the labels, at about half an em a character
-    room = int((look.text_width - column) / (look.table_size * 10 * 0.5))
+    room = int((look.text_width - column) / (look.body_size * 10 * 0.5))
     for n, (name, value) in enumerate(document.control_lines):
         if n:
             runs.append("<w:r><w:br/></w:r>")
         tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
-        runs.append(run_xml(f"{name}:", "<w:b/>" + rpr) + tab)
+        runs.append(run_xml(name, "<w:b/>" + rpr) + tab)
         line_marks = marks[n] if n < len(marks) else ()
         for k, (a, b) in enumerate(_wrapped(value, room)):
             if k:
@@ -325,16 +326,17 @@ def _lines(
     column = _label_column(w)
     tabs = f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
     rule = borders("pBdr", ("top",), look.accent, 6).replace('w:space="0"', 'w:space="6"')
-    rpr = size_xml(look.table_size)
+    rpr = size_xml(look.body_size)
     for n, (name, value) in enumerate(lines):
+        # a line as far from the next as the PDF's rows: its leading and 6 pt of padding
         ppr = (
             (rule if n == 0 else "")
             + tabs
-            + f'<w:spacing w:before="{160 if n == 0 else 0}" w:after="150"/>'
+            + f'<w:spacing w:before="{363 if n == 0 else 0}" w:after="120"/>'
             + f'<w:ind w:left="{column}" w:hanging="{column}"/>'
         )
-        # "Kommun:" as documents before this layout wrote it, so that they still read back
-        label = run_xml(f"{name}:", "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
+        # the label as the PDF sets it, without a colon: its column says what it is
+        label = run_xml(name, "<w:b/>" + rpr) + f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
         line_marks = marks[n] if n < len(marks) else ()
         yield p_xml(label + w.marked(value, line_marks, rpr + text), ppr)
 

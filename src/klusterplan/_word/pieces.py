@@ -271,13 +271,16 @@ def _own_words(para: Para, skeletons: dict[Any, Any]) -> bool:
         # as this version or an earlier one wrote it; nothing a person typed is lost
         return True
     mine = set(para.paths)
+    # a label's colon is layout: earlier versions wrote "Kommun:" where the cover now
+    # sets "Kommun" in a column of its own
+    squashed = squashed.replace(":", "")
     for paths, found in skeletons.items():
         if not mine <= set(paths):
             continue
         for _, _, middle in found:
-            pieces = {t.strip() for t in middle if t.strip()}
-            if squashed == _squash("".join(middle)) or all(
-                t.strip() in pieces for t in actual if t.strip()
+            pieces = {t.strip().rstrip(":") for t in middle if t.strip()}
+            if squashed == _squash("".join(middle)).replace(":", "") or all(
+                t.strip().rstrip(":") in pieces for t in actual if t.strip()
             ):
                 return True
     return False
