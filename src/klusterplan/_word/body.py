@@ -108,19 +108,23 @@ class _Writer(TableWriter):
 
     def quote(self, block: Quote) -> Iterator[str]:
         lang = lang_xml(block.lang)
+        # set in from both margins by one and a half times the text size, as in the PDF
+        step = self.look.body_size * 15
+        indent = f'<w:ind w:left="{step}" w:right="{step}"/>'
         if block.text.strip():
             # the quote's last paragraph keeps with its attribution, never apart from it
             style = self.style("Quote")
-            quoted = self.text_paragraphs(block.text, style, lang, marks=block.marks)
+            quoted = self.text_paragraphs(block.text, style, lang, indent, block.marks)
             if block.attribution:
                 head = f'<w:pStyle w:val="{style}"/>'
                 at = quoted.rfind(head) + len(head)
                 quoted = quoted[:at] + "<w:keepNext/>" + quoted[at:]
             yield quoted
         if block.attribution:
+            # under the quote at its indent, upright, as the PDF sets it
             yield p_xml(
-                run_xml(f"— {block.attribution}", lang),
-                '<w:jc w:val="right"/>',
+                run_xml(f"— {block.attribution}", '<w:i w:val="0"/>' + lang),
+                indent,
                 self.style("Quote"),
             )
 

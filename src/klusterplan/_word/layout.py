@@ -127,7 +127,9 @@ class _Measure:
                 exact = float(line) / 20
             elif line:
                 multiple = float(line) / 240
-        indent = _twips(ppr, "ind", "left") if ppr is not None else 0.0
+        indent = (
+            _twips(ppr, "ind", "left") + _twips(ppr, "ind", "right") if ppr is not None else 0.0
+        )
         if ppr is not None and ppr.find(_tag("numPr")) is not None:
             indent += 18
         bold_style = name.startswith("Heading") or name == "Title"
