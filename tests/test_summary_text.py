@@ -89,11 +89,15 @@ def test_the_example_summary_opens_with_its_numbers_said(example: Plan) -> None:
 
 def test_the_english_summary_says_it_in_english(example: Plan) -> None:
     text = _opening(example, language=Language.EN)
-    assert text.startswith("The plan prioritises eight target groups; three of them got")
+    assert text.startswith("The plan prioritises eight target groups; Den ")
     assert "from the culture centre today to the social centre tomorrow" in text
     assert "six immediate actions and five long-term ones, and one of them is done." in text
-    # the plan's Swedish names are counted, not quoted untagged in an English sentence
-    assert not any(g.name in text for g in example.target_groups)
+    # the groups with the most votes are named as the plan writes them, then "these three"
+    most = max(g.votes or 0 for g in example.target_groups)
+    for group in example.target_groups:
+        assert (group.name in text) is (group.votes == most), group.name
+    assert "got the most votes (9 each)" in text
+    assert "reaches out to these three" in text
 
 
 def _one_of_each(example: Plan) -> Plan:

@@ -36,19 +36,34 @@ def _export(plan: klusterplan.Plan, **options: Any) -> bytes:
 
 @pytest.fixture(scope="module")
 def printed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, bytes]]:
-    """The example plan written by the command, in normal and large print, and LibreOffice's PDF."""
+    """The example plan written by the command, in normal and large print, and LibreOffice's PDF.
+
+    ``kalmar`` is the plan of a municipality whose branding (the Kalmar plugin) gives a
+    logo: the running logo at the top of every page leaves less room for the text.
+    """
     soffice()
     folder = tmp_path_factory.mktemp("design")
     plan = folder / "plan.yaml"
     runner = CliRunner()
     assert runner.invoke(main, ["new", "--example", str(plan)]).exit_code == 0
+    kalmar = folder / "kalmar.yaml"
+    kalmar.write_text(
+        plan.read_text(encoding="utf-8").replace("Byköpings kommun", "Kalmar kommun"),
+        encoding="utf-8",
+    )
     files = {}
-    for name, extra in (("normal", []), ("large", ["--large-print"])):
+    for name, source, extra in (
+        ("normal", plan, []),
+        ("large", plan, ["--large-print"]),
+        ("kalmar", kalmar, []),
+    ):
         out = folder / name
         out.mkdir()
-        result = runner.invoke(main, ["export", str(plan), "--to", "docx", "-o", f"{out}/", *extra])
+        result = runner.invoke(
+            main, ["export", str(source), "--to", "docx", "-o", f"{out}/", *extra]
+        )
         assert result.exit_code == 0, result.output
-        files[name] = out / "plan.docx"
+        files[name] = out / f"{source.stem}.docx"
     return {
         name: (path.read_bytes(), printed_pdf(path, folder / "pdf" / name))
         for name, path in files.items()
@@ -92,7 +107,7 @@ def _outline(pdf: bytes) -> list[tuple[str, int]]:
     return found
 
 
-@pytest.mark.parametrize("name", ["normal", "large"])
+@pytest.mark.parametrize("name", ["normal", "large", "kalmar"])
 def test_contents_pages_are_where_libreoffice_puts_the_headings(
     printed: dict[str, tuple[bytes, bytes]], name: str
 ) -> None:

@@ -67,11 +67,6 @@ LABELS: dict[str, tuple[str, str]] = {
         "Under löftet ”{promise}” vänder sig klusterkampanjen till {groups}",
         "Under the promise “{promise}”, the cluster campaign reaches out to {groups}",
     ),
-    # groups counted, not named, when the plan is in another language than the reader's
-    "summary_text_of_them_one": ("en av dem", "one of them"),
-    "summary_text_of_them_many": ("{n} av dem", "{n} of them"),
-    "summary_text_of_groups_one": ("en av målgrupperna", "one of the groups"),
-    "summary_text_of_groups_many": ("{n} av målgrupperna", "{n} of the groups"),
     # the campaign's groups when they are the most voted ones, just named
     "summary_text_these_one": ("samma målgrupp", "that same group"),
     "summary_text_these_many": ("just dessa {n}", "these {n}"),

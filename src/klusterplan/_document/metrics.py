@@ -148,11 +148,171 @@ def fit_columns(
         spare = available - sum(wants)
         total = sum(weights) or 1.0
         return [w + spare * k / total for w, k in zip(wants, weights, strict=True)]
-    # not all on one line: each column gets its least, the rest by how much more it wants
-    spare = available - sum(least)
-    demand = [w - m for w, m in zip(wants, least, strict=True)]
-    total = sum(demand) or 1.0
-    return [m + spare * d / total for m, d in zip(least, demand, strict=True)]
+    # not all on one line: each column gets its least, the rest where it saves most lines
+    return _shortest(headers, rows, least, wants, available, size, padding, measure or text_width)
+
+
+#: How many shares the room left over is handed out in, a share at a time.
+_SHARES = 48
+
+
+def _shortest(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    least: list[float],
+    wants: list[float],
+    available: float,
+    size: float,
+    padding: float,
+    measure: Measure,
+) -> list[float]:
+    """Widths from ``least`` up to ``available`` that make the table as short as they can.
+
+    The room left over goes a share at a time to the column where it saves most:
+    first the rows' lines (a row is as tall as its tallest cell), then the lines
+    of all the cells, so that the column with most to say gets the room rather
+    than one whose long cells stand in rows another column makes tall anyway.
+    A column never gets more than its text on one line.
+    """
+    columns = len(least)
+    table = [(list(headers), True), *((list(row), False) for row in rows)]
+    cells = [
+        [
+            (_word_widths(cells[c], size, bold, measure) if c < len(cells) else ())
+            for c in range(columns)
+        ]
+        for cells, bold in table
+    ]
+    space = measure(" ", size, False)
+    widths = list(least)
+    share = (available - sum(least)) / _SHARES
+
+    def lines(c: int, width: float) -> list[float]:
+        # lines as a measure that moves with every share: the text's length over the
+        # width, a line at least, so that room given a long cell always counts
+        room = max(width - padding, 1.0)
+        return [
+            sum(max(1.0, (sum(line) + space * (len(line) - 1)) / room) for line in row[c])
+            for row in cells
+        ]
+
+    now = [lines(c, widths[c]) for c in range(columns)]
+
+    def cost(by_column: list[list[float]]) -> tuple[float, float]:
+        tallest = sum(max(col[r] for col in by_column) for r in range(len(cells)))
+        return tallest, sum(map(sum, by_column))
+
+    for _ in range(_SHARES):
+        best: tuple[float, float, float, int] | None = None
+        rows_now, cells_now = cost(now)
+        for c in range(columns):
+            if widths[c] + share > wants[c] + share / 2:
+                continue
+            rows_then, cells_then = cost([*now[:c], lines(c, widths[c] + share), *now[c + 1 :]])
+            # between columns that save as much, the one that wants most more
+            key = (rows_now - rows_then, cells_now - cells_then, wants[c] - widths[c], c)
+            if best is None or key[:3] > best[:3]:
+                best = key
+        if best is None:
+            break
+        c = best[3]
+        widths[c] += share
+        now[c] = lines(c, widths[c])
+    _settle(cells, widths, least, wants, share, padding, space)
+    # what no column can use (all on one line) goes by how much more each wants
+    left = available - sum(widths)
+    if left > 0.01:
+        demand = [max(w - x, 0.0) for w, x in zip(wants, widths, strict=True)]
+        total = sum(demand)
+        if total <= 0:
+            demand, total = [1.0] * columns, float(columns)
+        widths = [x + left * d / total for x, d in zip(widths, demand, strict=True)]
+    return widths
+
+
+#: The most shares :func:`_settle` moves at once, and how many moves it makes at most.
+_MOVE, _MOVES = 8, 24
+
+
+def _settle(
+    cells: list[list[tuple[tuple[float, ...], ...]]],
+    widths: list[float],
+    least: list[float],
+    wants: list[float],
+    share: float,
+    padding: float,
+    space: float,
+) -> None:
+    """Move shares between columns of ``widths`` while the table gets shorter, wrapped as set.
+
+    Handing out the room a share at a time measures lines as a smooth length: a
+    cell of long names wraps on fewer lines than that promises. Here the lines
+    are counted word by word, and a few shares at once moved from one column to
+    another, as long as fewer lines of rows result (or as many, and fewer of cells).
+    """
+    columns = len(widths)
+
+    def lines(c: int, width: float) -> list[int]:
+        return [_wrapped_lines(row[c], width - padding, space) for row in cells]
+
+    def cost(by_column: list[list[int]]) -> tuple[int, int]:
+        tallest = sum(max(col[r] for col in by_column) for r in range(len(cells)))
+        return tallest, sum(map(sum, by_column))
+
+    now = [lines(c, widths[c]) for c in range(columns)]
+    for _ in range(_MOVES):
+        here = cost(now)
+        best: tuple[tuple[int, int], int, int, float] | None = None
+        for give in range(columns):
+            for take in range(columns):
+                if give == take:
+                    continue
+                for k in range(1, _MOVE + 1):
+                    step = share * k
+                    if (
+                        widths[give] - step < least[give] - 0.01
+                        or widths[take] + step > wants[take] + share / 2
+                    ):
+                        break
+                    trial = list(now)
+                    trial[give] = lines(give, widths[give] - step)
+                    trial[take] = lines(take, widths[take] + step)
+                    then = cost(trial)
+                    if then < here and (best is None or then < best[0]):
+                        best = (then, give, take, step)
+        if best is None:
+            return
+        _, give, take, step = best
+        widths[give] -= step
+        widths[take] += step
+        now[give] = lines(give, widths[give])
+        now[take] = lines(take, widths[take])
+
+
+def _word_widths(
+    text: str, size: float, bold: bool, measure: Measure
+) -> tuple[tuple[float, ...], ...]:
+    """The widths of the words of each line of ``text``."""
+    return tuple(
+        tuple(measure(w, size, bold) for w in _WORDS.findall(line)) for line in text.splitlines()
+    ) or ((),)
+
+
+def _wrapped_lines(words: tuple[tuple[float, ...], ...], width: float, space: float) -> int:
+    """How many lines words of these widths fill at ``width``, wrapped word by word."""
+    count = 0
+    for line in words:
+        count += 1
+        at: float | None = None
+        for word in line:
+            if at is None:
+                at = word
+            elif at + space + word <= width:
+                at += space + word
+            else:
+                count += 1
+                at = word
+    return count
 
 
 def _phrase(cell: str, size: float, measure: Measure) -> float:

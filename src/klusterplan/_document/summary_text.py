@@ -77,10 +77,9 @@ def _groups(b: PlanBuilder) -> str:
     most = max(g.votes or 0 for g in groups)
     # the form follows how many share the most votes: "9 var" when several do
     key = "summary_text_groups_top_" + ("one" if len(top) == 1 else "many")
-    # plan text in another language than the sentence's is counted, not quoted: the
-    # sentence would read it in the wrong language
-    named = _listed(b, top) if b.tag is None else _plural(b, "summary_text_of_them", len(top))
-    return b.t(key, n=_count(b, len(groups)), votes=_format.number(most), top=named)
+    # named as the plan writes them, in an English sentence too: a board reads which
+    # groups they are, not only how many
+    return b.t(key, n=_count(b, len(groups)), votes=_format.number(most), top=_listed(b, top))
 
 
 def _centre(b: PlanBuilder, profile: CentreProfile) -> str:
@@ -138,12 +137,7 @@ def _campaign(b: PlanBuilder, most_voted: list[str]) -> str:
         key = "summary_text_campaign_promise" if promise else "summary_text_campaign"
         # the groups just named for their votes are not named again
         same = sorted(names) == sorted(most_voted)
-        if same:
-            groups = _plural(b, "summary_text_these", len(names))
-        elif b.tag is None:
-            groups = _listed(b, names)
-        else:
-            groups = _plural(b, "summary_text_of_groups", len(names))
+        groups = _plural(b, "summary_text_these", len(names)) if same else _listed(b, names)
         text = b.t(key, groups=groups, promise=promise)
         return text + (b.t("summary_text_with_budget", budget=budget) if budget else "") + "."
     sentences = [b.t("summary_text_promise", promise=promise)] if promise else []

@@ -146,7 +146,7 @@ class _Measure:
             if rule.find(_tag("bottom")) is not None or rule.find(_tag("between")) is not None:
                 heights[-1] += RULE_ROOM / 20
         out = _Para(heights, before, after)
-        if name in _CONTEXTUAL and (spacing is None or spacing.get(_tag("after")) is None):
+        if name in _CONTEXTUAL:
             out.contextual = name
         if ppr is not None:
             out.keep_next = ppr.find(_tag("keepNext")) is not None or name.startswith("Heading")
@@ -250,7 +250,9 @@ def _words(text: str) -> list[str]:
 class _Pages:
     """Lays the body's pieces on pages and notes where each bookmark falls."""
 
-    def __init__(self) -> None:
+    def __init__(self, header_room: float = 0.0) -> None:
+        self.header_room = header_room
+        """Points the running header takes off the top of each page's text."""
         self.page = 1
         self.y = 0.0
         self.landscape = False
@@ -263,7 +265,7 @@ class _Pages:
 
     @property
     def room(self) -> float:
-        return _design.text_height(self.landscape)
+        return _design.text_height(self.landscape) - self.header_room
 
     def new_page(self, forced: bool = False) -> None:
         self.page += 1
@@ -408,7 +410,7 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     measure = _Measure(look, heights)
     root = etree.fromstring(body.encode("utf-8"))
     pieces = _pieces(root, measure, (look.text_width / 20, look.wide_width / 20))
-    pages = _Pages()
+    pages = _Pages(look.header_room)
     for i, piece in enumerate(pieces):
         if isinstance(piece, _Break):
             pages.section(piece.landscape)

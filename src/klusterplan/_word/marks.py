@@ -91,6 +91,8 @@ class Look:
     accent: str
     """Promise and writing-line colour, ``RRGGBB``."""
     large_print: bool = False
+    header_room: float = 0.0
+    """Points a running header (a branding's logo) takes off the top of each page's text."""
 
 
 def half_points(role: str, large_print: bool) -> int:
@@ -104,6 +106,7 @@ def house_look(
     primary: str = _design.PRIMARY,
     accent: str = _design.ACCENT,
     widths: tuple[int, int] | None = None,
+    header_room: float = 0.0,
 ) -> Look:
     """The look of a Word file in the house design: A4 with the house margins.
 
@@ -130,6 +133,7 @@ def house_look(
         primary=primary.lstrip("#"),
         accent=accent.lstrip("#"),
         large_print=large_print,
+        header_room=header_room,
     )
 
 

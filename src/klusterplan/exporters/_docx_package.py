@@ -313,6 +313,16 @@ def _footer(
 
 #: The running logo's height on every page after the cover, as the PDF draws it.
 RUNNING_LOGO_MM = 9.0
+#: The room under the running logo before the text: the text starts where the PDF's does.
+LOGO_SPACE_MM = 4.0
+
+
+def _header_room(branding: Branding) -> float:
+    """Points a running logo and the room under it push the text down from the top margin."""
+    if branding.logo is None:
+        return 0.0
+    header = _design.MARGIN_MM / 2 + RUNNING_LOGO_MM + LOGO_SPACE_MM
+    return max(0.0, header - _design.MARGIN_MM) * 72 / 25.4
 
 
 def _logo(document: Any, branding: Branding) -> None:
@@ -326,9 +336,9 @@ def _logo(document: Any, branding: Branding) -> None:
         return
     section = document.sections[0]
     # the cover has a header of its own (and no footer): the logo goes on it at full width
-    for header, size in (
-        (section.header, {"height": Mm(RUNNING_LOGO_MM)}),
-        (section.first_page_header, {"width": Mm(logo.width_mm)}),
+    for header, size, after in (
+        (section.header, {"height": Mm(RUNNING_LOGO_MM)}, Mm(LOGO_SPACE_MM)),
+        (section.first_page_header, {"width": Mm(logo.width_mm)}, Mm(0)),
     ):
         header.is_linked_to_previous = False
         paragraph = header.paragraphs[0] if header.paragraphs else header.add_paragraph()
@@ -336,7 +346,8 @@ def _logo(document: Any, branding: Branding) -> None:
             paragraph = paragraph.insert_paragraph_before()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.RIGHT
         paragraph.paragraph_format.space_before = Mm(0)
-        paragraph.paragraph_format.space_after = Mm(0)
+        # the header ends below the top margin: the text starts that much lower, as in the PDF
+        paragraph.paragraph_format.space_after = after
         picture = paragraph.add_run().add_picture(io.BytesIO(inked(logo.data)), **size)
         # no wrapping distance: without it LibreOffice keeps 3.2 mm beside the picture,
         # and the logo would stop short of the text edge
@@ -542,6 +553,7 @@ def build_package(
         primary=hex_colour(branding.primary_colour, _design.PRIMARY),
         accent=hex_colour(branding.accent_colour, _design.ACCENT),
         widths=(text_width, wide_width),
+        header_room=_header_room(branding),
     )
     numbering = _Numbering(document)
     xml, last_landscape = body_xml(doc, look, numbering.new)
