@@ -159,6 +159,12 @@ class Paragraph:
     """A question of the workbook, set like a label (bold)."""
     marks: Marks = ()
     """The plan values the text shows; a mark may span paragraphs."""
+    quoted: tuple[tuple[int, int], ...] = ()
+    """Spans (start, end) of plan text in a paragraph of the reader's words (a group's
+    name in a composed sentence), in :attr:`quoted_lang`: a renderer that tags
+    languages tags them."""
+    quoted_lang: Language | None = None
+    """The language of the :attr:`quoted` spans."""
 
 
 @attrs.frozen

@@ -95,7 +95,7 @@ def action_table(horizon: Horizon) -> Blocks:
         slug = key.replace("_", "-")
         headers = (
             b.t("number"),
-            b.t(key),
+            b.t("action"),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
             b.t("who"),

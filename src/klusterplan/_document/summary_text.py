@@ -29,7 +29,24 @@ def summary_text(b: PlanBuilder) -> Paragraph | None:
     if own:
         return b.para(own, "summary")
     text = composed(b)
-    return Paragraph(text) if text else None
+    if not text:
+        return None
+    if b.tag is None:
+        return Paragraph(text)
+    # the groups' names are the plan's words, in its language within the reader's sentence
+    names = {g.name or g.id for g in b.plan.target_groups}
+    spans = []
+    for name in names:
+        at = text.find(name)
+        while name and at >= 0:
+            spans.append((at, at + len(name)))
+            at = text.find(name, at + len(name))
+    # a name within a longer one ("Den oerfarne" in "Den oerfarne läsaren") is the longer's
+    kept: list[tuple[int, int]] = []
+    for start, end in sorted(spans, key=lambda s: (s[0], -s[1])):
+        if not kept or start >= kept[-1][1]:
+            kept.append((start, end))
+    return Paragraph(text, quoted=tuple(kept), quoted_lang=b.plan.language)
 
 
 def composed(b: PlanBuilder) -> str:

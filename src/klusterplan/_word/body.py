@@ -93,6 +93,16 @@ class _Writer(TableWriter):
             return
         # in the workbook a note stays with the room to write under it
         ppr = "<w:keepNext/>" if self.workbook else ""
+        if block.quoted and not block.marks and "\n" not in block.text:
+            # the plan's words in a sentence of the reader's: each run in its own language
+            runs, at = [], 0
+            for start, end in block.quoted:
+                runs.append(run_xml(block.text[at:start]) if start > at else "")
+                runs.append(run_xml(block.text[start:end], lang_xml(block.quoted_lang)))
+                at = end
+            runs.append(run_xml(block.text[at:]) if at < len(block.text) else "")
+            yield p_xml("".join(runs), ppr)
+            return
         yield self.text_paragraphs(block.text, rpr=lang_xml(block.lang), ppr=ppr, marks=block.marks)
 
     def chart(self, block: Chart) -> Iterator[str]:

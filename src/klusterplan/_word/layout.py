@@ -145,6 +145,10 @@ class _Measure:
             rule = ppr.find(_tag("pBdr"))
             if rule.find(_tag("bottom")) is not None or rule.find(_tag("between")) is not None:
                 heights[-1] += RULE_ROOM / 20
+            top = rule.find(_tag("top"))
+            if top is not None:
+                # a rule over the paragraph: its space and its width (eighths of a point)
+                heights[0] += float(top.get(_tag("space"), 0)) + float(top.get(_tag("sz"), 0)) / 8
         out = _Para(heights, before, after)
         if name in _CONTEXTUAL:
             out.contextual = name

@@ -54,11 +54,19 @@ class RowReader(ReaderState):
         # same headers in any document klusterplan writes, the example's or a blank one
         headers = [normal(h) for h in found.headers]
         for tree in shapes():
-            for table in tables_of(tree):
+            alike = [
+                table
+                for table in tables_of(tree)
+                if table.source is not None
+                and _paths.template(table.source.path) == _paths.template(path)
+            ]
+            # tables of one list with the same headers (the actions, now and in the longer
+            # term) are told apart by their order
+            if n < len(alike) and [normal(h) for h in alike[n].headers] == headers:
+                alike = [alike[n]]
+            for table in alike:
                 source = table.source
-                if source is None or _paths.template(source.path) != _paths.template(path):
-                    continue
-                if [normal(h) for h in table.headers] == headers:
+                if source is not None and [normal(h) for h in table.headers] == headers:
                     return attrs.evolve(source, path=path), table
         return None
 

@@ -358,6 +358,15 @@ class _Page:
         match block:
             case Paragraph() if block.prompt:
                 yield f'<p class="caption">{_text(block.text)}</p>'
+            case Paragraph() if block.quoted and "\n" not in block.text:
+                # the plan's words in a sentence of the reader's, each in its own language
+                parts, at = [], 0
+                for start, end in block.quoted:
+                    parts.append(_text(block.text[at:start]))
+                    lang = self.lang(block.quoted_lang)
+                    parts.append(f"<span{lang}>{_text(block.text[start:end])}</span>")
+                    at = end
+                yield f"<p>{''.join(parts)}{_text(block.text[at:])}</p>"
             case Paragraph():
                 yield from self.paragraphs(block.text, block.lang)
             case Quote():
