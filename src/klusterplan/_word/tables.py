@@ -433,7 +433,11 @@ class TableWriter(WriterBase):
             where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
             # every step keeps with the next, the lowest with the caption under it
             keep = "<w:keepNext/>"
-            body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep)
+            # the step's name and its groups set close, line under line, as in the PDF
+            tight = '<w:spacing w:before="0" w:after="0"/>'
+            last = '<w:spacing w:before="0" w:after="80"/>'
+            label_space = '<w:spacing w:before="60" w:after="40"/>' if groups else last
+            body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep + label_space)
             if block.write_in and not groups:
                 lines = "".join(
                     p_xml(
@@ -445,9 +449,10 @@ class TableWriter(WriterBase):
             else:
                 lines = "".join(
                     p_xml(
-                        self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr), keep
+                        self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr),
+                        keep + (last if n == len(groups) - 1 else tight),
                     )
-                    for g in groups
+                    for n, g in enumerate(groups)
                 )
             body += lines
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")

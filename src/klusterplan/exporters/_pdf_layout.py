@@ -352,6 +352,7 @@ class _Renderer:
             ):
                 count += 1
             out.extend([together([*headings, heading, *body[:count]]), *body[count:]])
+            out[0] = CondPageBreak(max(out[0].height, self.table_room([heading], body)))
         else:
             out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
             out.extend([*headings, heading, *body])
@@ -436,7 +437,28 @@ class _Renderer:
             shown += h
             if shown >= 2 * leading * 0.95 and not kept:
                 break
-        return float(min(need, self.height * 0.5))
+        return float(min(max(need, self.table_room(headings, body)), self.height * 0.5))
+
+    def table_room(self, headings: list[Any], body: list[Any]) -> float:
+        """The room the headings need to start a table that follows a short introduction.
+
+        A heading, a label and a paragraph of a few lines at a page's foot, and the
+        table they introduce on the next page, read apart: they go over with the
+        table's header and first rows when all that takes less than half a page.
+        """
+        need = sum(self.tall(f) for f in headings)
+        for f in body[:4]:
+            if isinstance(f, _Grid) and not f.splitInRow:
+                rows = f._rowHeights
+                need += (sum(rows) if len(rows) < 5 else sum(rows[:3])) + 6
+                return need if need <= self.height * 0.5 else 0.0
+            if isinstance(f, _Grid):
+                break
+            need += self.tall(f)
+            if isinstance(f, KeepTogether) and any(isinstance(c, _Grid) for c in f._content):
+                # a short table kept whole: it goes over whole
+                return need if need <= self.height * 0.5 else 0.0
+        return 0.0
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
