@@ -17,7 +17,7 @@ from typing import assert_never
 
 from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
-from .._document.metrics import chart_height
+from .._document.metrics import chart_height, text_width
 from .._document.workbook_pages import estimate
 from ..document import (
     Block,
@@ -260,49 +260,55 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     look = w.look
     column = _label_column(w)
     rpr = size_xml(look.body_size)
-    frame = (
-        f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
-        'w:hAnchor="margin" w:xAlign="left" w:yAlign="bottom"/>'
-    )
     rule = borders("pBdr", ("top",), look.accent, 6)
     # a line as high as a row of the PDF's particulars (its leading, 1.35 times the text,
     # and 3 pt of padding either side: half-points times ten are twips); Word sets the room
     # an exact line leaves above its text, so the rule needs no space of its own
     line = round(look.body_size * 10 * 1.35 + 120)
-    ppr = (
-        frame
-        + rule
-        + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
-        + f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
-    )
     runs = []
     marks = document.control_marks
     # what fits beside the labels, at about half an em a character
-    room = int((look.text_width - column) / (look.body_size * 10 * 0.5))
+    room = (look.text_width - column) / 20
     for n, (name, value) in enumerate(document.control_lines):
         if n:
             runs.append("<w:r><w:br/></w:r>")
         tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
         runs.append(run_xml(name, "<w:b/>" + rpr) + tab)
         line_marks = marks[n] if n < len(marks) else ()
-        for k, (a, b) in enumerate(_wrapped(value, room)):
+        for k, (a, b) in enumerate(_wrapped(value, room, look.body_size / 2)):
             if k:
                 # a long value goes on under itself, as in the PDF: a break and the tab
                 runs.append("<w:r><w:br/></w:r>" + tab)
             runs.append(w.marked(value[a:b], local_marks(line_marks, a, b), rpr + text))
+    # the frame ends where the PDF's particulars end, 251 mm under the top margin (over the
+    # footer's room and the PDF frame's padding): its top as far above as its lines need
+    lines = sum(r == "<w:r><w:br/></w:r>" or r.startswith("<w:r><w:br/></w:r>") for r in runs) + 1
+    top = round(251 * 1440 / 25.4) - lines * line
+    frame = (
+        f'<w:framePr w:w="{look.text_width}" w:wrap="around" w:vAnchor="margin" '
+        f'w:hAnchor="margin" w:xAlign="left" w:y="{top}"/>'
+    )
+    ppr = (
+        frame
+        + rule
+        + f'<w:tabs><w:tab w:val="left" w:pos="{column}"/></w:tabs>'
+        + f'<w:spacing w:before="0" w:after="0" w:line="{line}" w:lineRule="exact"/>'
+    )
     return p_xml("".join(runs), ppr)
 
 
-def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
-    """``value`` in lines of at most ``room`` characters, broken after its commas.
+def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
+    """``value`` in lines at most ``room`` points wide at ``size``, broken after its commas.
 
     A frame's lines are one paragraph, broken by hand: each line of a long value
     (the contact person's) starts under the one before, at the labels' tab.
     """
     out: list[tuple[int, int]] = []
     start = 0
-    while len(value) - start > room:
-        cut = value.rfind(", ", start, start + room)
+    while text_width(value[start:], size) > room:
+        cut = value.rfind(", ", start)
+        while cut > start and text_width(value[start : cut + 1], size) > room:
+            cut = value.rfind(", ", start, cut)
         if cut <= start:
             break
         out.append((start, cut + 1))
