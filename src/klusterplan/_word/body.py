@@ -305,9 +305,14 @@ def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
     """
     out: list[tuple[int, int]] = []
     start = 0
-    while text_width(value[start:], size) > room:
+
+    def width(text: str) -> float:
+        # measured word by word: a line break or tab in the value is a space here
+        return text_width(" ".join(text.split()), size)
+
+    while width(value[start:]) > room:
         cut = value.rfind(", ", start)
-        while cut > start and text_width(value[start : cut + 1], size) > room:
+        while cut > start and width(value[start : cut + 1]) > room:
             cut = value.rfind(", ", start, cut)
         if cut <= start:
             break

@@ -55,19 +55,18 @@ class RowReader(ReaderState):
         headers = [normal(h) for h in found.headers]
         for tree in shapes():
             alike = [
-                table
-                for table in tables_of(tree)
+                (title, table)
+                for title, table in _titled_tables(tree)
                 if table.source is not None
                 and _paths.template(table.source.path) == _paths.template(path)
+                and [normal(h) for h in table.headers] == headers
             ]
             # tables of one list with the same headers (the actions, now and in the longer
-            # term) are told apart by their order
-            if n < len(alike) and [normal(h) for h in alike[n].headers] == headers:
-                alike = [alike[n]]
-            for table in alike:
-                source = table.source
-                if source is not None and [normal(h) for h in table.headers] == headers:
-                    return attrs.evolve(source, path=path), table
+            # term) are told apart by the heading they stand under
+            alike.sort(key=lambda pair: normal(pair[0]) != normal(found.heading))
+            for _, table in alike[:1]:
+                assert table.source is not None
+                return attrs.evolve(table.source, path=path), table
         return None
 
     def _tables(self) -> None:
@@ -240,6 +239,15 @@ class RowReader(ReaderState):
             for field, part in zip(source.columns[c], parts, strict=False):
                 path = f"{item}.{field}"
                 self.now.setdefault(path, []).append(Occurrence(path, [part], [cell[0]]))
+
+
+def _titled_tables(tree: Document) -> Iterator[tuple[str, Table]]:
+    """Every table of a document with the title of the section it stands in."""
+    for section in (*tree.front, *tree.sections):
+        for block in section.blocks:
+            table = block.table if isinstance(block, Chart) else block
+            if isinstance(table, Table):
+                yield section.title, table
 
 
 def tables_of(tree: Document) -> Iterator[Table]:

@@ -434,9 +434,11 @@ class TableWriter(WriterBase):
             # every step keeps with the next, the lowest with the caption under it
             keep = "<w:keepNext/>"
             # the step's name and its groups set close, line under line, as in the PDF
-            tight = '<w:spacing w:before="0" w:after="0"/>'
-            last = '<w:spacing w:before="0" w:after="80"/>'
+            # (large print keeps a paragraph's spacing: its page estimate is held to it)
+            tight = "" if self.look.large_print else '<w:spacing w:before="0" w:after="0"/>'
+            last = "" if self.look.large_print else '<w:spacing w:before="0" w:after="80"/>'
             label_space = '<w:spacing w:before="60" w:after="40"/>' if groups else last
+            label_space = "" if self.look.large_print else label_space
             body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep + label_space)
             if block.write_in and not groups:
                 lines = "".join(
