@@ -390,6 +390,18 @@ class TableWriter(WriterBase):
         parts.append(self.figure_caption(block.title))
         yield "".join(parts)
 
+    def _step_spacing(self, groups: bool) -> tuple[str, str, str]:
+        """The spacing of a step's groups, its last group and its name.
+
+        Set close, line under line, as in the PDF; large print keeps a paragraph's
+        spacing, which its page estimate is held to.
+        """
+        if self.look.large_print:
+            return "", "", ""
+        last = '<w:spacing w:before="0" w:after="80"/>'
+        label = '<w:spacing w:before="60" w:after="40"/>' if groups else last
+        return '<w:spacing w:before="0" w:after="0"/>', last, label
+
     def staircase(self, block: Staircase) -> Iterator[str]:
         """The steps drawn as a staircase rising to the right, the lowest full width."""
         steps = len(block.steps)
@@ -433,12 +445,7 @@ class TableWriter(WriterBase):
             where = block.placements[k - 1] if k - 1 < len(block.placements) else ""
             # every step keeps with the next, the lowest with the caption under it
             keep = "<w:keepNext/>"
-            # the step's name and its groups set close, line under line, as in the PDF
-            # (large print keeps a paragraph's spacing: its page estimate is held to it)
-            tight = "" if self.look.large_print else '<w:spacing w:before="0" w:after="0"/>'
-            last = "" if self.look.large_print else '<w:spacing w:before="0" w:after="80"/>'
-            label_space = '<w:spacing w:before="60" w:after="40"/>' if groups else last
-            label_space = "" if self.look.large_print else label_space
+            tight, last, label_space = self._step_spacing(bool(groups))
             body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep + label_space)
             if block.write_in and not groups:
                 lines = "".join(
