@@ -66,8 +66,6 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 
 #: (format, document) pairs whose pages still stumble, and how.
 KNOWN: dict[tuple[str, str], str] = {
-    ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
-    ("pdf-ua", "blank workbook"): "a chapter's line alone at the foot of the contents' first page",
     ("docx", "large print"): (
         "a chapter's line alone at the foot of the contents' first page: LibreOffice does not"
         " keep a contents entry with the next"

@@ -297,11 +297,12 @@ def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
 
 
 def _status_badge(w: _Writer, mark: str) -> str:
-    """``UTKAST`` in white on the accent colour, as the PDF's cover shows it."""
+    """``UTKAST`` in white on the status mark's colour, as the PDF's cover shows it."""
     look = w.look
+    fill = _design.STATUS_MARK.lstrip("#")
     rpr = (
         f'<w:b/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" '
-        f'w:fill="{look.accent}"/>{size_xml(round(look.body_size * 1.2))}'
+        f'w:fill="{fill}"/>{size_xml(round(look.body_size * 1.2))}'
         '<w:spacing w:val="10"/>'
     )
     # the spaces either side are the badge's padding: shading covers the run only

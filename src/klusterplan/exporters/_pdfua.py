@@ -42,12 +42,14 @@ from .._document.design import (
     PAGE_MM,
     PRIMARY,
     SIZES,
+    STATUS_MARK,
     TABLE_RULE,
     TABLE_TINT,
     cover_label_mm,
     cover_space_mm,
     font_file,
     size,
+    text_height,
 )
 from .._document.metrics import fit_columns, text_width
 from .._extension.exporter import ExportContext
@@ -175,6 +177,7 @@ class _Data:
         self.large_print = large_print
         # the width a table is set in: the text width of a portrait or a landscape page
         self.width = _text_width(wide=False)
+        self.height = text_height(landscape=False)
 
     def s(self, text: str) -> str:
         return _breakable(self.fonts.prepare(text.strip()))
@@ -224,7 +227,11 @@ class _Data:
             # amounts to the right, so that their digits line up, as in the PDF
             "right": [i < len(align) and align[i] == "right" for i in range(len(headers))],
             "footer": bool(footer),
-            "start": _start_room(headers, rows, widths, self.width, points, row_lines),
+            "start": _rows_height(headers, rows[:2], widths, self.width, points, row_lines),
+            # as in the PDF: a table of at most half a page is kept whole, so that a chart
+            # goes with it and no page holds two or three of its rows
+            "short": not row_lines
+            and _rows_height(headers, rows, widths, self.width, points, 0) <= self.height / 2,
         }
 
     def fields(self, block: Fields, lang: dict[str, str] | None) -> dict[str, Any]:
@@ -360,7 +367,11 @@ class _Data:
             "title": title,
             "level": section.level,
             "lang": _lang(section.lang, self.document),
-            "blocks": [self.block(b) for b in section.blocks],
+            "blocks": [
+                # a list introducing a figure goes with it, as in the PDF
+                {**self.block(b), "with_next": isinstance(after, Chart | Staircase | Matrix)}
+                for b, after in zip(section.blocks, (*section.blocks[1:], None), strict=False)
+            ],
         }
 
     def chapters(self) -> list[dict[str, Any]]:
@@ -368,8 +379,10 @@ class _Data:
         for chapter in chapters(self.document.sections):
             wide = has_wide_table(chapter) and not self.large_print
             self.width = _text_width(wide=wide)
+            self.height = text_height(landscape=wide)
             out.append({"wide": wide, "sections": [self.section(s) for s in chapter]})
         self.width = _text_width(wide=False)
+        self.height = text_height(landscape=False)
         return out
 
 
@@ -388,7 +401,7 @@ def _lines(text: str, width: float, points: float, bold: bool) -> int:
     return max(count, 1)
 
 
-def _start_room(
+def _rows_height(
     headers: tuple[str, ...],
     rows: tuple[tuple[str, ...], ...],
     widths: tuple[float, ...],
@@ -396,19 +409,20 @@ def _start_room(
     points: float,
     row_lines: int,
 ) -> float:
-    """The height of a table's header and first two rows, in points, a little generous.
+    """The height of a table's header and ``rows``, in points, a little generous.
 
-    The template keeps that much room under a table's start, so that a table
-    never starts with one row at a page's foot.
+    The template keeps the room of the header and the first two rows under a
+    table's start, so that a table never starts with one row at a page's foot.
+    A row is its lines 1.25 em apart, the cell's padding (5.5 pt) and its rule.
     """
     columns = [width * w / sum(widths) - 8 for w in widths]
     least = row_lines * 1.8 * points
 
     def tall(cells: tuple[str, ...], bold: bool) -> float:
         lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
-        return max(lines * points * 1.1 + 8, least if not bold else 0)
+        return max(lines * points * 1.25 + 7, least if not bold else 0)
 
-    return tall(headers, True) + sum(tall(r, False) for r in rows[:2])
+    return tall(headers, True) + sum(tall(r, False) for r in rows)
 
 
 #: A table of rows to write in with at most this many rows is kept on one page.
@@ -474,8 +488,8 @@ def document_data(
         "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
         "status_mark": s(document.status_mark),
         "label_mm": cover_label_mm(large),
-        # the PDF's frame sets its flow 4 mm lower than the page's margin
-        "space_mm": cover_space_mm(large) + 4,
+        # the PDF's frame sets its flow lower than the page's margin
+        "space_mm": cover_space_mm(large) + 2,
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
@@ -489,6 +503,7 @@ def document_data(
             "accent": checked_colour(
                 branding.accent_colour, ACCENT, "accent_colour", context.notice, GRAPHIC_CONTRAST
             ),
+            "status": STATUS_MARK,
             "muted": MUTED,
             "rule": TABLE_RULE,
             "tint": TABLE_TINT,
