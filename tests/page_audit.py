@@ -587,7 +587,8 @@ def audit(
                 and abs(previous.x0 - first.x0) < 2
             )
             ends = second is None or second.top - first.bottom > first.size * 0.9
-            if plain and continued and ends and not page.tables:
+            # (a contents line is an entry of its own, never a paragraph's last line)
+            if plain and continued and ends and not page.tables and not page.is_contents:
                 defects.append(Defect(page.number, "lone line at the top", first.text))
         # broken values
         for k, line in enumerate(lines):

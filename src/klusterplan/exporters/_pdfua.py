@@ -24,6 +24,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import json
+import math
 import re
 import tempfile
 import threading
@@ -230,8 +231,8 @@ class _Data:
             "start": _rows_height(headers, rows[:2], widths, self.width, points, row_lines),
             # as in the PDF: a table of at most half a page is kept whole, so that a chart
             # goes with it and no page holds two or three of its rows
-            "short": not row_lines
-            and _rows_height(headers, rows, widths, self.width, points, 0) <= self.height / 2,
+            "short": _rows_height(headers, rows, widths, self.width, points, row_lines)
+            <= self.height / 2,
         }
 
     def fields(self, block: Fields, lang: dict[str, str] | None) -> dict[str, Any]:
@@ -248,7 +249,18 @@ class _Data:
                 for f in block.items
             ],
             "lang": lang,
+            # as in the PDF: a few short fields stay together, none alone at a page's foot
+            "short": sum(self._field_height(f.label, f.value, f.long) for f in block.items)
+            < self.height / 4,
         }
+
+    def _field_height(self, label: str, value: str, long: bool) -> float:
+        """About how tall a field is in points, with the space under it."""
+        points = size("body", self.large_print)
+        line = points * 1.35
+        shown = value if long else f"{label}: {value}"
+        lines = sum(_lines(p, self.width, points, False) for p in _PARAGRAPHS.split(shown))
+        return (lines + (1 if long else 0)) * line + points * 0.5
 
     def records(self, block: Table, lang: dict[str, str] | None) -> dict[str, Any]:
         """A table as one record a row."""
@@ -345,9 +357,10 @@ class _Data:
                 return {
                     "kind": "staircase",
                     "title": self.s(block.title),
+                    # "5. Ambassadör": the number never alone on a line
                     "steps": [
                         {"name": self.s(name), "groups": [self.s(g) for g in groups]}
-                        for name, groups in zip(block.steps, block.groups, strict=False)
+                        for name, groups in zip(block.labels, block.groups, strict=False)
                     ],
                     "write_in": block.write_in,
                     "alt": self.s(block.alt or block.title),
@@ -367,11 +380,7 @@ class _Data:
             "title": title,
             "level": section.level,
             "lang": _lang(section.lang, self.document),
-            "blocks": [
-                # a list introducing a figure goes with it, as in the PDF
-                {**self.block(b), "with_next": isinstance(after, Chart | Staircase | Matrix)}
-                for b, after in zip(section.blocks, (*section.blocks[1:], None), strict=False)
-            ],
+            "blocks": _kept_with_next(section.blocks, [self.block(b) for b in section.blocks]),
         }
 
     def chapters(self) -> list[dict[str, Any]]:
@@ -384,6 +393,34 @@ class _Data:
         self.width = _text_width(wide=False)
         self.height = text_height(landscape=False)
         return out
+
+
+def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The blocks' data, each saying whether it goes to the next page with the one after it.
+
+    A list introducing a figure goes with it, as in the PDF; so do one or two
+    fields under a heading, which alone at a page's foot would say little, and a
+    short paragraph introducing a table that is kept whole.
+    """
+    out = []
+    for i, (block, shown) in enumerate(zip(blocks, data, strict=True)):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        following = data[i + 1] if i + 1 < len(blocks) else {}
+        if isinstance(block, BulletList):
+            with_next = isinstance(after, Chart | Staircase | Matrix)
+        elif isinstance(block, Fields):
+            with_next = after is not None and len(block.items) <= 2
+        elif isinstance(block, Paragraph) and not block.prompt:
+            kept = following.get("kind") == "table" and (following["keep"] or following["short"])
+            with_next = kept and len(block.text) <= _INTRODUCTION
+        else:
+            with_next = False
+        out.append({**shown, "with_next": with_next})
+    return out
+
+
+#: A paragraph this long at most, before a table kept whole, goes to the next page with it.
+_INTRODUCTION = 300
 
 
 def _lines(text: str, width: float, points: float, bold: bool) -> int:
@@ -516,7 +553,82 @@ def document_data(
         "front": [data.section(section) for section in document.front],
         "cover_fields": [s(name) for name in document.cover_fields],
         "chapters": data.chapters(),
+        "contents_breaks": contents_breaks(document, large, top_mm=20 if logo is None else 27),
     }, picture
+
+
+def contents_breaks(document: Document, large_print: bool, top_mm: float) -> list[int]:
+    """Which of the contents' lines (counted from 1) start a contents page, as in the PDF.
+
+    Contents longer than a page would fill the first and leave a few lines on
+    the next; breaks share the lines out, so that no contents page is nearly
+    empty. A page breaks before a chapter's line, or inside a long chapter
+    where two of its sections' lines stay on each side. The heights are the
+    template's: a line 1.35 em high, 6 pt between lines and more above a chapter's.
+    """
+    body = size("body", large_print)
+    width = _text_width(wide=False)
+    room = (PAGE_MM[1] - top_mm - _BOTTOM_MM) * 72 / 25.4 - 12
+    heading = size("h1", large_print) * (1.35 + 0.8)
+    entries = [
+        s for s in (*document.front, *document.sections) if s.level <= document.contents_levels
+    ]
+    heights = []
+    for section in entries:
+        indent = (section.level - 1) * body * 1.4
+        lines = _lines(section.title, width - indent - body * 3.5, body, section.level == 1)
+        heights.append(lines * body * 1.35 + (body * 0.4 + 12 if section.level == 1 else 6))
+    total = heading + sum(heights)
+    if total <= room:
+        return []
+    # where a page may break: before a chapter's line, or, where that leaves a page
+    # half empty, before a section's line with two of the chapter's lines above it and
+    # two below
+    chapters = [k for k, section in enumerate(entries) if section.level == 1 or k == 0]
+    finer = []
+    for k, section in enumerate(entries):
+        chapter = max(j for j in chapters if j <= k) if k else 0
+        end = min((j for j in chapters if j > k), default=len(entries))
+        if k - chapter >= 3 and end - k >= 2:
+            finer.append(k)
+    pages = math.ceil(total / room)
+    breaks = _shared(chapters, heights, heading, room, pages)
+    shares = _shares(breaks, heights, heading)
+    if min(shares) < room / 2:
+        breaks = _shared(sorted({*chapters, *finer}), heights, heading, room, pages)
+    return [k + 1 for k in breaks]
+
+
+def _shares(breaks: list[int], heights: list[float], heading: float) -> list[float]:
+    """How much of each page the lines fill with page breaks before lines ``breaks``."""
+    edges = [0, *breaks, len(heights)]
+    shares = [sum(heights[a:b]) for a, b in zip(edges, edges[1:], strict=False)]
+    shares[0] += heading
+    return shares
+
+
+def _shared(
+    starts: list[int], heights: list[float], heading: float, room: float, pages: int
+) -> list[int]:
+    """Page breaks before some of ``starts`` that share the lines out among ``pages`` pages."""
+    runs = [
+        (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(heights)], strict=True)
+    ]
+    limit = (heading + sum(heights)) / pages
+    while True:
+        breaks, used = [], heading
+        for k, height in runs:
+            if used and used + height > limit and k:
+                breaks.append(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            return breaks
+        limit += 6
+
+
+#: The page's margin at the foot, in millimetres: the footer stands in it.
+_BOTTOM_MM = 22
 
 
 def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -> None:
