@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import json
 import math
 import re
@@ -586,7 +587,7 @@ def contents_breaks(document: Document, large_print: bool, top_mm: float) -> lis
     # two below
     chapters = [k for k, section in enumerate(entries) if section.level == 1 or k == 0]
     finer = []
-    for k, section in enumerate(entries):
+    for k in range(len(entries)):
         chapter = max(j for j in chapters if j <= k) if k else 0
         end = min((j for j in chapters if j > k), default=len(entries))
         if k - chapter >= 3 and end - k >= 2:
@@ -602,7 +603,7 @@ def contents_breaks(document: Document, large_print: bool, top_mm: float) -> lis
 def _shares(breaks: list[int], heights: list[float], heading: float) -> list[float]:
     """How much of each page the lines fill with page breaks before lines ``breaks``."""
     edges = [0, *breaks, len(heights)]
-    shares = [sum(heights[a:b]) for a, b in zip(edges, edges[1:], strict=False)]
+    shares = [sum(heights[a:b]) for a, b in itertools.pairwise(edges)]
     shares[0] += heading
     return shares
 
