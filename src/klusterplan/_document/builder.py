@@ -82,26 +82,6 @@ def long_text(text: str) -> bool:
     return "\n\n" in text or len(text) > LONG_FIELD
 
 
-def alike(fields: Iterable[Field]) -> tuple[Field, ...]:
-    """``fields`` set alike: where one value stands under its label, so does every long one.
-
-    A value of more than a line beside its bold label reads as a run-in label
-    among sub-headings; a short one ("Löfte: Låna dig rik") stays beside its label.
-    """
-    found = tuple(fields)
-    if not any(f.long for f in found):
-        return found
-    return tuple(
-        attrs.evolve(f, long=True) if not f.long and len(f.value) > _SIBLING_FIELD else f
-        for f in found
-    )
-
-
-#: Beside fields that stand under their labels, a value longer than this (more than
-#: a line) stands under its label too.
-_SIBLING_FIELD = LONG_FIELD // 2
-
-
 def _text(cell: Cell) -> str:
     return cell if isinstance(cell, str) else cell[0]
 
@@ -155,7 +135,7 @@ class Builder:
     ) -> Fields:
         """Fields of (label key, value[, path]); those without a value left out."""
         found = (self.field(*item) for item in items)
-        return Fields(alike(f for f in found if f), self.tag)
+        return Fields(tuple(f for f in found if f), self.tag)
 
     def pairs(self, items: Iterable[tuple[str, str, str, str]]) -> Fields:
         """Fields whose labels are shown text too: (name, value, the name's path, the value's)."""
@@ -165,7 +145,7 @@ class Builder:
             out.append(
                 Field(name, text, long_text(text), whole(value_path, text), whole(name_path, name))
             )
-        return Fields(alike(out), self.tag)
+        return Fields(tuple(out), self.tag)
 
     def bullets(
         self, key: str, items: Sequence[str], *, ordered: bool = False, path: str = ""

@@ -210,7 +210,7 @@ class _Data:
         points = size("small" if dense else "table", self.large_print)
         fitted = fit_columns(headers, rows, widths, self.width, points, padding=9.0)
         if fitted is not None:
-            widths = tuple(fitted)
+            widths = _whole_headers(headers, tuple(fitted), points)
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -394,6 +394,25 @@ class _Data:
         self.width = _text_width(wide=False)
         self.height = text_height(landscape=False)
         return out
+
+
+def _whole_headers(
+    headers: tuple[str, ...], widths: tuple[float, ...], points: float
+) -> tuple[float, ...]:
+    """``widths`` (in points) with each short header on one line ("Klart senast").
+
+    A header of at most two words gets the little room it lacks from the widest
+    column, where a line more costs least, while that column stays twice as wide.
+    """
+    out = list(widths)
+    for k, header in enumerate(headers):
+        need = text_width(header, points, True) + 9.0
+        widest = max(range(len(out)), key=out.__getitem__)
+        lack = need - out[k]
+        if lack > 0 and len(header.split()) <= 2 and widest != k and out[widest] - lack > 2 * need:
+            out[k] += lack
+            out[widest] -= lack
+    return tuple(out)
 
 
 def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> list[dict[str, Any]]:
