@@ -261,7 +261,8 @@ class _Data:
         line = points * 1.35
         shown = value if long else f"{label}: {value}"
         lines = sum(_lines(p, self.width, points, False) for p in _PARAGRAPHS.split(shown))
-        return (lines + (1 if long else 0)) * line + points * 0.5
+        # (a label over its value: its line, and the space above it and under it)
+        return (lines + 1) * line + points if long else lines * line + points * 0.5
 
     def records(self, block: Table, lang: dict[str, str] | None) -> dict[str, Any]:
         """A table as one record a row."""
@@ -422,12 +423,20 @@ def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> li
     fields under a heading, which alone at a page's foot would say little, and a
     short paragraph introducing a table that is kept whole.
     """
+    # a section's last words, a field or two, never stand alone on a page: the two
+    # lists before them go with them
+    closing: set[int] = set()
+    if blocks and isinstance(blocks[-1], Fields) and len(blocks[-1].items) <= 2:
+        for k in range(len(blocks) - 2, max(-1, len(blocks) - 4), -1):
+            if not isinstance(blocks[k], BulletList):
+                break
+            closing.add(k)
     out = []
     for i, (block, shown) in enumerate(zip(blocks, data, strict=True)):
         after = blocks[i + 1] if i + 1 < len(blocks) else None
         following = data[i + 1] if i + 1 < len(blocks) else {}
         if isinstance(block, BulletList):
-            with_next = isinstance(after, Chart | Staircase | Matrix)
+            with_next = isinstance(after, Chart | Staircase | Matrix) or i in closing
         elif isinstance(block, Fields):
             with_next = after is not None and len(block.items) <= 2
         elif isinstance(block, Paragraph) and not block.prompt:
