@@ -593,7 +593,7 @@ def contents_breaks(document: Document, large_print: bool, top_mm: float) -> lis
     the next; breaks share the lines out, so that no contents page is nearly
     empty. A page breaks before a chapter's line, or inside a long chapter
     where two of its sections' lines stay on each side. The heights are the
-    template's: a line 1.35 em high, 6 pt between lines and more above a chapter's.
+    template's: a line 1.35 em high, 3 pt between lines and more above a chapter's.
     """
     body = size("body", large_print)
     width = _text_width(wide=False)
@@ -606,7 +606,7 @@ def contents_breaks(document: Document, large_print: bool, top_mm: float) -> lis
     for section in entries:
         indent = (section.level - 1) * body * 1.4
         lines = _lines(section.title, width - indent - body * 3.5, body, section.level == 1)
-        heights.append(lines * body * 1.35 + (body * 0.4 + 12 if section.level == 1 else 6))
+        heights.append(lines * body * 1.35 + (body * 0.4 + 9 if section.level == 1 else 3))
     total = heading + sum(heights)
     if total <= room:
         return []
