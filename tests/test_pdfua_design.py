@@ -65,8 +65,11 @@ def _fills(data: bytes) -> set[tuple[float, ...]]:
     """The fill colours the cover page of the PDF ``data`` paints with."""
     pdf = pikepdf.open(io.BytesIO(data))
     found = set()
-    for operands, operator in pikepdf.parse_content_stream(pdf.pages[0]):
-        if str(operator) in ("rg", "sc", "scn") and len(operands) == 3:
+    for instruction in pikepdf.parse_content_stream(pdf.pages[0]):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        operands = instruction.operands
+        if str(instruction.operator) in ("rg", "sc", "scn") and len(operands) == 3:
             found.add(tuple(round(float(v), 2) for v in operands))
     return found
 
