@@ -702,8 +702,11 @@ def _collapse_spaces(text: str) -> str:
 
     Text that is printable (so holds no whitespace but the ASCII space), with
     single spaces only and none at its ends, is already as the parser leaves it.
+    A no-break space, which holds amounts and short labels together, is not
+    whitespace to the parser either.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    printable = text.replace("\u00a0", "").isprintable()
+    if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return str(cleanBlockQuotedText(text))
 
