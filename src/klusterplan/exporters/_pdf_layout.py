@@ -56,7 +56,7 @@ from ..document import (
     has_wide_table,
 )
 from ..document import Table as TableBlock
-from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_canvas import _DocTemplate, canvas_maker
 from ._pdf_cover import cover_logo, title_page
 from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
@@ -70,7 +70,7 @@ from ._pdf_flow import (
     page_runs,
     together,
 )
-from ._pdf_flowables import _Frame, _Grid, _Heading, _Para, _RuledLines
+from ._pdf_flowables import _ContentsLine, _Frame, _Grid, _Heading, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
     _CELL_PADDING,
@@ -106,15 +106,11 @@ class _Renderer:
         """The distance between ruled lines to write on."""
         self._fragments = {
             style.name: _Para("x", style).frags[0]
-            for style in (*self.s.paragraph_styles(), *self.s.headings.values())
+            for style in (*self.s.paragraph_styles(), *self.s.headings.values(), *self.s.toc)
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
         self._derived: dict[str, Any] = {}
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
-        self._contents_fragments = {
-            style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
-        }
-        """Each contents style's linked text and end-callback fragments, to copy (see para())."""
         self.canvas = Canvas(io.BytesIO())
         """A canvas to measure flowables on before the layout."""
         self.width = _CONTENT_WIDTH
@@ -134,16 +130,16 @@ class _Renderer:
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
 
-    def para(self, text: str, style: Any | None = None) -> Any:
+    def para(self, text: str, style: Any | None = None, kind: type[_Para] = _Para) -> Any:
         """A paragraph of plan text, shown exactly as typed."""
         style = style or self.s.body
         if not text.strip(" "):
             # an empty cell: no fragments, as the parser leaves it, without the parser
-            return _Para("", style, frags=[])
+            return kind("", style, frags=[])
         frags = self._frags(text, style)
         if frags is None:
-            return _Para(self.m(text), style)
-        return _Para(frags[0].text, style, frags=frags)
+            return kind(self.m(text), style)
+        return kind(frags[0].text, style, frags=frags)
 
     def _frags(self, text: str, style: Any) -> list[Any] | None:
         """The text fragment of plain text in ``style``, or ``None`` where markup is needed.
@@ -272,26 +268,14 @@ class _Renderer:
     def contents_line(self, heading: _Heading) -> Any:
         """One line of the contents, laid out in the single pass like any paragraph.
 
-        Only its page number is unknown then: the callback at the end of the
-        text leaves a slot in the page for the canvas to fill with the dot
-        leader and the number once the whole document is laid out.
+        Only its page number is unknown then: the line tells the canvas where
+        its text ends, and the canvas adds the dot leader, the number and the
+        link once the whole document is laid out.
         """
         style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
-        text, end = self._contents_fragments[style.name]
-        # (the contents' styles have no plain fragment of their own: their text is a link)
-        prepared = self.fonts.prepare(heading.plain)
-        clean = _collapse_spaces(prepared) if self._plain(prepared) else ""
-        if not clean or heading.toc_markup is None:
-            return _Para(_contents_markup(heading.toc_markup or "", heading.key), style)
-        # The fragments the parser makes of the markup, made directly, as in para().
-        return _Para(
-            clean,
-            style,
-            frags=[
-                text.clone(text=clean, link=[(0, f"#{heading.key}")], us_lines=[]),
-                end.clone(cbDefn=end.cbDefn.clone(label=heading.key), link=[], us_lines=[]),
-            ],
-        )
+        line = self.para(heading.plain, style, _ContentsLine)
+        line.key = heading.key
+        return line
 
     def leads(self, section: Section) -> bool:
         """Whether ``section`` is a workbook heading with only its introduction.
@@ -709,11 +693,6 @@ def _collapse_spaces(text: str) -> str:
     if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return str(cleanBlockQuotedText(text))
-
-
-def _contents_markup(markup: str, key: str) -> str:
-    """A contents line: the heading linked to its section, then the callback at its end."""
-    return f'<a href="#{key}">{markup}</a><onDraw name="{_CONTENTS_END}" label="{key}"/>'
 
 
 def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:

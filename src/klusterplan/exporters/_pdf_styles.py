@@ -27,7 +27,7 @@ def _frame_width(page_width: float) -> float:
     in its last bit; a paragraph measured for the story at the one and laid out
     at the other would have its lines broken twice.
     """
-    return (_MARGIN + (page_width - 2 * _MARGIN)) - _MARGIN
+    return float((_MARGIN + (page_width - 2 * _MARGIN)) - _MARGIN)
 
 
 _CONTENT_WIDTH = _frame_width(A4[0])
