@@ -110,6 +110,8 @@ class _Renderer:
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
         self._derived: dict[str, Any] = {}
+        self._cleaned: dict[str, str] = {}
+        """Each text's plain form, as the parser would leave it; "" where it needs markup."""
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
         self.canvas = Canvas(io.BytesIO())
         """A canvas to measure flowables on before the layout."""
@@ -148,10 +150,11 @@ class _Renderer:
         markup: its fragment is made here, as reportlab's markup parser would
         make it, without running the parser over every cell, line and heading.
         """
-        prepared = self.fonts.prepare(text)
-        if not self._plain(prepared):
-            return None
-        clean = _collapse_spaces(prepared)
+        clean = self._cleaned.get(text)
+        if clean is None:
+            prepared = self.fonts.prepare(text)
+            plain = self._plain(prepared)
+            clean = self._cleaned[text] = _collapse_spaces(prepared) if plain else ""
         template = self._fragments.get(style.name)
         if template is None or not clean:
             return None
