@@ -40,7 +40,45 @@ from .summary import (
     StatusCount,
 )
 
-__all__ = ["summarise"]
+__all__ = ["period_end", "summarise"]
+
+#: A day or a month in a period's text: ``2011-06-30``, ``2011-06``.
+_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
+#: A year in a period's text: ``2010–2011``, ``ht 2011``.
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    first = _dt.date(year + month // 12, month % 12 + 1, 1)
+    return first - _dt.timedelta(days=1)
+
+
+def period_end(period: str) -> _dt.date | None:
+    """The last day of the period a plan's ``period`` names, or ``None`` when it names none.
+
+    The latest day, month or year in the text counts: ``2010–2011`` ends on
+    2011-12-31, ``2010-09 – 2011-06`` on 2011-06-30, ``2010-09-01–2011-06-15``
+    on 2011-06-15.
+
+    >>> period_end("2010–2011")
+    datetime.date(2011, 12, 31)
+    >>> period_end("hösten") is None
+    True
+    """
+    ends: list[_dt.date] = []
+    for found in _DAY.finditer(period):
+        year, month, day = int(found[1]), int(found[2]), found[3]
+        try:
+            ends.append(
+                _dt.date(year, month, int(day)) if day else _month_end(year, month)
+            )
+        except ValueError:
+            continue  # not a day: "2011-13"
+    rest = _DAY.sub(" ", period)
+    ends.extend(_dt.date(int(y), 12, 31) for y in _YEAR.findall(rest) if int(y) >= 1)
+    return max(ends, default=None)
 
 
 def _shared(values: Iterable[str]) -> str:
@@ -245,7 +283,7 @@ def _check(
     )
 
 
-def _library(member: Member, plan: Plan) -> LibrarySummary:
+def _library(member: Member, plan: Plan, end: _dt.date | None, ended: bool) -> LibrarySummary:
     cp = plan.communication_plan
     return LibrarySummary(
         member.source,
@@ -256,6 +294,8 @@ def _library(member: Member, plan: Plan) -> LibrarySummary:
         len(plan.actions),
         len(cp.activities),
         cp.budget,
+        end,
+        ended,
     )
 
 
@@ -284,8 +324,13 @@ def summarise(
     ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
     :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
-    ``today`` (default: the current date) and ``within`` (days ahead) decide
-    what is late and what is due in the coming period. The rule checks run
+    ``today`` (the status date) and ``within`` (days ahead) decide what is
+    late and what is due in the coming period. Without ``today`` the status
+    date is the current date, unless every plan's period (its ``period``,
+    such as ``2010–2011``) ended before it: then the summary gives the state
+    at the end of the period, its last day. A library whose period ended
+    before the status date has nothing late or due: its open items are
+    :attr:`~ClusterSummary.not_done`. The rule checks run
     with the installed plugins and each plan's own settings, found from its
     folder as ``klusterplan check`` finds them, unless ``settings`` is given.
 
@@ -296,29 +341,43 @@ def summarise(
     """
     cluster = Cluster.from_plans(cluster, caller="summarise")
     registry = registry or get_registry()
-    today = today or _dt.date.today()
     loaded = cluster.loaded
     plans = [m.plan for m in loaded if m.plan is not None]
+    ends = [period_end(p.library.period) for p in plans]
+    at_end = False
+    if today is None:
+        today = _dt.date.today()
+        known = [e for e in ends if e is not None]
+        if plans and len(known) == len(plans) and max(known) < today:
+            today, at_end = max(known), True
     groups, notes = _cluster_groups(plans)
     libraries: list[LibrarySummary] = []
     statuses: list[StatusCount] = []
     late: list[Entry] = []
     due: list[Entry] = []
+    not_done: list[Entry] = []
     tips: list[Entry] = []
     evaluation: list[Entry] = []
     checks: list[CheckSummary] = []
     for lib, (member, plan) in enumerate(zip(loaded, plans, strict=True)):
-        libraries.append(_library(member, plan))
+        end = ends[lib]
+        ended = end is not None and (end < today or at_end)
+        libraries.append(_library(member, plan, end, ended))
         found = _followup.items(plan)
         statuses.extend(_statuses(lib, found))
-        late.extend(Entry(lib, i) for i in _followup.late(found, today))
-        due.extend(Entry(lib, i) for i in _followup.due(found, today, within))
+        if ended:
+            # the period is over: what is still open was not done, whatever its date
+            not_done.extend(Entry(lib, i) for i in _followup.by_date(i for i in found if i.open))
+        else:
+            late.extend(Entry(lib, i) for i in _followup.late(found, today))
+            due.extend(Entry(lib, i) for i in _followup.due(found, today, within))
         kept = [i for i in found if i.status is not ActionStatus.DROPPED]
         tips.extend(Entry(lib, i) for i in kept if i.worth_sharing)
         evaluation.extend(Entry(lib, i) for i in kept if _measured(i))
         checks.append(_check(lib, member, plan, registry, settings))
     late.sort(key=lambda e: (e.item.date or today, e.library))
     due.sort(key=lambda e: (e.item.date or today, e.library))
+    not_done.sort(key=lambda e: (e.item.date or _dt.date.max, e.library))
     known = registry.rules()
     codes = sorted({code for c in checks for code, _ in c.codes})
     languages = Counter(p.language for p in plans)
@@ -348,4 +407,6 @@ def summarise(
         evaluation=tuple(evaluation),
         sharing=_answers(plans, "sharing_tips"),
         templates=_answers(plans, "evaluation_template"),
+        not_done=tuple(not_done),
+        at_period_end=at_end,
     )
