@@ -366,7 +366,8 @@ def summarise(
         found = _followup.items(plan)
         statuses.extend(_statuses(lib, found))
         if ended:
-            # the period is over: what is still open was not done, whatever its date
+            # the period is over: what is still open was not done, whatever its date;
+            # each library's together, for the board to take up with it
             not_done.extend(Entry(lib, i) for i in _followup.by_date(i for i in found if i.open))
         else:
             late.extend(Entry(lib, i) for i in _followup.late(found, today))
@@ -377,7 +378,6 @@ def summarise(
         checks.append(_check(lib, member, plan, registry, settings))
     late.sort(key=lambda e: (e.item.date or today, e.library))
     due.sort(key=lambda e: (e.item.date or today, e.library))
-    not_done.sort(key=lambda e: (e.item.date or _dt.date.max, e.library))
     known = registry.rules()
     codes = sorted({code for c in checks for code, _ in c.codes})
     languages = Counter(p.language for p in plans)

@@ -365,7 +365,7 @@ def _groups(b: _Builder) -> list[Block]:
             b.n(sum(g.campaign for g in s.groups)),
         )
     )
-    widths = (3.2, *(1.4 for _ in libs), 1.2, 1.2)
+    widths = (4.2, *(1.3 for _ in libs), 1.1, 1.1)
     # a mark or a count under each library, at the right as the counts beside them
     align = ("left", *("right" for _ in headers[1:]))
     # a few libraries fit a portrait page, their names on two lines over the marks
