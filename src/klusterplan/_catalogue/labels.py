@@ -488,8 +488,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_text_not_done": (
         "För {libraries} har perioden slutat; {n} av deras åtgärder och aktiviteter blev inte"
         " genomförda.",
-        "For {libraries} the period has ended; {n} of their actions and activities were not"
-        " done.",
+        "For {libraries} the period has ended; {n} of their actions and activities were not done.",
     ),
     "cluster_text_help": (
         "Mest stöd behöver {library}: planen har {errors}.",
@@ -600,7 +599,10 @@ _LABELS: dict[str, tuple[str, str]] = {
     "campaign_groups": ("Kampanjgrupper", "Campaign groups"),
     "horizon": ("Tidshorisont", "Horizon"),
     "cluster_late_title": ("Försenat", "Late"),
-    "cluster_not_done_title": ("Ej genomförda när perioden slutade", "Not done when the period ended"),
+    "cluster_not_done_title": (
+        "Ej genomförda när perioden slutade",
+        "Not done when the period ended",
+    ),
     "cluster_not_done_intro": (
         "Åtgärder och aktiviteter som var planerade eller pågick när bibliotekets period slutade,"
         " med status och datum som planen senast angav.",

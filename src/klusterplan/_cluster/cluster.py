@@ -71,9 +71,7 @@ def period_end(period: str) -> _dt.date | None:
     for found in _DAY.finditer(period):
         year, month, day = int(found[1]), int(found[2]), found[3]
         try:
-            ends.append(
-                _dt.date(year, month, int(day)) if day else _month_end(year, month)
-            )
+            ends.append(_dt.date(year, month, int(day)) if day else _month_end(year, month))
         except ValueError:
             continue  # not a day: "2011-13"
     rest = _DAY.sub(" ", period)
@@ -311,6 +309,22 @@ def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...
     return tuple((i, text) for i, text in found if text)
 
 
+def _status_date(ends: Sequence[_dt.date | None], today: _dt.date | None) -> tuple[_dt.date, bool]:
+    """The day the summary is for, and whether it is the end of every plan's period.
+
+    A day given wins. Else it is the current date, unless every period (``ends``)
+    ended before it: a board reads the state at the end of the period then, not
+    years of days late.
+    """
+    if today is not None:
+        return today, False
+    now = _dt.date.today()
+    given = [e for e in ends if e is not None]
+    if given and len(given) == len(ends) and max(given) < now:
+        return max(given), True
+    return now, False
+
+
 def summarise(
     cluster: Cluster | Plan | Iterable[Plan],
     *,
@@ -344,12 +358,7 @@ def summarise(
     loaded = cluster.loaded
     plans = [m.plan for m in loaded if m.plan is not None]
     ends = [period_end(p.library.period) for p in plans]
-    at_end = False
-    if today is None:
-        today = _dt.date.today()
-        known = [e for e in ends if e is not None]
-        if plans and len(known) == len(plans) and max(known) < today:
-            today, at_end = max(known), True
+    today, at_end = _status_date(ends, today)
     groups, notes = _cluster_groups(plans)
     libraries: list[LibrarySummary] = []
     statuses: list[StatusCount] = []

@@ -214,8 +214,7 @@ class ClusterSummary:
     not_done: tuple[Entry, ...] = ()
     """Open items of the libraries whose period had ended: not done within it."""
     at_period_end: bool = False
-    """Whether :attr:`today` is the end of the period, every plan's having ended before the
-    day the summary was made (and no status date was given)."""
+    """Whether :attr:`today` is the period's end: every plan's had ended, no status date given."""
 
     @property
     def ended(self) -> tuple[int, ...]:
