@@ -309,6 +309,32 @@ def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...
     return tuple((i, text) for i, text in found if text)
 
 
+def _dated(
+    found: Sequence[_followup.Item], ended: bool, today: _dt.date, within: int
+) -> tuple[list[_followup.Item], list[_followup.Item], list[_followup.Item]]:
+    """One library's items late, due, and not done (when its period has ended)."""
+    if ended:
+        # the period is over: what is still open was not done, whatever its date;
+        # each library's together, for the board to take up with it
+        return [], [], _followup.by_date(i for i in found if i.open)
+    return _followup.late(found, today), _followup.due(found, today, within), []
+
+
+def _rules(registry: Registry, checks: Sequence[CheckSummary]) -> tuple[tuple[str, str], ...]:
+    """Each rule code that reported in some library, with its summary in both languages."""
+    known = registry.rules()
+    codes = sorted({code for c in checks for code, _ in c.codes})
+    return tuple(
+        (c, Text(known[c][0].summary, known[c][0].summary_sv) if c in known else "") for c in codes
+    )
+
+
+def _language(plans: Sequence[Plan]) -> Language:
+    """The language most of ``plans`` are written in, Swedish on a tie."""
+    languages = Counter(p.language for p in plans)
+    return Language.EN if languages[Language.EN] > languages[Language.SV] else Language.SV
+
+
 def _status_date(ends: Sequence[_dt.date | None], today: _dt.date | None) -> tuple[_dt.date, bool]:
     """The day the summary is for, and whether it is the end of every plan's period.
 
@@ -338,13 +364,10 @@ def summarise(
     ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
     :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
-    ``today`` (the status date) and ``within`` (days ahead) decide what is
-    late and what is due in the coming period. Without ``today`` the status
-    date is the current date, unless every plan's period (its ``period``,
-    such as ``2010–2011``) ended before it: then the summary gives the state
-    at the end of the period, its last day. A library whose period ended
-    before the status date has nothing late or due: its open items are
-    :attr:`~ClusterSummary.not_done`. The rule checks run
+    ``today`` (the status date; default: the current date, or the end of the
+    period when every plan's ``period`` ended before it) and ``within`` (days
+    ahead) decide what is late and due; the open items of a library whose
+    period had ended are :attr:`~ClusterSummary.not_done`. The rule checks run
     with the installed plugins and each plan's own settings, found from its
     folder as ``klusterplan check`` finds them, unless ``settings`` is given.
 
@@ -369,33 +392,24 @@ def summarise(
     evaluation: list[Entry] = []
     checks: list[CheckSummary] = []
     for lib, (member, plan) in enumerate(zip(loaded, plans, strict=True)):
-        end = ends[lib]
-        ended = end is not None and (end < today or at_end)
+        ended = (end := ends[lib]) is not None and (end < today or at_end)
         libraries.append(_library(member, plan, end, ended))
         found = _followup.items(plan)
         statuses.extend(_statuses(lib, found))
-        if ended:
-            # the period is over: what is still open was not done, whatever its date;
-            # each library's together, for the board to take up with it
-            not_done.extend(Entry(lib, i) for i in _followup.by_date(i for i in found if i.open))
-        else:
-            late.extend(Entry(lib, i) for i in _followup.late(found, today))
-            due.extend(Entry(lib, i) for i in _followup.due(found, today, within))
+        dated = _dated(found, ended, today, within)
+        for into, items in zip((late, due, not_done), dated, strict=True):
+            into.extend(Entry(lib, i) for i in items)
         kept = [i for i in found if i.status is not ActionStatus.DROPPED]
         tips.extend(Entry(lib, i) for i in kept if i.worth_sharing)
         evaluation.extend(Entry(lib, i) for i in kept if _measured(i))
         checks.append(_check(lib, member, plan, registry, settings))
     late.sort(key=lambda e: (e.item.date or today, e.library))
     due.sort(key=lambda e: (e.item.date or today, e.library))
-    known = registry.rules()
-    codes = sorted({code for c in checks for code, _ in c.codes})
-    languages = Counter(p.language for p in plans)
-    language = Language.EN if languages[Language.EN] > languages[Language.SV] else Language.SV
     return ClusterSummary(
         cluster=_common(p.library.cluster.strip() for p in plans),
         today=today,
         within=within,
-        language=language,
+        language=_language(plans),
         promise=_shared(p.values.promise for p in plans) if plans else "",
         period=_shared(p.library.period for p in plans) if plans else "",
         libraries=tuple(libraries),
@@ -409,10 +423,7 @@ def summarise(
         due=tuple(due),
         tips=tuple(tips),
         checks=tuple(checks),
-        rules=tuple(
-            (c, Text(known[c][0].summary, known[c][0].summary_sv) if c in known else "")
-            for c in codes
-        ),
+        rules=_rules(registry, checks),
         evaluation=tuple(evaluation),
         sharing=_answers(plans, "sharing_tips"),
         templates=_answers(plans, "evaluation_template"),

@@ -703,6 +703,29 @@ def build_summary_document(
         if (blocks := kept(raw))
     ]
     title = b.t("cluster_title")
+    return Document(
+        title=title,
+        subtitle=summary.cluster,
+        title_lines=_cover(b),
+        promise=summary.promise,
+        language=lang,
+        author=summary.cluster,
+        subject=b.t("cluster_subject"),
+        keywords=tuple(k for k in (summary.cluster, title, summary.promise) if k),
+        date=summary.today,
+        footer=summary.cluster or title,
+        sections=tuple(sections),
+        mode=Mode.PLAN,
+        text_language=summary.language,
+        contents_title=b.t("contents"),
+        contents_hint=b.t("contents_hint"),
+        page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
+    )
+
+
+def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
+    """The cover's lines: how many libraries, their period, the day the summary is for."""
+    summary = b.s
     # the cluster's name is the cover's subtitle: no line repeats it
     lines = [
         ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
@@ -720,21 +743,4 @@ def build_summary_document(
             else "",
         ),
     ]
-    return Document(
-        title=title,
-        subtitle=summary.cluster,
-        title_lines=tuple((b.t(k), v) for k, v in lines if v),
-        promise=summary.promise,
-        language=lang,
-        author=summary.cluster,
-        subject=b.t("cluster_subject"),
-        keywords=tuple(k for k in (summary.cluster, title, summary.promise) if k),
-        date=summary.today,
-        footer=summary.cluster or title,
-        sections=tuple(sections),
-        mode=Mode.PLAN,
-        text_language=summary.language,
-        contents_title=b.t("contents"),
-        contents_hint=b.t("contents_hint"),
-        page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
-    )
+    return tuple((b.t(k), v) for k, v in lines if v)
