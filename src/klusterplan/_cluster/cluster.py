@@ -80,7 +80,8 @@ def period_end(period: str) -> _dt.date | None:
 
 
 def _shared(values: Iterable[str]) -> str:
-    found = {v.strip() for v in values}
+    """The value every plan that gives one shares (a plan in progress may lack it), or empty."""
+    found = {v.strip() for v in values} - {""}
     return found.pop() if len(found) == 1 else ""
 
 

@@ -192,9 +192,9 @@ class ClusterSummary:
     language: Language
     """The language most of the plans are written in."""
     promise: str
-    """The promise every plan shares, or empty."""
+    """The promise every plan that gives one shares, or empty."""
     period: str
-    """The period every plan shares, or empty."""
+    """The period every plan that gives one shares, or empty."""
     libraries: tuple[LibrarySummary, ...]
     failed: tuple[Failure, ...]
     groups: tuple[ClusterGroup, ...]
