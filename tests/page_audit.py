@@ -613,7 +613,11 @@ def audit(
         # broken values
         for k, line in enumerate(lines):
             below_line = _next_in_column(lines, k)
-            if below_line is not None and not _list_number(line, lines):
+            # a rule between them: two rows of a table (days late, 379 over 366), not one value
+            ruled = below_line is not None and any(
+                line.bottom - 1 < y < below_line.top + 1 for y in page.rules
+            )
+            if below_line is not None and not ruled and not _list_number(line, lines):
                 broken = _broken(line, below_line, phrases, hyphens)
                 if broken:
                     defects.append(Defect(page.number, "broken value", broken))

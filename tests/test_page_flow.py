@@ -302,6 +302,21 @@ def test_the_audit_sees_a_heading_and_its_introduction_at_the_foot() -> None:
     assert [d for d in found if d.kind == "heading at the foot"] == []
 
 
+def test_the_audit_reads_numbers_in_ruled_rows_as_rows() -> None:
+    def draw(canvas: Any, number: int, rules: bool) -> None:
+        for k in range(40):
+            canvas.drawString(60, 780 - 12 * k, f"line {k} of a full page of text")
+        for k, days in enumerate(("379", "366", "359")):
+            canvas.drawString(500, 280 - 13 * k, days)
+            if rules:
+                canvas.line(60, 277 - 13 * k, 535, 277 - 13 * k)
+
+    broken = audit(_pdf(lambda c, n: draw(c, n, rules=False)), NORMAL)
+    assert Defect(1, "broken value", "379 | 366") in broken
+    ruled = audit(_pdf(lambda c, n: draw(c, n, rules=True)), NORMAL)
+    assert [d for d in ruled if d.kind == "broken value"] == []
+
+
 def test_the_audit_sees_an_amount_broken_inside_a_table_cell() -> None:
     # two cells of one row: the first ends in "8", its next line starts "000 kr"
     def draw(canvas: Any, number: int) -> None:
