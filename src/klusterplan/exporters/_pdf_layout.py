@@ -321,6 +321,9 @@ class _Renderer:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
+        elif (leads := _leads(body)) and isinstance(body[leads], KeepTogether):
+            # an introduction goes with the table kept whole after it, and the heading too
+            out.extend([together([*headings, heading, *body[: leads + 1]]), *body[leads + 1 :]])
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
@@ -396,7 +399,8 @@ class _Renderer:
 
         A short first block (a one-line field, a label) counts whole, so that the
         headings never end a page over a single line; the room is never more than
-        half a page, which a page break would leave empty.
+        half a page, which a page break would leave empty. An introduction to a
+        table counts whole, with the table's header and first rows.
         """
         leading = self.s.body.leading
 
@@ -406,7 +410,7 @@ class _Renderer:
         after_kept = False
         for f in body:
             h = height(f)
-            kept = keeps_with_next(f)
+            kept = keeps_with_next(f) or getattr(f, "kp_leads", False)
             if isinstance(f, _Grid) and not f.splitInRow:
                 # a table: its header and two rows, the least a page may hold of it
                 rows = f._rowHeights
@@ -431,7 +435,11 @@ class _Renderer:
             case Paragraph():
                 if block.prompt:
                     return [self.para(block.text.strip(), s.bold)]
-                return self.paragraphs(block.text)
+                out = self.paragraphs(block.text)
+                for flowable in out:
+                    # an introduction: the room kept for it reaches into the table after it
+                    flowable.kp_leads = block.keep_with_next
+                return out
             case Quote():
                 out = self.paragraphs(block.text, s.quote)
                 if block.attribution:
@@ -682,6 +690,14 @@ class _Renderer:
             style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
         table.setStyle(TableStyle(style))
         return table
+
+
+def _leads(body: list[Any]) -> int:
+    """How many of ``body``'s first flowables introduce what follows them (none: 0)."""
+    count = 0
+    while count < len(body) - 1 and getattr(body[count], "kp_leads", False):
+        count += 1
+    return count
 
 
 def _collapse_spaces(text: str) -> str:
