@@ -27,7 +27,7 @@ __all__ = ["WIDE_REM", "desk_widths", "phone_widths", "table_px", "text_px"]
 #: The text width of a phone 390 px wide, in CSS pixels, less the page's padding.
 PHONE_WIDTH = 366.0
 #: A wide table's width on a desk, in rem; the style sheet sets the same.
-WIDE_REM = 62
+WIDE_REM = 60
 #: Each cell's padding at its sides and its rules, in ems of the table's text:
 #: on a phone the page sets tighter cells than on a desk.
 _PHONE_SIDES = 0.9

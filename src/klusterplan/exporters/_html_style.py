@@ -88,9 +88,14 @@ blockquote {{ margin-left: 0; padding-left: 1em; border-left: 4px solid var(--ac
   font-style: italic; }}
 figure.quote figcaption {{ color: var(--muted); margin-bottom: 0.8em; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: {screen("table")}; }}
-/* a table of many columns is wider than the text column: it starts at the text's left
-   edge, as every table does, and reaches to the right as far as the window allows */
-table.wide {{ width: min({WIDE_REM}rem, calc(50vw + 50% - 2rem)); }}
+/* a table of many columns is wider than the text column: on a wide window it starts at
+   the text's left edge, as every table does, and reaches further right; on a narrower
+   one it stands centred on the page, as wide as the window allows */
+table.wide {{ width: min({WIDE_REM}rem, calc(100vw - 2.5rem)); margin-left: 50%;
+  transform: translateX(-50%); }}
+@media (min-width: {WIDE_REM + 16}rem) {{
+  table.wide {{ margin-left: 0; transform: none; }}
+}}
 col {{ width: var(--desk, auto); }}
 caption {{ text-align: left; font-weight: bold; color: var(--muted); padding: 0.2em 0; }}
 th, td {{ border: 1px solid var(--rule); padding: 0.3em 0.5em; text-align: left;
@@ -125,7 +130,7 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   .fields dd {{ margin-bottom: 0.4em; }}
   .promise {{ font-size: min({promise}, 9vw); }}
   /* a table that fits a phone stays a table, its columns shared by what they hold */
-  table.wide {{ width: 100%; }}
+  table.wide {{ width: 100%; margin-left: 0; transform: none; }}
   table:not(.stack) col {{ width: var(--phone, auto); }}
   th, td {{ padding: 0.3em 0.4em; }}
   /* a table on a phone: each row a record, each cell under its column's name, so that
@@ -160,7 +165,7 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   h4 {{ font-size: {paper("h3")}; }}
   table {{ font-size: {paper("table")}; }}
   table.dense {{ font-size: {paper("small")}; }}
-  table.wide {{ width: 100%; }}
+  table.wide {{ width: 100%; margin-left: 0; transform: none; }}
   .subtitle {{ font-size: {paper("subtitle")}; }}
   .promise {{ font-size: {2.2 * size("body", large_print):g}pt; }}
   footer {{ font-size: {paper("footer")}; }}
