@@ -32,7 +32,7 @@ from typing import BinaryIO, assert_never
 
 from .._catalogue.messages import text as message_text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
-from .._document.design import ACCENT, MUTED, PRIMARY, size
+from .._document.design import ACCENT, MUTED, PRIMARY
 from .._document.metrics import text_width
 from .._extension.exporter import ExportContext
 from .._support.version import version
@@ -76,9 +76,13 @@ _AMOUNT = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|kronor|%|procent
 
 
 def _keep(text: str) -> str:
-    """``text`` with no-break spaces where a line must not break: in an amount, after a
-    step's number."""
-    return _AMOUNT.sub("\u00a0", _STEP.sub("\\1\u00a0", text))
+    """``text`` with a no-break space inside each amount: a line must not break there."""
+    return _AMOUNT.sub("\u00a0", text)
+
+
+def _cell(text: str) -> str:
+    """A table cell's text, amounts whole and a step's number joined to its name."""
+    return _keep(_STEP.sub("\\1\u00a0", text))
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -197,7 +201,7 @@ class _Page:
         align: tuple[str, ...] = (),
         footer: tuple[str, ...] = (),
     ) -> Iterator[str]:
-        rows = tuple(tuple(_keep(cell) for cell in row) for row in rows)
+        rows = tuple(tuple(_cell(cell) for cell in row) for row in rows)
         weights = widths if widths and len(widths) == len(headers) and sum(widths) > 0 else ()
         # a table stays a table on a phone when it fits there; a sheet to write in
         # is a record a row, each with its room to write

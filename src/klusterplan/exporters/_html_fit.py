@@ -53,9 +53,7 @@ def table_px(large_print: bool) -> float:
 
 
 def _running(column: int, rows: Sequence[Sequence[str]]) -> bool:
-    return any(
-        len(row[column].split()) > _PHRASE_WORDS for row in rows if column < len(row)
-    )
+    return any(len(row[column].split()) > _PHRASE_WORDS for row in rows if column < len(row))
 
 
 def phone_widths(

@@ -9,7 +9,7 @@ contrast before they get here.
 
 from __future__ import annotations
 
-from .._document.design import SIZES, TYPEFACE, WORD_TYPEFACE, size
+from .._document.design import SIZES, TABLE_RULE, TABLE_TINT, TYPEFACE, WORD_TYPEFACE, size
 from ._html_fit import WIDE_REM
 
 __all__ = ["style_sheet"]
@@ -66,7 +66,7 @@ a:focus-visible, textarea:focus-visible {{
   font-weight: bold; font-size: 1.2rem; letter-spacing: 0.05em; padding: 0.1em 0.6em; }}
 .title-lines {{ border-top: 2px solid var(--accent); padding-top: 0.4em; }}
 .control-lines {{ margin-top: 2.5rem; }}
-.subtitle {{ font-size: {screen("subtitle")}; color: var(--primary); margin: 0 0 1em; }}
+.subtitle {{ font-size: {screen("subtitle")}; color: var(--muted); margin: 0 0 1em; }}
 /* the promise as on the printed cover: large, italic, in quotes, in the accent colour */
 .promise {{ font-size: {promise}; font-style: italic; color: var(--accent); line-height: 1.25;
   margin: 1.2em 0; }}
@@ -98,8 +98,10 @@ table.wide {{ width: min({WIDE_REM}rem, calc(100vw - 2.5rem)); margin-left: 50%;
 }}
 col {{ width: var(--desk, auto); }}
 caption {{ text-align: left; font-weight: bold; color: var(--muted); padding: 0.2em 0; }}
-th, td {{ border: 1px solid var(--rule); padding: 0.3em 0.5em; text-align: left;
+/* the table style of the printed plan: light rules, every other row tinted */
+th, td {{ border: 1px solid {TABLE_RULE}; padding: 0.3em 0.5em; text-align: left;
   vertical-align: top; }}
+tbody tr:nth-child(even):not([style]) {{ background: {TABLE_TINT}; }}
 thead th {{ background: var(--primary); color: #fff; }}
 tbody th {{ background: #f2f2f2; }}
 th.num, td.num {{ text-align: right; white-space: nowrap; }}
@@ -140,6 +142,7 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack colgroup {{ display: none; }}
   table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }}
+  table.stack tbody tr:nth-child(even) {{ background: none; }}
   table.stack tr {{ border: 1px solid var(--rule); border-top: 4px solid var(--primary);
     margin: 0 0 0.75em; padding: 0.25em 0.5em; height: auto !important; }}
   table.stack th, table.stack td {{ border: 0; padding: 0.2em 0; text-align: left;
