@@ -94,6 +94,8 @@ _SPAN = 88.0
 _LABEL_ROOM = 300.0
 #: A field's value wider than this, in ems, stands under its label, not beside it.
 _BESIDE = 28
+#: A field's value and label each at most this wide, in ems, stand side by side on a phone.
+_BRIEF = 10
 #: Lines of a label at most; the full name is in the chart's table and description.
 _LABEL_LINES = 3
 
@@ -333,7 +335,10 @@ class _Page:
             # as its siblings of several paragraphs do
             stands = field.long or "\n" in field.value.strip()
             stands = stands or text_width(field.value, px) > _BESIDE * px
-            long = ' class="long"' if stands else ""
+            # a value of a few words stays beside its label on a phone too
+            brief = not stands and text_width(field.value, px) <= _BRIEF * px
+            brief = brief and text_width(field.label, px, True) <= _BRIEF * px
+            long = ' class="long"' if stands else ' class="brief"' if brief else ""
             several = _PARAGRAPHS.search(field.value.strip())
             value = "".join(self.paragraphs(field.value, None)) if several else ""
             yield f"<dt{long}>{_text(field.label)}</dt>"

@@ -128,8 +128,11 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   h2 {{ font-size: min({screen("h1")}, 7.5vw); }}
   h3 {{ font-size: min({screen("h2")}, 7vw); }}
   h1, h2, h3, h4 {{ hyphens: auto; }}
-  .fields, .title-lines {{ grid-template-columns: minmax(0, 1fr); }}
-  .fields dd {{ margin-bottom: 0.4em; }}
+  .title-lines {{ grid-template-columns: minmax(0, 1fr); }}
+  /* on a phone a short value stays beside its label; any other stands under it */
+  .fields {{ grid-template-columns: max-content minmax(0, 1fr); }}
+  .fields dt:not(.brief), .fields dd:not(.brief) {{ grid-column: 1 / -1; }}
+  .fields dd:not(.brief) {{ margin-bottom: 0.4em; }}
   .promise {{ font-size: min({promise}, 9vw); }}
   /* a table that fits a phone stays a table, its columns shared by what they hold */
   table.wide {{ width: 100%; margin-left: 0; transform: none; }}
