@@ -339,6 +339,7 @@ def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
         assert overflow <= 0
         assert browser.evaluate(_EMPTY_LABELS) == []
         assert browser.evaluate(_NEEDLESS_RECORDS) == []
+        assert browser.evaluate(_CROWDED_LABELS) == []
         if name != "blank workbook":
             assert browser.evaluate(_CHART_TEXT) >= 12
 
@@ -388,6 +389,15 @@ def test_a_short_table_stays_a_table_on_a_phone_and_a_wide_one_becomes_records(
     assert display["Aktiviteter"] == "block"
 
 
+#: The labels whose value stands beside them and runs to more than two lines.
+_CROWDED_LABELS = """[...document.querySelectorAll('dl.fields dd')].filter(dd => {
+  const dt = dd.previousElementSibling;
+  const beside = dt && Math.abs(dt.getBoundingClientRect().top - dd.getBoundingClientRect().top) < 2
+    && dt.getBoundingClientRect().right <= dd.getBoundingClientRect().left;
+  const line = parseFloat(getComputedStyle(dd).lineHeight);
+  return beside && dd.getBoundingClientRect().height > 2.5 * line;
+}).map(dd => dd.previousElementSibling.textContent)"""
+
 #: Each table's left edge less the text column's, and how far it reaches past the window.
 _TABLE_EDGES = """[...document.querySelectorAll('main table')].map(table => {
   const box = table.getBoundingClientRect();
@@ -417,6 +427,7 @@ def test_on_a_desk_every_table_starts_at_the_text_edge(
         )
         assert browser.evaluate(_BROKEN_WORDS) == []
         assert browser.evaluate(_CHART_TEXT) >= 12
+        assert browser.evaluate(_CROWDED_LABELS) == []
     finally:
         browser.send("Emulation.clearDeviceMetricsOverride")
     assert overflow <= 0
