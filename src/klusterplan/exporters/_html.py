@@ -208,7 +208,9 @@ class _Page:
         # a table stays a table on a phone when it fits there; a sheet to write in
         # is a record a row, each with its room to write
         phone = None if row_lines else phone_widths(headers, rows, weights, self.large_print)
-        desk = desk_widths(headers, rows, weights, self.large_print) if "wide" in classes else None
+        # a sheet to write in keeps the widths it is given: they are for what gets written
+        wide = "wide" in classes
+        desk = None if row_lines else desk_widths(headers, rows, weights, self.large_print, wide)
         stack = () if phone else ("stack",)
         cls = f' class="{" ".join((*stack, *classes))}"' if stack or classes else ""
         yield f'<table role="table"{cls}>'

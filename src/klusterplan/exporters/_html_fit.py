@@ -28,6 +28,8 @@ __all__ = ["WIDE_REM", "desk_widths", "phone_widths", "table_px", "text_px"]
 PHONE_WIDTH = 366.0
 #: A wide table's width on a desk, in rem; the style sheet sets the same.
 WIDE_REM = 60
+#: The text column's width on a desk, in rem: the page's 50rem less its padding.
+TEXT_REM = 47.5
 #: Each cell's padding at its sides and its rules, in ems of the table's text:
 #: on a phone the page sets tighter cells than on a desk.
 _PHONE_SIDES = 0.9
@@ -85,10 +87,15 @@ def desk_widths(
     rows: Sequence[Sequence[str]],
     weights: Sequence[float],
     large_print: bool,
+    wide: bool,
 ) -> list[float] | None:
-    """Each column's share of a wide table's width on a desk, or ``None`` when none fits."""
+    """Each column's share of a table's width on a desk, or ``None`` when its words do not fit.
+
+    A ``wide`` table's width is :data:`WIDE_REM`; any other's the text column's.
+    """
     px = table_px(large_print)
-    widths = fit_columns(headers, rows, weights, WIDE_REM * 16, px, padding=_DESK_SIDES * px)
+    room = (WIDE_REM if wide else TEXT_REM) * 16
+    widths = fit_columns(headers, rows, weights, room, px, padding=_DESK_SIDES * px)
     return None if widths is None else _shares(widths)
 
 
