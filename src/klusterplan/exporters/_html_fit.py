@@ -7,8 +7,8 @@ same way for every table:
 - on a phone a table stays a table when its columns fit the screen with every
   word whole, and a column of running text keeps room for a few words a line;
   only a table that does not fit becomes one record a row (``stack``);
-- on a desk a table of many columns is wider than the text column, and its
-  columns share that width by what they hold, so that a column of names is
+- on a desk a table of many columns is wider than the text column, and every
+  table's columns share its width by what they hold, so that a column of names is
   not squeezed to a word a line beside roomy dates.
 
 Widths are in CSS pixels at a reader's default text size (16 px); the page
