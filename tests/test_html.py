@@ -363,13 +363,15 @@ def _plan_page() -> str:
     return out.getvalue().decode("utf-8")
 
 
-def test_a_step_number_an_amount_and_a_date_never_break() -> None:
+def test_a_step_number_an_amount_a_date_and_a_phone_number_never_break() -> None:
     page = _plan_page()
     # the staircase's steps and the stairs table's cells keep number and name together
     assert '<th scope="row" role="rowheader">5.\u00a0Ambassadör</th>' in page
     # an amount typed in plan text ("Kräver 8 000 kr") stays whole, as a formatted one does
     assert "8\u00a0000\u00a0kr" in page and "8 000 kr" not in page
     assert '<span class="whole">2010-12-15</span>' in page
+    # and the contact's phone number on the cover
+    assert '<span class="whole">0480-45 00 00</span>' in page
 
 
 def test_a_long_field_value_stands_under_its_label_as_its_siblings_do() -> None:

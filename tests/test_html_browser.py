@@ -340,6 +340,7 @@ def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
         assert browser.evaluate(_EMPTY_LABELS) == []
         assert browser.evaluate(_NEEDLESS_RECORDS) == []
         assert browser.evaluate(_CROWDED_LABELS) == []
+        assert browser.evaluate(_SPLIT_RUNS) == []
         if name != "blank workbook":
             assert browser.evaluate(_CHART_TEXT) >= 12
 
@@ -397,6 +398,11 @@ _CROWDED_LABELS = """[...document.querySelectorAll('dl.fields dd')].filter(dd =>
   const line = parseFloat(getComputedStyle(dd).lineHeight);
   return beside && dd.getBoundingClientRect().height > 2.5 * line;
 }).map(dd => dd.previousElementSibling.textContent)"""
+
+#: The runs kept whole (a date, a phone number) that a line break splits all the same.
+_SPLIT_RUNS = """[...document.querySelectorAll('.whole')]
+  .filter(run => new Set([...run.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .map(run => run.textContent)"""
 
 #: Each table's left edge less the text column's, and how far it reaches past the window.
 _TABLE_EDGES = """[...document.querySelectorAll('main table')].map(table => {

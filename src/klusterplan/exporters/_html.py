@@ -65,8 +65,8 @@ __all__ = ["render_html"]
 #: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-#: A run a line never breaks: an ISO date.
-_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: A run a line never breaks: an ISO date, a Swedish phone number ("0480-45 00 00").
+_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b")
 #: A table of this many columns or more is as wide as the window allows, on a desk too.
 _DESK_COLUMNS = 6
 #: A step's number at the start of a line ("5. Ambassadör"): it never leaves the name.
@@ -123,8 +123,8 @@ def _wrap(label: str, width: int) -> list[str]:
 def _text(text: str) -> str:
     """Plan text as HTML that shows it as typed; single line ends become ``<br>``.
 
-    A date is kept on one line: a phone's narrow column would otherwise break it
-    at a hyphen ("2011-01-" over "27").
+    A date or a phone number is kept on one line: a phone's narrow column would
+    otherwise break it at a hyphen ("2011-01-" over "27") or a space.
     """
     shown = escape(_keep(text.strip()), quote=True).replace("\n", "<br>")
     return _WHOLE.sub(r'<span class="whole">\g<0></span>', shown)

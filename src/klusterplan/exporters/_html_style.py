@@ -38,6 +38,7 @@ def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str
     def paper(role: str) -> str:
         return _pt(role, large_print)
 
+    cover_columns = "minmax(0, 1fr)" if large_print else "max-content minmax(0, 1fr)"
     # the promise at 2.2 times the body text, as the printed cover sets it
     promise = f"{2.2 * size('body', large_print) / _BODY:.3f}rem"
 
@@ -128,7 +129,9 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   h2 {{ font-size: min({screen("h1")}, 7.5vw); }}
   h3 {{ font-size: min({screen("h2")}, 7vw); }}
   h1, h2, h3, h4 {{ hyphens: auto; }}
-  .title-lines {{ grid-template-columns: minmax(0, 1fr); }}
+  /* the cover's lines keep their labels in a column, as on the printed cover, where
+     the type is small enough for both to fit */
+  .title-lines {{ grid-template-columns: {cover_columns}; gap: 0.1em 0.75em; }}
   /* on a phone a short value stays beside its label; any other stands under it */
   .fields {{ grid-template-columns: max-content minmax(0, 1fr); }}
   .fields dt:not(.brief), .fields dd:not(.brief) {{ grid-column: 1 / -1; }}
