@@ -258,7 +258,14 @@ class _Page:
         yield "</table>"
 
     def chart(self, chart: Chart, context: str) -> Iterator[str]:
-        """The bars as SVG in CSS pixels: its text reads at a table's size on any screen."""
+        """The numbers as a table, then the bars as SVG in CSS pixels, as in print.
+
+        The drawing's text reads at a table's size on any screen.
+        """
+        # the table first: every reader gets the numbers from it; the bars only show them
+        yield from self.block(chart.table, context)
+        if not chart.values:
+            return
         title_id, desc_id = self.anchor("chart-title"), self.anchor("chart-desc")
         px = text_px("table", self.large_print)
         line, bar, gap = round(px * 1.25, 1), round(px * 1.1, 1), round(px * 0.7, 1)
@@ -306,7 +313,6 @@ class _Page:
         yield "</svg>"
         yield f'<figcaption aria-hidden="true">{_text(chart.title)}</figcaption>'
         yield "</figure>"
-        yield from self.block(chart.table, context)
 
     def writing(self, space: WritingSpace, context: str) -> Iterator[str]:
         box = self.anchor("write")
