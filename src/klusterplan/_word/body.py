@@ -15,6 +15,8 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
+import attrs
+
 from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
 from .._document.metrics import chart_height
@@ -41,6 +43,7 @@ from ..document import (
 from ..model import Language
 from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
+from .questions import HEADING_ROOM, WORD_SCALE, fits_page, is_sheet, question_pages, questions
 from .tables import TableWriter
 from .wordml import (
     RULED_LINE,
@@ -441,6 +444,9 @@ def body_xml(
     # the contents end their page; a section break starts a new one by itself
     at_page_start, first, after_empty = False, True, False
     tail = len(parts)  # where the last section's blocks begin
+    groups = questions(document.sections) if workbook else {}
+    done: set[int] = set()
+    lead: _Lead | None = None
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
@@ -449,11 +455,45 @@ def body_xml(
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
         for section in chapter:
+            if id(section) in done:
+                continue
+            group = groups.get(id(section))
+            if (
+                group
+                and not wide
+                and not is_sheet(section)
+                and fits_page(group)
+                and len(group) == 1
+            ):
+                # a question whole on its page, on the next where it does not fit this one
+                brk = not at_page_start and first
+                parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                at_page_start, first, after_empty, lead = False, False, False, None
+                tail = len(parts)
+                continue
+            if group and not wide and not is_sheet(section) and not fits_page(group):
+                # taller than a page: on pages of its own, the question again on each
+                room = lead.lift(w, parts, bookmarks) if lead else 0.0
+                brk = not at_page_start and not lead
+                heads = [
+                    w.heading(s, bookmarks[id(s)], page_break=brk and s is section) for s in group
+                ]
+                parts.extend(question_pages(w, w.block, group, heads, document.language, room))
+                done.update(id(s) for s in group)
+                at_page_start, first, after_empty, lead = False, False, False, None
+                tail = len(parts)
+                continue
             # a workshop sheet kept together starts a page of its own, with its heading
             # (after a sheet that split over pages, the next follows on: its page is not whole)
-            sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
-            sheet = sheet and not w.sheet_split
+            sheet = is_sheet(section) and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
+            if _leads(section):
+                if lead is None:
+                    lead = _Lead(len(parts), at_page_start or brk)
+                lead.sections.append(section)
+            else:
+                lead = None
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
             at_page_start, first, after_empty = False, False, not section.blocks
             tail = len(parts)
@@ -503,6 +543,35 @@ def _most_of_a_page(section: Section) -> bool:
     """Whether a question takes more than three quarters of a page in Word."""
     tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
     return tall > _design.text_height(False) * 0.75
+
+
+def _leads(section: Section) -> bool:
+    """Whether ``section`` is a heading with nothing of its own or only an introduction."""
+    return all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks)
+
+
+@attrs.define
+class _Lead:
+    """Headings with nothing of their own but an introduction, over the question after them."""
+
+    start: int
+    """Where their XML begins in the body's parts."""
+    at_page_start: bool
+    """Whether they open a page already."""
+    sections: list[Section] = attrs.Factory(list)
+
+    def lift(self, w: _Writer, parts: list[str], bookmarks: dict[int, str]) -> float:
+        """Start a page with them, for the question after them; how tall they stand."""
+        first = self.sections[0]
+        if not self.at_page_start:
+            parts[self.start] = w.heading(first, bookmarks[id(first)], page_break=True)
+        return (
+            sum(
+                HEADING_ROOM.get(s.level, 30.0) + sum(estimate(b) for b in s.blocks)
+                for s in self.sections
+            )
+            * WORD_SCALE
+        )
 
 
 #: The most paragraphs a chapter's last section may hold to be kept whole before a page

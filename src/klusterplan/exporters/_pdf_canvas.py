@@ -16,10 +16,11 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate
 
 from ..document import Document
-from ._pdf_flowables import _Heading
+from ._pdf_flowables import QuestionMark, _Heading
 from ._pdf_styles import _MARGIN, Look
 
 #: The name of the callback that marks where a contents line's text ends.
@@ -27,6 +28,28 @@ _CONTENTS_END = "kp-contents-end"
 
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    #: The workbook question being laid out: its heading again, marked as continued.
+    _again: Any = None
+
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        """A page a workbook question goes on to opens with the question, continued."""
+        first = flowables[0]
+        if isinstance(first, QuestionMark):
+            self._again = first.again
+            flowables[0] = None  # read: nothing to lay out
+            return
+        frame = getattr(self, "frame", None)
+        if (
+            self._again is not None
+            and frame is not None
+            and frame._atTop
+            # a group or a break goes through here again with what it holds
+            and not isinstance(first, KeepTogether | ActionFlowable | Spacer | PageBreak)
+            # a part's own heading (point 17's) goes under the question's
+            and not (isinstance(first, _Heading) and first.outline_level <= 1)
+        ):
+            flowables[0:0] = self._again()
+
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, _Heading):
             canv = self.canv

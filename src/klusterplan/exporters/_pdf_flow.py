@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..document import Section
@@ -150,18 +150,50 @@ class Question(KeepTogether):  # type: ignore[misc]
         if total <= room and (room - aH >= room * 0.5 or len(self.parts) < 2):
             return list(super().split(aW, aH))  # whole, on the next page
         height = sum(self.measure(f) for f in self.head)
-        fit = 0
+        fit, kept = 0, height
         for part in self.parts:
             height += sum(self.measure(f) for f in part)
             if height > aH:
                 break
-            fit += 1
+            fit, kept = fit + 1, height
+        cut = self.cut_table(fit, aW, aH - kept)
+        if cut:
+            head, rest = cut
+            kept += sum(self.measure(f) for f in head)
+        if kept < room * 0.3:
+            # a heading and a few lines at the foot, what they ask on the next page:
+            # the question starts the next page instead
+            fit, cut = 0, None
+        if cut:
+            again = Question(self.again(), [rest, *self.parts[fit + 1 :]], self.again, self.measure)
+            return [*self.head, *(f for part in self.parts[:fit] for f in part), *head, again]
         if fit == 0:
             # not even its first part here: the next page, unless this one is empty
             at_top = aH >= room * 0.95
             return list(self._content) if at_top else [KeepTogether.FrameBreak(), self]
         rest = Question(self.again(), self.parts[fit:], self.again, self.measure)
         return [*self.head, *(f for part in self.parts[:fit] for f in part), rest]
+
+    def cut_table(self, at: int, aW: float, aH: float) -> tuple[list[Any], list[Any]] | None:
+        """Part ``at`` cut in ``aH`` when it ends in a table: its first rows here, the rest on.
+
+        Each side keeps two body rows at least (under the header, repeated on the next page).
+        """
+        if at >= len(self.parts):
+            return None
+        flat = list(together(self.parts[at])._content)
+        if not flat or not isinstance(flat[-1], Table):
+            return None
+        above = sum(self.measure(f) for f in flat[:-1])
+        table = flat[-1]
+        pieces = table.split(aW, aH - above) if aH > above else []
+        body = len(table._cellvalues) - table.repeatRows
+        if len(pieces) != 2:
+            return None
+        first = len(pieces[0]._cellvalues) - table.repeatRows
+        if first < 2 or body - first < 2:
+            return None
+        return [*flat[:-1], pieces[0]], [pieces[1]]
 
 
 #: The least a chapter leaves on the page it ends on when it began on an earlier one,
