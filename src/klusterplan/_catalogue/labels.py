@@ -287,8 +287,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "What does it mean for communication?",
     ),
     "workbook_forum_intro": (
-        "samt förslag på fortsatt arbete på det lokala biblioteket.",
-        "and suggestions for further work at the local library.",
+        "Dialogforumets resultat samt förslag på fortsatt arbete på det lokala biblioteket.",
+        "The dialogue forum's results and suggestions for further work at the local library.",
     ),
     "workbook_forum_result": (
         "Resultat dialogforum våren 2010",

@@ -661,7 +661,8 @@ def _social_sheet(b: PlanBuilder) -> Table:
         b,
         "workbook-social-filter",
         (b.t("target_group"), b.t("social_filter"), b.t("social_needs")),
-        (3, 5, 4),
+        # a group's name on one line, as in point 5's sheet
+        (5, 4, 3),
         ("social_filter.meaning", "social_filter.needs"),
         lambda g, item: (
             cell(item, "social_filter.meaning", g.social_filter.meaning),

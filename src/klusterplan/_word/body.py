@@ -43,7 +43,15 @@ from ..document import (
 from ..model import Language
 from .layout import heading_pages
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
-from .questions import HEADING_ROOM, WORD_SCALE, fits_page, is_sheet, question_pages, questions
+from .questions import (
+    HEADING_ROOM,
+    WORD_SCALE,
+    is_sheet,
+    page_room,
+    question_pages,
+    question_tall,
+    questions,
+)
 from .tables import TableWriter
 from .wordml import (
     RULED_LINE,
@@ -447,6 +455,7 @@ def body_xml(
     groups = questions(document.sections) if workbook else {}
     done: set[int] = set()
     lead: _Lead | None = None
+    pos = 0.0  # how far down its page the body has come, by the estimate (the workbook's)
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
@@ -458,28 +467,28 @@ def body_xml(
             if id(section) in done:
                 continue
             group = groups.get(id(section))
-            if (
-                group
-                and not wide
-                and not is_sheet(section)
-                and fits_page(group)
-                and len(group) == 1
-            ):
-                # a question whole on its page, on the next where it does not fit this one
-                brk = not at_page_start and first
-                parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
-                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
-                at_page_start, first, after_empty, lead = False, False, False, None
-                tail = len(parts)
-                continue
-            if group and not wide and not is_sheet(section) and not fits_page(group):
-                # taller than a page: on pages of its own, the question again on each
-                room = lead.lift(w, parts, bookmarks) if lead else 0.0
-                brk = not at_page_start and not lead
-                heads = [
-                    w.heading(s, bookmarks[id(s)], page_break=brk and s is section) for s in group
-                ]
-                parts.extend(question_pages(w, w.block, group, heads, document.language, room))
+            if group and not wide and not is_sheet(section):
+                tall, page = question_tall(group), page_room()
+                here = 0.0 if at_page_start else pos
+                if tall <= page and len(group) == 1 and (here + tall <= page or here > page * 0.45):
+                    # a question whole on its page, on the next where it does not fit this one
+                    brk = not at_page_start and first
+                    parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+                    kept = "".join(x for b in section.blocks for x in w.block(b))
+                    parts.append(kept_together(kept))
+                    pos = here + tall if here + tall <= page else tall
+                else:
+                    # on from here when this page is not half full; else on a page of its
+                    # own (with the headings over it): the question again on each page after
+                    start = here <= page * 0.45 and not lead
+                    room = here if start else (lead.lift(w, parts, bookmarks) if lead else 0.0)
+                    brk = not at_page_start and not lead and not start
+                    heads = [
+                        w.heading(s, bookmarks[id(s)], page_break=brk and s is section)
+                        for s in group
+                    ]
+                    paged, pos = question_pages(w, w.block, group, heads, document.language, room)
+                    parts.extend(paged)
                 done.update(id(s) for s in group)
                 at_page_start, first, after_empty, lead = False, False, False, None
                 tail = len(parts)
@@ -495,6 +504,7 @@ def body_xml(
             else:
                 lead = None
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+            pos = (0.0 if brk or at_page_start else pos) + _tall(section)
             at_page_start, first, after_empty = False, False, not section.blocks
             tail = len(parts)
             if section.keep_together and not _most_of_a_page(section):
@@ -543,6 +553,12 @@ def _most_of_a_page(section: Section) -> bool:
     """Whether a question takes more than three quarters of a page in Word."""
     tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
     return tall > _design.text_height(False) * 0.75
+
+
+def _tall(section: Section) -> float:
+    """How far a section moves down its page in Word, by the estimate, past a page's end too."""
+    tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in section.blocks)
+    return tall % page_room()
 
 
 def _leads(section: Section) -> bool:

@@ -21,7 +21,16 @@ from ..model import Language
 from .tables import TableWriter
 from .wordml import kept_together, lang_xml, p_xml, run_xml, size_xml
 
-__all__ = ["HEADING_ROOM", "PAGE_SHARE", "WORD_SCALE", "fits_page", "question_pages", "questions"]
+__all__ = [
+    "HEADING_ROOM",
+    "PAGE_SHARE",
+    "WORD_SCALE",
+    "fits_page",
+    "page_room",
+    "question_pages",
+    "question_tall",
+    "questions",
+]
 
 #: How much taller LibreOffice sets a question's blocks than the house estimate: as tall
 #: (measured on the blank workbook: a labelled room of six lines 180 points, estimated 185).
@@ -45,7 +54,17 @@ def _section_tall(section: Section) -> float:
 
 def fits_page(sections: Sequence[Section]) -> bool:
     """Whether a question (its sections) fits on one portrait page, by the estimate."""
-    return sum(_section_tall(s) for s in sections) <= _design.text_height(False) * PAGE_SHARE
+    return question_tall(sections) <= page_room()
+
+
+def question_tall(sections: Sequence[Section]) -> float:
+    """How tall a question (its sections) stands in Word, by the estimate."""
+    return sum(_section_tall(s) for s in sections)
+
+
+def page_room() -> float:
+    """How much of a portrait page a question may fill in Word, by the estimate."""
+    return _design.text_height(False) * PAGE_SHARE
 
 
 def questions(sections: Sequence[Section]) -> dict[int, list[Section]]:
@@ -105,13 +124,14 @@ def question_pages(
     headings: Sequence[str],
     language: Language,
     room: float = 0.0,
-) -> list[str]:
+) -> tuple[list[str], float]:
     """A question taller than a page, packed into pages that each open with the question.
 
     ``headings`` are the sections' headings' XML, the first starting a page;
     ``room`` is what stands above it on that page already (a chapter's heading).
+    The second value is how far down its last page the question ends, by the estimate.
     """
-    page = _design.text_height(False) * PAGE_SHARE
+    page = page_room()
     parts = list(_parts(write, sections, headings))
     # the parts shared evenly over the pages they need: no page left with one part
     total = room + sum(tall for _, tall in parts)
@@ -128,7 +148,7 @@ def question_pages(
         whole = not (tall > page and xml.rstrip().endswith("</w:tbl>"))
         out.append(kept_together(xml) if whole else xml)
         used += tall
-    return out
+    return out, used
 
 
 def is_sheet(section: Section) -> bool:

@@ -20,6 +20,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer
 from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate
 
 from ..document import Document
+from ._pdf_flow import Question
 from ._pdf_flowables import QuestionMark, _Heading
 from ._pdf_styles import _MARGIN, Look
 
@@ -39,15 +40,25 @@ class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
             flowables[0] = None  # read: nothing to lay out
             return
         frame = getattr(self, "frame", None)
-        if (
-            self._again is not None
-            and frame is not None
-            and frame._atTop
-            # a group or a break goes through here again with what it holds
-            and not isinstance(first, KeepTogether | ActionFlowable | Spacer | PageBreak)
-            # a part's own heading (point 17's) goes under the question's
-            and not (isinstance(first, _Heading) and first.outline_level <= 1)
-        ):
+        if self._again is None or frame is None or not frame._atTop:
+            return
+        if isinstance(first, ActionFlowable | Spacer | PageBreak):
+            return  # a break: what follows it comes here again
+        inner = first
+        while isinstance(inner, KeepTogether):
+            if not inner._content or isinstance(inner._content[0], QuestionMark):
+                return  # a question of its own begins
+            inner = inner._content[0]
+        if isinstance(inner, _Heading) and inner.outline_level <= 1:
+            return
+        if isinstance(first, KeepTogether):
+            # inside the group, which reportlab lays out without coming back here
+            again = self._again()
+            first._content[0:0] = again
+            if isinstance(first, Question):
+                first.head[0:0] = again
+            vars(first).pop("_wrapInfo", None)
+        else:
             flowables[0:0] = self._again()
 
     def afterFlowable(self, flowable: Any) -> None:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Table
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..document import Section
@@ -182,18 +182,21 @@ class Question(KeepTogether):  # type: ignore[misc]
         if at >= len(self.parts):
             return None
         flat = list(together(self.parts[at])._content)
-        if not flat or not isinstance(flat[-1], Table):
+        # the table, and the space after it, which goes on with its rows
+        k = max((i for i, f in enumerate(flat) if isinstance(f, Table)), default=-1)
+        if k < 0 or not all(isinstance(f, Spacer) for f in flat[k + 1 :]):
             return None
-        above = sum(self.measure(f) for f in flat[:-1])
-        table = flat[-1]
-        pieces = table.split(aW, aH - above) if aH > above else []
+        above = sum(self.measure(f) for f in flat[:k])
+        table = flat[k]
+        # (reportlab's own cut: the table's wish to move whole is the question's to overrule)
+        pieces = Table.split(table, aW, aH - above) if aH > above else []
         body = len(table._cellvalues) - table.repeatRows
         if len(pieces) != 2:
             return None
         first = len(pieces[0]._cellvalues) - table.repeatRows
         if first < 2 or body - first < 2:
             return None
-        return [*flat[:-1], pieces[0]], [pieces[1]]
+        return [*flat[:k], pieces[0]], [pieces[1], *flat[k + 1 :]]
 
 
 #: The least a chapter leaves on the page it ends on when it began on an earlier one,

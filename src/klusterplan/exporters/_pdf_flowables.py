@@ -267,4 +267,7 @@ class QuestionMark(Flowable):  # type: ignore[misc]
         return 0.0, 0.0
 
     def draw(self) -> None:
-        return None
+        # laid out inside a group, it never passes the document's filter: it tells it here
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None:
+            doc._again = self.again
