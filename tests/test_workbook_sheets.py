@@ -82,7 +82,8 @@ def test_every_sheet_is_whole_on_a_landscape_page_blank_or_filled(filled: bool) 
     sheets = _sheets(_workbook(plan))
     for sheet in sheets:
         assert sheet.landscape and sheet.keep_together
-        assert all(c == "" for c in sheet.rows[-1][3:])
+        # the last row is room to write: its number, across, and nothing else
+        assert all(c == f"{len(sheet.rows)}." for c in sheet.rows[-1])
     if filled:
         # the plan's actions and room for two more: never a landscape page of empty rows
         assert [len(s.rows) for s in sheets] == [

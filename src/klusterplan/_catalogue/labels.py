@@ -290,6 +290,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Dialogforumets resultat samt förslag på fortsatt arbete på det lokala biblioteket.",
         "The dialogue forum's results and suggestions for further work at the local library.",
     ),
+    # the subtitle as workbooks before it was a whole sentence printed it: they still read
+    "workbook_forum_intro_before": (
+        "samt förslag på fortsatt arbete på det lokala biblioteket.",
+        "and suggestions for further work at the local library.",
+    ),
     "workbook_forum_result": (
         "Resultat dialogforum våren 2010",
         "Dialogue-forum results, spring 2010",

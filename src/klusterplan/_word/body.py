@@ -472,14 +472,14 @@ def body_xml(
                 here = 0.0 if at_page_start else pos
                 if tall <= page and len(group) == 1 and (here + tall <= page or here > page * 0.45):
                     # a question whole on its page, on the next where it does not fit this one
-                    brk = not at_page_start and first
+                    brk = not at_page_start and (first or here + tall > page)
                     parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
                     kept = "".join(x for b in section.blocks for x in w.block(b))
                     parts.append(kept_together(kept))
                     pos = here + tall if here + tall <= page else tall
                 else:
-                    # on from here when this page is not half full; else on a page of its
-                    # own (with the headings over it): the question again on each page after
+                    # on from here when this page is not half full, else from the next (with
+                    # the headings over it): the question again on each page after its first
                     start = here <= page * 0.45 and not lead
                     room = here if start else (lead.lift(w, parts, bookmarks) if lead else 0.0)
                     brk = not at_page_start and not lead and not start
@@ -487,7 +487,9 @@ def body_xml(
                         w.heading(s, bookmarks[id(s)], page_break=brk and s is section)
                         for s in group
                     ]
-                    paged, pos = question_pages(w, w.block, group, heads, document.language, room)
+                    paged, pos = question_pages(
+                        w, w.block, group, heads, document.language, room, movable=start
+                    )
                     parts.extend(paged)
                 done.update(id(s) for s in group)
                 at_page_start, first, after_empty, lead = False, False, False, None

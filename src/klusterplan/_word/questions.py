@@ -11,6 +11,7 @@ workshop always sees what it writes under.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
 from .._catalogue.labels import label
@@ -23,6 +24,7 @@ from .wordml import kept_together, lang_xml, p_xml, run_xml, size_xml
 
 __all__ = [
     "HEADING_ROOM",
+    "break_before",
     "PAGE_SHARE",
     "WORD_SCALE",
     "fits_page",
@@ -93,6 +95,13 @@ def _parts(
     for section, heading in zip(sections, headings, strict=True):
         held += heading
         held_tall += HEADING_ROOM.get(section.level, HEADING_ROOM[3])
+        if section.level > 2 and section.blocks and _section_tall(section) <= page_room() * 0.9:
+            # a part of the question with parts of its own (point 17's goals: know, feel,
+            # do) stays whole on a page, under its heading
+            xml = "".join(x for block in section.blocks for x in write(block))
+            yield held + xml, held_tall + _tall(section.blocks)
+            held, held_tall = "", 0.0
+            continue
         for block in section.blocks:
             xml = "".join(write(block))
             tall = _tall([block])
@@ -124,31 +133,63 @@ def question_pages(
     headings: Sequence[str],
     language: Language,
     room: float = 0.0,
+    movable: bool = False,
 ) -> tuple[list[str], float]:
-    """A question taller than a page, packed into pages that each open with the question.
+    """A question packed into pages, each page after its first opening with the question.
 
-    ``headings`` are the sections' headings' XML, the first starting a page;
-    ``room`` is what stands above it on that page already (a chapter's heading).
-    The second value is how far down its last page the question ends, by the estimate.
+    ``headings`` are the sections' headings' XML; ``room`` is how far down its
+    page the question starts, by the estimate. A ``movable`` question whose
+    first page would hold little of it (a heading and an introduction at the
+    foot) starts the next page instead. The second value is how far down its
+    last page the question ends, by the estimate.
     """
     page = page_room()
     parts = list(_parts(write, sections, headings))
-    # the parts shared evenly over the pages they need: no page left with one part
-    total = room + sum(tall for _, tall in parts)
-    count = math.ceil(total / page)
-    share = (total + HEADING_ROOM[2] * (count - 1)) / count
-    used, placed = room, False
+    talls = [tall for _, tall in parts]
+    pages, used = _pack(talls, room, page)
+    if room and (not pages[0] or (movable and sum(talls[i] for i in pages[0]) < page * 0.25)):
+        # nothing of it, or only its heading and a few lines, would stand on this page
+        pages, used = _pack(talls, 0.0, page)
+        parts[0] = (break_before(parts[0][0]), parts[0][1])
     out: list[str] = []
-    for xml, tall in parts:
-        if placed and (used + tall > page or used + tall / 2 > share):
+    for n, indices in enumerate(pages):
+        if n:
             out.append(continued(w, sections[0], language))
-            used = HEADING_ROOM[2]
-        placed = True
-        # a table longer than what is left goes on a row at a time under its header
-        whole = not (tall > page and xml.rstrip().endswith("</w:tbl>"))
-        out.append(kept_together(xml) if whole else xml)
-        used += tall
+        for i in indices:
+            xml, tall = parts[i]
+            # a table longer than a page goes on a row at a time under its header
+            whole = not (tall > page and xml.rstrip().endswith("</w:tbl>"))
+            out.append(kept_together(xml) if whole else xml)
     return out, used
+
+
+def _pack(talls: Sequence[float], room: float, page: float) -> tuple[list[list[int]], float]:
+    """The parts of ``talls`` shared evenly over the pages they need: no page left with one.
+
+    A first page that has no room for the first part stays empty (the question
+    starts the next page).
+    """
+    total = room + sum(talls)
+    count = max(1, math.ceil(total / page))
+    share = (total + HEADING_ROOM[2] * (count - 1)) / count
+    pages: list[list[int]] = [[]]
+    used = room
+    for i, tall in enumerate(talls):
+        full = used + tall > page or (bool(pages[-1]) and used + tall / 2 > share)
+        if full and (pages[-1] or room):
+            pages.append([])
+            used = HEADING_ROOM[2] if len(pages) > 1 and pages[0] else 0.0
+        pages[-1].append(i)
+        used += tall
+    return pages, used
+
+
+_STYLE = re.compile(r"<w:pStyle [^>]*/>")
+
+
+def break_before(xml: str) -> str:
+    """``xml`` with its first paragraph, a heading, starting a page."""
+    return _STYLE.sub(lambda m: m.group(0) + "<w:pageBreakBefore/>", xml, count=1)
 
 
 def is_sheet(section: Section) -> bool:
