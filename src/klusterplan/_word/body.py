@@ -12,6 +12,7 @@ paragraphs by :mod:`~klusterplan._word.wordml`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
@@ -22,6 +23,7 @@ from .._document.design import cover_label_mm, cover_space_mm
 from .._document.metrics import chart_height
 from .._document.workbook_pages import estimate
 from ..document import (
+    HAND_LINE_MM,
     Block,
     BulletList,
     Chart,
@@ -470,9 +472,15 @@ def body_xml(
             if group and not wide and not is_sheet(section):
                 tall, page = question_tall(group), page_room()
                 here = 0.0 if at_page_start else pos
-                if tall <= page and len(group) == 1 and (here + tall <= page or here > page * 0.45):
+                if tall <= page and len(group) == 1 and (here + tall <= page or here > page / 2):
                     # a question whole on its page, on the next where it does not fit this one
+                    # (with the headings over it)
                     brk = not at_page_start and (first or here + tall > page)
+                    if brk and lead:
+                        tall += lead.lift(w, parts, bookmarks)
+                        brk = False
+                    elif brk and not first:
+                        parts.extend(_notes(w, here, page))
                     parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
                     kept = "".join(x for b in section.blocks for x in w.block(b))
                     parts.append(kept_together(kept))
@@ -480,7 +488,7 @@ def body_xml(
                 else:
                     # on from here when this page is not half full, else from the next (with
                     # the headings over it): the question again on each page after its first
-                    start = here <= page * 0.45 and not lead
+                    start = here <= page / 2 and not lead
                     room = here if start else (lead.lift(w, parts, bookmarks) if lead else 0.0)
                     brk = not at_page_start and not lead and not start
                     heads = [
@@ -488,7 +496,14 @@ def body_xml(
                         for s in group
                     ]
                     paged, pos = question_pages(
-                        w, w.block, group, heads, document.language, room, movable=start
+                        w,
+                        w.block,
+                        group,
+                        heads,
+                        document.language,
+                        room,
+                        movable=start,
+                        notes=functools.partial(_notes, w, here, page),
                     )
                     parts.extend(paged)
                 done.update(id(s) for s in group)
@@ -561,6 +576,22 @@ def _tall(section: Section) -> float:
     """How far a section moves down its page in Word, by the estimate, past a page's end too."""
     tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in section.blocks)
     return tall % page_room()
+
+
+#: A handwriting line's height in points.
+_LINE = HAND_LINE_MM * 72 / 25.4
+
+
+def _notes(w: _Writer, here: float, page: float) -> Iterator[str]:
+    """Lines for notes under a question whose page the next question leaves.
+
+    The page is not left two-thirds empty: the lines run to about the foot, short
+    of it by what the estimate may be short by. They belong to no single value:
+    what is typed there in Word is reported, not read.
+    """
+    lines = int((page * 0.85 - here) / _LINE)
+    if here < page * 0.7 and lines >= 3:
+        yield from w.writing_space(WritingSpace(lines))
 
 
 def _leads(section: Section) -> bool:

@@ -10,7 +10,6 @@ workshop always sees what it writes under.
 
 from __future__ import annotations
 
-import math
 import re
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -40,7 +39,7 @@ WORD_SCALE = 1.0
 
 #: The share of the house text height a question fills in Word: the page's text area,
 #: less the room the estimate may be short by, so that a part never spills over alone.
-PAGE_SHARE = 0.93
+PAGE_SHARE = 1.0
 
 #: A heading's height with the room around it (the style's size, its space above and below).
 HEADING_ROOM = {1: 20 * 1.3 + 24 + 6, 2: 15 * 1.3 + 14 + 4, 3: 12.5 * 1.3 + 10 + 3}
@@ -134,24 +133,26 @@ def question_pages(
     language: Language,
     room: float = 0.0,
     movable: bool = False,
+    notes: Callable[[], Iterable[str]] = lambda: (),
 ) -> tuple[list[str], float]:
     """A question packed into pages, each page after its first opening with the question.
 
     ``headings`` are the sections' headings' XML; ``room`` is how far down its
     page the question starts, by the estimate. A ``movable`` question whose
     first page would hold little of it (a heading and an introduction at the
-    foot) starts the next page instead. The second value is how far down its
-    last page the question ends, by the estimate.
+    foot) starts the next page instead, under ``notes()`` left on this one. The
+    second value is how far down its last page the question ends, by the estimate.
     """
     page = page_room()
     parts = list(_parts(write, sections, headings))
     talls = [tall for _, tall in parts]
     pages, used = _pack(talls, room, page)
+    out: list[str] = []
     if room and (not pages[0] or (movable and sum(talls[i] for i in pages[0]) < page * 0.25)):
         # nothing of it, or only its heading and a few lines, would stand on this page
         pages, used = _pack(talls, 0.0, page)
         parts[0] = (break_before(parts[0][0]), parts[0][1])
-    out: list[str] = []
+        out.extend(notes())
     for n, indices in enumerate(pages):
         if n:
             out.append(continued(w, sections[0], language))
@@ -164,24 +165,36 @@ def question_pages(
 
 
 def _pack(talls: Sequence[float], room: float, page: float) -> tuple[list[list[int]], float]:
-    """The parts of ``talls`` shared evenly over the pages they need: no page left with one.
+    """The parts of ``talls`` over the fewest pages, the emptiest of them as full as can be.
 
-    A first page that has no room for the first part stays empty (the question
-    starts the next page).
+    The first page has ``room`` taken already; each page after it opens with the
+    question again. When the first part does not fit under ``room``, the one page
+    is empty: the question starts the next. The second value is how far down its
+    last page the question ends.
     """
-    total = room + sum(talls)
-    count = max(1, math.ceil(total / page))
-    share = (total + HEADING_ROOM[2] * (count - 1)) / count
-    pages: list[list[int]] = [[]]
-    used = room
-    for i, tall in enumerate(talls):
-        full = used + tall > page or (bool(pages[-1]) and used + tall / 2 > share)
-        if full and (pages[-1] or room):
-            pages.append([])
-            used = HEADING_ROOM[2] if len(pages) > 1 and pages[0] else 0.0
-        pages[-1].append(i)
-        used += tall
-    return pages, used
+    count = len(talls)
+    if room and talls and room + talls[0] > page:
+        return [[]], room  # not even its first part on this page
+    best: tuple[tuple[int, float], list[list[int]], float] = ((count + 1, 0.0), [], 0.0)
+    # (a question has a dozen parts at most: every way of cutting them is tried)
+    for mask in range(1 << max(0, count - 1)) if count <= 14 else (0,):
+        pages: list[list[int]] = [[0]] if count else [[]]
+        for i in range(1, count):
+            if mask >> (i - 1) & 1:
+                pages.append([])
+            pages[-1].append(i)
+        fills = []
+        for n, indices in enumerate(pages):
+            top = room if n == 0 else HEADING_ROOM[2]
+            used = top + sum(talls[i] for i in indices)
+            if used > page and len(indices) > 1:
+                break
+            fills.append(used)
+        else:
+            score = (len(pages), -min(fills))
+            if score < best[0]:
+                best = (score, pages, fills[-1])
+    return best[1], best[2]
 
 
 _STYLE = re.compile(r"<w:pStyle [^>]*/>")
