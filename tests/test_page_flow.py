@@ -339,7 +339,11 @@ def _row_heights(pages: list[Any]) -> list[float]:
     heights = []
     for page in pages:
         for table in page.tables:
-            rules = [y for y in page.rules if table.top - 1 <= y <= table.bottom + 1]
+            rules: list[float] = []
+            for y in page.rules:
+                # (a table's top border over the ruled line before it draws one line)
+                if table.top - 1 <= y <= table.bottom + 1 and not (rules and y - rules[-1] < MM):
+                    rules.append(y)
             gaps = [(b - a) / MM for a, b in itertools.pairwise(rules)]
             body = gaps[1 : 1 + table.rows]  # (the first is the header's)
             # a question's own ruled lines may follow the table under a prompt: the
