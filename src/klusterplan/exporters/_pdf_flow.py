@@ -119,6 +119,10 @@ def all_headings(flowables: list[Any]) -> Iterator[_Heading]:
             yield from all_headings(flowable._content)
 
 
+#: The least body rows a question's table keeps on the page it starts on, cut over pages.
+_CUT_ROWS = 3
+
+
 class Question(KeepTogether):  # type: ignore[misc]
     """A workbook question: whole on a page, or split between its parts, its heading repeated.
 
@@ -179,7 +183,8 @@ class Question(KeepTogether):  # type: ignore[misc]
     def cut_table(self, at: int, aW: float, aH: float) -> tuple[list[Any], list[Any]] | None:
         """Part ``at`` cut in ``aH`` when it ends in a table: its first rows here, the rest on.
 
-        Each side keeps two body rows at least (under the header, repeated on the next page).
+        This page keeps :data:`_CUT_ROWS` body rows at least, a row or two under a question
+        look left over; the next page two, under the header repeated.
         """
         if at >= len(self.parts):
             return None
@@ -196,7 +201,7 @@ class Question(KeepTogether):  # type: ignore[misc]
         if len(pieces) != 2:
             return None
         first = len(pieces[0]._cellvalues) - table.repeatRows
-        if first < 2 or body - first < 2:
+        if first < _CUT_ROWS or body - first < 2:
             return None
         return [*flat[:k], pieces[0]], [pieces[1], *flat[k + 1 :]]
 
