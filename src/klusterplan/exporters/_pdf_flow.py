@@ -152,7 +152,9 @@ class Question(KeepTogether):  # type: ignore[misc]
         if total <= aH:
             return list(self._content)
         if total <= room and room - aH >= room * 0.5:
-            return list(super().split(aW, aH))  # whole, on the next page
+            # whole, on the next page (by this measure: reportlab's own, without the space
+            # around each part, may find it fits here and then break it)
+            return [KeepTogether.FrameBreak(), self]
         height = sum(self.measure(f) for f in self.head)
         fit, kept = 0, height
         for part in self.parts:
@@ -168,8 +170,8 @@ class Question(KeepTogether):  # type: ignore[misc]
             # a heading and a few lines at the foot, what they ask on the next page:
             # the question starts the next page instead
             fit, cut = 0, None
-        if not cut and total <= room and len(self.parts) < 2:
-            return list(super().split(aW, aH))  # whole, on the next page
+        if not cut and total <= room and len(self.parts) < 2 and aH < room * 0.95:
+            return [KeepTogether.FrameBreak(), self]  # whole, on the next page
         if cut:
             again = Question(self.again(), [rest, *self.parts[fit + 1 :]], self.again, self.measure)
             return [*self.head, *(f for part in self.parts[:fit] for f in part), *head, again]
