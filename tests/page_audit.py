@@ -7,7 +7,8 @@ words, rules and shaded rectangles fall:
 - **fill**: a page less than 40% full, unless the next page starts a chapter or
   it is the last page;
 - **heading at the foot**: a heading, or a label standing on its own line, with
-  fewer than two lines of what follows under it on its page;
+  fewer than two lines of what follows under it on its page; or a heading over
+  only a short introduction at the foot, the table it introduces on the next page;
 - **prompt at the foot**: a bold question or caption ending a page, with nothing
   under it there: what it asks for (a table, lines) is on the next;
 - **lone line**: one line of a paragraph alone at the foot or the top of a page;
@@ -466,6 +467,23 @@ def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
     return lines[0].text if fields == 1 else None
 
 
+#: An introduction to a table: this many lines of text at most.
+INTRO_LINES = 4
+
+
+def _intro_at_foot(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
+    """Whether the heading ``page.lines[index]`` ends the page over a short introduction
+    alone, the table it introduces opening the next page."""
+    heading, rest = page.lines[index], page.lines[index + 1 :]
+    if not rest or len(rest) > INTRO_LINES or heading.bottom < page.height * 0.5:
+        return False
+    if any(line.bold or abs(line.size - sizes.body) > 0.6 for line in rest):
+        return False  # a label or a caption: the checks for those see it
+    if any(y > heading.bottom for y in page.rules) or page.content_bottom - rest[-1].bottom > 2:
+        return False  # a table or a rule under it: what it introduces began here
+    return bool(after.tables) and after.tables[0].top <= after.content_top + 3
+
+
 def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     """What opens ``page`` up to its first heading, when it fitted at the foot of ``before``."""
     lines = page.lines
@@ -499,16 +517,22 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
 
 
 def audit(
-    data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = (), hyphens: bool = True
+    data: bytes,
+    sizes: Sizes = NORMAL,
+    phrases: Iterable[str] = (),
+    hyphens: bool = True,
+    questions: bool = False,
 ) -> list[Defect]:
     """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
 
     With ``hyphens``, a word broken at its hyphen is a defect: a layout that
     hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
+    With ``questions`` (a workbook), every page past the contents opens with a
+    heading: a question, or the question again where it goes on.
     """
     pages = read_pages(data)
+    defects = _question_defects(pages, sizes) if questions else []
     phrases = tuple(p for p in phrases if " " in p or "-" in p)
-    defects: list[Defect] = []
     for i, page in enumerate(pages):
         after = pages[i + 1] if i + 1 < len(pages) else None
         before = pages[i - 1] if i else None
@@ -545,6 +569,9 @@ def audit(
                 continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
+            elif _is_heading(line, sizes) and _intro_at_foot(page, after, k, sizes):
+                detail = f"{line.text!r} and its introduction, the table on the next page"
+                defects.append(Defect(page.number, "heading at the foot", detail))
         # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
         if after is not None and not cover and lines and not ends_chapter:
             last = lines[-1]
@@ -587,12 +614,17 @@ def audit(
                 and abs(previous.x0 - first.x0) < 2
             )
             ends = second is None or second.top - first.bottom > first.size * 0.9
-            if plain and continued and ends and not page.tables:
+            # (a contents line is an entry of its own, never a paragraph's last line)
+            if plain and continued and ends and not page.tables and not page.is_contents:
                 defects.append(Defect(page.number, "lone line at the top", first.text))
         # broken values
         for k, line in enumerate(lines):
             below_line = _next_in_column(lines, k)
-            if below_line is not None and not _list_number(line, lines):
+            # a rule between them: two rows of a table (days late, 379 over 366), not one value
+            ruled = below_line is not None and any(
+                line.bottom - 1 < y < below_line.top + 1 for y in page.rules
+            )
+            if below_line is not None and not ruled and not _list_number(line, lines):
                 broken = _broken(line, below_line, phrases, hyphens)
                 if broken:
                     defects.append(Defect(page.number, "broken value", broken))
@@ -620,3 +652,23 @@ def audit(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
     return defects
+
+
+def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
+    """A workbook's pages that go on with a question without it above them.
+
+    Past the cover and the contents, a page that opens with anything but a
+    heading shows lines to write on, a table or a label cut off from the question
+    they belong to (a question at the foot of the page before, its parts here).
+    """
+    out: list[Defect] = []
+    begun = False  # past the contents
+    for page in pages[1:]:
+        if page.is_contents or not page.lines:
+            continue
+        first = page.lines[0]
+        # a question's heading, or a chapter's: a part's own (point 17's goals) is smaller
+        if begun and first.size < sizes.heading + 1:
+            out.append(Defect(page.number, "question goes on without it", repr(first.text)))
+        begun = True
+    return out

@@ -165,6 +165,9 @@ class Paragraph:
     languages tags them."""
     quoted_lang: Language | None = None
     """The language of the :attr:`quoted` spans."""
+    keep_with_next: bool = False
+    """An introduction to the block after it (a table): a renderer keeps it on the page of
+    that block's start, never alone at a page's foot with its table on the next."""
 
 
 @attrs.frozen

@@ -87,13 +87,18 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
             ("BACKGROUND", first, (steps - 1, row), _TINT),
             ("LINEABOVE", first, (steps - 1, row), 1.5, w.look.primary),
             ("LINEBEFORE", first, first, 1.5, w.look.primary),
+            # each step a closed box: its right edge, and the lowest its foot
+            ("LINEAFTER", (steps - 1, row), (steps - 1, row), 1.5, w.look.primary),
         ]
+        if k == 1:
+            style.append(("LINEBELOW", first, (steps - 1, row), 1.5, w.look.primary))
     # each step as wide as its label and its groups' names, the treads narrower
     widths = staircase_columns(
         [(label, groups) for label, groups in zip(labels, block.groups, strict=False)],
         w.width,
         w.s.bold.fontSize,
         14,
+        write_in=bool(block.write_in),
     )
     table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(style))
@@ -106,6 +111,11 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
         return out
     # the title as the figure's caption, under it, as the chart's
     return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
+
+
+#: The matrix cells' padding at the sides (the right is reportlab's default).
+_MATRIX_LEFT = 8
+_MATRIX_RIGHT = 6
 
 
 def matrix(w: Writer, block: Matrix) -> list[Any]:
@@ -123,7 +133,8 @@ def matrix(w: Writer, block: Matrix) -> list[Any]:
     height = 45 * mm if not w.look.large_print else None
     style = _matrix_style(w.look.primary, w.fonts.regular)
     if height is not None and any(
-        sum(p.wrap(half - 16, 1000)[1] for p in c) > height - 12
+        # measured at the width the table gives them, so their lines are broken once
+        sum(p.wrap(half - _MATRIX_LEFT - _MATRIX_RIGHT, 1000)[1] for p in c) > height - 12
         for c in cells
         if isinstance(c, list)
     ):
@@ -140,7 +151,8 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BOX", (0, 0), (-1, -1), 1.5, primary),
             ("INNERGRID", (0, 0), (-1, -1), 1.5, primary),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("LEFTPADDING", (0, 0), (-1, -1), _MATRIX_LEFT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _MATRIX_RIGHT),
             ("TOPPADDING", (0, 0), (-1, -1), 6),
         ]
     )

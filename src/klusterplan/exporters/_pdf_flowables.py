@@ -6,6 +6,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
@@ -105,6 +106,42 @@ class _Heading(_Para):
             for rest in parts[1:]:
                 rest.__class__ = _Para
         return parts
+
+
+class _ContentsLine(_Para):
+    """A line of the contents: the heading's text, told to the canvas where it ends once drawn.
+
+    Its text is a plain paragraph (broken and drawn as any other); the canvas
+    adds the dot leader, the page number and one link over the whole entry
+    when the document's pages are known.
+    """
+
+    key = ""
+    """The bookmark of the heading the line names ("" on all but a split line's last part)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        for part in parts:
+            part.key = ""
+        if parts:
+            parts[-1].key = self.key
+        return parts
+
+    def draw(self) -> None:
+        super().draw()
+        if not self.key:
+            return
+        lines = self.blPara.lines
+        style = self.style
+        last = lines[-1]
+        room = self.width - style.leftIndent - style.rightIndent
+        if self.blPara.kind == 0:
+            extra = last[0]
+            size = self.blPara.fontSize
+        else:
+            room, extra, size = last.maxWidth, last.extraSpace, last.fontSize
+        baseline = self.height - size - style.leading * (len(lines) - 1)
+        self.canv.contents_line(self, style.leftIndent + room - extra, baseline)
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]
@@ -247,3 +284,26 @@ class _Logo(Flowable):  # type: ignore[misc]
                 text.setFont(font, 6)
                 text.textOut(run)
             self.canv.drawText(text)
+
+
+class QuestionMark(Flowable):  # type: ignore[misc]
+    """Where a workbook question begins: what a page it goes on to opens with.
+
+    Takes no room. The document template (``filterFlowables``) reads it as it
+    passes and sets the question's heading, marked as continued, at the top of
+    each page the question goes on to without a heading of its own (point 17's
+    parts, a table going on over the page); ``again`` is ``None`` past a question.
+    """
+
+    def __init__(self, again: Callable[[], list[Any]] | None) -> None:
+        super().__init__()
+        self.again = again
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        # laid out inside a group, it never passes the document's filter: it tells it here
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None:
+            doc._again = self.again
