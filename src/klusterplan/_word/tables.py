@@ -411,16 +411,12 @@ class TableWriter(WriterBase):
         rpr = size_xml(self.look.table_size)
         groups_rpr = rpr + lang_xml(block.lang)
         # each step as wide as its label and its groups' names, the treads narrower
-        widths = [
-            int(w * 20)
-            for w in staircase_columns(
-                list(zip(block.labels, block.groups, strict=False)),
-                self.width / 20,
-                self.look.table_size / 2,
-                CELL_PADDING,
-                write_in=bool(block.write_in),
-            )
-        ]
+        steps_of = list(zip(block.labels, block.groups, strict=False))
+        size = self.look.table_size / 2
+        columns = staircase_columns(
+            steps_of, self.width / 20, size, CELL_PADDING, write_in=bool(block.write_in)
+        )
+        widths = [int(w * 20) for w in columns]
         widths[-1] += self.width - sum(widths)
         line = RULED_LINE
         parts = [

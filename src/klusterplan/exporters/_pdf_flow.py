@@ -14,7 +14,7 @@ from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, T
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..document import Section
-from ._pdf_flowables import _Heading
+from ._pdf_flowables import _Grid, _Heading
 from ._pdf_styles import _CONTENT_HEIGHT
 
 #: The height a portrait page's frame holds: the text area less the footer's room and
@@ -234,3 +234,67 @@ def keep_end(story: list[Any], tall: Callable[[Any], float], room: float, limit:
         k -= 1
     if len(story) - k >= 2:
         story[k:] = [together(story[k:])]
+
+
+def table_room(
+    tall: Callable[[Any], float], height: float, headings: list[Any], body: list[Any]
+) -> float:
+    """The room ``headings`` need to start a table that follows a short introduction.
+
+    A heading, a label and a paragraph of a few lines at a page's foot, and the
+    table they introduce on the next page, read apart: they go over with the
+    table's header and first rows when all that takes less than half a page
+    (``height`` is the page's; ``tall`` measures a flowable with its spacing).
+    """
+    need = sum(tall(f) for f in headings)
+    for f in body[:4]:
+        if isinstance(f, _Grid) and not f.splitInRow:
+            rows = f._rowHeights
+            need += (sum(rows) if len(rows) < 5 else sum(rows[:3])) + 6
+            return need if need <= height * 0.5 else 0.0
+        if isinstance(f, _Grid):
+            break
+        need += tall(f)
+        if isinstance(f, KeepTogether) and any(isinstance(c, _Grid) for c in f._content):
+            # a short table kept whole: it goes over whole
+            return need if need <= height * 0.5 else 0.0
+    return 0.0
+
+
+def start_room(
+    tall: Callable[[Any], float],
+    page: float,
+    leading: float,
+    headings: list[Any],
+    body: list[Any],
+) -> float:
+    """The room the headings need at a page's foot: with two lines of what follows.
+
+    A short first block (a one-line field, a label) counts whole, so that the
+    headings never end a page over a single line; the room is never more than
+    half a page (``page`` is its height), which a page break would leave empty. An introduction to a
+    table counts whole, with the table's header and first rows.
+    """
+    need = sum(tall(f) for f in headings)
+    shown = 0.0
+    after_kept = False
+    for f in body:
+        h = tall(f)
+        kept = keeps_with_next(f) or getattr(f, "kp_leads", False)
+        if isinstance(f, _Grid) and not f.splitInRow:
+            # a table: its header and two rows, the least a page may hold of it
+            rows = f._rowHeights
+            least = sum(rows) if len(rows) < 5 else sum(rows[:3])
+            need += least + f.getSpaceBefore() + 6  # (rules and rounding)
+            break
+        # (reportlab keeps what follows a label whole with it: it moves as one)
+        whole = isinstance(f, KeepTogether) or kept or after_kept
+        after_kept = kept
+        if not whole and h > 2 * leading + f.getSpaceBefore():
+            # a longer paragraph or list: two of its lines, the least it leaves here
+            h = 2 * leading + f.getSpaceBefore()
+        need += h
+        shown += h
+        if shown >= 2 * leading * 0.95 and not kept:
+            break
+    return float(min(need, page * 0.5))

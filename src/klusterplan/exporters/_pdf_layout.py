@@ -66,8 +66,9 @@ from ._pdf_flow import (
     all_headings,
     balanced,
     keep_end,
-    keeps_with_next,
     page_runs,
+    start_room,
+    table_room,
     together,
 )
 from ._pdf_flowables import (
@@ -354,7 +355,8 @@ class _Renderer:
             ):
                 count += 1
             out.extend([together([*headings, *mark, heading, *body[:count]]), *body[count:]])
-            out[0] = CondPageBreak(max(out[0].height, self.table_room([heading], body)))
+            room = table_room(self.tall, self.height, [heading], body)
+            out[0] = CondPageBreak(max(out[0].height, room))
         else:
             out[0] = CondPageBreak(
                 max(out[0].height, self.start_room([*headings, *mark, heading], body))
@@ -427,60 +429,8 @@ class _Renderer:
         return float(height + flowable.getSpaceBefore() + flowable.getSpaceAfter())
 
     def start_room(self, headings: list[Any], body: list[Any]) -> float:
-        """The room the headings need at a page's foot: with two lines of what follows.
-
-        A short first block (a one-line field, a label) counts whole, so that the
-        headings never end a page over a single line; the room is never more than
-        half a page, which a page break would leave empty. An introduction to a
-        table counts whole, with the table's header and first rows.
-        """
-        leading = self.s.body.leading
-
-        height = self.tall
-        need = sum(height(f) for f in headings)
-        shown = 0.0
-        after_kept = False
-        for f in body:
-            h = height(f)
-            kept = keeps_with_next(f) or getattr(f, "kp_leads", False)
-            if isinstance(f, _Grid) and not f.splitInRow:
-                # a table: its header and two rows, the least a page may hold of it
-                rows = f._rowHeights
-                least = sum(rows) if len(rows) < 5 else sum(rows[:3])
-                need += least + f.getSpaceBefore() + 6  # (rules and rounding)
-                break
-            # (reportlab keeps what follows a label whole with it: it moves as one)
-            whole = isinstance(f, KeepTogether) or kept or after_kept
-            after_kept = kept
-            if not whole and h > 2 * leading + f.getSpaceBefore():
-                # a longer paragraph or list: two of its lines, the least it leaves here
-                h = 2 * leading + f.getSpaceBefore()
-            need += h
-            shown += h
-            if shown >= 2 * leading * 0.95 and not kept:
-                break
-        return float(min(max(need, self.table_room(headings, body)), self.height * 0.5))
-
-    def table_room(self, headings: list[Any], body: list[Any]) -> float:
-        """The room the headings need to start a table that follows a short introduction.
-
-        A heading, a label and a paragraph of a few lines at a page's foot, and the
-        table they introduce on the next page, read apart: they go over with the
-        table's header and first rows when all that takes less than half a page.
-        """
-        need = sum(self.tall(f) for f in headings)
-        for f in body[:4]:
-            if isinstance(f, _Grid) and not f.splitInRow:
-                rows = f._rowHeights
-                need += (sum(rows) if len(rows) < 5 else sum(rows[:3])) + 6
-                return need if need <= self.height * 0.5 else 0.0
-            if isinstance(f, _Grid):
-                break
-            need += self.tall(f)
-            if isinstance(f, KeepTogether) and any(isinstance(c, _Grid) for c in f._content):
-                # a short table kept whole: it goes over whole
-                return need if need <= self.height * 0.5 else 0.0
-        return 0.0
+        """The room the headings need at a page's foot (see :func:`start_room`)."""
+        return start_room(self.tall, self.height, self.s.body.leading, headings, body)
 
     def block(self, block: Block) -> list[Any]:
         s = self.s
