@@ -17,6 +17,8 @@ words, rules and shaded rectangles fall:
   one of them, so that a header or a row stands alone;
 - **lone field at the top**: a record (an action card) split so that one field
   (``Status: planerad``) stands alone at the top of the next page;
+- **record split**: a record under its rule split over pages with fewer than
+  :data:`RECORD_END` fields on one side (``Nr: 2`` and one field at the foot);
 - **carried over**: the top of a page, up to its first heading, would have fitted
   in the room left at the foot of the page before (a chain of paragraphs kept
   with the next, too long, moved it);
@@ -466,6 +468,60 @@ def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
     return lines[0].text if fields == 1 else None
 
 
+#: The fewest fields of a record (a row in large print) on either side of a page break.
+RECORD_END = 3
+
+
+def _record_head(before: Page, sizes: Sizes) -> list[Line] | None:
+    """The lines of the record ``before`` ends in: fields under a rule, in one column."""
+    lines = before.lines
+    if not lines:
+        return None
+    rules = [y for y in before.rules if y < lines[-1].top]
+    if not rules:
+        return None
+    head = [line for line in lines if line.top > max(rules)]
+    if not head or not _is_field(head[0]) or any(_is_heading(h, sizes) for h in head):
+        return None
+    if any(abs(line.x0 - head[0].x0) > 2 for line in head):
+        return None  # a table's cells beside one another, not a record's fields
+    return head
+
+
+def _record_tail(page: Page, sizes: Sizes) -> list[Line]:
+    """The lines opening ``page`` that go on with a record: up to a rule, a heading, a gap."""
+    lines = page.lines
+    if any(page.content_top - 2 <= y <= lines[0].top + 1 for y in page.rules):
+        return []  # a record of its own starts under the rule
+    tail = [lines[0]]
+    for line in lines[1:]:
+        above = tail[-1]
+        if _is_heading(line, sizes) or any(above.bottom - 1 < y < line.top + 1 for y in page.rules):
+            break
+        if abs(line.x0 - tail[0].x0) > 2 or line.top - above.bottom > line.size * 1.2:
+            break
+        if line.first_bold and not _is_field(line):
+            break  # a label of a list or a paragraph after the record
+        tail.append(line)
+    return tail
+
+
+def _record_split(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """A record split over the break with fewer than :data:`RECORD_END` fields on a side."""
+    head = _record_head(before, sizes)
+    if head is None or not page.lines or _is_heading(page.lines[0], sizes):
+        return None
+    tail = _record_tail(page, sizes)
+    if not tail or abs(tail[0].x0 - head[0].x0) > 2:
+        return None
+    above, below = sum(map(_is_field, head)), sum(map(_is_field, tail))
+    if tail[0].first_bold and not _is_field(tail[0]):
+        return None  # a label of what follows, not a field of the record
+    if min(above, below) < RECORD_END:
+        return f"{above} | {below} fields: {head[0].text[:30]!r} ... {tail[-1].text[:30]!r}"
+    return None
+
+
 def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     """What opens ``page`` up to its first heading, when it fitted at the foot of ``before``."""
     lines = page.lines
@@ -492,6 +548,9 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
     lone = _lone_field_at_top(page, before, sizes)
     if lone:
         out.append(Defect(page.number, "lone field at the top", lone))
+    split = _record_split(page, before, sizes)
+    if split and not lone:
+        out.append(Defect(page.number, "record split", split))
     carried = _carried_over(page, before, sizes)
     if carried and not before.is_contents:
         out.append(Defect(page.number, "carried over", carried))

@@ -200,6 +200,43 @@ def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
     assert [d for d in found if d.kind == "lone field at the foot"] == []
 
 
+def _record_pages(canvas: Any, number: int, at_foot: int) -> None:
+    """A cover; a page of text ending in a record's first ``at_foot`` fields under its rule;
+    the record's other fields opening the next page."""
+    names = ["Nr", "Aktivitet", "Kanal", "Målgrupper", "Ansvarig", "Budget", "Status"]
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    fields = names[:at_foot] if number == 1 else names[at_foot:]
+    top = 762
+    if number == 1:
+        lines = 55 - 2 * at_foot
+        for k in range(lines):
+            canvas.drawString(60, top - 12 * k, f"line {k} of a full page of text")
+        top -= 12 * lines
+        canvas.line(60, top + 4, 535, top + 4)
+        top -= 10
+    for k, name in enumerate(fields):
+        canvas.setFont("Helvetica-Bold", 10.5)
+        canvas.drawString(60, top - 18 * k, f"{name}:")
+        canvas.setFont("Helvetica", 10.5)
+        canvas.drawString(
+            60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5), top - 18 * k, "a value"
+        )
+
+
+def test_the_audit_sees_a_record_split_with_two_fields_on_a_side() -> None:
+    # five fields at the foot, "Budget" and "Status" alone at the top of the next page
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 5), pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "record split"] == [3]
+    # "Nr" and one field at the foot
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 2), pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "record split"] == [3]
+    # three fields on one side and four on the other read as two halves of one record
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 3), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "record split"] == []
+
+
 def _label_page(canvas: Any, number: int, next_text: str, size: float) -> None:
     """A cover, a full page ending in a label and one ruled line, then the next page."""
     if number == 0:

@@ -63,6 +63,7 @@ from ._pdf_flow import (
     END_LINES,
     FRAME_ROOM,
     Question,
+    Record,
     all_headings,
     balanced,
     keep_end,
@@ -334,6 +335,10 @@ class _Renderer:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, heading], parts))
+        elif body and isinstance(body[0], Record):
+            # the headings go with the first record's first fields, as its caption does
+            first = Record([*headings, heading, *body[0].head], body[0].fields, self.tall)
+            out.extend([first, *body[1:]])
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
@@ -505,29 +510,23 @@ class _Renderer:
         ]
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
-        out: list[Any] = []
+        return [f for field in self.field_groups(items) for f in field]
+
+    def field_groups(self, items: tuple[tuple[str, str, bool], ...]) -> list[list[Any]]:
+        """Each field's flowables: ``name: value`` in one, or its name over its paragraphs."""
+        out: list[list[Any]] = []
         for name, value, long in items:
             chunks = [c.strip() for c in self.fonts.prepare(value).split("\n\n") if c.strip()]
             if len(chunks) == 1 and not long:
-                out.append(self.field(name, chunks[0]))
+                out.append([self.field(name, chunks[0])])
             else:
-                out.append(self.para(name, self.s.bold))
-                out.extend(self.para(c) for c in chunks)
+                out.append([self.para(name, self.s.bold), *(self.para(c) for c in chunks)])
         return out
 
-    def record(self, fields: list[Any]) -> list[Any]:
-        """One record under its rule: whole on a page, or split with two fields on each side.
-
-        A short record moves whole; a longer one may break between its fields,
-        but never so that one field ("Status: planerad") stands alone at the top
-        of a page or at its foot, and never keeping so much together that the
-        page before is left half empty.
-        """
+    def record(self, fields: list[list[Any]], head: list[Any] = ()) -> Any:  # type: ignore[assignment]
+        """One record under its rule, after ``head`` (a caption): see :class:`Record`."""
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
-        height = sum(self.tall(f) for f in fields)
-        if len(fields) < 4 or height <= self.height * 0.2:
-            return [together([rule, *fields])]
-        return [together([rule, *fields[:2]]), *fields[2:-2], together(fields[-2:])]
+        return Record([*head, rule], fields, self.tall)
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -538,11 +537,9 @@ class _Renderer:
             # One record a row, each under a rule: label and value read well at 16 pt.
             for row in rows:
                 pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
-                record = self.record(self.fields(pairs))
-                if out and not isinstance(out[-1], KeepTogether):
-                    # (reportlab keeps a label with a flowable, never with a group kept together)
-                    record[0] = together([out.pop(), *record[0]._content])
-                out.extend(record)
+                # (reportlab keeps a label with a flowable, never with a group kept together)
+                head = [out.pop()] if out and not isinstance(out[-1], KeepTogether) else []
+                out.append(self.record(self.field_groups(pairs), head))
             total = [c for c in block.footer if c.strip()]
             if total:
                 # the total closes the records as the total row closes the table
