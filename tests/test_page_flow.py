@@ -68,10 +68,6 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 KNOWN: dict[tuple[str, str], str] = {
     ("pdf-ua", "large print"): "a chapter's line alone at the foot of the contents' first page",
     ("pdf-ua", "blank workbook"): "a chapter's line alone at the foot of the contents' first page",
-    ("docx", "large print"): (
-        "a chapter's line alone at the foot of the contents' first page: LibreOffice does not"
-        " keep a contents entry with the next"
-    ),
 }
 
 

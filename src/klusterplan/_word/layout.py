@@ -22,7 +22,7 @@ from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .wordml import RULE_ROOM
 
-__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short"]
+__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short", "paragraph_heights"]
 
 #: Each house style's type role and its space before and after, in points.
 STYLE_SPACING: dict[str, tuple[str, float, float]] = {
@@ -143,6 +143,10 @@ class _Measure:
             rule = ppr.find(_tag("pBdr"))
             if rule.find(_tag("bottom")) is not None or rule.find(_tag("between")) is not None:
                 heights[-1] += RULE_ROOM / 20
+            top = rule.find(_tag("top"))
+            if top is not None:
+                # a rule over it (a record's): its width and the space under it
+                heights[0] += float(top.get(_tag("sz"), 0)) / 8 + float(top.get(_tag("space"), 0))
         out = _Para(heights, before, after)
         if name in _CONTEXTUAL and (spacing is None or spacing.get(_tag("after")) is None):
             out.contextual = name
@@ -462,3 +466,16 @@ def fits_page(table: str, look: Look, width: int, headings: int = 1) -> bool:
     height = _height(table, look)
     heading = _design.size("h1", look.large_print) * 3 * headings
     return height + heading <= _design.text_height(width > look.text_width)
+
+
+def paragraph_heights(paragraphs: list[str], look: Look) -> list[float]:
+    """How tall each of ``paragraphs`` (``w:p`` elements as XML) stands on a portrait page.
+
+    Each height holds the paragraph's space before and after it.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{"".join(paragraphs)}</w:body>'.encode())
+    measure = _Measure(look, [])
+    width = look.text_width / 20
+    return [measure.paragraph(p, width).height for p in root.iterchildren(_tag("p"))]

@@ -75,6 +75,11 @@ def _whole(path: str, text: str) -> Marks:
     return (Mark(path, 0, len(text)),) if path else ()
 
 
+#: The fewest fields of a record (a wide table's row in large print) on either side of
+#: a page break.
+RECORD_END = 3
+
+
 class TableWriter(WriterBase):
     """Writes tables, large print's records, and the figures drawn as tables."""
 
@@ -307,11 +312,14 @@ class TableWriter(WriterBase):
             cells = [(h, c, m) for h, c, m in cells if c]
             last = len(cells) - 1
             for i, (name, value, marks) in enumerate(cells):
-                # a record splits over pages only with two fields at least on each side:
-                # its first keeps with its second, the one before its last with the last
-                # (a record of three fields or fewer is kept whole)
-                keep = i < last and (i == 0 or i >= last - 1 or last < 3)
-                ppr = ("<w:keepNext/>" if keep else "") + (rule if i == 0 else "")
+                # a record splits over pages only with three fields at least on each side:
+                # each field keeps with the next but where that leaves three on each side
+                # (a record of five fields or fewer is kept whole)
+                keep = i < last and not RECORD_END - 1 <= i <= last - RECORD_END
+                # (a field is a few lines: whole, never its last line alone over the page)
+                ppr = (
+                    ("<w:keepNext/>" if keep else "") + "<w:keepLines/>" + (rule if i == 0 else "")
+                )
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
