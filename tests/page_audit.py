@@ -437,7 +437,7 @@ def _follows_field(page: Page, index: int) -> bool:
 
 def _is_field(line: Line) -> bool:
     """Whether ``line`` opens a field: a bold label ending in a colon, then its value."""
-    return line.first_bold and any(w.endswith(":") for w in line.words[:4])
+    return line.first_bold and any(w.endswith(":") for w in line.words[:6])
 
 
 def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
@@ -485,6 +485,9 @@ def _record_head(before: Page, sizes: Sizes) -> list[Line] | None:
         return None
     if any(abs(line.x0 - head[0].x0) > 2 for line in head):
         return None  # a table's cells beside one another, not a record's fields
+    for above, line in zip(head, head[1:]):
+        if line.top - above.bottom > line.size * 1.2 or (line.first_bold and not _is_field(line)):
+            return None  # the record ended: a paragraph or a label of its own follows
     return head
 
 

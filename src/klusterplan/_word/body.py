@@ -18,7 +18,7 @@ from typing import assert_never
 
 from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
-from .._document.metrics import chart_height
+from .._document.metrics import chart_height, text_width
 from .._document.workbook_pages import estimate
 from ..document import (
     Block,
@@ -263,15 +263,15 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     )
     runs = []
     marks = document.control_marks
-    # what fits beside the labels, at about half an em a character
-    room = int((look.text_width - column) / (look.table_size * 10 * 0.5))
+    # what fits beside the labels, in points, the value's words measured
+    room = (look.text_width - column) / 20 - 4
     for n, (name, value) in enumerate(document.control_lines):
         if n:
             runs.append("<w:r><w:br/></w:r>")
         tab = f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>"
         runs.append(run_xml(f"{name}:", "<w:b/>" + rpr) + tab)
         line_marks = marks[n] if n < len(marks) else ()
-        for k, (a, b) in enumerate(_wrapped(value, room)):
+        for k, (a, b) in enumerate(_wrapped(value, room, look.table_size / 2)):
             if k:
                 # a long value goes on under itself, as in the PDF: a break and the tab
                 runs.append("<w:r><w:br/></w:r>" + tab)
@@ -279,20 +279,25 @@ def _control_block(w: _Writer, document: Document, text: str) -> str:
     return p_xml("".join(runs), ppr)
 
 
-def _wrapped(value: str, room: int) -> list[tuple[int, int]]:
-    """``value`` in lines of at most ``room`` characters, broken after its commas.
+def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
+    """``value`` in lines at most ``room`` points wide at ``size``, broken after its commas.
 
     A frame's lines are one paragraph, broken by hand: each line of a long value
-    (the contact person's) starts under the one before, at the labels' tab.
+    (the contact person's) starts under the one before, at the labels' tab, and
+    holds as much as fits, as the PDF's does.
     """
     out: list[tuple[int, int]] = []
     start = 0
-    while len(value) - start > room:
-        cut = value.rfind(", ", start, start + room)
-        if cut <= start:
+    while text_width(value[start:], size) > room:
+        cuts = [
+            k
+            for k in range(start, len(value))
+            if value.startswith(", ", k) and text_width(value[start : k + 1], size) <= room
+        ]
+        if not cuts:
             break
-        out.append((start, cut + 1))
-        start = cut + 2
+        out.append((start, cuts[-1] + 1))
+        start = cuts[-1] + 2
     out.append((start, len(value)))
     return out
 
@@ -521,7 +526,7 @@ def body_xml(
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
-        for section in chapter:
+        for n, section in enumerate(chapter):
             # a workshop sheet kept together starts a page of its own, with its heading
             # (after a sheet that split over pages, the next follows on: its page is not whole)
             sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
@@ -554,6 +559,11 @@ def body_xml(
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
+            below = chapter[n + 1] if n + 1 < len(chapter) else None
+            if below is not None and below.level > section.level and _lead_in(section):
+                # a chapter's few opening lines go with its first section's heading, never
+                # alone under the chapter's heading at a page's foot
+                parts[-1] = kept_together(parts[-1] + "<w:p>")[: -len("<w:p>")]
     _keep_tail(parts, tail)
     parts.append("</w:body>")
     if pages:
@@ -566,6 +576,23 @@ def body_xml(
         found = heading_pages("".join(parts), look, charts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
+
+
+#: The most characters of a chapter's opening lines kept with its first section's heading.
+_LEAD_IN = 240
+
+
+def _lead_in(section: Section) -> bool:
+    """Whether ``section`` holds a few lines only: a field or two, a short paragraph."""
+    texts: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Fields):
+            texts += [f.value for f in block.items]
+        elif isinstance(block, Paragraph):
+            texts.append(block.text)
+        else:
+            return False
+    return bool(texts) and sum(map(len, texts)) <= _LEAD_IN
 
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
