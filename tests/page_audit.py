@@ -39,6 +39,7 @@ works on any PDF; :func:`audit` returns each defect with its page number.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -485,7 +486,7 @@ def _record_head(before: Page, sizes: Sizes) -> list[Line] | None:
         return None
     if any(abs(line.x0 - head[0].x0) > 2 for line in head):
         return None  # a table's cells beside one another, not a record's fields
-    for above, line in zip(head, head[1:]):
+    for above, line in itertools.pairwise(head):
         if line.top - above.bottom > line.size * 1.2 or (line.first_bold and not _is_field(line)):
             return None  # the record ended: a paragraph or a label of its own follows
     return head
