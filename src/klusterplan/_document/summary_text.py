@@ -17,7 +17,7 @@ from ..model import DEFAULT_CENTRES, ActionStatus, CentreProfile, Horizon
 from .builder import PlanBuilder
 from .shared import campaign_groups
 
-__all__ = ["composed", "summary_text"]
+__all__ = ["composed", "more_actions", "summary_text"]
 
 #: More groups than this sharing the most votes are not named: a tie of all says nothing.
 _MOST_NAMED = 3
@@ -30,6 +30,13 @@ def summary_text(b: PlanBuilder) -> Paragraph | None:
         return b.para(own, "summary")
     text = composed(b)
     return Paragraph(text) if text else None
+
+
+def more_actions(b: PlanBuilder, n: int) -> Paragraph | None:
+    """What a summary too short for every key action says of the ``n`` it leaves out."""
+    if n < 1:
+        return None
+    return Paragraph(_plural(b, "summary_more_actions", n, chapter=b.t("actions")))
 
 
 def composed(b: PlanBuilder) -> str:

@@ -159,7 +159,9 @@ class Question(KeepTogether):  # type: ignore[misc]
         if fit == 0:
             # not even its first part here: the next page, unless this one is empty
             at_top = aH >= room * 0.95
-            return list(self._content) if at_top else [KeepTogether.FrameBreak(), self]
+            # (reportlab adds the first of a split's parts unsplit: an action goes first)
+            flowing = [KeepTogether.NullActionFlowable(), *self._content]
+            return flowing if at_top else [KeepTogether.FrameBreak(), self]
         rest = Question(self.again(), self.parts[fit:], self.again, self.measure)
         return [*self.head, *(f for part in self.parts[:fit] for f in part), rest]
 
@@ -207,7 +209,10 @@ class Record(KeepTogether):  # type: ignore[misc]
             if k >= RECORD_END:
                 fit = k
         if fit == 0:
-            return list(self._content) if at_top or short else [KeepTogether.FrameBreak(), self]
+            # taller than a page: from the top of the next, flowing on as it must
+            # (reportlab adds the first of a split's parts unsplit: an action goes first)
+            flowing = [KeepTogether.NullActionFlowable(), *self._content]
+            return flowing if at_top else [KeepTogether.FrameBreak(), self]
         rest = Record([], self.fields[fit:], self.measure)
         return [*self.head, *(f for field in self.fields[:fit] for f in field), rest]
 
