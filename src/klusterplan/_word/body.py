@@ -38,6 +38,7 @@ from ..document import (
     chapters,
     cover_marks,
     has_wide_table,
+    is_lead_in,
 )
 from ..model import Language
 from .layout import heading_pages, paragraph_heights
@@ -560,7 +561,7 @@ def body_xml(
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
-            if below is not None and below.level > section.level and _lead_in(section):
+            if below is not None and below.level > section.level and is_lead_in(section):
                 # a chapter's few opening lines go with its first section's heading, never
                 # alone under the chapter's heading at a page's foot
                 parts[-1] = kept_together(parts[-1] + "<w:p>")[: -len("<w:p>")]
@@ -576,23 +577,6 @@ def body_xml(
         found = heading_pages("".join(parts), look, charts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
     return "".join(parts), landscape
-
-
-#: The most characters of a chapter's opening lines kept with its first section's heading.
-_LEAD_IN = 240
-
-
-def _lead_in(section: Section) -> bool:
-    """Whether ``section`` holds a few lines only: a field or two, a short paragraph."""
-    texts: list[str] = []
-    for block in section.blocks:
-        if isinstance(block, Fields):
-            texts += [f.value for f in block.items]
-        elif isinstance(block, Paragraph):
-            texts.append(block.text)
-        else:
-            return False
-    return bool(texts) and sum(map(len, texts)) <= _LEAD_IN
 
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).

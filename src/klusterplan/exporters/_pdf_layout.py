@@ -11,6 +11,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Callable
 from typing import Any, assert_never
@@ -55,6 +56,7 @@ from ..document import (
     Staircase,
     WritingSpace,
     has_wide_table,
+    is_lead_in,
 )
 from ..document import Table as TableBlock
 from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
@@ -236,7 +238,16 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(self.doc.sections, self.leads):
+        sections = self.doc.sections
+        below = {id(s): after for s, after in itertools.pairwise(sections)}
+
+        def goes_on(section: Section) -> bool:
+            # a chapter's few opening lines go with its first section, as a heading does
+            after = below.get(id(section))
+            opening = after is not None and after.level > section.level
+            return self.leads(section) or (opening and is_lead_in(section))
+
+        for chapter in page_runs(sections, goes_on):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -255,7 +266,7 @@ class _Renderer:
                 sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
                 if sheet and not after_empty:
                     out.append(PageBreak())
-                if not section.blocks or self.leads(section):
+                if not section.blocks or goes_on(section):
                     # a heading with nothing of its own goes with the section under it
                     lead.extend(self.section(section))
                 else:
