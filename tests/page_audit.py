@@ -352,9 +352,22 @@ def _is_heading(line: Line, sizes: Sizes) -> bool:
     return line.size >= sizes.heading - 0.3 and line.size > sizes.body + 1
 
 
+#: A line ending in an amount closes what stands above it: a total ("Totalt 47 000 kr"),
+#: not a contents' line, whose page number stands after a leader.
+_TOTAL = re.compile(r"^[^.]*\d( ?(kr|SEK|%))?$")
+
+
 def _is_label(line: Line, sizes: Sizes) -> bool:
-    """A bold line at body size standing alone: a caption, a question, a list's name."""
-    return line.bold and abs(line.size - sizes.body) < 0.6 and not line.text.endswith(".")
+    """A bold line at body size standing alone: a caption, a question, a list's name.
+
+    A total ending in its amount closes a list of records: it is no label.
+    """
+    return (
+        line.bold
+        and abs(line.size - sizes.body) < 0.6
+        and not line.text.endswith(".")
+        and not _TOTAL.search(line.text)
+    )
 
 
 def _starts_chapter(page: Page, sizes: Sizes) -> bool:
@@ -615,6 +628,7 @@ def audit(
                 last.bold
                 and abs(last.size - sizes.body) < 0.6
                 and ":" not in last.text
+                and not _TOTAL.search(last.text)
                 and page.content_bottom - last.bottom < 2
                 and last.bottom > page.height * 0.5
                 and not any(abs(o.top - last.top) < 2 for o in lines if o is not last)

@@ -36,7 +36,9 @@ def more_actions(b: PlanBuilder, n: int) -> Paragraph | None:
     """What a summary too short for every key action says of the ``n`` it leaves out."""
     if n < 1:
         return None
-    return Paragraph(_plural(b, "summary_more_actions", n, chapter=b.t("actions")))
+    text = _plural(b, "summary_more_actions", n, chapter=b.t("actions"))
+    # (a count in words opens the English sentence: "Eight more actions ...")
+    return Paragraph(text[:1].upper() + text[1:])
 
 
 def composed(b: PlanBuilder) -> str:

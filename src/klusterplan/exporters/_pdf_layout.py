@@ -547,16 +547,18 @@ class _Renderer:
         headers, rows = block.headers, block.rows
         if block.records:
             # One record a row, each under a rule: label and value read well at 16 pt.
-            for row in rows:
+            total = [c for c in block.footer if c.strip()]
+            for n, row in enumerate(rows):
                 pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
+                fields = self.field_groups(pairs)
+                if total and n == len(rows) - 1:
+                    # the total closes the records as the total row closes the table: it
+                    # stays with the last record's last field, never alone at a page's top
+                    rule = HRFlowable(width="100%", thickness=1.2, color=self.look.primary)
+                    fields[-1] += [rule, self.para(" ".join(total), self.s.bold)]
                 # (reportlab keeps a label with a flowable, never with a group kept together)
                 head = [out.pop()] if out and not isinstance(out[-1], KeepTogether) else []
-                out.append(self.record(self.field_groups(pairs), head))
-            total = [c for c in block.footer if c.strip()]
-            if total:
-                # the total closes the records as the total row closes the table
-                out.append(HRFlowable(width="100%", thickness=1.2, color=self.look.primary))
-                out.append(self.para(" ".join(total), self.s.bold))
+                out.append(self.record(fields, head))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
         # a status or another short label is one value: a column is as wide as it is
