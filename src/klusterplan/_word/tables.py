@@ -312,7 +312,9 @@ class TableWriter(WriterBase):
         lang = lang_xml(block.lang)
         rule = borders("pBdr", ("top",), GREY, 6).replace('w:space="0"', 'w:space="4"')
         source = block.source
+        total = " ".join(c for c in block.footer if c.strip())
         for n, row in enumerate(block.rows):
+            closes = bool(total) and n == len(block.rows) - 1
             row_marks = source.marks[n] if source and n < len(source.marks) else ()
             cells = [
                 (h or "#", c.strip(), row_marks[k] if k < len(row_marks) else ())
@@ -325,11 +327,18 @@ class TableWriter(WriterBase):
                 # each field keeps with the next but where that leaves three on each side
                 # (a record of five fields or fewer is kept whole)
                 keep = i < last and not RECORD_END - 1 <= i <= last - RECORD_END
+                keep = keep or (closes and i == last)
                 # (a field is a few lines: whole, never its last line alone over the page)
                 ppr = (
                     ("<w:keepNext/>" if keep else "") + "<w:keepLines/>" + (rule if i == 0 else "")
                 )
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
+        if total:
+            # the total closes the records as the total row closes the table, as in the PDF
+            line = borders("pBdr", ("top",), self.look.primary, 10).replace(
+                'w:space="0"', 'w:space="2"'
+            )
+            yield p_xml(run_xml(total, "<w:b/>"), "<w:keepLines/>" + line)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
         """The centre matrix as the PDF draws it: two by two fields in the house colour.
