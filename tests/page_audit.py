@@ -17,6 +17,7 @@ words, rules and shaded rectangles fall:
   one of them, so that a header or a row stands alone;
 - **lone field at the top**: a record (an action card) split so that one field
   (``Status: planerad``) stands alone at the top of the next page;
+- **total alone at the top**: a total ("Totalt 47 000 kr") cut from what it adds up;
 - **record split**: a record under its rule split over pages with fewer than
   :data:`RECORD_END` fields on one side (``Nr: 2`` and one field at the foot);
 - **carried over**: the top of a page, up to its first heading, would have fitted
@@ -562,6 +563,10 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
         out.append(Defect(page.number, "into the footer", f"{page.footer_gap / MM:.1f} mm"))
     if before is None or page.number <= 2 or _starts_chapter(page, sizes):
         return out
+    first = page.lines[0] if page.lines else None
+    if first is not None and first.bold and _TOTAL.search(first.text):
+        # the total went over the page from the records or the rows it adds up
+        out.append(Defect(page.number, "total alone at the top", first.text))
     lone = _lone_field_at_top(page, before, sizes)
     if lone:
         out.append(Defect(page.number, "lone field at the top", lone))

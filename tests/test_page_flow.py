@@ -233,6 +233,22 @@ def test_the_audit_sees_a_record_split_with_two_fields_on_a_side() -> None:
     assert [d for d in found if d.kind == "record split"] == []
 
 
+def test_the_audit_sees_a_total_alone_at_the_top() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+            return
+        if number == 2:
+            canvas.setFont("Helvetica-Bold", 10.5)
+            canvas.drawString(60, 762, "Totalt 47 000 kr")
+            return
+        for k in range(55):
+            canvas.drawString(60, 762 - 12 * k, f"Status: line {k} of a full page of records")
+
+    found = audit(_pdf(draw, pages=3), NORMAL)
+    assert Defect(3, "total alone at the top", "Totalt 47 000 kr") in found
+
+
 def _label_page(canvas: Any, number: int, next_text: str, size: float) -> None:
     """A cover, a full page ending in a label and one ruled line, then the next page."""
     if number == 0:

@@ -555,7 +555,9 @@ class _Renderer:
                     # the total closes the records as the total row closes the table: it
                     # stays with the last record's last field, never alone at a page's top
                     rule = HRFlowable(width="100%", thickness=1.2, color=self.look.primary)
-                    fields[-1] += [rule, self.para(" ".join(total), self.s.bold)]
+                    # (in bold, but kept with nothing after it: the records end here)
+                    closing = self.derived(self.s.bold, "-total", keepWithNext=0)
+                    fields[-1] += [rule, self.para(" ".join(total), closing)]
                 # (reportlab keeps a label with a flowable, never with a group kept together)
                 head = [out.pop()] if out and not isinstance(out[-1], KeepTogether) else []
                 out.append(self.record(fields, head))
