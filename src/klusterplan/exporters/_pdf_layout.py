@@ -13,7 +13,6 @@ from __future__ import annotations
 import io
 import itertools
 import re
-from collections.abc import Callable
 from typing import Any, assert_never
 
 import attrs
@@ -39,7 +38,7 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .._catalogue.labels import joined, label
-from .._document.metrics import fit_columns
+from .._document.metrics import fit_columns, whole_headers
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
@@ -670,38 +669,16 @@ class _Renderer:
             )
             if widths is not None:
                 if self.look.large_print:
-                    widths = self._whole_headers(block, widths, size, measure)
+                    # at 16 pt "Klart senast" over a column of dates would take two lines
+                    widths = whole_headers(
+                        block.headers, block.rows, widths, size, measure, _CELL_PADDING + 1
+                    )
                 return widths, size
             if size <= _SMALLEST or self.look.large_print:
                 columns = len(block.headers)
                 weights = list(block.widths) if len(block.widths) == columns else [1.0] * columns
                 return [self.width * w / sum(weights) for w in weights], size
             size -= 0.5
-
-    def _whole_headers(
-        self,
-        block: TableBlock,
-        widths: list[float],
-        size: float,
-        measure: Callable[[str, float, bool], float],
-    ) -> list[float]:
-        """``widths`` with room for the header of a column of short values on one line.
-
-        At 16 pt "Klart senast" over a column of dates would take two lines; the
-        widest column gives up what it needs, a line of the summary's page.
-        """
-        out = list(widths)
-        for c, header in enumerate(block.headers):
-            cells = [row[c] for row in block.rows if c < len(row)]
-            body = max((measure(cell, size, False) for cell in cells), default=0.0)
-            need = measure(header, size, True) + _CELL_PADDING + 1
-            widest = max(range(len(out)), key=out.__getitem__)
-            if widest == c or body + _CELL_PADDING + 1 > out[c] or need <= out[c]:
-                continue
-            if out[widest] - (need - out[c]) >= self.width * 0.4:
-                out[widest] -= need - out[c]
-                out[c] = need
-        return out
 
     def grid(
         self, data: list[list[Any]], widths: list[float], shaded: bool = True, footer: bool = False
