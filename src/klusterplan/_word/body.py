@@ -287,13 +287,18 @@ def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
     (the contact person's) starts under the one before, at the labels' tab, and
     holds as much as fits, as the PDF's does.
     """
+
+    def wide(text: str) -> float:
+        # (a character the typeface cannot lay out, a control character, as a space)
+        return text_width("".join(c if c.isprintable() else " " for c in text), size)
+
     out: list[tuple[int, int]] = []
     start = 0
-    while text_width(value[start:], size) > room:
+    while wide(value[start:]) > room:
         cuts = [
             k
             for k in range(start, len(value))
-            if value.startswith(", ", k) and text_width(value[start : k + 1], size) <= room
+            if value.startswith(", ", k) and wide(value[start : k + 1]) <= room
         ]
         if not cuts:
             break
