@@ -7,7 +7,8 @@ words, rules and shaded rectangles fall:
 - **fill**: a page less than 40% full, unless the next page starts a chapter or
   it is the last page;
 - **heading at the foot**: a heading, or a label standing on its own line, with
-  fewer than two lines of what follows under it on its page;
+  fewer than two lines of what follows under it on its page; or a heading over
+  only a short introduction at the foot, the table it introduces on the next page;
 - **prompt at the foot**: a bold question or caption ending a page, with nothing
   under it there: what it asks for (a table, lines) is on the next;
 - **lone line**: one line of a paragraph alone at the foot or the top of a page;
@@ -540,6 +541,23 @@ def _record_split(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
+#: An introduction to a table: this many lines of text at most.
+INTRO_LINES = 4
+
+
+def _intro_at_foot(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
+    """Whether the heading ``page.lines[index]`` ends the page over a short introduction
+    alone, the table it introduces opening the next page."""
+    heading, rest = page.lines[index], page.lines[index + 1 :]
+    if not rest or len(rest) > INTRO_LINES or heading.bottom < page.height * 0.5:
+        return False
+    if any(line.bold or abs(line.size - sizes.body) > 0.6 for line in rest):
+        return False  # a label or a caption: the checks for those see it
+    if any(y > heading.bottom for y in page.rules) or page.content_bottom - rest[-1].bottom > 2:
+        return False  # a table or a rule under it: what it introduces began here
+    return bool(after.tables) and after.tables[0].top <= after.content_top + 3
+
+
 def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     """What opens ``page`` up to its first heading, when it fitted at the foot of ``before``."""
     lines = page.lines
@@ -626,6 +644,9 @@ def audit(
                 continue
             if len(following) < 2 and line.bottom > page.height * 0.5:
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
+            elif _is_heading(line, sizes) and _intro_at_foot(page, after, k, sizes):
+                detail = f"{line.text!r} and its introduction, the table on the next page"
+                defects.append(Defect(page.number, "heading at the foot", detail))
         # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
         if after is not None and not cover and lines and not ends_chapter:
             last = lines[-1]
@@ -674,7 +695,11 @@ def audit(
         # broken values
         for k, line in enumerate(lines):
             below_line = _next_in_column(lines, k)
-            if below_line is not None and not _list_number(line, lines):
+            # a rule between them: two rows of a table (days late, 379 over 366), not one value
+            ruled = below_line is not None and any(
+                line.bottom - 1 < y < below_line.top + 1 for y in page.rules
+            )
+            if below_line is not None and not ruled and not _list_number(line, lines):
                 broken = _broken(line, below_line, phrases, hyphens)
                 if broken:
                     defects.append(Defect(page.number, "broken value", broken))

@@ -170,8 +170,24 @@ def _check_printed(pages: list[Page], data: bytes) -> None:
     _right_aligned(_budget_column(pages))
     for column in _count_columns(pages):
         _right_aligned(column)
-    broken = [str(d) for d in audit(data, NORMAL, SHORT) if d.kind == "broken value"]
+    # over the narrow columns of marks of the target groups, a library's name breaks
+    # between its words as a column's header does (so the table fits a portrait page);
+    # in a cell or a sentence it stays whole
+    matrix = max(
+        p.number for p in pages if any(_plain(ln.text) == "Målgrupper i klustret" for ln in p.lines)
+    )
+    headers = {f"{name.split()[0]} | bibliotek" for name in SHORT if name.endswith(" bibliotek")}
+    broken = [
+        str(d)
+        for d in audit(data, NORMAL, SHORT)
+        if d.kind == "broken value" and not (d.page == matrix and d.detail.strip("'") in headers)
+    ]
     assert broken == []
+    # the same names in a cell, and in the sentences about them, are whole
+    assert (
+        sum(_plain(line.text).startswith("Björkeryds bibliotek") for p in pages for line in p.lines)
+        >= 3
+    )
     # each short label stands whole on one line wherever it is printed
     lines = [_plain(line.text) for page in pages for line in page.lines]
     for label in ("inget resultat", "ej satt", "Dagar sen", "kampanj 1"):

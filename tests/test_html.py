@@ -355,3 +355,53 @@ def test_the_chart_axis_reaches_a_round_value_at_or_above_the_highest_bar() -> N
     votes = [g.votes or 0 for g in klusterplan.example().target_groups]
     assert ticks[0] == 0 and ticks[-1] >= max(votes) and ticks[-1] % 2 == 0
     assert "<figcaption" in chart
+
+
+def _plan_page() -> str:
+    out = io.BytesIO()
+    klusterplan.export(klusterplan.example(), "html", out)
+    return out.getvalue().decode("utf-8")
+
+
+def test_a_step_number_an_amount_a_date_and_a_phone_number_never_break() -> None:
+    page = _plan_page()
+    # the staircase's steps and the stairs table's cells keep number and name together
+    assert '<th scope="row" role="rowheader">5.\u00a0Ambassadör</th>' in page
+    # an amount typed in plan text ("Kräver 8 000 kr") stays whole, as a formatted one does
+    assert "8\u00a0000\u00a0kr" in page and "8 000 kr" not in page
+    assert '<span class="whole">2010-12-15</span>' in page
+    # and the contact's phone number on the cover
+    assert '<span class="whole">0480-45 00 00</span>' in page
+
+
+def test_a_long_field_value_stands_under_its_label_as_its_siblings_do() -> None:
+    page = _plan_page()
+    # values of a sentence or more stand under their label, short values beside it
+    for long in ("Så uppfyller vi löftet", "För oss som personal", "För målgrupperna"):
+        assert '<dt class="long">' + long + "</dt>" in page, long
+    # a value of a few words stays beside its label on a phone too
+    assert '<dt class="brief">Löfte</dt>' in page and '<dt class="brief">Segment</dt>' in page
+
+
+def test_the_promise_and_the_chart_caption_look_as_in_print() -> None:
+    page = _plan_page()
+    # the printed cover sets the promise in quotes, italic, in the accent colour
+    assert '<p class="promise">”Låna dig rik”</p>' in page
+    rule = re.search(r"\.promise \{[^}]*\}", page)
+    assert rule is not None and "color: var(--accent)" in rule.group()
+    assert "italic" in rule.group() and "border" not in rule.group()
+    caption = re.search(r"\.chart figcaption \{[^}]*\}", page)
+    assert caption is not None and "font-style: italic" in caption.group()
+    assert "bold" not in caption.group()
+
+
+def test_a_table_is_records_on_a_phone_only_when_it_does_not_fit() -> None:
+    page = _plan_page()
+    tables = re.findall(r'<table role="table"( class="[^"]*")?>\s*<caption[^>]*>([^<]*)', page)
+    stacked = {caption: "stack" in cls for cls, caption in tables}
+    for small in ("Prioriterade målgrupper", "Våra prioriterade målgrupper", "Budskap"):
+        assert not stacked[small], small
+    for wide in ("Möjliga omgående åtgärder", "Aktiviteter", "Våra kärnvärden och löfte"):
+        assert stacked[wide], wide
+    # a table that stays one has its columns' shares on a phone
+    assert "--phone:" in page

@@ -269,11 +269,28 @@ _BROKEN_WORDS = """(() => {
   return broken.slice(0, 20);
 })()"""
 
-#: The smallest text the page's charts draw, in CSS pixels as shown.
-_CHART_TEXT = """Math.min(1000, ...[...document.querySelectorAll('.chart svg')].map(svg => {
-  const size = parseFloat(getComputedStyle(svg.querySelector('text')).fontSize);
-  return size * svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-}))"""
+#: The smallest text the page's charts draw, in CSS pixels as shown: each text's size
+#: times the scale its drawing is shown at (a drawing with a ``viewBox`` is scaled).
+_CHART_TEXT = """Math.min(1000, ...[...document.querySelectorAll('.chart svg text')].map(text =>
+  parseFloat(getComputedStyle(text).fontSize) * text.getScreenCTM().a))"""
+
+#: The captions of the tables shown as records that would have fitted as a table: laid
+#: out as a table, each word whole within the text column and no cell of running text
+#: (more than four words) narrower than 12.5 of its ems, padding included.
+_NEEDLESS_RECORDS = """(() => {
+  const needless = [];
+  for (const table of document.querySelectorAll('table.stack')) {
+    if (table.querySelector('tbody tr[style]')) continue;  // rows left to write in
+    table.classList.remove('stack');
+    const wide = table.getBoundingClientRect().width > table.parentElement.clientWidth + 0.5;
+    const squeezed = [...table.querySelectorAll('tbody td')].some(cell =>
+      cell.textContent.trim().split(/\\s+/).length > 4
+      && cell.clientWidth < 12.5 * parseFloat(getComputedStyle(cell).fontSize));
+    table.classList.add('stack');
+    if (!wide && !squeezed) needless.push(table.querySelector('caption').textContent);
+  }
+  return needless;
+})()"""
 
 
 #: Cells a phone shows as a column's name with nothing under it (rows to write in aside).
@@ -321,6 +338,9 @@ def test_on_a_phone_no_word_breaks_and_nothing_scrolls_sideways(
         )
         assert overflow <= 0
         assert browser.evaluate(_EMPTY_LABELS) == []
+        assert browser.evaluate(_NEEDLESS_RECORDS) == []
+        assert browser.evaluate(_CROWDED_LABELS) == []
+        assert browser.evaluate(_SPLIT_RUNS) == []
         if name != "blank workbook":
             assert browser.evaluate(_CHART_TEXT) >= 12
 
@@ -333,6 +353,7 @@ def test_the_audit_sees_a_broken_word_and_small_chart_text(
         '<!DOCTYPE html><html lang="sv"><head><title>x</title></head><body>'
         '<table><tr><td style="width: 2em; overflow-wrap: anywhere">Organisatoriska</td>'
         "<td>x</td></tr></table>"
+        '<table class="stack"><caption>Kort</caption><tr><td>1</td><td>Ett namn</td></tr></table>'
         '<figure class="chart"><svg viewBox="0 0 1000 100" style="width: 300px">'
         '<text x="0" y="20" font-size="14">a</text></svg></figure></body></html>',
         encoding="utf-8",
@@ -341,6 +362,7 @@ def test_the_audit_sees_a_broken_word_and_small_chart_text(
         browser.load(page)
         assert browser.evaluate(_BROKEN_WORDS) == ["Organisatoriska"]
         assert browser.evaluate(_CHART_TEXT) < 12
+        assert browser.evaluate(_NEEDLESS_RECORDS) == ["Kort"]
 
 
 def test_a_short_table_stays_a_table_on_a_phone_and_a_wide_one_becomes_records(
@@ -353,8 +375,80 @@ def test_a_short_table_stays_a_table_on_a_phone_and_a_wide_one_becomes_records(
             ".textContent, getComputedStyle(t.querySelector('tbody tr')).display])"
         )
     display = dict(shown)
-    assert display["Prioriterade målgrupper"] == "table-row"
+    # short columns, a number, a name or a step each: tables, as in the summary
+    for small in (
+        "Prioriterade målgrupper",
+        "Våra prioriterade målgrupper",
+        "Kommunikationstrappan",
+        "Målgrupperna på trappan",
+        "Målgrupperna i centrummatrisen",
+        "Budskap",
+    ):
+        assert display[small] == "table-row", small
+    # eight columns of running text: a record a row
     assert display["Möjliga omgående åtgärder"] == "block"
+    assert display["Aktiviteter"] == "block"
+
+
+#: The labels whose value stands beside them and runs to more than two lines.
+_CROWDED_LABELS = """[...document.querySelectorAll('dl.fields dd')].filter(dd => {
+  const dt = dd.previousElementSibling;
+  const beside = dt && Math.abs(dt.getBoundingClientRect().top - dd.getBoundingClientRect().top) < 2
+    && dt.getBoundingClientRect().right <= dd.getBoundingClientRect().left;
+  const line = parseFloat(getComputedStyle(dd).lineHeight);
+  return beside && dd.getBoundingClientRect().height > 2.5 * line;
+}).map(dd => dd.previousElementSibling.textContent)"""
+
+#: The runs kept whole (a date, a phone number) that a line break splits all the same.
+_SPLIT_RUNS = """[...document.querySelectorAll('.whole')]
+  .filter(run => new Set([...run.getClientRects()].map(r => Math.round(r.top))).size > 1)
+  .map(run => run.textContent)"""
+
+#: Each table's left edge less the text column's, and how far it reaches past the window.
+_TABLE_EDGES = """[...document.querySelectorAll('main table')].map(table => {
+  const box = table.getBoundingClientRect();
+  const main = document.querySelector('main').getBoundingClientRect();
+  return [table.querySelector('caption').textContent, Math.round(box.left - main.left),
+          Math.round(box.right - document.documentElement.clientWidth),
+          Math.round(box.width - main.width)];
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 1024])
+def test_on_a_desk_every_table_starts_at_the_text_edge(
+    browser: Browser, tmp_path: Path, width: int
+) -> None:
+    browser.send(
+        "Emulation.setDeviceMetricsOverride",
+        width=width,
+        height=900,
+        deviceScaleFactor=1,
+        mobile=False,
+    )
+    try:
+        browser.load(_page(tmp_path, klusterplan.example()))
+        edges = browser.evaluate(_TABLE_EDGES)
+        overflow = browser.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert browser.evaluate(_BROKEN_WORDS) == []
+        assert browser.evaluate(_CHART_TEXT) >= 12
+        assert browser.evaluate(_CROWDED_LABELS) == []
+    finally:
+        browser.send("Emulation.clearDeviceMetricsOverride")
+    assert overflow <= 0
+    assert all(right <= 0 for _, _, right, _ in edges)
+    wider = {caption for caption, _, _, extra in edges if extra > 0}
+    # on a wide window every table starts where the text does; on a narrower one the
+    # wide tables stand centred, all at one left edge
+    lefts = {caption: left for caption, left, _, _ in edges}
+    assert {lefts[c] for c in lefts if c not in wider} == {0}
+    assert len({lefts[c] for c in wider}) == 1
+    if width >= 1280:
+        assert set(lefts.values()) == {0}
+    # the tables of many columns reach beyond the text column, the rest keep to it
+    assert {"Möjliga omgående åtgärder", "Att göra på längre sikt", "Aktiviteter"} <= wider
+    assert "Budskap" not in wider
 
 
 def test_axe_finds_no_violations_on_a_phone(browser: Browser, tmp_path: Path) -> None:

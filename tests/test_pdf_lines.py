@@ -162,7 +162,7 @@ def test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them(
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.platypus import Paragraph
 
-    from klusterplan.exporters import _pdf_flowables, _pdf_layout, _pdf_lines
+    from klusterplan.exporters import _pdf_flowables, _pdf_lines
 
     fonts = _fonts()
     style = _style(size, False, first)
@@ -179,7 +179,7 @@ def test_labelled_and_contents_lines_break_exactly_as_reportlab_breaks_them(
         width = max(20.0, line - share * style.spaceShrinkage * space * count + first)
     widths = [max(1.0, width - first), width]
     if contents:
-        markup = _pdf_layout._contents_markup(escape(name + value), "s1")
+        markup = f'<a href="#s1">{escape(name + value)}</a><onDraw name="end" label="s1"/>'
     else:
         markup = f"<b>{escape(name)}:</b>{escape(value)}"
     theirs = Paragraph(markup, style)
@@ -276,9 +276,8 @@ def test_contents_lines_are_the_fragments_the_markup_parser_makes(
 
     for heading in headings:
         made = renderer.contents_line(heading)
-        parsed = _pdf_flowables._Para(
-            _pdf_layout._contents_markup(heading.toc_markup or "", heading.key), made.style
-        )
+        assert isinstance(made, _pdf_flowables._ContentsLine) and made.key == heading.key
+        parsed = _pdf_flowables._Para(heading.toc_markup or "", made.style)
         assert shape(made.frags) == shape(parsed.frags), heading.plain
 
 

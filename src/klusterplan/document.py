@@ -160,6 +160,9 @@ class Paragraph:
     """A question of the workbook, set like a label (bold)."""
     marks: Marks = ()
     """The plan values the text shows; a mark may span paragraphs."""
+    keep_with_next: bool = False
+    """An introduction to the block after it (a table): a renderer keeps it on the page of
+    that block's start, never alone at a page's foot with its table on the next."""
 
 
 @attrs.frozen

@@ -471,6 +471,7 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Summary of the cluster's local communication plans",
     ),
     "cluster_as_of": ("Läget den", "As of"),
+    "cluster_as_of_end": ("{day}, när perioden slutade", "{day}, when the period ended"),
     "cluster_coming_period": ("Kommande period", "Coming period"),
     "cluster_coming_line": ("{days} dagar, till {until}", "{days} days, until {until}"),
     "cluster_briefing": ("Sammanfattning", "Summary"),
@@ -485,6 +486,17 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_text_work": (
         "Av {total} åtgärder och aktiviteter är {done} klara och {late} försenade.",
         "Of {total} actions and activities, {done} are done and {late} are late.",
+    ),
+    "cluster_text_work_ended": (
+        "Av {total} åtgärder och aktiviteter blev {done} klara under perioden och {open} blev"
+        " inte genomförda.",
+        "Of {total} actions and activities, {done} were done within the period and {open} were"
+        " not done.",
+    ),
+    "cluster_text_not_done": (
+        "För {libraries} har perioden slutat; {n} av deras åtgärder och aktiviteter blev inte"
+        " genomförda.",
+        "For {libraries} the period has ended; {n} of their actions and activities were not done.",
     ),
     "cluster_text_help": (
         "Mest stöd behöver {library}: planen har {errors}.",
@@ -511,6 +523,11 @@ _LABELS: dict[str, tuple[str, str]] = {
     "cluster_activities": ("Aktiviteter", "Activities"),
     "cluster_late": ("Försenat", "Late"),
     "cluster_due": ("Förfaller snart", "Due soon"),
+    "cluster_not_done": ("Ej genomförda", "Not done"),
+    "cluster_period_ended": ("Perioden slutade", "Period ended"),
+    "cluster_ended_all": ("{day} för alla bibliotek", "{day} for every library"),
+    "cluster_ended_some": ("{day} för {libraries}", "{day} for {libraries}"),
+    "cluster_still_running": ("pågår för {libraries}", "runs on for {libraries}"),
     "cluster_due_line": ("{n} till och med {until}", "{n} until {until}"),
     "cluster_tips": ("Tips att dela", "Tips to share"),
     "cluster_tips_line": ("{n} från {libraries}", "{n} from {libraries}"),
@@ -590,6 +607,16 @@ _LABELS: dict[str, tuple[str, str]] = {
     "campaign_groups": ("Kampanjgrupper", "Campaign groups"),
     "horizon": ("Tidshorisont", "Horizon"),
     "cluster_late_title": ("Försenat", "Late"),
+    "cluster_not_done_title": (
+        "Ej genomförda när perioden slutade",
+        "Not done when the period ended",
+    ),
+    "cluster_not_done_intro": (
+        "Åtgärder och aktiviteter som var planerade eller pågick när bibliotekets period slutade,"
+        " med status och datum som planen senast angav.",
+        "Actions and activities still planned or in progress when the library's period ended,"
+        " with the status and date the plan last gave.",
+    ),
     "cluster_due_title": ("Förfaller till och med {until}", "Due until {until}"),
     "nothing_late": ("Inget är försenat.", "Nothing is late."),
     "nothing_due": (

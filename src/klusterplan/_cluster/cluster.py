@@ -40,11 +40,48 @@ from .summary import (
     StatusCount,
 )
 
-__all__ = ["summarise"]
+__all__ = ["period_end", "summarise"]
+
+#: A day or a month in a period's text: ``2011-06-30``, ``2011-06``.
+_DAY = re.compile(r"(?<![\d-])(\d{4})-(\d{2})(?:-(\d{2}))?(?![\d-])")
+#: A year in a period's text: ``2010–2011``, ``ht 2011``.
+_YEAR = re.compile(r"(?<!\d)(\d{4})(?!\d)")
+
+
+def _month_end(year: int, month: int) -> _dt.date:
+    if not 1 <= month <= 12:
+        raise ValueError(month)
+    first = _dt.date(year + month // 12, month % 12 + 1, 1)
+    return first - _dt.timedelta(days=1)
+
+
+def period_end(period: str) -> _dt.date | None:
+    """The last day of the period a plan's ``period`` names, or ``None`` when it names none.
+
+    The latest day, month or year in the text counts: ``2010–2011`` ends on
+    2011-12-31, ``2010-09 – 2011-06`` on 2011-06-30, ``2010-09-01–2011-06-15``
+    on 2011-06-15.
+
+    >>> period_end("2010–2011")
+    datetime.date(2011, 12, 31)
+    >>> period_end("hösten") is None
+    True
+    """
+    ends: list[_dt.date] = []
+    for found in _DAY.finditer(period):
+        year, month, day = int(found[1]), int(found[2]), found[3]
+        try:
+            ends.append(_dt.date(year, month, int(day)) if day else _month_end(year, month))
+        except ValueError:
+            continue  # not a day: "2011-13"
+    rest = _DAY.sub(" ", period)
+    ends.extend(_dt.date(int(y), 12, 31) for y in _YEAR.findall(rest) if int(y) >= 1)
+    return max(ends, default=None)
 
 
 def _shared(values: Iterable[str]) -> str:
-    found = {v.strip() for v in values}
+    """The value every plan that gives one shares (a plan in progress may lack it), or empty."""
+    found = {v.strip() for v in values} - {""}
     return found.pop() if len(found) == 1 else ""
 
 
@@ -245,7 +282,7 @@ def _check(
     )
 
 
-def _library(member: Member, plan: Plan) -> LibrarySummary:
+def _library(member: Member, plan: Plan, end: _dt.date | None, ended: bool) -> LibrarySummary:
     cp = plan.communication_plan
     return LibrarySummary(
         member.source,
@@ -256,6 +293,8 @@ def _library(member: Member, plan: Plan) -> LibrarySummary:
         len(plan.actions),
         len(cp.activities),
         cp.budget,
+        end,
+        ended,
     )
 
 
@@ -271,6 +310,48 @@ def _answers(plans: Sequence[Plan], question: str) -> tuple[tuple[int, str], ...
     return tuple((i, text) for i, text in found if text)
 
 
+def _dated(
+    found: Sequence[_followup.Item], ended: bool, today: _dt.date, within: int
+) -> tuple[list[_followup.Item], list[_followup.Item], list[_followup.Item]]:
+    """One library's items late, due, and not done (when its period has ended)."""
+    if ended:
+        # the period is over: what is still open was not done, whatever its date;
+        # each library's together, for the board to take up with it
+        return [], [], _followup.by_date(i for i in found if i.open)
+    return _followup.late(found, today), _followup.due(found, today, within), []
+
+
+def _rules(registry: Registry, checks: Sequence[CheckSummary]) -> tuple[tuple[str, str], ...]:
+    """Each rule code that reported in some library, with its summary in both languages."""
+    known = registry.rules()
+    codes = sorted({code for c in checks for code, _ in c.codes})
+    return tuple(
+        (c, Text(known[c][0].summary, known[c][0].summary_sv) if c in known else "") for c in codes
+    )
+
+
+def _language(plans: Sequence[Plan]) -> Language:
+    """The language most of ``plans`` are written in, Swedish on a tie."""
+    languages = Counter(p.language for p in plans)
+    return Language.EN if languages[Language.EN] > languages[Language.SV] else Language.SV
+
+
+def _status_date(ends: Sequence[_dt.date | None], today: _dt.date | None) -> tuple[_dt.date, bool]:
+    """The day the summary is for, and whether it is the end of every plan's period.
+
+    A day given wins. Else it is the current date, unless every period (``ends``)
+    ended before it: a board reads the state at the end of the period then, not
+    years of days late.
+    """
+    if today is not None:
+        return today, False
+    now = _dt.date.today()
+    given = [e for e in ends if e is not None]
+    if given and len(given) == len(ends) and max(given) < now:
+        return max(given), True
+    return now, False
+
+
 def summarise(
     cluster: Cluster | Plan | Iterable[Plan],
     *,
@@ -284,8 +365,10 @@ def summarise(
     ``cluster`` is a :class:`Cluster` (from :func:`load_cluster`, or
     :meth:`Cluster.of` for plans held in memory) or the plans themselves.
 
-    ``today`` (default: the current date) and ``within`` (days ahead) decide
-    what is late and what is due in the coming period. The rule checks run
+    ``today`` (the status date; default: the current date, or the end of the
+    period when every plan's ``period`` ended before it) and ``within`` (days
+    ahead) decide what is late and due; the open items of a library whose
+    period had ended are :attr:`~ClusterSummary.not_done`. The rule checks run
     with the installed plugins and each plan's own settings, found from its
     folder as ``klusterplan check`` finds them, unless ``settings`` is given.
 
@@ -296,38 +379,38 @@ def summarise(
     """
     cluster = Cluster.from_plans(cluster, caller="summarise")
     registry = registry or get_registry()
-    today = today or _dt.date.today()
     loaded = cluster.loaded
     plans = [m.plan for m in loaded if m.plan is not None]
+    ends = [period_end(p.library.period) for p in plans]
+    today, at_end = _status_date(ends, today)
     groups, notes = _cluster_groups(plans)
     libraries: list[LibrarySummary] = []
     statuses: list[StatusCount] = []
     late: list[Entry] = []
     due: list[Entry] = []
+    not_done: list[Entry] = []
     tips: list[Entry] = []
     evaluation: list[Entry] = []
     checks: list[CheckSummary] = []
     for lib, (member, plan) in enumerate(zip(loaded, plans, strict=True)):
-        libraries.append(_library(member, plan))
+        ended = (end := ends[lib]) is not None and (end < today or at_end)
+        libraries.append(_library(member, plan, end, ended))
         found = _followup.items(plan)
         statuses.extend(_statuses(lib, found))
-        late.extend(Entry(lib, i) for i in _followup.late(found, today))
-        due.extend(Entry(lib, i) for i in _followup.due(found, today, within))
+        dated = _dated(found, ended, today, within)
+        for into, items in zip((late, due, not_done), dated, strict=True):
+            into.extend(Entry(lib, i) for i in items)
         kept = [i for i in found if i.status is not ActionStatus.DROPPED]
         tips.extend(Entry(lib, i) for i in kept if i.worth_sharing)
         evaluation.extend(Entry(lib, i) for i in kept if _measured(i))
         checks.append(_check(lib, member, plan, registry, settings))
     late.sort(key=lambda e: (e.item.date or today, e.library))
     due.sort(key=lambda e: (e.item.date or today, e.library))
-    known = registry.rules()
-    codes = sorted({code for c in checks for code, _ in c.codes})
-    languages = Counter(p.language for p in plans)
-    language = Language.EN if languages[Language.EN] > languages[Language.SV] else Language.SV
     return ClusterSummary(
         cluster=_common(p.library.cluster.strip() for p in plans),
         today=today,
         within=within,
-        language=language,
+        language=_language(plans),
         promise=_shared(p.values.promise for p in plans) if plans else "",
         period=_shared(p.library.period for p in plans) if plans else "",
         libraries=tuple(libraries),
@@ -341,11 +424,10 @@ def summarise(
         due=tuple(due),
         tips=tuple(tips),
         checks=tuple(checks),
-        rules=tuple(
-            (c, Text(known[c][0].summary, known[c][0].summary_sv) if c in known else "")
-            for c in codes
-        ),
+        rules=_rules(registry, checks),
         evaluation=tuple(evaluation),
         sharing=_answers(plans, "sharing_tips"),
         templates=_answers(plans, "evaluation_template"),
+        not_done=tuple(not_done),
+        at_period_end=at_end,
     )

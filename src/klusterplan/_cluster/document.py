@@ -13,10 +13,14 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
+import attrs
+
 from .._catalogue import format as _format
 from .._catalogue.labels import enum_label
 from .._catalogue.text import in_language
+from .._document import design as _design
 from .._document.builder import Builder, kept, long_text
+from .._document.metrics import fit_columns
 from .._model.followup import Achievement, Kind, achievement
 from ..document import (
     Block,
@@ -113,7 +117,6 @@ def _briefing(b: _Builder) -> list[Block]:
             group=most.name,
             votes=b.n(most.votes),
         )
-    late_libs = sorted({e.library for e in s.late})
     tip_libs = {e.library for e in s.tips}
     errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
     help = ", ".join(f"{b.lib(c.library)} ({b.count('errors', c.errors)})" for c in errors)
@@ -128,15 +131,15 @@ def _briefing(b: _Builder) -> list[Block]:
         ("cluster_votes", votes),
         ("cluster_actions", b.tally(s.status_total(Kind.ACTION))),
         ("cluster_activities", b.tally(s.status_total(Kind.ACTIVITY))),
-        (
-            "cluster_late",
-            f"{b.n(len(s.late))} – {', '.join(b.lib(i) for i in late_libs)}"
-            if s.late
-            else b.t("nothing_late"),
-        ),
+        ("cluster_period_ended", _ended(b)),
+        ("cluster_not_done", _listed(b, s.not_done)),
+        # late and due mean something only while a period runs
+        ("cluster_late", (_listed(b, s.late) or b.t("nothing_late")) if s.running else ""),
         (
             "cluster_due",
-            b.t("cluster_due_line", n=b.n(len(s.due)), until=_format.day(s.until)),
+            b.t("cluster_due_line", n=b.n(len(s.due)), until=_format.day(s.until))
+            if s.running
+            else "",
         ),
         (
             "cluster_tips",
@@ -160,6 +163,35 @@ def _briefing(b: _Builder) -> list[Block]:
     return [Paragraph(_written(b)), Fields(fields, b.tag)]
 
 
+def _listed(b: _Builder, entries: Sequence[Entry]) -> str:
+    """``31 – Björkeryds bibliotek, ...``: how many, and whose."""
+    if not entries:
+        return ""
+    libraries = sorted({e.library for e in entries})
+    return f"{b.n(len(entries))} – {', '.join(b.lib(i) for i in libraries)}"
+
+
+def _ended(b: _Builder) -> str:
+    """When the libraries' periods ended, and for whom they still run; empty if none ended."""
+    s = b.s
+    ended = s.ended
+    if not ended:
+        return ""
+    ends: dict[str, list[int]] = {}
+    for i in ended:
+        ends.setdefault(_format.day(s.libraries[i].period_end), []).append(i)
+    if len(ended) == len(s.libraries) and len(ends) == 1:
+        return b.t("cluster_ended_all", day=next(iter(ends)))
+    said = [
+        b.t("cluster_ended_some", day=day, libraries=", ".join(b.lib(i) for i in libs))
+        for day, libs in sorted(ends.items())
+    ]
+    running = [b.lib(i) for i in range(len(s.libraries)) if i not in ended]
+    if running:
+        said.append(b.t("cluster_still_running", libraries=", ".join(running)))
+    return "; ".join(said)
+
+
 def _written(b: _Builder) -> str:
     """The summary in a few sentences composed from its numbers, for a board to read first."""
     s = b.s
@@ -178,8 +210,31 @@ def _written(b: _Builder) -> str:
     work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
     if sum(work):
         done = work[list(ActionStatus).index(ActionStatus.DONE)]
+        if s.running:
+            said.append(
+                b.t(
+                    "cluster_text_work",
+                    total=b.n(sum(work)),
+                    done=b.n(done),
+                    late=b.n(len(s.late)),
+                )
+            )
+        else:
+            said.append(
+                b.t(
+                    "cluster_text_work_ended",
+                    total=b.n(sum(work)),
+                    done=b.n(done),
+                    open=b.n(len(s.not_done)),
+                )
+            )
+    if s.running and s.ended:
         said.append(
-            b.t("cluster_text_work", total=b.n(sum(work)), done=b.n(done), late=b.n(len(s.late)))
+            b.t(
+                "cluster_text_not_done",
+                libraries=", ".join(b.lib(i) for i in s.ended),
+                n=b.n(len(s.not_done)),
+            )
         )
     errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
     if errors:
@@ -288,7 +343,8 @@ def _groups(b: _Builder) -> list[Block]:
     libs = range(len(s.libraries))
     headers = (
         b.t("target_group"),
-        *(b.lib(i) for i in range(len(s.libraries))),
+        # (the names may break between their words: over a narrow column of marks)
+        *(s.libraries[i].name for i in range(len(s.libraries))),
         b.t("libraries_column"),
         b.t("campaign_column"),
     )
@@ -309,11 +365,21 @@ def _groups(b: _Builder) -> list[Block]:
             b.n(sum(g.campaign for g in s.groups)),
         )
     )
-    widths = (3.2, *(1.4 for _ in libs), 1.2, 1.2)
-    return [
-        Paragraph(b.t("cluster_groups_legend")),
-        b.table(headers, rows, widths, "cluster-target-groups"),
-    ]
+    widths = (4.2, *(1.3 for _ in libs), 1.1, 1.1)
+    # a mark or a count under each library, at the right as the counts beside them
+    align = ("left", *("right" for _ in headers[1:]))
+    # a few libraries fit a portrait page, their names on two lines over the marks
+    size = _design.size("small", b.large_print)
+    portrait = fit_columns(headers, rows, widths, _design.text_width(False), size) is not None
+    table = b.table(
+        headers,
+        rows,
+        widths,
+        "cluster-target-groups",
+        align=align,
+        landscape=False if portrait else None,
+    )
+    return [Paragraph(b.t("cluster_groups_legend"), keep_with_next=True), table]
 
 
 def _note(b: _Builder, note: MatchNote) -> str:
@@ -403,7 +469,7 @@ def _actions(b: _Builder) -> list[Block]:
         "cluster-activities",
         caption=b.t("cluster_activities_caption"),
     )
-    return [Paragraph(b.t("cluster_actions_intro")), actions, activities]
+    return [Paragraph(b.t("cluster_actions_intro"), keep_with_next=True), actions, activities]
 
 
 def _kind(b: _Builder, entry: Entry) -> str:
@@ -437,13 +503,24 @@ def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Tab
     return b.table(headers, rows, widths, key)
 
 
+def _not_done(b: _Builder) -> list[Block]:
+    if not b.s.not_done:
+        return []
+    intro = Paragraph(b.t("cluster_not_done_intro"), keep_with_next=True)
+    return [intro, _entries(b, b.s.not_done, "cluster-not-done", late=False)]
+
+
 def _late(b: _Builder) -> list[Block]:
+    if not b.s.running:
+        return []
     if not b.s.late:
         return [Paragraph(b.t("nothing_late"))]
     return [_entries(b, b.s.late, "cluster-late", late=True)]
 
 
 def _due(b: _Builder) -> list[Block]:
+    if not b.s.running:
+        return []
     if not b.s.due:
         return [Paragraph(b.t("nothing_due", until=_format.day(b.s.until)))]
     return [_entries(b, b.s.due, "cluster-due", late=False)]
@@ -451,9 +528,9 @@ def _due(b: _Builder) -> list[Block]:
 
 def _tips(b: _Builder) -> list[Block]:
     s = b.s
-    intro = Paragraph(b.t("cluster_tips_intro", question=b.t("sharing_tips")))
+    intro = Paragraph(b.t("cluster_tips_intro", question=b.t("sharing_tips")), keep_with_next=True)
     if not s.tips:
-        return [intro, Paragraph(b.t("no_tips"))]
+        return [attrs.evolve(intro, keep_with_next=False), Paragraph(b.t("no_tips"))]
     rows = (
         (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
     )
@@ -507,7 +584,7 @@ def _checks(b: _Builder) -> list[Block]:
     )
     # a library's own settings that could not be used are the command's to say
     return [
-        Paragraph(b.t("cluster_checks_intro")),
+        Paragraph(b.t("cluster_checks_intro"), keep_with_next=True),
         table,
         *(_lacks(b, c) for c in order if c.codes),
     ]
@@ -515,7 +592,9 @@ def _checks(b: _Builder) -> list[Block]:
 
 def _evaluation(b: _Builder) -> list[Block]:
     s = b.s
-    intro = Paragraph(b.t("cluster_evaluation_intro", question=b.t("evaluation_template")))
+    intro = Paragraph(
+        b.t("cluster_evaluation_intro", question=b.t("evaluation_template")), keep_with_next=True
+    )
     per_library: list[tuple[str, ...]] = []
     totals = dict.fromkeys(Achievement, 0)
     for lib in range(len(s.libraries)):
@@ -596,6 +675,7 @@ def build_summary_document(
         ("target-groups", 1, b.t("cluster_target_groups"), _groups(b)),
         ("votes", 1, b.t("cluster_votes_title"), _votes(b)),
         ("actions", 1, b.t("cluster_actions_title"), _actions(b)),
+        ("not-done", 2, b.t("cluster_not_done_title"), _not_done(b)),
         ("late", 2, b.t("cluster_late_title"), _late(b)),
         (
             "due",
@@ -623,20 +703,10 @@ def build_summary_document(
         if (blocks := kept(raw))
     ]
     title = b.t("cluster_title")
-    # the cluster's name is the cover's subtitle: no line repeats it
-    lines = [
-        ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
-        ("period", summary.period),
-        ("cluster_as_of", _format.day(summary.today)),
-        (
-            "cluster_coming_period",
-            b.t("cluster_coming_line", days=b.n(summary.within), until=_format.day(summary.until)),
-        ),
-    ]
     return Document(
         title=title,
         subtitle=summary.cluster,
-        title_lines=tuple((b.t(k), v) for k, v in lines if v),
+        title_lines=_cover(b),
         promise=summary.promise,
         language=lang,
         author=summary.cluster,
@@ -651,3 +721,26 @@ def build_summary_document(
         contents_hint=b.t("contents_hint"),
         page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
     )
+
+
+def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
+    """The cover's lines: how many libraries, their period, the day the summary is for."""
+    summary = b.s
+    # the cluster's name is the cover's subtitle: no line repeats it
+    lines = [
+        ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
+        ("period", summary.period),
+        (
+            "cluster_as_of",
+            b.t("cluster_as_of_end", day=_format.day(summary.today))
+            if summary.at_period_end
+            else _format.day(summary.today),
+        ),
+        (
+            "cluster_coming_period",
+            b.t("cluster_coming_line", days=b.n(summary.within), until=_format.day(summary.until))
+            if summary.running
+            else "",
+        ),
+    ]
+    return tuple((b.t(k), v) for k, v in lines if v)

@@ -48,6 +48,10 @@ class LibrarySummary:
     activities: int
     budget: int | None
     """The communication plan's total budget in kronor."""
+    period_end: _dt.date | None = None
+    """The last day of the plan's period, as its ``period`` says it (``2010–2011``: 2011-12-31)."""
+    ended: bool = False
+    """Whether the plan's period had ended by the status date: its open items were not done."""
 
 
 @attrs.frozen
@@ -188,9 +192,9 @@ class ClusterSummary:
     language: Language
     """The language most of the plans are written in."""
     promise: str
-    """The promise every plan shares, or empty."""
+    """The promise every plan that gives one shares, or empty."""
     period: str
-    """The period every plan shares, or empty."""
+    """The period every plan that gives one shares, or empty."""
     libraries: tuple[LibrarySummary, ...]
     failed: tuple[Failure, ...]
     groups: tuple[ClusterGroup, ...]
@@ -207,6 +211,20 @@ class ClusterSummary:
     """Each library's answer to how tips are shared between the libraries."""
     templates: tuple[tuple[int, str], ...]
     """Each library's proposal for the shared evaluation template."""
+    not_done: tuple[Entry, ...] = ()
+    """Open items of the libraries whose period had ended: not done within it."""
+    at_period_end: bool = False
+    """Whether :attr:`today` is the period's end: every plan's had ended, no status date given."""
+
+    @property
+    def ended(self) -> tuple[int, ...]:
+        """The libraries whose period had ended by the status date."""
+        return tuple(i for i, lib in enumerate(self.libraries) if lib.ended)
+
+    @property
+    def running(self) -> bool:
+        """Whether some library's period still runs: late and due items mean something."""
+        return len(self.ended) < len(self.libraries) or not self.libraries
 
     @property
     def until(self) -> _dt.date:
@@ -264,6 +282,8 @@ def _library_json(
         "actions": lib.actions,
         "activities": lib.activities,
         "budget": lib.budget,
+        "period_end": _day(lib.period_end),
+        "period_ended": lib.ended,
         "actions_by_status": {
             h.value: counts(s.counts)
             for s in summary.statuses
@@ -299,6 +319,7 @@ def _json(summary: ClusterSummary) -> dict[str, Any]:
         "version": JSON_VERSION,
         "cluster": summary.cluster,
         "today": summary.today.isoformat(),
+        "at_period_end": summary.at_period_end,
         "within_days": summary.within,
         "libraries": [
             _library_json(summary, i, lib, c)
@@ -349,6 +370,7 @@ def _json(summary: ClusterSummary) -> dict[str, Any]:
             for e in summary.late
         ],
         "due": [_item(e, summary) for e in summary.due],
+        "not_done": [_item(e, summary) for e in summary.not_done],
         "tips": [{**_item(e, summary), "reason": e.item.sharing_reason} for e in summary.tips],
         "evaluation": [
             {

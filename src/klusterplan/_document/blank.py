@@ -39,7 +39,8 @@ def without_blank_entries(value: Any) -> Any:
         item = getattr(value, field.name)
         if isinstance(item, tuple) and item and attrs.has(type(item[0])):
             kept = tuple(without_blank_entries(each) for each in item if not _blank(each))
-            if kept != item:
+            # (by identity: comparing the entries' values would walk them all again)
+            if len(kept) != len(item) or any(k is not i for k, i in zip(kept, item, strict=True)):
                 changes[field.name] = kept
         elif attrs.has(type(item)):
             new = without_blank_entries(item)

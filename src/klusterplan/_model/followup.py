@@ -21,6 +21,7 @@ __all__ = [
     "Item",
     "Kind",
     "achievement",
+    "by_date",
     "due",
     "items",
     "late",
@@ -117,13 +118,14 @@ def items(plan: Plan) -> list[Item]:
     return out
 
 
-def _by_date(found: Iterable[Item]) -> list[Item]:
+def by_date(found: Iterable[Item]) -> list[Item]:
+    """``found`` by date, the undated first; on one day actions before activities."""
     return sorted(found, key=lambda i: (i.date or _dt.date.min, i.kind.value, i.path))
 
 
 def late(found: Iterable[Item], today: _dt.date) -> list[Item]:
     """Open items whose date is before ``today``, the oldest first."""
-    return _by_date(i for i in found if i.open and i.date is not None and i.date < today)
+    return by_date(i for i in found if i.open and i.date is not None and i.date < today)
 
 
 def period_end(today: _dt.date, within: int) -> _dt.date:
@@ -138,7 +140,7 @@ def period_end(today: _dt.date, within: int) -> _dt.date:
 def due(found: Iterable[Item], today: _dt.date, within: int = DEFAULT_WITHIN) -> list[Item]:
     """Open items dated from ``today`` up to ``within`` days ahead, the soonest first."""
     last = period_end(today, within)
-    return _by_date(i for i in found if i.open and i.date is not None and today <= i.date <= last)
+    return by_date(i for i in found if i.open and i.date is not None and today <= i.date <= last)
 
 
 def achievement(indicator: Indicator) -> Achievement:

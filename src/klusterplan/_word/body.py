@@ -93,8 +93,9 @@ class _Writer(TableWriter):
         if block.prompt:
             yield self.caption(block.text.strip())
             return
-        # in the workbook a note stays with the room to write under it
-        ppr = "<w:keepNext/>" if self.workbook else ""
+        # in the workbook a note stays with the room to write under it, and an
+        # introduction with the table it introduces (its header and first rows keep too)
+        ppr = "<w:keepNext/>" if self.workbook or block.keep_with_next else ""
         yield self.text_paragraphs(block.text, rpr=lang_xml(block.lang), ppr=ppr, marks=block.marks)
 
     def chart(self, block: Chart) -> Iterator[str]:

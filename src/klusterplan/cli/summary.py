@@ -127,6 +127,10 @@ def summary_command(
     and due, the tips worth sharing, each plan's rule findings and one
     evaluation table for the whole cluster.
 
+    What is late and due is counted on --today. Without it, when every
+    plan's period (such as 2010–2011) ended before today, the report gives
+    the state at the period's end, and what was still open then as not done.
+
     A plan that cannot be loaded is listed in the report, which is still
     written; the command then exits with 2.
 

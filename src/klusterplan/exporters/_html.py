@@ -26,14 +26,14 @@ from __future__ import annotations
 
 import base64
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from html import escape
 from typing import BinaryIO, assert_never
 
 from .._catalogue.messages import text as message_text
 from .._document.colour import GRAPHIC_CONTRAST, checked_colour
-from .._document.design import ACCENT, MUTED, PRIMARY, size
-from .._document.metrics import longest_word
+from .._document.design import ACCENT, MUTED, PRIMARY
+from .._document.metrics import text_width
 from .._extension.exporter import ExportContext
 from .._support.version import version
 from ..branding import Logo
@@ -56,6 +56,7 @@ from ..document import (
 from ..errors import PlanError, Problem
 from ..model import Language
 from ._chart import axis_ticks
+from ._html_fit import desk_widths, phone_widths, text_px
 from ._html_style import style_sheet
 from ._logo import inked
 
@@ -64,46 +65,37 @@ __all__ = ["render_html"]
 #: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-#: A run a line never breaks: an ISO date.
-_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b")
+#: A run a line never breaks: an ISO date, a Swedish phone number ("0480-45 00 00").
+_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b")
 #: A table of this many columns or more is as wide as the window allows, on a desk too.
 _DESK_COLUMNS = 6
-#: The text width of a phone 390 px wide, in CSS pixels, less the page's padding.
-_PHONE_WIDTH = 366
-#: Each cell's padding at its sides and its rules, in ems of the table's text.
-_CELL_SIDES = 1.1
-#: What a table's widths are measured in (the house typeface) may be narrower than
-#: the typeface a phone has; this share of the width is what is counted on.
-_PHONE_SHARE = 0.8
+#: A step's number at the start of a line ("5. Ambassadör"): it never leaves the name.
+_STEP = re.compile(r"^(\d{1,2}\.) (?=\S)", re.MULTILINE)
+#: The spaces inside an amount typed in plan text ("8 000 kr"): the amount stays whole.
+_AMOUNT = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|kronor|%|procent)(?!\w))")
 
 
-def _fits_phone(
-    headers: tuple[str, ...], rows: tuple[tuple[str, ...], ...], large_print: bool
-) -> bool:
-    """Whether a table of at most three columns keeps every word whole on a phone.
+def _keep(text: str) -> str:
+    """``text`` with a no-break space inside each amount: a line must not break there."""
+    return _AMOUNT.sub("\u00a0", text)
 
-    A table that does not is laid out as records there (``stack``); one that
-    does stays a table, which reads faster than a card for every row.
-    """
-    if not headers or len(headers) > 3:
-        return False
-    px = 16 * size("table", large_print) / size("body", large_print)
-    needed = 0.0
-    for column, header in enumerate(headers):
-        cells = [row[column] for row in rows if column < len(row)]
-        widest = max([longest_word(header, px, True), *(longest_word(cell, px) for cell in cells)])
-        needed += widest + _CELL_SIDES * px
-    return needed <= _PHONE_WIDTH * _PHONE_SHARE
+
+def _cell(text: str) -> str:
+    """A table cell's text, amounts whole and a step's number joined to its name."""
+    return _keep(_STEP.sub("\\1\u00a0", text))
 
 
 _SLUG = re.compile(r"[^a-z0-9]+")
-#: The chart's drawing, in SVG units: set at most 28rem wide, so that its text,
-#: 15 units high, reads at 12 px or more on a phone 390 px wide and on a desk.
-_WIDTH, _FONT, _BAR, _GAP = 420, 15, 16, 10
-#: Room to the right of the longest bar for its number.
-_SPAN = _WIDTH - 40
-#: Characters of a bar's label a line; a longer name goes on to the next line.
-_LABEL_LINE = 46
+#: The chart is drawn in CSS pixels, not scaled to its box: its text is the size of a
+#: table's on a phone and a desk alike, and its bars are shares of its width.
+#: The bars end within this share of the width; the rest is room for their numbers.
+_SPAN = 88.0
+#: A line of a bar's label is at most this wide, in pixels: a phone's text column.
+_LABEL_ROOM = 300.0
+#: A field's value wider than this, in ems, stands under its label, not beside it.
+_BESIDE = 28
+#: A field's value and label each at most this wide, in ems, stand side by side on a phone.
+_BRIEF = 10
 #: Lines of a label at most; the full name is in the chart's table and description.
 _LABEL_LINES = 3
 
@@ -131,10 +123,10 @@ def _wrap(label: str, width: int) -> list[str]:
 def _text(text: str) -> str:
     """Plan text as HTML that shows it as typed; single line ends become ``<br>``.
 
-    A date is kept on one line: a phone's narrow column would otherwise break it
-    at a hyphen ("2011-01-" over "27").
+    A date or a phone number is kept on one line: a phone's narrow column would
+    otherwise break it at a hyphen ("2011-01-" over "27") or a space.
     """
-    shown = escape(text.strip(), quote=True).replace("\n", "<br>")
+    shown = escape(_keep(text.strip()), quote=True).replace("\n", "<br>")
     return _WHOLE.sub(r'<span class="whole">\g<0></span>', shown)
 
 
@@ -211,21 +203,22 @@ class _Page:
         align: tuple[str, ...] = (),
         footer: tuple[str, ...] = (),
     ) -> Iterator[str]:
-        fits = row_lines == 0 and _fits_phone(headers, rows, self.large_print)
-        stack = () if fits else ("stack",)
+        rows = tuple(tuple(_cell(cell) for cell in row) for row in rows)
+        weights = widths if widths and len(widths) == len(headers) and sum(widths) > 0 else ()
+        # a table stays a table on a phone when it fits there; a sheet to write in
+        # is a record a row, each with its room to write
+        phone = None if row_lines else phone_widths(headers, rows, weights, self.large_print)
+        # a sheet to write in keeps the widths it is given: they are for what gets written
+        wide = "wide" in classes
+        desk = None if row_lines else desk_widths(headers, rows, weights, self.large_print, wide)
+        stack = () if phone else ("stack",)
         cls = f' class="{" ".join((*stack, *classes))}"' if stack or classes else ""
         yield f'<table role="table"{cls}>'
         # a table named only by its section's heading keeps that name for screen
         # readers without printing the heading twice
         hidden = ' class="visually-hidden"' if hidden_caption else ""
         yield f"<caption{hidden}>{_text(caption)}</caption>"
-        if widths and len(widths) == len(headers) and sum(widths) > 0:
-            total = sum(widths)
-            yield (
-                "<colgroup>"
-                + "".join(f'<col style="width: {100 * w / total:.1f}%">' for w in widths)
-                + "</colgroup>"
-            )
+        yield from _columns(len(headers), desk or weights, phone)
 
         def num(i: int) -> str:
             # amounts are right-aligned, so their digits line up
@@ -265,43 +258,54 @@ class _Page:
         yield "</table>"
 
     def chart(self, chart: Chart, context: str) -> Iterator[str]:
-        """The bars as SVG, drawn narrow enough that its text stays readable on a phone."""
+        """The numbers as a table, then the bars as SVG in CSS pixels, as in print.
+
+        The drawing's text reads at a table's size on any screen.
+        """
+        # the table first: every reader gets the numbers from it; the bars only show them
+        yield from self.block(chart.table, context)
+        if not chart.values:
+            return
         title_id, desc_id = self.anchor("chart-title"), self.anchor("chart-desc")
+        px = text_px("table", self.large_print)
+        line, bar, gap = round(px * 1.25, 1), round(px * 1.1, 1), round(px * 0.7, 1)
+        # characters a line, from the house typeface's average letter
+        width = max(8, int(_LABEL_ROOM / (text_width("ABCDEFGHIJ abcdefghij", px) / 21)))
         ticks = axis_ticks(chart.values)
         top = ticks[-1] or 1
-        lines = [_wrap(label, _LABEL_LINE)[:_LABEL_LINES] for label in chart.labels]
-        y, parts = 4, []
-        for label_lines, value in zip(lines, chart.values, strict=True):
-            for line in label_lines:
-                y += _FONT + 3
-                parts.append(f'<text x="0" y="{y}" class="label">{_svg_text(line)}</text>')
-            length = max(1.0, _SPAN * value / top)
+        y, parts = 0.0, []
+        for label, value in zip(chart.labels, chart.values, strict=True):
+            for text in _wrap(label, width)[:_LABEL_LINES]:
+                y += line
+                parts.append(f'<text x="0" y="{y:.1f}" class="label">{_svg_text(text)}</text>')
+            end = max(0.3, _SPAN * value / top)
             parts.append(
-                f'<rect x="0" y="{y + 5}" width="{length:.1f}" height="{_BAR}" '
+                f'<rect x="0" y="{y + gap / 2:.1f}" width="{end:.2f}%" height="{bar}" '
                 f'fill="{self.primary}"/>'
-                f'<text x="{length + 5:.1f}" y="{y + 5 + _BAR - 5}" class="value">{value}</text>'
+                f'<text x="{end:.2f}%" dx="5" y="{y + gap / 2 + bar * 0.8:.1f}" '
+                f'class="value">{value}</text>'
             )
-            y += 5 + _BAR + _GAP
+            y += gap / 2 + bar + gap
         # the axis: a line at the foot and each round step, so that a bar's length reads
-        axis = [f'<line x1="0" y1="{y}" x2="{_SPAN}" y2="{y}" stroke="#595959"/>']
+        axis = [f'<line x1="0" y1="{y:.1f}" x2="{_SPAN}%" y2="{y:.1f}" stroke="#595959"/>']
         for tick in ticks:
-            x = _SPAN * tick / top
+            x = f"{_SPAN * tick / top:.2f}%"
             anchor = "end" if tick == top else "middle" if tick else "start"
             axis.append(
-                f'<line x1="{x:.1f}" y1="{y}" x2="{x:.1f}" y2="{y + 5}" stroke="#595959"/>'
-                f'<text x="{x:.1f}" y="{y + 5 + _FONT}" text-anchor="{anchor}" '
+                f'<line x1="{x}" y1="{y:.1f}" x2="{x}" y2="{y + 5:.1f}" stroke="#595959"/>'
+                f'<text x="{x}" y="{y + 5 + line:.1f}" text-anchor="{anchor}" '
                 f'class="tick">{tick}</text>'
             )
-        height = y + 10 + _FONT
+        height = y + 5 + line + px * 0.4
         yield '<figure class="chart">'
         yield (
-            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" viewBox="0 0 {_WIDTH} {height}" '
-            f'aria-labelledby="{title_id} {desc_id}">'
+            f'<svg xmlns="http://www.w3.org/2000/svg" role="img" width="100%" '
+            f'height="{height:.0f}" aria-labelledby="{title_id} {desc_id}">'
         )
         yield f'<title id="{title_id}">{_svg_text(chart.title)}</title>'
         yield f'<desc id="{desc_id}">{_svg_text(chart.alt or chart.title)}</desc>'
         yield (
-            f"<style>text {{ font-size: {_FONT}px; fill: #1a1a1a; }} "
+            f"<style>text {{ font-size: {px:.1f}px; fill: #1a1a1a; }} "
             ".value { font-weight: bold; } .tick { fill: #595959; }</style>"
         )
         yield from parts
@@ -309,7 +313,6 @@ class _Page:
         yield "</svg>"
         yield f'<figcaption aria-hidden="true">{_text(chart.title)}</figcaption>'
         yield "</figure>"
-        yield from self.block(chart.table, context)
 
     def writing(self, space: WritingSpace, context: str) -> Iterator[str]:
         box = self.anchor("write")
@@ -334,9 +337,18 @@ class _Page:
     def fields(self, block: Fields) -> Iterator[str]:
         """Label and value pairs as a description list."""
         yield '<dl class="fields">'
+        px = text_px("body", self.large_print)
         for field in block.items:
-            long = ' class="long"' if field.long else ""
-            value = "".join(self.paragraphs(field.value, None)) if field.long else ""
+            # a value that would run to more lines beside its label stands under it,
+            # as its siblings of several paragraphs do
+            stands = field.long or "\n" in field.value.strip()
+            stands = stands or text_width(field.value, px) > _BESIDE * px
+            # a value of a few words stays beside its label on a phone too
+            brief = not stands and text_width(field.value, px) <= _BRIEF * px
+            brief = brief and text_width(field.label, px, True) <= _BRIEF * px
+            long = ' class="long"' if stands else ' class="brief"' if brief else ""
+            several = _PARAGRAPHS.search(field.value.strip())
+            value = "".join(self.paragraphs(field.value, None)) if several else ""
             yield f"<dt{long}>{_text(field.label)}</dt>"
             yield (f"<dd{long}{self.lang(block.lang)}>{value or _text(field.value)}</dd>")
         yield "</dl>"
@@ -493,10 +505,30 @@ class _Page:
                 f'<input type="text" id="{box}" name="{box}"></p>'
             )
         if document.promise:
-            yield f'<p class="promise"{self.text_lang}>{_text(document.promise)}</p>'
+            # in quotes and the accent colour, as on the printed cover
+            yield f'<p class="promise"{self.text_lang}>”{_text(document.promise)}”</p>'
         # the document information last, as at the foot of the printed cover
         yield from _lines(document.control_lines, "title-lines control-lines")
         yield "</header>"
+
+
+def _columns(count: int, desk: Sequence[float], phone: Sequence[float] | None) -> Iterator[str]:
+    """The table's column widths as shares, on a desk and on a phone.
+
+    Set as custom properties, which the style sheet reads by the width of the
+    window: an inline ``width`` would win over the phone's rule. Every table
+    has its columns, whatever its text, so that plan text never shapes the page.
+    """
+    total = sum(desk) or 1.0
+    cols = []
+    for i in range(count):
+        parts = []
+        if desk:
+            parts.append(f"--desk: {100 * desk[i] / total:.1f}%")
+        if phone:
+            parts.append(f"--phone: {phone[i]:.1f}%")
+        cols.append(f'<col style="{"; ".join(parts)}">' if parts else "<col>")
+    yield f"<colgroup>{''.join(cols)}</colgroup>"
 
 
 def _lines(lines: tuple[tuple[str, str], ...], kind: str) -> Iterator[str]:

@@ -9,7 +9,8 @@ contrast before they get here.
 
 from __future__ import annotations
 
-from .._document.design import SIZES, TYPEFACE, WORD_TYPEFACE, size
+from .._document.design import SIZES, TABLE_RULE, TABLE_TINT, TYPEFACE, WORD_TYPEFACE, size
+from ._html_fit import WIDE_REM
 
 __all__ = ["style_sheet"]
 
@@ -37,6 +38,10 @@ def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str
     def paper(role: str) -> str:
         return _pt(role, large_print)
 
+    cover_columns = "minmax(0, 1fr)" if large_print else "max-content minmax(0, 1fr)"
+    # the promise at 2.2 times the body text, as the printed cover sets it
+    promise = f"{2.2 * size('body', large_print) / _BODY:.3f}rem"
+
     return f"""
 :root {{ --primary: {primary}; --accent: {accent}; --muted: {muted}; --rule: #767676; }}
 *, *::before, *::after {{ box-sizing: border-box; }}
@@ -62,9 +67,10 @@ a:focus-visible, textarea:focus-visible {{
   font-weight: bold; font-size: 1.2rem; letter-spacing: 0.05em; padding: 0.1em 0.6em; }}
 .title-lines {{ border-top: 2px solid var(--accent); padding-top: 0.4em; }}
 .control-lines {{ margin-top: 2.5rem; }}
-.subtitle {{ font-size: {screen("subtitle")}; color: var(--primary); margin: 0 0 1em; }}
-.promise {{ font-size: {screen("subtitle")}; font-style: italic; color: var(--primary);
-  border-left: 4px solid var(--accent); padding-left: 0.6em; }}
+.subtitle {{ font-size: {screen("subtitle")}; color: var(--muted); margin: 0 0 1em; }}
+/* the promise as on the printed cover: large, italic, in quotes, in the accent colour */
+.promise {{ font-size: {promise}; font-style: italic; color: var(--accent); line-height: 1.25;
+  margin: 1.2em 0; }}
 .title-lines {{ display: grid; grid-template-columns: max-content 1fr; gap: 0.1em 1em; }}
 .title-lines dt {{ font-weight: bold; color: var(--muted); }}
 .title-lines dd {{ margin: 0; }}
@@ -83,21 +89,29 @@ blockquote {{ margin-left: 0; padding-left: 1em; border-left: 4px solid var(--ac
   font-style: italic; }}
 figure.quote figcaption {{ color: var(--muted); margin-bottom: 0.8em; }}
 table {{ border-collapse: collapse; width: 100%; margin: 0 0 1em; font-size: {screen("table")}; }}
-table.dense {{ font-size: {screen("small")}; }}
-/* a table of many columns is wider than the text column, up to the window */
-table.wide {{ width: min(calc(100vw - 2.5rem), 76rem); margin-left: 50%;
+/* a table of many columns is wider than the text column: on a wide window it starts at
+   the text's left edge, as every table does, and reaches further right; on a narrower
+   one it stands centred on the page, as wide as the window allows */
+table.wide {{ width: min({WIDE_REM}rem, calc(100vw - 2.5rem)); margin-left: 50%;
   transform: translateX(-50%); }}
+@media (min-width: {WIDE_REM + 16}rem) {{
+  table.wide {{ margin-left: 0; transform: none; }}
+}}
+col {{ width: var(--desk, auto); }}
 caption {{ text-align: left; font-weight: bold; color: var(--muted); padding: 0.2em 0; }}
-th, td {{ border: 1px solid var(--rule); padding: 0.3em 0.5em; text-align: left;
+/* the table style of the printed plan: light rules, every other row tinted */
+th, td {{ border: 1px solid {TABLE_RULE}; padding: 0.3em 0.5em; text-align: left;
   vertical-align: top; }}
+tbody tr:nth-child(even):not([style]) {{ background: {TABLE_TINT}; }}
 thead th {{ background: var(--primary); color: #fff; }}
 tbody th {{ background: #f2f2f2; }}
 th.num, td.num {{ text-align: right; white-space: nowrap; }}
 tfoot td {{ font-weight: bold; border-top: 2px solid var(--primary); }}
 .cover-field {{ display: flex; gap: 0.5em; align-items: baseline; }}
 .cover-field input {{ flex: 1; border: 0; border-bottom: 1px solid var(--rule); font: inherit; }}
-.chart svg {{ display: block; width: 100%; height: auto; max-width: 28rem; }}
-.chart figcaption {{ font-weight: bold; color: var(--muted); margin-top: 0.3em; }}
+.chart svg {{ display: block; width: 100%; max-width: 36rem; overflow: visible; }}
+/* a figure's caption under it, as in print: italic and muted */
+.chart figcaption {{ font-style: italic; color: var(--muted); margin-top: 0.3em; }}
 .write label {{ display: block; font-weight: bold; }}
 .write textarea {{ display: block; width: 100%; font: inherit; color: inherit; border: 1px solid
   var(--rule); line-height: 2em; padding: 0 0.4em; resize: vertical; background: #fff
@@ -115,16 +129,26 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   h2 {{ font-size: min({screen("h1")}, 7.5vw); }}
   h3 {{ font-size: min({screen("h2")}, 7vw); }}
   h1, h2, h3, h4 {{ hyphens: auto; }}
-  .fields, .title-lines {{ grid-template-columns: minmax(0, 1fr); }}
-  .fields dd {{ margin-bottom: 0.4em; }}
+  /* the cover's lines keep their labels in a column, as on the printed cover, where
+     the type is small enough for both to fit */
+  .title-lines {{ grid-template-columns: {cover_columns}; gap: 0.1em 0.75em; }}
+  /* on a phone a short value stays beside its label; any other stands under it */
+  .fields {{ grid-template-columns: max-content minmax(0, 1fr); }}
+  .fields dt:not(.brief), .fields dd:not(.brief) {{ grid-column: 1 / -1; }}
+  .fields dd:not(.brief) {{ margin-bottom: 0.4em; }}
+  .promise {{ font-size: min({promise}, 9vw); }}
+  /* a table that fits a phone stays a table, its columns shared by what they hold */
+  table.wide {{ width: 100%; margin-left: 0; transform: none; }}
+  table:not(.stack) col {{ width: var(--phone, auto); }}
+  th, td {{ padding: 0.3em 0.4em; }}
   /* a table on a phone: each row a record, each cell under its column's name, so that
      no word is broken to squeeze a column and nothing scrolls sideways */
   table.stack, table.stack tbody, table.stack tfoot, table.stack tr, table.stack th,
   table.stack td, table.stack caption:not(.visually-hidden) {{ display: block; width: 100%; }}
-  table.stack.wide {{ width: 100%; margin-left: 0; transform: none; }}
   table.stack colgroup {{ display: none; }}
   table.stack thead {{ position: absolute; width: 1px; height: 1px; overflow: hidden;
     clip: rect(0 0 0 0); white-space: nowrap; }}
+  table.stack tbody tr:nth-child(even) {{ background: none; }}
   table.stack tr {{ border: 1px solid var(--rule); border-top: 4px solid var(--primary);
     margin: 0 0 0.75em; padding: 0.25em 0.5em; height: auto !important; }}
   table.stack th, table.stack td {{ border: 0; padding: 0.2em 0; text-align: left;
@@ -151,7 +175,8 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table {{ font-size: {paper("table")}; }}
   table.dense {{ font-size: {paper("small")}; }}
   table.wide {{ width: 100%; margin-left: 0; transform: none; }}
-  .subtitle, .promise {{ font-size: {paper("subtitle")}; }}
+  .subtitle {{ font-size: {paper("subtitle")}; }}
+  .promise {{ font-size: {2.2 * size("body", large_print):g}pt; }}
   footer {{ font-size: {paper("footer")}; }}
   .skip {{ display: none; }}
   .cover, nav {{ break-after: page; }}

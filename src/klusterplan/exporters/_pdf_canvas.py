@@ -22,9 +22,6 @@ from ..document import Document
 from ._pdf_flowables import _Heading
 from ._pdf_styles import _MARGIN, Look
 
-#: The name of the callback that marks where a contents line's text ends.
-_CONTENTS_END = "kp-contents-end"
-
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
     def afterFlowable(self, flowable: Any) -> None:
@@ -47,6 +44,8 @@ class _ContentsEnd:
     y: float
     """The baseline of the line's last row, in page coordinates."""
     style: Any
+    area: tuple[float, float, float]
+    """The entry's left edge, bottom and top, in page coordinates: its link's rectangle."""
 
 
 #: The dot leader between a contents line and its page number, as reportlab draws it.
@@ -150,7 +149,6 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         self._bookmarks: list[str] = []
         self._contents_pending: list[_ContentsEnd] = []
         self._contents_ends: list[tuple[int, _ContentsEnd]] = []
-        self.setNamedCB(_CONTENTS_END, self._contents_end)
         stamp = furniture.stamp
         if stamp is not None:
             # The creation date is the plan's date, so the bytes repeat.
@@ -168,11 +166,15 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         # are only numbered in the document when written: bind it then.
         self._bookmarks.append(key)
 
-    def _contents_end(self, canv: Any, kind: str, key: str) -> None:
-        info = self._curr_tx_info
+    def contents_line(self, line: Any, end: float, baseline: float) -> None:
+        """Note a contents line just drawn: where its text ends (``end``, ``baseline``).
+
+        Both are in the line's own coordinates, where it is being drawn.
+        """
         e, f = self._currentMatrix[4:]
+        area = (e + line.style.leftIndent, f, f + line.height)
         self._contents_pending.append(
-            _ContentsEnd(key, info["cur_x"] + e, info["cur_y"] + f, info["xs"].style)
+            _ContentsEnd(line.key, end + e, baseline + f, line.style, area)
         )
 
     def flowable_done(self) -> None:
@@ -229,12 +231,9 @@ class _NumberedCanvas(Canvas):  # type: ignore[misc]
         if slot >= 0:
             self._code[slot] = "\n".join(self._code[start:])
             del self._code[start:]
-        self.linkAbsolute(
-            "",
-            end.key,
-            (right_edge - number_width, end.y, right_edge, end.y + style.leading),
-            name=f"contents-{end.key}",
-        )
+        # one link over the whole entry: its text, the leader and the number
+        left, bottom, top = end.area
+        self.linkAbsolute("", end.key, (left, bottom, right_edge, top), name=f"contents-{end.key}")
 
 
 def canvas_maker(document: Document, look: Look, logo: Any, internals: bool) -> Any:

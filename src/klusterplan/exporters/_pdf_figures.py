@@ -115,6 +115,11 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
     return [together([table, w.para(block.title, w.s.caption)]), Spacer(1, 12)]
 
 
+#: The matrix cells' padding at the sides (the right is reportlab's default).
+_MATRIX_LEFT = 8
+_MATRIX_RIGHT = 6
+
+
 def matrix(w: Writer, block: Matrix) -> list[Any]:
     cells: list[Any] = []
     for name, groups in block.cells:
@@ -130,7 +135,8 @@ def matrix(w: Writer, block: Matrix) -> list[Any]:
     height = 45 * mm if not w.look.large_print else None
     style = _matrix_style(w.look.primary, w.fonts.regular)
     if height is not None and any(
-        sum(p.wrap(half - 16, 1000)[1] for p in c) > height - 12
+        # measured at the width the table gives them, so their lines are broken once
+        sum(p.wrap(half - _MATRIX_LEFT - _MATRIX_RIGHT, 1000)[1] for p in c) > height - 12
         for c in cells
         if isinstance(c, list)
     ):
@@ -147,7 +153,8 @@ def _matrix_style(primary: Any, font: str) -> TableStyle:
             ("VALIGN", (0, 0), (-1, -1), "TOP"),
             ("BOX", (0, 0), (-1, -1), 1.5, primary),
             ("INNERGRID", (0, 0), (-1, -1), 1.5, primary),
-            ("LEFTPADDING", (0, 0), (-1, -1), 8),
+            ("LEFTPADDING", (0, 0), (-1, -1), _MATRIX_LEFT),
+            ("RIGHTPADDING", (0, 0), (-1, -1), _MATRIX_RIGHT),
             ("TOPPADDING", (0, 0), (-1, -1), 6),
         ]
     )

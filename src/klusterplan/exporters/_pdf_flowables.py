@@ -107,6 +107,42 @@ class _Heading(_Para):
         return parts
 
 
+class _ContentsLine(_Para):
+    """A line of the contents: the heading's text, told to the canvas where it ends once drawn.
+
+    Its text is a plain paragraph (broken and drawn as any other); the canvas
+    adds the dot leader, the page number and one link over the whole entry
+    when the document's pages are known.
+    """
+
+    key = ""
+    """The bookmark of the heading the line names ("" on all but a split line's last part)."""
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        for part in parts:
+            part.key = ""
+        if parts:
+            parts[-1].key = self.key
+        return parts
+
+    def draw(self) -> None:
+        super().draw()
+        if not self.key:
+            return
+        lines = self.blPara.lines
+        style = self.style
+        last = lines[-1]
+        room = self.width - style.leftIndent - style.rightIndent
+        if self.blPara.kind == 0:
+            extra = last[0]
+            size = self.blPara.fontSize
+        else:
+            room, extra, size = last.maxWidth, last.extraSpace, last.fontSize
+        baseline = self.height - size - style.leading * (len(lines) - 1)
+        self.canv.contents_line(self, style.leftIndent + room - extra, baseline)
+
+
 class _RuledLines(Flowable):  # type: ignore[misc]
     """Ruled lines to write on by hand; splits across pages line by line."""
 

@@ -134,6 +134,8 @@ class Fonts:
     substitutes: Mapping[str, str] = attrs.field(factory=dict)
     """Document characters printed as something else (see :func:`check_text`)."""
     _table: Mapping[int, str] = attrs.field(init=False, repr=False, eq=False)
+    _prepared: dict[str, str] = attrs.field(init=False, factory=dict, repr=False, eq=False)
+    """Texts prepared so far: a document repeats its labels, names and statuses."""
 
     @_table.default
     def _translation(self) -> Mapping[int, str]:
@@ -157,6 +159,12 @@ class Fonts:
         spaces, so that no line breaks it: ``8`` at a line's end and ``000 kr`` on
         the next reads as two numbers.
         """
+        done = self._prepared.get(text)
+        if done is None:
+            done = self._prepared[text] = self._prepare(text)
+        return done
+
+    def _prepare(self, text: str) -> str:
         text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
         if _GROUPED.search(text):
             text = _GROUPED.sub("\u00a0", text)

@@ -58,7 +58,7 @@ from ..document import (
     is_lead_in,
 )
 from ..document import Table as TableBlock
-from ._pdf_canvas import _CONTENTS_END, _DocTemplate, canvas_maker
+from ._pdf_canvas import _DocTemplate, canvas_maker
 from ._pdf_cover import cover_logo, title_page
 from ._pdf_figures import chart, matrix, staircase
 from ._pdf_flow import (
@@ -73,7 +73,7 @@ from ._pdf_flow import (
     page_runs,
     together,
 )
-from ._pdf_flowables import _Frame, _Grid, _Heading, _Para, _RuledLines
+from ._pdf_flowables import _ContentsLine, _Frame, _Grid, _Heading, _Para, _RuledLines
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
     _CELL_PADDING,
@@ -109,15 +109,13 @@ class _Renderer:
         """The distance between ruled lines to write on."""
         self._fragments = {
             style.name: _Para("x", style).frags[0]
-            for style in (*self.s.paragraph_styles(), *self.s.headings.values())
+            for style in (*self.s.paragraph_styles(), *self.s.headings.values(), *self.s.toc)
         }
         """Each style's text fragment as reportlab's parser makes it, to copy for plain text."""
         self._derived: dict[str, Any] = {}
+        self._cleaned: dict[str, str] = {}
+        """Each text's plain form, as the parser would leave it; "" where it needs markup."""
         self._field_bold = _Para("<b>x:</b> y", self.s.body).frags[0]
-        self._contents_fragments = {
-            style.name: _Para(_contents_markup("x", "k"), style).frags for style in self.s.toc
-        }
-        """Each contents style's linked text and end-callback fragments, to copy (see para())."""
         self.canvas = Canvas(io.BytesIO())
         """A canvas to measure flowables on before the layout."""
         self.width = _CONTENT_WIDTH
@@ -137,16 +135,16 @@ class _Renderer:
     def m(self, text: str) -> str:
         return self.fonts.markup(text)
 
-    def para(self, text: str, style: Any | None = None) -> Any:
+    def para(self, text: str, style: Any | None = None, kind: type[_Para] = _Para) -> Any:
         """A paragraph of plan text, shown exactly as typed."""
         style = style or self.s.body
         if not text.strip(" "):
             # an empty cell: no fragments, as the parser leaves it, without the parser
-            return _Para("", style, frags=[])
+            return kind("", style, frags=[])
         frags = self._frags(text, style)
         if frags is None:
-            return _Para(self.m(text), style)
-        return _Para(frags[0].text, style, frags=frags)
+            return kind(self.m(text), style)
+        return kind(frags[0].text, style, frags=frags)
 
     def _frags(self, text: str, style: Any) -> list[Any] | None:
         """The text fragment of plain text in ``style``, or ``None`` where markup is needed.
@@ -155,10 +153,11 @@ class _Renderer:
         markup: its fragment is made here, as reportlab's markup parser would
         make it, without running the parser over every cell, line and heading.
         """
-        prepared = self.fonts.prepare(text)
-        if not self._plain(prepared):
-            return None
-        clean = _collapse_spaces(prepared)
+        clean = self._cleaned.get(text)
+        if clean is None:
+            prepared = self.fonts.prepare(text)
+            plain = self._plain(prepared)
+            clean = self._cleaned[text] = _collapse_spaces(prepared) if plain else ""
         template = self._fragments.get(style.name)
         if template is None or not clean:
             return None
@@ -284,26 +283,14 @@ class _Renderer:
     def contents_line(self, heading: _Heading) -> Any:
         """One line of the contents, laid out in the single pass like any paragraph.
 
-        Only its page number is unknown then: the callback at the end of the
-        text leaves a slot in the page for the canvas to fill with the dot
-        leader and the number once the whole document is laid out.
+        Only its page number is unknown then: the line tells the canvas where
+        its text ends, and the canvas adds the dot leader, the number and the
+        link once the whole document is laid out.
         """
         style = self.s.toc[min(heading.outline_level, len(self.s.toc) - 1)]
-        text, end = self._contents_fragments[style.name]
-        # (the contents' styles have no plain fragment of their own: their text is a link)
-        prepared = self.fonts.prepare(heading.plain)
-        clean = _collapse_spaces(prepared) if self._plain(prepared) else ""
-        if not clean or heading.toc_markup is None:
-            return _Para(_contents_markup(heading.toc_markup or "", heading.key), style)
-        # The fragments the parser makes of the markup, made directly, as in para().
-        return _Para(
-            clean,
-            style,
-            frags=[
-                text.clone(text=clean, link=[(0, f"#{heading.key}")], us_lines=[]),
-                end.clone(cbDefn=end.cbDefn.clone(label=heading.key), link=[], us_lines=[]),
-            ],
-        )
+        line = self.para(heading.plain, style, _ContentsLine)
+        line.key = heading.key
+        return line
 
     def leads(self, section: Section) -> bool:
         """Whether ``section`` is a workbook heading with only its introduction.
@@ -350,6 +337,9 @@ class _Renderer:
             # the headings go with the first record's first fields, as its caption does
             first = Record([*headings, heading, *body[0].head], body[0].fields, self.tall)
             out.extend([first, *body[1:]])
+        elif (leads := _leads(body)) and isinstance(body[leads], KeepTogether):
+            # an introduction goes with the table kept whole after it, and the heading too
+            out.extend([together([*headings, heading, *body[: leads + 1]]), *body[leads + 1 :]])
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
@@ -425,7 +415,8 @@ class _Renderer:
 
         A short first block (a one-line field, a label) counts whole, so that the
         headings never end a page over a single line; the room is never more than
-        half a page, which a page break would leave empty.
+        half a page, which a page break would leave empty. An introduction to a
+        table counts whole, with the table's header and first rows.
         """
         leading = self.s.body.leading
 
@@ -435,7 +426,7 @@ class _Renderer:
         after_kept = False
         for f in body:
             h = height(f)
-            kept = keeps_with_next(f)
+            kept = keeps_with_next(f) or getattr(f, "kp_leads", False)
             if isinstance(f, _Grid) and not f.splitInRow:
                 # a table: its header and two rows, the least a page may hold of it
                 rows = f._rowHeights
@@ -460,7 +451,11 @@ class _Renderer:
             case Paragraph():
                 if block.prompt:
                     return [self.para(block.text.strip(), s.bold)]
-                return self.paragraphs(block.text)
+                out = self.paragraphs(block.text)
+                for flowable in out:
+                    # an introduction: the room kept for it reaches into the table after it
+                    flowable.kp_leads = block.keep_with_next
+                return out
             case Quote():
                 out = self.paragraphs(block.text, s.quote)
                 if block.attribution:
@@ -714,20 +709,26 @@ class _Renderer:
         return table
 
 
+def _leads(body: list[Any]) -> int:
+    """How many of ``body``'s first flowables introduce what follows them (none: 0)."""
+    count = 0
+    while count < len(body) - 1 and getattr(body[count], "kp_leads", False):
+        count += 1
+    return count
+
+
 def _collapse_spaces(text: str) -> str:
     """Whitespace collapsed as reportlab's parser collapses it, without its cost for most text.
 
     Text that is printable (so holds no whitespace but the ASCII space), with
     single spaces only and none at its ends, is already as the parser leaves it.
+    A no-break space, which holds amounts and short labels together, is not
+    whitespace to the parser either.
     """
-    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+    printable = text.replace("\u00a0", "").isprintable()
+    if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return str(cleanBlockQuotedText(text))
-
-
-def _contents_markup(markup: str, key: str) -> str:
-    """A contents line: the heading linked to its section, then the callback at its end."""
-    return f'<a href="#{key}">{markup}</a><onDraw name="{_CONTENTS_END}" label="{key}"/>'
 
 
 def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:

@@ -18,12 +18,24 @@ from ..branding import Branding
 from ._pdf_fonts import Fonts
 
 _MARGIN = 20 * mm
-_CONTENT_WIDTH = A4[0] - 2 * _MARGIN
+
+
+def _frame_width(page_width: float) -> float:
+    """The width a frame between the margins gives what it holds, to the last bit.
+
+    reportlab's frame gives ``(x + width) - x``, which may differ from ``width``
+    in its last bit; a paragraph measured for the story at the one and laid out
+    at the other would have its lines broken twice.
+    """
+    return float((_MARGIN + (page_width - 2 * _MARGIN)) - _MARGIN)
+
+
+_CONTENT_WIDTH = _frame_width(A4[0])
 _CONTENT_HEIGHT = A4[1] - 2 * _MARGIN
 #: The pages of a chapter with a table of WIDE_COLUMNS columns or more: on a
 #: portrait page its narrow columns would break words in the middle.
 _LANDSCAPE = landscape(A4)
-_WIDE_WIDTH = _LANDSCAPE[0] - 2 * _MARGIN
+_WIDE_WIDTH = _frame_width(_LANDSCAPE[0])
 _WIDE_HEIGHT = _LANDSCAPE[1] - 2 * _MARGIN
 #: Left and right padding of a table cell together, as in Word (4 pt each side).
 _CELL_PADDING = 8.0
