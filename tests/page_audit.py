@@ -598,16 +598,22 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
 
 
 def audit(
-    data: bytes, sizes: Sizes = NORMAL, phrases: Iterable[str] = (), hyphens: bool = True
+    data: bytes,
+    sizes: Sizes = NORMAL,
+    phrases: Iterable[str] = (),
+    hyphens: bool = True,
+    questions: bool = False,
 ) -> list[Defect]:
     """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
 
     With ``hyphens``, a word broken at its hyphen is a defect: a layout that
     hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
+    With ``questions`` (a workbook), every page past the contents opens with a
+    heading: a question, or the question again where it goes on.
     """
     pages = read_pages(data)
+    defects = _question_defects(pages, sizes) if questions else []
     phrases = tuple(p for p in phrases if " " in p or "-" in p)
-    defects: list[Defect] = []
     for i, page in enumerate(pages):
         after = pages[i + 1] if i + 1 < len(pages) else None
         before = pages[i - 1] if i else None
@@ -690,7 +696,8 @@ def audit(
                 and abs(previous.x0 - first.x0) < 2
             )
             ends = second is None or second.top - first.bottom > first.size * 0.9
-            if plain and continued and ends and not page.tables:
+            # (a contents line is an entry of its own, never a paragraph's last line)
+            if plain and continued and ends and not page.tables and not page.is_contents:
                 defects.append(Defect(page.number, "lone line at the top", first.text))
         # broken values
         for k, line in enumerate(lines):
@@ -727,3 +734,23 @@ def audit(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
     return defects
+
+
+def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
+    """A workbook's pages that go on with a question without it above them.
+
+    Past the cover and the contents, a page that opens with anything but a
+    heading shows lines to write on, a table or a label cut off from the question
+    they belong to (a question at the foot of the page before, its parts here).
+    """
+    out: list[Defect] = []
+    begun = False  # past the contents
+    for page in pages[1:]:
+        if page.is_contents or not page.lines:
+            continue
+        first = page.lines[0]
+        # a question's heading, or a chapter's: a part's own (point 17's goals) is smaller
+        if begun and first.size < sizes.heading + 1:
+            out.append(Defect(page.number, "question goes on without it", repr(first.text)))
+        begun = True
+    return out

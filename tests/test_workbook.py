@@ -50,20 +50,21 @@ SEED_TABLE_HEADERS = [
         "Roller, med komma emellan",
     ],
 ]
+#: The seed's first rows, numbered across: the responsible and the roles are the action's.
 SEED_FIRST_ROWS = [
     [
         "1. Ex på vad vi kan göra för X direkt.",
         "1. Vilka konsekvenser får det för org.?",
         "1. Vilka konsekvenser får det för kommunikationen?",
-        "Vem?",
-        "T.ex. vaktmästare, volontär",
+        "1. Vem?",
+        "1. T.ex. vaktmästare, volontär",
     ],
     [
         "1. Lista ex vad som ska göras på sikt",
         "1. Vilka konsekvenser får det för org.?",
         "1. Vilka konsekvenser får det för kommunikationen?",
-        "Vem?",
-        "T.ex. vaktmästare, volontär",
+        "1. Vem?",
+        "1. T.ex. vaktmästare, volontär",
     ],
 ]
 SEED_GROUPS = [
@@ -216,7 +217,8 @@ def test_blank_workbook_tables_match_the_seed() -> None:
         assert len(rows) == WORKBOOK_ROWS == 10
         assert rows[0] == first
         for n, row in enumerate(rows[1:], 2):
-            assert row == [f"{n}.", f"{n}.", f"{n}.", "", ""]
+            # the seed's numbers, across the whole row: each row is one action's
+            assert row == [f"{n}."] * 5
 
 
 def test_blank_workbook_docx_headings() -> None:
@@ -260,7 +262,11 @@ def test_prefilled_from_plan(example: Plan) -> None:
     # the plan's actions and two rows for more: no page of empty rows
     assert len(immediate.rows) == len(actions) + MORE_ROWS
     assert immediate.rows[0][0] == f"1. {actions[0].what}"
-    assert immediate.rows[0][3:] == (actions[0].responsible, ", ".join(actions[0].roles))
+    # the row's number stands in each of its cells
+    assert immediate.rows[0][3:] == (
+        f"1. {actions[0].responsible}",
+        f"1. {', '.join(actions[0].roles)}",
+    )
     (blank_sheet,) = _section(blank, "actions-immediate").blocks
     assert isinstance(blank_sheet, Table)
     assert immediate.headers == blank_sheet.headers

@@ -82,7 +82,8 @@ def test_every_sheet_is_whole_on_a_landscape_page_blank_or_filled(filled: bool) 
     sheets = _sheets(_workbook(plan))
     for sheet in sheets:
         assert sheet.landscape and sheet.keep_together
-        assert all(c == "" for c in sheet.rows[-1][3:])
+        # the last row is room to write: its number, across, and nothing else
+        assert all(c == f"{len(sheet.rows)}." for c in sheet.rows[-1])
     if filled:
         # the plan's actions and room for two more: never a landscape page of empty rows
         assert [len(s.rows) for s in sheets] == [
@@ -258,7 +259,8 @@ def test_a_kept_question_keeps_its_paragraphs_with_the_next_in_word(tmp_path: Pa
     end = next(
         k for k, p in enumerate(after) if p.style and str(p.style.name).startswith("Heading")
     )
-    question = after[:end]
-    assert len(question) == 2 * (1 + OPEN_LINES)
+    question = after[: 2 * (1 + OPEN_LINES)]
     kept = [p._p.find(f"{qn('w:pPr')}/{qn('w:keepNext')}") is not None for p in question]
     assert kept == [True] * (len(question) - 1) + [False]
+    # after it, where the next question starts the next page, only lines for notes
+    assert all(not p.text for p in after[len(question) : end])

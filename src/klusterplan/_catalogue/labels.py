@@ -295,6 +295,11 @@ _LABELS: dict[str, tuple[str, str]] = {
         "What does it mean for communication?",
     ),
     "workbook_forum_intro": (
+        "Dialogforumets resultat samt förslag på fortsatt arbete på det lokala biblioteket.",
+        "The dialogue forum's results and suggestions for further work at the local library.",
+    ),
+    # the subtitle as workbooks before it was a whole sentence printed it: they still read
+    "workbook_forum_intro_before": (
         "samt förslag på fortsatt arbete på det lokala biblioteket.",
         "and suggestions for further work at the local library.",
     ),

@@ -21,6 +21,7 @@ __all__ = [
     "MUTED",
     "PRIMARY",
     "SIZES",
+    "STATUS_MARK",
     "TABLE_RULE",
     "TABLE_TINT",
     "TYPEFACE",
@@ -39,6 +40,10 @@ WORD_TYPEFACE = "Calibri"
 PRIMARY = "#1F4E79"
 #: Highlights: the promise, writing lines, the rule above the footer (burnt orange).
 ACCENT = "#C55A11"
+#: The cover's status mark (UTKAST, REMISS) of a plan not yet adopted, in every format: a
+#: warning orange whatever a branding's accent, which may be a green that reads as
+#: "approved". White bold text on it has 5.5:1. An adopted plan carries no mark.
+STATUS_MARK = "#A94F0F"
 #: Secondary text: footers, captions (7.5:1 against white).
 MUTED = "#404040"
 #: The rule under each table row, and the table's frame (light grey).

@@ -213,7 +213,11 @@ def _weighed(least: list[float], weights: list[float], available: float) -> list
 
 
 def staircase_columns(
-    steps: Sequence[tuple[str, Sequence[str]]], width: float, size: float, padding: float
+    steps: Sequence[tuple[str, Sequence[str]]],
+    width: float,
+    size: float,
+    padding: float,
+    write_in: bool = False,
 ) -> list[float]:
     """The column widths of a staircase of ``steps`` (a label and its groups, lowest first).
 
@@ -221,7 +225,8 @@ def staircase_columns(
     highest step has the last column alone. The first columns, the stairs'
     treads, are narrowed so that each step holds its label ("5. Ambassadör") and
     each of its groups on one line; a tread is never narrower than a third of
-    an even share, so that the stairs still rise.
+    an even share, so that the stairs still rise. Steps to ``write_in`` leave the
+    highest step room for a group's name in handwriting, two fifths of the width.
     """
     count = len(steps)
     if count < 2:
@@ -233,6 +238,8 @@ def staircase_columns(
             max([text_width(label, size, True), *(text_width(g, size) for g in groups)]) + padding
         )
         tread = min(tread, (width - need) / (k - 1))
+    if write_in:
+        tread = min(tread, width * 0.6 / (count - 1))
     tread = max(tread, even / 3)
     return [tread] * (count - 1) + [width - tread * (count - 1)]
 

@@ -238,16 +238,12 @@ def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...
         }
         row: list[Cell] = []
         for field, _ in _ACTION_COLUMNS:
-            # the row's number stands in the sheet's numbered columns, as in the seed
-            number = f"{n}. " if field in _NUMBERED else ""
-            row.append(compose(number, (values[field], f"{item}.{field}")))
+            # the row's number stands in each of its cells, as in the seed's numbered
+            # columns: what is written across a row is one action's
+            row.append(compose(f"{n}. ", (values[field], f"{item}.{field}")))
         rows.append(tuple(row))
         items.append(item)
     return rows, items
-
-
-#: The columns numbered row by row, as the seed's sheet is.
-_NUMBERED = ("what", "organisational_consequence", "communicative_consequence")
 
 
 def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
@@ -301,15 +297,15 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
                     f"1. {b.t(hint)}",
                     f"1. {b.t('workbook_hint_organisational')}",
                     f"1. {b.t('workbook_hint_communicative')}",
-                    b.t("workbook_hint_responsible"),
-                    b.t("workbook_hint_roles"),
+                    f"1. {b.t('workbook_hint_responsible')}",
+                    f"1. {b.t('workbook_hint_roles')}",
                 )
             )
             items.append("")
         wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
         while len(rows) < wanted:
             n = len(rows) + 1
-            rows.append((f"{n}.", f"{n}.", f"{n}.", "", ""))
+            rows.append((f"{n}.",) * len(_ACTION_COLUMNS))
             items.append("")
         slug = horizon.value.replace("_", "-")
         headers = (
@@ -661,7 +657,8 @@ def _social_sheet(b: PlanBuilder) -> Table:
         b,
         "workbook-social-filter",
         (b.t("target_group"), b.t("social_filter"), b.t("social_needs")),
-        (3, 5, 4),
+        # a group's name on one line, as in point 5's sheet
+        (5, 4, 3),
         ("social_filter.meaning", "social_filter.needs"),
         lambda g, item: (
             cell(item, "social_filter.meaning", g.social_filter.meaning),

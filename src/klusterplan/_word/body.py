@@ -12,15 +12,19 @@ paragraphs by :mod:`~klusterplan._word.wordml`.
 
 from __future__ import annotations
 
+import functools
 import math
 from collections.abc import Callable, Iterator
 from typing import assert_never
+
+import attrs
 
 from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
 from .._document.metrics import chart_height, text_width
 from .._document.workbook_pages import estimate
 from ..document import (
+    HAND_LINE_MM,
     Block,
     BulletList,
     Chart,
@@ -43,6 +47,15 @@ from ..document import (
 from ..model import Language
 from .layout import heading_pages, paragraph_heights
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
+from .questions import (
+    HEADING_ROOM,
+    WORD_SCALE,
+    is_sheet,
+    page_room,
+    question_pages,
+    question_tall,
+    questions,
+)
 from .tables import TableWriter
 from .wordml import (
     RULED_LINE,
@@ -310,11 +323,12 @@ def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
 
 
 def _status_badge(w: _Writer, mark: str) -> str:
-    """``UTKAST`` in white on the accent colour, as the PDF's cover shows it."""
+    """``UTKAST`` in white on the status mark's colour, as the PDF's cover shows it."""
     look = w.look
+    fill = _design.STATUS_MARK.lstrip("#")
     rpr = (
         f'<w:b/><w:color w:val="FFFFFF"/><w:shd w:val="clear" w:color="auto" '
-        f'w:fill="{look.accent}"/>{size_xml(round(look.body_size * 1.2))}'
+        f'w:fill="{fill}"/>{size_xml(round(look.body_size * 1.2))}'
         '<w:spacing w:val="10"/>'
     )
     # the spaces either side are the badge's padding: shading covers the run only
@@ -526,6 +540,10 @@ def body_xml(
     # the contents end their page; a section break starts a new one by itself
     at_page_start, first, after_empty = False, True, False
     tail = len(parts)  # where the last section's blocks begin
+    groups = questions(document.sections) if workbook else {}
+    done: set[int] = set()
+    lead: _Lead | None = None
+    pos = 0.0  # how far down its page the body has come, by the estimate (the workbook's)
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
@@ -534,12 +552,62 @@ def body_xml(
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
         for n, section in enumerate(chapter):
+            if id(section) in done:
+                continue
+            group = groups.get(id(section))
+            if group and not wide and not is_sheet(section):
+                tall, page = question_tall(group), page_room()
+                here = 0.0 if at_page_start else pos
+                if tall <= page and len(group) == 1 and (here + tall <= page or here > page / 2):
+                    # a question whole on its page, on the next where it does not fit this one
+                    # (with the headings over it)
+                    brk = not at_page_start and (first or here + tall > page)
+                    if brk and lead:
+                        tall += lead.lift(w, parts, bookmarks)
+                        brk = False
+                    elif brk and not first:
+                        parts.extend(_notes(w, here, page))
+                    parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+                    kept = "".join(x for b in section.blocks for x in w.block(b))
+                    parts.append(kept_together(kept))
+                    pos = here + tall if here + tall <= page else tall
+                else:
+                    # on from here when this page is not half full, else from the next (with
+                    # the headings over it): the question again on each page after its first
+                    start = here <= page / 2 and not lead
+                    room = here if start else (lead.lift(w, parts, bookmarks) if lead else 0.0)
+                    brk = not at_page_start and not lead and not start
+                    heads = [
+                        w.heading(s, bookmarks[id(s)], page_break=brk and s is section)
+                        for s in group
+                    ]
+                    paged, pos = question_pages(
+                        w,
+                        w.block,
+                        group,
+                        heads,
+                        document.language,
+                        room,
+                        movable=start,
+                        notes=functools.partial(_notes, w, here, page),
+                    )
+                    parts.extend(paged)
+                done.update(id(s) for s in group)
+                at_page_start, first, after_empty, lead = False, False, False, None
+                tail = len(parts)
+                continue
             # a workshop sheet kept together starts a page of its own, with its heading
             # (after a sheet that split over pages, the next follows on: its page is not whole)
-            sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
-            sheet = sheet and not w.sheet_split
+            sheet = is_sheet(section) and not w.sheet_split
             brk = not at_page_start and (first or (sheet and not after_empty))
+            if _leads(section):
+                if lead is None:
+                    lead = _Lead(len(parts), at_page_start or brk)
+                lead.sections.append(section)
+            else:
+                lead = None
             parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
+            pos = (0.0 if brk or at_page_start else pos) + _tall(section)
             at_page_start, first, after_empty = False, False, not section.blocks
             tail = len(parts)
             if section.keep_together and not _most_of_a_page(section):
@@ -593,6 +661,57 @@ def _most_of_a_page(section: Section) -> bool:
     """Whether a question takes more than three quarters of a page in Word."""
     tall = sum(estimate(b) for b in section.blocks) * _WORD_SCALE
     return tall > _design.text_height(False) * 0.75
+
+
+def _tall(section: Section) -> float:
+    """How far a section moves down its page in Word, by the estimate, past a page's end too."""
+    tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in section.blocks)
+    return tall % page_room()
+
+
+#: A handwriting line's height in points.
+_LINE = HAND_LINE_MM * 72 / 25.4
+
+
+def _notes(w: _Writer, here: float, page: float) -> Iterator[str]:
+    """Lines for notes under a question whose page the next question leaves.
+
+    The page is not left two-thirds empty: the lines run to about the foot, short
+    of it by what the estimate may be short by. They belong to no single value:
+    what is typed there in Word is reported, not read.
+    """
+    lines = int((page * 0.85 - here) / _LINE)
+    if here < page * 0.7 and lines >= 3:
+        yield from w.writing_space(WritingSpace(lines))
+
+
+def _leads(section: Section) -> bool:
+    """Whether ``section`` is a heading with nothing of its own or only an introduction."""
+    return all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks)
+
+
+@attrs.define
+class _Lead:
+    """Headings with nothing of their own but an introduction, over the question after them."""
+
+    start: int
+    """Where their XML begins in the body's parts."""
+    at_page_start: bool
+    """Whether they open a page already."""
+    sections: list[Section] = attrs.Factory(list)
+
+    def lift(self, w: _Writer, parts: list[str], bookmarks: dict[int, str]) -> float:
+        """Start a page with them, for the question after them; how tall they stand."""
+        first = self.sections[0]
+        if not self.at_page_start:
+            parts[self.start] = w.heading(first, bookmarks[id(first)], page_break=True)
+        return (
+            sum(
+                HEADING_ROOM.get(s.level, 30.0) + sum(estimate(b) for b in s.blocks)
+                for s in self.sections
+            )
+            * WORD_SCALE
+        )
 
 
 #: The most paragraphs a chapter's last section may hold to be kept whole before a page

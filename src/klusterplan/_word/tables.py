@@ -432,6 +432,7 @@ class TableWriter(WriterBase):
                 self.width / 20,
                 self.look.table_size / 2,
                 CELL_PADDING,
+                write_in=bool(block.write_in),
             )
         ]
         widths[-1] += self.width - sum(widths)
@@ -451,7 +452,9 @@ class TableWriter(WriterBase):
             "</w:tblGrid>",
         ]
         fill = f'<w:shd w:val="clear" w:color="auto" w:fill="{TINT}"/>'
-        edge = borders("tcBorders", ("top", "left"), self.look.primary, 12)
+        # each step a closed box: its right edge, and the lowest its foot
+        edge = borders("tcBorders", ("top", "left", "right"), self.look.primary, 12)
+        lowest = borders("tcBorders", ("top", "left", "bottom", "right"), self.look.primary, 12)
         self.placing(block.placements)
         # the highest step first: it stands at the right, above the others
         for k in range(steps, 0, -1):
@@ -486,7 +489,8 @@ class TableWriter(WriterBase):
             span = sum(widths[k - 1 :])
             parts.append(
                 f'<w:tc><w:tcPr><w:tcW w:w="{span}" w:type="dxa"/>'
-                f'<w:gridSpan w:val="{steps - k + 1}"/>{edge}{fill}</w:tcPr>{body}</w:tc>'
+                f'<w:gridSpan w:val="{steps - k + 1}"/>{lowest if k == 1 else edge}{fill}'
+                f"</w:tcPr>{body}</w:tc>"
             )
             parts.append("</w:tr>")
         parts.append("</w:tbl>")

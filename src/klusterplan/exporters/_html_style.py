@@ -9,7 +9,15 @@ contrast before they get here.
 
 from __future__ import annotations
 
-from .._document.design import SIZES, TABLE_RULE, TABLE_TINT, TYPEFACE, WORD_TYPEFACE, size
+from .._document.design import (
+    SIZES,
+    STATUS_MARK,
+    TABLE_RULE,
+    TABLE_TINT,
+    TYPEFACE,
+    WORD_TYPEFACE,
+    size,
+)
 from ._html_fit import WIDE_REM
 
 __all__ = ["style_sheet"]
@@ -63,7 +71,7 @@ a:focus-visible, textarea:focus-visible {{
 .skip:focus {{ position: static; display: inline-block; padding: 0.4em 0.8em; background: #fff; }}
 .cover {{ margin-bottom: 2rem; }}
 .cover img {{ display: block; max-width: 40%; height: auto; margin: 0 0 1rem auto; }}
-.status-mark {{ display: inline-block; background: var(--accent); color: #fff;
+.status-mark {{ display: inline-block; background: {STATUS_MARK}; color: #fff;
   font-weight: bold; font-size: 1.2rem; letter-spacing: 0.05em; padding: 0.1em 0.6em; }}
 .title-lines {{ border-top: 2px solid var(--accent); padding-top: 0.4em; }}
 .control-lines {{ margin-top: 2.5rem; }}

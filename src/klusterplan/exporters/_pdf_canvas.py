@@ -16,14 +16,48 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus.doctemplate import BaseDocTemplate
+from reportlab.platypus import KeepTogether, PageBreak, Spacer
+from reportlab.platypus.doctemplate import ActionFlowable, BaseDocTemplate
 
 from ..document import Document
-from ._pdf_flowables import _Heading
+from ._pdf_flow import Question
+from ._pdf_flowables import QuestionMark, _Heading
 from ._pdf_styles import _MARGIN, Look
 
 
 class _DocTemplate(BaseDocTemplate):  # type: ignore[misc]
+    #: The workbook question being laid out: its heading again, marked as continued.
+    _again: Any = None
+
+    def filterFlowables(self, flowables: list[Any]) -> None:
+        """A page a workbook question goes on to opens with the question, continued."""
+        first = flowables[0]
+        if isinstance(first, QuestionMark):
+            self._again = first.again
+            flowables[0] = None  # read: nothing to lay out
+            return
+        frame = getattr(self, "frame", None)
+        if self._again is None or frame is None or not frame._atTop:
+            return
+        if isinstance(first, ActionFlowable | Spacer | PageBreak):
+            return  # a break: what follows it comes here again
+        inner = first
+        while isinstance(inner, KeepTogether):
+            if not inner._content or isinstance(inner._content[0], QuestionMark):
+                return  # a question of its own begins
+            inner = inner._content[0]
+        if isinstance(inner, _Heading) and inner.outline_level <= 1:
+            return
+        if isinstance(first, KeepTogether):
+            # inside the group, which reportlab lays out without coming back here
+            again = self._again()
+            first._content[0:0] = again
+            if isinstance(first, Question):
+                first.head[0:0] = again
+            vars(first).pop("_wrapInfo", None)
+        else:
+            flowables[0:0] = self._again()
+
     def afterFlowable(self, flowable: Any) -> None:
         if isinstance(flowable, _Heading):
             canv = self.canv

@@ -15,7 +15,7 @@ from reportlab.lib.utils import ImageReader
 from reportlab.platypus import Flowable, Spacer, Table, TableStyle
 from reportlab.platypus.flowables import TopPadder
 
-from .._document.design import cover_label_mm, cover_space_mm
+from .._document.design import STATUS_MARK, cover_label_mm, cover_space_mm
 from ._logo import inked
 from ._pdf_figures import Writer
 from ._pdf_flowables import _Heading, _Logo
@@ -88,7 +88,7 @@ def _lines(w: Writer, lines: tuple[tuple[str, str], ...]) -> Any:
 
 
 def status_badge(w: Writer, mark: str) -> list[Any]:
-    """``UTKAST`` in white on the accent colour: a plan not yet adopted, seen at a glance."""
+    """``UTKAST`` in white on the status mark's colour: a plan not yet adopted, seen at a glance."""
     style = ParagraphStyle(
         "status",
         w.s.bold,
@@ -106,7 +106,7 @@ def status_badge(w: Writer, mark: str) -> list[Any]:
         TableStyle(
             [
                 ("FONTNAME", (0, 0), (-1, -1), w.fonts.bold),
-                ("BACKGROUND", (0, 0), (-1, -1), w.look.accent),
+                ("BACKGROUND", (0, 0), (-1, -1), colors.HexColor(STATUS_MARK)),
                 ("LEFTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("RIGHTPADDING", (0, 0), (-1, -1), 3 * mm),
                 ("TOPPADDING", (0, 0), (-1, -1), 1.2 * mm),

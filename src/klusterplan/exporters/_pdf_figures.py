@@ -94,13 +94,18 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
             ("BACKGROUND", first, (steps - 1, row), _TINT),
             ("LINEABOVE", first, (steps - 1, row), 1.5, w.look.primary),
             ("LINEBEFORE", first, first, 1.5, w.look.primary),
+            # each step a closed box: its right edge, and the lowest its foot
+            ("LINEAFTER", (steps - 1, row), (steps - 1, row), 1.5, w.look.primary),
         ]
+        if k == 1:
+            style.append(("LINEBELOW", first, (steps - 1, row), 1.5, w.look.primary))
     # each step as wide as its label and its groups' names, the treads narrower
     widths = staircase_columns(
         [(label, groups) for label, groups in zip(labels, block.groups, strict=False)],
         w.width,
         w.s.bold.fontSize,
         14,
+        write_in=bool(block.write_in),
     )
     table = Table(data, colWidths=widths, hAlign="LEFT")
     table.setStyle(TableStyle(style))

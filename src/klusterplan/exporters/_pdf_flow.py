@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from typing import Any
 
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak
+from reportlab.platypus import CondPageBreak, KeepTogether, PageBreak, Spacer, Table
 from reportlab.platypus.doctemplate import ActionFlowable
 
 from ..document import Section
@@ -119,6 +119,10 @@ def all_headings(flowables: list[Any]) -> Iterator[_Heading]:
             yield from all_headings(flowable._content)
 
 
+#: The least body rows a question's table keeps on the page it starts on, cut over pages.
+_CUT_ROWS = 3
+
+
 class Question(KeepTogether):  # type: ignore[misc]
     """A workbook question: whole on a page, or split between its parts, its heading repeated.
 
@@ -147,15 +151,30 @@ class Question(KeepTogether):  # type: ignore[misc]
         total = sum(self.measure(f) for f in self._content)
         if total <= aH:
             return list(self._content)
-        if total <= room and (room - aH >= room * 0.5 or len(self.parts) < 2):
-            return list(super().split(aW, aH))  # whole, on the next page
+        if total <= room and room - aH >= room * 0.5:
+            # whole, on the next page (by this measure: reportlab's own, without the space
+            # around each part, may find it fits here and then break it)
+            return [KeepTogether.FrameBreak(), self]
         height = sum(self.measure(f) for f in self.head)
-        fit = 0
+        fit, kept = 0, height
         for part in self.parts:
             height += sum(self.measure(f) for f in part)
             if height > aH:
                 break
-            fit += 1
+            fit, kept = fit + 1, height
+        cut = self.cut_table(fit, aW, aH - kept)
+        if cut:
+            head, rest = cut
+            kept += sum(self.measure(f) for f in head)
+        if kept < room * 0.3:
+            # a heading and a few lines at the foot, what they ask on the next page:
+            # the question starts the next page instead
+            fit, cut = 0, None
+        if not cut and total <= room and len(self.parts) < 2 and aH < room * 0.95:
+            return [KeepTogether.FrameBreak(), self]  # whole, on the next page
+        if cut:
+            again = Question(self.again(), [rest, *self.parts[fit + 1 :]], self.again, self.measure)
+            return [*self.head, *(f for part in self.parts[:fit] for f in part), *head, again]
         if fit == 0:
             # not even its first part here: the next page, unless this one is empty
             at_top = aH >= room * 0.95
@@ -164,6 +183,31 @@ class Question(KeepTogether):  # type: ignore[misc]
             return flowing if at_top else [KeepTogether.FrameBreak(), self]
         rest = Question(self.again(), self.parts[fit:], self.again, self.measure)
         return [*self.head, *(f for part in self.parts[:fit] for f in part), rest]
+
+    def cut_table(self, at: int, aW: float, aH: float) -> tuple[list[Any], list[Any]] | None:
+        """Part ``at`` cut in ``aH`` when it ends in a table: its first rows here, the rest on.
+
+        This page keeps :data:`_CUT_ROWS` body rows at least, a row or two under a question
+        look left over; the next page two, under the header repeated.
+        """
+        if at >= len(self.parts):
+            return None
+        flat = list(together(self.parts[at])._content)
+        # the table, and the space after it, which goes on with its rows
+        k = max((i for i, f in enumerate(flat) if isinstance(f, Table)), default=-1)
+        if k < 0 or not all(isinstance(f, Spacer) for f in flat[k + 1 :]):
+            return None
+        above = sum(self.measure(f) for f in flat[:k])
+        table = flat[k]
+        # (reportlab's own cut: the table's wish to move whole is the question's to overrule)
+        pieces = Table.split(table, aW, aH - above) if aH > above else []
+        body = len(table._cellvalues) - table.repeatRows
+        if len(pieces) != 2:
+            return None
+        first = len(pieces[0]._cellvalues) - table.repeatRows
+        if first < _CUT_ROWS or body - first < 2:
+            return None
+        return [*flat[:k], pieces[0]], [pieces[1], *flat[k + 1 :]]
 
 
 #: The fewest fields of a record on either side of a page break.

@@ -6,6 +6,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import copy
+from collections.abc import Callable
 from typing import Any
 
 from reportlab.lib import colors
@@ -283,3 +284,26 @@ class _Logo(Flowable):  # type: ignore[misc]
                 text.setFont(font, 6)
                 text.textOut(run)
             self.canv.drawText(text)
+
+
+class QuestionMark(Flowable):  # type: ignore[misc]
+    """Where a workbook question begins: what a page it goes on to opens with.
+
+    Takes no room. The document template (``filterFlowables``) reads it as it
+    passes and sets the question's heading, marked as continued, at the top of
+    each page the question goes on to without a heading of its own (point 17's
+    parts, a table going on over the page); ``again`` is ``None`` past a question.
+    """
+
+    def __init__(self, again: Callable[[], list[Any]] | None) -> None:
+        super().__init__()
+        self.again = again
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        return 0.0, 0.0
+
+    def draw(self) -> None:
+        # laid out inside a group, it never passes the document's filter: it tells it here
+        doc = getattr(self.canv, "_doctemplate", None)
+        if doc is not None:
+            doc._again = self.again

@@ -73,7 +73,15 @@ from ._pdf_flow import (
     page_runs,
     together,
 )
-from ._pdf_flowables import _ContentsLine, _Frame, _Grid, _Heading, _Para, _RuledLines
+from ._pdf_flowables import (
+    QuestionMark,
+    _ContentsLine,
+    _Frame,
+    _Grid,
+    _Heading,
+    _Para,
+    _RuledLines,
+)
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
     _CELL_PADDING,
@@ -308,7 +316,9 @@ class _Renderer:
         # (keepWithNext would bind it to a table longer than a page, and leave a
         # blank page behind when the pair cannot be kept together.)
         out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
+        # (the mark of a question stands with its heading, after the headings above it)
         heading = self.heading(section.title, section.level, toc=toc)
+        mark = self.question_mark(section)
         parts = [self.block(block) for block in section.blocks]
         body = [f for part in parts for f in part]
         # a question of the workbook, as the tree marks it; one of several steps too
@@ -326,20 +336,22 @@ class _Renderer:
             # (reportlab lets one taller than a page flow on); one taller than most
             # of a page keeps each of its parts whole instead, so that the page
             # before it is not left nearly empty
-            whole = [*headings, heading, *body]
+            whole = [*headings, *mark, heading, *body]
             if section.keep_together:
-                out.append(self.question(section, [*headings, heading], parts))
+                out.append(self.question(section, [*headings, *mark, heading], parts))
             elif sum(self.tall(f) for f in whole) <= self.height * 0.6:
                 out.append(together(whole))
             else:
-                out.extend(self.kept_parts([*headings, heading], parts))
+                out.extend(self.kept_parts([*headings, *mark, heading], parts))
         elif body and isinstance(body[0], Record):
             # the headings go with the first record's first fields, as its caption does
-            first = Record([*headings, heading, *body[0].head], body[0].fields, self.tall)
+            first = Record([*headings, *mark, heading, *body[0].head], body[0].fields, self.tall)
             out.extend([first, *body[1:]])
         elif (leads := _leads(body)) and isinstance(body[leads], KeepTogether):
             # an introduction goes with the table kept whole after it, and the heading too
-            out.extend([together([*headings, heading, *body[: leads + 1]]), *body[leads + 1 :]])
+            out.extend(
+                [together([*headings, *mark, heading, *body[: leads + 1]]), *body[leads + 1 :]]
+            )
         elif body and isinstance(body[0], KeepTogether):
             # a figure or table kept whole goes to the next page with its heading,
             # not leaving the heading alone at the foot of this one
@@ -357,11 +369,30 @@ class _Renderer:
                 and sum(self.tall(f) for f in body[: count + 1]) <= self.height * 0.6
             ):
                 count += 1
-            out.extend([together([*headings, heading, *body[:count]]), *body[count:]])
+            out.extend([together([*headings, *mark, heading, *body[:count]]), *body[count:]])
         else:
-            out[0] = CondPageBreak(max(out[0].height, self.start_room([*headings, heading], body)))
-            out.extend([*headings, heading, *body])
+            out[0] = CondPageBreak(
+                max(out[0].height, self.start_room([*headings, *mark, heading], body))
+            )
+            out.extend([*headings, *mark, heading, *body])
         return out
+
+    def question_mark(self, section: Section) -> list[Any]:
+        """Where a workbook question begins, or a chapter past the last one (see QuestionMark).
+
+        A question's parts of a deeper level (point 17's) go on under its mark.
+        """
+        if self.doc.mode.value != "workbook" or section.level > 2:
+            return []
+        if section.level == 1 and self.leads(section):
+            return [QuestionMark(None)]
+        title = f"{section.title} ({label('continued', self.doc.language)})"
+        level = max(section.level, 2)
+
+        def again() -> list[Any]:
+            return [self.heading(title, level, toc=False)]
+
+        return [QuestionMark(again)]
 
     def question(self, section: Section, head: list[Any], parts: list[list[Any]]) -> Any:
         """A workbook question whole on a page, or split with its heading repeated.

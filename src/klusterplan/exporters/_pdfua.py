@@ -23,7 +23,9 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import itertools
 import json
+import math
 import re
 import tempfile
 import threading
@@ -42,12 +44,14 @@ from .._document.design import (
     PAGE_MM,
     PRIMARY,
     SIZES,
+    STATUS_MARK,
     TABLE_RULE,
     TABLE_TINT,
     cover_label_mm,
     cover_space_mm,
     font_file,
     size,
+    text_height,
 )
 from .._document.metrics import fit_columns, text_width
 from .._extension.exporter import ExportContext
@@ -175,6 +179,7 @@ class _Data:
         self.large_print = large_print
         # the width a table is set in: the text width of a portrait or a landscape page
         self.width = _text_width(wide=False)
+        self.height = text_height(landscape=False)
 
     def s(self, text: str) -> str:
         return _breakable(self.fonts.prepare(text.strip()))
@@ -205,7 +210,7 @@ class _Data:
         points = size("small" if dense else "table", self.large_print)
         fitted = fit_columns(headers, rows, widths, self.width, points, padding=9.0)
         if fitted is not None:
-            widths = tuple(fitted)
+            widths = _whole_headers(headers, tuple(fitted), points)
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -224,7 +229,11 @@ class _Data:
             # amounts to the right, so that their digits line up, as in the PDF
             "right": [i < len(align) and align[i] == "right" for i in range(len(headers))],
             "footer": bool(footer),
-            "start": _start_room(headers, rows, widths, self.width, points, row_lines),
+            "start": _rows_height(headers, rows[:2], widths, self.width, points, row_lines),
+            # as in the PDF: a table of at most half a page is kept whole, so that a chart
+            # goes with it and no page holds two or three of its rows
+            "short": _rows_height(headers, rows, widths, self.width, points, row_lines)
+            <= self.height / 2,
         }
 
     def fields(self, block: Fields, lang: dict[str, str] | None) -> dict[str, Any]:
@@ -241,7 +250,19 @@ class _Data:
                 for f in block.items
             ],
             "lang": lang,
+            # as in the PDF: a few short fields stay together, none alone at a page's foot
+            "short": sum(self._field_height(f.label, f.value, f.long) for f in block.items)
+            < self.height / 4,
         }
+
+    def _field_height(self, label: str, value: str, long: bool) -> float:
+        """About how tall a field is in points, with the space under it."""
+        points = size("body", self.large_print)
+        line = points * 1.35
+        shown = value if long else f"{label}: {value}"
+        lines = sum(_lines(p, self.width, points, False) for p in _PARAGRAPHS.split(shown))
+        # (a label over its value: its line, and the space above it and under it)
+        return (lines + 1) * line + points if long else lines * line + points * 0.5
 
     def records(self, block: Table, lang: dict[str, str] | None) -> dict[str, Any]:
         """A table as one record a row."""
@@ -338,9 +359,10 @@ class _Data:
                 return {
                     "kind": "staircase",
                     "title": self.s(block.title),
+                    # "5. Ambassadör": the number never alone on a line
                     "steps": [
                         {"name": self.s(name), "groups": [self.s(g) for g in groups]}
-                        for name, groups in zip(block.steps, block.groups, strict=False)
+                        for name, groups in zip(block.labels, block.groups, strict=False)
                     ],
                     "write_in": block.write_in,
                     "alt": self.s(block.alt or block.title),
@@ -360,7 +382,7 @@ class _Data:
             "title": title,
             "level": section.level,
             "lang": _lang(section.lang, self.document),
-            "blocks": [self.block(b) for b in section.blocks],
+            "blocks": _kept_with_next(section.blocks, [self.block(b) for b in section.blocks]),
         }
 
     def chapters(self) -> list[dict[str, Any]]:
@@ -368,9 +390,66 @@ class _Data:
         for chapter in chapters(self.document.sections):
             wide = has_wide_table(chapter) and not self.large_print
             self.width = _text_width(wide=wide)
+            self.height = text_height(landscape=wide)
             out.append({"wide": wide, "sections": [self.section(s) for s in chapter]})
         self.width = _text_width(wide=False)
+        self.height = text_height(landscape=False)
         return out
+
+
+def _whole_headers(
+    headers: tuple[str, ...], widths: tuple[float, ...], points: float
+) -> tuple[float, ...]:
+    """``widths`` (in points) with each short header on one line ("Klart senast").
+
+    A header of at most two words gets the little room it lacks from the widest
+    column, where a line more costs least, while that column stays twice as wide.
+    """
+    out = list(widths)
+    for k, header in enumerate(headers):
+        need = text_width(header, points, True) + 9.0
+        widest = max(range(len(out)), key=out.__getitem__)
+        lack = need - out[k]
+        if lack > 0 and len(header.split()) <= 2 and widest != k and out[widest] - lack > 2 * need:
+            out[k] += lack
+            out[widest] -= lack
+    return tuple(out)
+
+
+def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The blocks' data, each saying whether it goes to the next page with the one after it.
+
+    A list introducing a figure goes with it, as in the PDF; so do one or two
+    fields under a heading, which alone at a page's foot would say little, and a
+    short paragraph introducing a table that is kept whole.
+    """
+    # a section's last words, a field or two, never stand alone on a page: the two
+    # lists before them go with them
+    closing: set[int] = set()
+    if blocks and isinstance(blocks[-1], Fields) and len(blocks[-1].items) <= 2:
+        for k in range(len(blocks) - 2, max(-1, len(blocks) - 4), -1):
+            if not isinstance(blocks[k], BulletList):
+                break
+            closing.add(k)
+    out = []
+    for i, (block, shown) in enumerate(zip(blocks, data, strict=True)):
+        after = blocks[i + 1] if i + 1 < len(blocks) else None
+        following = data[i + 1] if i + 1 < len(blocks) else {}
+        if isinstance(block, BulletList):
+            with_next = isinstance(after, Chart | Staircase | Matrix) or i in closing
+        elif isinstance(block, Fields):
+            with_next = after is not None and len(block.items) <= 2
+        elif isinstance(block, Paragraph) and not block.prompt:
+            kept = following.get("kind") == "table" and (following["keep"] or following["short"])
+            with_next = kept and len(block.text) <= _INTRODUCTION
+        else:
+            with_next = False
+        out.append({**shown, "with_next": with_next})
+    return out
+
+
+#: A paragraph this long at most, before a table kept whole, goes to the next page with it.
+_INTRODUCTION = 300
 
 
 def _lines(text: str, width: float, points: float, bold: bool) -> int:
@@ -388,7 +467,7 @@ def _lines(text: str, width: float, points: float, bold: bool) -> int:
     return max(count, 1)
 
 
-def _start_room(
+def _rows_height(
     headers: tuple[str, ...],
     rows: tuple[tuple[str, ...], ...],
     widths: tuple[float, ...],
@@ -396,19 +475,20 @@ def _start_room(
     points: float,
     row_lines: int,
 ) -> float:
-    """The height of a table's header and first two rows, in points, a little generous.
+    """The height of a table's header and ``rows``, in points, a little generous.
 
-    The template keeps that much room under a table's start, so that a table
-    never starts with one row at a page's foot.
+    The template keeps the room of the header and the first two rows under a
+    table's start, so that a table never starts with one row at a page's foot.
+    A row is its lines 1.25 em apart, the cell's padding (5.5 pt) and its rule.
     """
     columns = [width * w / sum(widths) - 8 for w in widths]
     least = row_lines * 1.8 * points
 
     def tall(cells: tuple[str, ...], bold: bool) -> float:
         lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
-        return max(lines * points * 1.1 + 8, least if not bold else 0)
+        return max(lines * points * 1.25 + 7, least if not bold else 0)
 
-    return tall(headers, True) + sum(tall(r, False) for r in rows[:2])
+    return tall(headers, True) + sum(tall(r, False) for r in rows)
 
 
 #: A table of rows to write in with at most this many rows is kept on one page.
@@ -474,8 +554,8 @@ def document_data(
         "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
         "status_mark": s(document.status_mark),
         "label_mm": cover_label_mm(large),
-        # the PDF's frame sets its flow 4 mm lower than the page's margin
-        "space_mm": cover_space_mm(large) + 4,
+        # the PDF's frame sets its flow lower than the page's margin
+        "space_mm": cover_space_mm(large) + 2,
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
@@ -489,6 +569,7 @@ def document_data(
             "accent": checked_colour(
                 branding.accent_colour, ACCENT, "accent_colour", context.notice, GRAPHIC_CONTRAST
             ),
+            "status": STATUS_MARK,
             "muted": MUTED,
             "rule": TABLE_RULE,
             "tint": TABLE_TINT,
@@ -501,7 +582,82 @@ def document_data(
         "front": [data.section(section) for section in document.front],
         "cover_fields": [s(name) for name in document.cover_fields],
         "chapters": data.chapters(),
+        "contents_breaks": contents_breaks(document, large, top_mm=20 if logo is None else 27),
     }, picture
+
+
+def contents_breaks(document: Document, large_print: bool, top_mm: float) -> list[int]:
+    """Which of the contents' lines (counted from 1) start a contents page, as in the PDF.
+
+    Contents longer than a page would fill the first and leave a few lines on
+    the next; breaks share the lines out, so that no contents page is nearly
+    empty. A page breaks before a chapter's line, or inside a long chapter
+    where two of its sections' lines stay on each side. The heights are the
+    template's: a line 1.35 em high, 3 pt between lines and more above a chapter's.
+    """
+    body = size("body", large_print)
+    width = _text_width(wide=False)
+    room = (PAGE_MM[1] - top_mm - _BOTTOM_MM) * 72 / 25.4 - 12
+    heading = size("h1", large_print) * (1.35 + 0.8)
+    entries = [
+        s for s in (*document.front, *document.sections) if s.level <= document.contents_levels
+    ]
+    heights = []
+    for section in entries:
+        indent = (section.level - 1) * body * 1.4
+        lines = _lines(section.title, width - indent - body * 3.5, body, section.level == 1)
+        heights.append(lines * body * 1.35 + (body * 0.4 + 9 if section.level == 1 else 3))
+    total = heading + sum(heights)
+    if total <= room:
+        return []
+    # where a page may break: before a chapter's line, or, where that leaves a page
+    # half empty, before a section's line with two of the chapter's lines above it and
+    # two below
+    chapters = [k for k, section in enumerate(entries) if section.level == 1 or k == 0]
+    finer = []
+    for k in range(len(entries)):
+        chapter = max(j for j in chapters if j <= k) if k else 0
+        end = min((j for j in chapters if j > k), default=len(entries))
+        if k - chapter >= 3 and end - k >= 2:
+            finer.append(k)
+    pages = math.ceil(total / room)
+    breaks = _shared(chapters, heights, heading, room, pages)
+    shares = _shares(breaks, heights, heading)
+    if min(shares) < room / 2:
+        breaks = _shared(sorted({*chapters, *finer}), heights, heading, room, pages)
+    return [k + 1 for k in breaks]
+
+
+def _shares(breaks: list[int], heights: list[float], heading: float) -> list[float]:
+    """How much of each page the lines fill with page breaks before lines ``breaks``."""
+    edges = [0, *breaks, len(heights)]
+    shares = [sum(heights[a:b]) for a, b in itertools.pairwise(edges)]
+    shares[0] += heading
+    return shares
+
+
+def _shared(
+    starts: list[int], heights: list[float], heading: float, room: float, pages: int
+) -> list[int]:
+    """Page breaks before some of ``starts`` that share the lines out among ``pages`` pages."""
+    runs = [
+        (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(heights)], strict=True)
+    ]
+    limit = (heading + sum(heights)) / pages
+    while True:
+        breaks, used = [], heading
+        for k, height in runs:
+            if used and used + height > limit and k:
+                breaks.append(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            return breaks
+        limit += 6
+
+
+#: The page's margin at the foot, in millimetres: the footer stands in it.
+_BOTTOM_MM = 22
 
 
 def render_pdfua(document: Document, stream: BinaryIO, context: ExportContext) -> None:

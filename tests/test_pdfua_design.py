@@ -1,0 +1,89 @@
+"""The tagged PDF in the house design: measured against the PDF, side by side.
+
+The board gets either file; the tables, the chart and the cover's status mark
+must read alike in both, and in Word and on the web page too.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from typing import Any
+
+import attrs
+import pikepdf
+import pytest
+from page_audit import Page, read_pages
+
+import klusterplan
+from klusterplan import ExportOptions
+from klusterplan._document.design import STATUS_MARK
+
+pytest.importorskip("typst")
+
+
+def _kalmar(plan: klusterplan.Plan) -> klusterplan.Plan:
+    return attrs.evolve(plan, library=attrs.evolve(plan.library, municipality="Kalmar kommun"))
+
+
+def _export(plan: klusterplan.Plan, fmt: str, **options: Any) -> bytes:
+    out = io.BytesIO()
+    klusterplan.export(plan, fmt, out, ExportOptions(**options))
+    return out.getvalue()
+
+
+def _top(page: Page, text: str) -> float:
+    return next(line.top for line in page.lines if line.text.startswith(text))
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large print"])
+def test_table_rows_are_as_tall_as_the_pdfs(example: klusterplan.Plan, large_print: bool) -> None:
+    """A row's padding as the PDF's: its text never touches the rules above and under it."""
+    pitches = []
+    for fmt in ("pdf", "pdf-ua"):
+        summary = read_pages(_export(example, fmt, large_print=large_print))[1]
+        names = [g.name for g in example.target_groups[:3]]
+        tops = [_top(summary, name) for name in names]
+        pitches.append((tops[1] - tops[0], tops[2] - tops[1]))
+    assert pitches[1] == pytest.approx(pitches[0], abs=1.0)
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "pdf-ua"])
+@pytest.mark.parametrize("kalmar", [False, True], ids=["plan", "kalmar plan"])
+def test_the_votes_chart_stands_with_its_table_and_heading(
+    example: klusterplan.Plan, fmt: str, kalmar: bool
+) -> None:
+    plan = _kalmar(example) if kalmar else example
+    pages = read_pages(_export(plan, fmt))
+    chart = [p for p in pages if any(line.text == "Röster på dialogforum" for line in p.lines)]
+    assert len(chart) == 1
+    assert any(line.text == "Våra prioriterade målgrupper" for line in chart[0].lines)
+
+
+def _fills(data: bytes) -> set[tuple[float, ...]]:
+    """The fill colours the cover page of the PDF ``data`` paints with."""
+    pdf = pikepdf.open(io.BytesIO(data))
+    found = set()
+    for instruction in pikepdf.parse_content_stream(pdf.pages[0]):
+        if not isinstance(instruction, pikepdf.ContentStreamInstruction):
+            continue
+        operands = instruction.operands
+        if str(instruction.operator) in ("rg", "sc", "scn") and len(operands) == 3:
+            found.add(tuple(round(float(v), 2) for v in operands))
+    return found
+
+
+def test_the_draft_mark_reads_as_a_draft_whatever_the_brand(example: klusterplan.Plan) -> None:
+    """Kalmar's accent is a green: the draft mark keeps its own colour in every format."""
+    plan = _kalmar(example)
+    mark = STATUS_MARK.lstrip("#").upper()
+    rgb = tuple(round(int(mark[i : i + 2], 16) / 255, 2) for i in (0, 2, 4))
+    for fmt in ("pdf", "pdf-ua"):
+        assert rgb in _fills(_export(plan, fmt)), fmt
+    with zipfile.ZipFile(io.BytesIO(_export(plan, "docx"))) as word:
+        body = word.read("word/document.xml").decode("utf-8")
+    badge = re.search(r'w:fill="([0-9A-Fa-f]{6})"/>[^<]*(?:<[^>]+>)*?[^<]*UTKAST', body)
+    assert badge is not None and badge.group(1).upper() == mark
+    page = _export(plan, "html").decode("utf-8")
+    assert re.search(r"\.status-mark \{[^}]*background: " + STATUS_MARK, page)
