@@ -21,7 +21,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -31,14 +30,12 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    TableStyle,
 )
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .._catalogue.labels import joined, label
-from .._document.metrics import fit_columns, whole_headers
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
@@ -82,16 +79,14 @@ from ._pdf_flowables import (
     _Para,
     _RuledLines,
 )
+from ._pdf_grid import fit, make_grid, writing_rows
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
-    _CELL_PADDING,
     _CONTENT_HEIGHT,
     _CONTENT_WIDTH,
     _LANDSCAPE,
     _MARGIN,
     _RULE,
-    _SMALLEST,
-    _TINT,
     _WIDE_HEIGHT,
     _WIDE_WIDTH,
     Look,
@@ -591,7 +586,7 @@ class _Renderer:
         # a status or another short label is one value: a column is as wide as it is
         rows = tuple(tuple(joined(c) for c in row) for row in rows)
         block = attrs.evolve(block, rows=rows)
-        widths, size = self._fit(block)
+        widths, size = fit(self, block)
         s = self.s
         wide = block.dense or size < s.cell.fontSize
         cell = s.wide_cell if wide else s.cell
@@ -617,8 +612,8 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            self.writing_rows(block, data, widths, cell.leading)
-        grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
+            writing_rows(self, block, data, widths, cell.leading)
+        grid = make_grid(self, data, widths, not block.row_lines, bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         tall = grid.wrap(self.width, self.height)[1]
         grid.kp_too_tall = tall > self.height * 0.85
@@ -632,112 +627,6 @@ class _Renderer:
             out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
-
-    def writing_rows(
-        self, block: TableBlock, data: list[list[Any]], widths: list[float], leading: float
-    ) -> None:
-        """The workbook: each body row at least a line of text and its room to write high.
-
-        A row is as tall as its text, and at least one line (what it names: a
-        number, a group) and :attr:`TableBlock.row_lines` handwriting lines; a
-        row the plan fills is amended in the rows left empty under it. A sheet
-        kept on one page shares the page out among its rows, none less than one
-        handwriting line high.
-        """
-        least = leading + block.row_lines * self.gap
-        firsts = [cells[0].wrap(widths[0] - _CELL_PADDING, self.height)[1] for cells in data[1:]]
-        if block.keep_together:
-            heading_room = 34 * mm  # the chapter's heading and the sheet's
-            pad = 5.5  # a row's padding and rule
-            header = self._row_text(data[0], widths) + pad
-            texts = [self._row_text(row, widths) for row in data[1:]]
-            spare = self.height - heading_room - header - len(texts) * pad
-            if sum(max(t, least) for t in texts) > spare:
-                # the least height that fits: bisected, never under a handwriting line
-                low, high = self.gap - pad, least
-                for _ in range(20):
-                    mid = (low + high) / 2
-                    fits = sum(max(t, mid) for t in texts) <= spare
-                    low, high = (mid, high) if fits else (low, mid)
-                least = max(low, self.gap - pad)
-        for cells, first in zip(data[1:], firsts, strict=True):
-            cells[0] = [cells[0], Spacer(1, max(0.0, least - first))]
-
-    def _row_text(self, row: list[Any], widths: list[float]) -> float:
-        inner = [w - _CELL_PADDING for w in widths]
-        return float(max(p.wrap(w, self.height)[1] for p, w in zip(row, inner, strict=False)))
-
-    def _fit(self, block: TableBlock) -> tuple[list[float], float]:
-        """Column widths from the text in the fonts used, and the size it fits at."""
-        fonts = self.fonts
-        size = self.s.wide_cell.fontSize if block.dense else self.s.cell.fontSize
-        measured = [*block.rows, block.footer] if block.footer else list(block.rows)
-
-        def measure(text: str, at: float, bold: bool) -> float:
-            font = fonts.bold if bold else fonts.regular
-            return float(
-                sum(
-                    stringWidth(run, font if f == fonts.regular else f, at)
-                    for f, run in fonts.runs(text)
-                )
-            )
-
-        while True:
-            widths = fit_columns(
-                block.headers,
-                measured,
-                block.widths,
-                self.width,
-                size,
-                measure=None if self.look.house_fonts else measure,
-                padding=_CELL_PADDING + 1,
-                by_weight=bool(block.row_lines),
-            )
-            if widths is not None:
-                if self.look.large_print:
-                    # at 16 pt "Klart senast" over a column of dates would take two lines
-                    widths = whole_headers(
-                        block.headers, block.rows, widths, size, measure, _CELL_PADDING + 1
-                    )
-                return widths, size
-            if size <= _SMALLEST or self.look.large_print:
-                columns = len(block.headers)
-                weights = list(block.widths) if len(block.widths) == columns else [1.0] * columns
-                return [self.width * w / sum(weights) for w in weights], size
-            size -= 0.5
-
-    def grid(
-        self, data: list[list[Any]], widths: list[float], shaded: bool = True, footer: bool = False
-    ) -> Any:
-        # Only a row that may be taller than a page is split inside; other rows
-        # move to the next page whole, which reads (and writes on) better. A tall
-        # row that could not split would fail the build with a LayoutError.
-        table = _Grid(
-            data,
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=int(not _rows_fit(data, widths, self.height)),
-            hAlign="LEFT",
-        )
-        table.kp_room = self.height - 4 * mm - 12
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, _RULE),
-            ("BOX", (0, 0), (-1, -1), 0.5, _RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-        if shaded:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _TINT]))
-        if footer:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, self.look.primary))
-            style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
-        table.setStyle(TableStyle(style))
-        return table
 
 
 def _leads(body: list[Any]) -> int:
@@ -760,19 +649,6 @@ def _collapse_spaces(text: str) -> str:
     if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return str(cleanBlockQuotedText(text))
-
-
-def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:
-    """Whether every row is at most half as tall as ``page``, so that it can move whole."""
-    limit = page / 2
-    for row in data:
-        for cell, width in zip(row, widths, strict=False):
-            parts = cell if isinstance(cell, list) else [cell]
-            # the width the table will wrap the cell to, so the wrap is kept for it
-            inner = width - _CELL_PADDING
-            if sum(p.wrap(inner, page)[1] for p in parts if hasattr(p, "wrap")) > limit:
-                return False
-    return True
 
 
 def render(document: Document, look: Look) -> bytes:
