@@ -18,6 +18,9 @@ words, rules and shaded rectangles fall:
   one of them, so that a header or a row stands alone;
 - **lone field at the top**: a record (an action card) split so that one field
   (``Status: planerad``) stands alone at the top of the next page;
+- **total alone at the top**: a total ("Totalt 47 000 kr") cut from what it adds up;
+- **record split**: a record under its rule split over pages with fewer than
+  :data:`RECORD_END` fields on one side (``Nr: 2`` and one field at the foot);
 - **carried over**: the top of a page, up to its first heading, would have fitted
   in the room left at the foot of the page before (a chain of paragraphs kept
   with the next, too long, moved it);
@@ -38,6 +41,7 @@ works on any PDF; :func:`audit` returns each defect with its page number.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from collections.abc import Iterable, Sequence
 from typing import Any
@@ -350,9 +354,22 @@ def _is_heading(line: Line, sizes: Sizes) -> bool:
     return line.size >= sizes.heading - 0.3 and line.size > sizes.body + 1
 
 
+#: A line ending in an amount closes what stands above it: a total ("Totalt 47 000 kr"),
+#: not a contents' line, whose page number stands after a leader.
+_TOTAL = re.compile(r"^[^.]*\d( ?(kr|SEK|%))?$")
+
+
 def _is_label(line: Line, sizes: Sizes) -> bool:
-    """A bold line at body size standing alone: a caption, a question, a list's name."""
-    return line.bold and abs(line.size - sizes.body) < 0.6 and not line.text.endswith(".")
+    """A bold line at body size standing alone: a caption, a question, a list's name.
+
+    A total ending in its amount closes a list of records: it is no label.
+    """
+    return (
+        line.bold
+        and abs(line.size - sizes.body) < 0.6
+        and not line.text.endswith(".")
+        and not _TOTAL.search(line.text)
+    )
 
 
 def _starts_chapter(page: Page, sizes: Sizes) -> bool:
@@ -436,7 +453,7 @@ def _follows_field(page: Page, index: int) -> bool:
 
 def _is_field(line: Line) -> bool:
     """Whether ``line`` opens a field: a bold label ending in a colon, then its value."""
-    return line.first_bold and any(w.endswith(":") for w in line.words[:4])
+    return line.first_bold and any(w.endswith(":") for w in line.words[:6])
 
 
 def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
@@ -465,6 +482,63 @@ def _lone_field_at_top(page: Page, before: Page, sizes: Sizes) -> str | None:
             return None
         k += 1
     return lines[0].text if fields == 1 else None
+
+
+#: The fewest fields of a record (a row in large print) on either side of a page break.
+RECORD_END = 3
+
+
+def _record_head(before: Page, sizes: Sizes) -> list[Line] | None:
+    """The lines of the record ``before`` ends in: fields under a rule, in one column."""
+    lines = before.lines
+    if not lines:
+        return None
+    rules = [y for y in before.rules if y < lines[-1].top]
+    if not rules:
+        return None
+    head = [line for line in lines if line.top > max(rules)]
+    if not head or not _is_field(head[0]) or any(_is_heading(h, sizes) for h in head):
+        return None
+    if any(abs(line.x0 - head[0].x0) > 2 for line in head):
+        return None  # a table's cells beside one another, not a record's fields
+    for above, line in itertools.pairwise(head):
+        if line.top - above.bottom > line.size * 1.2 or (line.first_bold and not _is_field(line)):
+            return None  # the record ended: a paragraph or a label of its own follows
+    return head
+
+
+def _record_tail(page: Page, sizes: Sizes) -> list[Line]:
+    """The lines opening ``page`` that go on with a record: up to a rule, a heading, a gap."""
+    lines = page.lines
+    if any(page.content_top - 2 <= y <= lines[0].top + 1 for y in page.rules):
+        return []  # a record of its own starts under the rule
+    tail = [lines[0]]
+    for line in lines[1:]:
+        above = tail[-1]
+        if _is_heading(line, sizes) or any(above.bottom - 1 < y < line.top + 1 for y in page.rules):
+            break
+        if abs(line.x0 - tail[0].x0) > 2 or line.top - above.bottom > line.size * 1.2:
+            break
+        if line.first_bold and not _is_field(line):
+            break  # a label of a list or a paragraph after the record
+        tail.append(line)
+    return tail
+
+
+def _record_split(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """A record split over the break with fewer than :data:`RECORD_END` fields on a side."""
+    head = _record_head(before, sizes)
+    if head is None or not page.lines or _is_heading(page.lines[0], sizes):
+        return None
+    tail = _record_tail(page, sizes)
+    if not tail or abs(tail[0].x0 - head[0].x0) > 2:
+        return None
+    above, below = sum(map(_is_field, head)), sum(map(_is_field, tail))
+    if tail[0].first_bold and not _is_field(tail[0]):
+        return None  # a label of what follows, not a field of the record
+    if min(above, below) < RECORD_END:
+        return f"{above} | {below} fields: {head[0].text[:30]!r} ... {tail[-1].text[:30]!r}"
+    return None
 
 
 #: An introduction to a table: this many lines of text at most.
@@ -507,9 +581,16 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
         out.append(Defect(page.number, "into the footer", f"{page.footer_gap / MM:.1f} mm"))
     if before is None or page.number <= 2 or _starts_chapter(page, sizes):
         return out
+    first = page.lines[0] if page.lines else None
+    if first is not None and first.bold and _TOTAL.search(first.text):
+        # the total went over the page from the records or the rows it adds up
+        out.append(Defect(page.number, "total alone at the top", first.text))
     lone = _lone_field_at_top(page, before, sizes)
     if lone:
         out.append(Defect(page.number, "lone field at the top", lone))
+    split = _record_split(page, before, sizes)
+    if split and not lone:
+        out.append(Defect(page.number, "record split", split))
     carried = _carried_over(page, before, sizes)
     if carried and not before.is_contents:
         out.append(Defect(page.number, "carried over", carried))
@@ -579,6 +660,7 @@ def audit(
                 last.bold
                 and abs(last.size - sizes.body) < 0.6
                 and ":" not in last.text
+                and not _TOTAL.search(last.text)
                 and page.content_bottom - last.bottom < 2
                 and last.bottom > page.height * 0.5
                 and not any(abs(o.top - last.top) < 2 for o in lines if o is not last)

@@ -272,7 +272,15 @@ def test_the_large_print_summary_fits_one_page(example: Plan, language: Language
             "Contents",
         )
     )
-    _one_page(_pdf_text(data), title, contents)
+    pages = _pdf_text(data)
+    _one_page(pages, title, contents)
+    # the page holds three actions, and says where the others are
+    more = (
+        "Ytterligare åtta åtgärder står i kapitlet Att göra."
+        if language is Language.SV
+        else "Eight more actions are in the chapter Actions."
+    )
+    assert more in " ".join(pages[1].split())
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         sizes = {
             round(float(w["size"]), 1) for w in pdf.pages[1].extract_words(extra_attrs=["size"])

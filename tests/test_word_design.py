@@ -303,20 +303,26 @@ def test_the_staircase_and_the_centre_matrix_have_captions_under_them() -> None:
         assert all(p.find(f".//{qn('w:keepNext')}") is not None for p in last_row.iter(qn("w:p")))
 
 
-def test_a_short_table_stays_whole_and_a_record_splits_only_between_two_fields() -> None:
+def test_a_short_table_stays_whole_and_a_record_splits_only_between_three_fields() -> None:
     data = _export(klusterplan.example())
     body = etree.fromstring(zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml"))
     groups = next(t for t in body.iter(qn("w:tbl")) if "Röster" in "".join(t.itertext()))
     rows = groups.findall(qn("w:tr"))
     kept = [r.find(f".//{qn('w:keepNext')}") is not None for r in rows]
     assert len(rows) > 5 and all(kept[:-1]) and not kept[-1]
-    # large print: an action card keeps its first two fields and its last two together
+    # large print: an action card keeps its first three fields and its last three together,
+    # each field whole
     large = _export(klusterplan.example(), large_print=True)
     paragraphs = _paragraphs(large)
     start = next(k for k, p in enumerate(paragraphs) if p.text.startswith("Nr: 1"))
     card = paragraphs[start : start + 8]
     keeps = [p.paragraph_format.keep_with_next is True for p in card]
-    assert keeps == [True, False, False, False, False, False, True, False]
+    assert keeps == [True, True, False, False, False, True, True, False]
+    assert all(p.paragraph_format.keep_together for p in card)
+    # a survey of four fields is kept whole
+    start = next(k for k, p in enumerate(paragraphs) if p.text.startswith("Genomförs av:"))
+    survey = [p.paragraph_format.keep_with_next is True for p in paragraphs[start : start + 4]]
+    assert survey == [True, True, True, False]
     # a persona's closing field keeps with nothing: no chain to the next persona's page
     lessons = [p for p in paragraphs if p.text.startswith("Lärdomar:")]
     assert lessons and not any(p.paragraph_format.keep_with_next for p in lessons)

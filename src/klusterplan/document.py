@@ -67,6 +67,7 @@ __all__ = [
     "cover_marks",
     "has_content",
     "has_wide_table",
+    "is_lead_in",
     "language_tag",
     "marked_values",
     "pieces",
@@ -531,6 +532,27 @@ def chapters(sections: Iterable[Section]) -> list[tuple[Section, ...]]:
             out.append([])
         out[-1].append(section)
     return [tuple(chapter) for chapter in out]
+
+
+#: The most characters of a chapter's opening lines that keep with its first section.
+LEAD_IN_CHARACTERS = 240
+
+
+def is_lead_in(section: Section) -> bool:
+    """Whether ``section`` holds a few lines only: a field or two, a short paragraph.
+
+    A chapter opening with such lines keeps them with its first section's
+    heading, so that they never end a page under the chapter's heading alone.
+    """
+    texts: list[str] = []
+    for block in section.blocks:
+        if isinstance(block, Fields):
+            texts += [f.value for f in block.items]
+        elif isinstance(block, Paragraph) and not block.prompt:
+            texts.append(block.text)
+        else:
+            return False
+    return bool(texts) and sum(map(len, texts)) <= LEAD_IN_CHARACTERS
 
 
 def has_wide_table(sections: Iterable[Section]) -> bool:

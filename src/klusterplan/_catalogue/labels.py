@@ -19,6 +19,14 @@ _LABELS: dict[str, tuple[str, str]] = {
     "summary_campaign": ("Klusterkampanjens målgrupper", "The cluster campaign's target groups"),
     "summary_goals": ("Det här vill vi uppnå", "What we want to achieve"),
     "summary_actions": ("Viktigaste åtgärderna", "Key actions"),
+    "summary_more_actions_one": (
+        "Ytterligare en åtgärd står i kapitlet {chapter}.",
+        "One more action is in the chapter {chapter}.",
+    ),
+    "summary_more_actions_many": (
+        "Ytterligare {n} åtgärder står i kapitlet {chapter}.",
+        "{n} more actions are in the chapter {chapter}.",
+    ),
     "summary_budget": ("Budget för kommunikationsplanen", "Budget of the communication plan"),
     "summary_activities": ("Aktiviteternas kostnad", "Cost of the activities"),
     "personas_appendix": ("Bilaga: Personas", "Appendix: Personas"),

@@ -246,6 +246,9 @@ def numbers_right(columns: int, rows: Sequence[Sequence[str]]) -> tuple[str, ...
 
 #: A column narrower than this many ems is narrow: its text should fit in two lines.
 _NARROW_EMS = 9
+#: The most lines a cell of a table in large print runs to; a longer one reads better as
+#: a record's field, a full line wide.
+_CELL_LINES = 4
 
 
 def cramped(
@@ -255,7 +258,9 @@ def cramped(
 
     Its words fit, but a column narrower than :data:`_NARROW_EMS` ems holds
     text that runs to more than two lines there (a survey's description at
-    16 pt): such a table reads better as one record a row.
+    16 pt), or a cell runs to more than :data:`_CELL_LINES` lines (the values'
+    meanings beside each other, a few words a line): such a table reads better
+    as one record a row.
     """
     fitted = fit_columns(headers, rows, widths, _design.text_width(False), size)
     if fitted is None:
@@ -265,6 +270,8 @@ def cramped(
         cells = (" ".join(row[c].split()) for row in rows if c < len(row))
         longest = max((text_width(cell, size) for cell in cells), default=0.0)
         if width < _NARROW_EMS * size and longest > 2 * inner:
+            return True
+        if longest > _CELL_LINES * inner:
             return True
     return False
 

@@ -31,6 +31,7 @@ __all__ = [
     "longest_word",
     "staircase_columns",
     "text_width",
+    "whole_headers",
 ]
 
 #: Left and right padding of a table cell together, in points (4 pt each side), with
@@ -313,6 +314,34 @@ def _wrapped_lines(words: tuple[tuple[float, ...], ...], width: float, space: fl
                 count += 1
                 at = word
     return count
+
+
+def whole_headers(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    widths: Sequence[float],
+    size: float,
+    measure: Measure,
+    padding: float,
+) -> list[float]:
+    """``widths`` with room for the header of a column of short values on one line.
+
+    A column whose values each fit on one line, but whose header would take two
+    ("Klart senast" over dates), takes what it needs from the widest column, as
+    long as that keeps two fifths of the table's width.
+    """
+    out = list(widths)
+    total = sum(out)
+    for c, header in enumerate(headers):
+        body = max((measure(row[c], size, False) for row in rows if c < len(row)), default=0.0)
+        need = measure(header, size, True) + padding
+        widest = max(range(len(out)), key=out.__getitem__)
+        if widest == c or body + padding > out[c] or need <= out[c]:
+            continue
+        if out[widest] - (need - out[c]) >= total * 0.4:
+            out[widest] -= need - out[c]
+            out[c] = need
+    return out
 
 
 def _phrase(cell: str, size: float, measure: Measure) -> float:

@@ -43,7 +43,7 @@ from .shared import (
     value_words,
 )
 from .spec import Blocks
-from .summary_text import summary_text
+from .summary_text import more_actions, summary_text
 
 __all__ = [
     "LEADER_FIELDS",
@@ -424,9 +424,10 @@ def summary_blocks(b: PlanBuilder) -> list[Block | None]:
     """One page for the board: sentences, groups and votes, campaign, goals, actions, money.
 
     In large print, where each line takes twice the room, the page holds the
-    sentences, the groups and their votes, and the next actions due: the
-    campaign's list and the money are in the sentences, the goals in the
-    communication plan's own chapter.
+    sentences, the groups and their votes, and the next actions due, with a
+    line saying how many more the actions' chapter holds: the campaign's list
+    and the money are in the sentences, the goals in the communication plan's
+    own chapter.
     """
     plan = b.plan
     cp = plan.communication_plan
@@ -456,10 +457,11 @@ def summary_blocks(b: PlanBuilder) -> list[Block | None]:
         ("feel", "; ".join(cp.goals.feel)),
         ("do", "; ".join(cp.goals.do)),
     )
-    key_actions = sorted(
+    planned = sorted(
         (a for a in plan.actions if a.status is not ActionStatus.DROPPED),
         key=lambda a: (a.horizon is not Horizon.IMMEDIATE, a.due is None, a.due or _dt.date.max),
-    )[: SUMMARY_ACTIONS_LARGE if large else SUMMARY_ACTIONS]
+    )
+    key_actions = planned[: SUMMARY_ACTIONS_LARGE if large else SUMMARY_ACTIONS]
     if large:
         # what is done and by whom waits for the action tables: here what comes, and when
         actions = b.table(
@@ -488,7 +490,8 @@ def summary_blocks(b: PlanBuilder) -> list[Block | None]:
     goals_caption = Paragraph(b.t("summary_goals"), prompt=True) if goals.items else None
     text = summary_text(b)
     if large:
-        return [text, groups, actions]
+        # the page holds a few: the reader learns where the others are
+        return [text, groups, actions, more_actions(b, len(planned) - len(key_actions))]
     return [text, groups, campaign, goals_caption, goals, actions, money]
 
 

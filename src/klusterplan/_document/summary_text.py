@@ -17,7 +17,7 @@ from ..model import DEFAULT_CENTRES, ActionStatus, CentreProfile, Horizon
 from .builder import PlanBuilder
 from .shared import campaign_groups
 
-__all__ = ["composed", "summary_text"]
+__all__ = ["composed", "more_actions", "summary_text"]
 
 #: More groups than this sharing the most votes are not named: a tie of all says nothing.
 _MOST_NAMED = 3
@@ -47,6 +47,15 @@ def summary_text(b: PlanBuilder) -> Paragraph | None:
         if not kept or start >= kept[-1][1]:
             kept.append((start, end))
     return Paragraph(text, quoted=tuple(kept), quoted_lang=b.plan.language)
+
+
+def more_actions(b: PlanBuilder, n: int) -> Paragraph | None:
+    """What a summary too short for every key action says of the ``n`` it leaves out."""
+    if n < 1:
+        return None
+    text = _plural(b, "summary_more_actions", n, chapter=b.t("actions"))
+    # (a count in words opens the English sentence: "Eight more actions ...")
+    return Paragraph(text[:1].upper() + text[1:])
 
 
 def composed(b: PlanBuilder) -> str:

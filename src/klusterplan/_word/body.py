@@ -13,6 +13,7 @@ paragraphs by :mod:`~klusterplan._word.wordml`.
 from __future__ import annotations
 
 import functools
+import math
 from collections.abc import Callable, Iterator
 from typing import assert_never
 
@@ -41,9 +42,10 @@ from ..document import (
     chapters,
     cover_marks,
     has_wide_table,
+    is_lead_in,
 )
 from ..model import Language
-from .layout import heading_pages
+from .layout import heading_pages, paragraph_heights
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .questions import (
     HEADING_ROOM,
@@ -315,23 +317,26 @@ def _wrapped(value: str, room: float, size: float) -> list[tuple[int, int]]:
     """``value`` in lines at most ``room`` points wide at ``size``, broken after its commas.
 
     A frame's lines are one paragraph, broken by hand: each line of a long value
-    (the contact person's) starts under the one before, at the labels' tab.
+    (the contact person's) starts under the one before, at the labels' tab, and
+    holds as much as fits, as the PDF's does.
     """
+
+    def wide(text: str) -> float:
+        # (a character the typeface cannot lay out, a control character, as a space)
+        return text_width("".join(c if c.isprintable() else " " for c in text), size)
+
     out: list[tuple[int, int]] = []
     start = 0
-
-    def width(text: str) -> float:
-        # measured word by word: a line break or tab in the value is a space here
-        return text_width(" ".join(text.split()), size)
-
-    while width(value[start:]) > room:
-        cut = value.rfind(", ", start)
-        while cut > start and width(value[start : cut + 1]) > room:
-            cut = value.rfind(", ", start, cut)
-        if cut <= start:
+    while wide(value[start:]) > room:
+        cuts = [
+            k
+            for k in range(start, len(value))
+            if value.startswith(", ", k) and wide(value[start : k + 1]) <= room
+        ]
+        if not cuts:
             break
-        out.append((start, cut + 1))
-        start = cut + 2
+        out.append((start, cuts[-1] + 1))
+        start = cuts[-1] + 2
     out.append((start, len(value)))
     return out
 
@@ -410,26 +415,98 @@ def _contents(
     if not listed:
         yield p_xml(begin + run_xml(document.contents_hint, "<w:i/>") + end)
         return
-    last = len(listed) - 1
-    tabs = f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{w.look.text_width}"/></w:tabs>'
-    for i, (section, bookmark) in enumerate(listed):
-        indent = (section.level - 1) * 400
-        # a chapter's entry stays on the page of the entries under it
-        keep = i < last and listed[i + 1][0].level > section.level
-        ppr = (
-            f"{tabs}{'<w:keepNext/>' if keep else ''}"
-            # a chapter's entry a little apart from the section entries before it
-            f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
-            'w:line="252" w:lineRule="auto"/>'
-            f'<w:ind w:left="{indent}" w:right="400"/>'
+    made = _Entries(w, listed, pages, begin, end)
+    # a page break before the chapters that share the contents out over its pages alike
+    breaks = _contents_breaks(w.look, listed, made.paragraphs(set()), size)
+    yield from made.paragraphs(breaks)
+
+
+class _Entries:
+    """The contents' entries, each a paragraph linked to its heading, with its page."""
+
+    def __init__(
+        self,
+        w: _Writer,
+        listed: list[tuple[Section, str]],
+        pages: dict[str, int],
+        begin: str,
+        end: str,
+    ) -> None:
+        self.w, self.listed, self.pages, self.begin, self.end = w, listed, pages, begin, end
+
+    def paragraphs(self, breaks: set[int]) -> list[str]:
+        """Each entry's paragraph; those at ``breaks`` (indexes) start a page."""
+        listed, last = self.listed, len(self.listed) - 1
+        tabs = (
+            f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{self.w.look.text_width}"/>'
+            "</w:tabs>"
         )
-        bold = "<w:b/>" if section.level == 1 else ""
-        runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
-        page = pages.get(bookmark)
-        if page is not None:
-            runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(bookmark, page, bold)
-        link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
-        yield p_xml((begin if i == 0 else "") + link + (end if i == last else ""), ppr)
+        out = []
+        for i, (section, bookmark) in enumerate(listed):
+            indent = (section.level - 1) * 400
+            # a chapter's entry stays on the page of the first two entries under it
+            opens = i < last and listed[i + 1][0].level > section.level
+            first = 0 < i < last and listed[i - 1][0].level < section.level
+            keep = opens or (first and listed[i + 1][0].level >= section.level)
+            ppr = (
+                f"{'<w:keepNext/>' if keep else ''}"
+                f"{'<w:pageBreakBefore/>' if i in breaks else ''}{tabs}"
+                # a chapter's entry a little apart from the section entries before it
+                f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
+                'w:line="252" w:lineRule="auto"/>'
+                f'<w:ind w:left="{indent}" w:right="400"/>'
+            )
+            bold = "<w:b/>" if section.level == 1 else ""
+            runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
+            page = self.pages.get(bookmark)
+            if page is not None:
+                runs += f"<w:r><w:rPr>{bold}</w:rPr><w:tab/></w:r>" + _page_ref(
+                    bookmark, page, bold
+                )
+            link = f'<w:hyperlink w:anchor="{bookmark}" w:history="1">{runs}</w:hyperlink>'
+            out.append(
+                p_xml((self.begin if i == 0 else "") + link + (self.end if i == last else ""), ppr)
+            )
+        return out
+
+
+def _contents_breaks(
+    look: Look, listed: list[tuple[Section, str]], paragraphs: list[str], title: int
+) -> set[int]:
+    """The entries to start a contents page with, so that its pages fill alike.
+
+    Contents longer than a page would fill the first and leave a few lines on
+    the next, with a chapter's entry at the foot apart from its sections; so
+    the pages break before a chapter's entry, the entries shared out evenly. A
+    chapter without sections goes with the next chapter, never ending a page.
+    ``title`` is the contents' title's size in half-points.
+    """
+    heights = paragraph_heights(paragraphs, look)
+    room = _design.text_height(False)
+    # the title's line and the room under it
+    first = title / 2 * 1.2207 * 1.1 + 10
+    total = first + sum(heights)
+    if total <= room:
+        return set()
+    starts = [
+        k for k in range(1, len(listed)) if listed[k][0].level == 1 and listed[k - 1][0].level > 1
+    ]
+    blocks = [0, *starts]
+    sizes = [sum(heights[a:b]) for a, b in zip(blocks, [*blocks[1:], len(listed)], strict=True)]
+    sizes[0] += first
+    pages = math.ceil(total / room)
+    limit = total / pages
+    while True:
+        breaks: set[int] = set()
+        used = 0.0
+        for k, height in zip(blocks, sizes, strict=True):
+            if used and used + height > limit:
+                breaks.add(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            return breaks
+        limit += 6
 
 
 def _page_ref(bookmark: str, page: int, rpr: str) -> str:
@@ -494,7 +571,7 @@ def body_xml(
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
             w.width = look.wide_width if wide else look.text_width
-        for section in chapter:
+        for n, section in enumerate(chapter):
             if id(section) in done:
                 continue
             group = groups.get(id(section))
@@ -577,6 +654,11 @@ def body_xml(
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
+            below = chapter[n + 1] if n + 1 < len(chapter) else None
+            if below is not None and below.level > section.level and is_lead_in(section):
+                # a chapter's few opening lines go with its first section's heading, never
+                # alone under the chapter's heading at a page's foot
+                parts[-1] = kept_together(parts[-1] + "<w:p>")[: -len("<w:p>")]
     _keep_tail(parts, tail)
     parts.append("</w:body>")
     if pages:

@@ -22,7 +22,7 @@ from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .wordml import RULE_ROOM
 
-__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short"]
+__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short", "paragraph_heights"]
 
 #: Each house style's type role and its space before and after, in points.
 STYLE_SPACING: dict[str, tuple[str, float, float]] = {
@@ -419,24 +419,41 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
         if isinstance(piece, _Break):
             pages.section(piece.landscape)
         elif isinstance(piece, _Table):
+            if _held(piece):
+                # a table kept with what follows (the chart under it) moves with it
+                need = sum(r.height for r in piece.rows) + _chain(pieces, i + 1)[0]
+                if pages.y + need > pages.room and need <= pages.room and pages.y > 0:
+                    pages.new_page()
             pages.table(piece)
         else:
-            following, kept = 0.0, False
-            k = i + 1
-            # a chain of paragraphs kept with the next stays with the first lines after it
-            while piece.keep_next and k < len(pieces):
-                nxt = pieces[k]
-                if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
-                    break  # what starts a page of its own is kept with nothing before it
-                if isinstance(nxt, _Para) and nxt.keep_next:
-                    following += nxt.height
-                    k += 1
-                    continue
-                following += _first(nxt)
-                kept = _kept(nxt)
-                break
+            following, kept = _chain(pieces, i + 1) if piece.keep_next else (0.0, False)
             pages.paragraph(piece, following, kept)
     return pages.found
+
+
+def _held(piece: Any) -> bool:
+    """Whether ``piece`` is a table kept whole and with what follows it: its last row too."""
+    return isinstance(piece, _Table) and bool(piece.rows) and all(r.keep for r in piece.rows)
+
+
+def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
+    """What the pieces from ``k`` on keep on the page of the one before them.
+
+    A chain of paragraphs kept with the next, and tables kept with what follows,
+    stays with the first lines after it; the second value says whether those
+    are a table kept whole.
+    """
+    following = 0.0
+    while k < len(pieces):
+        nxt = pieces[k]
+        if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
+            break  # what starts a page of its own is kept with nothing before it
+        if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
+            following += nxt.height if isinstance(nxt, _Para) else sum(r.height for r in nxt.rows)
+            k += 1
+            continue
+        return following + _first(nxt), _kept(nxt)
+    return following, False
 
 
 def is_short(table: str, look: Look, width: int, below: float = 0.0) -> bool:
@@ -470,3 +487,16 @@ def fits_page(table: str, look: Look, width: int, headings: int = 1) -> bool:
     height = _height(table, look)
     heading = _design.size("h1", look.large_print) * 3 * headings
     return height + heading <= _design.text_height(width > look.text_width)
+
+
+def paragraph_heights(paragraphs: list[str], look: Look) -> list[float]:
+    """How tall each of ``paragraphs`` (``w:p`` elements as XML) stands on a portrait page.
+
+    Each height holds the paragraph's space before and after it.
+    """
+    from lxml import etree
+
+    root = etree.fromstring(f'<w:body xmlns:w="{W_NS}">{"".join(paragraphs)}</w:body>'.encode())
+    measure = _Measure(look, [])
+    width = look.text_width / 20
+    return [measure.paragraph(p, width).height for p in root.iterchildren(_tag("p"))]

@@ -75,6 +75,11 @@ def _whole(path: str, text: str) -> Marks:
     return (Mark(path, 0, len(text)),) if path else ()
 
 
+#: The fewest fields of a record (a wide table's row in large print) on either side of
+#: a page break.
+RECORD_END = 3
+
+
 class TableWriter(WriterBase):
     """Writes tables, large print's records, and the figures drawn as tables."""
 
@@ -156,11 +161,13 @@ class TableWriter(WriterBase):
         shaded: bool = True,
         marks: tuple[tuple[Marks, ...], ...] = (),
         list_path: str = "",
+        with_next: bool = False,
     ) -> str:
         """A table; ``raw`` rows hold each cell's paragraphs as XML rather than text.
 
         ``marks`` are each body cell's plan values; ``list_path`` the plan list the
-        rows show, named by a bookmark in the first header cell.
+        rows show, named by a bookmark in the first header cell. A table
+        ``with_next`` (kept together) keeps on the page of what follows it.
         """
 
         def ppr(column: int, keep: bool) -> str:
@@ -196,7 +203,9 @@ class TableWriter(WriterBase):
         for n, row in enumerate(rows):
             # the first two rows stay together too, so that no header stands over one row
             keep = (
-                (keep_together and n < last) or n in (0, last - 1) or (bool(footer) and n == last)
+                (keep_together and (n < last or with_next))
+                or n in (0, last - 1)
+                or (bool(footer) and n == last)
             )
             cells_marks = marks[n] if n < len(marks) else ()
             parts.append(f"<w:tr>{row_pr}")
@@ -211,15 +220,18 @@ class TableWriter(WriterBase):
             top = borders("tcBorders", ("top",), self.look.primary, 8)
             parts.append(f"<w:tr>{row_pr}")
             for c, (width, cell) in enumerate(zip(tcw, footer, strict=True)):
-                inner = self._cell(cell, "<w:b/>" + rpr, ppr(c, False))
+                inner = self._cell(cell, "<w:b/>" + rpr, ppr(c, with_next))
                 parts.append(f"<w:tc><w:tcPr>{width}{top}</w:tcPr>{inner}</w:tc>")
             parts.append("</w:tr>")
         parts.append("</w:tbl>")
         # a paragraph after each table keeps two tables from merging into one; it is the
         # space under the table, as tall as the PDF's (four fifths of the body size)
         gap = self.look.body_size * 8  # half-points to twips, times 0.8
+        held = "<w:keepNext/>" if with_next else ""
         parts.append(
-            p_xml("", f'<w:spacing w:before="0" w:after="0" w:line="{gap}" w:lineRule="exact"/>')
+            p_xml(
+                "", f'{held}<w:spacing w:before="0" w:after="0" w:line="{gap}" w:lineRule="exact"/>'
+            )
         )
         return "".join(parts)
 
@@ -252,7 +264,7 @@ class TableWriter(WriterBase):
         line = round(size * 10 * 1.25) + 60
         height = block.row_lines * HAND_LINE + line if block.row_lines else 0
 
-        def write(keep_together: bool) -> str:
+        def write(keep_together: bool, with_next: bool = False) -> str:
             return self._table(
                 block.headers,
                 rows,
@@ -266,6 +278,7 @@ class TableWriter(WriterBase):
                 footer=block.footer,
                 marks=source.marks if source else (),
                 list_path=source.path if source else "",
+                with_next=with_next,
             )
 
         # the marks' names and numbers as they were, for a table written a second time
@@ -273,9 +286,10 @@ class TableWriter(WriterBase):
         xml = write(block.keep_together)
         short = is_short(xml, self.look, self.width, below)
         if not block.keep_together and not block.row_lines and short:
-            # a short table stays whole on its page, never leaving two or three rows apart
+            # a short table stays whole on its page, never leaving two or three rows apart,
+            # and on the page of the figure under it
             self.names, self.bookmarks = dict(names), bookmarks
-            xml = write(True)
+            xml = write(True, with_next=below > 0)
         self.sheet_split = False
         # a sheet kept on one page shares the page out among its rows, none under 9 mm
         while block.keep_together and height > WRITING_ROW:
@@ -298,7 +312,9 @@ class TableWriter(WriterBase):
         lang = lang_xml(block.lang)
         rule = borders("pBdr", ("top",), GREY, 6).replace('w:space="0"', 'w:space="4"')
         source = block.source
+        total = " ".join(c for c in block.footer if c.strip())
         for n, row in enumerate(block.rows):
+            closes = bool(total) and n == len(block.rows) - 1
             row_marks = source.marks[n] if source and n < len(source.marks) else ()
             cells = [
                 (h or "#", c.strip(), row_marks[k] if k < len(row_marks) else ())
@@ -307,12 +323,22 @@ class TableWriter(WriterBase):
             cells = [(h, c, m) for h, c, m in cells if c]
             last = len(cells) - 1
             for i, (name, value, marks) in enumerate(cells):
-                # a record splits over pages only with two fields at least on each side:
-                # its first keeps with its second, the one before its last with the last
-                # (a record of three fields or fewer is kept whole)
-                keep = i < last and (i == 0 or i >= last - 1 or last < 3)
-                ppr = ("<w:keepNext/>" if keep else "") + (rule if i == 0 else "")
+                # a record splits over pages only with three fields at least on each side:
+                # each field keeps with the next but where that leaves three on each side
+                # (a record of five fields or fewer is kept whole)
+                keep = i < last and not RECORD_END - 1 <= i <= last - RECORD_END
+                keep = keep or (closes and i == last)
+                # (a field is a few lines: whole, never its last line alone over the page)
+                ppr = (
+                    ("<w:keepNext/>" if keep else "") + "<w:keepLines/>" + (rule if i == 0 else "")
+                )
                 yield p_xml(run_xml(f"{name}: ", "<w:b/>") + self.marked(value, marks, lang), ppr)
+        if total:
+            # the total closes the records as the total row closes the table, as in the PDF
+            line = borders("pBdr", ("top",), self.look.primary, 10).replace(
+                'w:space="0"', 'w:space="2"'
+            )
+            yield p_xml(run_xml(total, "<w:b/>"), "<w:keepLines/>" + line)
 
     def matrix(self, block: Matrix) -> Iterator[str]:
         """The centre matrix as the PDF draws it: two by two fields in the house colour.

@@ -45,6 +45,9 @@ class Writer(Protocol):
     def table(self, block: TableBlock) -> list[Any]:
         """A table block as flowables."""
 
+    def tall(self, flowable: Any) -> float:
+        """How tall ``flowable`` is in the frame, with the space around it."""
+
 
 def chart(w: Writer, block: Chart) -> list[Any]:
     # The table first, at full width, then the bars: every reader gets the
@@ -54,7 +57,11 @@ def chart(w: Writer, block: Chart) -> list[Any]:
         return out
     drawing = bars(block, w.look, w.width, w.height)
     # the title as the figure's caption, under it, as in the other formats
-    out.append(together([drawing, w.para(block.title, w.s.caption)]))
+    figure = [drawing, w.para(block.title, w.s.caption)]
+    if sum(w.tall(f) for f in [*out, *figure]) <= w.height * 0.85:
+        # the numbers and their bars on one page, the one read beside the other
+        return [together([*out, *figure]), Spacer(1, w.look.size)]
+    out.append(together(figure))
     out.append(Spacer(1, w.look.size))
     return out
 

@@ -178,7 +178,9 @@ class Question(KeepTogether):  # type: ignore[misc]
         if fit == 0:
             # not even its first part here: the next page, unless this one is empty
             at_top = aH >= room * 0.95
-            return list(self._content) if at_top else [KeepTogether.FrameBreak(), self]
+            # (reportlab adds the first of a split's parts unsplit: an action goes first)
+            flowing = [KeepTogether.NullActionFlowable(), *self._content]
+            return flowing if at_top else [KeepTogether.FrameBreak(), self]
         rest = Question(self.again(), self.parts[fit:], self.again, self.measure)
         return [*self.head, *(f for part in self.parts[:fit] for f in part), rest]
 
@@ -206,6 +208,57 @@ class Question(KeepTogether):  # type: ignore[misc]
         if first < _CUT_ROWS or body - first < 2:
             return None
         return [*flat[:k], pieces[0]], [pieces[1], *flat[k + 1 :]]
+
+
+#: The fewest fields of a record on either side of a page break.
+RECORD_END = 3
+#: A record that does not fit the room left moves whole to the next page when the page
+#: is already this full; on an emptier page it splits between its fields.
+RECORD_FULL = 2 / 3
+
+
+class Record(KeepTogether):  # type: ignore[misc]
+    """A record of fields under its rule (a wide table's row in large print).
+
+    It stays whole on the page it starts on when it fits there, and moves whole
+    to the next page when this one is :data:`RECORD_FULL` full already. Else, on
+    an emptier page, or when it is taller than a page, it splits between two
+    fields, leaving at least :data:`RECORD_END` fields on each side: never a
+    lone "Status: planerad" at the top of a page or "Nr: 2" at its foot.
+    """
+
+    def __init__(
+        self, head: list[Any], fields: list[list[Any]], measure: Callable[[Any], float]
+    ) -> None:
+        super().__init__(together([*head, *(f for field in fields for f in field)])._content)
+        self.head, self.fields, self.measure = head, fields, measure
+
+    def split(self, aW: float, aH: float) -> list[Any]:
+        frame = getattr(self, "_frame", None)
+        room = float(frame._height) if frame is not None else aH
+        heights = [sum(self.measure(f) for f in field) for field in self.fields]
+        height = sum(self.measure(f) for f in self.head)
+        total = height + sum(heights)
+        if total <= aH:
+            return list(self._content)
+        at_top = aH >= room * 0.95
+        short = len(self.fields) < 2 * RECORD_END
+        if total <= room and (short or room - aH >= room * RECORD_FULL):
+            return list(super().split(aW, aH))  # whole, on the next page
+        fit = 0
+        for k, field in enumerate(heights[:-RECORD_END], start=1):
+            height += field
+            if height > aH:
+                break
+            if k >= RECORD_END:
+                fit = k
+        if fit == 0:
+            # taller than a page: from the top of the next, flowing on as it must
+            # (reportlab adds the first of a split's parts unsplit: an action goes first)
+            flowing = [KeepTogether.NullActionFlowable(), *self._content]
+            return flowing if at_top else [KeepTogether.FrameBreak(), self]
+        rest = Record([], self.fields[fit:], self.measure)
+        return [*self.head, *(f for field in self.fields[:fit] for f in field), rest]
 
 
 #: The least a chapter leaves on the page it ends on when it began on an earlier one,

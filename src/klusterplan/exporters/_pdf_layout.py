@@ -11,6 +11,7 @@ reportlab is imported here only, when a PDF is written.
 from __future__ import annotations
 
 import io
+import itertools
 import re
 from typing import Any, assert_never
 
@@ -20,7 +21,6 @@ from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
@@ -30,14 +30,12 @@ from reportlab.platypus import (
     PageBreak,
     PageTemplate,
     Spacer,
-    TableStyle,
 )
 from reportlab.platypus.doctemplate import NextPageTemplate
 from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .._catalogue.labels import joined, label
-from .._document.metrics import fit_columns
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
@@ -54,6 +52,7 @@ from ..document import (
     Staircase,
     WritingSpace,
     has_wide_table,
+    is_lead_in,
 )
 from ..document import Table as TableBlock
 from ._pdf_canvas import _DocTemplate, canvas_maker
@@ -63,6 +62,7 @@ from ._pdf_flow import (
     END_LINES,
     FRAME_ROOM,
     Question,
+    Record,
     all_headings,
     balanced,
     keep_end,
@@ -75,21 +75,18 @@ from ._pdf_flowables import (
     QuestionMark,
     _ContentsLine,
     _Frame,
-    _Grid,
     _Heading,
     _Para,
     _RuledLines,
 )
+from ._pdf_grid import fit, make_grid, writing_rows
 from ._pdf_lines import word_widths
 from ._pdf_styles import (
-    _CELL_PADDING,
     _CONTENT_HEIGHT,
     _CONTENT_WIDTH,
     _LANDSCAPE,
     _MARGIN,
     _RULE,
-    _SMALLEST,
-    _TINT,
     _WIDE_HEIGHT,
     _WIDE_WIDTH,
     Look,
@@ -242,7 +239,16 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
-        for chapter in page_runs(self.doc.sections, self.leads):
+        sections = self.doc.sections
+        below = {id(s): after for s, after in itertools.pairwise(sections)}
+
+        def goes_on(section: Section) -> bool:
+            # a chapter's few opening lines go with its first section, as a heading does
+            after = below.get(id(section))
+            opening = after is not None and after.level > section.level
+            return self.leads(section) or (opening and is_lead_in(section))
+
+        for chapter in page_runs(sections, goes_on):
             wide = has_wide_table(chapter)
             wanted = "landscape" if wide else "body"
             if wanted != template or new_page:
@@ -261,7 +267,7 @@ class _Renderer:
                 sheet = any(isinstance(b, TableBlock) and b.keep_together for b in section.blocks)
                 if sheet and not after_empty:
                     out.append(PageBreak())
-                if not section.blocks or self.leads(section):
+                if not section.blocks or goes_on(section):
                     # a heading with nothing of its own goes with the section under it
                     lead.extend(self.section(section))
                 else:
@@ -332,6 +338,10 @@ class _Renderer:
                 out.append(together(whole))
             else:
                 out.extend(self.kept_parts([*headings, *mark, heading], parts))
+        elif body and isinstance(body[0], Record):
+            # the headings go with the first record's first fields, as its caption does
+            first = Record([*headings, *mark, heading, *body[0].head], body[0].fields, self.tall)
+            out.extend([first, *body[1:]])
         elif (leads := _leads(body)) and isinstance(body[leads], KeepTogether):
             # an introduction goes with the table kept whole after it, and the heading too
             out.extend(
@@ -503,29 +513,23 @@ class _Renderer:
         ]
 
     def fields(self, items: tuple[tuple[str, str, bool], ...]) -> list[Any]:
-        out: list[Any] = []
+        return [f for field in self.field_groups(items) for f in field]
+
+    def field_groups(self, items: tuple[tuple[str, str, bool], ...]) -> list[list[Any]]:
+        """Each field's flowables: ``name: value`` in one, or its name over its paragraphs."""
+        out: list[list[Any]] = []
         for name, value, long in items:
             chunks = [c.strip() for c in self.fonts.prepare(value).split("\n\n") if c.strip()]
             if len(chunks) == 1 and not long:
-                out.append(self.field(name, chunks[0]))
+                out.append([self.field(name, chunks[0])])
             else:
-                out.append(self.para(name, self.s.bold))
-                out.extend(self.para(c) for c in chunks)
+                out.append([self.para(name, self.s.bold), *(self.para(c) for c in chunks)])
         return out
 
-    def record(self, fields: list[Any]) -> list[Any]:
-        """One record under its rule: whole on a page, or split with two fields on each side.
-
-        A short record moves whole; a longer one may break between its fields,
-        but never so that one field ("Status: planerad") stands alone at the top
-        of a page or at its foot, and never keeping so much together that the
-        page before is left half empty.
-        """
+    def record(self, fields: list[list[Any]], head: list[Any] = ()) -> Any:  # type: ignore[assignment]
+        """One record under its rule, after ``head`` (a caption): see :class:`Record`."""
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
-        height = sum(self.tall(f) for f in fields)
-        if len(fields) < 4 or height <= self.height * 0.2:
-            return [together([rule, *fields])]
-        return [together([rule, *fields[:2]]), *fields[2:-2], together(fields[-2:])]
+        return Record([*head, rule], fields, self.tall)
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -534,24 +538,26 @@ class _Renderer:
         headers, rows = block.headers, block.rows
         if block.records:
             # One record a row, each under a rule: label and value read well at 16 pt.
-            for row in rows:
-                pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
-                record = self.record(self.fields(pairs))
-                if out and not isinstance(out[-1], KeepTogether):
-                    # (reportlab keeps a label with a flowable, never with a group kept together)
-                    record[0] = together([out.pop(), *record[0]._content])
-                out.extend(record)
             total = [c for c in block.footer if c.strip()]
-            if total:
-                # the total closes the records as the total row closes the table
-                out.append(HRFlowable(width="100%", thickness=1.2, color=self.look.primary))
-                out.append(self.para(" ".join(total), self.s.bold))
+            for n, row in enumerate(rows):
+                pairs = tuple((h or "#", c, False) for h, c in zip(headers, row, strict=False) if c)
+                fields = self.field_groups(pairs)
+                if total and n == len(rows) - 1:
+                    # the total closes the records as the total row closes the table: it
+                    # stays with the last record's last field, never alone at a page's top
+                    rule = HRFlowable(width="100%", thickness=1.2, color=self.look.primary)
+                    # (in bold, but kept with nothing after it: the records end here)
+                    closing = self.derived(self.s.bold, "-total", keepWithNext=0)
+                    fields[-1] += [rule, self.para(" ".join(total), closing)]
+                # (reportlab keeps a label with a flowable, never with a group kept together)
+                head = [out.pop()] if out and not isinstance(out[-1], KeepTogether) else []
+                out.append(self.record(fields, head))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
         # a status or another short label is one value: a column is as wide as it is
         rows = tuple(tuple(joined(c) for c in row) for row in rows)
         block = attrs.evolve(block, rows=rows)
-        widths, size = self._fit(block)
+        widths, size = fit(self, block)
         s = self.s
         wide = block.dense or size < s.cell.fontSize
         cell = s.wide_cell if wide else s.cell
@@ -577,8 +583,8 @@ class _Renderer:
                 [self.para(v, styled(c, total, total_right)) for c, v in enumerate(block.footer)]
             )
         if block.row_lines:
-            self.writing_rows(block, data, widths, cell.leading)
-        grid = self.grid(data, widths, shaded=not block.row_lines, footer=bool(block.footer))
+            writing_rows(self, block, data, widths, cell.leading)
+        grid = make_grid(self, data, widths, not block.row_lines, bool(block.footer))
         # a sheet too tall for a page (filled in at length) flows on, a row at a time
         tall = grid.wrap(self.width, self.height)[1]
         grid.kp_too_tall = tall > self.height * 0.85
@@ -592,107 +598,6 @@ class _Renderer:
             out.append(grid)
         out.append(Spacer(1, self.look.size * 0.8))
         return out
-
-    def writing_rows(
-        self, block: TableBlock, data: list[list[Any]], widths: list[float], leading: float
-    ) -> None:
-        """The workbook: each body row at least a line of text and its room to write high.
-
-        A row is as tall as its text, and at least one line (what it names: a
-        number, a group) and :attr:`TableBlock.row_lines` handwriting lines; a
-        row the plan fills is amended in the rows left empty under it. A sheet
-        kept on one page shares the page out among its rows, none less than one
-        handwriting line high.
-        """
-        least = leading + block.row_lines * self.gap
-        firsts = [cells[0].wrap(widths[0] - _CELL_PADDING, self.height)[1] for cells in data[1:]]
-        if block.keep_together:
-            heading_room = 34 * mm  # the chapter's heading and the sheet's
-            pad = 5.5  # a row's padding and rule
-            header = self._row_text(data[0], widths) + pad
-            texts = [self._row_text(row, widths) for row in data[1:]]
-            spare = self.height - heading_room - header - len(texts) * pad
-            if sum(max(t, least) for t in texts) > spare:
-                # the least height that fits: bisected, never under a handwriting line
-                low, high = self.gap - pad, least
-                for _ in range(20):
-                    mid = (low + high) / 2
-                    fits = sum(max(t, mid) for t in texts) <= spare
-                    low, high = (mid, high) if fits else (low, mid)
-                least = max(low, self.gap - pad)
-        for cells, first in zip(data[1:], firsts, strict=True):
-            cells[0] = [cells[0], Spacer(1, max(0.0, least - first))]
-
-    def _row_text(self, row: list[Any], widths: list[float]) -> float:
-        inner = [w - _CELL_PADDING for w in widths]
-        return float(max(p.wrap(w, self.height)[1] for p, w in zip(row, inner, strict=False)))
-
-    def _fit(self, block: TableBlock) -> tuple[list[float], float]:
-        """Column widths from the text in the fonts used, and the size it fits at."""
-        fonts = self.fonts
-        size = self.s.wide_cell.fontSize if block.dense else self.s.cell.fontSize
-        measured = [*block.rows, block.footer] if block.footer else list(block.rows)
-
-        def measure(text: str, at: float, bold: bool) -> float:
-            font = fonts.bold if bold else fonts.regular
-            return float(
-                sum(
-                    stringWidth(run, font if f == fonts.regular else f, at)
-                    for f, run in fonts.runs(text)
-                )
-            )
-
-        while True:
-            widths = fit_columns(
-                block.headers,
-                measured,
-                block.widths,
-                self.width,
-                size,
-                measure=None if self.look.house_fonts else measure,
-                padding=_CELL_PADDING + 1,
-                by_weight=bool(block.row_lines),
-            )
-            if widths is not None:
-                return widths, size
-            if size <= _SMALLEST or self.look.large_print:
-                columns = len(block.headers)
-                weights = list(block.widths) if len(block.widths) == columns else [1.0] * columns
-                return [self.width * w / sum(weights) for w in weights], size
-            size -= 0.5
-
-    def grid(
-        self, data: list[list[Any]], widths: list[float], shaded: bool = True, footer: bool = False
-    ) -> Any:
-        # Only a row that may be taller than a page is split inside; other rows
-        # move to the next page whole, which reads (and writes on) better. A tall
-        # row that could not split would fail the build with a LayoutError.
-        table = _Grid(
-            data,
-            colWidths=widths,
-            repeatRows=1,
-            splitInRow=int(not _rows_fit(data, widths, self.height)),
-            hAlign="LEFT",
-        )
-        table.kp_room = self.height - 4 * mm - 12
-        style = [
-            ("FONTNAME", (0, 0), (-1, -1), self.fonts.regular),
-            ("BACKGROUND", (0, 0), (-1, 0), self.look.primary),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LINEBELOW", (0, 0), (-1, -1), 0.5, _RULE),
-            ("BOX", (0, 0), (-1, -1), 0.5, _RULE),
-            ("LEFTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-            ("RIGHTPADDING", (0, 0), (-1, -1), _CELL_PADDING / 2),
-            ("TOPPADDING", (0, 0), (-1, -1), 2.5),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
-        ]
-        if shaded:
-            style.append(("ROWBACKGROUNDS", (0, 1), (-1, -1), [colors.white, _TINT]))
-        if footer:
-            style.append(("LINEABOVE", (0, -1), (-1, -1), 1.2, self.look.primary))
-            style.append(("BACKGROUND", (0, -1), (-1, -1), colors.white))
-        table.setStyle(TableStyle(style))
-        return table
 
 
 def _leads(body: list[Any]) -> int:
@@ -715,19 +620,6 @@ def _collapse_spaces(text: str) -> str:
     if printable and "  " not in text and text[:1] != " " and text[-1:] != " ":
         return text
     return str(cleanBlockQuotedText(text))
-
-
-def _rows_fit(data: list[list[Any]], widths: list[float], page: float) -> bool:
-    """Whether every row is at most half as tall as ``page``, so that it can move whole."""
-    limit = page / 2
-    for row in data:
-        for cell, width in zip(row, widths, strict=False):
-            parts = cell if isinstance(cell, list) else [cell]
-            # the width the table will wrap the cell to, so the wrap is kept for it
-            inner = width - _CELL_PADDING
-            if sum(p.wrap(inner, page)[1] for p in parts if hasattr(p, "wrap")) > limit:
-                return False
-    return True
 
 
 def render(document: Document, look: Look) -> bytes:
