@@ -45,7 +45,7 @@ from ..model import (
     Step,
 )
 from . import design as _design
-from .metrics import CELL_PADDING, fit_columns, text_width
+from .metrics import CELL_PADDING, columns_fit, fit_columns, text_width
 
 __all__ = ["Builder", "Cell", "PlanBuilder", "compose", "kept", "long_text", "whole"]
 
@@ -198,7 +198,7 @@ class Builder:
 
         def fits(wide: bool) -> bool:
             room = _design.text_width(wide)
-            return fit_columns(headers, measured, widths, room, size) is not None
+            return columns_fit(headers, measured, room, size)
 
         records = False
         if self.large_print and not row_lines:

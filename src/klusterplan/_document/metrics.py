@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from . import design as _design
 
@@ -62,6 +62,7 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 Measure = Callable[[str, float, bool], float]
+_N = TypeVar("_N", int, float)
 """``measure(text, size, bold)``: the width of one line of text in points."""
 
 
@@ -109,26 +110,7 @@ def fit_columns(
     columns = len(headers)
     if not columns:
         return []
-    if measure is None:
-        # the house typeface: each cell's widths are measured once, at the unit size
-        scale = size / _UNIT
-
-        def extent(text: str, bold: bool) -> tuple[float, float]:
-            word, line = _unit_extent(text, bold)
-            return word * scale, line * scale
-    else:
-        width = measure
-
-        def extent(text: str, bold: bool) -> tuple[float, float]:
-            return longest_word(text, size, bold, width), _longest_line(text, size, bold, width)
-
-    least = [0.0] * columns
-    wants = [0.0] * columns
-    for cells, bold in ((headers, True), *((row, False) for row in rows)):
-        for c, cell in enumerate(cells[:columns]):
-            word, line = extent(cell, bold)
-            least[c] = max(least[c], word + padding)
-            wants[c] = max(wants[c], line + padding)
+    least, wants = _extents(headers, rows, columns, size, measure, padding)
     if sum(least) > available:
         return None
     # a name or a group stays whole where the room allows: a cell of two words on one
@@ -151,6 +133,54 @@ def fit_columns(
         return [w + spare * k / total for w, k in zip(wants, weights, strict=True)]
     # not all on one line: each column gets its least, the rest where it saves most lines
     return _shortest(headers, rows, least, wants, available, size, padding, measure or text_width)
+
+
+def columns_fit(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    available: float,
+    size: float,
+    *,
+    padding: float = CELL_PADDING,
+) -> bool:
+    """Whether every column of the house typeface's text fits ``available`` with its longest word.
+
+    :func:`fit_columns` gives widths exactly when this holds; this asks only the question.
+    """
+    least, _ = _extents(headers, rows, len(headers), size, None, padding)
+    return sum(least) <= available
+
+
+def _extents(
+    headers: Sequence[str],
+    rows: Sequence[Sequence[str]],
+    columns: int,
+    size: float,
+    measure: Measure | None,
+    padding: float,
+) -> tuple[list[float], list[float]]:
+    """Each column's least width (its longest word) and the width its text wants on one line."""
+    if measure is None:
+        # the house typeface: each cell's widths are measured once, at the unit size
+        scale = size / _UNIT
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            word, line = _unit_extent(text, bold)
+            return word * scale, line * scale
+    else:
+        width = measure
+
+        def extent(text: str, bold: bool) -> tuple[float, float]:
+            return longest_word(text, size, bold, width), _longest_line(text, size, bold, width)
+
+    least = [0.0] * columns
+    wants = [0.0] * columns
+    for cells, bold in ((headers, True), *((row, False) for row in rows)):
+        for c, cell in enumerate(cells[:columns]):
+            word, line = extent(cell, bold)
+            least[c] = max(least[c], word + padding)
+            wants[c] = max(wants[c], line + padding)
+    return least, wants
 
 
 #: How many shares the room left over is handed out in, a share at a time.
@@ -188,28 +218,39 @@ def _shortest(
     widths = list(least)
     share = (available - sum(least)) / _SHARES
 
-    def lines(c: int, width: float) -> list[float]:
+    known: dict[tuple[int, float], tuple[list[float], float]] = {}
+
+    def lines(c: int, width: float) -> tuple[list[float], float]:
         # lines as a measure that moves with every share: the text's length over the
         # width, a line at least, so that room given a long cell always counts
-        room = max(width - padding, 1.0)
-        return [
-            sum(max(1.0, (sum(line) + space * (len(line) - 1)) / room) for line in row[c])
-            for row in cells
-        ]
+        found = known.get((c, width))
+        if found is None:
+            room = max(width - padding, 1.0)
+            counts = [
+                sum(max(1.0, (sum(line) + space * (len(line) - 1)) / room) for line in row[c])
+                for row in cells
+            ]
+            found = known[c, width] = (counts, sum(counts))
+        return found
 
     now = [lines(c, widths[c]) for c in range(columns)]
-
-    def cost(by_column: list[list[float]]) -> tuple[float, float]:
-        tallest = sum(max(col[r] for col in by_column) for r in range(len(cells)))
-        return tallest, sum(map(sum, by_column))
-
     for _ in range(_SHARES):
         best: tuple[float, float, float, int] | None = None
-        rows_now, cells_now = cost(now)
+        cells_now = sum(col[1] for col in now)
+        # each row's tallest cell, and the tallest but one: the row's height without a column
+        tops = [_tallest([col[0][r] for col in now], 2) for r in range(len(cells))]
+        firsts = [top[0] for top in tops]
+        seconds = [top[1] if len(top) > 1 else (0.0, -1) for top in tops]
+        rows_now = sum(v for v, _ in firsts)
         for c in range(columns):
             if widths[c] + share > wants[c] + share / 2:
                 continue
-            rows_then, cells_then = cost([*now[:c], lines(c, widths[c] + share), *now[c + 1 :]])
+            then, then_total = lines(c, widths[c] + share)
+            rows_then = sum(
+                max(b if i == c else a, line)
+                for (a, i), (b, _), line in zip(firsts, seconds, then, strict=True)
+            )
+            cells_then = cells_now - now[c][1] + then_total
             # between columns that save as much, the one that wants most more
             key = (rows_now - rows_then, cells_now - cells_then, wants[c] - widths[c], c)
             if best is None or key[:3] > best[:3]:
@@ -252,22 +293,35 @@ def _settle(
     another, as long as fewer lines of rows result (or as many, and fewer of cells).
     """
     columns = len(widths)
+    rows = range(len(cells))
+    known: dict[tuple[int, float], tuple[list[int], int]] = {}
 
-    def lines(c: int, width: float) -> list[int]:
-        return [_wrapped_lines(row[c], width - padding, space) for row in cells]
-
-    def cost(by_column: list[list[int]]) -> tuple[int, int]:
-        tallest = sum(max(col[r] for col in by_column) for r in range(len(cells)))
-        return tallest, sum(map(sum, by_column))
+    def lines(c: int, width: float) -> tuple[list[int], int]:
+        # (each width is tried for many pairs of columns: counted once)
+        found = known.get((c, width))
+        if found is None:
+            counts = [_wrapped_lines(row[c], width - padding, space) for row in cells]
+            found = known[c, width] = (counts, sum(counts))
+        return found
 
     now = [lines(c, widths[c]) for c in range(columns)]
     for _ in range(_MOVES):
-        here = cost(now)
+        total = sum(col[1] for col in now)
+        tops = [_tallest([col[0][r] for col in now], 3) for r in rows]
+        padded = [(*top, *[(0, -1)] * (3 - len(top))) for top in tops]
+        here = (sum(top[0][0] for top in tops), total)
         best: tuple[tuple[int, int], int, int, float] | None = None
         for give in range(columns):
             for take in range(columns):
                 if give == take:
                     continue
+                pair = (give, take)
+                # the rows' height in the other columns, which this move leaves as they are
+                others = [
+                    a if i not in pair else b if j not in pair else c
+                    for (a, i), (b, j), (c, _) in padded
+                ]
+                rest = total - now[give][1] - now[take][1]
                 for k in range(1, _MOVE + 1):
                     step = share * k
                     if (
@@ -275,10 +329,10 @@ def _settle(
                         or widths[take] + step > wants[take] + share / 2
                     ):
                         break
-                    trial = list(now)
-                    trial[give] = lines(give, widths[give] - step)
-                    trial[take] = lines(take, widths[take] + step)
-                    then = cost(trial)
+                    given, given_total = lines(give, widths[give] - step)
+                    taken, taken_total = lines(take, widths[take] + step)
+                    tallest = sum(map(max, others, given, taken))
+                    then = (tallest, rest + given_total + taken_total)
                     if then < here and (best is None or then < best[0]):
                         best = (then, give, take, step)
         if best is None:
@@ -288,6 +342,20 @@ def _settle(
         widths[take] += step
         now[give] = lines(give, widths[give])
         now[take] = lines(take, widths[take])
+
+
+def _tallest(values: list[_N], count: int) -> list[tuple[_N, int]]:
+    """The ``count`` largest of ``values`` with their places, largest first (first place first)."""
+    top: list[tuple[_N, int]] = []
+    for i, v in enumerate(values):
+        # (a later value goes after an equal one: the first place first)
+        at = len(top)
+        while at and top[at - 1][0] < v:
+            at -= 1
+        if at < count:
+            top.insert(at, (v, i))
+            del top[count:]
+    return top
 
 
 def _word_widths(
