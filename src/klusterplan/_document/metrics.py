@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Callable, Sequence
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from . import design as _design
 
@@ -62,7 +62,6 @@ def text_width(text: str, size: float, bold: bool = False) -> float:
 
 
 Measure = Callable[[str, float, bool], float]
-_N = TypeVar("_N", int, float)
 """``measure(text, size, bold)``: the width of one line of text in points."""
 
 
@@ -219,6 +218,10 @@ def _shortest(
     share = (available - sum(least)) / _SHARES
 
     known: dict[tuple[int, float], tuple[list[float], float]] = {}
+    # each line's length on one line, its words and the spaces between them
+    lengths = [
+        [[sum(line) + space * (len(line) - 1) for line in cell] for cell in row] for row in cells
+    ]
 
     def lines(c: int, width: float) -> tuple[list[float], float]:
         # lines as a measure that moves with every share: the text's length over the
@@ -226,10 +229,7 @@ def _shortest(
         found = known.get((c, width))
         if found is None:
             room = max(width - padding, 1.0)
-            counts = [
-                sum(max(1.0, (sum(line) + space * (len(line) - 1)) / room) for line in row[c])
-                for row in cells
-            ]
+            counts = [sum(max(1.0, length / room) for length in row[c]) for row in lengths]
             found = known[c, width] = (counts, sum(counts))
         return found
 
@@ -237,19 +237,13 @@ def _shortest(
     for _ in range(_SHARES):
         best: tuple[float, float, float, int] | None = None
         cells_now = sum(col[1] for col in now)
-        # each row's tallest cell, and the tallest but one: the row's height without a column
-        tops = [_tallest([col[0][r] for col in now], 2) for r in range(len(cells))]
-        firsts = [top[0] for top in tops]
-        seconds = [top[1] if len(top) > 1 else (0.0, -1) for top in tops]
-        rows_now = sum(v for v, _ in firsts)
+        counts = [col[0] for col in now]
+        rows_now = _rows_height(counts)
         for c in range(columns):
             if widths[c] + share > wants[c] + share / 2:
                 continue
             then, then_total = lines(c, widths[c] + share)
-            rows_then = sum(
-                max(b if i == c else a, line)
-                for (a, i), (b, _), line in zip(firsts, seconds, then, strict=True)
-            )
+            rows_then = _rows_height([*counts[:c], then, *counts[c + 1 :]])
             cells_then = cells_now - now[c][1] + then_total
             # between columns that save as much, the one that wants most more
             key = (rows_now - rows_then, cells_now - cells_then, wants[c] - widths[c], c)
@@ -293,7 +287,6 @@ def _settle(
     another, as long as fewer lines of rows result (or as many, and fewer of cells).
     """
     columns = len(widths)
-    rows = range(len(cells))
     known: dict[tuple[int, float], tuple[list[int], int]] = {}
 
     def lines(c: int, width: float) -> tuple[list[int], int]:
@@ -307,20 +300,17 @@ def _settle(
     now = [lines(c, widths[c]) for c in range(columns)]
     for _ in range(_MOVES):
         total = sum(col[1] for col in now)
-        tops = [_tallest([col[0][r] for col in now], 3) for r in rows]
-        padded = [(*top, *[(0, -1)] * (3 - len(top))) for top in tops]
-        here = (sum(top[0][0] for top in tops), total)
-        best: tuple[tuple[int, int], int, int, float] | None = None
+        counts = [col[0] for col in now]
+        here = (_rows_height(counts), total)
+        best: tuple[tuple[float, int], int, int, float] | None = None
         for give in range(columns):
             for take in range(columns):
                 if give == take:
                     continue
-                pair = (give, take)
                 # the rows' height in the other columns, which this move leaves as they are
-                others = [
-                    a if i not in pair else b if j not in pair else c
-                    for (a, i), (b, j), (c, _) in padded
-                ]
+                others = [counts[c] for c in range(columns) if c not in (give, take)]
+                others = [list(map(max, *others))] if len(others) > 1 else others
+                others = others or [[0] * len(cells)]
                 rest = total - now[give][1] - now[take][1]
                 for k in range(1, _MOVE + 1):
                     step = share * k
@@ -331,7 +321,7 @@ def _settle(
                         break
                     given, given_total = lines(give, widths[give] - step)
                     taken, taken_total = lines(take, widths[take] + step)
-                    tallest = sum(map(max, others, given, taken))
+                    tallest = sum(map(max, others[0], given, taken))
                     then = (tallest, rest + given_total + taken_total)
                     if then < here and (best is None or then < best[0]):
                         best = (then, give, take, step)
@@ -344,18 +334,11 @@ def _settle(
         now[take] = lines(take, widths[take])
 
 
-def _tallest(values: list[_N], count: int) -> list[tuple[_N, int]]:
-    """The ``count`` largest of ``values`` with their places, largest first (first place first)."""
-    top: list[tuple[_N, int]] = []
-    for i, v in enumerate(values):
-        # (a later value goes after an equal one: the first place first)
-        at = len(top)
-        while at and top[at - 1][0] < v:
-            at -= 1
-        if at < count:
-            top.insert(at, (v, i))
-            del top[count:]
-    return top
+def _rows_height(columns: Sequence[Sequence[float]]) -> float:
+    """The height of the rows whose cells, column by column, are ``columns`` lines tall."""
+    if len(columns) == 1:
+        return float(sum(columns[0]))
+    return float(sum(map(max, *columns)))
 
 
 def _word_widths(
