@@ -341,6 +341,31 @@ def _rows_height(columns: Sequence[Sequence[float]]) -> float:
     return float(sum(map(max, *columns)))
 
 
+def even_breaks(
+    runs: Sequence[tuple[int, float]], total: float, room: float, pages: int, first: float = 0.0
+) -> list[int]:
+    """Breaks before some of ``runs`` that share ``total`` out evenly among ``pages`` pages.
+
+    ``runs`` are (key, height) in order, what may start a page (a contents
+    chapter's entry with its sections); ``first`` is what stands above the
+    first run (the contents' title). Each page takes runs up to an even share,
+    the share growing until the runs fit on ``pages`` pages of ``room``; never
+    a break before the run keyed 0, or above the first run on a page.
+    """
+    limit = total / pages
+    while True:
+        breaks: list[int] = []
+        used = first
+        for k, height in runs:
+            if used and used + height > limit and k:
+                breaks.append(k)
+                used = 0.0
+            used += height
+        if len(breaks) < pages or limit >= room:
+            return breaks
+        limit += 6
+
+
 def _word_widths(
     text: str, size: float, bold: bool, measure: Measure
 ) -> tuple[tuple[float, ...], ...]:

@@ -21,7 +21,7 @@ import attrs
 
 from .._document import design as _design
 from .._document.design import cover_label_mm, cover_space_mm
-from .._document.metrics import chart_height, text_width
+from .._document.metrics import chart_height, even_breaks, text_width
 from .._document.workbook_pages import estimate
 from ..document import (
     HAND_LINE_MM,
@@ -495,18 +495,7 @@ def _contents_breaks(
     sizes = [sum(heights[a:b]) for a, b in zip(blocks, [*blocks[1:], len(listed)], strict=True)]
     sizes[0] += first
     pages = math.ceil(total / room)
-    limit = total / pages
-    while True:
-        breaks: set[int] = set()
-        used = 0.0
-        for k, height in zip(blocks, sizes, strict=True):
-            if used and used + height > limit:
-                breaks.add(k)
-                used = 0.0
-            used += height
-        if len(breaks) < pages or limit >= room:
-            return breaks
-        limit += 6
+    return set(even_breaks(list(zip(blocks, sizes, strict=True)), total, room, pages))
 
 
 def _page_ref(bookmark: str, page: int, rpr: str) -> str:

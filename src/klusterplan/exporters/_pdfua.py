@@ -53,7 +53,7 @@ from .._document.design import (
     size,
     text_height,
 )
-from .._document.metrics import fit_columns, text_width
+from .._document.metrics import even_breaks, fit_columns, text_width
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
@@ -643,17 +643,7 @@ def _shared(
     runs = [
         (k, sum(heights[k:end])) for k, end in zip(starts, [*starts[1:], len(heights)], strict=True)
     ]
-    limit = (heading + sum(heights)) / pages
-    while True:
-        breaks, used = [], heading
-        for k, height in runs:
-            if used and used + height > limit and k:
-                breaks.append(k)
-                used = 0.0
-            used += height
-        if len(breaks) < pages or limit >= room:
-            return breaks
-        limit += 6
+    return even_breaks(runs, heading + sum(heights), room, pages, heading)
 
 
 #: The page's margin at the foot, in millimetres: the footer stands in it.
