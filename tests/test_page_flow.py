@@ -68,12 +68,7 @@ DOCUMENTS: dict[str, tuple[Callable[[str], bytes], Sizes]] = {
 }
 
 #: (format, document) pairs whose pages still stumble, and how.
-KNOWN: dict[tuple[str, str], str] = {
-    ("pdf-ua", "large print"): (
-        "a record split with two fields on one side of the break: the tagged PDF keeps a"
-        " record's first two and last two fields together, not three"
-    ),
-}
+KNOWN: dict[tuple[str, str], str] = {}
 
 
 def _cases(fmt: str) -> Iterator[Any]:
