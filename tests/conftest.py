@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
 import textwrap
 from collections.abc import Callable, Iterator
@@ -13,6 +14,17 @@ from click.testing import CliRunner, Result
 import klusterplan
 from klusterplan.cli import main
 from klusterplan.plugins import DISABLE_AUTOLOAD_ENV, get_registry
+
+#: The example cluster: five libraries' plans.
+EXAMPLES = Path(__file__).resolve().parents[1] / "examples" / "cluster"
+
+
+@pytest.fixture
+def cluster(tmp_path: Path) -> Path:
+    """A copy of the example cluster's plans, to change and summarise."""
+    folder = tmp_path / "kluster"
+    shutil.copytree(EXAMPLES, folder)
+    return folder
 
 
 @pytest.fixture

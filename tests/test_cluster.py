@@ -7,7 +7,6 @@ import io
 import json
 import re
 import shlex
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -36,13 +35,6 @@ ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples" / "cluster"
 TODAY = "2011-03-01"
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def cluster(tmp_path: Path) -> Path:
-    folder = tmp_path / "kluster"
-    shutil.copytree(EXAMPLES, folder)
-    return folder
 
 
 def test_summary_of_the_examples_in_every_document_format(run: Run, cluster: Path) -> None:

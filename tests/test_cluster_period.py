@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,16 +13,7 @@ from click.testing import Result
 import klusterplan
 from klusterplan._cluster.cluster import period_end
 
-ROOT = Path(__file__).resolve().parents[1]
-EXAMPLES = ROOT / "examples" / "cluster"
 Run = Callable[..., Result]
-
-
-@pytest.fixture
-def cluster(tmp_path: Path) -> Path:
-    folder = tmp_path / "kluster"
-    shutil.copytree(EXAMPLES, folder)
-    return folder
 
 
 @pytest.mark.parametrize(

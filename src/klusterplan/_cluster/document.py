@@ -210,24 +210,16 @@ def _written(b: _Builder) -> str:
     work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
     if sum(work):
         done = work[list(ActionStatus).index(ActionStatus.DONE)]
-        if s.running:
-            said.append(
-                b.t(
-                    "cluster_text_work",
-                    total=b.n(sum(work)),
-                    done=b.n(done),
-                    late=b.n(len(s.late)),
-                )
+        # (a period still running counts what is late; one that has ended, what was not done)
+        said.append(
+            b.t(
+                "cluster_text_work" if s.running else "cluster_text_work_ended",
+                total=b.n(sum(work)),
+                done=b.n(done),
+                late=b.n(len(s.late)),
+                open=b.n(len(s.not_done)),
             )
-        else:
-            said.append(
-                b.t(
-                    "cluster_text_work_ended",
-                    total=b.n(sum(work)),
-                    done=b.n(done),
-                    open=b.n(len(s.not_done)),
-                )
-            )
+        )
     if s.running and s.ended:
         said.append(
             b.t(
