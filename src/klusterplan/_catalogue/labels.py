@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "for_groups_short": ("För målgrupperna", "For the target groups"),
     "campaign_roles": ("Ansvar och roller i kampanjen", "Responsibility and roles in the campaign"),
     "workbook_library": ("Bibliotek", "Library"),
+    "workbook_kind": ("Arbetsbok", "Workbook"),
     "workbook_participants": ("Deltagare", "Participants"),
     "votes_alt": (
         "Stapeldiagram över rösterna på dialogforum",

@@ -25,6 +25,7 @@ from ..document import (
     Block,
     Document,
     Matrix,
+    Marks,
     Mode,
     Paragraph,
     Section,
@@ -559,6 +560,9 @@ def _document(
     date = document_date(plan)
     workbook = b.mode is Mode.WORKBOOK
     lines = [
+        # the workbook's cover names the library as a line the workshop reads, as its
+        # blank cover asks for it; the subtitle above is the value read back
+        ("workbook_library", lib.name if workbook else "", ""),
         ("municipality", lib.municipality, "library.municipality"),
         ("cluster", lib.cluster, "library.cluster"),
         ("period", lib.period, "library.period"),
@@ -567,7 +571,9 @@ def _document(
         # these lines, where documents written before the document information have it
         ("date", _format.day(date), "library.date" if lib.date else ""),
     ]
-    control = [] if workbook else control_lines(plan, lang)
+    # a workbook's cover says what it is, as a plan's names its document type
+    kind_line: tuple[str, str, Marks] = (b.t("document_type"), b.t("workbook_kind"), ())
+    control = [kind_line] if workbook else control_lines(plan, lang)
     mark = "" if workbook else status_mark(plan, lang)
     title = b.t("workbook_title" if workbook else "title")
     footer = lib.name or (title if workbook else "")
@@ -615,6 +621,7 @@ def _cover_fields(b: PlanBuilder) -> list[tuple[str, str]]:
     lib = b.plan.library
     wanted = [
         ("workbook_library", lib.name, "library.name"),
+        ("municipality", lib.municipality, "library.municipality"),
         ("date", _format.day(document_date(b.plan)), "library.date"),
         # always asked; it fills the plan's author only while the plan names none
         ("workbook_participants", "", "" if lib.author else "library.author"),
