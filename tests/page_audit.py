@@ -745,12 +745,20 @@ def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
     """
     out: list[Defect] = []
     begun = False  # past the contents
-    for page in pages[1:]:
+    for before, page in itertools.pairwise(pages):
         if page.is_contents or not page.lines:
             continue
         first = page.lines[0]
+        # a sheet going on over the page, its header row repeated at the top, says what it is
+        sheet = (
+            page.tables
+            and before.tables
+            and page.tables[0].top <= page.content_top + 3
+            and page.tables[0].header == before.tables[-1].header
+            and before.tables[-1].bottom >= before.content_bottom - 3
+        )
         # a question's heading, or a chapter's: a part's own (point 17's goals) is smaller
-        if begun and first.size < sizes.heading + 1:
+        if begun and first.size < sizes.heading + 1 and not sheet:
             out.append(Defect(page.number, "question goes on without it", repr(first.text)))
         begun = True
     return out

@@ -24,8 +24,8 @@ from .._catalogue import format as _format
 from ..document import (
     Block,
     Document,
-    Matrix,
     Marks,
+    Matrix,
     Mode,
     Paragraph,
     Section,
@@ -72,6 +72,7 @@ from .shared import (
 from .spec import Ask, Part, SectionSpec, title_of
 from .workbook import (
     MORE_ROWS,
+    OPEN_LINES,
     action_sheet,
     activity_sheet,
     agenda,
@@ -462,7 +463,7 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
             filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
         title = title_of(ask.title, b)
-        blocks = _prompts_with_tables(blocks)
+        blocks = _room_enough(_prompts_with_tables(blocks))
         # a prompt saying what its heading says ("Resurser" under "Resurser") is left out
         blocks = [
             attrs.evolve(x, prompt="") if isinstance(x, WritingSpace) and x.prompt == title else x
@@ -491,6 +492,27 @@ def _paged(b: PlanBuilder, sections: list[Section]) -> list[Section]:
         sheet = any(isinstance(x, Table) and x.landscape for x in blocks)
         question = not sheet and any(_written_on(x) for x in blocks)
         out.append(attrs.evolve(section, keep_together=question))
+    return out
+
+
+def _room_enough(blocks: list[Block]) -> list[Block]:
+    """An open question with :data:`OPEN_LINES` ruled lines at least, however much it holds.
+
+    What the plan already says takes room, but gives none: under a filled answer
+    a workshop still adds sentences. The lines short are shared out among the
+    question's parts, from the first. A question answered in a table, a figure or
+    a list of its own has its room there.
+    """
+    spaces = [k for k, x in enumerate(blocks) if isinstance(x, WritingSpace) and x.lines]
+    if not spaces or any(isinstance(x, Table | Matrix | Staircase) for x in blocks):
+        return blocks
+    out = list(blocks)
+    short = OPEN_LINES - sum(x.lines for x in out if isinstance(x, WritingSpace))
+    for n in range(max(0, short)):
+        k = spaces[n % len(spaces)]
+        space = out[k]
+        assert isinstance(space, WritingSpace)
+        out[k] = attrs.evolve(space, lines=space.lines + 1)
     return out
 
 
