@@ -76,6 +76,7 @@ from ._pdf_flowables import (
     _ContentsLine,
     _Frame,
     _Heading,
+    _MoreLines,
     _Para,
     _RuledLines,
 )
@@ -239,6 +240,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
+        stretches: list[int] = []
         sections = self.doc.sections
         below = {id(s): after for s, after in itertools.pairwise(sections)}
 
@@ -273,8 +275,16 @@ class _Renderer:
                 else:
                     out.extend(self.section(section, lead=lead))
                     lead = []
+                    if self.doc.mode.value == "workbook" and isinstance(
+                        section.blocks[-1], WritingSpace
+                    ):
+                        stretches.append(len(out))
+                        out.append(_MoreLines(self.gap, self.look.size, [], self.height * 0.6))
                 after_empty = not section.blocks
             out.extend(lead)
+        # a question's lines take the rest of the page when the next question moves on
+        for at in stretches:
+            out[at].following = out[at + 1 : at + 6]
         self.keep_end(out)
         return out
 
