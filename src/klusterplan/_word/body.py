@@ -599,6 +599,7 @@ def body_xml(
                         room,
                         movable=start,
                         notes=functools.partial(_notes, w, here, page),
+                        more=lambda lines: w.writing_space(WritingSpace(lines)),
                     )
                     parts.extend(paged)
                 done.update(id(s) for s in group)
@@ -695,8 +696,19 @@ def _notes(w: _Writer, here: float, page: float) -> Iterator[str]:
 
 
 def _leads(section: Section) -> bool:
-    """Whether ``section`` is a heading with nothing of its own or only an introduction."""
-    return all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks)
+    """Whether ``section`` is a heading with nothing of its own or only an introduction.
+
+    A chapter's short list (the priority groups) over a question leads into it too:
+    where the question moves to the next page, it goes along rather than stand alone.
+    """
+    if all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks):
+        return True
+    short = sum(estimate(b) for b in section.blocks) < _design.text_height(False) * 0.3
+    return (
+        section.level == 1
+        and short
+        and all(isinstance(b, BulletList) and not b.caption for b in section.blocks)
+    )
 
 
 @attrs.define
