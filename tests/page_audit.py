@@ -30,6 +30,12 @@ words, rules and shaded rectangles fall:
   at its hyphen (``IT-`` / ``ansvarig``), a step's number cut from its name
   (``5.`` / ``Ambassadör``);
 - **into the footer**: a box or a rule of the text reaching down into the footer;
+- in a workbook (``questions``): **question goes on without it**, a page opening
+  with lines, a table or a label cut off from their question; **continued with
+  too little**, a question repeated "(forts.)" over less than :data:`LEAST_CARRIED`
+  of a page (a heading and a row or two); on a landscape sheet to write on,
+  **small type on a sheet** (under :data:`SHEET_TYPE` pt) and **low writing row**
+  (a row under :data:`SHEET_ROW_MM` mm);
 - **chapter's tail alone**: the last page, or one the next chapter follows, holding
   only the last few lines of a chapter begun on an earlier page (fewer than
   :data:`TAIL_LINES` lines, or reaching less than :data:`TAIL_FILL` down the page).
@@ -61,6 +67,12 @@ LEAST_FILL = 0.40
 TAIL_LINES = 4
 #: ... and reaches at least this far down: less looks like a page printed by mistake.
 TAIL_FILL = 0.15
+#: A workbook question continued on a page carries at least this share of it.
+LEAST_CARRIED = 0.2
+#: A landscape sheet a workshop writes on: its type at least this size (pt) ...
+SHEET_TYPE = 9.9
+#: ... and each of its rows at least this high (mm): a line of text and one to write on.
+SHEET_ROW_MM = 11.5
 
 
 @attrs.frozen
@@ -86,6 +98,8 @@ class TablePart:
     top: float
     bottom: float
     rows: int
+    bounds: tuple[float, ...] = ()
+    """Where each row ends, the header's row first."""
 
 
 @attrs.frozen
@@ -248,7 +262,7 @@ def _tables(page: Any, lines: list[Line], content_bottom: float) -> list[TablePa
                 break
             if y - bounds[-1] > 3:
                 bounds.append(y)
-        parts.append(TablePart(text, header["top"], bounds[-1], len(bounds) - 1))
+        parts.append(TablePart(text, header["top"], bounds[-1], len(bounds) - 1, tuple(bounds)))
     return parts
 
 
@@ -761,4 +775,38 @@ def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
         if begun and first.size < sizes.heading + 1 and not sheet:
             out.append(Defect(page.number, "question goes on without it", repr(first.text)))
         begun = True
+        out.extend(_carried(page, sizes))
+        if page.width > page.height:
+            out.extend(_sheet_defects(page))
+    return out
+
+
+def _carried(page: Page, sizes: Sizes) -> list[Defect]:
+    """A question repeated at a page's top over too little of it: a heading and a row or two."""
+    first = page.lines[0]
+    if not (first.size >= sizes.heading - 0.5 and re.search(r"\((forts|cont)\.\)$", first.text)):
+        return []
+    # up to the next question (a heading as large): its own parts' headings are its
+    after = [line.top for line in page.lines[1:] if line.size >= first.size - 0.3]
+    end = min(after, default=page.content_bottom)
+    usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+    if (end - first.bottom) / usable < LEAST_CARRIED:
+        share = f"{(end - first.bottom) / usable:.0%} of a page under {first.text!r}"
+        return [Defect(page.number, "continued with too little", share)]
+    return []
+
+
+def _sheet_defects(page: Page) -> list[Defect]:
+    """A landscape sheet's type too small to read, or its rows too low to write in."""
+    out = []
+    for table in page.tables:
+        inside = [line for line in page.lines if table.top - 1 <= line.top <= table.bottom]
+        small = [line for line in inside if line.size < SHEET_TYPE]
+        if small:
+            detail = f"{min(line.size for line in small):.1f} pt: {small[0].text!r}"
+            out.append(Defect(page.number, "small type on a sheet", detail))
+        rows = [(b - a) / MM for a, b in itertools.pairwise(table.bounds)]
+        low = [h for h in rows if h < SHEET_ROW_MM]
+        if low:
+            out.append(Defect(page.number, "low writing row", f"{min(low):.1f} mm"))
     return out

@@ -540,3 +540,58 @@ def test_the_overlap_check_sees_text_over_text(tmp_path: Any) -> None:
     canvas.drawString(60, 695, "A table drawn over it")
     canvas.save()
     assert _overlaps(path.read_bytes()) != []
+
+
+def _sheet_pdf(row_mm: float, size: float) -> bytes:
+    """A landscape sheet: a dark header row over rows ``row_mm`` high in ``size`` pt."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=landscape(A4))
+    width, height = landscape(A4)
+    for number in range(2):
+        canvas.setFont("Helvetica-Bold", 16)
+        canvas.drawString(57, height - 70, "ATT GÖRA" if number else "Innehåll ....... 2")
+        top = height - 90
+        canvas.setFillColorRGB(0.12, 0.3, 0.47)
+        canvas.rect(57, top - 16, width - 114, 16, fill=1, stroke=0)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", size)
+        canvas.drawString(60, top - 12, "Möjliga omgående åtgärder")
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", size)
+        y = top - 16
+        for row in range(1, 11):
+            canvas.drawString(60, y - size - 2, f"{row}.")
+            y -= row_mm * MM
+            canvas.line(57, y, width - 57, y)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_the_audit_sees_a_sheet_in_small_type_and_low_rows() -> None:
+    found = audit(_sheet_pdf(10.0, 8.5), NORMAL, questions=True)
+    kinds = {d.kind for d in found}
+    assert {"small type on a sheet", "low writing row"} <= kinds
+    assert audit(_sheet_pdf(13.0, 10.5), NORMAL, questions=True) == []
+
+
+def test_the_audit_sees_a_question_continued_with_too_little() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        canvas.setFont("Helvetica-Bold", 12.5)
+        if number == 0:
+            canvas.drawString(57, 842 - 70, "5. Vilka är våra målgrupper?")
+            for k in range(22):
+                canvas.line(57, 842 - 100 - 25.5 * k, 538, 842 - 100 - 25.5 * k)
+        else:
+            canvas.drawString(57, 842 - 70, "5. Vilka är våra målgrupper? (forts.)")
+            for k in range(2):  # two lines carried over, then the next question
+                canvas.line(57, 842 - 100 - 25.5 * k, 538, 842 - 100 - 25.5 * k)
+            canvas.drawString(57, 842 - 180, "6. Hur når vi dem?")
+            for k in range(20):
+                canvas.line(57, 842 - 210 - 25.5 * k, 538, 842 - 210 - 25.5 * k)
+
+    found = audit(_pdf(draw, pages=2), NORMAL, questions=True)
+    assert [d.kind for d in found if d.page == 2] == ["continued with too little"]
