@@ -80,7 +80,7 @@ from ._pdf_flowables import (
     _RuledLines,
 )
 from ._pdf_grid import fit, make_grid, writing_rows
-from ._pdf_lines import word_widths
+from ._pdf_lines import copy_frag, word_widths
 from ._pdf_styles import (
     _CONTENT_HEIGHT,
     _CONTENT_WIDTH,
@@ -164,7 +164,7 @@ class _Renderer:
         template = self._fragments.get(style.name)
         if template is None or not clean:
             return None
-        return [template.clone(text=clean, link=[], us_lines=[])]
+        return [copy_frag(template, text=clean, link=[], us_lines=[])]
 
     def _plain(self, prepared: str) -> bool:
         """Whether prepared text is set in the regular font alone, with nothing to escape."""
@@ -188,8 +188,8 @@ class _Renderer:
         return _Para(
             bold + rest,
             self.s.body,
-            frags=[self._field_bold.clone(text=bold, link=[], us_lines=[])]
-            + ([body.clone(text=rest, link=[], us_lines=[])] if rest else []),
+            frags=[copy_frag(self._field_bold, text=bold, link=[], us_lines=[])]
+            + ([copy_frag(body, text=rest, link=[], us_lines=[])] if rest else []),
         )
 
     def paragraphs(self, text: str, style: Any | None = None) -> list[Any]:
