@@ -454,3 +454,41 @@ def test_on_a_desk_every_table_starts_at_the_text_edge(
 def test_axe_finds_no_violations_on_a_phone(browser: Browser, tmp_path: Path) -> None:
     with _phone(browser):
         assert _violations(browser, _page(tmp_path, klusterplan.example())) == []
+
+
+#: For each record of the activities on a phone: how many of its fields stand on one
+#: line with their name beside them, and how many under it.
+_RECORD_LINES = """[...document.querySelectorAll('table.stack')]
+  .filter(t => t.querySelector('caption').textContent === 'Aktiviteter')
+  .flatMap(t => [...t.querySelectorAll('tbody tr')]).map(tr => {
+    const beside = {}, under = [];
+    for (const td of tr.querySelectorAll('td[data-label]')) {
+      const label = td.getBoundingClientRect();
+      const value = td.firstElementChild.getBoundingClientRect();
+      if (Math.abs(value.top - label.top) < 4 && value.left > label.left + 40) {
+        beside[td.dataset.label] = value.height < 1.6 * parseFloat(getComputedStyle(td).lineHeight);
+      } else under.push(td.dataset.label);
+    }
+    return [beside, under];
+  })"""
+
+
+def test_on_a_phone_a_record_sets_short_values_beside_their_names(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with _phone(browser):
+        browser.load(_page(tmp_path, klusterplan.example()))
+        records = browser.evaluate(_RECORD_LINES)
+        total = browser.evaluate(
+            "[...document.querySelectorAll('table.stack tfoot td')]"
+            ".filter(td => td.offsetParent !== null).map(td => [td.dataset.label || '', "
+            "td.textContent.trim()])"
+        )
+    assert len(records) == len(klusterplan.example().communication_plan.activities)
+    for beside, under in records:
+        # a date, a name, an amount, a status: one line each, beside its column's name
+        assert beside == {"När": True, "Ansvarig": True, "Budget": True, "Status": True}
+        # running text under its column's name, in the record's full width
+        assert {"Aktivitet", "Målgrupper"} <= set(under)
+    # the total reads "Totalt", then the amount beside its column's name
+    assert total == [["", "Totalt"], ["Budget", "47\u00a0000\u00a0kr"]]

@@ -42,6 +42,7 @@ from ..document import (
     BulletList,
     Chart,
     Document,
+    Field,
     Fields,
     Matrix,
     Paragraph,
@@ -56,7 +57,7 @@ from ..document import (
 from ..errors import PlanError, Problem
 from ..model import Language
 from ._chart import axis_ticks
-from ._html_fit import desk_widths, phone_widths, text_px
+from ._html_fit import beside_columns, desk_widths, phone_widths, text_px
 from ._html_style import style_sheet
 from ._logo import inked
 
@@ -220,9 +221,20 @@ class _Page:
         yield f"<caption{hidden}>{_text(caption)}</caption>"
         yield from _columns(len(headers), desk or weights, phone)
 
+        # on a phone's record a short value stands beside its column's name
+        beside = beside_columns(headers, (*rows, footer), self.large_print) if stack else ()
+
         def num(i: int) -> str:
             # amounts are right-aligned, so their digits line up
-            return ' class="num"' if i < len(align) and align[i] == "right" else ""
+            kinds = ("num",) if i < len(align) and align[i] == "right" else ()
+            kinds += ("brief",) if i in beside and not row_lines else ()
+            return f' class="{" ".join(kinds)}"' if kinds else ""
+
+        def value(cell: str) -> str:
+            # one box for the value, so that it is one grid item beside the label;
+            # every cell has it, so that no plan text decides the page's elements
+            # (an empty cell stays empty: a phone's record leaves it out)
+            return f"<span>{_text(cell)}</span>" if cell.strip() else ""
 
         def label(i: int, cell: str) -> str:
             # on a phone a row stands as a record, each cell under its column's name;
@@ -246,12 +258,13 @@ class _Page:
                 if row_headers and i == 0:
                     cells.append(f'<th scope="row" role="rowheader">{_text(cell)}</th>')
                 else:
-                    cells.append(f'<td role="cell"{num(i)}{label(i, cell)}>{_text(cell)}</td>')
+                    cells.append(f'<td role="cell"{num(i)}{label(i, cell)}>{value(cell)}</td>')
             yield f'<tr role="row"{height}>{"".join(cells)}</tr>'
         yield "</tbody>"
         if footer:
+            # the total's own word ("Totalt") needs no column's name over it on a phone
             closing = "".join(
-                f'<td role="cell"{num(i)}{label(i, c)}>{_text(c)}</td>'
+                f'<td role="cell"{num(i)}{label(i, c) if i in beside else ""}>{value(c)}</td>'
                 for i, c in enumerate(footer)
             )
             yield f'<tfoot role="rowgroup"><tr role="row" class="total">{closing}</tr></tfoot>'
@@ -338,15 +351,27 @@ class _Page:
         """Label and value pairs as a description list."""
         yield '<dl class="fields">'
         px = text_px("body", self.large_print)
-        for field in block.items:
+
+        def stands(field: Field) -> bool:
             # a value that would run to more lines beside its label stands under it,
             # as its siblings of several paragraphs do
-            stands = field.long or "\n" in field.value.strip()
-            stands = stands or text_width(field.value, px) > _BESIDE * px
-            # a value of a few words stays beside its label on a phone too
-            brief = not stands and text_width(field.value, px) <= _BRIEF * px
-            brief = brief and text_width(field.label, px, True) <= _BRIEF * px
-            long = ' class="long"' if stands else ' class="brief"' if brief else ""
+            return (
+                field.long
+                or "\n" in field.value.strip()
+                or text_width(field.value, px) > _BESIDE * px
+            )
+
+        def short(field: Field) -> bool:
+            return (
+                text_width(field.value, px) <= _BRIEF * px
+                and text_width(field.label, px, True) <= _BRIEF * px
+            )
+
+        # a value of a few words stays beside its label on a phone too, when every
+        # such pair of the list does: two lines of amounts are set alike
+        brief = all(short(field) for field in block.items if not stands(field))
+        for field in block.items:
+            long = ' class="long"' if stands(field) else ' class="brief"' if brief else ""
             several = _PARAGRAPHS.search(field.value.strip())
             value = "".join(self.paragraphs(field.value, None)) if several else ""
             yield f"<dt{long}>{_text(field.label)}</dt>"

@@ -18,7 +18,7 @@ from .._document.design import (
     WORD_TYPEFACE,
     size,
 )
-from ._html_fit import WIDE_REM
+from ._html_fit import LABEL_EMS, WIDE_REM
 
 __all__ = ["style_sheet"]
 
@@ -164,6 +164,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack tbody th {{ background: none; font-weight: bold; color: var(--primary); }}
   table.stack td[data-label]::before {{ content: attr(data-label) / ""; display: block;
     font-weight: bold; font-size: 0.9em; color: var(--muted); }}
+  /* a short value (a date, a status, an amount) stands beside its column's name, the
+     names of a record in one column: a record of eight fields reads as a card */
+  table.stack td.brief {{ display: grid; grid-template-columns: {LABEL_EMS}em minmax(0, 1fr);
+    column-gap: 0.5em; align-items: baseline; }}
   table.stack td:empty {{ min-height: 1.5em; }}
   /* an empty cell of a record shows nothing, not its column's name alone */
   table.stack td:empty:not([data-label]) {{ display: none; }}
