@@ -224,10 +224,10 @@ class _Page:
         # on a phone's record a short value stands beside its column's name
         beside = beside_columns(headers, (*rows, footer), self.large_print) if stack else ()
 
-        def num(i: int) -> str:
+        def num(i: int, cell: bool = True) -> str:
             # amounts are right-aligned, so their digits line up
             kinds = ("num",) if i < len(align) and align[i] == "right" else ()
-            kinds += ("brief",) if i in beside and not row_lines else ()
+            kinds += ("brief",) if cell and i in beside and not row_lines else ()
             return f' class="{" ".join(kinds)}"' if kinds else ""
 
         def value(cell: str) -> str:
@@ -246,7 +246,7 @@ class _Page:
         # table semantics for screen readers, which drop them with display: block
         yield '<thead role="rowgroup"><tr role="row">'
         yield "".join(
-            f'<th scope="col" role="columnheader"{num(i)}>{_text(h)}</th>'
+            f'<th scope="col" role="columnheader"{num(i, cell=False)}>{_text(h)}</th>'
             for i, h in enumerate(headers)
         )
         yield "</tr></thead>"

@@ -178,8 +178,22 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
 @page {{ size: A4; margin: 20mm; }}
 @page wide {{ size: A4 landscape; }}
 @media print {{
-  html {{ background: none; }}
+  /* the leading of the printed plan: a summary and its tables keep to one page */
+  html {{ background: none; line-height: 1.35; }}
   body {{ max-width: none; padding: 0; font-size: {paper("body")}; }}
+  /* the cover as the printed plan's: the title a third down the page, the document's
+     particulars at its foot */
+  .cover {{ display: flex; flex-direction: column; min-height: 245mm; margin: 0; }}
+  .cover h1 {{ margin-top: 60mm; }}
+  .cover .control-lines {{ margin-top: auto; }}
+  main > section:first-child h2 {{ margin-top: 0; }}
+  table {{ line-height: 1.25; }}
+  th, td {{ padding: 0.2em 0.4em; }}
+  p, ul, ol, dl, figure {{ margin-bottom: 0.6em; }}
+  .fields dd.long {{ margin-bottom: 0.2em; }}
+  /* the contents as the printed plan's: its lines close, as many as fit a page */
+  nav {{ font-size: {paper("table")}; line-height: 1.3; }}
+  nav li {{ margin: 0; }}
   h1 {{ font-size: {paper("title")}; }}
   h2 {{ font-size: {paper("h1")}; }}
   h3 {{ font-size: {paper("h2")}; }}
@@ -191,7 +205,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   .promise {{ font-size: {2.2 * size("body", large_print):g}pt; }}
   footer {{ font-size: {paper("footer")}; }}
   .skip {{ display: none; }}
+  /* the contents on pages of its own, after the summary, as in the printed plan */
   .cover, nav {{ break-after: page; }}
+  nav {{ break-before: page; }}
+  nav h2 {{ margin-top: 0; }}
   main > section {{ break-before: page; }}
   main > section.wide {{ page: wide; }}
   thead {{ display: table-header-group; }}
