@@ -8,6 +8,7 @@ when Chromium or axe-core is missing; in CI (``CI`` set) it fails instead.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import json
@@ -23,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+from page_audit import audit, read_pages
 
 import klusterplan
 from klusterplan import ExportOptions, Language
@@ -492,3 +494,27 @@ def test_on_a_phone_a_record_sets_short_values_beside_their_names(
         assert {"Aktivitet", "Målgrupper"} <= set(under)
     # the total reads "Totalt", then the amount beside its column's name
     assert total == [["", "Totalt"], ["Budget", "47\u00a0000\u00a0kr"]]
+
+
+def _printed(browser: Browser, page: Path) -> bytes:
+    """The page as the browser prints it on A4, with the page's own print style."""
+    browser.load(page)
+    answer = browser.send("Page.printToPDF", preferCSSPageSize=True, printBackground=True)
+    return base64.b64decode(answer["data"])
+
+
+def test_printed_the_plan_reads_as_the_printed_plan(browser: Browser, tmp_path: Path) -> None:
+    data = _printed(browser, _page(tmp_path, klusterplan.example()))
+    pages = read_pages(data)
+    text = [" ".join(line.text for line in page.lines) for page in pages]
+    # the cover alone, the summary whole on the next page, then the contents on its own
+    assert text[0].startswith("Lokal kommunikationsplan") and "Kontaktperson" in text[0]
+    assert text[1].startswith("Sammanfattning") and "Aktiviteternas kostnad" in text[1]
+    assert text[2].startswith("Innehåll") and "Sammanfattning" in text[2]
+    assert "Att göra" in pages[3].lines[0].text
+    defects = audit(data)
+    # no word, date or amount broken, no table split to a lone row, no near-empty page
+    for kind in ("broken value", "table split", "near-empty page", "near-empty contents page"):
+        assert [str(d) for d in defects if d.kind == kind] == []
+    # a label's lines, a chapter's short tail: at most a couple the browser sets as it will
+    assert len(defects) <= 2, [str(d) for d in defects]

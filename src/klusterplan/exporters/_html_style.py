@@ -213,6 +213,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   main > section.wide {{ page: wide; }}
   thead {{ display: table-header-group; }}
   tr, figure, .keep, .write {{ break-inside: avoid; }}
+  /* a label stays with what it names, as a heading does */
+  .caption, .fields dt {{ break-after: avoid-page; page-break-after: avoid; }}
+  /* nor does a list's first or last item stand alone on a page */
+  li:first-child, li:nth-last-child(2) {{ break-after: avoid-page; }}
   p, li, dd {{ orphans: 3; widows: 3; }}
   a {{ color: inherit; text-decoration: none; }}
   textarea {{ resize: none; }}
