@@ -250,6 +250,19 @@ def test_large_print_sets_16_points_on_paper_and_records_for_wide_tables() -> No
     # the eight-column action tables become one description list a row
     assert len(page.tables) < len(Page(export(klusterplan.example())).tables)
     assert text.count('class="fields record"') >= 11
+    # on a phone a record's date and status stand beside their names, its text under
+    assert '<dt class="brief">Klart senast</dt>' in text
+    assert '<dt class="brief">Status</dt>' in text
+    assert "<dt>Åtgärd</dt>" in text
+
+
+def test_two_short_fields_of_a_list_are_set_alike() -> None:
+    page = _plan_page()
+    # "Budget för kommunikationsplanen" is too long a label to keep its value beside it
+    # on a phone, so "Aktiviteternas kostnad" under it stands as it does
+    assert "<dt>Budget för kommunikationsplanen</dt>" in page
+    assert "<dt>Aktiviteternas kostnad</dt>" in page
+    assert '<dt class="brief">Segment</dt>' in page  # a list of short labels keeps them beside
 
 
 def test_blank_and_prefilled_workbook() -> None:

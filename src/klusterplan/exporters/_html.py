@@ -386,12 +386,17 @@ class _Page:
         """A table as one record a row: eight columns of large print fit no page or phone."""
         if block.caption:
             yield f'<p class="caption">{_text(block.caption)}</p>'
+        # a short value (a date, a status) stays beside its name on a phone, as in a
+        # table's records; a sheet's empty rows to write in stand under their names
+        rows = tuple(tuple(_cell(cell) for cell in row) for row in block.rows)
+        beside = () if block.row_lines else beside_columns(block.headers, rows, self.large_print)
         for row in block.rows:
             yield '<dl class="fields record">'
-            for header, cell in zip(block.headers, row, strict=False):
+            for i, (header, cell) in enumerate(zip(block.headers, row, strict=False)):
                 if cell.strip() or block.row_lines:
-                    yield f"<dt>{_text(header or '#')}</dt>"
-                    yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
+                    brief = ' class="brief"' if i in beside else ""
+                    yield f"<dt{brief}>{_text(header or '#')}</dt>"
+                    yield f"<dd{brief}{self.lang(block.lang)}>{_text(cell)}</dd>"
             yield "</dl>"
 
     def block(self, block: Block, context: str) -> Iterator[str]:
