@@ -184,9 +184,12 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   /* the cover as the printed plan's: the title a third down the page, the document's
      particulars at its foot */
   .cover {{ display: flex; flex-direction: column; min-height: 245mm; margin: 0; }}
-  .cover h1 {{ margin-top: 60mm; }}
+  .cover h1 {{ margin-top: auto; }}
   .cover .control-lines {{ margin-top: auto; }}
+  .cover > :last-child {{ margin-bottom: 0; }}
   main > section:first-child h2 {{ margin-top: 0; }}
+  h2 {{ margin-bottom: 0.4em; }}
+  caption {{ padding: 0 0 0.1em; }}
   table {{ line-height: 1.25; }}
   th, td {{ padding: 0.2em 0.4em; }}
   p, ul, ol, dl, figure {{ margin-bottom: 0.6em; }}
