@@ -418,3 +418,14 @@ def test_a_table_is_records_on_a_phone_only_when_it_does_not_fit() -> None:
         assert stacked[wide], wide
     # a table that stays one has its columns' shares on a phone
     assert "--phone:" in page
+
+
+def test_the_plan_words_in_a_sentence_keep_the_spaces_around_them() -> None:
+    page = export(klusterplan.example(), language=Language.EN)
+    summary = re.search(r"<p>The plan prioritises.*?</p>", page)
+    assert summary is not None
+    words = re.sub(r"<[^>]+>", "", summary.group())
+    # the group names are marked Swedish in an English sentence, and read as words
+    assert "target groups; Den identitetsökande tonåringen, Det nyfikna" in words
+    assert "förskolebarnet and Den kommunplacerade flyktingen got the most" in words
+    assert '<span lang="sv-SE">Det nyfikna förskolebarnet</span>' in summary.group()

@@ -125,13 +125,14 @@ def _wrap(label: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def _text(text: str) -> str:
+def _text(text: str, strip: bool = True) -> str:
     """Plan text as HTML that shows it as typed; single line ends become ``<br>``.
 
     A date or a phone number is kept on one line: a phone's narrow column would
-    otherwise break it at a hyphen ("2011-01-" over "27") or a space.
+    otherwise break it at a hyphen ("2011-01-" over "27") or a space. A part of a
+    sentence (``strip`` false) keeps the spaces at its ends.
     """
-    shown = escape(_keep(text.strip()), quote=True).replace("\n", "<br>")
+    shown = escape(_keep(text.strip() if strip else text), quote=True).replace("\n", "<br>")
     return _WHOLE.sub(r'<span class="whole">\g<0></span>', shown)
 
 
@@ -408,11 +409,12 @@ class _Page:
                 # the plan's words in a sentence of the reader's, each in its own language
                 parts, at = [], 0
                 for start, end in block.quoted:
-                    parts.append(_text(block.text[at:start]))
+                    parts.append(_text(block.text[at:start], strip=False))
                     lang = self.lang(block.quoted_lang)
                     parts.append(f"<span{lang}>{_text(block.text[start:end])}</span>")
                     at = end
-                yield f"<p>{''.join(parts)}{_text(block.text[at:])}</p>"
+                rest = _text(block.text[at:], strip=False)
+                yield f"<p>{''.join(parts).lstrip()}{rest.rstrip()}</p>"
             case Paragraph():
                 yield from self.paragraphs(block.text, block.lang)
             case Quote():
