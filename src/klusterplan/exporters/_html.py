@@ -231,7 +231,7 @@ class _Page:
 
         def num(i: int, cell: bool = True) -> str:
             # amounts are right-aligned, so their digits line up
-            kinds = ("num",) if i < len(align) and align[i] == "right" else ()
+            kinds: tuple[str, ...] = ("num",) if i < len(align) and align[i] == "right" else ()
             kinds += ("brief",) if cell and i in beside and not row_lines else ()
             return f' class="{" ".join(kinds)}"' if kinds else ""
 
@@ -629,7 +629,16 @@ def html_page(document: Document, context: ExportContext) -> str:
             for name, value in meta
             if value.strip()
         ),
-        f"<style>\n{style_sheet(primary, accent, MUTED, context.options.large_print)}\n</style>",
+        "<style>",
+        style_sheet(
+            primary,
+            accent,
+            MUTED,
+            context.options.large_print,
+            " ".join(footer.split()),
+            document.page_label,
+        ),
+        "</style>",
         "</head>",
         "<body>",
         f'<a class="skip" href="#main">{_text(document.skip_label or document.title)}</a>',

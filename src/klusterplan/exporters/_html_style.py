@@ -9,6 +9,8 @@ contrast before they get here.
 
 from __future__ import annotations
 
+import re
+
 from .._document.design import (
     SIZES,
     STATUS_MARK,
@@ -36,9 +38,43 @@ def _pt(role: str, large_print: bool) -> str:
     return f"{size(role, large_print):g}pt"
 
 
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but a letter, digit or space escaped.
+
+    Plan text (a library's name in the printed page's footer) is data: escaped so,
+    no quote, backslash or ``</style>`` in it can end the string or the sheet.
+    """
+    plain = (c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in text)
+    return f'"{"".join(plain)}"'
+
+
+def running_line(page_label: str) -> str:
+    """The page-number line of the printed page as CSS content: ``Sida 3 av 12``."""
+    parts = []
+    for part in re.split(r"(\{page\}|\{pages\})", page_label):
+        if part == "{page}":
+            parts.append("counter(page)")
+        elif part == "{pages}":
+            parts.append("counter(pages)")
+        elif part:
+            parts.append(css_string(part))
+    return " ".join(parts) or "counter(page)"
+
+
 # long: one CSS style sheet, read top to bottom as a browser reads it
-def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str:
-    """The whole CSS of a page: screen, phone and print."""
+def style_sheet(
+    primary: str,
+    accent: str,
+    muted: str,
+    large_print: bool,
+    footer: str = "",
+    page_label: str = "{page} / {pages}",
+) -> str:
+    """The whole CSS of a page: screen, phone and print.
+
+    Printed, each page but the cover carries ``footer`` (plan text, escaped) and its
+    number by ``page_label``, as the printed plan's pages do.
+    """
 
     def screen(role: str) -> str:
         return _rem(role, large_print)
@@ -175,7 +211,20 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack, table.stack.dense {{ font-size: inherit; }}
   table.stack tfoot tr {{ border-top: 2px solid var(--primary); }}
 }}
-@page {{ size: A4; margin: 20mm; }}
+/* printed, the footer of the printed plan: the library's name and the page's number
+   under a rule in the accent colour, on every page but the cover */
+@page {{ size: A4; margin: 20mm 20mm 24mm;
+  @bottom-left {{ content: {css_string(footer)}; font-family: {FONT_STACK};
+    font-size: {paper("footer")}; color: {muted}; vertical-align: top;
+    padding-top: 2mm; margin-top: 3mm;
+    border-top: 0.5pt solid {accent}; }}
+  @bottom-right {{ content: {running_line(page_label)}; font-family: {FONT_STACK};
+    font-size: {paper("footer")}; color: {muted}; vertical-align: top;
+    padding-top: 2mm; margin-top: 3mm;
+    border-top: 0.5pt solid {accent}; }}
+}}
+@page :first {{ @bottom-left {{ content: none; border: 0; }}
+  @bottom-right {{ content: none; border: 0; }} }}
 @page wide {{ size: A4 landscape; }}
 @media print {{
   /* the leading of the printed plan: a summary and its tables keep to one page */
@@ -207,7 +256,8 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   .subtitle {{ font-size: {paper("subtitle")}; }}
   .promise {{ font-size: {2.2 * size("body", large_print):g}pt; }}
   footer {{ font-size: {paper("footer")}; }}
-  .skip {{ display: none; }}
+  /* every printed page carries the footer's line: the page's own would stand alone */
+  .skip, body > footer {{ display: none; }}
   /* the contents on pages of its own, after the summary, as in the printed plan */
   .cover, nav {{ break-after: page; }}
   nav {{ break-before: page; }}
@@ -215,6 +265,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   main > section {{ break-before: page; }}
   main > section.wide {{ page: wide; }}
   thead {{ display: table-header-group; }}
+  /* a table's header never stands at a page's foot without a row under it */
+  tbody tr:first-child, tbody tr:nth-last-child(2) {{ break-after: avoid-page; }}
+  /* and a table of three rows or fewer is never split */
+  table:has(tbody tr:nth-child(-n+3):last-child) {{ break-inside: avoid-page; }}
   tr, figure, .keep, .write {{ break-inside: avoid; }}
   /* a label stays with what it names, as a heading does */
   .caption, .fields dt {{ break-after: avoid-page; page-break-after: avoid; }}
