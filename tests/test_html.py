@@ -429,3 +429,15 @@ def test_the_plan_words_in_a_sentence_keep_the_spaces_around_them() -> None:
     assert "target groups; Den identitetsökande tonåringen, Det nyfikna" in words
     assert "förskolebarnet and Den kommunplacerade flyktingen got the most" in words
     assert '<span lang="sv-SE">Det nyfikna förskolebarnet</span>' in summary.group()
+
+
+def test_the_printed_footer_carries_plan_text_only_as_an_escaped_css_string() -> None:
+    plan = klusterplan.example()
+    name = 'Bibl"} body{display:none} </style><b>x'
+    page = export(attrs.evolve(plan, library=attrs.evolve(plan.library, name=name)))
+    rule = re.search(r"@bottom-left \{ content: (\"[^\"]*\");", page)
+    assert rule is not None
+    # every character but letters, digits and spaces escaped: nothing ends the string
+    assert "Bibl\\22 \\7d  body\\7b display\\3a none\\7d  \\3c \\2f style\\3e" in rule.group(1)
+    assert page.count("</style>") == page.count("<style")
+    assert 'Sida " counter(page) " av " counter(pages)' in page
