@@ -305,12 +305,21 @@ def _footer_rule(page: Any) -> dict[str, Any] | None:
     """The footer's rule: the lowest line across most of the page in its bottom 25 mm,
     with the footer's words under it."""
     width = page.width - 2 * 20 * MM
+    thin = sorted(
+        (s for s in (*page.rects, *page.lines) if s["bottom"] - s["top"] < 2),
+        key=lambda s: (round(s["top"]), s["x0"]),
+    )
+    # a rule drawn in pieces end to end (a browser's footer, one under each margin
+    # box) is one rule
+    joined: list[dict[str, Any]] = []
+    for s in thin:
+        last = joined[-1] if joined else None
+        if last and round(last["top"]) == round(s["top"]) and s["x0"] - last["x1"] < 2:
+            last["x1"] = max(last["x1"], s["x1"])
+        else:
+            joined.append({"x0": s["x0"], "x1": s["x1"], "top": s["top"], "bottom": s["bottom"]})
     rules = [
-        s
-        for s in (*page.rects, *page.lines)
-        if s["x1"] - s["x0"] >= 0.8 * width
-        and s["bottom"] - s["top"] < 2
-        and s["top"] > page.height - 25 * MM
+        s for s in joined if s["x1"] - s["x0"] >= 0.8 * width and s["top"] > page.height - 25 * MM
     ]
     if not rules:
         return None
