@@ -507,6 +507,43 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Mest stöd behöver {library}: planen har {errors}.",
         "{library} needs help most: its plan has {errors}.",
     ),
+    "cluster_text_who": (
+        "{cluster} samlar {libraries}: {names}.",
+        "{cluster} brings together {libraries}: {names}.",
+    ),
+    "cluster_the": ("Klustret", "The cluster"),
+    "cluster_text_period": (
+        "Planerna gäller {period}, och läget är det den {day}.",
+        "The plans cover {period}, and the figures are as of {day}.",
+    ),
+    "cluster_text_period_end": (
+        "Planerna gäller {period}, och läget är det när perioden slutade, {day}.",
+        "The plans cover {period}, and the figures are as of the period's end, {day}.",
+    ),
+    "cluster_text_votes_same": (
+        "Den gruppen fick också flest röster: {votes} av {total}.",
+        "That group also has the most votes: {votes} of {total}.",
+    ),
+    "cluster_text_votes": (
+        "Flest röster fick {group}: {votes} av {total}.",
+        "{group} has the most votes: {votes} of {total}.",
+    ),
+    "cluster_text_late": (
+        "Flest försenade har {library}: {n}.",
+        "{library} has the most that are late: {n}.",
+    ),
+    "and": ("och", "and"),
+    "municipalities": ("Kommuner", "Municipalities"),
+    "cluster_report_running": ("Lägesrapport", "Progress report"),
+    "cluster_report_ended": ("Slutrapport för perioden", "Final report for the period"),
+    "cluster_status_value": ("Underlag, inte fastställt", "For discussion, not adopted"),
+    "cluster_audience": ("Till", "For"),
+    "cluster_audience_value": (
+        "Klustrets styrgrupp och biblioteken",
+        "The cluster's board and its libraries",
+    ),
+    "cluster_made": ("Upprättad", "Made"),
+    "cluster_contacts": ("Kontaktpersoner", "Contact persons"),
     "cluster_plans": ("Planer", "Plans"),
     "cluster_read": ("{loaded} av {total} lästa", "{loaded} of {total} read"),
     "cluster_read_failed": (

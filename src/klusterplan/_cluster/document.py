@@ -10,6 +10,9 @@ is formatted by :mod:`klusterplan._catalogue.format`; every label from
 
 from __future__ import annotations
 
+import datetime as _dt
+import os
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
@@ -160,7 +163,7 @@ def _briefing(b: _Builder) -> list[Block]:
         ),
     ]
     fields = tuple(Field(b.t(key), value) for key, value in items if value)
-    return [Paragraph(_written(b)), Fields(fields, b.tag)]
+    return [*(Paragraph(text) for text in _written(b) if text), Fields(fields, b.tag)]
 
 
 def _listed(b: _Builder, entries: Sequence[Entry]) -> str:
@@ -192,13 +195,40 @@ def _ended(b: _Builder) -> str:
     return "; ".join(said)
 
 
-def _written(b: _Builder) -> str:
-    """The summary in a few sentences composed from its numbers, for a board to read first."""
+def _and(b: _Builder, names: Sequence[str]) -> str:
+    """``A, B och C``: names as a sentence lists them."""
+    if len(names) < 2:
+        return "".join(names)
+    return f"{', '.join(names[:-1])} {b.t('and')} {names[-1]}"
+
+
+def _who(b: _Builder) -> list[str]:
+    """Who the summary is of, from which plans, and for which period and day."""
     s = b.s
     total = len(s.libraries) + len(s.failed)
-    said = [b.t("cluster_text_read", loaded=b.n(len(s.libraries)), total=b.n(total))]
-    if s.groups:
-        top = max(s.groups, key=lambda g: g.libraries)
+    said = []
+    if s.libraries:
+        said.append(
+            b.t(
+                "cluster_text_who",
+                cluster=s.cluster or b.t("cluster_the"),
+                libraries=b.count("libraries", len(s.libraries)),
+                names=_and(b, [b.lib(i) for i in range(len(s.libraries))]),
+            )
+        )
+    said.append(b.t("cluster_text_read", loaded=b.n(len(s.libraries)), total=b.n(total)))
+    if s.period:
+        key = "cluster_text_period_end" if s.at_period_end else "cluster_text_period"
+        said.append(b.t(key, period=s.period, day=_format.day(s.today)))
+    return said
+
+
+def _standing_out(b: _Builder) -> list[str]:
+    """The groups most libraries chose, and the one the most votes went to."""
+    s = b.s
+    said: list[str] = []
+    top = max(s.groups, key=lambda g: g.libraries) if s.groups else None
+    if top is not None:
         said.append(
             b.t(
                 "cluster_text_groups",
@@ -207,6 +237,24 @@ def _written(b: _Builder) -> str:
                 libraries=b.n(len(s.libraries)),
             )
         )
+    voted = [g for g in s.groups if g.voted and g.votes]
+    if voted:
+        most = max(voted, key=lambda g: g.votes)
+        votes = {"votes": b.n(most.votes), "total": b.n(sum(g.votes for g in voted))}
+        if most is top:
+            said.append(b.t("cluster_text_votes_same", **votes))
+        else:
+            said.append(b.t("cluster_text_votes", group=most.name, **votes))
+    return said
+
+
+def _written(b: _Builder) -> list[str]:
+    """The summary in a few sentences composed from its numbers, for a board to read first.
+
+    Two paragraphs: whose plans and for when; then what stands out in them.
+    """
+    s = b.s
+    said = _standing_out(b)
     work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
     if sum(work):
         done = work[list(ActionStatus).index(ActionStatus.DONE)]
@@ -220,6 +268,10 @@ def _written(b: _Builder) -> str:
                 open=b.n(len(s.not_done)),
             )
         )
+    if s.running and s.late:
+        late = Counter(e.library for e in s.late)
+        worst = min(late, key=lambda i: (-late[i], i))
+        said.append(b.t("cluster_text_late", library=b.lib(worst), n=b.n(late[worst])))
     if s.running and s.ended:
         said.append(
             b.t(
@@ -230,19 +282,19 @@ def _written(b: _Builder) -> str:
         )
     errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
     if errors:
-        worst = errors[0]
+        worst_plan = errors[0]
         said.append(
             b.t(
                 "cluster_text_help",
-                library=b.lib(worst.library),
-                errors=b.count("errors", worst.errors),
+                library=b.lib(worst_plan.library),
+                errors=b.count("errors", worst_plan.errors),
             )
         )
     missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
     if missing:
         key = "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets"
         said.append(b.t(key, libraries=", ".join(missing)))
-    return " ".join(said)
+    return [" ".join(_who(b)), " ".join(said)]
 
 
 def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
@@ -699,6 +751,7 @@ def build_summary_document(
         title=title,
         subtitle=summary.cluster,
         title_lines=_cover(b),
+        control_lines=_control(b),
         promise=summary.promise,
         language=lang,
         author=summary.cluster,
@@ -716,11 +769,14 @@ def build_summary_document(
 
 
 def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
-    """The cover's lines: how many libraries, their period, the day the summary is for."""
+    """The cover's lines: the libraries and their municipalities, period, the day it is for."""
     summary = b.s
+    names = [b.lib(i) for i in range(len(summary.libraries))] + [f.source for f in summary.failed]
+    municipalities = list(dict.fromkeys(m for lib in summary.libraries if (m := lib.municipality)))
     # the cluster's name is the cover's subtitle: no line repeats it
     lines = [
-        ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
+        ("libraries_column", _and(b, names)),
+        ("municipalities", _and(b, municipalities)),
         ("period", summary.period),
         (
             "cluster_as_of",
@@ -734,5 +790,38 @@ def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
             if summary.running
             else "",
         ),
+    ]
+    return tuple((b.t(k), v) for k, v in lines if v)
+
+
+def _made() -> _dt.date:
+    """The day the summary is made: ``SOURCE_DATE_EPOCH``'s, for a build that repeats, else today."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if epoch.isdigit():
+        return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
+    return _dt.date.today()
+
+
+def _control(b: _Builder) -> tuple[tuple[str, str], ...]:
+    """The document information a municipal cover gives: type, status, audience, date, contacts.
+
+    A summary is a report to the cluster's board, never a decision itself: it is
+    a progress report while a period runs and the period's final report after.
+    """
+    summary = b.s
+    contacts = [
+        f"{lib.contact} ({lib.name})" if lib.name else lib.contact
+        for lib in summary.libraries
+        if lib.contact
+    ]
+    lines = [
+        (
+            "document_type",
+            b.t("cluster_report_running" if summary.running else "cluster_report_ended"),
+        ),
+        ("document_status", b.t("cluster_status_value")),
+        ("cluster_audience", b.t("cluster_audience_value")),
+        ("cluster_made", _format.day(_made())),
+        ("cluster_contacts", ", ".join(contacts)),
     ]
     return tuple((b.t(k), v) for k, v in lines if v)
