@@ -795,7 +795,7 @@ def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
 
 
 def _made() -> _dt.date:
-    """The day the summary is made: ``SOURCE_DATE_EPOCH``'s, for a build that repeats, else today."""
+    """The day the summary is made: ``SOURCE_DATE_EPOCH``'s for a build that repeats, else today."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if epoch.isdigit():
         return _dt.datetime.fromtimestamp(int(epoch), _dt.UTC).date()
