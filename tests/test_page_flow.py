@@ -383,7 +383,7 @@ def test_the_audit_sees_a_heading_and_its_introduction_at_the_foot() -> None:
     assert [d for d in found if d.kind == "heading at the foot"] == []
 
 
-def _split_table(canvas: Any, number: int, at_foot: int, rest: int = 14) -> None:
+def _split_table(canvas: Any, number: int, at_foot: int, rest: int = 14, lines: int = 30) -> None:
     """A cover; text, a heading, its introduction and a table's first ``at_foot`` rows;
     the rest of the table, ending its chapter; the next chapter."""
     if number == 0:
@@ -412,7 +412,6 @@ def _split_table(canvas: Any, number: int, at_foot: int, rest: int = 14) -> None
     if number == 2:
         table(780, rest)
         return
-    lines = 30
     for k in range(lines):
         canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
     top = 762 - 12 * (lines + 2)
@@ -430,6 +429,11 @@ def test_the_audit_sees_a_table_split_that_fits_one_page_whole() -> None:
     assert [d.page for d in found if d.kind == "table split needlessly"] == [2]
     # a table taller than a page must split
     found = audit(_pdf(lambda c, n: _split_table(c, n, at_foot=6, rest=34), pages=4), NORMAL)
+    assert [d for d in found if d.kind == "table split needlessly"] == []
+    # whole on the next page, it would leave the page before nearly empty
+    found = audit(
+        _pdf(lambda c, n: _split_table(c, n, at_foot=12, rest=10, lines=8), pages=4), NORMAL
+    )
     assert [d for d in found if d.kind == "table split needlessly"] == []
 
 
