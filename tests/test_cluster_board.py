@@ -114,14 +114,14 @@ def test_the_summary_opens_with_a_text_composed_from_its_numbers(run: Run) -> No
     assert standing_out == (
         "Flest bibliotek prioriterar Den kommunplacerade flyktingen (5 av 5). Den gruppen fick "
         "också flest röster: 35 av 189. Av 43 åtgärder och aktiviteter är 10 klara och 9 "
-        "försenade. Flest försenade har Stenviks bibliotek: 3. Mest stöd behöver Sjöby "
+        "försenade. Flest försenade har Stenviks bibliotek (3 av 9). Mest stöd behöver Sjöby "
         "bibliotek: planen har 8 fel. Sjöby bibliotek har ännu ingen budget för "
         "kommunikationsplanen."
     )
     english = _plain(_summary(run, "e.md", "--lang", "en").read_text(encoding="utf-8"))
     assert "Sjöby bibliotek needs help most: its plan has 8 errors." in english
     assert "That group also has the most votes: 35 of 189." in english
-    assert "Stenviks bibliotek has the most that are late: 3." in english
+    assert "Stenviks bibliotek has the most that are late (3 of 9)." in english
 
 
 def test_the_cover_says_what_a_municipal_report_says(run: Run) -> None:

@@ -485,8 +485,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The summary draws on the plans of {loaded} of the {total} libraries.",
     ),
     "cluster_text_groups": (
-        "Flest bibliotek prioriterar {group} ({n} av {libraries}).",
-        "Most libraries prioritise {group} ({n} of {libraries}).",
+        "Flest bibliotek prioriterar {group} ({n}\u00a0av\u00a0{libraries}).",
+        "Most libraries prioritise {group} ({n}\u00a0of\u00a0{libraries}).",
     ),
     "cluster_text_work": (
         "Av {total} åtgärder och aktiviteter är {done} klara och {late} försenade.",
@@ -521,16 +521,16 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The plans cover {period}, and the figures are as of the period's end, {day}.",
     ),
     "cluster_text_votes_same": (
-        "Den gruppen fick också flest röster: {votes} av {total}.",
-        "That group also has the most votes: {votes} of {total}.",
+        "Den gruppen fick också flest röster: {votes}\u00a0av\u00a0{total}.",
+        "That group also has the most votes: {votes}\u00a0of\u00a0{total}.",
     ),
     "cluster_text_votes": (
-        "Flest röster fick {group}: {votes} av {total}.",
-        "{group} has the most votes: {votes} of {total}.",
+        "Flest röster fick {group}: {votes}\u00a0av\u00a0{total}.",
+        "{group} has the most votes: {votes}\u00a0of\u00a0{total}.",
     ),
     "cluster_text_late": (
-        "Flest försenade har {library}: {n}.",
-        "{library} has the most that are late: {n}.",
+        "Flest försenade har {library} ({n}\u00a0av\u00a0{late}).",
+        "{library} has the most that are late ({n}\u00a0of\u00a0{late}).",
     ),
     "and": ("och", "and"),
     "municipalities": ("Kommuner", "Municipalities"),

@@ -87,7 +87,14 @@ def written(b: SummaryBuilder) -> list[str]:
     if s.running and s.late:
         late = Counter(e.library for e in s.late)
         worst = min(late, key=lambda i: (-late[i], i))
-        said.append(b.t("cluster_text_late", library=b.lib(worst), n=b.n(late[worst])))
+        said.append(
+            b.t(
+                "cluster_text_late",
+                library=b.lib(worst),
+                n=b.n(late[worst]),
+                late=b.n(len(s.late)),
+            )
+        )
     if s.running and s.ended:
         said.append(
             b.t(
