@@ -761,8 +761,8 @@ def audit(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
             elif continues:
-                last = i + 2 >= len(pages) or _starts_chapter(pages[i + 2], sizes)
-                needless = _split_needlessly(page, after, sizes) if last else None
+                final = i + 2 >= len(pages) or _starts_chapter(pages[i + 2], sizes)
+                needless = _split_needlessly(page, after, sizes) if final else None
                 if needless:
                     defects.append(Defect(page.number, "table split needlessly", needless))
     return defects
