@@ -25,6 +25,10 @@ words, rules and shaded rectangles fall:
   in the room left at the foot of the page before (a chain of paragraphs kept
   with the next, too long, moved it);
 - **short table split**: a table that takes less than half a page split over two;
+- **table split needlessly**: a table ending a chapter split over two pages, though
+  with its heading and introduction it fits one: it starts at one page's foot and
+  leaves the next half empty, where whole it would fill the next (and the page it
+  leaves stays at least :data:`LEAST_FILL` full);
 - **broken value**: an amount, a date or a short label broken across lines
   (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``), a word broken
   at its hyphen (``IT-`` / ``ansvarig``), a step's number cut from its name
@@ -583,6 +587,29 @@ def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
+def _split_needlessly(page: Page, after: Page, sizes: Sizes) -> str | None:
+    """Why the table ending ``page`` and ending ``after`` should have gone over whole, if so.
+
+    It ends the chapter on ``after``, and with its heading and introduction it fits
+    one page: split, it starts at one page's foot and leaves the next half empty,
+    where whole it would fill the next and leave the page before it still full enough.
+    """
+    part, rest = page.tables[-1], after.tables[0]
+    if rest.bottom < after.content_bottom - 3:
+        return None  # something follows it: moving it over would push that on
+    above = [line for line in page.lines if line.bottom <= part.top + 1]
+    heading = next((k for k in range(len(above) - 1, -1, -1) if _is_heading(above[k], sizes)), None)
+    start = part.top
+    if heading is not None and len(above) - heading - 1 <= INTRO_LINES:
+        start = above[heading].top  # its heading and introduction go over with it
+    usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+    whole = page.content_bottom - start + rest.bottom - after.content_top
+    left = (start - TOP_MARGIN) / usable
+    if whole <= usable and left >= LEAST_FILL:
+        return f"{whole / usable:.0%} of a page whole; the page before {left:.0%} full without it"
+    return None
+
+
 def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]:
     """A page's defects the audit's first checks do not see: records, carried text, footer."""
     out = []
@@ -742,6 +769,11 @@ def audit(
                 defects.append(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
+            elif continues:
+                final = i + 2 >= len(pages) or _starts_chapter(pages[i + 2], sizes)
+                needless = _split_needlessly(page, after, sizes) if final else None
+                if needless:
+                    defects.append(Defect(page.number, "table split needlessly", needless))
     return defects
 
 

@@ -383,6 +383,60 @@ def test_the_audit_sees_a_heading_and_its_introduction_at_the_foot() -> None:
     assert [d for d in found if d.kind == "heading at the foot"] == []
 
 
+def _split_table(canvas: Any, number: int, at_foot: int, rest: int = 14, lines: int = 30) -> None:
+    """A cover; text, a heading, its introduction and a table's first ``at_foot`` rows;
+    the rest of the table, ending its chapter; the next chapter."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 3:
+        canvas.setFont("Helvetica-Bold", 20)
+        canvas.drawString(60, 780, "Tips att dela mellan biblioteken")
+        canvas.setFont("Helvetica", 10.5)
+        for k in range(40):
+            canvas.drawString(60, 750 - 12 * k, f"line {k} of the next chapter")
+        return
+
+    def table(top: float, rows: int) -> None:
+        canvas.setFillColorRGB(0.1, 0.25, 0.4)
+        canvas.rect(60, top - 16, 475, 16, stroke=0, fill=1)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", 8.5)
+        canvas.drawString(64, top - 12, "Bibliotek  Typ  Vad  Ansvarig")
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", 8.5)
+        for k in range(rows):
+            canvas.drawString(64, top - 30 - 18 * k, f"Bibliotek {k}  åtgärd  planerad")
+            canvas.line(60, top - 36 - 18 * k, 535, top - 36 - 18 * k)
+
+    if number == 2:
+        table(780, rest)
+        return
+    for k in range(lines):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    top = 762 - 12 * (lines + 2)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(60, top, "Ej genomförda när perioden slutade")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(60, top - 18, "What was planned or under way when the period ended.")
+    table(top - 26, at_foot)
+
+
+def test_the_audit_sees_a_table_split_that_fits_one_page_whole() -> None:
+    # the heading, its introduction and four rows at the foot of a page 60 % full; the
+    # other fourteen rows end the chapter on the next, which they leave half empty
+    found = audit(_pdf(lambda c, n: _split_table(c, n, at_foot=4), pages=4), NORMAL)
+    assert [d.page for d in found if d.kind == "table split needlessly"] == [2]
+    # a table taller than a page must split
+    found = audit(_pdf(lambda c, n: _split_table(c, n, at_foot=6, rest=34), pages=4), NORMAL)
+    assert [d for d in found if d.kind == "table split needlessly"] == []
+    # whole on the next page, it would leave the page before nearly empty
+    found = audit(
+        _pdf(lambda c, n: _split_table(c, n, at_foot=12, rest=10, lines=8), pages=4), NORMAL
+    )
+    assert [d for d in found if d.kind == "table split needlessly"] == []
+
+
 def test_the_audit_reads_numbers_in_ruled_rows_as_rows() -> None:
     def draw(canvas: Any, number: int, rules: bool) -> None:
         for k in range(40):
