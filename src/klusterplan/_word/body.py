@@ -179,8 +179,11 @@ class _Writer(TableWriter):
         yield "".join(items)
 
     def fields(self, block: Fields, leads: bool = False) -> Iterator[str]:
-        """A block of fields, each ``label: value``; with ``leads``, the last keeps with
-        what follows too: a section's opening fields never stand apart from its text."""
+        """A block of fields, each ``label: value``.
+
+        With ``leads``, the last keeps with what follows too: a section's opening
+        fields never stand apart from its text.
+        """
         lang = lang_xml(block.lang)
         last = len(block.items) - 1
         for n, field in enumerate(block.items):
@@ -672,9 +675,11 @@ _WORD_SCALE = 1.12
 
 
 def _opening(section: Section, index: int) -> bool:
-    """Whether block ``index`` is a few short fields opening ``section`` before its text
-    (a group's "Segment" and "Röster"): they keep with the text's first lines, so
-    that the heading over them never ends a page with them alone."""
+    """Whether block ``index`` is a few short fields opening ``section`` before its text.
+
+    A group's "Segment" and "Röster" keep with the text's first lines, so that
+    the heading over them never ends a page with them alone.
+    """
     blocks = section.blocks
     if index != 0 or len(blocks) < 2 or not isinstance(blocks[1], Paragraph):
         return False
