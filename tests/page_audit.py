@@ -697,6 +697,7 @@ def audit(
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
         defects.extend(_page_defects(page, before, sizes, cues))
+        defects.extend(_cramped_entries(page))
         moved = _record_moved(page, after, sizes) if after and not ends_chapter else None
         if moved:
             defects.append(Defect(page.number, "record moved whole", moved))
@@ -832,3 +833,22 @@ def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
             out.append(Defect(page.number, "question goes on without it", repr(first.text)))
         begun = True
     return out
+
+
+def _cramped_entries(page: Page) -> list[Defect]:
+    """Contents entries whose page number follows their text without a dot leader.
+
+    A long entry wrapped too late leaves no room for the leader on its last
+    line: "biblioteken?.33" reads as one word, the number as part of the title.
+    """
+    listed = [line for line in page.lines if _LEADER.search(line.text)]
+    if not page.is_contents or not listed:
+        return []
+    edge = max(line.x1 for line in listed)
+    return [
+        Defect(page.number, "contents entry without leader", line.text[-40:])
+        for line in page.lines
+        if not _LEADER.search(line.text)
+        and re.search(r"\d+$", line.text)
+        and abs(line.x1 - edge) < 2
+    ]

@@ -610,3 +610,22 @@ def test_the_overlap_check_sees_text_over_text(tmp_path: Any) -> None:
     canvas.drawString(60, 695, "A table drawn over it")
     canvas.save()
     assert _overlaps(path.read_bytes()) != []
+
+
+def test_the_audit_sees_a_contents_entry_without_its_leader() -> None:
+    def draw(canvas: Any, number: int, cramped: bool) -> None:
+        for k in range(30):
+            y = 762 - 14 * k
+            if cramped and k == 7:
+                # a title wrapped too late: its number right after it, one dot between
+                canvas.drawRightString(535, y, "A long question of the plan, to the edge?.33")
+                continue
+            end = 535 - canvas.stringWidth("33", "Helvetica", 10.5)
+            canvas.drawString(60, y, f"Chapter {k}")
+            start = 60 + canvas.stringWidth(f"Chapter {k} ", "Helvetica", 10.5)
+            canvas.drawRightString(end, y, "." * int((end - start) / 3.2))
+            canvas.drawRightString(535, y, "33")
+
+    found = audit(_pdf(lambda c, n: draw(c, n, True)), NORMAL)
+    assert [d.kind for d in found] == ["contents entry without leader"]
+    assert audit(_pdf(lambda c, n: draw(c, n, False)), NORMAL) == []

@@ -426,6 +426,10 @@ def _contents(
     yield from made.paragraphs(breaks)
 
 
+#: How much further in a contents entry's wrapped lines start than its first (twips).
+_HANG = 400
+
+
 class _Entries:
     """The contents' entries, each a paragraph linked to its heading, with its page."""
 
@@ -446,6 +450,9 @@ class _Entries:
             f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{self.w.look.text_width}"/>'
             "</w:tabs>"
         )
+        # the page number's room, and a leader of a few dots at least before it: an entry
+        # wraps short of it, so that the number never follows the text closely
+        room = self.w.look.body_size * 25
         out = []
         for i, (section, bookmark) in enumerate(listed):
             indent = (section.level - 1) * 400
@@ -459,7 +466,8 @@ class _Entries:
                 # a chapter's entry a little apart from the section entries before it
                 f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
                 'w:line="252" w:lineRule="auto"/>'
-                f'<w:ind w:left="{indent}" w:right="400"/>'
+                # a long entry's next lines under its text, as a hanging indent sets them
+                f'<w:ind w:left="{indent + _HANG}" w:hanging="{_HANG}" w:right="{room}"/>'
             )
             bold = "<w:b/>" if section.level == 1 else ""
             runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
@@ -645,7 +653,8 @@ def body_xml(
                 continue
             for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
-                if isinstance(block, Fields) and _opening(section, k):
+                # (in large print, where each field is a line of its own at 16 pt)
+                if look.large_print and isinstance(block, Fields) and _opening(section, k):
                     xml = "".join(w.fields(block, leads=True))
                 else:
                     xml = "".join(w.block(block))

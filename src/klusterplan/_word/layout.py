@@ -203,6 +203,9 @@ class _Measure:
             side = _twips(margins, "left", "w", 4) + _twips(margins, "right", "w", 4)
             top_bottom = _twips(margins, "top", "w") + _twips(margins, "bottom", "w")
         grid = [float(g.get(_tag("w"))) / 20 for g in tbl.iter(_tag("gridCol"))]
+        # the rule between rows adds its width to each (eighths of a point)
+        inside = tbl.find(_tag("tblPr") + "/" + _tag("tblBorders") + "/" + _tag("insideH"))
+        rule = float(inside.get(_tag("sz"), 0)) / 8 if inside is not None else 0.0
         rows = []
         for tr in tbl.iterchildren(_tag("tr")):
             trpr = tr.find(_tag("trPr"))
@@ -222,7 +225,7 @@ class _Measure:
                     keep = keep or para.keep_next
                     marks += para.marks
                 height = max(height, cell + top_bottom)
-            row = _Row(max(height, least), header, keep)
+            row = _Row(max(height + rule, least), header, keep)
             row.marks = marks
             rows.append(row)
         return _Table(rows)
