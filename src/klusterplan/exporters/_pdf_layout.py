@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Any, assert_never
 
 import attrs
@@ -528,8 +529,11 @@ class _Renderer:
                 out.append([self.para(name, self.s.bold), *(self.para(c) for c in chunks)])
         return out
 
-    def record(  # type: ignore[assignment]
-        self, fields: list[list[Any]], head: list[Any] = (), first: tuple[str, str] | None = None
+    def record(
+        self,
+        fields: list[list[Any]],
+        head: Sequence[Any] = (),
+        first: tuple[str, str] | None = None,
     ) -> Any:
         """One record under its rule, after ``head`` (a caption): see :class:`Record`.
 
