@@ -653,8 +653,7 @@ def body_xml(
                 continue
             for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
-                # (in large print, where each field is a line of its own at 16 pt)
-                if look.large_print and isinstance(block, Fields) and _opening(section, k):
+                if isinstance(block, Fields) and _opening(section, k):
                     xml = "".join(w.fields(block, leads=True))
                 else:
                     xml = "".join(w.block(block))
