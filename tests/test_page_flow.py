@@ -82,7 +82,8 @@ def _cases(fmt: str) -> Iterator[Any]:
 def test_pdf_pages_flow(name: str) -> None:
     make, sizes = DOCUMENTS[name]
     # a workbook's every page opens with its question, or the question continued
-    found = audit(make("pdf"), sizes, PHRASES, questions="workbook" in name)
+    # a record going on over a page opens it again with its first field, continued
+    found = audit(make("pdf"), sizes, PHRASES, questions="workbook" in name, cues=True)
     assert [str(d) for d in found] == []
 
 
@@ -199,14 +200,16 @@ def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
     assert [d for d in found if d.kind == "lone field at the foot"] == []
 
 
-def _record_pages(canvas: Any, number: int, at_foot: int) -> None:
+def _record_pages(canvas: Any, number: int, at_foot: int, cue: bool = False) -> None:
     """A cover; a page of text ending in a record's first ``at_foot`` fields under its rule;
-    the record's other fields opening the next page."""
+    the record's other fields opening the next page (after "Nr: (forts.)", with ``cue``)."""
     names = ["Nr", "Aktivitet", "Kanal", "Målgrupper", "Ansvarig", "Budget", "Status"]
     if number == 0:
         canvas.drawString(60, 700, "A cover")
         return
     fields = names[:at_foot] if number == 1 else names[at_foot:]
+    if cue and number == 2:
+        fields = ["Nr", *fields]
     top = 762
     if number == 1:
         lines = 55 - 2 * at_foot
@@ -219,9 +222,76 @@ def _record_pages(canvas: Any, number: int, at_foot: int) -> None:
         canvas.setFont("Helvetica-Bold", 10.5)
         canvas.drawString(60, top - 18 * k, f"{name}:")
         canvas.setFont("Helvetica", 10.5)
+        value = "1 (forts.)" if cue and number == 2 and k == 0 else "a value"
         canvas.drawString(
-            60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5), top - 18 * k, "a value"
+            60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5), top - 18 * k, value
         )
+
+
+def test_the_audit_sees_a_record_going_on_without_its_cue() -> None:
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 3), pages=3), NORMAL, cues=True)
+    assert [d.page for d in found if d.kind == "record goes on unmarked"] == [3]
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 3, cue=True), pages=3), NORMAL, cues=True)
+    assert [d for d in found if d.kind == "record goes on unmarked"] == []
+
+
+def test_the_audit_sees_a_long_record_moved_whole_from_a_half_empty_page() -> None:
+    def draw(canvas: Any, number: int, lines: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+        elif number == 1:
+            for k in range(lines):
+                canvas.drawString(60, 762 - 12 * k, f"line {k} of a page of text")
+        else:
+            canvas.line(60, 766, 535, 766)
+            for k, name in enumerate(["Nr", "Vad", "Vem", "När", "Var", "Hur", "Status"]):
+                canvas.setFont("Helvetica-Bold", 10.5)
+                canvas.drawString(60, 756 - 18 * k, f"{name}:")
+                canvas.setFont("Helvetica", 10.5)
+                canvas.drawString(100, 756 - 18 * k, "a value")
+
+    found = audit(_pdf(lambda c, n: draw(c, n, 30), pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "record moved whole"] == [2]
+    # a page nearly full had no room for three of its fields
+    found = audit(_pdf(lambda c, n: draw(c, n, 55), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "record moved whole"] == []
+
+
+def test_the_audit_sees_small_print_in_large_print() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        canvas.setFont("Helvetica", 16)
+        for k in range(30):
+            canvas.drawString(60, 762 - 22 * k, f"line {k} of large print")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(60, 80 + 22 * 3, "an axis number")
+
+    found = audit(_pdf(draw), LARGE)
+    assert [d.kind for d in found] == ["small print"]
+    assert audit(_pdf(draw), NORMAL) == []
+
+
+def test_the_audit_sees_a_heading_over_its_short_fields_alone_at_the_foot() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+            return
+        if number == 2:
+            canvas.drawString(60, 762, "The group's description goes on here, a paragraph")
+            canvas.drawString(60, 750, "of two lines.")
+            return
+        for k in range(50):
+            canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(60, 762 - 12 * 50 - 10, "A group")
+        for k, name in enumerate(["Segment", "Röster"]):
+            canvas.setFont("Helvetica-Bold", 10.5)
+            canvas.drawString(60, 762 - 12 * 52 - 14 * k, f"{name}:")
+            canvas.setFont("Helvetica", 10.5)
+            after = 60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5)
+            canvas.drawString(after, 762 - 12 * 52 - 14 * k, "a value")
+
+    found = audit(_pdf(draw, pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "heading at the foot"] == [2]
 
 
 def test_the_audit_sees_a_record_split_with_two_fields_on_a_side() -> None:
@@ -594,3 +664,22 @@ def test_the_overlap_check_sees_text_over_text(tmp_path: Any) -> None:
     canvas.drawString(60, 695, "A table drawn over it")
     canvas.save()
     assert _overlaps(path.read_bytes()) != []
+
+
+def test_the_audit_sees_a_contents_entry_without_its_leader() -> None:
+    def draw(canvas: Any, number: int, cramped: bool) -> None:
+        for k in range(30):
+            y = 762 - 14 * k
+            if cramped and k == 7:
+                # a title wrapped too late: its number right after it, one dot between
+                canvas.drawRightString(535, y, "A long question of the plan, to the edge?.33")
+                continue
+            end = 535 - canvas.stringWidth("33", "Helvetica", 10.5)
+            canvas.drawString(60, y, f"Chapter {k}")
+            start = 60 + canvas.stringWidth(f"Chapter {k} ", "Helvetica", 10.5)
+            canvas.drawRightString(end, y, "." * int((end - start) / 3.2))
+            canvas.drawRightString(535, y, "33")
+
+    found = audit(_pdf(lambda c, n: draw(c, n, True)), NORMAL)
+    assert [d.kind for d in found] == ["contents entry without leader"]
+    assert audit(_pdf(lambda c, n: draw(c, n, False)), NORMAL) == []
