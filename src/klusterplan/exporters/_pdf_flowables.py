@@ -298,6 +298,28 @@ class _Grid(Table):  # type: ignore[misc]
     """The height of a whole page's frame: a table no taller moves whole rather than
     split with a lone row."""
 
+    _calculated: tuple[float, float, float] | None = None
+    """The width and height last laid out in, and the height of all the rows then."""
+
+    def _calc(self, avail_width: float, avail_height: float) -> None:
+        # A table is laid out again by each keep, split and frame that asks its size,
+        # most often in room it fills as before: the rows are measured anew only when
+        # the width changes, or the room is too low for all of them (reportlab then
+        # stops measuring where the room ends).
+        last = self._calculated
+        if (
+            last is not None
+            and last[0] == avail_width
+            and (last[1] == avail_height or min(last[1], avail_height) >= last[2] + 0.01)
+        ):
+            return
+        super()._calc(avail_width, avail_height)
+        self._calculated = (avail_width, avail_height, self._height)
+
+    def setStyle(self, tblstyle: Any) -> None:
+        self._calculated = None
+        super().setStyle(tblstyle)
+
     def split(self, avail_width: float, avail_height: float) -> list[Any]:
         parts = self._parts(avail_width, avail_height)
         for part in parts:
