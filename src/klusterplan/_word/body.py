@@ -657,9 +657,26 @@ def body_xml(
             for b in s.blocks
             if isinstance(b, Chart)
         ]
-        found = heading_pages("".join(parts), look, charts)
+        # a heading near a page's foot starts the next page, by the PDF's rule (not in
+        # the workbook, whose questions place themselves)
+        starts: set[str] | None = None if workbook else set()
+        found = heading_pages("".join(parts), look, charts, starts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
+        parts[contents_end:] = [_break_before(x, starts) for x in parts[contents_end:]]
     return "".join(parts), landscape
+
+
+def _break_before(xml: str, bookmarks: set[str] | None) -> str:
+    """``xml`` with a page break before each heading that holds one of ``bookmarks``."""
+    for bookmark in bookmarks or ():
+        at = xml.find(f'w:name="{bookmark}"')
+        if at < 0:
+            continue
+        start = xml.rfind("<w:p>", 0, at)
+        end = xml.find("</w:pPr>", start)
+        if 0 <= start < end < at and "<w:pageBreakBefore/>" not in xml[start:end]:
+            xml = xml[:end] + "<w:pageBreakBefore/>" + xml[end:]
+    return xml
 
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).

@@ -70,6 +70,8 @@ class _Para:
         self.keep_next = False
         self.keep_lines = False
         self.break_before = False
+        self.level = 0
+        """The heading's level, 0 for a paragraph that is no heading."""
         self.marks: list[str] = []
         self.contextual = ""
         """The style's name when its spacing is contextual (see ``_CONTEXTUAL``)."""
@@ -159,6 +161,8 @@ class _Measure:
         else:
             out.keep_next = name.startswith("Heading")
         out.marks = [m.get(_tag("name")) or "" for m in p.iter(_tag("bookmarkStart"))]
+        if name.startswith("Heading ") and name[8:].isdigit():
+            out.level = int(name[8:])
         return out
 
     def _lines(self, p: Any, width: float, size: float, bold_style: bool) -> list[float]:
@@ -254,8 +258,12 @@ def _words(text: str) -> list[str]:
 class _Pages:
     """Lays the body's pieces on pages and notes where each bookmark falls."""
 
-    def __init__(self, header_room: float = 0.0) -> None:
+    def __init__(self, header_room: float = 0.0, starts: set[str] | None = None) -> None:
         self.header_room = header_room
+        self.starts = starts
+        """When given, a heading with less room under it than the house rule asks
+        (:func:`~klusterplan._document.design.heading_room`) starts the next page, and
+        its bookmarks are added here: the body then breaks the page before it."""
         """Points the running header takes off the top of each page's text."""
         self.page = 1
         self.y = 0.0
@@ -288,6 +296,10 @@ class _Pages:
         """
         if para.break_before and self.y > 0:
             self.new_page(forced=True)
+        elif self.starts is not None and para.level and self.y > 0:
+            if self.room - self.y < _design.heading_room(para.level):
+                self.starts.update(para.marks)
+                self.new_page(forced=True)
         last, self.last = self.last, para
         before = para.before if self.y > 0 or self.forced else 0.0
         if last is not None and self.y > 0:
@@ -402,10 +414,14 @@ def _first(piece: Any) -> float:
     return 0.0
 
 
-def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[str, int]:
+def heading_pages(
+    body: str, look: Look, charts: list[tuple[str, ...]], starts: set[str] | None = None
+) -> dict[str, int]:
     """The page each bookmark of ``body`` (a ``w:body`` element's XML) falls on, from 1.
 
-    ``charts`` are the names of the bars of the body's charts, in order.
+    ``charts`` are the names of the bars of the body's charts, in order. With
+    ``starts``, the headings too near a page's foot start the next page, as in
+    the PDF, and their bookmarks are added to ``starts`` (see :class:`_Pages`).
     """
     from lxml import etree
 
@@ -414,7 +430,7 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     measure = _Measure(look, heights)
     root = etree.fromstring(body.encode("utf-8"))
     pieces = _pieces(root, measure, (look.text_width / 20, look.wide_width / 20))
-    pages = _Pages(look.header_room)
+    pages = _Pages(look.header_room, starts)
     for i, piece in enumerate(pieces):
         if isinstance(piece, _Break):
             pages.section(piece.landscape)
