@@ -13,6 +13,7 @@ paragraphs by :mod:`~klusterplan._word.wordml`.
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 from collections.abc import Callable, Iterator
 from typing import assert_never
@@ -638,10 +639,19 @@ def body_xml(
                         parts.append(kept_together(xml))
                 parts.append(held)
                 continue
-            for block in section.blocks:
+            if _figure_with_table(section):
+                # a figure and the table that lists what it shows stay on one page, with
+                # the heading and the lines that introduce them, as in the PDF
+                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
+            for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
                 xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
+                after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
+                if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
+                    # a figure's caption keeps with the table that lists what it shows
+                    xml = _keep_last(xml)
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
             if below is not None and below.level > section.level and is_lead_in(section):
@@ -664,6 +674,27 @@ def body_xml(
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
         parts[contents_end:] = [_break_before(x, starts) for x in parts[contents_end:]]
     return "".join(parts), landscape
+
+
+def _figure_with_table(section: Section) -> bool:
+    """Whether ``section`` holds a figure with a table after it, and fits a page."""
+    blocks = section.blocks
+    pairs = any(
+        isinstance(a, Staircase | Matrix) and isinstance(b, Table)
+        for a, b in itertools.pairwise(blocks)
+    )
+    tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in blocks)
+    return pairs and tall * WORD_SCALE <= page_room() * 0.9
+
+
+def _keep_last(xml: str) -> str:
+    """``xml`` with its last paragraph kept with what follows it."""
+    at = xml.rfind("<w:p>")
+    if at < 0 or "<w:keepNext/>" in xml[at:]:
+        return xml
+    if xml.startswith("<w:p><w:pPr>", at):
+        return xml[: at + 12] + "<w:keepNext/>" + xml[at + 12 :]
+    return xml[: at + 5] + "<w:pPr><w:keepNext/></w:pPr>" + xml[at + 5 :]
 
 
 def _break_before(xml: str, bookmarks: set[str] | None) -> str:
