@@ -639,7 +639,7 @@ def body_xml(
                         parts.append(kept_together(xml))
                 parts.append(held)
                 continue
-            if _figure_with_table(section):
+            if not look.large_print and _figure_with_table(section):
                 # a figure and the table that lists what it shows stay on one page, with
                 # the heading and the lines that introduce them, as in the PDF
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
@@ -677,7 +677,10 @@ def body_xml(
 
 
 def _figure_with_table(section: Section) -> bool:
-    """Whether ``section`` holds a figure with a table after it, and fits a page."""
+    """Whether ``section`` holds a figure with a table after it, and fits a page.
+
+    (In large print the table is a run of records, which flows on over pages.)
+    """
     blocks = section.blocks
     pairs = any(
         isinstance(a, Staircase | Matrix) and isinstance(b, Table)

@@ -44,6 +44,9 @@ _CONTEXTUAL = frozenset({"List Bullet", "List Number"})
 _LINE = 1.2207
 #: Normal's line spacing, which every house style inherits.
 _SPACING = 1.1
+#: Points LibreOffice sets a table kept whole (a figure's) taller than the estimate: a
+#: heading kept with one that would fill the page to its last points starts the next.
+_KEPT_SLACK = 8.0
 _W = f"{{{W_NS}}}"
 _WORD = re.compile(r" *[^ ]+| +$")
 
@@ -465,7 +468,10 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
         if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
             break  # what starts a page of its own is kept with nothing before it
         if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
-            following += nxt.height if isinstance(nxt, _Para) else sum(r.height for r in nxt.rows)
+            if isinstance(nxt, _Para):
+                following += nxt.height
+            else:
+                following += sum(r.height for r in nxt.rows) + _KEPT_SLACK
             k += 1
             continue
         return following + _first(nxt), _kept(nxt)
