@@ -287,6 +287,12 @@ class _Pages:
         self.y = 0.0
         self.forced = forced
 
+    def _starts_page(self, para: _Para) -> bool:
+        """Whether heading ``para`` has less room under it than the house rule asks."""
+        if self.starts is None or not para.level or self.y <= 0:
+            return False
+        return self.room - self.y < _design.heading_room(para.level)
+
     def note(self, marks: list[str]) -> None:
         for mark in marks:
             self.found.setdefault(mark, self.page)
@@ -299,10 +305,9 @@ class _Pages:
         """
         if para.break_before and self.y > 0:
             self.new_page(forced=True)
-        elif self.starts is not None and para.level and self.y > 0:
-            if self.room - self.y < _design.heading_room(para.level):
-                self.starts.update(para.marks)
-                self.new_page(forced=True)
+        elif self._starts_page(para):
+            self.starts.update(para.marks)  # type: ignore[union-attr]
+            self.new_page(forced=True)
         last, self.last = self.last, para
         before = para.before if self.y > 0 or self.forced else 0.0
         if last is not None and self.y > 0:

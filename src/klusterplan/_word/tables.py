@@ -517,8 +517,6 @@ def _seams(column: int, columns: int, colour: str) -> str:
     fill's colour over the joint closes it; the table's outer edge keeps its rule.
     """
     sides = tuple(
-        side
-        for side, has in (("left", column > 0), ("right", column < columns - 1))
-        if has
+        side for side, has in (("left", column > 0), ("right", column < columns - 1)) if has
     )
     return borders("tcBorders", sides, colour, 4) if sides else ""
