@@ -652,6 +652,10 @@ def body_xml(
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
                     # a figure's caption keeps with the table that lists what it shows
                     xml = _keep_last(xml)
+                elif k + 2 == len(section.blocks) and _one_line(after):
+                    # a section's closing field ("Budget: 50 000 kr") never stands alone
+                    # at the top of a page: the lines before it go with it
+                    xml = _keep_last(xml)
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
             if below is not None and below.level > section.level and is_lead_in(section):
@@ -667,7 +671,7 @@ def body_xml(
             for b in s.blocks
             if isinstance(b, Chart)
         ]
-        # a heading near a page's foot starts the next page, by the PDF's rule (not in
+        # a chapter's heading near a page's foot starts the next page, by the PDF's rule (not in
         # the workbook, whose questions place themselves)
         starts: set[str] | None = None if workbook else set()
         found = heading_pages("".join(parts), look, charts, starts)
@@ -688,6 +692,16 @@ def _figure_with_table(section: Section) -> bool:
     )
     tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in blocks)
     return pairs and tall * WORD_SCALE <= page_room() * 0.9
+
+
+def _one_line(block: object) -> bool:
+    """Whether ``block`` is a single short field, a line of its own."""
+    return (
+        isinstance(block, Fields)
+        and len(block.items) == 1
+        and not block.items[0].long
+        and len(block.items[0].label) + len(block.items[0].value) < 60
+    )
 
 
 def _keep_last(xml: str) -> str:

@@ -264,7 +264,7 @@ class _Pages:
     def __init__(self, header_room: float = 0.0, starts: set[str] | None = None) -> None:
         self.header_room = header_room
         self.starts = starts
-        """When given, a heading with less room under it than the house rule asks
+        """When given, a chapter's heading with less room under it than the house rule asks
         (:func:`~klusterplan._document.design.heading_room`) starts the next page, and
         its bookmarks are added here: the body then breaks the page before it."""
         """Points the running header takes off the top of each page's text."""
@@ -289,7 +289,10 @@ class _Pages:
 
     def _starts_page(self, para: _Para) -> bool:
         """Whether heading ``para`` has less room under it than the house rule asks."""
-        if self.starts is None or not para.level or self.y <= 0:
+        # (a chapter's heading only: a section's keeps with its first lines, as Word
+        # does by itself, and a page broken on an estimate a few lines off would be
+        # left nearly empty more often than it saves a heading)
+        if self.starts is None or para.level != 1 or self.y <= 0:
             return False
         return self.room - self.y < _design.heading_room(para.level)
 
