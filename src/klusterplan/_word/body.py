@@ -13,7 +13,6 @@ paragraphs by :mod:`~klusterplan._word.wordml`.
 from __future__ import annotations
 
 import functools
-import itertools
 import math
 from collections.abc import Callable, Iterator
 from typing import assert_never
@@ -46,6 +45,7 @@ from ..document import (
     is_lead_in,
 )
 from ..model import Language
+from .keeps import break_before, figure_with_table, keep_last, one_line
 from .layout import heading_pages, paragraph_heights
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .questions import (
@@ -639,7 +639,7 @@ def body_xml(
                         parts.append(kept_together(xml))
                 parts.append(held)
                 continue
-            if not look.large_print and _figure_with_table(section):
+            if not look.large_print and figure_with_table(section):
                 # a figure and the table that lists what it shows stay on one page, with
                 # the heading and the lines that introduce them, as in the PDF
                 parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
@@ -651,11 +651,11 @@ def body_xml(
                 after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
                     # a figure's caption keeps with the table that lists what it shows
-                    xml = _keep_last(xml)
-                elif k + 2 == len(section.blocks) and _one_line(after):
+                    xml = keep_last(xml)
+                elif k + 2 == len(section.blocks) and one_line(after):
                     # a section's closing field ("Budget: 50 000 kr") never stands alone
                     # at the top of a page: the lines before it go with it
-                    xml = _keep_last(xml)
+                    xml = keep_last(xml)
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
             if below is not None and below.level > section.level and is_lead_in(section):
@@ -676,55 +676,8 @@ def body_xml(
         starts: set[str] | None = None if workbook else set()
         found = heading_pages("".join(parts), look, charts, starts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
-        parts[contents_end:] = [_break_before(x, starts) for x in parts[contents_end:]]
+        parts[contents_end:] = [break_before(x, starts) for x in parts[contents_end:]]
     return "".join(parts), landscape
-
-
-def _figure_with_table(section: Section) -> bool:
-    """Whether ``section`` holds a figure with a table after it, and fits a page.
-
-    (In large print the table is a run of records, which flows on over pages.)
-    """
-    blocks = section.blocks
-    pairs = any(
-        isinstance(a, Staircase | Matrix) and isinstance(b, Table)
-        for a, b in itertools.pairwise(blocks)
-    )
-    tall = HEADING_ROOM.get(section.level, 30.0) + sum(estimate(b) for b in blocks)
-    return pairs and tall * WORD_SCALE <= page_room() * 0.9
-
-
-def _one_line(block: object) -> bool:
-    """Whether ``block`` is a single short field, a line of its own."""
-    return (
-        isinstance(block, Fields)
-        and len(block.items) == 1
-        and not block.items[0].long
-        and len(block.items[0].label) + len(block.items[0].value) < 60
-    )
-
-
-def _keep_last(xml: str) -> str:
-    """``xml`` with its last paragraph kept with what follows it."""
-    at = xml.rfind("<w:p>")
-    if at < 0 or "<w:keepNext/>" in xml[at:]:
-        return xml
-    if xml.startswith("<w:p><w:pPr>", at):
-        return xml[: at + 12] + "<w:keepNext/>" + xml[at + 12 :]
-    return xml[: at + 5] + "<w:pPr><w:keepNext/></w:pPr>" + xml[at + 5 :]
-
-
-def _break_before(xml: str, bookmarks: set[str] | None) -> str:
-    """``xml`` with a page break before each heading that holds one of ``bookmarks``."""
-    for bookmark in bookmarks or ():
-        at = xml.find(f'w:name="{bookmark}"')
-        if at < 0:
-            continue
-        start = xml.rfind("<w:p>", 0, at)
-        end = xml.find("</w:pPr>", start)
-        if 0 <= start < end < at and "<w:pageBreakBefore/>" not in xml[start:end]:
-            xml = xml[:end] + "<w:pageBreakBefore/>" + xml[end:]
-    return xml
 
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
