@@ -25,6 +25,10 @@ words, rules and shaded rectangles fall:
   in the room left at the foot of the page before (a chain of paragraphs kept
   with the next, too long, moved it);
 - **short table split**: a table that takes less than half a page split over two;
+- **table split needlessly**: a table ending a chapter split over two pages, though
+  with its heading and introduction it fits one: it starts at one page's foot and
+  leaves the next half empty, where whole it would fill the next (and the page it
+  leaves stays at least :data:`LEAST_FILL` full);
 - **broken value**: an amount, a date or a short label broken across lines
   (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``), a word broken
   at its hyphen (``IT-`` / ``ansvarig``), a step's number cut from its name
@@ -79,6 +83,8 @@ class Line:
     first_bold: bool
     text: str
     words: tuple[str, ...]
+    least: float = 0.0
+    """The size of the line's smallest word."""
 
 
 @attrs.frozen
@@ -175,6 +181,7 @@ def _line(words: list[dict[str, Any]]) -> Line:
         first_bold=_is_bold(words[0]["fontname"]),
         text=" ".join(texts),
         words=texts,
+        least=min(round(float(w["size"]), 1) for w in words),
     )
 
 
@@ -308,12 +315,21 @@ def _footer_rule(page: Any) -> dict[str, Any] | None:
     """The footer's rule: the lowest line across most of the page in its bottom 25 mm,
     with the footer's words under it."""
     width = page.width - 2 * 20 * MM
+    thin = sorted(
+        (s for s in (*page.rects, *page.lines) if s["bottom"] - s["top"] < 2),
+        key=lambda s: (round(s["top"]), s["x0"]),
+    )
+    # a rule drawn in pieces end to end (a browser's footer, one under each margin
+    # box) is one rule
+    joined: list[dict[str, Any]] = []
+    for s in thin:
+        last = joined[-1] if joined else None
+        if last and round(last["top"]) == round(s["top"]) and s["x0"] - last["x1"] < 2:
+            last["x1"] = max(last["x1"], s["x1"])
+        else:
+            joined.append({"x0": s["x0"], "x1": s["x1"], "top": s["top"], "bottom": s["bottom"]})
     rules = [
-        s
-        for s in (*page.rects, *page.lines)
-        if s["x1"] - s["x0"] >= 0.8 * width
-        and s["bottom"] - s["top"] < 2
-        and s["top"] > page.height - 25 * MM
+        s for s in joined if s["x1"] - s["x0"] >= 0.8 * width and s["top"] > page.height - 25 * MM
     ]
     if not rules:
         return None
@@ -347,10 +363,12 @@ class Sizes:
     body: float = 10.5
     heading: float = 12.5
     chapter: float = 20.0
+    least: float = 0.0
+    """The smallest type allowed anywhere above the footer: figures' labels and numbers too."""
 
 
 NORMAL = Sizes()
-LARGE = Sizes(body=16.0, heading=18.0, chapter=26.0)
+LARGE = Sizes(body=16.0, heading=18.0, chapter=26.0, least=16.0)
 
 
 def _is_heading(line: Line, sizes: Sizes) -> bool:
@@ -544,6 +562,51 @@ def _record_split(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
+#: A page a record leaves for the next is at least this full (three quarters): a long record
+#: splits between its fields (three on each side) rather than leave a third of a page empty.
+RECORD_FILL = 0.75
+_CUE = re.compile(r"\((forts|cont)\.\)")
+
+
+def _record_moved(page: Page, after: Page, sizes: Sizes) -> str | None:
+    """A record that opens ``after`` whole, its first fields fitting the room ``page`` left.
+
+    A page ending well short of its foot, before a record of six fields or more,
+    had room for three of them: the record could have begun there.
+    """
+    if page.fill >= RECORD_FILL or not after.lines or page.is_contents:
+        return None
+    if not any(abs(y - after.content_top) < 3 for y in after.rules):
+        return None  # no record opens the next page under its rule
+    record: list[Line] = []
+    for line in after.lines:
+        if _is_heading(line, sizes) or any(
+            record and record[-1].bottom - 1 < y < line.top + 1 for y in after.rules
+        ):
+            break
+        record.append(line)
+    fields = [k for k, line in enumerate(record) if _is_field(line)]
+    if not record or not _is_field(record[0]) or len(fields) < 2 * RECORD_END:
+        return None
+    # the first three fields, from the rule over them to the fourth
+    need = record[fields[RECORD_END]].top - after.content_top
+    room = page.height - BOTTOM_MARGIN - page.content_bottom
+    if need + sizes.body < room:
+        return f"{page.fill:.0%} full; {record[0].text[:30]!r} opens the next page whole"
+    return None
+
+
+def _record_cue(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """A record going on at the top of ``page`` without its cue ("Nr: 1 (forts.)")."""
+    head = _record_head(before, sizes)
+    if head is None or not page.lines or not _is_field(page.lines[0]):
+        return None
+    tail = _record_tail(page, sizes)
+    if not tail or abs(tail[0].x0 - head[0].x0) > 2 or _CUE.search(tail[0].text):
+        return None
+    return f"{tail[0].text[:40]!r} goes on with {head[0].text[:30]!r}'s record, unmarked"
+
+
 #: An introduction to a table: this many lines of text at most.
 INTRO_LINES = 4
 
@@ -559,6 +622,18 @@ def _intro_at_foot(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
     if any(y > heading.bottom for y in page.rules) or page.content_bottom - rest[-1].bottom > 2:
         return False  # a table or a rule under it: what it introduces began here
     return bool(after.tables) and after.tables[0].top <= after.content_top + 3
+
+
+def _fields_alone(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
+    """Whether the heading ``page.lines[index]`` ends the page over a few one-line fields
+    alone ("Segment", "Röster"), the text they open going on at the top of the next."""
+    heading, rest = page.lines[index], page.lines[index + 1 :]
+    if not rest or len(rest) > RECORD_END or heading.bottom < page.height * 0.5:
+        return False
+    if not all(_is_field(line) for line in rest) or page.content_bottom - rest[-1].bottom > 2:
+        return False
+    first = after.lines[0] if after.lines else None
+    return first is not None and not (first.bold or _is_field(first) or _is_heading(first, sizes))
 
 
 def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
@@ -577,9 +652,37 @@ def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
-def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]:
+def _split_needlessly(page: Page, after: Page, sizes: Sizes) -> str | None:
+    """Why the table ending ``page`` and ending ``after`` should have gone over whole, if so.
+
+    It ends the chapter on ``after``, and with its heading and introduction it fits
+    one page: split, it starts at one page's foot and leaves the next half empty,
+    where whole it would fill the next and leave the page before it still full enough.
+    """
+    part, rest = page.tables[-1], after.tables[0]
+    if rest.bottom < after.content_bottom - 3:
+        return None  # something follows it: moving it over would push that on
+    above = [line for line in page.lines if line.bottom <= part.top + 1]
+    heading = next((k for k in range(len(above) - 1, -1, -1) if _is_heading(above[k], sizes)), None)
+    start = part.top
+    if heading is not None and len(above) - heading - 1 <= INTRO_LINES:
+        start = above[heading].top  # its heading and introduction go over with it
+    usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+    whole = page.content_bottom - start + rest.bottom - after.content_top
+    left = (start - TOP_MARGIN) / usable
+    if whole <= usable and left >= LEAST_FILL:
+        return f"{whole / usable:.0%} of a page whole; the page before {left:.0%} full without it"
+    return None
+
+
+def _page_defects(
+    page: Page, before: Page | None, sizes: Sizes, cues: bool = False
+) -> list[Defect]:
     """A page's defects the audit's first checks do not see: records, carried text, footer."""
     out = []
+    small = [line.text for line in page.lines if line.least < sizes.least - 0.3]
+    if small:
+        out.append(Defect(page.number, "small print", f"{small[0][:40]!r} under {sizes.least} pt"))
     if page.footer_gap is not None and page.footer_gap < 1.5 * MM:
         out.append(Defect(page.number, "into the footer", f"{page.footer_gap / MM:.1f} mm"))
     if before is None or page.number <= 2 or _starts_chapter(page, sizes):
@@ -594,6 +697,9 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
     split = _record_split(page, before, sizes)
     if split and not lone:
         out.append(Defect(page.number, "record split", split))
+    cue = _record_cue(page, before, sizes) if cues else None
+    if cue:
+        out.append(Defect(page.number, "record goes on unmarked", cue))
     carried = _carried_over(page, before, sizes)
     if carried and not before.is_contents:
         out.append(Defect(page.number, "carried over", carried))
@@ -606,13 +712,15 @@ def audit(
     phrases: Iterable[str] = (),
     hyphens: bool = True,
     questions: bool = False,
+    cues: bool = False,
 ) -> list[Defect]:
     """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
 
     With ``hyphens``, a word broken at its hyphen is a defect: a layout that
     hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
     With ``questions`` (a workbook), every page past the contents opens with a
-    heading: a question, or the question again where it goes on.
+    heading: a question, or the question again where it goes on. With ``cues``, a
+    record going on over a page opens it with its first field marked as continued.
     """
     pages = read_pages(data)
     defects = _question_defects(pages, sizes) if questions else []
@@ -627,7 +735,7 @@ def audit(
             what = "contents page" if page.is_contents else "page"
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
-        defects.extend(_page_defects(page, before, sizes))
+        defects.extend(_page_defects(page, before, sizes, cues))
         # a chapter never opens in a page's last few lines (a workbook's questions place
         # themselves, each whole on its page)
         for line in lines if page.number > 1 and not questions else ():
@@ -635,6 +743,10 @@ def audit(
             if line.size >= sizes.chapter - 0.5 and room < CHAPTER_ROOM:
                 detail = f"{line.text!r}, {room / MM:.0f} mm under it"
                 defects.append(Defect(page.number, "chapter opens low", detail))
+        defects.extend(_cramped_entries(page))
+        moved = _record_moved(page, after, sizes) if after and not ends_chapter else None
+        if moved:
+            defects.append(Defect(page.number, "record moved whole", moved))
         # a chapter's last lines alone on the page it ends on
         ends = after is None or ends_chapter
         begun = before is not None and lines and not _is_heading(lines[0], sizes)
@@ -662,6 +774,9 @@ def audit(
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
             elif _is_heading(line, sizes) and _intro_at_foot(page, after, k, sizes):
                 detail = f"{line.text!r} and its introduction, the table on the next page"
+                defects.append(Defect(page.number, "heading at the foot", detail))
+            elif _is_heading(line, sizes) and _fields_alone(page, after, k, sizes):
+                detail = f"{line.text!r} over its short fields alone, their text on the next page"
                 defects.append(Defect(page.number, "heading at the foot", detail))
         # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
         if after is not None and not cover and lines and not ends_chapter:
@@ -743,6 +858,11 @@ def audit(
                 defects.append(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
+            elif continues:
+                final = i + 2 >= len(pages) or _starts_chapter(pages[i + 2], sizes)
+                needless = _split_needlessly(page, after, sizes) if final else None
+                if needless:
+                    defects.append(Defect(page.number, "table split needlessly", needless))
     return defects
 
 
@@ -764,3 +884,22 @@ def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
             out.append(Defect(page.number, "question goes on without it", repr(first.text)))
         begun = True
     return out
+
+
+def _cramped_entries(page: Page) -> list[Defect]:
+    """Contents entries whose page number follows their text without a dot leader.
+
+    A long entry wrapped too late leaves no room for the leader on its last
+    line: "biblioteken?.33" reads as one word, the number as part of the title.
+    """
+    listed = [line for line in page.lines if _LEADER.search(line.text)]
+    if not page.is_contents or not listed:
+        return []
+    edge = max(line.x1 for line in listed)
+    return [
+        Defect(page.number, "contents entry without leader", line.text[-40:])
+        for line in page.lines
+        if not _LEADER.search(line.text)
+        and re.search(r"\d+$", line.text)
+        and abs(line.x1 - edge) < 2
+    ]

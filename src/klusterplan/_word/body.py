@@ -45,6 +45,7 @@ from ..document import (
     is_lead_in,
 )
 from ..model import Language
+from .footer import footer_xml
 from .keeps import break_before, figure_with_table, keep_last, one_line
 from .layout import heading_pages, paragraph_heights
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
@@ -179,7 +180,12 @@ class _Writer(TableWriter):
             items.append(p_xml(self.marked(item, marks, lang), keep + numpr + after, style))
         yield "".join(items)
 
-    def fields(self, block: Fields) -> Iterator[str]:
+    def fields(self, block: Fields, leads: bool = False) -> Iterator[str]:
+        """A block of fields, each ``label: value``.
+
+        With ``leads``, the last keeps with what follows too: a section's opening
+        fields never stand apart from its text.
+        """
         lang = lang_xml(block.lang)
         last = len(block.items) - 1
         for n, field in enumerate(block.items):
@@ -195,7 +201,7 @@ class _Writer(TableWriter):
                 # fields would move a persona's closing lines to the next page
                 yield p_xml(
                     label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
-                    "<w:keepNext/>" if n < last else "",
+                    "<w:keepNext/>" if n < last or leads else "",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
@@ -422,6 +428,10 @@ def _contents(
     yield from made.paragraphs(breaks)
 
 
+#: How much further in a contents entry's wrapped lines start than its first (twips).
+_HANG = 400
+
+
 class _Entries:
     """The contents' entries, each a paragraph linked to its heading, with its page."""
 
@@ -442,6 +452,9 @@ class _Entries:
             f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{self.w.look.text_width}"/>'
             "</w:tabs>"
         )
+        # the page number's room, and a leader of a few dots at least before it: an entry
+        # wraps short of it, so that the number never follows the text closely
+        room = self.w.look.body_size * 25
         out = []
         for i, (section, bookmark) in enumerate(listed):
             indent = (section.level - 1) * 400
@@ -455,7 +468,8 @@ class _Entries:
                 # a chapter's entry a little apart from the section entries before it
                 f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
                 'w:line="252" w:lineRule="auto"/>'
-                f'<w:ind w:left="{indent}" w:right="400"/>'
+                # a long entry's next lines under its text, as a hanging indent sets them
+                f'<w:ind w:left="{indent + _HANG}" w:hanging="{_HANG}" w:right="{room}"/>'
             )
             bold = "<w:b/>" if section.level == 1 else ""
             runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
@@ -646,7 +660,10 @@ def body_xml(
                 continue
             for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
-                xml = "".join(w.block(block))
+                if isinstance(block, Fields) and _opening(section, k):
+                    xml = "".join(w.fields(block, leads=True))
+                else:
+                    xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
@@ -682,6 +699,21 @@ def body_xml(
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
 _WORD_SCALE = 1.12
+
+
+def _opening(section: Section, index: int) -> bool:
+    """Whether block ``index`` is a few short fields opening ``section`` before its text.
+
+    A group's "Segment" and "Röster" keep with the text's first lines, so that
+    the heading over them never ends a page with them alone.
+    """
+    blocks = section.blocks
+    if index != 0 or len(blocks) < 2 or not isinstance(blocks[1], Paragraph):
+        return False
+    block = blocks[0]
+    return (
+        isinstance(block, Fields) and len(block.items) <= 3 and not any(f.long for f in block.items)
+    )
 
 
 def _most_of_a_page(section: Section) -> bool:
@@ -757,39 +789,3 @@ def _keep_tail(parts: list[str], start: int) -> None:
     if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
         return
     parts[start:] = [kept_together(xml)]
-
-
-def _field(code: str, rpr: str) -> str:
-    # every run of the field carries the footer's size, or Word shows the number larger
-    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
-    return (
-        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
-        f'{r}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
-        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
-        f'{r}<w:t>1</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
-    )
-
-
-def footer_xml(text: str, page_label: str, text_width: int, size: int, rule: str = "C55A11") -> str:
-    """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
-
-    ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
-    page fields go; ``rule`` the colour of the line above (``RRGGBB``): the
-    branding's accent, as in the PDF.
-    """
-    rpr = size_xml(size) + '<w:color w:val="404040"/>'
-    ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>' + borders(
-        "pBdr", ("top",), rule, 4
-    ).replace('w:space="0"', 'w:space="4"')
-    before, _, rest = page_label.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    parts = [
-        run_xml(text, rpr),
-        f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>",
-        run_xml(before, rpr) if before else "",
-        _field("PAGE", rpr),
-        run_xml(middle, rpr) if middle else "",
-        _field("NUMPAGES", rpr),
-        run_xml(after, rpr) if after else "",
-    ]
-    return p_xml("".join(parts), ppr).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)
