@@ -67,6 +67,9 @@ TOP_MARGIN = 20 * MM
 BOTTOM_MARGIN = 22 * MM
 #: Least share of a page's text area that content must reach down to.
 LEAST_FILL = 0.40
+#: A chapter's heading has at least this much of the text area under its top, else it
+#: starts the next page: 60 mm as the layouts ask, less the space above the heading.
+CHAPTER_ROOM = 50 * MM
 #: A page ending a chapter begun earlier holds at least this many lines of it ...
 TAIL_LINES = 4
 #: ... and reaches at least this far down: less looks like a page printed by mistake.
@@ -747,6 +750,13 @@ def audit(
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
         defects.extend(_page_defects(page, before, sizes, cues))
+        # a chapter never opens in a page's last few lines (a workbook's questions place
+        # themselves, each whole on its page)
+        for line in lines if page.number > 1 and not questions else ():
+            room = page.height - BOTTOM_MARGIN - line.top
+            if line.size >= sizes.chapter - 0.5 and room < CHAPTER_ROOM:
+                detail = f"{line.text!r}, {room / MM:.0f} mm under it"
+                defects.append(Defect(page.number, "chapter opens low", detail))
         defects.extend(_cramped_entries(page))
         moved = _record_moved(page, after, sizes) if after and not ends_chapter else None
         if moved:

@@ -721,6 +721,31 @@ def test_the_audit_sees_a_question_continued_with_too_little() -> None:
     assert [d.kind for d in found if d.page == 2] == ["continued with too little"]
 
 
+def _chapter_at(canvas: Any, number: int, y: float) -> None:
+    """A cover, then a page of text with a chapter's heading at ``y`` and lines under it."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    for k in range(int((762 - y) / 12) - 2):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of the chapter before")
+    canvas.setFont("Helvetica-Bold", 20)
+    canvas.drawString(60, y, "Uppdrag och organisation")
+    canvas.setFont("Helvetica", 10.5)
+    for k in range(int((y - 70) / 12)):
+        canvas.drawString(60, y - 24 - 12 * k, f"line {k} of the new chapter")
+
+
+def test_the_audit_sees_a_chapter_opening_in_a_pages_last_lines() -> None:
+    # 38 mm under the heading: the PDF would have started the next page with it
+    found = audit(_pdf(lambda c, n: _chapter_at(c, n, 150), pages=2), NORMAL)
+    low = [d for d in found if d.kind == "chapter opens low"]
+    assert len(low) == 1
+    assert low[0].page == 2 and "'Uppdrag och organisation'" in low[0].detail
+    # 90 mm under it: room for its opening lines
+    fine = audit(_pdf(lambda c, n: _chapter_at(c, n, 300), pages=2), NORMAL)
+    assert [d for d in fine if d.kind == "chapter opens low"] == []
+
+
 def test_the_audit_sees_a_contents_entry_without_its_leader() -> None:
     def draw(canvas: Any, number: int, cramped: bool) -> None:
         for k in range(30):

@@ -27,6 +27,7 @@ __all__ = [
     "TYPEFACE",
     "WORD_TYPEFACE",
     "font_file",
+    "heading_room",
     "size",
     "text_height",
     "text_width",
@@ -99,6 +100,16 @@ def text_height(landscape: bool) -> float:
     """The height between the margins in points."""
     side = PAGE_MM[0] if landscape else PAGE_MM[1]
     return (side - 2 * MARGIN_MM) * _PT_PER_MM
+
+
+def heading_room(level: int) -> float:
+    """The room in points a heading needs below it on its page, or it starts the next.
+
+    A chapter's heading (level 1) needs 60 mm, a section's 40 mm: room for the
+    opening lines under it, so that a chapter never starts in a page's last
+    few lines. The PDF and Word follow the same rule.
+    """
+    return (60.0 if level == 1 else 40.0) * _PT_PER_MM
 
 
 def cover_label_mm(large_print: bool) -> float:

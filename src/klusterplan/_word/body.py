@@ -45,6 +45,8 @@ from ..document import (
     is_lead_in,
 )
 from ..model import Language
+from .footer import footer_xml
+from .keeps import break_before, figure_with_table, keep_last, one_line
 from .layout import heading_pages, paragraph_heights
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look, half_points
 from .questions import (
@@ -652,6 +654,11 @@ def body_xml(
                         parts.append(kept_together(xml))
                 parts.append(held)
                 continue
+            if not look.large_print and figure_with_table(section):
+                # a figure and the table that lists what it shows stay on one page, with
+                # the heading and the lines that introduce them, as in the PDF
+                parts.append(kept_together("".join(x for b in section.blocks for x in w.block(b))))
+                continue
             for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
                 if isinstance(block, Fields) and _opening(section, k):
@@ -659,6 +666,14 @@ def body_xml(
                 else:
                     xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
+                after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
+                if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
+                    # a figure's caption keeps with the table that lists what it shows
+                    xml = keep_last(xml)
+                elif k + 2 == len(section.blocks) and one_line(after):
+                    # a section's closing field ("Budget: 50 000 kr") never stands alone
+                    # at the top of a page: the lines before it go with it
+                    xml = keep_last(xml)
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
             if below is not None and below.level > section.level and is_lead_in(section):
@@ -674,8 +689,12 @@ def body_xml(
             for b in s.blocks
             if isinstance(b, Chart)
         ]
-        found = heading_pages("".join(parts), look, charts)
+        # a chapter's heading near a page's foot starts the next page, by the PDF's rule (not in
+        # the workbook, whose questions place themselves)
+        starts: set[str] | None = None if workbook else set()
+        found = heading_pages("".join(parts), look, charts, starts)
         parts[contents_at:contents_end] = _contents(w, document, [*front, *entries], found)
+        parts[contents_end:] = [break_before(x, starts) for x in parts[contents_end:]]
     return "".join(parts), landscape
 
 
@@ -782,39 +801,3 @@ def _keep_tail(parts: list[str], start: int) -> None:
     if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
         return
     parts[start:] = [kept_together(xml)]
-
-
-def _field(code: str, rpr: str) -> str:
-    # every run of the field carries the footer's size, or Word shows the number larger
-    r = f"<w:r><w:rPr>{rpr}</w:rPr>"
-    return (
-        f'{r}<w:fldChar w:fldCharType="begin"/></w:r>'
-        f'{r}<w:instrText xml:space="preserve"> {code} </w:instrText></w:r>'
-        f'{r}<w:fldChar w:fldCharType="separate"/></w:r>'
-        f'{r}<w:t>1</w:t></w:r>{r}<w:fldChar w:fldCharType="end"/></w:r>'
-    )
-
-
-def footer_xml(text: str, page_label: str, text_width: int, size: int, rule: str = "C55A11") -> str:
-    """A footer paragraph: ``text`` at the left, the page line ("Sida N av M") at the right.
-
-    ``page_label`` is the document's, with ``{page}`` and ``{pages}`` where Word's
-    page fields go; ``rule`` the colour of the line above (``RRGGBB``): the
-    branding's accent, as in the PDF.
-    """
-    rpr = size_xml(size) + '<w:color w:val="404040"/>'
-    ppr = f'<w:tabs><w:tab w:val="right" w:pos="{text_width}"/></w:tabs>' + borders(
-        "pBdr", ("top",), rule, 4
-    ).replace('w:space="0"', 'w:space="4"')
-    before, _, rest = page_label.partition("{page}")
-    middle, _, after = rest.partition("{pages}")
-    parts = [
-        run_xml(text, rpr),
-        f"<w:r><w:rPr>{rpr}</w:rPr><w:tab/></w:r>",
-        run_xml(before, rpr) if before else "",
-        _field("PAGE", rpr),
-        run_xml(middle, rpr) if middle else "",
-        _field("NUMPAGES", rpr),
-        run_xml(after, rpr) if after else "",
-    ]
-    return p_xml("".join(parts), ppr).replace("<w:p>", f'<w:p xmlns:w="{W_NS}">', 1)

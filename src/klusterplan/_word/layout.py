@@ -57,6 +57,9 @@ _LINE = 1.2207
 _DESCENT = 0.269
 #: Normal's line spacing, which every house style inherits.
 _SPACING = 1.1
+#: Points LibreOffice sets a table kept whole (a figure's) taller than the estimate: a
+#: heading kept with one that would fill the page to its last points starts the next.
+_KEPT_SLACK = 8.0
 _W = f"{{{W_NS}}}"
 _WORD = re.compile(r" *[^ ]+| +$")
 
@@ -83,6 +86,8 @@ class _Para:
         self.keep_next = False
         self.keep_lines = False
         self.break_before = False
+        self.level = 0
+        """The heading's level, 0 for a paragraph that is no heading."""
         self.marks: list[str] = []
         self.contextual = ""
         """The style's name when its spacing is contextual (see ``_CONTEXTUAL``)."""
@@ -176,6 +181,8 @@ class _Measure:
         else:
             out.keep_next = name.startswith("Heading")
         out.marks = [m.get(_tag("name")) or "" for m in p.iter(_tag("bookmarkStart"))]
+        if name.startswith("Heading ") and name[8:].isdigit():
+            out.level = int(name[8:])
         return out
 
     def _lines(self, p: Any, width: float, size: float, bold_style: bool) -> list[float]:
@@ -283,8 +290,12 @@ def _words(text: str) -> list[str]:
 class _Pages:
     """Lays the body's pieces on pages and notes where each bookmark falls."""
 
-    def __init__(self, header_room: float = 0.0) -> None:
+    def __init__(self, header_room: float = 0.0, starts: set[str] | None = None) -> None:
         self.header_room = header_room
+        self.starts = starts
+        """When given, a chapter's heading with less room under it than the house rule asks
+        (:func:`~klusterplan._document.design.heading_room`) starts the next page, and
+        its bookmarks are added here: the body then breaks the page before it."""
         """Points the running header takes off the top of each page's text."""
         self.page = 1
         self.y = 0.0
@@ -305,6 +316,15 @@ class _Pages:
         self.y = 0.0
         self.forced = forced
 
+    def _starts_page(self, para: _Para) -> bool:
+        """Whether heading ``para`` has less room under it than the house rule asks."""
+        # (a chapter's heading only: a section's keeps with its first lines, as Word
+        # does by itself, and a page broken on an estimate a few lines off would be
+        # left nearly empty more often than it saves a heading)
+        if self.starts is None or para.level != 1 or self.y <= 0:
+            return False
+        return self.room - self.y < _design.heading_room(para.level)
+
     def note(self, marks: list[str]) -> None:
         for mark in marks:
             self.found.setdefault(mark, self.page)
@@ -316,6 +336,9 @@ class _Pages:
         the paragraph when it does not fit here, even when it is longer than a page.
         """
         if para.break_before and self.y > 0:
+            self.new_page(forced=True)
+        elif self._starts_page(para):
+            self.starts.update(para.marks)  # type: ignore[union-attr]
             self.new_page(forced=True)
         last, self.last = self.last, para
         before = para.before if self.y > 0 or self.forced else 0.0
@@ -431,10 +454,14 @@ def _first(piece: Any) -> float:
     return 0.0
 
 
-def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[str, int]:
+def heading_pages(
+    body: str, look: Look, charts: list[tuple[str, ...]], starts: set[str] | None = None
+) -> dict[str, int]:
     """The page each bookmark of ``body`` (a ``w:body`` element's XML) falls on, from 1.
 
-    ``charts`` are the names of the bars of the body's charts, in order.
+    ``charts`` are the names of the bars of the body's charts, in order. With
+    ``starts``, the headings too near a page's foot start the next page, as in
+    the PDF, and their bookmarks are added to ``starts`` (see :class:`_Pages`).
     """
     from lxml import etree
 
@@ -443,7 +470,7 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     measure = _Measure(look, heights)
     root = etree.fromstring(body.encode("utf-8"))
     pieces = _pieces(root, measure, (look.text_width / 20, look.wide_width / 20))
-    pages = _Pages(look.header_room)
+    pages = _Pages(look.header_room, starts)
     for i, piece in enumerate(pieces):
         if isinstance(piece, _Break):
             pages.section(piece.landscape)
@@ -486,7 +513,10 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
         if isinstance(nxt, _Para) and isinstance(last, _Para) and _listed(last, nxt):
             following -= last.after  # two items of one list: no space between them
         if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
-            following += nxt.height if isinstance(nxt, _Para) else sum(r.height for r in nxt.rows)
+            if isinstance(nxt, _Para):
+                following += nxt.height
+            else:
+                following += sum(r.height for r in nxt.rows) + _KEPT_SLACK
             last = nxt
             k += 1
             continue

@@ -189,7 +189,7 @@ class TableWriter(WriterBase):
                 # the header names the plan list the rows belong to, by a bookmark
                 start, end = self.bookmark(TABLE, list_path) if list_path and c == 0 else ("", "")
                 parts.append(
-                    f"<w:tc><w:tcPr>{width}{shd}</w:tcPr>"
+                    f"<w:tc><w:tcPr>{width}{_seams(c, len(tcw), self.look.primary)}{shd}</w:tcPr>"
                     f"{p_xml(start + end + run_xml(text, head_rpr), ppr(c, True))}</w:tc>"
                 )
             parts.append("</w:tr>")
@@ -214,7 +214,8 @@ class TableWriter(WriterBase):
             for c, (width, cell) in enumerate(zip(tcw, row, strict=True)):
                 cell_marks = cells_marks[c] if c < len(cells_marks) else ()
                 inner = cell if raw else self._cell(cell, rpr + lang, ppr(c, keep), cell_marks)
-                parts.append(f"<w:tc><w:tcPr>{width}{fill}</w:tcPr>{inner}</w:tc>")
+                seams = _seams(c, len(tcw), TINT) if band else ""
+                parts.append(f"<w:tc><w:tcPr>{width}{seams}{fill}</w:tcPr>{inner}</w:tc>")
             parts.append("</w:tr>")
         if footer:
             top = borders("tcBorders", ("top",), self.look.primary, 8)
@@ -511,3 +512,16 @@ class TableWriter(WriterBase):
         parts.append("</w:tbl>")
         parts.append(self.figure_caption(block.title))
         yield "".join(parts)
+
+
+def _seams(column: int, columns: int, colour: str) -> str:
+    """Borders in a shaded cell's own colour where it meets its neighbours.
+
+    LibreOffice fills each cell on its own, and a viewer smooths the edges of
+    the fills: between two shaded cells a thin white line shows. A line of the
+    fill's colour over the joint closes it; the table's outer edge keeps its rule.
+    """
+    sides = tuple(
+        side for side, has in (("left", column > 0), ("right", column < columns - 1)) if has
+    )
+    return borders("tcBorders", sides, colour, 4) if sides else ""

@@ -31,8 +31,18 @@ def inked(data: bytes) -> bytes:
         return data
     flat = Image.new("RGBA", image.size, "white")
     flat.alpha_composite(image.convert("RGBA"))
-    box = flat.convert("L").point(lambda v: 255 if v < 250 else 0).getbbox()
-    if box is None or box == (0, 0, *image.size):
+    # the faintest edge of a letter is ink too, and a pixel of margin stays around it:
+    # a wordmark's last letter cut at the picture's edge looks clipped on a screen
+    box = flat.convert("L").point(lambda v: 255 if v < 254 else 0).getbbox()
+    if box is None:
+        return data
+    box = (
+        max(0, box[0] - 1),
+        max(0, box[1] - 1),
+        min(image.width, box[2] + 1),
+        min(image.height, box[3] + 1),
+    )
+    if box == (0, 0, *image.size):
         return data
     out = io.BytesIO()
     image.crop(box).save(out, "PNG")

@@ -35,6 +35,7 @@ from reportlab.platypus.flowables import HRFlowable
 from reportlab.platypus.paragraph import cleanBlockQuotedText
 
 from .._catalogue.labels import joined, label
+from .._document import design as _design
 from .._support.internals import use_internals
 from .._support.version import version
 from ..document import (
@@ -321,7 +322,7 @@ class _Renderer:
         # A heading needs room for some text under it, else it starts the next page.
         # (keepWithNext would bind it to a table longer than a page, and leave a
         # blank page behind when the pair cannot be kept together.)
-        out.append(CondPageBreak((60 if section.level == 1 else 40) * mm))
+        out.append(CondPageBreak(_design.heading_room(section.level)))
         # (the mark of a question stands with its heading, after the headings above it)
         heading = self.heading(section.title, section.level, toc=toc)
         mark = self.question_mark(section)
