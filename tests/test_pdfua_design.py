@@ -87,3 +87,22 @@ def test_the_draft_mark_reads_as_a_draft_whatever_the_brand(example: klusterplan
     assert badge is not None and badge.group(1).upper() == mark
     page = _export(plan, "html").decode("utf-8")
     assert re.search(r"\.status-mark \{[^}]*background: " + STATUS_MARK, page)
+
+
+@pytest.mark.parametrize("kalmar", [False, True], ids=["plan", "kalmar plan"])
+def test_the_text_stands_where_the_pdfs_does(example: klusterplan.Plan, kalmar: bool) -> None:
+    """The same text area as the PDF's: the same top, the same footer, the same cover.
+
+    A page that holds more than the PDF's breaks its chapters elsewhere, so the two
+    files would read as two designs.
+    """
+    plan = _kalmar(example) if kalmar else example
+    places = []
+    for fmt in ("pdf", "pdf-ua"):
+        pages = read_pages(_export(plan, fmt))
+        found = [_top(pages[0], text) for text in ("Lokal", "Kommun", "Kontaktperson")]
+        summary = pages[1]
+        assert summary.footer_gap is not None
+        found += [_top(summary, "Sammanfattning"), summary.content_bottom + summary.footer_gap]
+        places.append([*found, len(pages)])
+    assert places[1] == pytest.approx(places[0], abs=1.5)

@@ -554,8 +554,7 @@ def document_data(
         "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
         "status_mark": s(document.status_mark),
         "label_mm": cover_label_mm(large),
-        # the PDF's frame sets its flow lower than the page's margin
-        "space_mm": cover_space_mm(large) + 2,
+        "space_mm": cover_space_mm(large),
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
