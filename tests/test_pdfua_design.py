@@ -106,3 +106,18 @@ def test_the_text_stands_where_the_pdfs_does(example: klusterplan.Plan, kalmar: 
         found += [_top(summary, "Sammanfattning"), summary.content_bottom + summary.footer_gap]
         places.append([*found, len(pages)])
     assert places[1] == pytest.approx(places[0], abs=1.5)
+
+
+def test_rows_to_write_in_are_as_tall_as_the_pdfs() -> None:
+    """The workshop writes in the ATT GÖRA sheet: each row a line and 9 mm to write in."""
+    pitches = []
+    for fmt in ("pdf", "pdf-ua"):
+        pages = read_pages(_export(klusterplan.Plan(), fmt, workbook=True))
+        sheet = next(p for p in pages if _has(p, "Möjliga omgående åtgärder"))
+        pitches.append(_top(sheet, "3.") - _top(sheet, "2."))
+    assert pitches[0] >= 9 * 72 / 25.4
+    assert pitches[1] == pytest.approx(pitches[0], abs=1.0)
+
+
+def _has(page: Page, text: str) -> bool:
+    return any(line.text == text for line in page.lines)
