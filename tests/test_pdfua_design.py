@@ -121,3 +121,18 @@ def test_rows_to_write_in_are_as_tall_as_the_pdfs() -> None:
 
 def _has(page: Page, text: str) -> bool:
     return any(line.text == text for line in page.lines)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large print"])
+def test_every_word_of_the_staircase_stands_inside_its_step(
+    example: klusterplan.Plan, large_print: bool
+) -> None:
+    """At 16 pt too "5. Ambassadör" fits its step, whose right edge is the text's."""
+    import pdfplumber
+
+    data = _export(example, "pdf-ua", large_print=large_print)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = next(p for p in pdf.pages if "Målgrupperna på trappan" in (p.extract_text() or ""))
+        edge = page.width - 20 * 72 / 25.4
+        words = [w for w in page.extract_words() if w["text"] == "Ambassadör"]
+        assert words and all(w["x1"] <= edge - 3 for w in words)

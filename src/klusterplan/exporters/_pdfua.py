@@ -53,7 +53,7 @@ from .._document.design import (
     size,
     text_height,
 )
-from .._document.metrics import even_breaks, fit_columns, text_width
+from .._document.metrics import even_breaks, fit_columns, staircase_columns, text_width
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
@@ -375,6 +375,16 @@ class _Data:
                         for name, groups in zip(block.labels, block.groups, strict=False)
                     ],
                     "write_in": block.write_in,
+                    # as the PDF's: each step as wide as its label and its groups' names
+                    "columns": _fractions(
+                        staircase_columns(
+                            list(zip(block.labels, block.groups, strict=False)),
+                            self.width,
+                            size("body", self.large_print),
+                            14,
+                            write_in=bool(block.write_in),
+                        )
+                    ),
                     "alt": self.s(block.alt or block.title),
                     "lang": lang,
                 }
@@ -534,6 +544,12 @@ def _cells_height(
     columns = [width * w / sum(widths) - 8 for w in widths]
     lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
     return lines * points * 1.25
+
+
+def _fractions(widths: list[float]) -> list[float]:
+    """Each of ``widths`` as a share of their sum (equal shares when they sum to nothing)."""
+    total = sum(widths)
+    return [w / total if total > 0 else 1 / len(widths) for w in widths]
 
 
 def _writing_row(points: float, row_lines: int, large_print: bool) -> float:
