@@ -17,11 +17,13 @@ from typing import Any
 import pypdf
 import pytest
 from docx.oxml.ns import qn
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, testing
 from klusterplan._catalogue.labels import _ENUMS, _LABELS
-from klusterplan._document.metrics import text_width
+from klusterplan._document.metrics import CELL_PADDING, _wrapped_lines, fit_columns, text_width
 from klusterplan._document.shared import activities_total
 from klusterplan.document import (
     BulletList,
@@ -533,3 +535,43 @@ def test_an_amount_is_never_broken(example: Plan) -> None:
     for amount in amounts:
         # (text extraction gives the no-break spaces back as plain ones)
         assert klusterplan_kronor(amount).replace("\u00a0", " ") in text, amount
+
+
+_word_lengths = st.lists(
+    st.lists(st.floats(min_value=1, max_value=120), min_size=1, max_size=12).map(tuple),
+    min_size=1,
+    max_size=3,
+).map(tuple)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_word_lengths, st.floats(min_value=5, max_value=400), st.floats(min_value=0, max_value=60))
+def test_a_cell_never_wraps_on_more_lines_for_more_room(
+    words: tuple[tuple[float, ...], ...], width: float, more: float
+) -> None:
+    # the column search skips moves that cannot make a table shorter on this ground
+    space = 2.5
+    assert _wrapped_lines(words, width + more, space) <= _wrapped_lines(words, width, space)
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.lists(
+        st.lists(st.text("abcdefghij klmno", min_size=1, max_size=60), min_size=3, max_size=3),
+        min_size=1,
+        max_size=6,
+    ),
+    st.floats(min_value=300, max_value=700),
+)
+def test_column_widths_fill_the_room_and_hold_each_columns_longest_word(
+    rows: list[list[str]], available: float
+) -> None:
+    headers = ["Vem", "Vad som görs", "När"]
+    widths = fit_columns(headers, rows, [1, 2, 1], available, 10)
+    if widths is None:
+        return
+    assert sum(widths) == pytest.approx(available)
+    for c, width in enumerate(widths):
+        for text, bold in ((headers[c], True), *((row[c], False) for row in rows)):
+            for word in text.split():
+                assert text_width(word, 10, bold) + CELL_PADDING <= width + 0.01

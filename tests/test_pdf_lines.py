@@ -220,15 +220,32 @@ def _long_plan(example: klusterplan.Plan) -> klusterplan.Plan:
     )
 
 
-@pytest.mark.parametrize(
-    "options",
-    [
-        klusterplan.ExportOptions(),
-        klusterplan.ExportOptions(large_print=True),
-        klusterplan.ExportOptions(workbook=True, language=klusterplan.Language.EN),
-    ],
-    ids=["plan", "large-print", "workbook-en"],
-)
+def _placed_text(pdf: bytes) -> list[tuple[int, str, float, float]]:
+    """Each piece of text the pages show, with its page and where it starts on it."""
+    from pypdf import PdfReader
+
+    placed: list[tuple[int, str, float, float]] = []
+    for number, page in enumerate(PdfReader(io.BytesIO(pdf)).pages):
+
+        def visit(text: str, cm: Any, tm: Any, font: Any, size: Any, number: int = number) -> None:
+            if text.strip():
+                x = float(tm[4]) * float(cm[0]) + float(tm[5]) * float(cm[2]) + float(cm[4])
+                y = float(tm[4]) * float(cm[1]) + float(tm[5]) * float(cm[3]) + float(cm[5])
+                placed.append((number, text.strip(), round(x, 2), round(y, 2)))
+
+        page.extract_text(visitor_text=visit)
+    return sorted(placed)
+
+
+_OPTIONS = [
+    klusterplan.ExportOptions(),
+    klusterplan.ExportOptions(large_print=True),
+    klusterplan.ExportOptions(workbook=True, language=klusterplan.Language.EN),
+]
+_OPTION_IDS = ["plan", "large-print", "workbook-en"]
+
+
+@pytest.mark.parametrize("options", _OPTIONS, ids=_OPTION_IDS)
 def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
     example: klusterplan.Plan, options: klusterplan.ExportOptions, monkeypatch: Any
 ) -> None:
@@ -239,9 +256,67 @@ def test_the_export_is_the_same_bytes_as_with_reportlabs_line_breaking(
     # every paragraph left to reportlab's own line breaker
     monkeypatch.setattr(_pdf_flowables, "_break_plain", lambda para, width: None)
     monkeypatch.setattr(_pdf_flowables, "_break_mixed", lambda para, width: None)
-    # and drawn by reportlab's own drawPara
-    monkeypatch.setattr(_pdf_flowables, "draw_plain", lambda para: False)
     assert _export(plan, options) == ours
+
+
+@pytest.mark.parametrize("options", _OPTIONS, ids=_OPTION_IDS)
+def test_every_text_stands_where_reportlabs_drawing_puts_it(
+    example: klusterplan.Plan, options: klusterplan.ExportOptions, monkeypatch: Any
+) -> None:
+    from reportlab.platypus import Paragraph
+
+    from klusterplan.exporters import _pdf_flowables
+
+    plan = _long_plan(example)
+    ours = _export(plan, options)
+    # every paragraph drawn by reportlab's drawPara, in an origin moved to it
+    monkeypatch.setattr(_pdf_flowables, "draw_plain", lambda para, x=0.0, y=0.0: False)
+    monkeypatch.setattr(_pdf_flowables._Para, "drawOn", Paragraph.drawOn)
+    theirs = _export(plan, options)
+    assert ours != theirs
+    placed = _placed_text(ours)
+    assert len(placed) > 1000
+    assert placed == _placed_text(theirs)
+
+
+def test_lists_stand_where_reportlabs_list_flowable_puts_them() -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate
+
+    from klusterplan.exporters._pdf_flowables import _Item, _List
+
+    fonts = _fonts()
+    body = ParagraphStyle("body", fontName=fonts.regular, fontSize=11, leading=14, spaceAfter=5)
+    texts = [f"Punkt {i}: " + "ord och fler ord " * (i * 7 % 40) for i in range(1, 30)]
+
+    def build(story: list[Any]) -> bytes:
+        out = io.BytesIO()
+        SimpleDocTemplate(out, pagesize=A4, invariant=1).build(story)
+        return out.getvalue()
+
+    def theirs(ordered: bool) -> Any:
+        items = [ListItem([Paragraph(t, body)]) for t in texts]
+        kind = (
+            {"bulletType": "1", "start": 1}
+            if ordered
+            else {"bulletType": "bullet", "start": "\u2022"}
+        )
+        return ListFlowable(
+            items, bulletFontName=fonts.regular, bulletFontSize=11, leftIndent=17.6, **kind
+        )
+
+    def ours(ordered: bool) -> Any:
+        indented = ParagraphStyle("item", body, leftIndent=17.6)
+        items = [_Item(t, indented) for t in texts]
+        for number, item in enumerate(items, 1):
+            item.bullet = str(number) if ordered else "\u2022"
+            item.bullet_font, item.bullet_size = fonts.regular, 11
+        return _List(items)
+
+    mine = _placed_text(build([ours(False), ours(True)]))
+    assert len({page for page, *_ in mine}) > 2
+    assert mine == _placed_text(build([theirs(False), theirs(True)]))
 
 
 def test_contents_lines_are_the_fragments_the_markup_parser_makes(

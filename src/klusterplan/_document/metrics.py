@@ -216,44 +216,59 @@ def _shortest(
     space = measure(" ", size, False)
     widths = list(least)
     share = (available - sum(least)) / _SHARES
-
-    known: dict[tuple[int, float], tuple[list[float], float]] = {}
-    # each line's length on one line, its words and the spaces between them
-    lengths = [
-        [[sum(line) + space * (len(line) - 1) for line in cell] for cell in row] for row in cells
+    # each line's length on one line, its words and the spaces between them, column by column
+    by_column = [
+        [[sum(line) + space * (len(line) - 1) for line in row[c]] for row in cells]
+        for c in range(columns)
+    ]
+    # (most cells are one line of text: their lengths in a flat list, one division each)
+    single = [
+        [cell[0] for cell in column] if all(len(cell) == 1 for cell in column) else None
+        for column in by_column
     ]
 
     def lines(c: int, width: float) -> tuple[list[float], float]:
         # lines as a measure that moves with every share: the text's length over the
         # width, a line at least, so that room given a long cell always counts
-        found = known.get((c, width))
-        if found is None:
-            room = max(width - padding, 1.0)
-            counts = [sum(max(1.0, length / room) for length in row[c]) for row in lengths]
-            found = known[c, width] = (counts, sum(counts))
-        return found
+        room = max(width - padding, 1.0)
+        flat = single[c]
+        if flat is not None:
+            counts = [max(1.0, length / room) for length in flat]
+        else:
+            counts = [sum(max(1.0, length / room) for length in cell) for cell in by_column[c]]
+        return counts, sum(counts)
 
     now = [lines(c, widths[c]) for c in range(columns)]
+    counts = [col[0] for col in now]
+    # each column's lines one share wider, until it gets that share
+    wider: list[tuple[list[float], float] | None] = [None] * columns
+    half = share / 2
     for _ in range(_SHARES):
-        best: tuple[float, float, float, int] | None = None
         cells_now = sum(col[1] for col in now)
-        counts = [col[0] for col in now]
         rows_now = _rows_height(counts)
+        best = -1
+        best_key = (0.0, 0.0, 0.0)
         for c in range(columns):
-            if widths[c] + share > wants[c] + share / 2:
+            width = widths[c]
+            if width + share > wants[c] + half:
                 continue
-            then, then_total = lines(c, widths[c] + share)
-            rows_then = _rows_height([*counts[:c], then, *counts[c + 1 :]])
-            cells_then = cells_now - now[c][1] + then_total
+            then = wider[c]
+            if then is None:
+                then = wider[c] = lines(c, width + share)
+            counts[c] = then[0]
+            rows_then = _rows_height(counts)
+            counts[c] = now[c][0]
+            cells_then = cells_now - now[c][1] + then[1]
             # between columns that save as much, the one that wants most more
-            key = (rows_now - rows_then, cells_now - cells_then, wants[c] - widths[c], c)
-            if best is None or key[:3] > best[:3]:
-                best = key
-        if best is None:
+            key = (rows_now - rows_then, cells_now - cells_then, wants[c] - width)
+            if best < 0 or key > best_key:
+                best, best_key = c, key
+        if best < 0:
             break
-        c = best[3]
-        widths[c] += share
-        now[c] = lines(c, widths[c])
+        widths[best] += share
+        then = wider[best]
+        assert then is not None
+        now[best], counts[best], wider[best] = then, then[0], None
     _settle(cells, widths, least, wants, share, padding, space)
     # what no column can use (all on one line) goes by how much more each wants
     left = available - sum(widths)
@@ -287,44 +302,76 @@ def _settle(
     another, as long as fewer lines of rows result (or as many, and fewer of cells).
     """
     columns = len(widths)
-    known: dict[tuple[int, float], tuple[list[int], int]] = {}
+    if columns < 2:
+        return
+    by_column = [[row[c] for row in cells] for c in range(columns)]
+    known: list[dict[float, tuple[list[int], int]]] = [{} for _ in range(columns)]
 
     def lines(c: int, width: float) -> tuple[list[int], int]:
         # (each width is tried for many pairs of columns: counted once)
-        found = known.get((c, width))
+        found = known[c].get(width)
         if found is None:
-            counts = [_wrapped_lines(row[c], width - padding, space) for row in cells]
-            found = known[c, width] = (counts, sum(counts))
+            counts = [_wrapped_lines(cell, width - padding, space) for cell in by_column[c]]
+            found = known[c][width] = (counts, sum(counts))
         return found
 
+    half = share / 2
+    none = [0] * len(cells)
     now = [lines(c, widths[c]) for c in range(columns)]
     for _ in range(_MOVES):
         total = sum(col[1] for col in now)
         counts = [col[0] for col in now]
         here = (_rows_height(counts), total)
+        bound = here[0]
         best: tuple[tuple[float, int], int, int, float] | None = None
+        # the rows' height in the columns a move leaves as they are, for each pair
+        others_of: dict[tuple[int, int], list[int]] = {}
         for give in range(columns):
             for take in range(columns):
                 if give == take:
                     continue
-                # the rows' height in the other columns, which this move leaves as they are
-                others = [counts[c] for c in range(columns) if c not in (give, take)]
-                others = [list(map(max, *others))] if len(others) > 1 else others
-                others = others or [[0] * len(cells)]
-                rest = total - now[give][1] - now[take][1]
+                # how many shares this pair can move: the first that breaks a limit ends it
+                most = 0
                 for k in range(1, _MOVE + 1):
                     step = share * k
                     if (
                         widths[give] - step < least[give] - 0.01
-                        or widths[take] + step > wants[take] + share / 2
+                        or widths[take] + step > wants[take] + half
                     ):
                         break
+                    most = k
+                if not most:
+                    continue
+                pair = (min(give, take), max(give, take))
+                others = others_of.get(pair)
+                if others is None:
+                    rest_columns = [counts[c] for c in range(columns) if c not in pair]
+                    if len(rest_columns) > 1:
+                        others = list(map(max, *rest_columns))
+                    else:
+                        others = rest_columns[0] if rest_columns else none
+                    others_of[pair] = others
+                # no move of this pair makes the rows shorter than both columns at their
+                # fewest lines (a column never wraps on more lines for more room)
+                fewest = sum(
+                    map(
+                        max,
+                        others,
+                        lines(give, widths[give] - share)[0],
+                        lines(take, widths[take] + share * most)[0],
+                    )
+                )
+                if fewest > bound:
+                    continue
+                rest = total - now[give][1] - now[take][1]
+                for k in range(1, most + 1):
+                    step = share * k
                     given, given_total = lines(give, widths[give] - step)
                     taken, taken_total = lines(take, widths[take] + step)
-                    tallest = sum(map(max, others[0], given, taken))
-                    then = (tallest, rest + given_total + taken_total)
+                    then = (sum(map(max, others, given, taken)), rest + given_total + taken_total)
                     if then < here and (best is None or then < best[0]):
                         best = (then, give, take, step)
+                        bound = then[0]
         if best is None:
             return
         _, give, take, step = best

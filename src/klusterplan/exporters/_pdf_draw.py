@@ -25,8 +25,13 @@ from reportlab.platypus.paragraph import paraFontSizeHeightOffset
 __all__ = ["draw_plain"]
 
 
-def draw_plain(para: Any) -> bool:
-    """Draw ``para`` on its canvas as ``drawPara`` would; ``False`` (nothing drawn) to leave it."""
+def draw_plain(para: Any, x: float = 0.0, y: float = 0.0) -> bool:
+    """Draw ``para`` on its canvas as ``drawPara`` would; ``False`` (nothing drawn) to leave it.
+
+    ``x`` and ``y`` are where the paragraph stands on the canvas: drawn from
+    :meth:`~klusterplan.exporters._pdf_flowables._Para.drawOn`, the text starts
+    there rather than in a coordinate system moved there for each paragraph.
+    """
     lines_para = para.blPara
     if lines_para.kind != 0:
         return False
@@ -56,10 +61,10 @@ def draw_plain(para: Any) -> bool:
     canvas.saveState()
     canvas.setFillColor(lines_para.textColor)
     if paraFontSizeHeightOffset:
-        y = para.height - font_size
+        top = para.height - font_size
     else:
-        y = para.height - getattr(lines_para, "ascent", font_size)
-    code = ["BT", f"1 0 0 1 {fp_str(style.leftIndent, y)} Tm"]
+        top = para.height - getattr(lines_para, "ascent", font_size)
+    code = ["BT", f"1 0 0 1 {fp_str(x + style.leftIndent, y + top)} Tm"]
     add = code.append
     doc = canvas._doc
     escape = canvas._escape

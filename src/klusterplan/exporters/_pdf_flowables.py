@@ -13,6 +13,7 @@ from reportlab.lib import colors
 from reportlab.platypus import (
     Flowable,
     Frame,
+    ListFlowable,
     Table,
 )
 from reportlab.platypus import Paragraph as RLParagraph
@@ -62,6 +63,27 @@ class _Para(RLParagraph):  # type: ignore[misc]
     def drawPara(self, debug: int = 0) -> None:
         if debug or not self.internals or not draw_plain(self):
             super().drawPara(debug)
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        # A plain paragraph's text is set where it stands: reportlab would save the
+        # canvas's state and move its origin for each paragraph and table cell,
+        # a fifth of the time the pages take to draw. (A subclass that draws more
+        # than its text, as a contents line does, is drawn the usual way.)
+        if (
+            self.internals
+            and type(self).draw is RLParagraph.draw
+            and not self.debug
+            and not getattr(self, "_showBoundary", 0)
+        ):
+            x = self._hAlignAdjust(x, _sW)
+            self.canv = canvas
+            try:
+                if draw_plain(self, x, y):
+                    return
+            finally:
+                del self.canv
+            _sW = 0
+        super().drawOn(canvas, x, y, _sW)
 
     def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
         last = self._wrapped
@@ -142,6 +164,51 @@ class _ContentsLine(_Para):
             room, extra, size = last.maxWidth, last.extraSpace, last.fontSize
         baseline = self.height - size - style.leading * (len(lines) - 1)
         self.canv.contents_line(self, style.leftIndent + room - extra, baseline)
+
+
+class _Item(_Para):
+    """A list's item: its paragraph set in from the list's edge, its bullet or number before it.
+
+    What reportlab's ``ListFlowable`` makes of an item of one paragraph (an
+    indenter around the paragraph, a bullet drawer beside it) in one flowable,
+    its style's left indent standing for the indenter's: the same lines in the
+    same places, without an indenter's attribute lookups and a moved origin for
+    each bullet (a tenth of an export's time went to them).
+    """
+
+    bullet = ""
+    """The bullet or the number, on the item's first part only."""
+
+    bullet_font = ""
+    bullet_size = 0.0
+
+    def split(self, avail_width: float, avail_height: float) -> list[Any]:
+        parts: list[Any] = super().split(avail_width, avail_height)
+        # as reportlab's list item: rather than leave its last line alone, it moves whole
+        if len(parts) > 1 and len(parts[0].blPara.lines) == len(self.blPara.lines) - 1:
+            return []
+        for part in parts:
+            part.bullet_font, part.bullet_size = self.bullet_font, self.bullet_size
+        if parts:
+            parts[0].bullet = self.bullet
+        return parts
+
+    def drawOn(self, canvas: Any, x: float, y: float, _sW: float = 0) -> None:
+        if self.bullet:
+            canvas.saveState()
+            canvas.setFont(self.bullet_font, self.bullet_size)
+            canvas.setFillColor(colors.black)
+            canvas.drawString(x, y + self.height - self.bullet_size, self.bullet)
+            canvas.restoreState()
+        super().drawOn(canvas, x, y, _sW)
+
+
+class _List(ListFlowable):  # type: ignore[misc]
+    """A bullet or numbered list of :class:`_Item`: wrapped, split and spaced as reportlab's."""
+
+    def __init__(self, items: list[_Item]) -> None:
+        super().__init__([])
+        self._list_content = items
 
 
 class _RuledLines(Flowable):  # type: ignore[misc]

@@ -25,8 +25,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import (
     CondPageBreak,
     KeepTogether,
-    ListFlowable,
-    ListItem,
     PageBreak,
     PageTemplate,
     Spacer,
@@ -76,6 +74,8 @@ from ._pdf_flowables import (
     _ContentsLine,
     _Frame,
     _Heading,
+    _Item,
+    _List,
     _Para,
     _RuledLines,
 )
@@ -486,20 +486,19 @@ class _Renderer:
                 assert_never(block)
 
     def bullets(self, block: BulletList) -> list[Any]:
-        f = self.fonts
-        items = [
-            ListItem([self.para(item.strip(), self.s.body)]) for item in block.items if item.strip()
-        ]
+        size = self.look.size
+        indent = size * 1.6
+        style = self.derived(self.s.body, "-item", leftIndent=self.s.body.leftIndent + indent)
+        items = []
+        for item in block.items:
+            if item.strip():
+                items.append(self.para(item.strip(), style, _Item))
+                items[-1].bullet_font, items[-1].bullet_size = self.fonts.regular, size
 
         def listed(part: list[Any], first: int) -> Any:
-            return ListFlowable(
-                part,
-                bulletType="1" if block.ordered else "bullet",
-                start=first if block.ordered else "•",
-                bulletFontName=f.regular,
-                bulletFontSize=self.look.size,
-                leftIndent=self.look.size * 1.6,
-            )
+            for number, item in enumerate(part, first):
+                item.bullet = str(number) if block.ordered else "\u2022"
+            return _List(part)
 
         caption = [self.para(block.caption, self.s.bold)] if block.caption else []
         # a short list stays on one page, never leaving its last item alone on the next
