@@ -10,6 +10,7 @@ import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -72,7 +73,8 @@ def test_format_follows_the_suffix_and_json_prints(run: Run, cluster: Path) -> N
     if importlib.util.find_spec("typst") is not None:
         # the longest suffix names the format: .ua.pdf is the tagged PDF
         assert run("summary", str(cluster), "-o", "s.ua.pdf", "--today", TODAY).exit_code == 0
-        assert bool(PdfReader("s.ua.pdf").trailer["/Root"]["/MarkInfo"]["/Marked"])
+        root: Any = PdfReader("s.ua.pdf").trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"])
     result = run("summary", str(cluster), "--today", TODAY)
     data = json.loads(result.output)
     assert data["version"] == 1 and data["today"] == TODAY and data["within_days"] == 30

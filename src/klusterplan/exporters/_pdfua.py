@@ -365,33 +365,36 @@ class _Data:
                     "lang": lang,
                 }
             case Staircase():
-                # drawn as in the PDF, the steps rising to the right, the lowest first
-                return {
-                    "kind": "staircase",
-                    "title": self.s(block.title),
-                    # "5. Ambassadör": the number never alone on a line
-                    "steps": [
-                        {"name": self.s(name), "groups": [self.s(g) for g in groups]}
-                        for name, groups in zip(block.labels, block.groups, strict=False)
-                    ],
-                    "write_in": block.write_in,
-                    # as the PDF's: each step as wide as its label and its groups' names
-                    "columns": _fractions(
-                        staircase_columns(
-                            list(zip(block.labels, block.groups, strict=False)),
-                            self.width,
-                            size("body", self.large_print),
-                            14,
-                            write_in=bool(block.write_in),
-                        )
-                    ),
-                    "alt": self.s(block.alt or block.title),
-                    "lang": lang,
-                }
+                return self.staircase(block, lang)
             case WritingSpace():
                 return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
             case _:
                 assert_never(block)
+
+    def staircase(self, block: Staircase, lang: dict[str, str] | None) -> dict[str, Any]:
+        """The staircase, drawn as in the PDF: the steps rising to the right, the lowest first."""
+        return {
+            "kind": "staircase",
+            "title": self.s(block.title),
+            # "5. Ambassadör": the number never alone on a line
+            "steps": [
+                {"name": self.s(name), "groups": [self.s(g) for g in groups]}
+                for name, groups in zip(block.labels, block.groups, strict=False)
+            ],
+            "write_in": block.write_in,
+            # as the PDF's: each step as wide as its label and its groups' names
+            "columns": _fractions(
+                staircase_columns(
+                    list(zip(block.labels, block.groups, strict=False)),
+                    self.width,
+                    size("body", self.large_print),
+                    14,
+                    write_in=bool(block.write_in),
+                )
+            ),
+            "alt": self.s(block.alt or block.title),
+            "lang": lang,
+        }
 
     def section(self, section: Section) -> dict[str, Any]:
         title = self.s(section.title)
