@@ -25,11 +25,21 @@ words, rules and shaded rectangles fall:
   in the room left at the foot of the page before (a chain of paragraphs kept
   with the next, too long, moved it);
 - **short table split**: a table that takes less than half a page split over two;
+- **table split needlessly**: a table ending a chapter split over two pages, though
+  with its heading and introduction it fits one: it starts at one page's foot and
+  leaves the next half empty, where whole it would fill the next (and the page it
+  leaves stays at least :data:`LEAST_FILL` full);
 - **broken value**: an amount, a date or a short label broken across lines
   (``8`` / ``000 kr``, ``2011-`` / ``03-15``, ``in`` / ``progress``), a word broken
   at its hyphen (``IT-`` / ``ansvarig``), a step's number cut from its name
   (``5.`` / ``Ambassadör``);
 - **into the footer**: a box or a rule of the text reaching down into the footer;
+- in a workbook (``questions``): **question goes on without it**, a page opening
+  with lines, a table or a label cut off from their question; **continued with
+  too little**, a question repeated "(forts.)" over less than :data:`LEAST_CARRIED`
+  of a page (a heading and a row or two); on a landscape sheet to write on,
+  **small type on a sheet** (under :data:`SHEET_TYPE` pt) and **low writing row**
+  (a row under :data:`SHEET_ROW_MM` mm);
 - **chapter's tail alone**: the last page, or one the next chapter follows, holding
   only the last few lines of a chapter begun on an earlier page (fewer than
   :data:`TAIL_LINES` lines, or reaching less than :data:`TAIL_FILL` down the page).
@@ -61,6 +71,12 @@ LEAST_FILL = 0.40
 TAIL_LINES = 4
 #: ... and reaches at least this far down: less looks like a page printed by mistake.
 TAIL_FILL = 0.15
+#: A workbook question continued on a page carries at least this share of it.
+LEAST_CARRIED = 0.2
+#: A landscape sheet a workshop writes on: its type at least this size (pt) ...
+SHEET_TYPE = 9.9
+#: ... and each of its rows at least this high (mm): a line of text and one to write on.
+SHEET_ROW_MM = 11.5
 
 
 @attrs.frozen
@@ -76,6 +92,8 @@ class Line:
     first_bold: bool
     text: str
     words: tuple[str, ...]
+    least: float = 0.0
+    """The size of the line's smallest word."""
 
 
 @attrs.frozen
@@ -86,6 +104,8 @@ class TablePart:
     top: float
     bottom: float
     rows: int
+    bounds: tuple[float, ...] = ()
+    """Where each row ends, the header's row first."""
 
 
 @attrs.frozen
@@ -172,6 +192,7 @@ def _line(words: list[dict[str, Any]]) -> Line:
         first_bold=_is_bold(words[0]["fontname"]),
         text=" ".join(texts),
         words=texts,
+        least=min(round(float(w["size"]), 1) for w in words),
     )
 
 
@@ -248,7 +269,7 @@ def _tables(page: Any, lines: list[Line], content_bottom: float) -> list[TablePa
                 break
             if y - bounds[-1] > 3:
                 bounds.append(y)
-        parts.append(TablePart(text, header["top"], bounds[-1], len(bounds) - 1))
+        parts.append(TablePart(text, header["top"], bounds[-1], len(bounds) - 1, tuple(bounds)))
     return parts
 
 
@@ -305,12 +326,21 @@ def _footer_rule(page: Any) -> dict[str, Any] | None:
     """The footer's rule: the lowest line across most of the page in its bottom 25 mm,
     with the footer's words under it."""
     width = page.width - 2 * 20 * MM
+    thin = sorted(
+        (s for s in (*page.rects, *page.lines) if s["bottom"] - s["top"] < 2),
+        key=lambda s: (round(s["top"]), s["x0"]),
+    )
+    # a rule drawn in pieces end to end (a browser's footer, one under each margin
+    # box) is one rule
+    joined: list[dict[str, Any]] = []
+    for s in thin:
+        last = joined[-1] if joined else None
+        if last and round(last["top"]) == round(s["top"]) and s["x0"] - last["x1"] < 2:
+            last["x1"] = max(last["x1"], s["x1"])
+        else:
+            joined.append({"x0": s["x0"], "x1": s["x1"], "top": s["top"], "bottom": s["bottom"]})
     rules = [
-        s
-        for s in (*page.rects, *page.lines)
-        if s["x1"] - s["x0"] >= 0.8 * width
-        and s["bottom"] - s["top"] < 2
-        and s["top"] > page.height - 25 * MM
+        s for s in joined if s["x1"] - s["x0"] >= 0.8 * width and s["top"] > page.height - 25 * MM
     ]
     if not rules:
         return None
@@ -344,10 +374,12 @@ class Sizes:
     body: float = 10.5
     heading: float = 12.5
     chapter: float = 20.0
+    least: float = 0.0
+    """The smallest type allowed anywhere above the footer: figures' labels and numbers too."""
 
 
 NORMAL = Sizes()
-LARGE = Sizes(body=16.0, heading=18.0, chapter=26.0)
+LARGE = Sizes(body=16.0, heading=18.0, chapter=26.0, least=16.0)
 
 
 def _is_heading(line: Line, sizes: Sizes) -> bool:
@@ -541,6 +573,51 @@ def _record_split(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
+#: A page a record leaves for the next is at least this full (three quarters): a long record
+#: splits between its fields (three on each side) rather than leave a third of a page empty.
+RECORD_FILL = 0.75
+_CUE = re.compile(r"\((forts|cont)\.\)")
+
+
+def _record_moved(page: Page, after: Page, sizes: Sizes) -> str | None:
+    """A record that opens ``after`` whole, its first fields fitting the room ``page`` left.
+
+    A page ending well short of its foot, before a record of six fields or more,
+    had room for three of them: the record could have begun there.
+    """
+    if page.fill >= RECORD_FILL or not after.lines or page.is_contents:
+        return None
+    if not any(abs(y - after.content_top) < 3 for y in after.rules):
+        return None  # no record opens the next page under its rule
+    record: list[Line] = []
+    for line in after.lines:
+        if _is_heading(line, sizes) or any(
+            record and record[-1].bottom - 1 < y < line.top + 1 for y in after.rules
+        ):
+            break
+        record.append(line)
+    fields = [k for k, line in enumerate(record) if _is_field(line)]
+    if not record or not _is_field(record[0]) or len(fields) < 2 * RECORD_END:
+        return None
+    # the first three fields, from the rule over them to the fourth
+    need = record[fields[RECORD_END]].top - after.content_top
+    room = page.height - BOTTOM_MARGIN - page.content_bottom
+    if need + sizes.body < room:
+        return f"{page.fill:.0%} full; {record[0].text[:30]!r} opens the next page whole"
+    return None
+
+
+def _record_cue(page: Page, before: Page, sizes: Sizes) -> str | None:
+    """A record going on at the top of ``page`` without its cue ("Nr: 1 (forts.)")."""
+    head = _record_head(before, sizes)
+    if head is None or not page.lines or not _is_field(page.lines[0]):
+        return None
+    tail = _record_tail(page, sizes)
+    if not tail or abs(tail[0].x0 - head[0].x0) > 2 or _CUE.search(tail[0].text):
+        return None
+    return f"{tail[0].text[:40]!r} goes on with {head[0].text[:30]!r}'s record, unmarked"
+
+
 #: An introduction to a table: this many lines of text at most.
 INTRO_LINES = 4
 
@@ -556,6 +633,18 @@ def _intro_at_foot(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
     if any(y > heading.bottom for y in page.rules) or page.content_bottom - rest[-1].bottom > 2:
         return False  # a table or a rule under it: what it introduces began here
     return bool(after.tables) and after.tables[0].top <= after.content_top + 3
+
+
+def _fields_alone(page: Page, after: Page, index: int, sizes: Sizes) -> bool:
+    """Whether the heading ``page.lines[index]`` ends the page over a few one-line fields
+    alone ("Segment", "Röster"), the text they open going on at the top of the next."""
+    heading, rest = page.lines[index], page.lines[index + 1 :]
+    if not rest or len(rest) > RECORD_END or heading.bottom < page.height * 0.5:
+        return False
+    if not all(_is_field(line) for line in rest) or page.content_bottom - rest[-1].bottom > 2:
+        return False
+    first = after.lines[0] if after.lines else None
+    return first is not None and not (first.bold or _is_field(first) or _is_heading(first, sizes))
 
 
 def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
@@ -574,9 +663,37 @@ def _carried_over(page: Page, before: Page, sizes: Sizes) -> str | None:
     return None
 
 
-def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]:
+def _split_needlessly(page: Page, after: Page, sizes: Sizes) -> str | None:
+    """Why the table ending ``page`` and ending ``after`` should have gone over whole, if so.
+
+    It ends the chapter on ``after``, and with its heading and introduction it fits
+    one page: split, it starts at one page's foot and leaves the next half empty,
+    where whole it would fill the next and leave the page before it still full enough.
+    """
+    part, rest = page.tables[-1], after.tables[0]
+    if rest.bottom < after.content_bottom - 3:
+        return None  # something follows it: moving it over would push that on
+    above = [line for line in page.lines if line.bottom <= part.top + 1]
+    heading = next((k for k in range(len(above) - 1, -1, -1) if _is_heading(above[k], sizes)), None)
+    start = part.top
+    if heading is not None and len(above) - heading - 1 <= INTRO_LINES:
+        start = above[heading].top  # its heading and introduction go over with it
+    usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+    whole = page.content_bottom - start + rest.bottom - after.content_top
+    left = (start - TOP_MARGIN) / usable
+    if whole <= usable and left >= LEAST_FILL:
+        return f"{whole / usable:.0%} of a page whole; the page before {left:.0%} full without it"
+    return None
+
+
+def _page_defects(
+    page: Page, before: Page | None, sizes: Sizes, cues: bool = False
+) -> list[Defect]:
     """A page's defects the audit's first checks do not see: records, carried text, footer."""
     out = []
+    small = [line.text for line in page.lines if line.least < sizes.least - 0.3]
+    if small:
+        out.append(Defect(page.number, "small print", f"{small[0][:40]!r} under {sizes.least} pt"))
     if page.footer_gap is not None and page.footer_gap < 1.5 * MM:
         out.append(Defect(page.number, "into the footer", f"{page.footer_gap / MM:.1f} mm"))
     if before is None or page.number <= 2 or _starts_chapter(page, sizes):
@@ -591,6 +708,9 @@ def _page_defects(page: Page, before: Page | None, sizes: Sizes) -> list[Defect]
     split = _record_split(page, before, sizes)
     if split and not lone:
         out.append(Defect(page.number, "record split", split))
+    cue = _record_cue(page, before, sizes) if cues else None
+    if cue:
+        out.append(Defect(page.number, "record goes on unmarked", cue))
     carried = _carried_over(page, before, sizes)
     if carried and not before.is_contents:
         out.append(Defect(page.number, "carried over", carried))
@@ -603,13 +723,15 @@ def audit(
     phrases: Iterable[str] = (),
     hyphens: bool = True,
     questions: bool = False,
+    cues: bool = False,
 ) -> list[Defect]:
     """Every page-flow defect of the PDF ``data``; ``phrases`` are short labels never to break.
 
     With ``hyphens``, a word broken at its hyphen is a defect: a layout that
     hyphenates words by syllable (Typst's) sets hyphens of its own at lines' ends.
     With ``questions`` (a workbook), every page past the contents opens with a
-    heading: a question, or the question again where it goes on.
+    heading: a question, or the question again where it goes on. With ``cues``, a
+    record going on over a page opens it with its first field marked as continued.
     """
     pages = read_pages(data)
     defects = _question_defects(pages, sizes) if questions else []
@@ -624,7 +746,11 @@ def audit(
             what = "contents page" if page.is_contents else "page"
             defects.append(Defect(page.number, f"near-empty {what}", f"{page.fill:.0%} full"))
         lines = page.lines
-        defects.extend(_page_defects(page, before, sizes))
+        defects.extend(_page_defects(page, before, sizes, cues))
+        defects.extend(_cramped_entries(page))
+        moved = _record_moved(page, after, sizes) if after and not ends_chapter else None
+        if moved:
+            defects.append(Defect(page.number, "record moved whole", moved))
         # a chapter's last lines alone on the page it ends on
         ends = after is None or ends_chapter
         begun = before is not None and lines and not _is_heading(lines[0], sizes)
@@ -652,6 +778,9 @@ def audit(
                 defects.append(Defect(page.number, "heading at the foot", f"{line.text!r}"))
             elif _is_heading(line, sizes) and _intro_at_foot(page, after, k, sizes):
                 detail = f"{line.text!r} and its introduction, the table on the next page"
+                defects.append(Defect(page.number, "heading at the foot", detail))
+            elif _is_heading(line, sizes) and _fields_alone(page, after, k, sizes):
+                detail = f"{line.text!r} over its short fields alone, their text on the next page"
                 defects.append(Defect(page.number, "heading at the foot", detail))
         # a prompt (a bold question, a table's caption) ending the page, what it asks on the next
         if after is not None and not cover and lines and not ends_chapter:
@@ -733,6 +862,11 @@ def audit(
                 defects.append(
                     Defect(page.number, "short table split", f"{whole / usable:.0%} of a page")
                 )
+            elif continues:
+                final = i + 2 >= len(pages) or _starts_chapter(pages[i + 2], sizes)
+                needless = _split_needlessly(page, after, sizes) if final else None
+                if needless:
+                    defects.append(Defect(page.number, "table split needlessly", needless))
     return defects
 
 
@@ -745,12 +879,73 @@ def _question_defects(pages: Sequence[Page], sizes: Sizes) -> list[Defect]:
     """
     out: list[Defect] = []
     begun = False  # past the contents
-    for page in pages[1:]:
+    for before, page in itertools.pairwise(pages):
         if page.is_contents or not page.lines:
             continue
         first = page.lines[0]
+        # a sheet going on over the page, its header row repeated at the top, says what it is
+        sheet = (
+            page.tables
+            and before.tables
+            and page.tables[0].top <= page.content_top + 3
+            and page.tables[0].header == before.tables[-1].header
+            and before.tables[-1].bottom >= before.content_bottom - 3
+        )
         # a question's heading, or a chapter's: a part's own (point 17's goals) is smaller
-        if begun and first.size < sizes.heading + 1:
+        if begun and first.size < sizes.heading + 1 and not sheet:
             out.append(Defect(page.number, "question goes on without it", repr(first.text)))
         begun = True
+        out.extend(_carried(page, sizes))
+        if page.width > page.height:
+            out.extend(_sheet_defects(page))
     return out
+
+
+def _carried(page: Page, sizes: Sizes) -> list[Defect]:
+    """A question repeated at a page's top over too little of it: a heading and a row or two."""
+    first = page.lines[0]
+    if not (first.size >= sizes.heading - 0.5 and re.search(r"\((forts|cont)\.\)$", first.text)):
+        return []
+    # up to the next question (a heading as large): its own parts' headings are its
+    after = [line.top for line in page.lines[1:] if line.size >= first.size - 0.3]
+    end = min(after, default=page.content_bottom)
+    usable = page.height - TOP_MARGIN - BOTTOM_MARGIN
+    if (end - first.bottom) / usable < LEAST_CARRIED:
+        share = f"{(end - first.bottom) / usable:.0%} of a page under {first.text!r}"
+        return [Defect(page.number, "continued with too little", share)]
+    return []
+
+
+def _sheet_defects(page: Page) -> list[Defect]:
+    """A landscape sheet's type too small to read, or its rows too low to write in."""
+    out = []
+    for table in page.tables:
+        inside = [line for line in page.lines if table.top - 1 <= line.top <= table.bottom]
+        small = [line for line in inside if line.size < SHEET_TYPE]
+        if small:
+            detail = f"{min(line.size for line in small):.1f} pt: {small[0].text!r}"
+            out.append(Defect(page.number, "small type on a sheet", detail))
+        rows = [(b - a) / MM for a, b in itertools.pairwise(table.bounds)]
+        low = [h for h in rows if h < SHEET_ROW_MM]
+        if low:
+            out.append(Defect(page.number, "low writing row", f"{min(low):.1f} mm"))
+    return out
+
+
+def _cramped_entries(page: Page) -> list[Defect]:
+    """Contents entries whose page number follows their text without a dot leader.
+
+    A long entry wrapped too late leaves no room for the leader on its last
+    line: "biblioteken?.33" reads as one word, the number as part of the title.
+    """
+    listed = [line for line in page.lines if _LEADER.search(line.text)]
+    if not page.is_contents or not listed:
+        return []
+    edge = max(line.x1 for line in listed)
+    return [
+        Defect(page.number, "contents entry without leader", line.text[-40:])
+        for line in page.lines
+        if not _LEADER.search(line.text)
+        and re.search(r"\d+$", line.text)
+        and abs(line.x1 - edge) < 2
+    ]

@@ -103,15 +103,43 @@ def test_the_board_reads_no_codes_or_commands(run: Run, lang: str) -> None:
 
 def test_the_summary_opens_with_a_text_composed_from_its_numbers(run: Run) -> None:
     text = _plain(_summary(run, "s.md").read_text(encoding="utf-8"))
-    opening = text.split("## Sammanfattning\n\n", 1)[1].split("\n", 1)[0]
-    assert opening == (
-        "Sammanställningen bygger på 5 av 5 bibliotekens planer. Flest bibliotek prioriterar "
-        "Den kommunplacerade flyktingen (5 av 5). Av 43 åtgärder och aktiviteter är 10 klara "
-        "och 9 försenade. Mest stöd behöver Sjöby bibliotek: planen har 8 fel. Sjöby bibliotek "
-        "har ännu ingen budget för kommunikationsplanen."
+    who, standing_out = text.split("## Sammanfattning\n\n", 1)[1].split("\n\n")[:2]
+    assert who == (
+        "Kluster Sydost samlar 5 bibliotek: Björkeryds bibliotek, Ekhamns bibliotek, Lövsjö "
+        "bibliotek, Sjöby bibliotek och Stenviks bibliotek. Sammanställningen bygger på 5 av 5 "
+        "bibliotekens planer. Planerna gäller 2010–2011, och läget är det den 2011-03-01."
+    )
+    # the group most libraries chose is also the one the most votes went to; the library
+    # with the most late items is the one with three of the nine
+    assert standing_out == (
+        "Flest bibliotek prioriterar Den kommunplacerade flyktingen (5 av 5). Den gruppen fick "
+        "också flest röster: 35 av 189. Av 43 åtgärder och aktiviteter är 10 klara och 9 "
+        "försenade. Flest försenade har Stenviks bibliotek (3 av 9). Mest stöd behöver Sjöby "
+        "bibliotek: planen har 8 fel. Sjöby bibliotek har ännu ingen budget för "
+        "kommunikationsplanen."
     )
     english = _plain(_summary(run, "e.md", "--lang", "en").read_text(encoding="utf-8"))
     assert "Sjöby bibliotek needs help most: its plan has 8 errors." in english
+    assert "That group also has the most votes: 35 of 189." in english
+    assert "Stenviks bibliotek has the most that are late (3 of 9)." in english
+
+
+def test_the_cover_says_what_a_municipal_report_says(run: Run) -> None:
+    """Type, status, audience, the day made and whom to ask, in the PDF and in Word alike."""
+    wanted = [
+        "Kommuner",
+        "Björkeryds kommun, Ekhamns kommun",
+        "Lägesrapport",
+        "Underlag, inte fastställt",
+        "Klustrets styrgrupp och biblioteken",
+        "Upprättad",
+        "Maria Lindahl (Björkeryds bibliotek)",
+    ]
+    pdf = read_pages(_summary(run, "s.pdf").read_bytes())[0]
+    said = _plain(" ".join(line.text for line in pdf.lines))
+    assert [w for w in wanted if w not in said] == []
+    word = _plain(_word_text(_summary(run, "s.docx")))
+    assert [w for w in wanted if w not in word] == []
 
 
 def test_a_budget_not_set_is_said_in_every_format(run: Run) -> None:

@@ -521,9 +521,28 @@ def test_workbook_questions_and_sheets_each_stay_on_one_page() -> None:
 
 def test_blank_workbook_cover_has_lines_for_library_date_and_participants() -> None:
     book = build_document(Plan(), mode=Mode.WORKBOOK)
-    assert book.cover_fields == ("Bibliotek", "Datum", "Deltagare")
+    assert book.cover_fields == ("Bibliotek", "Kommun", "Datum", "Deltagare")
     cover = _pdf(Plan(), workbook=True).pages[0].extract_text()
     assert all(f"{name}:" in cover for name in book.cover_fields)
+    # the cover says what the document is, as a plan's names its type
+    assert ("Dokumenttyp", "Arbetsbok") in book.control_lines and "Arbetsbok" in cover
+
+
+def test_pre_filled_workbook_cover_names_library_municipality_and_date(example: Plan) -> None:
+    book = build_document(example, mode=Mode.WORKBOOK)
+    lines = dict(book.title_lines)
+    assert lines["Bibliotek"] == example.library.name
+    assert lines["Kommun"] == example.library.municipality and "Datum" in lines
+    # who takes part is the workshop's to write
+    assert book.cover_fields == ("Deltagare",)
+    import docx
+
+    stream = io.BytesIO()
+    klusterplan.export(example, "docx", stream, ExportOptions(workbook=True))
+    word = docx.Document(io.BytesIO(stream.getvalue()))
+    text = "\n".join(p.text for p in word.paragraphs)
+    text += "\n".join(c.text for t in word.tables for r in t.rows for c in r.cells)
+    assert "Arbetsbok" in text and example.library.municipality in text
 
 
 def test_an_amount_is_never_broken(example: Plan) -> None:

@@ -250,6 +250,19 @@ def test_large_print_sets_16_points_on_paper_and_records_for_wide_tables() -> No
     # the eight-column action tables become one description list a row
     assert len(page.tables) < len(Page(export(klusterplan.example())).tables)
     assert text.count('class="fields record"') >= 11
+    # on a phone a record's date and status stand beside their names, its text under
+    assert '<dt class="brief">Klart senast</dt>' in text
+    assert '<dt class="brief">Status</dt>' in text
+    assert "<dt>Åtgärd</dt>" in text
+
+
+def test_two_short_fields_of_a_list_are_set_alike() -> None:
+    page = _plan_page()
+    # "Budget för kommunikationsplanen" is too long a label to keep its value beside it
+    # on a phone, so "Aktiviteternas kostnad" under it stands as it does
+    assert "<dt>Budget för kommunikationsplanen</dt>" in page
+    assert "<dt>Aktiviteternas kostnad</dt>" in page
+    assert '<dt class="brief">Segment</dt>' in page  # a list of short labels keeps them beside
 
 
 def test_blank_and_prefilled_workbook() -> None:
@@ -405,3 +418,26 @@ def test_a_table_is_records_on_a_phone_only_when_it_does_not_fit() -> None:
         assert stacked[wide], wide
     # a table that stays one has its columns' shares on a phone
     assert "--phone:" in page
+
+
+def test_the_plan_words_in_a_sentence_keep_the_spaces_around_them() -> None:
+    page = export(klusterplan.example(), language=Language.EN)
+    summary = re.search(r"<p>The plan prioritises.*?</p>", page)
+    assert summary is not None
+    words = re.sub(r"<[^>]+>", "", summary.group())
+    # the group names are marked Swedish in an English sentence, and read as words
+    assert "target groups; Den identitetsökande tonåringen, Det nyfikna" in words
+    assert "förskolebarnet and Den kommunplacerade flyktingen got the most" in words
+    assert '<span lang="sv-SE">Det nyfikna förskolebarnet</span>' in summary.group()
+
+
+def test_the_printed_footer_carries_plan_text_only_as_an_escaped_css_string() -> None:
+    plan = klusterplan.example()
+    name = 'Bibl"} body{display:none} </style><b>x'
+    page = export(attrs.evolve(plan, library=attrs.evolve(plan.library, name=name)))
+    rule = re.search(r"@bottom-left \{ content: (\"[^\"]*\");", page)
+    assert rule is not None
+    # every character but letters, digits and spaces escaped: nothing ends the string
+    assert "Bibl\\22 \\7d  body\\7b display\\3a none\\7d  \\3c \\2f style\\3e" in rule.group(1)
+    assert page.count("</style>") == page.count("<style")
+    assert 'Sida " counter(page) " av " counter(pages)' in page

@@ -8,6 +8,7 @@ when Chromium or axe-core is missing; in CI (``CI`` set) it fails instead.
 
 from __future__ import annotations
 
+import base64
 import contextlib
 import io
 import json
@@ -23,6 +24,7 @@ from typing import Any
 
 import attrs
 import pytest
+from page_audit import audit, read_pages
 
 import klusterplan
 from klusterplan import ExportOptions, Language
@@ -454,3 +456,68 @@ def test_on_a_desk_every_table_starts_at_the_text_edge(
 def test_axe_finds_no_violations_on_a_phone(browser: Browser, tmp_path: Path) -> None:
     with _phone(browser):
         assert _violations(browser, _page(tmp_path, klusterplan.example())) == []
+
+
+#: For each record of the activities on a phone: how many of its fields stand on one
+#: line with their name beside them, and how many under it.
+_RECORD_LINES = """[...document.querySelectorAll('table.stack')]
+  .filter(t => t.querySelector('caption').textContent === 'Aktiviteter')
+  .flatMap(t => [...t.querySelectorAll('tbody tr')]).map(tr => {
+    const beside = {}, under = [];
+    for (const td of tr.querySelectorAll('td[data-label]')) {
+      const label = td.getBoundingClientRect();
+      const value = td.firstElementChild.getBoundingClientRect();
+      if (Math.abs(value.top - label.top) < 4 && value.left > label.left + 40) {
+        beside[td.dataset.label] = value.height < 1.6 * parseFloat(getComputedStyle(td).lineHeight);
+      } else under.push(td.dataset.label);
+    }
+    return [beside, under];
+  })"""
+
+
+def test_on_a_phone_a_record_sets_short_values_beside_their_names(
+    browser: Browser, tmp_path: Path
+) -> None:
+    with _phone(browser):
+        browser.load(_page(tmp_path, klusterplan.example()))
+        records = browser.evaluate(_RECORD_LINES)
+        total = browser.evaluate(
+            "[...document.querySelectorAll('table.stack tfoot td')]"
+            ".filter(td => td.offsetParent !== null).map(td => [td.dataset.label || '', "
+            "td.textContent.trim()])"
+        )
+    assert len(records) == len(klusterplan.example().communication_plan.activities)
+    for beside, under in records:
+        # a date, a name, an amount, a status: one line each, beside its column's name
+        assert beside == {"När": True, "Ansvarig": True, "Budget": True, "Status": True}
+        # running text under its column's name, in the record's full width
+        assert {"Aktivitet", "Målgrupper"} <= set(under)
+    # the total reads "Totalt", then the amount beside its column's name
+    assert total == [["", "Totalt"], ["Budget", "47\u00a0000\u00a0kr"]]
+
+
+def _printed(browser: Browser, page: Path) -> bytes:
+    """The page as the browser prints it on A4, with the page's own print style."""
+    browser.load(page)
+    answer = browser.send("Page.printToPDF", preferCSSPageSize=True, printBackground=True)
+    return base64.b64decode(answer["data"])
+
+
+def test_printed_the_plan_reads_as_the_printed_plan(browser: Browser, tmp_path: Path) -> None:
+    data = _printed(browser, _page(tmp_path, klusterplan.example()))
+    pages = read_pages(data)
+    text = [" ".join(line.text for line in page.lines) for page in pages]
+    # the cover alone, the summary whole on the next page, then the contents on its own
+    assert text[0].startswith("Lokal kommunikationsplan") and "Kontaktperson" in text[0]
+    assert text[1].startswith("Sammanfattning") and "Aktiviteternas kostnad" in text[1]
+    assert text[2].startswith("Innehåll") and "Sammanfattning" in text[2]
+    assert "Att göra" in pages[3].lines[0].text
+    defects = audit(data)
+    # no word, date or amount broken, no table split to a lone row, no near-empty page
+    for kind in ("broken value", "table split", "near-empty page", "near-empty contents page"):
+        assert [str(d) for d in defects if d.kind == kind] == []
+    # a label's lines, a chapter's short tail: at most a few the browser sets as it will
+    assert len(defects) <= 3, [str(d) for d in defects]
+    # every page but the cover carries the footer's line and its number, as printed plans do
+    assert all(page.footer_gap is not None for page in pages[1:])
+    assert pages[0].footer_gap is None

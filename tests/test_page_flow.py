@@ -82,7 +82,8 @@ def _cases(fmt: str) -> Iterator[Any]:
 def test_pdf_pages_flow(name: str) -> None:
     make, sizes = DOCUMENTS[name]
     # a workbook's every page opens with its question, or the question continued
-    found = audit(make("pdf"), sizes, PHRASES, questions="workbook" in name)
+    # a record going on over a page opens it again with its first field, continued
+    found = audit(make("pdf"), sizes, PHRASES, questions="workbook" in name, cues=True)
     assert [str(d) for d in found] == []
 
 
@@ -199,14 +200,16 @@ def test_the_audit_lets_a_record_end_with_a_field_at_the_foot() -> None:
     assert [d for d in found if d.kind == "lone field at the foot"] == []
 
 
-def _record_pages(canvas: Any, number: int, at_foot: int) -> None:
+def _record_pages(canvas: Any, number: int, at_foot: int, cue: bool = False) -> None:
     """A cover; a page of text ending in a record's first ``at_foot`` fields under its rule;
-    the record's other fields opening the next page."""
+    the record's other fields opening the next page (after "Nr: (forts.)", with ``cue``)."""
     names = ["Nr", "Aktivitet", "Kanal", "Målgrupper", "Ansvarig", "Budget", "Status"]
     if number == 0:
         canvas.drawString(60, 700, "A cover")
         return
     fields = names[:at_foot] if number == 1 else names[at_foot:]
+    if cue and number == 2:
+        fields = ["Nr", *fields]
     top = 762
     if number == 1:
         lines = 55 - 2 * at_foot
@@ -219,9 +222,76 @@ def _record_pages(canvas: Any, number: int, at_foot: int) -> None:
         canvas.setFont("Helvetica-Bold", 10.5)
         canvas.drawString(60, top - 18 * k, f"{name}:")
         canvas.setFont("Helvetica", 10.5)
+        value = "1 (forts.)" if cue and number == 2 and k == 0 else "a value"
         canvas.drawString(
-            60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5), top - 18 * k, "a value"
+            60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5), top - 18 * k, value
         )
+
+
+def test_the_audit_sees_a_record_going_on_without_its_cue() -> None:
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 3), pages=3), NORMAL, cues=True)
+    assert [d.page for d in found if d.kind == "record goes on unmarked"] == [3]
+    found = audit(_pdf(lambda c, n: _record_pages(c, n, 3, cue=True), pages=3), NORMAL, cues=True)
+    assert [d for d in found if d.kind == "record goes on unmarked"] == []
+
+
+def test_the_audit_sees_a_long_record_moved_whole_from_a_half_empty_page() -> None:
+    def draw(canvas: Any, number: int, lines: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+        elif number == 1:
+            for k in range(lines):
+                canvas.drawString(60, 762 - 12 * k, f"line {k} of a page of text")
+        else:
+            canvas.line(60, 766, 535, 766)
+            for k, name in enumerate(["Nr", "Vad", "Vem", "När", "Var", "Hur", "Status"]):
+                canvas.setFont("Helvetica-Bold", 10.5)
+                canvas.drawString(60, 756 - 18 * k, f"{name}:")
+                canvas.setFont("Helvetica", 10.5)
+                canvas.drawString(100, 756 - 18 * k, "a value")
+
+    found = audit(_pdf(lambda c, n: draw(c, n, 30), pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "record moved whole"] == [2]
+    # a page nearly full had no room for three of its fields
+    found = audit(_pdf(lambda c, n: draw(c, n, 55), pages=3), NORMAL)
+    assert [d for d in found if d.kind == "record moved whole"] == []
+
+
+def test_the_audit_sees_small_print_in_large_print() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        canvas.setFont("Helvetica", 16)
+        for k in range(30):
+            canvas.drawString(60, 762 - 22 * k, f"line {k} of large print")
+        canvas.setFont("Helvetica", 11)
+        canvas.drawString(60, 80 + 22 * 3, "an axis number")
+
+    found = audit(_pdf(draw), LARGE)
+    assert [d.kind for d in found] == ["small print"]
+    assert audit(_pdf(draw), NORMAL) == []
+
+
+def test_the_audit_sees_a_heading_over_its_short_fields_alone_at_the_foot() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        if number == 0:
+            canvas.drawString(60, 700, "A cover")
+            return
+        if number == 2:
+            canvas.drawString(60, 762, "The group's description goes on here, a paragraph")
+            canvas.drawString(60, 750, "of two lines.")
+            return
+        for k in range(50):
+            canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+        canvas.setFont("Helvetica-Bold", 14)
+        canvas.drawString(60, 762 - 12 * 50 - 10, "A group")
+        for k, name in enumerate(["Segment", "Röster"]):
+            canvas.setFont("Helvetica-Bold", 10.5)
+            canvas.drawString(60, 762 - 12 * 52 - 14 * k, f"{name}:")
+            canvas.setFont("Helvetica", 10.5)
+            after = 60 + canvas.stringWidth(f"{name}: ", "Helvetica-Bold", 10.5)
+            canvas.drawString(after, 762 - 12 * 52 - 14 * k, "a value")
+
+    found = audit(_pdf(draw, pages=3), NORMAL)
+    assert [d.page for d in found if d.kind == "heading at the foot"] == [2]
 
 
 def test_the_audit_sees_a_record_split_with_two_fields_on_a_side() -> None:
@@ -383,6 +453,60 @@ def test_the_audit_sees_a_heading_and_its_introduction_at_the_foot() -> None:
     assert [d for d in found if d.kind == "heading at the foot"] == []
 
 
+def _split_table(canvas: Any, number: int, at_foot: int, rest: int = 14, lines: int = 30) -> None:
+    """A cover; text, a heading, its introduction and a table's first ``at_foot`` rows;
+    the rest of the table, ending its chapter; the next chapter."""
+    if number == 0:
+        canvas.drawString(60, 700, "A cover")
+        return
+    if number == 3:
+        canvas.setFont("Helvetica-Bold", 20)
+        canvas.drawString(60, 780, "Tips att dela mellan biblioteken")
+        canvas.setFont("Helvetica", 10.5)
+        for k in range(40):
+            canvas.drawString(60, 750 - 12 * k, f"line {k} of the next chapter")
+        return
+
+    def table(top: float, rows: int) -> None:
+        canvas.setFillColorRGB(0.1, 0.25, 0.4)
+        canvas.rect(60, top - 16, 475, 16, stroke=0, fill=1)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", 8.5)
+        canvas.drawString(64, top - 12, "Bibliotek  Typ  Vad  Ansvarig")
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", 8.5)
+        for k in range(rows):
+            canvas.drawString(64, top - 30 - 18 * k, f"Bibliotek {k}  åtgärd  planerad")
+            canvas.line(60, top - 36 - 18 * k, 535, top - 36 - 18 * k)
+
+    if number == 2:
+        table(780, rest)
+        return
+    for k in range(lines):
+        canvas.drawString(60, 762 - 12 * k, f"line {k} of a full page of text")
+    top = 762 - 12 * (lines + 2)
+    canvas.setFont("Helvetica-Bold", 14)
+    canvas.drawString(60, top, "Ej genomförda när perioden slutade")
+    canvas.setFont("Helvetica", 10.5)
+    canvas.drawString(60, top - 18, "What was planned or under way when the period ended.")
+    table(top - 26, at_foot)
+
+
+def test_the_audit_sees_a_table_split_that_fits_one_page_whole() -> None:
+    # the heading, its introduction and four rows at the foot of a page 60 % full; the
+    # other fourteen rows end the chapter on the next, which they leave half empty
+    found = audit(_pdf(lambda c, n: _split_table(c, n, at_foot=4), pages=4), NORMAL)
+    assert [d.page for d in found if d.kind == "table split needlessly"] == [2]
+    # a table taller than a page must split
+    found = audit(_pdf(lambda c, n: _split_table(c, n, at_foot=6, rest=34), pages=4), NORMAL)
+    assert [d for d in found if d.kind == "table split needlessly"] == []
+    # whole on the next page, it would leave the page before nearly empty
+    found = audit(
+        _pdf(lambda c, n: _split_table(c, n, at_foot=12, rest=10, lines=8), pages=4), NORMAL
+    )
+    assert [d for d in found if d.kind == "table split needlessly"] == []
+
+
 def test_the_audit_reads_numbers_in_ruled_rows_as_rows() -> None:
     def draw(canvas: Any, number: int, rules: bool) -> None:
         for k in range(40):
@@ -540,3 +664,77 @@ def test_the_overlap_check_sees_text_over_text(tmp_path: Any) -> None:
     canvas.drawString(60, 695, "A table drawn over it")
     canvas.save()
     assert _overlaps(path.read_bytes()) != []
+
+
+def _sheet_pdf(row_mm: float, size: float) -> bytes:
+    """A landscape sheet: a dark header row over rows ``row_mm`` high in ``size`` pt."""
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.pdfgen.canvas import Canvas
+
+    out = io.BytesIO()
+    canvas = Canvas(out, pagesize=landscape(A4))
+    width, height = landscape(A4)
+    for number in range(2):
+        canvas.setFont("Helvetica-Bold", 16)
+        canvas.drawString(57, height - 70, "ATT GÖRA" if number else "Innehåll ....... 2")
+        top = height - 90
+        canvas.setFillColorRGB(0.12, 0.3, 0.47)
+        canvas.rect(57, top - 16, width - 114, 16, fill=1, stroke=0)
+        canvas.setFillColorRGB(1, 1, 1)
+        canvas.setFont("Helvetica-Bold", size)
+        canvas.drawString(60, top - 12, "Möjliga omgående åtgärder")
+        canvas.setFillColorRGB(0, 0, 0)
+        canvas.setFont("Helvetica", size)
+        y = top - 16
+        for row in range(1, 11):
+            canvas.drawString(60, y - size - 2, f"{row}.")
+            y -= row_mm * MM
+            canvas.line(57, y, width - 57, y)
+        canvas.showPage()
+    canvas.save()
+    return out.getvalue()
+
+
+def test_the_audit_sees_a_sheet_in_small_type_and_low_rows() -> None:
+    found = audit(_sheet_pdf(10.0, 8.5), NORMAL, questions=True)
+    kinds = {d.kind for d in found}
+    assert {"small type on a sheet", "low writing row"} <= kinds
+    assert audit(_sheet_pdf(13.0, 10.5), NORMAL, questions=True) == []
+
+
+def test_the_audit_sees_a_question_continued_with_too_little() -> None:
+    def draw(canvas: Any, number: int) -> None:
+        canvas.setFont("Helvetica-Bold", 12.5)
+        if number == 0:
+            canvas.drawString(57, 842 - 70, "5. Vilka är våra målgrupper?")
+            for k in range(22):
+                canvas.line(57, 842 - 100 - 25.5 * k, 538, 842 - 100 - 25.5 * k)
+        else:
+            canvas.drawString(57, 842 - 70, "5. Vilka är våra målgrupper? (forts.)")
+            for k in range(2):  # two lines carried over, then the next question
+                canvas.line(57, 842 - 100 - 25.5 * k, 538, 842 - 100 - 25.5 * k)
+            canvas.drawString(57, 842 - 180, "6. Hur når vi dem?")
+            for k in range(20):
+                canvas.line(57, 842 - 210 - 25.5 * k, 538, 842 - 210 - 25.5 * k)
+
+    found = audit(_pdf(draw, pages=2), NORMAL, questions=True)
+    assert [d.kind for d in found if d.page == 2] == ["continued with too little"]
+
+
+def test_the_audit_sees_a_contents_entry_without_its_leader() -> None:
+    def draw(canvas: Any, number: int, cramped: bool) -> None:
+        for k in range(30):
+            y = 762 - 14 * k
+            if cramped and k == 7:
+                # a title wrapped too late: its number right after it, one dot between
+                canvas.drawRightString(535, y, "A long question of the plan, to the edge?.33")
+                continue
+            end = 535 - canvas.stringWidth("33", "Helvetica", 10.5)
+            canvas.drawString(60, y, f"Chapter {k}")
+            start = 60 + canvas.stringWidth(f"Chapter {k} ", "Helvetica", 10.5)
+            canvas.drawRightString(end, y, "." * int((end - start) / 3.2))
+            canvas.drawRightString(535, y, "33")
+
+    found = audit(_pdf(lambda c, n: draw(c, n, True)), NORMAL)
+    assert [d.kind for d in found] == ["contents entry without leader"]
+    assert audit(_pdf(lambda c, n: draw(c, n, False)), NORMAL) == []

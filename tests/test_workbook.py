@@ -14,7 +14,7 @@ import pytest
 import klusterplan
 from klusterplan import ExportOptions, Language, Mode, Plan, build_document, export, label, testing
 from klusterplan._document.sections import SECTIONS
-from klusterplan._document.workbook import AMEND_LINES, MORE_ROWS, WORKBOOK_ROWS
+from klusterplan._document.workbook import MORE_ROWS, OPEN_LINES, WORKBOOK_ROWS
 from klusterplan.document import (
     BulletList,
     Document,
@@ -252,15 +252,22 @@ def test_prefilled_from_plan(example: Plan) -> None:
     assert isinstance(mission[0], Paragraph)
     assert mission[0].text == example.organisation.mission.strip()
     assert mission[0].marks == (Mark("organisation.mission", 0, len(mission[0].text)),)
-    # what is written under it adds to the mission
-    assert mission[1:] == (WritingSpace(AMEND_LINES, path="organisation.mission"),)
+    # what is written under it adds to the mission: an open question's six lines, however
+    # much the plan already says
+    assert mission[1:] == (WritingSpace(OPEN_LINES, path="organisation.mission"),)
     (immediate,) = _section(book, "actions-immediate").blocks
     assert isinstance(immediate, Table)
     # the roles' convention stands in their column's header
     assert immediate.headers[3:] == ("Ansvarig", "Roller, med komma emellan")
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
     # the plan's actions and two rows for more: no page of empty rows
-    assert len(immediate.rows) == len(actions) + MORE_ROWS
+    # room for more: two rows at least, and as many as fill the page the sheet ends on
+    assert len(immediate.rows) >= len(actions) + MORE_ROWS
+    assert all(
+        all(c == f"{n}." for c in row)
+        for n, row in enumerate(immediate.rows, 1)
+        if n > len(actions)
+    )
     assert immediate.rows[0][0] == f"1. {actions[0].what}"
     # the row's number stands in each of its cells
     assert immediate.rows[0][3:] == (
@@ -320,7 +327,7 @@ def test_partial_plan_leaves_room_for_the_rest() -> None:
     book = build_workbook(plan)
     assert _section(book, "mission").blocks == (
         Paragraph("Läsa.", marks=(Mark("organisation.mission", 0, 5),)),
-        WritingSpace(AMEND_LINES, path="organisation.mission"),
+        WritingSpace(OPEN_LINES, path="organisation.mission"),
     )
     (partners,) = _section(book, "partners").blocks
     # the seed's two programmes to start from, and room for more

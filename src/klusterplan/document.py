@@ -71,6 +71,7 @@ __all__ = [
     "language_tag",
     "marked_values",
     "pieces",
+    "sheet_role",
 ]
 
 #: Tables with this many columns or more go on landscape pages (Word, PDF): on a
@@ -322,6 +323,22 @@ class Table:
     def alignment(self, column: int) -> str:
         """``left`` or ``right`` for ``column``."""
         return self.align[column] if column < len(self.align) else "left"
+
+    @property
+    def type_role(self) -> str:
+        """The type size role it is set in (``body``, ``table`` or ``small``).
+
+        A workshop's sheet of its own (:attr:`keep_together`, written in by hand)
+        is set as the questions are; a :attr:`dense` table in the small type.
+        """
+        return sheet_role(len(self.headers), self.row_lines, self.keep_together)
+
+
+def sheet_role(columns: int, row_lines: int, keep_together: bool) -> str:
+    """The type role of a table of ``columns`` (see :attr:`Table.type_role`)."""
+    if row_lines and keep_together:
+        return "body"
+    return "small" if columns >= DENSE_COLUMNS else "table"
 
 
 @attrs.frozen

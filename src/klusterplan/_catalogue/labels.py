@@ -34,6 +34,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "for_groups_short": ("För målgrupperna", "For the target groups"),
     "campaign_roles": ("Ansvar och roller i kampanjen", "Responsibility and roles in the campaign"),
     "workbook_library": ("Bibliotek", "Library"),
+    "workbook_kind": ("Arbetsbok", "Workbook"),
     "workbook_participants": ("Deltagare", "Participants"),
     "votes_alt": (
         "Stapeldiagram över rösterna på dialogforum",
@@ -485,8 +486,8 @@ _LABELS: dict[str, tuple[str, str]] = {
         "The summary draws on the plans of {loaded} of the {total} libraries.",
     ),
     "cluster_text_groups": (
-        "Flest bibliotek prioriterar {group} ({n} av {libraries}).",
-        "Most libraries prioritise {group} ({n} of {libraries}).",
+        "Flest bibliotek prioriterar {group} ({n}\u00a0av\u00a0{libraries}).",
+        "Most libraries prioritise {group} ({n}\u00a0of\u00a0{libraries}).",
     ),
     "cluster_text_work": (
         "Av {total} åtgärder och aktiviteter är {done} klara och {late} försenade.",
@@ -507,6 +508,43 @@ _LABELS: dict[str, tuple[str, str]] = {
         "Mest stöd behöver {library}: planen har {errors}.",
         "{library} needs help most: its plan has {errors}.",
     ),
+    "cluster_text_who": (
+        "{cluster} samlar {libraries}: {names}.",
+        "{cluster} brings together {libraries}: {names}.",
+    ),
+    "cluster_the": ("Klustret", "The cluster"),
+    "cluster_text_period": (
+        "Planerna gäller {period}, och läget är det den {day}.",
+        "The plans cover {period}, and the figures are as of {day}.",
+    ),
+    "cluster_text_period_end": (
+        "Planerna gäller {period}, och läget är det när perioden slutade, {day}.",
+        "The plans cover {period}, and the figures are as of the period's end, {day}.",
+    ),
+    "cluster_text_votes_same": (
+        "Den gruppen fick också flest röster: {votes}\u00a0av\u00a0{total}.",
+        "That group also has the most votes: {votes}\u00a0of\u00a0{total}.",
+    ),
+    "cluster_text_votes": (
+        "Flest röster fick {group}: {votes}\u00a0av\u00a0{total}.",
+        "{group} has the most votes: {votes}\u00a0of\u00a0{total}.",
+    ),
+    "cluster_text_late": (
+        "Flest försenade har {library} ({n}\u00a0av\u00a0{late}).",
+        "{library} has the most that are late ({n}\u00a0of\u00a0{late}).",
+    ),
+    "and": ("och", "and"),
+    "municipalities": ("Kommuner", "Municipalities"),
+    "cluster_report_running": ("Lägesrapport", "Progress report"),
+    "cluster_report_ended": ("Slutrapport för perioden", "Final report for the period"),
+    "cluster_status_value": ("Underlag, inte fastställt", "For discussion, not adopted"),
+    "cluster_audience": ("Till", "For"),
+    "cluster_audience_value": (
+        "Klustrets styrgrupp och biblioteken",
+        "The cluster's board and its libraries",
+    ),
+    "cluster_made": ("Upprättad", "Made"),
+    "cluster_contacts": ("Kontaktpersoner", "Contact persons"),
     "cluster_plans": ("Planer", "Plans"),
     "cluster_read": ("{loaded} av {total} lästa", "{loaded} of {total} read"),
     "cluster_read_failed": (

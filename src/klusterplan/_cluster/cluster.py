@@ -295,7 +295,21 @@ def _library(member: Member, plan: Plan, end: _dt.date | None, ended: bool) -> L
         cp.budget,
         end,
         ended,
+        _contact(plan),
     )
+
+
+def _contact(plan: Plan) -> str:
+    """The library's person to ask, by name: the text before a role (``Maria Lindahl, ...``)."""
+    for said in (
+        plan.document.contact.name,
+        plan.organisation.development_leader.name,
+        plan.library.author,
+    ):
+        name = said.split(",")[0].strip()
+        if name:
+            return name
+    return ""
 
 
 def _measured(item: _followup.Item) -> bool:

@@ -19,7 +19,7 @@ from .._catalogue import format as _format
 from .._catalogue.labels import enum_label
 from .._catalogue.text import in_language
 from .._document import design as _design
-from .._document.builder import Builder, kept, long_text
+from .._document.builder import kept
 from .._document.metrics import fit_columns
 from .._model.followup import Achievement, Kind, achievement
 from ..document import (
@@ -35,71 +35,24 @@ from ..document import (
     Table,
 )
 from ..model import ActionStatus, Horizon, Language
+from .builder import SummaryBuilder, whole
+from .front import control_lines, cover_lines, written
 from .summary import CheckSummary, ClusterSummary, Entry, MatchNote, NoteKind
 
 __all__ = ["build_summary_document"]
 
 #: How many groups the briefing names as the most prioritised.
 TOP = 3
-#: A library's name up to this long stays on one line in a table cell.
-SHORT_NAME = 24
-_NBSP = "\u00a0"
 #: The nouns that count a rule's findings, by the worst severity it reported at.
 _FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
-
-
-def whole(text: str) -> str:
-    """``text`` with its spaces no-break: a short label a reader takes in at a glance."""
-    return text.replace(" ", _NBSP)
-
-
-class _Builder(Builder):
-    """The document builder, with the summary and its numbers, libraries and tallies."""
-
-    def __init__(self, summary: ClusterSummary, language: Language, large_print: bool) -> None:
-        super().__init__(language, summary.language, large_print)
-        self.s = summary
-
-    def n(self, value: int) -> str:
-        return _format.number(value)
-
-    def count(self, key: str, n: int) -> str:
-        """``n`` and its noun: ``1 bibliotek``, ``2 libraries``."""
-        return self.t(f"{key}_{'one' if n == 1 else 'many'}", n=self.n(n))
-
-    def lib(self, index: int) -> str:
-        """A library's name, in a table or a sentence: on one line when it is short."""
-        name = self.s.libraries[index].name
-        return whole(name) if len(name) <= SHORT_NAME else name
-
-    def achieved(self, value: Achievement) -> str:
-        return whole(self.t("achievement_" + value.value))
-
-    def statuses(self, counts: Sequence[int]) -> str:
-        return ", ".join(
-            f"{self.status(s)}: {self.n(c)}" for s, c in zip(ActionStatus, counts, strict=True) if c
-        )
-
-    def tally(self, counts: Sequence[int]) -> str:
-        """``27 – planerad: 12, pågår: 9``: the total, then each status that has any."""
-        total = self.n(sum(counts))
-        return f"{total} – {self.statuses(counts)}" if sum(counts) else total
-
-    def by_library(self, items: Iterable[tuple[int, str]]) -> Fields:
-        """Each library's name and what it says."""
-        return Fields(
-            tuple(Field(self.lib(i), text, long_text(text)) for i, text in items), self.tag
-        )
-
-
 # -- the briefing --------------------------------------------------------------
 
 
-def _top(b: _Builder, ranked: Sequence[tuple[str, int]]) -> str:
+def _top(b: SummaryBuilder, ranked: Sequence[tuple[str, int]]) -> str:
     return ", ".join(f"{name} ({b.count('libraries', n)})" for name, n in ranked[:TOP] if n)
 
 
-def _briefing(b: _Builder) -> list[Block]:
+def _briefing(b: SummaryBuilder) -> list[Block]:
     s = b.s
     total = len(s.libraries) + len(s.failed)
     read = b.t("cluster_read", loaded=b.n(len(s.libraries)), total=b.n(total))
@@ -160,10 +113,10 @@ def _briefing(b: _Builder) -> list[Block]:
         ),
     ]
     fields = tuple(Field(b.t(key), value) for key, value in items if value)
-    return [Paragraph(_written(b)), Fields(fields, b.tag)]
+    return [*(Paragraph(text) for text in written(b) if text), Fields(fields, b.tag)]
 
 
-def _listed(b: _Builder, entries: Sequence[Entry]) -> str:
+def _listed(b: SummaryBuilder, entries: Sequence[Entry]) -> str:
     """``31 – Björkeryds bibliotek, ...``: how many, and whose."""
     if not entries:
         return ""
@@ -171,7 +124,7 @@ def _listed(b: _Builder, entries: Sequence[Entry]) -> str:
     return f"{b.n(len(entries))} – {', '.join(b.lib(i) for i in libraries)}"
 
 
-def _ended(b: _Builder) -> str:
+def _ended(b: SummaryBuilder) -> str:
     """When the libraries' periods ended, and for whom they still run; empty if none ended."""
     s = b.s
     ended = s.ended
@@ -192,59 +145,6 @@ def _ended(b: _Builder) -> str:
     return "; ".join(said)
 
 
-def _written(b: _Builder) -> str:
-    """The summary in a few sentences composed from its numbers, for a board to read first."""
-    s = b.s
-    total = len(s.libraries) + len(s.failed)
-    said = [b.t("cluster_text_read", loaded=b.n(len(s.libraries)), total=b.n(total))]
-    if s.groups:
-        top = max(s.groups, key=lambda g: g.libraries)
-        said.append(
-            b.t(
-                "cluster_text_groups",
-                group=top.name,
-                n=b.n(top.libraries),
-                libraries=b.n(len(s.libraries)),
-            )
-        )
-    work = [sum(c) for c in zip(*(r.counts for r in s.statuses), strict=True)]
-    if sum(work):
-        done = work[list(ActionStatus).index(ActionStatus.DONE)]
-        # (a period still running counts what is late; one that has ended, what was not done)
-        said.append(
-            b.t(
-                "cluster_text_work" if s.running else "cluster_text_work_ended",
-                total=b.n(sum(work)),
-                done=b.n(done),
-                late=b.n(len(s.late)),
-                open=b.n(len(s.not_done)),
-            )
-        )
-    if s.running and s.ended:
-        said.append(
-            b.t(
-                "cluster_text_not_done",
-                libraries=", ".join(b.lib(i) for i in s.ended),
-                n=b.n(len(s.not_done)),
-            )
-        )
-    errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
-    if errors:
-        worst = errors[0]
-        said.append(
-            b.t(
-                "cluster_text_help",
-                library=b.lib(worst.library),
-                errors=b.count("errors", worst.errors),
-            )
-        )
-    missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
-    if missing:
-        key = "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets"
-        said.append(b.t(key, libraries=", ".join(missing)))
-    return " ".join(said)
-
-
 def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
     counts = dict.fromkeys(Achievement, 0)
     for e in entries:
@@ -255,7 +155,7 @@ def _achievements(entries: Iterable[Entry]) -> dict[Achievement, int]:
 # -- the sections --------------------------------------------------------------
 
 
-def _libraries(b: _Builder) -> list[Block]:
+def _libraries(b: SummaryBuilder) -> list[Block]:
     s = b.s
     unset = whole(b.t("not_set"))
     rows = [
@@ -303,7 +203,7 @@ def _libraries(b: _Builder) -> list[Block]:
     return [table, Paragraph(note)]
 
 
-def _failed(b: _Builder) -> list[Block]:
+def _failed(b: SummaryBuilder) -> list[Block]:
     if not b.s.failed:
         return []
 
@@ -319,7 +219,7 @@ def _failed(b: _Builder) -> list[Block]:
     return [Paragraph(b.t("cluster_failed_intro")), Fields(fields)]
 
 
-def _group_cell(b: _Builder, group_index: int, library: int) -> str:
+def _group_cell(b: SummaryBuilder, group_index: int, library: int) -> str:
     choice = b.s.groups[group_index].choice(library)
     if choice is None:
         return ""
@@ -330,7 +230,7 @@ def _group_cell(b: _Builder, group_index: int, library: int) -> str:
     return whole(f"{b.t('campaign_mark')} {choice.priority}")
 
 
-def _groups(b: _Builder) -> list[Block]:
+def _groups(b: SummaryBuilder) -> list[Block]:
     s = b.s
     libs = range(len(s.libraries))
     headers = (
@@ -374,7 +274,7 @@ def _groups(b: _Builder) -> list[Block]:
     return [Paragraph(b.t("cluster_groups_legend"), keep_with_next=True), table]
 
 
-def _note(b: _Builder, note: MatchNote) -> str:
+def _note(b: SummaryBuilder, note: MatchNote) -> str:
     libs = ", ".join(b.lib(i) for i in note.libraries)
     ids = ", ".join(i for i in note.ids if i)
     names = ", ".join(b.t("quoted", text=n) for n in note.names if n)
@@ -382,7 +282,7 @@ def _note(b: _Builder, note: MatchNote) -> str:
     return b.t(f"note_{note.kind.value}", group=group, libraries=libs, ids=ids, names=names)
 
 
-def _matching(b: _Builder) -> list[Block]:
+def _matching(b: SummaryBuilder) -> list[Block]:
     order = list(NoteKind)
     notes = sorted(b.s.notes, key=lambda n: (order.index(n.kind), n.group.casefold()))
     items: list[str] = []
@@ -400,7 +300,7 @@ def _matching(b: _Builder) -> list[Block]:
     return [BulletList(tuple(items), lang=b.tag)]
 
 
-def _votes(b: _Builder) -> list[Block]:
+def _votes(b: SummaryBuilder) -> list[Block]:
     voted = sorted((g for g in b.s.groups if g.voted), key=lambda g: (-g.votes, g.name.casefold()))
     table = b.table(
         ("#", b.t("target_group"), b.t("libraries_column"), b.t("votes")),
@@ -421,11 +321,11 @@ def _votes(b: _Builder) -> list[Block]:
     ]
 
 
-def _status_headers(b: _Builder) -> list[str]:
+def _status_headers(b: SummaryBuilder) -> list[str]:
     return [b.status(s).capitalize() for s in ActionStatus]
 
 
-def _actions(b: _Builder) -> list[Block]:
+def _actions(b: SummaryBuilder) -> list[Block]:
     s = b.s
     rows: list[tuple[str, ...]] = []
     for row in s.statuses:
@@ -464,11 +364,11 @@ def _actions(b: _Builder) -> list[Block]:
     return [Paragraph(b.t("cluster_actions_intro"), keep_with_next=True), actions, activities]
 
 
-def _kind(b: _Builder, entry: Entry) -> str:
+def _kind(b: SummaryBuilder, entry: Entry) -> str:
     return enum_label(entry.item.kind, b.lang)
 
 
-def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Table:
+def _entries(b: SummaryBuilder, entries: Sequence[Entry], key: str, late: bool) -> Table:
     """Items late or due, one row each; a late one says by how many days."""
     headers = (
         b.t("library"),
@@ -495,14 +395,14 @@ def _entries(b: _Builder, entries: Sequence[Entry], key: str, late: bool) -> Tab
     return b.table(headers, rows, widths, key)
 
 
-def _not_done(b: _Builder) -> list[Block]:
+def _not_done(b: SummaryBuilder) -> list[Block]:
     if not b.s.not_done:
         return []
     intro = Paragraph(b.t("cluster_not_done_intro"), keep_with_next=True)
     return [intro, _entries(b, b.s.not_done, "cluster-not-done", late=False)]
 
 
-def _late(b: _Builder) -> list[Block]:
+def _late(b: SummaryBuilder) -> list[Block]:
     if not b.s.running:
         return []
     if not b.s.late:
@@ -510,7 +410,7 @@ def _late(b: _Builder) -> list[Block]:
     return [_entries(b, b.s.late, "cluster-late", late=True)]
 
 
-def _due(b: _Builder) -> list[Block]:
+def _due(b: SummaryBuilder) -> list[Block]:
     if not b.s.running:
         return []
     if not b.s.due:
@@ -518,7 +418,7 @@ def _due(b: _Builder) -> list[Block]:
     return [_entries(b, b.s.due, "cluster-due", late=False)]
 
 
-def _tips(b: _Builder) -> list[Block]:
+def _tips(b: SummaryBuilder) -> list[Block]:
     s = b.s
     intro = Paragraph(b.t("cluster_tips_intro", question=b.t("sharing_tips")), keep_with_next=True)
     if not s.tips:
@@ -530,7 +430,7 @@ def _tips(b: _Builder) -> list[Block]:
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
 
 
-def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
+def _lacks(b: SummaryBuilder, check: CheckSummary) -> BulletList:
     """What one library's plan does not yet do, in the rules' own words, worst first."""
     counts = dict(check.codes)
     level = dict(check.severities)
@@ -555,7 +455,7 @@ def _lacks(b: _Builder, check: CheckSummary) -> BulletList:
     return BulletList(tuple(items), b.t("cluster_lacks", library=b.lib(check.library)))
 
 
-def _checks(b: _Builder) -> list[Block]:
+def _checks(b: SummaryBuilder) -> list[Block]:
     s = b.s
     order = sorted(s.checks, key=lambda c: (-c.errors, -c.warnings, -c.infos, c.library))
     rows = [(b.lib(c.library), b.n(c.errors), b.n(c.warnings), b.n(c.infos)) for c in order]
@@ -582,7 +482,7 @@ def _checks(b: _Builder) -> list[Block]:
     ]
 
 
-def _evaluation(b: _Builder) -> list[Block]:
+def _evaluation(b: SummaryBuilder) -> list[Block]:
     s = b.s
     intro = Paragraph(
         b.t("cluster_evaluation_intro", question=b.t("evaluation_template")), keep_with_next=True
@@ -659,7 +559,7 @@ def build_summary_document(
     'Klustersammanställning'
     """
     lang = language or summary.language
-    b = _Builder(summary, lang, large_print)
+    b = SummaryBuilder(summary, lang, large_print)
     parts: list[tuple[str, int, str, list[Block]]] = [
         ("briefing", 1, b.t("cluster_briefing"), _briefing(b)),
         ("libraries", 1, b.t("cluster_libraries"), _libraries(b)),
@@ -698,7 +598,8 @@ def build_summary_document(
     return Document(
         title=title,
         subtitle=summary.cluster,
-        title_lines=_cover(b),
+        title_lines=cover_lines(b),
+        control_lines=control_lines(b),
         promise=summary.promise,
         language=lang,
         author=summary.cluster,
@@ -713,26 +614,3 @@ def build_summary_document(
         contents_hint=b.t("contents_hint"),
         page_label=f"{b.t('page')} {{page}} {b.t('of')} {{pages}}",
     )
-
-
-def _cover(b: _Builder) -> tuple[tuple[str, str], ...]:
-    """The cover's lines: how many libraries, their period, the day the summary is for."""
-    summary = b.s
-    # the cluster's name is the cover's subtitle: no line repeats it
-    lines = [
-        ("libraries_column", b.n(len(summary.libraries) + len(summary.failed))),
-        ("period", summary.period),
-        (
-            "cluster_as_of",
-            b.t("cluster_as_of_end", day=_format.day(summary.today))
-            if summary.at_period_end
-            else _format.day(summary.today),
-        ),
-        (
-            "cluster_coming_period",
-            b.t("cluster_coming_line", days=b.n(summary.within), until=_format.day(summary.until))
-            if summary.running
-            else "",
-        ),
-    ]
-    return tuple((b.t(k), v) for k, v in lines if v)

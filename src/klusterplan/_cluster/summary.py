@@ -52,6 +52,9 @@ class LibrarySummary:
     """The last day of the plan's period, as its ``period`` says it (``2010–2011``: 2011-12-31)."""
     ended: bool = False
     """Whether the plan's period had ended by the status date: its open items were not done."""
+    contact: str = ""
+    """Whom to ask at the library: the plan's contact person, else its development leader,
+    else its author, by name."""
 
 
 @attrs.frozen

@@ -32,6 +32,7 @@ from ..document import (
     Rows,
     Table,
     has_content,
+    sheet_role,
 )
 from ..model import (
     DEFAULT_CENTRES,
@@ -193,7 +194,7 @@ class Builder:
                 source, marks=tuple(tuple(_marks(c) for c in row) for row in cells)
             )
         dense = columns >= DENSE_COLUMNS
-        size = _design.size("small" if dense else "table", self.large_print)
+        size = _design.size(sheet_role(columns, row_lines, keep_together), self.large_print)
         measured = [*body, tuple(footer)] if footer else list(body)
 
         def fits(wide: bool) -> bool:

@@ -216,6 +216,31 @@ def _shortest(
     space = measure(" ", size, False)
     widths = list(least)
     share = (available - sum(least)) / _SHARES
+    _hand_out(_smooth_lines(cells, space, padding), widths, wants, share)
+    _settle(cells, widths, least, wants, share, padding, space)
+    # what no column can use (all on one line) goes by how much more each wants
+    left = available - sum(widths)
+    if left > 0.01:
+        demand = [max(w - x, 0.0) for w, x in zip(wants, widths, strict=True)]
+        total = sum(demand)
+        if total <= 0:
+            demand, total = [1.0] * columns, float(columns)
+        widths = [x + left * d / total for x, d in zip(widths, demand, strict=True)]
+    return widths
+
+
+_Lines = tuple[list[float], float]
+
+
+def _smooth_lines(
+    cells: list[list[tuple[tuple[float, ...], ...]]], space: float, padding: float
+) -> Callable[[int, float], _Lines]:
+    """The lines of a column's cells at a width, and all of them, as a smooth measure.
+
+    Each cell's lines are its text's length over the width, a line at least, so
+    that room given a long cell always counts.
+    """
+    columns = len(cells[0])
     # each line's length on one line, its words and the spaces between them, column by column
     by_column = [
         [[sum(line) + space * (len(line) - 1) for line in row[c]] for row in cells]
@@ -227,9 +252,7 @@ def _shortest(
         for column in by_column
     ]
 
-    def lines(c: int, width: float) -> tuple[list[float], float]:
-        # lines as a measure that moves with every share: the text's length over the
-        # width, a line at least, so that room given a long cell always counts
+    def lines(c: int, width: float) -> _Lines:
         room = max(width - padding, 1.0)
         flat = single[c]
         if flat is not None:
@@ -238,10 +261,18 @@ def _shortest(
             counts = [sum(max(1.0, length / room) for length in cell) for cell in by_column[c]]
         return counts, sum(counts)
 
+    return lines
+
+
+def _hand_out(
+    lines: Callable[[int, float], _Lines], widths: list[float], wants: list[float], share: float
+) -> None:
+    """Give ``widths`` their shares one at a time, each where it saves most (:func:`_shortest`)."""
+    columns = len(widths)
     now = [lines(c, widths[c]) for c in range(columns)]
     counts = [col[0] for col in now]
     # each column's lines one share wider, until it gets that share
-    wider: list[tuple[list[float], float] | None] = [None] * columns
+    wider: list[_Lines | None] = [None] * columns
     half = share / 2
     for _ in range(_SHARES):
         cells_now = sum(col[1] for col in now)
@@ -264,21 +295,11 @@ def _shortest(
             if best < 0 or key > best_key:
                 best, best_key = c, key
         if best < 0:
-            break
+            return
         widths[best] += share
         then = wider[best]
         assert then is not None
         now[best], counts[best], wider[best] = then, then[0], None
-    _settle(cells, widths, least, wants, share, padding, space)
-    # what no column can use (all on one line) goes by how much more each wants
-    left = available - sum(widths)
-    if left > 0.01:
-        demand = [max(w - x, 0.0) for w, x in zip(wants, widths, strict=True)]
-        total = sum(demand)
-        if total <= 0:
-            demand, total = [1.0] * columns, float(columns)
-        widths = [x + left * d / total for x, d in zip(widths, demand, strict=True)]
-    return widths
 
 
 #: The most shares :func:`_settle` moves at once, and how many moves it makes at most.
@@ -315,7 +336,6 @@ def _settle(
             found = known[c][width] = (counts, sum(counts))
         return found
 
-    half = share / 2
     none = [0] * len(cells)
     now = [lines(c, widths[c]) for c in range(columns)]
     for _ in range(_MOVES):
@@ -330,27 +350,13 @@ def _settle(
             for take in range(columns):
                 if give == take:
                     continue
-                # how many shares this pair can move: the first that breaks a limit ends it
-                most = 0
-                for k in range(1, _MOVE + 1):
-                    step = share * k
-                    if (
-                        widths[give] - step < least[give] - 0.01
-                        or widths[take] + step > wants[take] + half
-                    ):
-                        break
-                    most = k
+                most = _reach(widths, least, wants, give, take, share)
                 if not most:
                     continue
                 pair = (min(give, take), max(give, take))
                 others = others_of.get(pair)
                 if others is None:
-                    rest_columns = [counts[c] for c in range(columns) if c not in pair]
-                    if len(rest_columns) > 1:
-                        others = list(map(max, *rest_columns))
-                    else:
-                        others = rest_columns[0] if rest_columns else none
-                    others_of[pair] = others
+                    others = others_of[pair] = _rows_apart(counts, pair, none)
                 # no move of this pair makes the rows shorter than both columns at their
                 # fewest lines (a column never wraps on more lines for more room)
                 fewest = sum(
@@ -379,6 +385,30 @@ def _settle(
         widths[take] += step
         now[give] = lines(give, widths[give])
         now[take] = lines(take, widths[take])
+
+
+def _reach(
+    widths: list[float], least: list[float], wants: list[float], give: int, take: int, share: float
+) -> int:
+    """How many shares (up to :data:`_MOVE`) ``give`` can pass to ``take`` within their limits."""
+    most = 0
+    for k in range(1, _MOVE + 1):
+        step = share * k
+        if (
+            widths[give] - step < least[give] - 0.01
+            or widths[take] + step > wants[take] + share / 2
+        ):
+            break
+        most = k
+    return most
+
+
+def _rows_apart(counts: list[list[int]], pair: tuple[int, int], none: list[int]) -> list[int]:
+    """Each row's lines in the columns other than ``pair``."""
+    rest = [counts[c] for c in range(len(counts)) if c not in pair]
+    if len(rest) > 1:
+        return list(map(max, *rest))
+    return rest[0] if rest else none
 
 
 def _rows_height(columns: Sequence[Sequence[float]]) -> float:

@@ -24,6 +24,7 @@ from .._catalogue import format as _format
 from ..document import (
     Block,
     Document,
+    Marks,
     Matrix,
     Mode,
     Paragraph,
@@ -71,6 +72,7 @@ from .shared import (
 from .spec import Ask, Part, SectionSpec, title_of
 from .workbook import (
     MORE_ROWS,
+    OPEN_LINES,
     action_sheet,
     activity_sheet,
     agenda,
@@ -461,7 +463,7 @@ def _workbook_sections(b: PlanBuilder) -> list[Section]:
             filled = ask.answer or (spec.plan.blocks if spec.plan and asks else (lambda b: ()))
             blocks.extend(answer(b, filled(b), ask.lines, path=ask.path))
         title = title_of(ask.title, b)
-        blocks = _prompts_with_tables(blocks)
+        blocks = _room_enough(_prompts_with_tables(blocks))
         # a prompt saying what its heading says ("Resurser" under "Resurser") is left out
         blocks = [
             attrs.evolve(x, prompt="") if isinstance(x, WritingSpace) and x.prompt == title else x
@@ -490,6 +492,27 @@ def _paged(b: PlanBuilder, sections: list[Section]) -> list[Section]:
         sheet = any(isinstance(x, Table) and x.landscape for x in blocks)
         question = not sheet and any(_written_on(x) for x in blocks)
         out.append(attrs.evolve(section, keep_together=question))
+    return out
+
+
+def _room_enough(blocks: list[Block]) -> list[Block]:
+    """An open question with :data:`OPEN_LINES` ruled lines at least, however much it holds.
+
+    What the plan already says takes room, but gives none: under a filled answer
+    a workshop still adds sentences. The lines short are shared out among the
+    question's parts, from the first. A question answered in a table, a figure or
+    a list of its own has its room there.
+    """
+    spaces = [k for k, x in enumerate(blocks) if isinstance(x, WritingSpace) and x.lines]
+    if not spaces or any(isinstance(x, Table | Matrix | Staircase) for x in blocks):
+        return blocks
+    out = list(blocks)
+    short = OPEN_LINES - sum(x.lines for x in out if isinstance(x, WritingSpace))
+    for n in range(max(0, short)):
+        k = spaces[n % len(spaces)]
+        space = out[k]
+        assert isinstance(space, WritingSpace)
+        out[k] = attrs.evolve(space, lines=space.lines + 1)
     return out
 
 
@@ -559,6 +582,9 @@ def _document(
     date = document_date(plan)
     workbook = b.mode is Mode.WORKBOOK
     lines = [
+        # the workbook's cover names the library as a line the workshop reads, as its
+        # blank cover asks for it; the subtitle above is the value read back
+        ("workbook_library", lib.name if workbook else "", ""),
         ("municipality", lib.municipality, "library.municipality"),
         ("cluster", lib.cluster, "library.cluster"),
         ("period", lib.period, "library.period"),
@@ -567,7 +593,9 @@ def _document(
         # these lines, where documents written before the document information have it
         ("date", _format.day(date), "library.date" if lib.date else ""),
     ]
-    control = [] if workbook else control_lines(plan, lang)
+    # a workbook's cover says what it is, as a plan's names its document type
+    kind_line: tuple[str, str, Marks] = (b.t("document_type"), b.t("workbook_kind"), ())
+    control = [kind_line] if workbook else control_lines(plan, lang)
     mark = "" if workbook else status_mark(plan, lang)
     title = b.t("workbook_title" if workbook else "title")
     footer = lib.name or (title if workbook else "")
@@ -615,6 +643,7 @@ def _cover_fields(b: PlanBuilder) -> list[tuple[str, str]]:
     lib = b.plan.library
     wanted = [
         ("workbook_library", lib.name, "library.name"),
+        ("municipality", lib.municipality, "library.municipality"),
         ("date", _format.day(document_date(b.plan)), "library.date"),
         # always asked; it fills the plan's author only while the plan names none
         ("workbook_participants", "", "" if lib.author else "library.author"),

@@ -18,6 +18,7 @@ from ..document import (
     Table,
     WritingSpace,
     has_content,
+    sheet_role,
 )
 from ..model import (
     Horizon,
@@ -263,7 +264,8 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
         (b.t(hint), b.t("workbook_hint_organisational"), b.t("workbook_hint_communicative"))
         for hint in ("workbook_hint_immediate", "workbook_hint_long_term")
     ]
-    size = _design.size("table", b.large_print)
+    # (a sheet of its own, set as the questions are)
+    size = _design.size(sheet_role(len(headers), 1, True), b.large_print)
     fitted = fit_columns(
         headers,
         texts,
@@ -274,6 +276,44 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
         by_weight=True,
     )
     return tuple(fitted) if fitted else weights
+
+
+#: Over a sheet on its page: the chapter's heading and the sheet's (sheet A), the sheet's
+#: alone (sheet B), the sheet's again marked continued (a page it goes on to); in mm.
+_SHEET_HEADINGS_MM = (34.0, 20.0, 16.0)
+
+
+def _filling_rows(
+    b: PlanBuilder,
+    headers: tuple[str, ...],
+    rows: Sequence[tuple[Cell, ...]],
+    widths: tuple[float, ...],
+    wanted: int,
+    first: bool,
+) -> int:
+    """How many rows a filled sheet has: ``wanted``, or more to fill the page it ends on.
+
+    A sheet the plan fills past one landscape page goes on to a second, its
+    header repeated: the rows left empty there fill that page down to its foot
+    (room to write, not a page two thirds blank), a row's height spare.
+    """
+    from .workbook_pages import estimate
+
+    def tall(count: int) -> float:
+        body = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
+        body += [(f"{n}.",) * len(headers) for n in range(len(rows) + 1, count + 1)]
+        table = Table(headers, tuple(body), widths, row_lines=1, landscape=True, keep_together=True)
+        return estimate(table, b.large_print)
+
+    page = _design.text_height(True) - 2 * 72 / 25.4  # (the bottom margin is 22 mm)
+    heading = _SHEET_HEADINGS_MM[0 if first else 1] * 72 / 25.4
+    if tall(wanted) <= page - heading:
+        return wanted
+    room = 2 * page - heading - _SHEET_HEADINGS_MM[2] * 72 / 25.4
+    spare = tall(wanted + 1) - tall(wanted)  # an empty row, and as much left over
+    while tall(wanted + 1) <= room - spare:
+        wanted += 1
+    return wanted
 
 
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
@@ -302,12 +342,6 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
                 )
             )
             items.append("")
-        wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
-        while len(rows) < wanted:
-            n = len(rows) + 1
-            rows.append((f"{n}.",) * len(_ACTION_COLUMNS))
-            items.append("")
-        slug = horizon.value.replace("_", "-")
         headers = (
             b.t(title),
             b.t("organisational_consequence"),
@@ -316,11 +350,20 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
             # the one convention of the sheet, printed where it applies
             b.t("workbook_roles"),
         )
+        widths = _action_widths(b, headers)
+        wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
+        if not blank:
+            wanted = _filling_rows(b, headers, rows, widths, wanted, first=immediate)
+        while len(rows) < wanted:
+            n = len(rows) + 1
+            rows.append((f"{n}.",) * len(_ACTION_COLUMNS))
+            items.append("")
+        slug = horizon.value.replace("_", "-")
         return [
             b.table(
                 headers,
                 rows,
-                _action_widths(b, headers),
+                widths,
                 f"workbook-actions-{slug}",
                 # the seed's ten rows share a page; under a plan's action, a line to amend it
                 row_lines=1,

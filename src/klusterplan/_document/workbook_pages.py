@@ -43,7 +43,7 @@ def _lines(text: str, size: float, width: float, bold: bool = False) -> int:
 
 
 def _table(block: Table, large: bool) -> float:
-    size = _design.size("small" if block.dense else "table", large)
+    size = _design.size(block.type_role, large)
     leading = size * 1.25
     width = _design.text_width(block.landscape)
     widths = fit_columns(

@@ -178,7 +178,12 @@ class _Writer(TableWriter):
             items.append(p_xml(self.marked(item, marks, lang), keep + numpr + after, style))
         yield "".join(items)
 
-    def fields(self, block: Fields) -> Iterator[str]:
+    def fields(self, block: Fields, leads: bool = False) -> Iterator[str]:
+        """A block of fields, each ``label: value``.
+
+        With ``leads``, the last keeps with what follows too: a section's opening
+        fields never stand apart from its text.
+        """
         lang = lang_xml(block.lang)
         last = len(block.items) - 1
         for n, field in enumerate(block.items):
@@ -194,7 +199,7 @@ class _Writer(TableWriter):
                 # fields would move a persona's closing lines to the next page
                 yield p_xml(
                     label + run_xml(": ", "<w:b/>") + self.marked(field.value, field.marks, lang),
-                    "<w:keepNext/>" if n < last else "",
+                    "<w:keepNext/>" if n < last or leads else "",
                 )
 
     def writing_space(self, block: WritingSpace) -> Iterator[str]:
@@ -421,6 +426,10 @@ def _contents(
     yield from made.paragraphs(breaks)
 
 
+#: How much further in a contents entry's wrapped lines start than its first (twips).
+_HANG = 400
+
+
 class _Entries:
     """The contents' entries, each a paragraph linked to its heading, with its page."""
 
@@ -441,6 +450,9 @@ class _Entries:
             f'<w:tabs><w:tab w:val="right" w:leader="dot" w:pos="{self.w.look.text_width}"/>'
             "</w:tabs>"
         )
+        # the page number's room, and a leader of a few dots at least before it: an entry
+        # wraps short of it, so that the number never follows the text closely
+        room = self.w.look.body_size * 25
         out = []
         for i, (section, bookmark) in enumerate(listed):
             indent = (section.level - 1) * 400
@@ -454,7 +466,8 @@ class _Entries:
                 # a chapter's entry a little apart from the section entries before it
                 f'<w:spacing w:before="{60 if section.level == 1 and i else 0}" w:after="0" '
                 'w:line="252" w:lineRule="auto"/>'
-                f'<w:ind w:left="{indent}" w:right="400"/>'
+                # a long entry's next lines under its text, as a hanging indent sets them
+                f'<w:ind w:left="{indent + _HANG}" w:hanging="{_HANG}" w:right="{room}"/>'
             )
             bold = "<w:b/>" if section.level == 1 else ""
             runs = plain_hyphens(run_xml(section.title, bold + lang_xml(section.lang)))
@@ -599,6 +612,7 @@ def body_xml(
                         room,
                         movable=start,
                         notes=functools.partial(_notes, w, here, page),
+                        more=lambda lines: w.writing_space(WritingSpace(lines)),
                     )
                     parts.extend(paged)
                 done.update(id(s) for s in group)
@@ -638,9 +652,12 @@ def body_xml(
                         parts.append(kept_together(xml))
                 parts.append(held)
                 continue
-            for block in section.blocks:
+            for k, block in enumerate(section.blocks):
                 # a table to write in, in a question of several steps, stays whole
-                xml = "".join(w.block(block))
+                if isinstance(block, Fields) and _opening(section, k):
+                    xml = "".join(w.fields(block, leads=True))
+                else:
+                    xml = "".join(w.block(block))
                 writing = isinstance(block, Table) and block.row_lines
                 parts.append(kept_together(xml) if writing else xml)
             below = chapter[n + 1] if n + 1 < len(chapter) else None
@@ -664,6 +681,21 @@ def body_xml(
 
 #: How much taller Word sets a workbook's blocks than the house estimate (its rows and lines).
 _WORD_SCALE = 1.12
+
+
+def _opening(section: Section, index: int) -> bool:
+    """Whether block ``index`` is a few short fields opening ``section`` before its text.
+
+    A group's "Segment" and "Röster" keep with the text's first lines, so that
+    the heading over them never ends a page with them alone.
+    """
+    blocks = section.blocks
+    if index != 0 or len(blocks) < 2 or not isinstance(blocks[1], Paragraph):
+        return False
+    block = blocks[0]
+    return (
+        isinstance(block, Fields) and len(block.items) <= 3 and not any(f.long for f in block.items)
+    )
 
 
 def _most_of_a_page(section: Section) -> bool:
@@ -695,8 +727,19 @@ def _notes(w: _Writer, here: float, page: float) -> Iterator[str]:
 
 
 def _leads(section: Section) -> bool:
-    """Whether ``section`` is a heading with nothing of its own or only an introduction."""
-    return all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks)
+    """Whether ``section`` is a heading with nothing of its own or only an introduction.
+
+    A chapter's short list (the priority groups) over a question leads into it too:
+    where the question moves to the next page, it goes along rather than stand alone.
+    """
+    if all(isinstance(b, Paragraph) and not b.prompt for b in section.blocks):
+        return True
+    short = sum(estimate(b) for b in section.blocks) < _design.text_height(False) * 0.3
+    return (
+        section.level == 1
+        and short
+        and all(isinstance(b, BulletList) and not b.caption for b in section.blocks)
+    )
 
 
 @attrs.define

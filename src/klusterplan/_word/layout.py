@@ -14,6 +14,7 @@ replaces the estimate with Word's own count.
 from __future__ import annotations
 
 import functools
+import math
 import re
 from typing import Any
 
@@ -22,7 +23,17 @@ from .._document.metrics import chart_height, text_width
 from .marks import CHART_MARK, SECTION_MARK, W_NS, Look
 from .wordml import RULE_ROOM
 
-__all__ = ["STYLE_SPACING", "fits_page", "heading_pages", "is_short", "paragraph_heights"]
+__all__ = [
+    "CHART_BEFORE",
+    "STYLE_SPACING",
+    "fits_page",
+    "heading_pages",
+    "is_short",
+    "paragraph_heights",
+]
+
+#: The space over a chart's paragraph in twips (none under it: its caption follows).
+CHART_BEFORE = 120
 
 #: Each house style's type role and its space before and after, in points.
 STYLE_SPACING: dict[str, tuple[str, float, float]] = {
@@ -42,6 +53,8 @@ STYLE_SPACING: dict[str, tuple[str, float, float]] = {
 _CONTEXTUAL = frozenset({"List Bullet", "List Number"})
 #: The house typeface's line height at single spacing, as a share of the type size.
 _LINE = 1.2207
+#: The typeface's descent below the baseline, in ems (Carlito's).
+_DESCENT = 0.269
 #: Normal's line spacing, which every house style inherits.
 _SPACING = 1.1
 _W = f"{{{W_NS}}}"
@@ -138,8 +151,12 @@ class _Measure:
         heights: list[float]
         if chart is not None:
             heights = [self.charts[int(chart)] if int(chart) < len(self.charts) else 200.0]
+            # a picture stands on the line's baseline: the font's descent goes under it
+            heights[0] += size * _DESCENT
+            # the paragraph the package puts in the mark's place has spacing of its own
+            before, after = CHART_BEFORE / 20, 0.0
         else:
-            heights = [exact or max(s, 1.0) * _LINE * multiple for s in lines]
+            heights = [exact or _line_height(s, multiple) for s in lines]
         if ppr is not None and ppr.find(_tag("pBdr")) is not None:
             # a rule under the paragraph adds its width and the space over it
             rule = ppr.find(_tag("pBdr"))
@@ -203,6 +220,9 @@ class _Measure:
             side = _twips(margins, "left", "w", 4) + _twips(margins, "right", "w", 4)
             top_bottom = _twips(margins, "top", "w") + _twips(margins, "bottom", "w")
         grid = [float(g.get(_tag("w"))) / 20 for g in tbl.iter(_tag("gridCol"))]
+        # the rule between rows adds its width to each (eighths of a point)
+        inside = tbl.find(_tag("tblPr") + "/" + _tag("tblBorders") + "/" + _tag("insideH"))
+        rule = float(inside.get(_tag("sz"), 0)) / 8 if inside is not None else 0.0
         rows = []
         for tr in tbl.iterchildren(_tag("tr")):
             trpr = tr.find(_tag("trPr"))
@@ -222,10 +242,19 @@ class _Measure:
                     keep = keep or para.keep_next
                     marks += para.marks
                 height = max(height, cell + top_bottom)
-            row = _Row(max(height, least), header, keep)
+            row = _Row(max(height + rule, least), header, keep)
             row.marks = marks
             rows.append(row)
         return _Table(rows)
+
+
+def _line_height(size: float, multiple: float) -> float:
+    """A line's height as LibreOffice sets it, in whole twips.
+
+    The font's height is taken in whole twips, then spaced, and the part of a
+    twip left over dropped: 14.05 pt a line at 10.5 pt, not 14.1.
+    """
+    return math.floor(round(max(size, 1.0) * 20 * _LINE) * multiple) / 20
 
 
 def _run_parts(run: Any) -> list[tuple[Any, str]]:
@@ -431,6 +460,11 @@ def heading_pages(body: str, look: Look, charts: list[tuple[str, ...]]) -> dict[
     return pages.found
 
 
+def _listed(para: _Para, nxt: _Para) -> bool:
+    """Whether ``nxt`` follows ``para`` in one list: the space between them is dropped."""
+    return bool(nxt.contextual) and nxt.contextual == para.contextual
+
+
 def _held(piece: Any) -> bool:
     """Whether ``piece`` is a table kept whole and with what follows it: its last row too."""
     return isinstance(piece, _Table) and bool(piece.rows) and all(r.keep for r in piece.rows)
@@ -444,12 +478,16 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
     are a table kept whole.
     """
     following = 0.0
+    last: Any = None
     while k < len(pieces):
         nxt = pieces[k]
         if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
             break  # what starts a page of its own is kept with nothing before it
+        if isinstance(nxt, _Para) and isinstance(last, _Para) and _listed(last, nxt):
+            following -= last.after  # two items of one list: no space between them
         if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
             following += nxt.height if isinstance(nxt, _Para) else sum(r.height for r in nxt.rows)
+            last = nxt
             k += 1
             continue
         return following + _first(nxt), _kept(nxt)

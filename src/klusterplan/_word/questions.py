@@ -16,10 +16,13 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from .._catalogue.labels import label
 from .._document import design as _design
 from .._document.workbook_pages import estimate
-from ..document import Block, Paragraph, Section, Table
+from ..document import HAND_LINE_MM, Block, Paragraph, Section, Table
 from ..model import Language
 from .tables import TableWriter
 from .wordml import kept_together, lang_xml, p_xml, run_xml, size_xml
+
+#: A handwriting line's height in points.
+_LINE = HAND_LINE_MM * 72 / 25.4
 
 __all__ = [
     "HEADING_ROOM",
@@ -134,6 +137,7 @@ def question_pages(
     room: float = 0.0,
     movable: bool = False,
     notes: Callable[[], Iterable[str]] = lambda: (),
+    more: Callable[[int], Iterable[str]] = lambda lines: (),
 ) -> tuple[list[str], float]:
     """A question packed into pages, each page after its first opening with the question.
 
@@ -142,6 +146,8 @@ def question_pages(
     first page would hold little of it (a heading and an introduction at the
     foot) starts the next page instead, under ``notes()`` left on this one. The
     second value is how far down its last page the question ends, by the estimate.
+    A page the question goes on from, left well short of its foot, ends in
+    ``more(lines)`` to write on, short of the foot by what the estimate may be short by.
     """
     page = page_room()
     parts = list(_parts(write, sections, headings))
@@ -161,6 +167,10 @@ def question_pages(
             # a table longer than a page goes on a row at a time under its header
             whole = not (tall > page and xml.rstrip().endswith("</w:tbl>"))
             out.append(kept_together(xml) if whole else xml)
+        top = (room if n == 0 else HEADING_ROOM[2]) + sum(talls[i] for i in indices)
+        lines = int((page * 0.8 - top) / _LINE)
+        if n + 1 < len(pages) and top < page * 0.6 and lines >= 3:
+            out.extend(more(lines))
     return out, used
 
 

@@ -251,7 +251,9 @@ class TableWriter(WriterBase):
             yield from self.records(block)
             return
         columns = len(block.headers)
-        size = self.look.small_size if block.dense else self.look.table_size
+        size = {"body": self.look.body_size, "small": self.look.small_size}.get(
+            block.type_role, self.look.table_size
+        )
         widths, size = self._fit(block, size)
         if block.row_lines and len(block.widths) == columns:
             # a table to write in is sized by what gets written in it, not by its hints:
@@ -291,6 +293,7 @@ class TableWriter(WriterBase):
             self.names, self.bookmarks = dict(names), bookmarks
             xml = write(True, with_next=below > 0)
         self.sheet_split = False
+        tallest = height
         # a sheet kept on one page shares the page out among its rows, none under 9 mm
         while block.keep_together and height > WRITING_ROW:
             # (room for a chapter's heading over the sheet's, as the first sheet has)
@@ -302,7 +305,9 @@ class TableWriter(WriterBase):
         if block.keep_together and not fits_page(xml, self.look, self.width):
             # taller than a page under its heading: kept whole, it would leave the heading
             # alone on a page of its own; it splits instead, its header repeated
+            # (its rows as tall as they ask: the pages it takes are full of room to write)
             self.names, self.bookmarks = names, bookmarks
+            height = tallest
             xml = write(False)
             self.sheet_split = True
         yield xml

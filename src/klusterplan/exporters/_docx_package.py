@@ -28,6 +28,7 @@ from .._model import paths as _paths
 from .._support.internals import use_internals
 from .._support.xml import escape_attribute
 from .._word.body import body_xml, footer_xml
+from .._word.layout import CHART_BEFORE
 from .._word.marks import (
     CHART_MARK,
     REQUIRED_STYLES,
@@ -257,7 +258,7 @@ def _charts(document: Any, doc: Document, look: Look) -> None:
         replacement = parse_xml(
             f'<w:p xmlns:w="{W_NS}" xmlns:wp="{_WP}" xmlns:a="{_A}" xmlns:c="{_C}" '
             f'xmlns:r="{_R}"><w:pPr><w:keepNext/><w:jc w:val="center"/>'
-            '<w:spacing w:before="120" w:after="0"/></w:pPr><w:r><w:drawing>'
+            f'<w:spacing w:before="{CHART_BEFORE}" w:after="0"/></w:pPr><w:r><w:drawing>'
             '<wp:inline distT="0" distB="0" distL="0" distR="0">'
             f'<wp:extent cx="{int(Pt(width_pt))}" cy="{int(Pt(height_pt))}"/>'
             '<wp:effectExtent l="0" t="0" r="0" b="0"/>'

@@ -42,6 +42,7 @@ from ..document import (
     BulletList,
     Chart,
     Document,
+    Field,
     Fields,
     Matrix,
     Paragraph,
@@ -56,7 +57,7 @@ from ..document import (
 from ..errors import PlanError, Problem
 from ..model import Language
 from ._chart import axis_ticks
-from ._html_fit import desk_widths, phone_widths, text_px
+from ._html_fit import beside_columns, desk_widths, phone_widths, text_px
 from ._html_style import style_sheet
 from ._logo import inked
 
@@ -65,8 +66,12 @@ __all__ = ["render_html"]
 #: Nothing but the inline style sheet and ``data:`` pictures may load; no script runs.
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
-#: A run a line never breaks: an ISO date, a Swedish phone number ("0480-45 00 00").
-_WHOLE = re.compile(r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b")
+#: A run a line never breaks: an ISO date, a Swedish phone number ("0480-45 00 00"), a
+#: compound joined by its hyphen ("IT-ansvarig"), as the printed plan keeps it whole.
+_WHOLE = re.compile(
+    r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b"
+    r"|(?<![\w-])\w{1,20}(?:-\w{1,20}){1,3}(?![\w-])"
+)
 #: A table of this many columns or more is as wide as the window allows, on a desk too.
 _DESK_COLUMNS = 6
 #: A step's number at the start of a line ("5. Ambassadör"): it never leaves the name.
@@ -120,13 +125,14 @@ def _wrap(label: str, width: int) -> list[str]:
     return lines or [""]
 
 
-def _text(text: str) -> str:
+def _text(text: str, strip: bool = True) -> str:
     """Plan text as HTML that shows it as typed; single line ends become ``<br>``.
 
     A date or a phone number is kept on one line: a phone's narrow column would
-    otherwise break it at a hyphen ("2011-01-" over "27") or a space.
+    otherwise break it at a hyphen ("2011-01-" over "27") or a space. A part of a
+    sentence (``strip`` false) keeps the spaces at its ends.
     """
-    shown = escape(_keep(text.strip()), quote=True).replace("\n", "<br>")
+    shown = escape(_keep(text.strip() if strip else text), quote=True).replace("\n", "<br>")
     return _WHOLE.sub(r'<span class="whole">\g<0></span>', shown)
 
 
@@ -220,9 +226,20 @@ class _Page:
         yield f"<caption{hidden}>{_text(caption)}</caption>"
         yield from _columns(len(headers), desk or weights, phone)
 
-        def num(i: int) -> str:
+        # on a phone's record a short value stands beside its column's name
+        beside = beside_columns(headers, (*rows, footer), self.large_print) if stack else ()
+
+        def num(i: int, cell: bool = True) -> str:
             # amounts are right-aligned, so their digits line up
-            return ' class="num"' if i < len(align) and align[i] == "right" else ""
+            kinds: tuple[str, ...] = ("num",) if i < len(align) and align[i] == "right" else ()
+            kinds += ("brief",) if cell and i in beside and not row_lines else ()
+            return f' class="{" ".join(kinds)}"' if kinds else ""
+
+        def value(cell: str) -> str:
+            # one box for the value, so that it is one grid item beside the label;
+            # every cell has it, so that no plan text decides the page's elements
+            # (an empty cell stays empty: a phone's record leaves it out)
+            return f"<span>{_text(cell)}</span>" if cell.strip() else ""
 
         def label(i: int, cell: str) -> str:
             # on a phone a row stands as a record, each cell under its column's name;
@@ -234,7 +251,7 @@ class _Page:
         # table semantics for screen readers, which drop them with display: block
         yield '<thead role="rowgroup"><tr role="row">'
         yield "".join(
-            f'<th scope="col" role="columnheader"{num(i)}>{_text(h)}</th>'
+            f'<th scope="col" role="columnheader"{num(i, cell=False)}>{_text(h)}</th>'
             for i, h in enumerate(headers)
         )
         yield "</tr></thead>"
@@ -246,12 +263,13 @@ class _Page:
                 if row_headers and i == 0:
                     cells.append(f'<th scope="row" role="rowheader">{_text(cell)}</th>')
                 else:
-                    cells.append(f'<td role="cell"{num(i)}{label(i, cell)}>{_text(cell)}</td>')
+                    cells.append(f'<td role="cell"{num(i)}{label(i, cell)}>{value(cell)}</td>')
             yield f'<tr role="row"{height}>{"".join(cells)}</tr>'
         yield "</tbody>"
         if footer:
+            # the total's own word ("Totalt") needs no column's name over it on a phone
             closing = "".join(
-                f'<td role="cell"{num(i)}{label(i, c)}>{_text(c)}</td>'
+                f'<td role="cell"{num(i)}{label(i, c) if i in beside else ""}>{value(c)}</td>'
                 for i, c in enumerate(footer)
             )
             yield f'<tfoot role="rowgroup"><tr role="row" class="total">{closing}</tr></tfoot>'
@@ -338,15 +356,27 @@ class _Page:
         """Label and value pairs as a description list."""
         yield '<dl class="fields">'
         px = text_px("body", self.large_print)
-        for field in block.items:
+
+        def stands(field: Field) -> bool:
             # a value that would run to more lines beside its label stands under it,
             # as its siblings of several paragraphs do
-            stands = field.long or "\n" in field.value.strip()
-            stands = stands or text_width(field.value, px) > _BESIDE * px
-            # a value of a few words stays beside its label on a phone too
-            brief = not stands and text_width(field.value, px) <= _BRIEF * px
-            brief = brief and text_width(field.label, px, True) <= _BRIEF * px
-            long = ' class="long"' if stands else ' class="brief"' if brief else ""
+            return (
+                field.long
+                or "\n" in field.value.strip()
+                or text_width(field.value, px) > _BESIDE * px
+            )
+
+        def short(field: Field) -> bool:
+            return (
+                text_width(field.value, px) <= _BRIEF * px
+                and text_width(field.label, px, True) <= _BRIEF * px
+            )
+
+        # a value of a few words stays beside its label on a phone too, when every
+        # such pair of the list does: two lines of amounts are set alike
+        brief = all(short(field) for field in block.items if not stands(field))
+        for field in block.items:
+            long = ' class="long"' if stands(field) else ' class="brief"' if brief else ""
             several = _PARAGRAPHS.search(field.value.strip())
             value = "".join(self.paragraphs(field.value, None)) if several else ""
             yield f"<dt{long}>{_text(field.label)}</dt>"
@@ -357,12 +387,17 @@ class _Page:
         """A table as one record a row: eight columns of large print fit no page or phone."""
         if block.caption:
             yield f'<p class="caption">{_text(block.caption)}</p>'
+        # a short value (a date, a status) stays beside its name on a phone, as in a
+        # table's records; a sheet's empty rows to write in stand under their names
+        rows = tuple(tuple(_cell(cell) for cell in row) for row in block.rows)
+        beside = () if block.row_lines else beside_columns(block.headers, rows, self.large_print)
         for row in block.rows:
             yield '<dl class="fields record">'
-            for header, cell in zip(block.headers, row, strict=False):
+            for i, (header, cell) in enumerate(zip(block.headers, row, strict=False)):
                 if cell.strip() or block.row_lines:
-                    yield f"<dt>{_text(header or '#')}</dt>"
-                    yield f"<dd{self.lang(block.lang)}>{_text(cell)}</dd>"
+                    brief = ' class="brief"' if i in beside else ""
+                    yield f"<dt{brief}>{_text(header or '#')}</dt>"
+                    yield f"<dd{brief}{self.lang(block.lang)}>{_text(cell)}</dd>"
             yield "</dl>"
 
     def block(self, block: Block, context: str) -> Iterator[str]:
@@ -374,11 +409,12 @@ class _Page:
                 # the plan's words in a sentence of the reader's, each in its own language
                 parts, at = [], 0
                 for start, end in block.quoted:
-                    parts.append(_text(block.text[at:start]))
+                    parts.append(_text(block.text[at:start], strip=False))
                     lang = self.lang(block.quoted_lang)
                     parts.append(f"<span{lang}>{_text(block.text[start:end])}</span>")
                     at = end
-                yield f"<p>{''.join(parts)}{_text(block.text[at:])}</p>"
+                rest = _text(block.text[at:], strip=False)
+                yield f"<p>{''.join(parts).lstrip()}{rest.rstrip()}</p>"
             case Paragraph():
                 yield from self.paragraphs(block.text, block.lang)
             case Quote():
@@ -593,7 +629,16 @@ def html_page(document: Document, context: ExportContext) -> str:
             for name, value in meta
             if value.strip()
         ),
-        f"<style>\n{style_sheet(primary, accent, MUTED, context.options.large_print)}\n</style>",
+        "<style>",
+        style_sheet(
+            primary,
+            accent,
+            MUTED,
+            context.options.large_print,
+            " ".join(footer.split()),
+            document.page_label,
+        ),
+        "</style>",
         "</head>",
         "<body>",
         f'<a class="skip" href="#main">{_text(document.skip_label or document.title)}</a>',

@@ -20,9 +20,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .._document.design import SIZES, size
-from .._document.metrics import fit_columns
+from .._document.metrics import fit_columns, text_width
 
-__all__ = ["WIDE_REM", "desk_widths", "phone_widths", "table_px", "text_px"]
+__all__ = [
+    "LABEL_EMS",
+    "WIDE_REM",
+    "beside_columns",
+    "desk_widths",
+    "phone_widths",
+    "table_px",
+    "text_px",
+]
 
 #: The text width of a phone 390 px wide, in CSS pixels, less the page's padding.
 PHONE_WIDTH = 366.0
@@ -42,6 +50,13 @@ _PHONE_SHARE = 0.85
 _MEASURE = 12.0
 #: A cell of more words than this is running text, not a name or a value.
 _PHRASE_WORDS = 4
+#: On a phone's record the column of labels beside short values, in ems of the body
+#: text; the style sheet sets the same. A label is set at 0.9 of the body text.
+LABEL_EMS = 7.0
+_LABEL_SIZE = 0.9
+#: A record's frame and padding at its sides, and the gap after a label, in ems.
+_RECORD_SIDES = 1.1
+_LABEL_GAP = 0.5
 
 
 def text_px(role: str, large_print: bool) -> float:
@@ -80,6 +95,29 @@ def phone_widths(
     if any(_running(c, rows) and w < roomy for c, w in enumerate(widths)):
         return None
     return _shares(widths)
+
+
+def beside_columns(
+    headers: Sequence[str], rows: Sequence[Sequence[str]], large_print: bool
+) -> frozenset[int]:
+    """The columns whose every value stands on one line beside its label on a phone.
+
+    A table shown as records reads as a card a row: a date, a status or an amount
+    beside its column's name takes one line, not two; running text stands under
+    its name. A column is brief in every record or in none, so the cards line up.
+    """
+    px = text_px("body", large_print)
+    label_room = LABEL_EMS * px * _PHONE_SHARE
+    value_room = (PHONE_WIDTH - (_RECORD_SIDES + LABEL_EMS + _LABEL_GAP) * px) * _PHONE_SHARE
+    brief = set()
+    for column, header in enumerate(headers):
+        name = " ".join(header.split())
+        values = [row[column].strip() for row in rows if column < len(row)]
+        if not name or not any(values) or text_width(name, _LABEL_SIZE * px, True) > label_room:
+            continue
+        if all("\n" not in v and text_width(v, px) <= value_room for v in values):
+            brief.add(column)
+    return frozenset(brief)
 
 
 def desk_widths(

@@ -9,6 +9,8 @@ contrast before they get here.
 
 from __future__ import annotations
 
+import re
+
 from .._document.design import (
     SIZES,
     STATUS_MARK,
@@ -18,7 +20,7 @@ from .._document.design import (
     WORD_TYPEFACE,
     size,
 )
-from ._html_fit import WIDE_REM
+from ._html_fit import LABEL_EMS, WIDE_REM
 
 __all__ = ["style_sheet"]
 
@@ -36,9 +38,43 @@ def _pt(role: str, large_print: bool) -> str:
     return f"{size(role, large_print):g}pt"
 
 
+def css_string(text: str) -> str:
+    """``text`` as a CSS string: every character but a letter, digit or space escaped.
+
+    Plan text (a library's name in the printed page's footer) is data: escaped so,
+    no quote, backslash or ``</style>`` in it can end the string or the sheet.
+    """
+    plain = (c if (c.isascii() and c.isalnum()) or c == " " else f"\\{ord(c):x} " for c in text)
+    return f'"{"".join(plain)}"'
+
+
+def running_line(page_label: str) -> str:
+    """The page-number line of the printed page as CSS content: ``Sida 3 av 12``."""
+    parts = []
+    for part in re.split(r"(\{page\}|\{pages\})", page_label):
+        if part == "{page}":
+            parts.append("counter(page)")
+        elif part == "{pages}":
+            parts.append("counter(pages)")
+        elif part:
+            parts.append(css_string(part))
+    return " ".join(parts) or "counter(page)"
+
+
 # long: one CSS style sheet, read top to bottom as a browser reads it
-def style_sheet(primary: str, accent: str, muted: str, large_print: bool) -> str:
-    """The whole CSS of a page: screen, phone and print."""
+def style_sheet(
+    primary: str,
+    accent: str,
+    muted: str,
+    large_print: bool,
+    footer: str = "",
+    page_label: str = "{page} / {pages}",
+) -> str:
+    """The whole CSS of a page: screen, phone and print.
+
+    Printed, each page but the cover carries ``footer`` (plan text, escaped) and its
+    number by ``page_label``, as the printed plan's pages do.
+    """
 
     def screen(role: str) -> str:
         return _rem(role, large_print)
@@ -164,6 +200,10 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack tbody th {{ background: none; font-weight: bold; color: var(--primary); }}
   table.stack td[data-label]::before {{ content: attr(data-label) / ""; display: block;
     font-weight: bold; font-size: 0.9em; color: var(--muted); }}
+  /* a short value (a date, a status, an amount) stands beside its column's name, the
+     names of a record in one column: a record of eight fields reads as a card */
+  table.stack td.brief {{ display: grid; grid-template-columns: {LABEL_EMS}em minmax(0, 1fr);
+    column-gap: 0.5em; align-items: baseline; }}
   table.stack td:empty {{ min-height: 1.5em; }}
   /* an empty cell of a record shows nothing, not its column's name alone */
   table.stack td:empty:not([data-label]) {{ display: none; }}
@@ -171,11 +211,41 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   table.stack, table.stack.dense {{ font-size: inherit; }}
   table.stack tfoot tr {{ border-top: 2px solid var(--primary); }}
 }}
-@page {{ size: A4; margin: 20mm; }}
+/* printed, the footer of the printed plan: the library's name and the page's number
+   under a rule in the accent colour, on every page but the cover */
+@page {{ size: A4; margin: 20mm 20mm 24mm;
+  @bottom-left {{ content: {css_string(footer)}; font-family: {FONT_STACK};
+    font-size: {paper("footer")}; color: {muted}; vertical-align: top;
+    padding-top: 2mm; margin-top: 3mm;
+    border-top: 0.5pt solid {accent}; }}
+  @bottom-right {{ content: {running_line(page_label)}; font-family: {FONT_STACK};
+    font-size: {paper("footer")}; color: {muted}; vertical-align: top;
+    padding-top: 2mm; margin-top: 3mm;
+    border-top: 0.5pt solid {accent}; }}
+}}
+@page :first {{ @bottom-left {{ content: none; border: 0; }}
+  @bottom-right {{ content: none; border: 0; }} }}
 @page wide {{ size: A4 landscape; }}
 @media print {{
-  html {{ background: none; }}
+  /* the leading of the printed plan: a summary and its tables keep to one page */
+  html {{ background: none; line-height: 1.35; }}
   body {{ max-width: none; padding: 0; font-size: {paper("body")}; }}
+  /* the cover as the printed plan's: the title a third down the page, the document's
+     particulars at its foot */
+  .cover {{ display: flex; flex-direction: column; min-height: 245mm; margin: 0; }}
+  .cover h1 {{ margin-top: auto; }}
+  .cover .control-lines {{ margin-top: auto; }}
+  .cover > :last-child {{ margin-bottom: 0; }}
+  main > section:first-child h2 {{ margin-top: 0; }}
+  h2 {{ margin-bottom: 0.4em; }}
+  caption {{ padding: 0 0 0.1em; }}
+  table {{ line-height: 1.25; }}
+  th, td {{ padding: 0.2em 0.4em; }}
+  p, ul, ol, dl, figure {{ margin-bottom: 0.6em; }}
+  .fields dd.long {{ margin-bottom: 0.2em; }}
+  /* the contents as the printed plan's: its lines close, as many as fit a page */
+  nav {{ font-size: {paper("table")}; line-height: 1.3; }}
+  nav li {{ margin: 0; }}
   h1 {{ font-size: {paper("title")}; }}
   h2 {{ font-size: {paper("h1")}; }}
   h3 {{ font-size: {paper("h2")}; }}
@@ -186,12 +256,24 @@ footer {{ margin-top: 3rem; padding-top: 0.5em; border-top: 1px solid var(--acce
   .subtitle {{ font-size: {paper("subtitle")}; }}
   .promise {{ font-size: {2.2 * size("body", large_print):g}pt; }}
   footer {{ font-size: {paper("footer")}; }}
-  .skip {{ display: none; }}
+  /* every printed page carries the footer's line: the page's own would stand alone */
+  .skip, body > footer {{ display: none; }}
+  /* the contents on pages of its own, after the summary, as in the printed plan */
   .cover, nav {{ break-after: page; }}
+  nav {{ break-before: page; }}
+  nav h2 {{ margin-top: 0; }}
   main > section {{ break-before: page; }}
   main > section.wide {{ page: wide; }}
   thead {{ display: table-header-group; }}
+  /* a table's header never stands at a page's foot without a row under it */
+  tbody tr:first-child, tbody tr:nth-last-child(2) {{ break-after: avoid-page; }}
+  /* and a table of three rows or fewer is never split */
+  table:has(tbody tr:nth-child(-n+3):last-child) {{ break-inside: avoid-page; }}
   tr, figure, .keep, .write {{ break-inside: avoid; }}
+  /* a label stays with what it names, as a heading does */
+  .caption, .fields dt {{ break-after: avoid-page; page-break-after: avoid; }}
+  /* nor does a list's first or last item stand alone on a page */
+  li:first-child, li:nth-last-child(2) {{ break-after: avoid-page; }}
   p, li, dd {{ orphans: 3; widows: 3; }}
   a {{ color: inherit; text-decoration: none; }}
   textarea {{ resize: none; }}

@@ -214,24 +214,31 @@ class Question(KeepTogether):  # type: ignore[misc]
 RECORD_END = 3
 #: A record that does not fit the room left moves whole to the next page when the page
 #: is already this full; on an emptier page it splits between its fields.
-RECORD_FULL = 2 / 3
+RECORD_FULL = 0.8
 
 
 class Record(KeepTogether):  # type: ignore[misc]
     """A record of fields under its rule (a wide table's row in large print).
 
     It stays whole on the page it starts on when it fits there, and moves whole
-    to the next page when this one is :data:`RECORD_FULL` full already. Else, on
-    an emptier page, or when it is taller than a page, it splits between two
-    fields, leaving at least :data:`RECORD_END` fields on each side: never a
-    lone "Status: planerad" at the top of a page or "Nr: 2" at its foot.
+    to the next page when this one is :data:`RECORD_FULL` full already. Else it
+    splits between two fields, leaving at least :data:`RECORD_END` fields on each
+    side: never a lone "Status: planerad" at the top of a page or "Nr: 2" at its
+    foot, and never a page left a third empty because a long record went over
+    whole. The part on the next page opens with ``cue``, the record's first
+    field marked as continued ("Nr: 1 (forts.)"), so that its fields read as
+    the record's they are.
     """
 
     def __init__(
-        self, head: list[Any], fields: list[list[Any]], measure: Callable[[Any], float]
+        self,
+        head: list[Any],
+        fields: list[list[Any]],
+        measure: Callable[[Any], float],
+        cue: Callable[[], list[Any]] | None = None,
     ) -> None:
         super().__init__(together([*head, *(f for field in fields for f in field)])._content)
-        self.head, self.fields, self.measure = head, fields, measure
+        self.head, self.fields, self.measure, self.cue = head, fields, measure, cue
 
     def split(self, aW: float, aH: float) -> list[Any]:
         frame = getattr(self, "_frame", None)
@@ -252,12 +259,15 @@ class Record(KeepTogether):  # type: ignore[misc]
                 break
             if k >= RECORD_END:
                 fit = k
+        if fit == 0 and total <= room:
+            return list(super().split(aW, aH))  # too little room for three fields: whole
         if fit == 0:
             # taller than a page: from the top of the next, flowing on as it must
             # (reportlab adds the first of a split's parts unsplit: an action goes first)
             flowing = [KeepTogether.NullActionFlowable(), *self._content]
             return flowing if at_top else [KeepTogether.FrameBreak(), self]
-        rest = Record([], self.fields[fit:], self.measure)
+        cue = self.cue() if self.cue else []
+        rest = Record(cue, self.fields[fit:], self.measure, self.cue)
         return [*self.head, *(f for field in self.fields[:fit] for f in field), rest]
 
 

@@ -17,7 +17,8 @@ from reportlab.platypus import (
     Table,
 )
 from reportlab.platypus import Paragraph as RLParagraph
-from reportlab.platypus.doctemplate import FrameBreak
+from reportlab.platypus.doctemplate import ActionFlowable, FrameBreak
+from reportlab.platypus.flowables import CondPageBreak, UseUpSpace
 
 from ._pdf_draw import draw_plain
 from ._pdf_fonts import Fonts
@@ -234,6 +235,59 @@ class _RuledLines(Flowable):  # type: ignore[misc]
         self.canv.setLineWidth(0.5)
         for i in range(self.lines):
             y = i * self.gap + 1
+            self.canv.line(0, y, self.width, y)
+
+
+class _MoreLines(Flowable):  # type: ignore[misc]
+    """The rest of a page as more lines of the question above, when the next one moves on.
+
+    Where what follows (``following``: a question, and the conditional page breaks
+    before it) does not start on this page, the page would end in blank space: the
+    question before it gets that room as more ruled lines, ``lead`` (the space
+    after its lines) apart from them as its own lines are from each other. A
+    page more than ``most`` empty stays as it is: the end of a chapter.
+    """
+
+    def __init__(self, gap: float, lead: float, following: list[Any], most: float) -> None:
+        super().__init__()
+        self.gap, self.lead, self.following, self.most = gap, lead, following, most
+        self.lines = 0
+
+    def _moves_on(self, avail_width: float, avail_height: float) -> bool:
+        """Whether what follows starts on the next page, not in ``avail_height`` here."""
+        for f in self.following:
+            if isinstance(f, CondPageBreak):
+                if avail_height < f.height:
+                    return True
+                continue
+            if isinstance(f, ActionFlowable | UseUpSpace):
+                return True  # a page break, or a change of page
+            frame = getattr(self, "_frame", None)
+            if frame is not None:
+                f._frame = frame
+            if f.wrapOn(self.canv, avail_width, avail_height)[1] <= avail_height:
+                return False
+            parts = f.splitOn(self.canv, avail_width, avail_height)
+            return not parts or isinstance(parts[0], type(FrameBreak))
+        return False
+
+    def wrap(self, avail_width: float, avail_height: float) -> tuple[float, float]:
+        self.width, self.lines = avail_width, 0
+        first = self.gap - self.lead  # the first line as far under the last as they are apart
+        if self.most >= avail_height > first + 2 and self._moves_on(avail_width, avail_height):
+            self.lines = int((avail_height - 2 - first) // self.gap) + 1
+        self.height = (first + (self.lines - 1) * self.gap + 2) if self.lines else 0.0
+        return avail_width, self.height
+
+    def split(self, avail_width: float, avail_height: float) -> list[Flowable]:
+        return []  # (nothing to carry over: on a new page it takes no room)
+
+    def draw(self) -> None:
+        self.canv.setStrokeColor(colors.HexColor("#9A9A9A"))
+        self.canv.setLineWidth(0.5)
+        top = self.height
+        for i in range(self.lines):
+            y = top - (self.gap - self.lead) - i * self.gap
             self.canv.line(0, y, self.width, y)
 
 

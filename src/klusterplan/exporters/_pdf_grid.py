@@ -40,7 +40,9 @@ def writing_rows(
         header = _row_text(w, data[0], widths) + pad
         texts = [_row_text(w, row, widths) for row in data[1:]]
         spare = w.height - heading_room - header - len(texts) * pad
-        if sum(max(t, least) for t in texts) > spare:
+        # a sheet filled past a page goes on to the next, its rows as tall as they ask
+        fits = sum(max(t, w.gap - pad) for t in texts) <= spare
+        if fits and sum(max(t, least) for t in texts) > spare:
             # the least height that fits: bisected, never under a handwriting line
             low, high = w.gap - pad, least
             for _ in range(20):
@@ -60,7 +62,7 @@ def _row_text(w: Writer, row: list[Any], widths: list[float]) -> float:
 def fit(w: Writer, block: TableBlock) -> tuple[list[float], float]:
     """Column widths from the text in the fonts used, and the size it fits at."""
     fonts = w.fonts
-    size = w.s.wide_cell.fontSize if block.dense else w.s.cell.fontSize
+    size = w.look.of(block.type_role)
     measured = [*block.rows, block.footer] if block.footer else list(block.rows)
 
     def measure(text: str, at: float, bold: bool) -> float:

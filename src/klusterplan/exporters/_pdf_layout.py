@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 import itertools
 import re
+from collections.abc import Sequence
 from typing import Any, assert_never
 
 import attrs
@@ -76,11 +77,12 @@ from ._pdf_flowables import (
     _Heading,
     _Item,
     _List,
+    _MoreLines,
     _Para,
     _RuledLines,
 )
 from ._pdf_grid import fit, make_grid, writing_rows
-from ._pdf_lines import word_widths
+from ._pdf_lines import copy_frag, word_widths
 from ._pdf_styles import (
     _CONTENT_HEIGHT,
     _CONTENT_WIDTH,
@@ -164,7 +166,7 @@ class _Renderer:
         template = self._fragments.get(style.name)
         if template is None or not clean:
             return None
-        return [template.clone(text=clean, link=[], us_lines=[])]
+        return [copy_frag(template, text=clean, link=[], us_lines=[])]
 
     def _plain(self, prepared: str) -> bool:
         """Whether prepared text is set in the regular font alone, with nothing to escape."""
@@ -188,8 +190,8 @@ class _Renderer:
         return _Para(
             bold + rest,
             self.s.body,
-            frags=[self._field_bold.clone(text=bold, link=[], us_lines=[])]
-            + ([body.clone(text=rest, link=[], us_lines=[])] if rest else []),
+            frags=[copy_frag(self._field_bold, text=bold, link=[], us_lines=[])]
+            + ([copy_frag(body, text=rest, link=[], us_lines=[])] if rest else []),
         )
 
     def paragraphs(self, text: str, style: Any | None = None) -> list[Any]:
@@ -239,6 +241,7 @@ class _Renderer:
         template = "body"
         new_page = True  # the contents end with a page break
         after_empty = False
+        stretches: list[int] = []
         sections = self.doc.sections
         below = {id(s): after for s, after in itertools.pairwise(sections)}
 
@@ -273,8 +276,16 @@ class _Renderer:
                 else:
                     out.extend(self.section(section, lead=lead))
                     lead = []
+                    if self.doc.mode.value == "workbook" and isinstance(
+                        section.blocks[-1], WritingSpace
+                    ):
+                        stretches.append(len(out))
+                        out.append(_MoreLines(self.gap, self.look.size, [], self.height * 0.6))
                 after_empty = not section.blocks
             out.extend(lead)
+        # a question's lines take the rest of the page when the next question moves on
+        for at in stretches:
+            out[at].following = out[at + 1 : at + 6]
         self.keep_end(out)
         return out
 
@@ -340,7 +351,9 @@ class _Renderer:
                 out.extend(self.kept_parts([*headings, *mark, heading], parts))
         elif body and isinstance(body[0], Record):
             # the headings go with the first record's first fields, as its caption does
-            first = Record([*headings, *mark, heading, *body[0].head], body[0].fields, self.tall)
+            first = Record(
+                [*headings, *mark, heading, *body[0].head], body[0].fields, self.tall, body[0].cue
+            )
             out.extend([first, *body[1:]])
         elif (leads := _leads(body)) and isinstance(body[leads], KeepTogether):
             # an introduction goes with the table kept whole after it, and the heading too
@@ -525,10 +538,30 @@ class _Renderer:
                 out.append([self.para(name, self.s.bold), *(self.para(c) for c in chunks)])
         return out
 
-    def record(self, fields: list[list[Any]], head: list[Any] = ()) -> Any:  # type: ignore[assignment]
-        """One record under its rule, after ``head`` (a caption): see :class:`Record`."""
+    def record(
+        self,
+        fields: list[list[Any]],
+        head: Sequence[Any] = (),
+        first: tuple[str, str] | None = None,
+    ) -> Any:
+        """One record under its rule, after ``head`` (a caption): see :class:`Record`.
+
+        ``first`` is the record's first field: where the record goes on over a
+        page, it opens the rest again, marked as continued.
+        """
         rule = HRFlowable(width="100%", thickness=0.8, color=_RULE, spaceAfter=4)
-        return Record([*head, rule], fields, self.tall)
+        cue = None
+        if first is not None:
+            name, value = first
+            value = " ".join(value.split())
+            if len(value) > 40:
+                value = value[:38].rstrip() + "\u2026"
+            again = f"{value} ({label('continued', self.doc.language)})"
+
+            def cue() -> list[Any]:
+                return [self.field(name, again)]
+
+        return Record([*head, rule], fields, self.tall, cue)
 
     def table(self, block: TableBlock) -> list[Any]:
         out: list[Any] = []
@@ -550,7 +583,7 @@ class _Renderer:
                     fields[-1] += [rule, self.para(" ".join(total), closing)]
                 # (reportlab keeps a label with a flowable, never with a group kept together)
                 head = [out.pop()] if out and not isinstance(out[-1], KeepTogether) else []
-                out.append(self.record(fields, head))
+                out.append(self.record(fields, head, pairs[0][:2] if pairs else None))
             out.append(Spacer(1, self.look.size * 0.6))
             return out
         # a status or another short label is one value: a column is as wide as it is

@@ -38,6 +38,7 @@ __all__ = [
     "ascent_descent",
     "break_mixed",
     "break_plain",
+    "copy_frag",
     "fitting",
     "plain_style",
     "word_widths",
@@ -50,6 +51,21 @@ LONG_WORD = 500
 #: Word widths, by font and size, of the document being laid out.
 word_widths: dict[tuple[str, float], dict[str, float]] = {}
 _bounds: dict[tuple[str, float], tuple[float, float]] = {}
+
+
+def copy_frag(frag: Any, **changes: Any) -> Any:
+    """What ``frag.clone(**changes)`` gives, its attributes copied at once.
+
+    reportlab's fragments are attribute bags whose ``clone`` passes every
+    attribute through keywords twice; a paragraph's wrap and each plain text
+    made without the parser copy one (a twentieth of an export went to it).
+    """
+    new = object.__new__(type(frag))
+    attributes = vars(frag).copy()
+    if changes:
+        attributes.update(changes)
+    new.__dict__ = attributes
+    return new
 
 
 def ascent_descent(font_name: str, font_size: float) -> tuple[float, float]:
@@ -269,7 +285,7 @@ class _Line:
         """Add the word's fragments after its first; 1 when one of them has text."""
         real = 0
         for piece, piece_text in w[2:]:
-            g = self.g = piece.clone()
+            g = self.g = copy_frag(piece)
             self.source = piece
             g.text = piece_text
             if piece_text:
@@ -287,7 +303,7 @@ class _Line:
         self.grow(f)
         words = self.words
         if not words:
-            g = self.g = f.clone()
+            g = self.g = copy_frag(f)
             self.source = f
             self.words = [g]
             g.text = text
@@ -301,7 +317,7 @@ class _Line:
                         if not wi.text.endswith(" "):
                             wi.text += " "
                         break
-            g = self.g = f.clone()
+            g = self.g = copy_frag(f)
             self.source = f
             words.append(g)
             g.text = text
@@ -345,7 +361,7 @@ class _Line:
         self.current = w[0]
         self.n = 1
         f = w[1][0]
-        g = self.g = f.clone()
+        g = self.g = copy_frag(f)
         self.source = f
         self.max_size = g.fontSize
         self.max_ascent, self.min_descent = ascent_descent(g.fontName, self.max_size)
@@ -545,4 +561,4 @@ def break_plain(para: Any, width: Any) -> Any:
     para.height = 0
     para._splitLongWordCount = para._hyphenations = 0
     ascent, descent = bounds
-    return f.clone(kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
+    return copy_frag(f, kind=0, lines=lines, ascent=ascent, descent=descent, fontSize=font_size)
