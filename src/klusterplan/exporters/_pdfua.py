@@ -487,8 +487,9 @@ def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> li
         elif isinstance(block, Fields):
             with_next = after is not None and len(block.items) <= 2
         elif isinstance(block, Paragraph) and isinstance(after, WritingSpace):
-            # a question's words never stand at a page's foot without the room to answer
-            with_next = len(block.text) <= _INTRODUCTION
+            # a question's words (or the plan's answer) never stand at a page's foot
+            # without the room to write under them
+            with_next = True
         elif isinstance(block, Paragraph) and not block.prompt:
             kept = following.get("kind") == "table" and (following["keep"] or following["short"])
             with_next = kept and len(block.text) <= _INTRODUCTION
