@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import importlib.util
 import io
 import json
 import re
 import shlex
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import attrs
 import pytest
@@ -68,6 +70,11 @@ def test_summary_of_the_examples_in_every_document_format(run: Run, cluster: Pat
 def test_format_follows_the_suffix_and_json_prints(run: Run, cluster: Path) -> None:
     assert run("summary", str(cluster), "-o", "s.pdf", "--today", TODAY).exit_code == 0
     assert Path("s.pdf").read_bytes().startswith(b"%PDF")
+    if importlib.util.find_spec("typst") is not None:
+        # the longest suffix names the format: .ua.pdf is the tagged PDF
+        assert run("summary", str(cluster), "-o", "s.ua.pdf", "--today", TODAY).exit_code == 0
+        root: Any = PdfReader("s.ua.pdf").trailer["/Root"]
+        assert bool(root["/MarkInfo"]["/Marked"])
     result = run("summary", str(cluster), "--today", TODAY)
     data = json.loads(result.output)
     assert data["version"] == 1 and data["today"] == TODAY and data["within_days"] == 30

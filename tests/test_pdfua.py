@@ -148,6 +148,11 @@ def test_the_untagged_pdf_does_not(example: klusterplan.Plan) -> None:
 def test_catalogue_language_title_and_identifier(opened: pikepdf.Pdf) -> None:
     root: Any = opened.Root
     assert root.MarkInfo.Marked is True
+    # Suspects is a boolean, false (ISO 32000-1, table 321): poppler (22.12, for one) calls
+    # any false one "wrong type (boolean)", a message about poppler, not about the file
+    assert dict(root.MarkInfo.items()) == {"/Marked": True, "/Suspects": False}
+    # what the plan puts in the document information is text, every entry of it
+    assert all(isinstance(value, pikepdf.String) for value in opened.docinfo.values())
     assert str(root.Lang) in {"sv", "sv-SE"}
     assert root.ViewerPreferences.DisplayDocTitle is True
     xmp = opened.open_metadata()

@@ -87,3 +87,52 @@ def test_the_draft_mark_reads_as_a_draft_whatever_the_brand(example: klusterplan
     assert badge is not None and badge.group(1).upper() == mark
     page = _export(plan, "html").decode("utf-8")
     assert re.search(r"\.status-mark \{[^}]*background: " + STATUS_MARK, page)
+
+
+@pytest.mark.parametrize("kalmar", [False, True], ids=["plan", "kalmar plan"])
+def test_the_text_stands_where_the_pdfs_does(example: klusterplan.Plan, kalmar: bool) -> None:
+    """The same text area as the PDF's: the same top, the same footer, the same cover.
+
+    A page that holds more than the PDF's breaks its chapters elsewhere, so the two
+    files would read as two designs.
+    """
+    plan = _kalmar(example) if kalmar else example
+    places = []
+    for fmt in ("pdf", "pdf-ua"):
+        pages = read_pages(_export(plan, fmt))
+        found = [_top(pages[0], text) for text in ("Lokal", "Kommun", "Kontaktperson")]
+        summary = pages[1]
+        assert summary.footer_gap is not None
+        found += [_top(summary, "Sammanfattning"), summary.content_bottom + summary.footer_gap]
+        places.append([*found, len(pages)])
+    assert places[1] == pytest.approx(places[0], abs=1.5)
+
+
+def test_rows_to_write_in_are_as_tall_as_the_pdfs() -> None:
+    """The workshop writes in the ATT GÖRA sheet: each row a line and 9 mm to write in."""
+    pitches = []
+    for fmt in ("pdf", "pdf-ua"):
+        pages = read_pages(_export(klusterplan.Plan(), fmt, workbook=True))
+        sheet = next(p for p in pages if _has(p, "Möjliga omgående åtgärder"))
+        pitches.append(_top(sheet, "3.") - _top(sheet, "2."))
+    assert pitches[0] >= 9 * 72 / 25.4
+    assert pitches[1] == pytest.approx(pitches[0], abs=1.0)
+
+
+def _has(page: Page, text: str) -> bool:
+    return any(line.text == text for line in page.lines)
+
+
+@pytest.mark.parametrize("large_print", [False, True], ids=["normal", "large print"])
+def test_every_word_of_the_staircase_stands_inside_its_step(
+    example: klusterplan.Plan, large_print: bool
+) -> None:
+    """At 16 pt too "5. Ambassadör" fits its step, whose right edge is the text's."""
+    import pdfplumber
+
+    data = _export(example, "pdf-ua", large_print=large_print)
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        page = next(p for p in pdf.pages if "Målgrupperna på trappan" in (p.extract_text() or ""))
+        edge = page.width - 20 * 72 / 25.4
+        words = [w for w in page.extract_words() if w["text"] == "Ambassadör"]
+        assert words and all(w["x1"] <= edge - 3 for w in words)

@@ -67,10 +67,13 @@ def _summary_format(
     }
     if format is None:
         suffix = output.suffix.lower() if output is not None else ""
+        # the longest suffix the name ends with: summary.ua.pdf is pdf-ua, not pdf
+        name = output.name.lower() if output is not None else ""
+        matches = sorted((s for s in documents if name.endswith(s)), key=len, reverse=True)
         if suffix == ".json" or output is None:
             format = SUMMARY_DATA_FORMAT
-        elif suffix in documents:
-            format = documents[suffix]
+        elif matches:
+            format = documents[matches[0]]
         else:
             shown = repr(suffix) if suffix else message("no_suffix", language)
             fail(message("summary_suffix", language, path=output, suffix=shown))

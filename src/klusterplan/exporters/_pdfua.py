@@ -53,11 +53,12 @@ from .._document.design import (
     size,
     text_height,
 )
-from .._document.metrics import even_breaks, fit_columns, text_width
+from .._document.metrics import even_breaks, fit_columns, staircase_columns, text_width
 from .._extension.exporter import ExportContext
 from .._planfile.sanitise import plan_strings
 from .._support.visible import shows_nothing
 from ..document import (
+    HAND_LINE_MM,
     Block,
     BulletList,
     Chart,
@@ -208,9 +209,16 @@ class _Data:
         # as the PDF sets its tables: no column narrower than its longest word, so that
         # no word is broken inside (the template's cells leave 4 pt each side)
         points = size("small" if dense else "table", self.large_print)
-        fitted = fit_columns(headers, rows, widths, self.width, points, padding=9.0)
+        # (a sheet to write in by its columns' weights: by what gets written there)
+        fitted = fit_columns(
+            headers, rows, widths, self.width, points, padding=9.0, by_weight=row_lines > 0
+        )
         if fitted is not None:
             widths = _whole_headers(headers, tuple(fitted), points)
+        least = 0.0
+        if row_lines:
+            least = _writing_row(points, row_lines, self.large_print)
+            least = _shared_out(headers, rows, widths, self, points, least) if keep else least
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -226,13 +234,15 @@ class _Data:
             # a few rows to write in stay whole: never one row cut off from the rest
             "keep": keep or (row_lines > 0 and len(rows) <= _KEPT_WRITING_ROWS),
             "row_lines": row_lines,
+            # a row to write in at least this high (its text's room), in points
+            "row_min": least,
             # amounts to the right, so that their digits line up, as in the PDF
             "right": [i < len(align) and align[i] == "right" for i in range(len(headers))],
             "footer": bool(footer),
-            "start": _rows_height(headers, rows[:2], widths, self.width, points, row_lines),
+            "start": _rows_height(headers, rows[:2], widths, self.width, points, least),
             # as in the PDF: a table of at most half a page is kept whole, so that a chart
             # goes with it and no page holds two or three of its rows
-            "short": _rows_height(headers, rows, widths, self.width, points, row_lines)
+            "short": _rows_height(headers, rows, widths, self.width, points, least)
             <= self.height / 2,
         }
 
@@ -355,23 +365,36 @@ class _Data:
                     "lang": lang,
                 }
             case Staircase():
-                # drawn as in the PDF, the steps rising to the right, the lowest first
-                return {
-                    "kind": "staircase",
-                    "title": self.s(block.title),
-                    # "5. Ambassadör": the number never alone on a line
-                    "steps": [
-                        {"name": self.s(name), "groups": [self.s(g) for g in groups]}
-                        for name, groups in zip(block.labels, block.groups, strict=False)
-                    ],
-                    "write_in": block.write_in,
-                    "alt": self.s(block.alt or block.title),
-                    "lang": lang,
-                }
+                return self.staircase(block, lang)
             case WritingSpace():
                 return {"kind": "writing", "prompt": self.s(block.prompt), "lines": block.lines}
             case _:
                 assert_never(block)
+
+    def staircase(self, block: Staircase, lang: dict[str, str] | None) -> dict[str, Any]:
+        """The staircase, drawn as in the PDF: the steps rising to the right, the lowest first."""
+        return {
+            "kind": "staircase",
+            "title": self.s(block.title),
+            # "5. Ambassadör": the number never alone on a line
+            "steps": [
+                {"name": self.s(name), "groups": [self.s(g) for g in groups]}
+                for name, groups in zip(block.labels, block.groups, strict=False)
+            ],
+            "write_in": block.write_in,
+            # as the PDF's: each step as wide as its label and its groups' names
+            "columns": _fractions(
+                staircase_columns(
+                    list(zip(block.labels, block.groups, strict=False)),
+                    self.width,
+                    size("body", self.large_print),
+                    14,
+                    write_in=bool(block.write_in),
+                )
+            ),
+            "alt": self.s(block.alt or block.title),
+            "lang": lang,
+        }
 
     def section(self, section: Section) -> dict[str, Any]:
         title = self.s(section.title)
@@ -383,7 +406,21 @@ class _Data:
             "level": section.level,
             "lang": _lang(section.lang, self.document),
             "blocks": _kept_with_next(section.blocks, [self.block(b) for b in section.blocks]),
+            "room": self._question_room(section),
         }
+
+    def _question_room(self, section: Section) -> float:
+        """The room a question's heading needs under it, in points: its lines to write on.
+
+        A question and its lines move to the next page whole, and so do the chapter's
+        heading and short introduction above it (0: the template's own room).
+        """
+        first = section.blocks[0] if section.blocks else None
+        if not isinstance(first, WritingSpace) or first.lines > 12:
+            return 0.0
+        body = size("body", self.large_print)
+        heading = size("h2", self.large_print) * 1.25 * 2
+        return heading + body * (1.35 + 1.0 + 2 * first.lines)
 
     def chapters(self) -> list[dict[str, Any]]:
         out = []
@@ -391,7 +428,17 @@ class _Data:
             wide = has_wide_table(chapter) and not self.large_print
             self.width = _text_width(wide=wide)
             self.height = text_height(landscape=wide)
-            out.append({"wide": wide, "sections": [self.section(s) for s in chapter]})
+            shown = [self.section(s) for s in chapter]
+            for here, after in itertools.pairwise(shown):
+                # a chapter's short introduction goes with the question under it
+                last = here["blocks"][-1] if here["blocks"] else {}
+                if (
+                    after["room"]
+                    and after["level"] > here["level"]
+                    and last.get("kind") == "paragraph"
+                ):
+                    last["with_next"] = sum(len(t) for t in last["paragraphs"]) <= _INTRODUCTION
+            out.append({"wide": wide, "sections": shown})
         self.width = _text_width(wide=False)
         self.height = text_height(landscape=False)
         return out
@@ -421,7 +468,7 @@ def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> li
 
     A list introducing a figure goes with it, as in the PDF; so do one or two
     fields under a heading, which alone at a page's foot would say little, and a
-    short paragraph introducing a table that is kept whole.
+    short paragraph introducing a table that is kept whole or the lines to write on.
     """
     # a section's last words, a field or two, never stand alone on a page: the two
     # lists before them go with them
@@ -439,6 +486,10 @@ def _kept_with_next(blocks: tuple[Block, ...], data: list[dict[str, Any]]) -> li
             with_next = isinstance(after, Chart | Staircase | Matrix) or i in closing
         elif isinstance(block, Fields):
             with_next = after is not None and len(block.items) <= 2
+        elif isinstance(block, Paragraph) and isinstance(after, WritingSpace):
+            # a question's words (or the plan's answer) never stand at a page's foot
+            # without the room to write under them
+            with_next = True
         elif isinstance(block, Paragraph) and not block.prompt:
             kept = following.get("kind") == "table" and (following["keep"] or following["short"])
             with_next = kept and len(block.text) <= _INTRODUCTION
@@ -473,23 +524,75 @@ def _rows_height(
     widths: tuple[float, ...],
     width: float,
     points: float,
-    row_lines: int,
+    least: float,
 ) -> float:
     """The height of a table's header and ``rows``, in points, a little generous.
 
     The template keeps the room of the header and the first two rows under a
     table's start, so that a table never starts with one row at a page's foot.
-    A row is its lines 1.25 em apart, the cell's padding (5.5 pt) and its rule.
+    A row is its lines 1.25 em apart, the cell's padding (5.5 pt) and its rule;
+    a row to write in at least ``least`` points and that padding.
     """
-    columns = [width * w / sum(widths) - 8 for w in widths]
-    least = row_lines * 1.8 * points
 
     def tall(cells: tuple[str, ...], bold: bool) -> float:
-        lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
-        return max(lines * points * 1.25 + 7, least if not bold else 0)
+        text = _cells_height(cells, widths, width, points, bold)
+        return max(text, 0 if bold else least) + 7
 
     return tall(headers, True) + sum(tall(r, False) for r in rows)
 
+
+def _cells_height(
+    cells: tuple[str, ...], widths: tuple[float, ...], width: float, points: float, bold: bool
+) -> float:
+    """The height of a row's tallest cell's text, in points, without the cell's padding."""
+    columns = [width * w / sum(widths) - 8 for w in widths]
+    lines = max(_lines(c, w, points, bold) for c, w in zip(cells, columns, strict=False))
+    return lines * points * 1.25
+
+
+def _fractions(widths: list[float]) -> list[float]:
+    """Each of ``widths`` as a share of their sum (equal shares when they sum to nothing)."""
+    total = sum(widths)
+    return [w / total if total > 0 else 1 / len(widths) for w in widths]
+
+
+def _writing_row(points: float, row_lines: int, large_print: bool) -> float:
+    """How high a row to write in is at least, in points, as in the PDF and Word.
+
+    A line of text (what the row names: a number, a group) and ``row_lines``
+    handwriting lines, 9 mm each (11 mm in large print).
+    """
+    return points * 1.25 + row_lines * (11.0 if large_print else HAND_LINE_MM) * _MM
+
+
+def _shared_out(
+    headers: tuple[str, ...],
+    rows: tuple[tuple[str, ...], ...],
+    widths: tuple[float, ...],
+    sizes: Any,
+    points: float,
+    least: float,
+) -> float:
+    """A sheet kept on one page: its rows share the page out, as the PDF's do.
+
+    None is less than one handwriting line high; a row the plan fills keeps its text.
+    """
+    gap = (11.0 if sizes.large_print else HAND_LINE_MM) * _MM
+    pad = 5.5
+    header = _cells_height(headers, widths, sizes.width, points, True) + pad
+    texts = [_cells_height(row, widths, sizes.width, points, False) for row in rows]
+    spare = sizes.height - 34 * _MM - header - len(texts) * pad
+    if sum(max(t, least) for t in texts) <= spare:
+        return least
+    # the least height that fits: bisected, never under a handwriting line
+    low, high = gap - pad, least
+    for _ in range(20):
+        mid = (low + high) / 2
+        low, high = (mid, high) if sum(max(t, mid) for t in texts) <= spare else (low, mid)
+    return max(low, gap - pad)
+
+
+_MM = 72 / 25.4
 
 #: A table of rows to write in with at most this many rows is kept on one page.
 _KEPT_WRITING_ROWS = 6
@@ -554,8 +657,7 @@ def document_data(
         "control_lines": [[s(k), s(v)] for k, v in document.control_lines],
         "status_mark": s(document.status_mark),
         "label_mm": cover_label_mm(large),
-        # the PDF's frame sets its flow lower than the page's margin
-        "space_mm": cover_space_mm(large) + 2,
+        "space_mm": cover_space_mm(large),
         "promise": s(document.promise),
         "footer": footer,
         "page_label": _page_label(s(document.page_label)),
