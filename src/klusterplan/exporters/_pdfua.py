@@ -218,7 +218,11 @@ class _Data:
         least = 0.0
         if row_lines:
             least = _writing_row(points, row_lines, self.large_print)
-            least = _shared_out(headers, rows, widths, self, points, least) if keep else least
+            shared = _shared_out(headers, rows, widths, self, points, least) if keep else None
+            # a sheet filled past a page goes on to the next, as the PDF's: its rows as
+            # tall as they ask, its header repeated
+            keep = shared is not None
+            least = shared or least
         return {
             "kind": "table",
             "caption": self.s(caption),
@@ -424,11 +428,17 @@ class _Data:
 
     def chapters(self) -> list[dict[str, Any]]:
         out = []
+        after_empty = True
         for chapter in chapters(self.document.sections):
             wide = has_wide_table(chapter) and not self.large_print
             self.width = _text_width(wide=wide)
             self.height = text_height(landscape=wide)
             shown = [self.section(s) for s in chapter]
+            for section, data in zip(chapter, shown, strict=True):
+                # a workshop sheet starts a page of its own, as in the PDF: under its
+                # chapter's heading, or at the top of the next page
+                sheet = any(isinstance(b, Table) and b.keep_together for b in section.blocks)
+                data["new_page"], after_empty = sheet and not after_empty, not section.blocks
             for here, after in itertools.pairwise(shown):
                 # a chapter's short introduction goes with the question under it
                 last = here["blocks"][-1] if here["blocks"] else {}
@@ -572,16 +582,19 @@ def _shared_out(
     sizes: Any,
     points: float,
     least: float,
-) -> float:
+) -> float | None:
     """A sheet kept on one page: its rows share the page out, as the PDF's do.
 
     None is less than one handwriting line high; a row the plan fills keeps its text.
+    A sheet that does not fit one page so is not kept on one (None).
     """
     gap = (11.0 if sizes.large_print else HAND_LINE_MM) * _MM
     pad = 5.5
     header = _cells_height(headers, widths, sizes.width, points, True) + pad
     texts = [_cells_height(row, widths, sizes.width, points, False) for row in rows]
     spare = sizes.height - 34 * _MM - header - len(texts) * pad
+    if sum(max(t, gap - pad) for t in texts) > spare:
+        return None
     if sum(max(t, least) for t in texts) <= spare:
         return least
     # the least height that fits: bisected, never under a handwriting line
