@@ -136,3 +136,24 @@ def test_every_word_of_the_staircase_stands_inside_its_step(
         edge = page.width - 20 * 72 / 25.4
         words = [w for w in page.extract_words() if w["text"] == "Ambassadör"]
         assert words and all(w["x1"] <= edge - 3 for w in words)
+
+
+def test_a_filled_sheet_goes_on_over_the_pages_the_pdfs_does() -> None:
+    """A sheet filled past its landscape page goes on to the next, as in the PDF.
+
+    Its header repeated there (its first column names the sheet), its empty rows
+    as tall as the PDF's, and the next sheet on a page of its own: no page holds
+    a heading alone, the sheet moved on whole past it.
+    """
+    places = []
+    for fmt in ("pdf", "pdf-ua"):
+        pages = read_pages(_export(klusterplan.example(), fmt, workbook=True))
+        sheets = [
+            [k for k, page in enumerate(pages) if _has(page, title)]
+            for title in ("Möjliga omgående åtgärder", "Att göra: på längre sikt")
+        ]
+        rows = pages[sheets[0][-1]]
+        places.append((sheets, round(_top(rows, "11.") - _top(rows, "10."))))
+    assert len(places[0][0][0]) == 2
+    assert places[1][0] == places[0][0]
+    assert places[1][1] == pytest.approx(places[0][1], abs=1.0)
