@@ -157,3 +157,11 @@ def test_a_filled_sheet_goes_on_over_the_pages_the_pdfs_does() -> None:
     assert len(places[0][0][0]) == 2
     assert places[1][0] == places[0][0]
     assert places[1][1] == pytest.approx(places[0][1], abs=1.0)
+
+
+def test_a_range_of_numbers_never_breaks_at_its_dash(example: klusterplan.Plan) -> None:
+    # Typst may break a line after a dash: "årskurs 7–" at a line's end, "9." on the next
+    pages = read_pages(_export(example, "pdf-ua"))
+    lines = [line.text for page in pages for line in page.lines]
+    assert any("7–\u20609" in text or "7–9" in text for text in lines)
+    assert not [text for text in lines if text.rstrip().endswith(("7–", "13–"))]
