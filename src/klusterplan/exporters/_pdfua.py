@@ -110,9 +110,6 @@ def _breakable(text: str) -> str:
     )
 
 
-#: What to do about a character Carlito lacks: the tagged PDF has no fallback font.
-
-
 @functools.cache
 def _template() -> bytes:
     return (resources.files("klusterplan") / "data" / "pdfua.typ").read_bytes()
@@ -223,8 +220,7 @@ class _Data:
             shared = _shared_out(headers, rows, widths, self, points, least) if keep else None
             # a sheet filled past a page goes on to the next, as the PDF's: its rows as
             # tall as they ask, its header repeated
-            keep = shared is not None
-            least = shared or least
+            keep, least = shared is not None, shared or least
         return {
             "kind": "table",
             "caption": self.s(caption),
