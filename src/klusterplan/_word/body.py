@@ -536,8 +536,10 @@ def body_xml(
                 writing = isinstance(block, Table) and block.row_lines
                 after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
-                    # a figure's caption keeps with the table that lists what it shows
-                    xml = keep_last(xml)
+                    # a figure's caption keeps with the table that lists what it shows (not
+                    # in large print, where the two fill a page: kept, they would leave the
+                    # chapter's heading and opening lines alone on the page before them)
+                    xml = xml if look.large_print else keep_last(xml)
                 elif k + 2 == len(section.blocks) and one_line(after):
                     # a section's closing field ("Budget: 50 000 kr") never stands alone
                     # at the top of a page: the lines before it go with it
