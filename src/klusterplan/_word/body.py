@@ -665,8 +665,12 @@ def _keep_tail(parts: list[str], start: int) -> None:
 
     Its last lines then never stand alone on the page the chapter ends on: when
     the page would break inside it, it moves over with its heading. A table
-    keeps its own rows; a long section flows as it is.
+    keeps its own rows: the lines after the last one go over together instead, so
+    that a chapter a page and two lines long ends on more than those two lines. A
+    long section flows as it is.
     """
+    tables = [k for k in range(start, len(parts)) if "<w:tbl>" in parts[k]]
+    start = tables[-1] + 1 if tables else start
     xml = "".join(parts[start:])
     if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
         return
