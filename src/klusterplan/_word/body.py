@@ -536,8 +536,10 @@ def body_xml(
                 writing = isinstance(block, Table) and block.row_lines
                 after = section.blocks[k + 1] if k + 1 < len(section.blocks) else None
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
-                    # a figure's caption keeps with the table that lists what it shows
-                    xml = keep_last(xml)
+                    # a figure's caption keeps with the table that lists what it shows (not
+                    # in large print, where the two fill a page: kept, they would leave the
+                    # chapter's heading and opening lines alone on the page before them)
+                    xml = xml if look.large_print else keep_last(xml)
                 elif k + 2 == len(section.blocks) and one_line(after):
                     # a section's closing field ("Budget: 50 000 kr") never stands alone
                     # at the top of a page: the lines before it go with it
@@ -663,8 +665,12 @@ def _keep_tail(parts: list[str], start: int) -> None:
 
     Its last lines then never stand alone on the page the chapter ends on: when
     the page would break inside it, it moves over with its heading. A table
-    keeps its own rows; a long section flows as it is.
+    keeps its own rows: the lines after the last one go over together instead, so
+    that a chapter a page and two lines long ends on more than those two lines. A
+    long section flows as it is.
     """
+    tables = [k for k in range(start, len(parts)) if "<w:tbl>" in parts[k]]
+    start = tables[-1] + 1 if tables else start
     xml = "".join(parts[start:])
     if not xml or "<w:tbl>" in xml or xml.count("<w:p>") + xml.count("<w:p ") > _TAIL_PARAGRAPHS:
         return

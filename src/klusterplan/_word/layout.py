@@ -57,8 +57,11 @@ _LINE = 1.2207
 _DESCENT = 0.269
 #: Normal's line spacing, which every house style inherits.
 _SPACING = 1.1
-#: Points LibreOffice sets a table kept whole (a figure's) taller than the estimate: a
-#: heading kept with one that would fill the page to its last points starts the next.
+#: Points LibreOffice sets a table kept whole with empty cells (the staircase's, whose
+#: steps stand alone in rows of empty cells) taller than the estimate: a heading kept
+#: with one that would fill the page to its last points starts the next. (A figure
+#: whose cells all hold text, the centre matrix, is set as estimated, a row within
+#: a tenth of a point: it has none.)
 _KEPT_SLACK = 8.0
 _W = f"{{{W_NS}}}"
 _WORD = re.compile(r" *[^ ]+| +$")
@@ -106,8 +109,10 @@ class _Row:
 
 
 class _Table:
-    def __init__(self, rows: list[_Row]) -> None:
+    def __init__(self, rows: list[_Row], empty: bool = False) -> None:
         self.rows = rows
+        self.empty = empty
+        """Whether a cell of the table holds no text (see ``_KEPT_SLACK``)."""
 
 
 class _Break:
@@ -231,6 +236,7 @@ class _Measure:
         inside = tbl.find(_tag("tblPr") + "/" + _tag("tblBorders") + "/" + _tag("insideH"))
         rule = float(inside.get(_tag("sz"), 0)) / 8 if inside is not None else 0.0
         rows = []
+        empty = False
         for tr in tbl.iterchildren(_tag("tr")):
             trpr = tr.find(_tag("trPr"))
             least = _twips(trpr, "trHeight") if trpr is not None else 0.0
@@ -243,6 +249,7 @@ class _Measure:
                 width = sum(grid[column : column + n]) - side
                 column += n
                 cell = 0.0
+                empty = empty or not any((t.text or "").strip() for t in tc.iter(_tag("t")))
                 for p in tc.iterchildren(_tag("p")):
                     para = self.paragraph(p, width)
                     cell += para.height
@@ -252,7 +259,7 @@ class _Measure:
             row = _Row(max(height + rule, least), header, keep)
             row.marks = marks
             rows.append(row)
-        return _Table(rows)
+        return _Table(rows, empty)
 
 
 def _line_height(size: float, multiple: float) -> float:
@@ -516,7 +523,8 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
             if isinstance(nxt, _Para):
                 following += nxt.height
             else:
-                following += sum(r.height for r in nxt.rows) + _KEPT_SLACK
+                slack = _KEPT_SLACK if nxt.empty else 0.0
+                following += sum(r.height for r in nxt.rows) + slack
             last = nxt
             k += 1
             continue
