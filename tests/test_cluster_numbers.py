@@ -137,6 +137,11 @@ OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 STATUS = {"planned": "planerad", "in_progress": "pågår", "done": "klar", "dropped": "struken"}
 
 
+def _campaign_ids(plan: Plan) -> set[str]:
+    """The campaign's groups that the plan prioritises: those both tables count."""
+    return {g.target_group for g in plan.campaign.groups} & {g.id for g in plan.target_groups}
+
+
 def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for plan in sorted(plans.values(), key=lambda p: p.library.name):
@@ -144,7 +149,7 @@ def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
             (
                 plan.library.name,
                 n(len(plan.target_groups)),
-                n(len({g.target_group for g in plan.campaign.groups})),
+                n(len(_campaign_ids(plan))),
                 n(len(plan.actions)),
                 n(len(plan.communication_plan.activities)),
                 # a budget not set is said so, where the amount would stand
@@ -156,7 +161,7 @@ def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
         (
             "Totalt",
             n(sum(len(p.target_groups) for p in plans.values())),
-            n(sum(len({g.target_group for g in p.campaign.groups}) for p in plans.values())),
+            n(sum(len(_campaign_ids(p)) for p in plans.values())),
             n(sum(len(p.actions) for p in plans.values())),
             n(sum(len(p.communication_plan.activities) for p in plans.values())),
             kr(sum(b for b in budgets if b is not None)),
@@ -207,6 +212,38 @@ def test_target_groups_by_library_match_the_plans(
         assert total[k] == n(count)
         assert count == len(plans[stems[library]].target_groups)
     assert total[-2] == n(sum(len(ids) for ids in GROUPS.values()))
+    # the campaign total is the libraries table's: the same groups, counted the same way
+    assert total[-1] == tables(document)["cluster-libraries"].rows[-1][2]
+
+
+def test_campaign_groups_outside_the_plan_or_of_one_rank_are_said_under_the_tables(
+    document: Document, plans: dict[str, Plan]
+) -> None:
+    """Sjöby chose "pendlare", not one of its groups, and two groups as campaign 1."""
+    sjoby = plans["sjoby"]
+    picks = [(g.target_group, g.priority) for g in sjoby.campaign.groups]
+    assert ("pendlare", 2) in picks and sjoby.target_group("pendlare") is None
+    assert [p for _, p in picks].count(1) == 2
+    said: dict[str, list[str]] = {}
+    for section in document.sections:
+        key = None
+        for block in section.blocks:
+            if isinstance(block, Table):
+                key = block.key
+            elif isinstance(block, Paragraph) and key:
+                said.setdefault(key, []).append(plain(block.text))
+    outside = (
+        "Sjöby bibliotek har också valt ”pendlare” till klusterkampanjen, men planen har "
+        "ingen sådan prioriterad målgrupp. Den räknas inte bland kampanjgrupperna."
+    )
+    assert outside in said["cluster-libraries"]
+    assert outside in said["cluster-target-groups"]
+    assert (
+        "Sjöby bibliotek har gett Den identitetsökande tonåringen och Unga vuxna samma "
+        "prioritet i kampanjen: 1." in said["cluster-target-groups"]
+    )
+    rows = {r[0]: r for r in tables(document)["cluster-libraries"].rows}
+    assert rows["Sjöby bibliotek"][2] == n(len(_campaign_ids(sjoby))) == "2"
 
 
 def test_votes_are_summed_over_the_cluster(document: Document, plans: dict[str, Plan]) -> None:

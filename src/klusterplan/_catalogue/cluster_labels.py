@@ -168,6 +168,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{libraries} chose a target group for the cluster campaign that the plan does not "
         "describe ({ids}).",
     ),
+    "cluster_campaign_outside": (
+        "{library} har också valt {ids} till klusterkampanjen, men planen har ingen sådan "
+        "prioriterad målgrupp. Den räknas inte bland kampanjgrupperna.",
+        "{library} also chose {ids} for the cluster campaign, but the plan has no such "
+        "prioritised target group. It is not counted among the campaign groups.",
+    ),
+    "cluster_campaign_same_rank": (
+        "{library} har gett {groups} samma prioritet i kampanjen: {priority}.",
+        "{library} gave {groups} the same priority in the campaign: {priority}.",
+    ),
     "cluster_votes_title": ("Röster i klustret", "Votes in the cluster"),
     "cluster_votes_chart": (
         "Röster på dialogforum, summerade över klustret",

@@ -35,7 +35,7 @@ from ..document import (
     Table,
 )
 from ..model import ActionStatus, Horizon, Language
-from .builder import SummaryBuilder, whole
+from .builder import SummaryBuilder, and_list, whole
 from .front import control_lines, cover_lines, written
 from .summary import CheckSummary, ClusterSummary, Entry, MatchNote, NoteKind
 
@@ -191,16 +191,56 @@ def _libraries(b: SummaryBuilder) -> list[Block]:
     # "not set" stands where an amount would, at the right like the amounts
     align = ("left", *("right" for _ in headers[1:]))
     table = b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries", align=align)
+    notes = _campaign_outside(b)
     missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
-    if not missing:
-        return [table]
-    note = b.t(
-        "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
-        libraries=", ".join(missing),
-    )
-    if budgets:
-        note += " " + b.t("cluster_budget_others")
-    return [table, Paragraph(note)]
+    if missing:
+        note = b.t(
+            "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
+            libraries=", ".join(missing),
+        )
+        if budgets:
+            note += " " + b.t("cluster_budget_others")
+        notes.append(note)
+    return [table, *(Paragraph(note) for note in notes)]
+
+
+def _campaign_outside(b: SummaryBuilder) -> list[str]:
+    """A sentence per library that chose for the campaign a group its plan does not prioritise."""
+    outside: dict[int, list[str]] = {}
+    for note in b.s.notes:
+        if note.kind is NoteKind.CAMPAIGN_UNKNOWN:
+            for lib in note.libraries:
+                outside.setdefault(lib, []).extend(note.ids)
+    return [
+        b.t(
+            "cluster_campaign_outside",
+            library=b.lib(lib),
+            ids=and_list(b, [b.t("quoted", text=i) for i in dict.fromkeys(ids)]),
+        )
+        for lib, ids in sorted(outside.items())
+    ]
+
+
+def _campaign_same_rank(b: SummaryBuilder) -> list[str]:
+    """A sentence per library that gave two campaign groups the same priority."""
+    said = []
+    for lib in range(len(b.s.libraries)):
+        ranks: dict[int, list[str]] = {}
+        for g in b.s.groups:
+            choice = g.choice(lib)
+            if choice is not None and choice.campaign and choice.priority is not None:
+                ranks.setdefault(choice.priority, []).append(g.name)
+        said.extend(
+            b.t(
+                "cluster_campaign_same_rank",
+                library=b.lib(lib),
+                groups=and_list(b, names),
+                priority=b.n(rank),
+            )
+            for rank, names in sorted(ranks.items())
+            if len(names) > 1
+        )
+    return said
 
 
 def _failed(b: SummaryBuilder) -> list[Block]:
@@ -271,7 +311,12 @@ def _groups(b: SummaryBuilder) -> list[Block]:
         align=align,
         landscape=False if portrait else None,
     )
-    return [Paragraph(b.t("cluster_groups_legend"), keep_with_next=True), table]
+    notes = [*_campaign_outside(b), *_campaign_same_rank(b)]
+    return [
+        Paragraph(b.t("cluster_groups_legend"), keep_with_next=True),
+        table,
+        *(Paragraph(note) for note in notes),
+    ]
 
 
 def _note(b: SummaryBuilder, note: MatchNote) -> str:
