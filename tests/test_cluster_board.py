@@ -115,11 +115,14 @@ def test_the_summary_opens_with_a_text_composed_from_its_numbers(run: Run) -> No
         "Flest bibliotek prioriterar Den kommunplacerade flyktingen (5 av 5). Den gruppen fick "
         "också flest röster: 35 av 189. Av 43 åtgärder och aktiviteter är 10 klara och 9 "
         "försenade. Flest försenade har Stenviks bibliotek (3 av 9). Mest stöd behöver Sjöby "
-        "bibliotek: planen har 8 fel. Sjöby bibliotek har ännu ingen budget för "
-        "kommunikationsplanen."
+        "bibliotek: planen har 8 uppgifter att komplettera eller rätta. Sjöby bibliotek har "
+        "ännu ingen budget för kommunikationsplanen."
     )
     english = _plain(_summary(run, "e.md", "--lang", "en").read_text(encoding="utf-8"))
-    assert "Sjöby bibliotek needs help most: its plan has 8 errors." in english
+    assert "Sjöby bibliotek needs help most: its plan has 8 things to add or correct." in english
+    # what the plans lack, in a board's words in the fields too: not checking's "errors"
+    assert "Needs help:** Sjöby bibliotek (8 things to add or correct)" in english
+    assert "errors" not in english.split("## The libraries")[0]
     assert "That group also has the most votes: 35 of 189." in english
     assert "Stenviks bibliotek has the most that are late (3 of 9)." in english
 

@@ -470,7 +470,14 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
         f"Flest bibliotek prioriterar {ranked[0]} ({n(len(GROUPS[ranked[0]]))} av {n(libs)})."
         in text
     )
-    assert f"Mest stöd behöver Sjöby bibliotek: planen har {n(int(sjoby[1]))} fel." in text
+    assert (
+        f"Mest stöd behöver Sjöby bibliotek: planen har {n(int(sjoby[1]))} uppgifter att "
+        "komplettera eller rätta." in text
+    )
+    assert (
+        fields["Behöver stöd"]
+        == f"Sjöby bibliotek ({sjoby[1]} uppgifter att komplettera eller rätta)"
+    )
     late_at = Counter(
         p.library.name
         for p in plans.values()

@@ -115,7 +115,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "cluster_tips": ("Tips att dela", "Tips to share"),
     "cluster_tips_line": ("{n} från {libraries}", "{n} from {libraries}"),
     "cluster_needs_help": ("Behöver stöd", "Needs help"),
-    "cluster_no_errors": ("ingen plan har fel", "no plan has errors"),
+    "cluster_no_errors": (
+        "inget som krävs saknas i planerna",
+        "nothing required is missing from the plans",
+    ),
     "cluster_indicators": ("Mått", "Indicators"),
     "cluster_libraries": ("Biblioteken", "The libraries"),
     "cluster_failed": ("Planer som inte kunde läsas", "Plans that could not be read"),
@@ -277,6 +280,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "could not be read ({errors} in the file)",
     ),
     "errors": ("Fel", "Errors"),
+    # what a board reads for a rule's errors: what is missing or wrong, not "errors"
+    "to_fix_one": ("{n} uppgift att komplettera eller rätta", "{n} thing to add or correct"),
+    "to_fix_many": ("{n} uppgifter att komplettera eller rätta", "{n} things to add or correct"),
     "errors_one": ("{n} fel", "{n} error"),
     "errors_many": ("{n} fel", "{n} errors"),
     "warnings": ("Varningar", "Warnings"),

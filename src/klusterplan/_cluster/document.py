@@ -72,7 +72,7 @@ def _briefing(b: SummaryBuilder) -> list[Block]:
         )
     tip_libs = {e.library for e in s.tips}
     errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
-    help = ", ".join(f"{b.lib(c.library)} ({b.count('errors', c.errors)})" for c in errors)
+    help = ", ".join(f"{b.lib(c.library)} ({b.count('to_fix', c.errors)})" for c in errors)
     reached = _achievements(s.evaluation)
     items: list[tuple[str, str]] = [
         ("cluster_plans", read),
