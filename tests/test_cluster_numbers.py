@@ -451,7 +451,15 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
         n(sum(activities.values())),
         *(n(activities[s]) for s in ActionStatus if activities[s]),
     ]
-    assert numbers(fields["Försenat"]) == [n(len(late))]
+    late_by = Counter(
+        p.library.name
+        for p in plans.values()
+        for x in followed(p)
+        if x[3] in OPEN and x[2] is not None and x[2] < TODAY
+    )
+    assert fields["Försenat"] == f"{n(len(late))} – " + ", ".join(
+        f"{name} ({n(late_by[name])})" for name in sorted(late_by, key=lambda k: (-late_by[k], k))
+    )
     assert numbers(fields["Förfaller snart"]) == [n(len(due))]
     assert numbers(fields["Tips att dela"]) == [n(tips), n(len(tippers))]
     assert fields["Behöver stöd"].startswith("Sjöby bibliotek (")

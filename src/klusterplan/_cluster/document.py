@@ -10,6 +10,7 @@ is formatted by :mod:`klusterplan._catalogue.format`; every label from
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
@@ -117,11 +118,12 @@ def _briefing(b: SummaryBuilder) -> list[Block]:
 
 
 def _listed(b: SummaryBuilder, entries: Sequence[Entry]) -> str:
-    """``31 – Björkeryds bibliotek, ...``: how many, and whose."""
+    """``32 – Ekhamns bibliotek (9), ...``: how many, and how many each library has, most first."""
     if not entries:
         return ""
-    libraries = sorted({e.library for e in entries})
-    return f"{b.n(len(entries))} – {', '.join(b.lib(i) for i in libraries)}"
+    counts = Counter(e.library for e in entries)
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))
+    return f"{b.n(len(entries))} – {', '.join(f'{b.lib(i)} ({b.n(counts[i])})' for i in ranked)}"
 
 
 def _ended(b: SummaryBuilder) -> str:
