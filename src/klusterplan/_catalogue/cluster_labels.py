@@ -96,6 +96,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} olika; flest bibliotek prioriterar {top}",
         "{n} different; most libraries prioritise {top}",
     ),
+    # a count that several groups share
+    "libraries_each": ("{n} bibliotek vardera", "{n} libraries each"),
     "cluster_campaign": ("Klusterkampanjen", "The cluster campaign"),
     "cluster_votes": ("Röster", "Votes"),
     "cluster_votes_line": (

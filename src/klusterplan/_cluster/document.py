@@ -50,7 +50,19 @@ _FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
 
 
 def _top(b: SummaryBuilder, ranked: Sequence[tuple[str, int]]) -> str:
-    return ", ".join(f"{name} ({b.count('libraries', n)})" for name, n in ranked[:TOP] if n)
+    """The first :data:`TOP` groups and every group tied with the last: none left out."""
+    counted = [(name, n) for name, n in ranked if n]
+    if len(counted) > TOP:
+        counted = [(name, n) for name, n in counted if n >= counted[TOP - 1][1]]
+    tied: dict[int, list[str]] = {}
+    for name, n in counted:
+        tied.setdefault(n, []).append(name)
+    return ", ".join(
+        f"{and_list(b, names)} ("
+        + (b.t("libraries_each", n=b.n(n)) if len(names) > 1 else b.count("libraries", n))
+        + ")"
+        for n, names in tied.items()
+    )
 
 
 def _briefing(b: SummaryBuilder) -> list[Block]:
