@@ -194,7 +194,7 @@ def test_target_groups_by_library_match_the_plans(
             id = ids.get(stems[library])
             picks = {g.target_group: g.priority for g in plan.campaign.groups}
             if id is None:
-                want = ""
+                want = "–"
             elif id in picks:
                 want = f"kampanj {picks[id]}"
             else:
@@ -361,8 +361,10 @@ def test_shared_evaluation_table(document: Document, plans: dict[str, Plan]) -> 
             else:
                 standing = "uppnått" if ind.result >= ind.target else "ännu inte"
             counts[standing] += 1
-            number = "" if ind.result is None else n(ind.result)
-            rows.add((plan.library.name, item.what, n(ind.target or 0), number, standing))
+            # a result or target not given shows a dash, not an empty cell
+            number = "–" if ind.result is None else n(ind.result)
+            target = "–" if ind.target is None else n(ind.target)
+            rows.add((plan.library.name, item.what, target, number, standing))
         per_library[plan.library.name] = counts
     table = tables(document)["cluster-evaluation"]
     assert {(r[0], r[1], r[3], r[4], r[5]) for r in table.rows} == rows
@@ -381,7 +383,7 @@ def test_tips_are_the_items_marked_worth_sharing(
     document: Document, plans: dict[str, Plan]
 ) -> None:
     tips = {
-        (p.library.name, i.what, i.sharing_reason.strip(), i.responsible)
+        (p.library.name, i.what, i.sharing_reason.strip() or "–", i.responsible)
         for p in plans.values()
         for i in work(p)
         if i.worth_sharing and i.status is not ActionStatus.DROPPED
@@ -544,3 +546,20 @@ def test_word_writes_the_same_numbers(document: Document, tmp_path: Path) -> Non
         got = [[plain(c.strip()) for c in row] for row in written.pop(0)]
         assert got == want, table.key
     assert written == []
+
+
+@pytest.mark.parametrize("today", [TODAY, None])
+def test_no_cell_is_left_blank_in_pdf_or_word(
+    registry: Registry, tmp_path: Path, today: dt.date | None
+) -> None:
+    """A date, reason or result not given shows "–": Sjöby's website has no date."""
+    cluster = klusterplan.load_cluster([EXAMPLES])
+    summary = klusterplan.summarise(cluster, today=today, registry=registry)
+    for key, table in tables(klusterplan.build_summary_document(summary)).items():
+        for row in table.rows:
+            assert all(cell.strip() for cell in row), (key, row)
+    path = tmp_path / "summary.docx"
+    klusterplan.export_summary(cluster, "docx", path, today=today, registry=registry)
+    for t in testing.open_word(path).tables:
+        for row in t.rows:
+            assert all(c.text.strip() for c in row.cells), [c.text for c in row.cells]

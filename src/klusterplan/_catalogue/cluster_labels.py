@@ -133,10 +133,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "cluster_target_groups": ("Målgrupper i klustret", "Target groups in the cluster"),
     "cluster_groups_legend": (
         "”ja”: biblioteket prioriterar målgruppen. ”kampanj 1” till ”kampanj 3”: biblioteket har "
-        "också valt den till klusterkampanjen, med den prioriteten. En målgrupp räknas som "
+        "också valt den till klusterkampanjen, med den prioriteten. ”–”: målgruppen finns inte i "
+        "bibliotekets plan. En målgrupp räknas som "
         "densamma i två planer när den har samma kortnamn eller samma namn.",
         "“yes”: the library prioritises the target group. “campaign 1” to “campaign 3”: the "
-        "library also chose it for the cluster campaign, with that priority. A target group "
+        "library also chose it for the cluster campaign, with that priority. “–”: the target "
+        "group is not in the library's plan. A target group "
         "counts as the same in two plans when it has the same short name or the same name.",
     ),
     "prioritised_mark": ("ja", "yes"),

@@ -276,7 +276,7 @@ def _failed(b: SummaryBuilder) -> list[Block]:
 def _group_cell(b: SummaryBuilder, group_index: int, library: int) -> str:
     choice = b.s.groups[group_index].choice(library)
     if choice is None:
-        return ""
+        return NONE
     if not choice.campaign:
         return b.t("prioritised_mark")
     if choice.priority is None:
@@ -423,6 +423,14 @@ def _actions(b: SummaryBuilder) -> list[Block]:
     return [Paragraph(b.t("cluster_actions_intro"), keep_with_next=True), actions, activities]
 
 
+#: What an empty cell shows: a reader sees that nothing was given, not a cell left out.
+NONE = "–"
+
+
+def _given(text: str) -> str:
+    return text.strip() or NONE
+
+
 def _kind(b: SummaryBuilder, entry: Entry) -> str:
     return enum_label(entry.item.kind, b.lang)
 
@@ -442,9 +450,9 @@ def _entries(b: SummaryBuilder, entries: Sequence[Entry], key: str, late: bool) 
         (
             b.lib(e.library),
             _kind(b, e),
-            e.item.what,
-            e.item.responsible,
-            _format.day(e.item.date),
+            _given(e.item.what),
+            _given(e.item.responsible),
+            _given(_format.day(e.item.date)),
             b.status(e.item.status),
             *((b.n(e.item.days_late(b.s.today)),) if late else ()),
         )
@@ -483,7 +491,13 @@ def _tips(b: SummaryBuilder) -> list[Block]:
     if not s.tips:
         return [attrs.evolve(intro, keep_with_next=False), Paragraph(b.t("no_tips"))]
     rows = (
-        (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
+        (
+            b.lib(e.library),
+            _given(e.item.what),
+            _given(e.item.sharing_reason),
+            _given(e.item.responsible),
+        )
+        for e in s.tips
     )
     headers = (b.t("library"), b.t("tip"), b.t("sharing_reason"), b.t("contact"))
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
@@ -572,7 +586,7 @@ def _evaluation(b: SummaryBuilder) -> list[Block]:
         return [intro, overview]
 
     def number(value: int | None) -> str:
-        return "" if value is None else b.n(value)
+        return NONE if value is None else b.n(value)
 
     rows = []
     for e in s.evaluation:
@@ -581,8 +595,8 @@ def _evaluation(b: SummaryBuilder) -> list[Block]:
         rows.append(
             (
                 b.lib(e.library),
-                e.item.what,
-                measure,
+                _given(e.item.what),
+                _given(measure),
                 number(ind.target),
                 number(ind.result),
                 b.achieved(achievement(ind)),
