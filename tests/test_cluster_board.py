@@ -276,3 +276,15 @@ def test_the_audit_finds_a_label_broken_in_a_cell() -> None:
     canvas.save()
     kinds = [d.kind for d in audit(out.getvalue(), NORMAL, SHORT)]
     assert "broken value" in kinds
+
+
+def test_word_keeps_the_checks_table_with_the_list_it_leads_to(run: Run) -> None:
+    """The table of what the plans lack moves with the first library's list, never apart."""
+    from docx import Document as open_docx
+
+    word = open_docx(str(_summary(run, "s.docx")))
+    table = next(t for t in word.tables if t.rows[0].cells[1].text.strip() == "Fel")
+    paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    assert paragraphs and all(
+        p._p.pPr is not None and p._p.pPr.find(qn("w:keepNext")) is not None for p in paragraphs
+    )

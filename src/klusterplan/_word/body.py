@@ -74,6 +74,8 @@ __all__ = ["OPEN_LINES", "body_xml", "footer_xml"]
 
 #: The least number of handwriting lines under an open question of the workbook.
 OPEN_LINES = 6
+#: A table of this many rows or fewer keeps with a list that goes on from it.
+SHORT_TABLE = 8
 
 
 class _Writer(TableWriter):
@@ -538,6 +540,15 @@ def body_xml(
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
                     # a figure's caption keeps with the table that lists what it shows
                     xml = keep_last(xml)
+                elif (
+                    isinstance(block, Table)
+                    and isinstance(after, BulletList)
+                    and len(block.rows) <= SHORT_TABLE
+                    and not look.large_print
+                ):
+                    # a short table that a list goes on from (a summary, then what each
+                    # line of it holds) never ends a page with the list on the next
+                    xml = kept_together(xml + "<w:p>")[: -len("<w:p>")]
                 elif k + 2 == len(section.blocks) and one_line(after):
                     # a section's closing field ("Budget: 50 000 kr") never stands alone
                     # at the top of a page: the lines before it go with it
