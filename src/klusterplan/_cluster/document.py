@@ -237,7 +237,7 @@ def _campaign_outside(b: SummaryBuilder) -> list[str]:
 
 def _campaign_same_rank(b: SummaryBuilder) -> list[str]:
     """A sentence per library that gave two campaign groups the same priority."""
-    said = []
+    said: list[str] = []
     for lib in range(len(b.s.libraries)):
         ranks: dict[int, list[str]] = {}
         for g in b.s.groups:
