@@ -44,6 +44,8 @@ __all__ = ["build_summary_document"]
 
 #: How many groups the briefing names as the most prioritised.
 TOP = 3
+#: A table of this many rows or fewer keeps with the list that goes on from it.
+SHORT_TABLE = 8
 #: The nouns that count a rule's findings, by the worst severity it reported at.
 _FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
 # -- the briefing --------------------------------------------------------------
@@ -547,6 +549,9 @@ def _checks(b: SummaryBuilder) -> list[Block]:
         (4, 1, 1.2, 1),
         "cluster-checks",
     )
+    if len(rows) <= SHORT_TABLE and any(c.codes for c in order):
+        # the first library's list goes on from the table: never on the page after it
+        table = attrs.evolve(table, keep_with_next=True)
     # a library's own settings that could not be used are the command's to say
     return [
         Paragraph(b.t("cluster_checks_intro"), keep_with_next=True),

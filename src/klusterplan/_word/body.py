@@ -74,8 +74,6 @@ __all__ = ["OPEN_LINES", "body_xml", "footer_xml"]
 
 #: The least number of handwriting lines under an open question of the workbook.
 OPEN_LINES = 6
-#: A table of this many rows or fewer keeps with a list that goes on from it.
-SHORT_TABLE = 8
 
 
 class _Writer(TableWriter):
@@ -540,12 +538,7 @@ def body_xml(
                 if isinstance(block, Staircase | Matrix) and isinstance(after, Table):
                     # a figure's caption keeps with the table that lists what it shows
                     xml = keep_last(xml)
-                elif (
-                    isinstance(block, Table)
-                    and isinstance(after, BulletList)
-                    and len(block.rows) <= SHORT_TABLE
-                    and not look.large_print
-                ):
+                elif isinstance(block, Table) and block.keep_with_next and not look.large_print:
                     # a short table that a list goes on from (a summary, then what each
                     # line of it holds) never ends a page with the list on the next
                     xml = kept_together(xml + "<w:p>")[: -len("<w:p>")]
