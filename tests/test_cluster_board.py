@@ -115,11 +115,14 @@ def test_the_summary_opens_with_a_text_composed_from_its_numbers(run: Run) -> No
         "Flest bibliotek prioriterar Den kommunplacerade flyktingen (5 av 5). Den gruppen fick "
         "också flest röster: 35 av 189. Av 43 åtgärder och aktiviteter är 10 klara och 9 "
         "försenade. Flest försenade har Stenviks bibliotek (3 av 9). Mest stöd behöver Sjöby "
-        "bibliotek: planen har 8 fel. Sjöby bibliotek har ännu ingen budget för "
-        "kommunikationsplanen."
+        "bibliotek: planen har 8 uppgifter att komplettera eller rätta. Sjöby bibliotek har "
+        "ännu ingen budget för kommunikationsplanen."
     )
     english = _plain(_summary(run, "e.md", "--lang", "en").read_text(encoding="utf-8"))
-    assert "Sjöby bibliotek needs help most: its plan has 8 errors." in english
+    assert "Sjöby bibliotek needs help most: its plan has 8 things to add or correct." in english
+    # what the plans lack, in a board's words in the fields too: not checking's "errors"
+    assert "Needs help:** Sjöby bibliotek (8 things to add or correct)" in english
+    assert "errors" not in english.split("## The libraries")[0]
     assert "That group also has the most votes: 35 of 189." in english
     assert "Stenviks bibliotek has the most that are late (3 of 9)." in english
 
@@ -145,7 +148,7 @@ def test_the_cover_says_what_a_municipal_report_says(run: Run) -> None:
 def test_a_budget_not_set_is_said_in_every_format(run: Run) -> None:
     note = "Sjöby bibliotek har ännu ingen budget för kommunikationsplanen."
     markdown = _plain(_summary(run, "s.md").read_text(encoding="utf-8"))
-    assert "| Sjöby bibliotek | 4 | 3 | 3 | 0 | ej satt |" in markdown and note in markdown
+    assert "| Sjöby bibliotek | 4 | 2 | 3 | 0 | ej satt |" in markdown and note in markdown
     word = _plain(_word_text(_summary(run, "s.docx")))
     assert note in word
     row = next(
@@ -273,3 +276,15 @@ def test_the_audit_finds_a_label_broken_in_a_cell() -> None:
     canvas.save()
     kinds = [d.kind for d in audit(out.getvalue(), NORMAL, SHORT)]
     assert "broken value" in kinds
+
+
+def test_word_keeps_the_checks_table_with_the_list_it_leads_to(run: Run) -> None:
+    """The table of what the plans lack moves with the first library's list, never apart."""
+    from docx import Document as open_docx
+
+    word = open_docx(str(_summary(run, "s.docx")))
+    table = next(t for t in word.tables if t.rows[0].cells[1].text.strip() == "Fel")
+    paragraphs = [p for row in table.rows for cell in row.cells for p in cell.paragraphs]
+    assert paragraphs and all(
+        p._p.pPr is not None and p._p.pPr.find(qn("w:keepNext")) is not None for p in paragraphs
+    )

@@ -137,6 +137,11 @@ OPEN = (ActionStatus.PLANNED, ActionStatus.IN_PROGRESS)
 STATUS = {"planned": "planerad", "in_progress": "pågår", "done": "klar", "dropped": "struken"}
 
 
+def _campaign_ids(plan: Plan) -> set[str]:
+    """The campaign's groups that the plan prioritises: those both tables count."""
+    return {g.target_group for g in plan.campaign.groups} & {g.id for g in plan.target_groups}
+
+
 def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
     rows: list[tuple[str, ...]] = []
     for plan in sorted(plans.values(), key=lambda p: p.library.name):
@@ -144,7 +149,7 @@ def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
             (
                 plan.library.name,
                 n(len(plan.target_groups)),
-                n(len({g.target_group for g in plan.campaign.groups})),
+                n(len(_campaign_ids(plan))),
                 n(len(plan.actions)),
                 n(len(plan.communication_plan.activities)),
                 # a budget not set is said so, where the amount would stand
@@ -156,7 +161,7 @@ def expected_libraries(plans: dict[str, Plan]) -> list[tuple[str, ...]]:
         (
             "Totalt",
             n(sum(len(p.target_groups) for p in plans.values())),
-            n(sum(len({g.target_group for g in p.campaign.groups}) for p in plans.values())),
+            n(sum(len(_campaign_ids(p)) for p in plans.values())),
             n(sum(len(p.actions) for p in plans.values())),
             n(sum(len(p.communication_plan.activities) for p in plans.values())),
             kr(sum(b for b in budgets if b is not None)),
@@ -189,7 +194,7 @@ def test_target_groups_by_library_match_the_plans(
             id = ids.get(stems[library])
             picks = {g.target_group: g.priority for g in plan.campaign.groups}
             if id is None:
-                want = ""
+                want = "–"
             elif id in picks:
                 want = f"kampanj {picks[id]}"
             else:
@@ -207,6 +212,38 @@ def test_target_groups_by_library_match_the_plans(
         assert total[k] == n(count)
         assert count == len(plans[stems[library]].target_groups)
     assert total[-2] == n(sum(len(ids) for ids in GROUPS.values()))
+    # the campaign total is the libraries table's: the same groups, counted the same way
+    assert total[-1] == tables(document)["cluster-libraries"].rows[-1][2]
+
+
+def test_campaign_groups_outside_the_plan_or_of_one_rank_are_said_under_the_tables(
+    document: Document, plans: dict[str, Plan]
+) -> None:
+    """Sjöby chose "pendlare", not one of its groups, and two groups as campaign 1."""
+    sjoby = plans["sjoby"]
+    picks = [(g.target_group, g.priority) for g in sjoby.campaign.groups]
+    assert ("pendlare", 2) in picks and sjoby.target_group("pendlare") is None
+    assert [p for _, p in picks].count(1) == 2
+    said: dict[str, list[str]] = {}
+    for section in document.sections:
+        key = None
+        for block in section.blocks:
+            if isinstance(block, Table):
+                key = block.key
+            elif isinstance(block, Paragraph) and key:
+                said.setdefault(key, []).append(plain(block.text))
+    outside = (
+        "Sjöby bibliotek har också valt ”pendlare” till klusterkampanjen, men planen har "
+        "ingen sådan prioriterad målgrupp. Den räknas inte bland kampanjgrupperna."
+    )
+    assert outside in said["cluster-libraries"]
+    assert outside in said["cluster-target-groups"]
+    assert (
+        "Sjöby bibliotek har gett Den identitetsökande tonåringen och Unga vuxna samma "
+        "prioritet i kampanjen: 1." in said["cluster-target-groups"]
+    )
+    rows = {r[0]: r for r in tables(document)["cluster-libraries"].rows}
+    assert rows["Sjöby bibliotek"][2] == n(len(_campaign_ids(sjoby))) == "2"
 
 
 def test_votes_are_summed_over_the_cluster(document: Document, plans: dict[str, Plan]) -> None:
@@ -324,8 +361,10 @@ def test_shared_evaluation_table(document: Document, plans: dict[str, Plan]) -> 
             else:
                 standing = "uppnått" if ind.result >= ind.target else "ännu inte"
             counts[standing] += 1
-            number = "" if ind.result is None else n(ind.result)
-            rows.add((plan.library.name, item.what, n(ind.target or 0), number, standing))
+            # a result or target not given shows a dash, not an empty cell
+            number = "–" if ind.result is None else n(ind.result)
+            target = "–" if ind.target is None else n(ind.target)
+            rows.add((plan.library.name, item.what, target, number, standing))
         per_library[plan.library.name] = counts
     table = tables(document)["cluster-evaluation"]
     assert {(r[0], r[1], r[3], r[4], r[5]) for r in table.rows} == rows
@@ -344,7 +383,7 @@ def test_tips_are_the_items_marked_worth_sharing(
     document: Document, plans: dict[str, Plan]
 ) -> None:
     tips = {
-        (p.library.name, i.what, i.sharing_reason.strip(), i.responsible)
+        (p.library.name, i.what, i.sharing_reason.strip() or "–", i.responsible)
         for p in plans.values()
         for i in work(p)
         if i.worth_sharing and i.status is not ActionStatus.DROPPED
@@ -400,9 +439,22 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
         if i.worth_sharing and i.status is not ActionStatus.DROPPED
     )
     assert numbers(fields["Planer"]) == [n(libs), n(libs)]
-    assert numbers(fields["Målgrupper"]) == [n(len(GROUPS)), *(n(len(GROUPS[k])) for k in ranked)]
+    # the first three, and every group tied with the third: each count said once
+    third = len(GROUPS[ranked[-1]])
+    tied = [k for k in GROUPS if len(GROUPS[k]) >= third]
+    assert len(tied) > 3
+    assert all(k in fields["Målgrupper"] for k in tied)
+    assert numbers(fields["Målgrupper"]) == [
+        n(len(GROUPS)),
+        *(n(c) for c in sorted({len(GROUPS[k]) for k in tied}, reverse=True)),
+    ]
+    assert fields["Målgrupper"].endswith(
+        f"{ranked[-1]}, Den stressade småbarnsföräldern och Den oerfarne (3 bibliotek vardera)"
+    )
+    chosen = sorted(campaign.values(), reverse=True)
+    assert all(k in fields["Klusterkampanjen"] for k in campaign if campaign[k] >= chosen[2])
     assert numbers(fields["Klusterkampanjen"]) == [
-        n(c) for c in sorted(campaign.values(), reverse=True)[:3]
+        n(c) for c in sorted(set(chosen[:3]), reverse=True)
     ]
     assert numbers(fields["Röster"]) == [n(sum(votes.values())), n(votes[top])]
     assert top in fields["Röster"]
@@ -414,7 +466,15 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
         n(sum(activities.values())),
         *(n(activities[s]) for s in ActionStatus if activities[s]),
     ]
-    assert numbers(fields["Försenat"]) == [n(len(late))]
+    late_by = Counter(
+        p.library.name
+        for p in plans.values()
+        for x in followed(p)
+        if x[3] in OPEN and x[2] is not None and x[2] < TODAY
+    )
+    assert fields["Försenat"] == f"{n(len(late))} – " + ", ".join(
+        f"{name} ({n(late_by[name])})" for name in sorted(late_by, key=lambda k: (-late_by[k], k))
+    )
     assert numbers(fields["Förfaller snart"]) == [n(len(due))]
     assert numbers(fields["Tips att dela"]) == [n(tips), n(len(tippers))]
     assert fields["Behöver stöd"].startswith("Sjöby bibliotek (")
@@ -433,7 +493,14 @@ def test_the_briefing_and_title_page_figures(document: Document, plans: dict[str
         f"Flest bibliotek prioriterar {ranked[0]} ({n(len(GROUPS[ranked[0]]))} av {n(libs)})."
         in text
     )
-    assert f"Mest stöd behöver Sjöby bibliotek: planen har {n(int(sjoby[1]))} fel." in text
+    assert (
+        f"Mest stöd behöver Sjöby bibliotek: planen har {n(int(sjoby[1]))} uppgifter att "
+        "komplettera eller rätta." in text
+    )
+    assert (
+        fields["Behöver stöd"]
+        == f"Sjöby bibliotek ({sjoby[1]} uppgifter att komplettera eller rätta)"
+    )
     late_at = Counter(
         p.library.name
         for p in plans.values()
@@ -479,3 +546,20 @@ def test_word_writes_the_same_numbers(document: Document, tmp_path: Path) -> Non
         got = [[plain(c.strip()) for c in row] for row in written.pop(0)]
         assert got == want, table.key
     assert written == []
+
+
+@pytest.mark.parametrize("today", [TODAY, None])
+def test_no_cell_is_left_blank_in_pdf_or_word(
+    registry: Registry, tmp_path: Path, today: dt.date | None
+) -> None:
+    """A date, reason or result not given shows "–": Sjöby's website has no date."""
+    cluster = klusterplan.load_cluster([EXAMPLES])
+    summary = klusterplan.summarise(cluster, today=today, registry=registry)
+    for key, table in tables(klusterplan.build_summary_document(summary)).items():
+        for row in table.rows:
+            assert all(cell.strip() for cell in row), (key, row)
+    path = tmp_path / "summary.docx"
+    klusterplan.export_summary(cluster, "docx", path, today=today, registry=registry)
+    for t in testing.open_word(path).tables:
+        for row in t.rows:
+            assert all(c.text.strip() for c in row.cells), [c.text for c in row.cells]

@@ -309,6 +309,8 @@ class Table:
     """Many columns: set in the smaller table type."""
     keep_together: bool = False
     """Printed whole on one page (a workshop sheet), never split across two."""
+    keep_with_next: bool = False
+    """Kept on the page of the block after it: a short table a list goes on from."""
     records: bool = False
     """Shown as one record a row (label and value pairs), as large print does with a
     table too wide for a portrait page at 16 pt."""

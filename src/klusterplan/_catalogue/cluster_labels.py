@@ -96,6 +96,8 @@ LABELS: dict[str, tuple[str, str]] = {
         "{n} olika; flest bibliotek prioriterar {top}",
         "{n} different; most libraries prioritise {top}",
     ),
+    # a count that several groups share
+    "libraries_each": ("{n} bibliotek vardera", "{n} libraries each"),
     "cluster_campaign": ("Klusterkampanjen", "The cluster campaign"),
     "cluster_votes": ("Röster", "Votes"),
     "cluster_votes_line": (
@@ -115,7 +117,10 @@ LABELS: dict[str, tuple[str, str]] = {
     "cluster_tips": ("Tips att dela", "Tips to share"),
     "cluster_tips_line": ("{n} från {libraries}", "{n} from {libraries}"),
     "cluster_needs_help": ("Behöver stöd", "Needs help"),
-    "cluster_no_errors": ("ingen plan har fel", "no plan has errors"),
+    "cluster_no_errors": (
+        "inget som krävs saknas i planerna",
+        "nothing required is missing from the plans",
+    ),
     "cluster_indicators": ("Mått", "Indicators"),
     "cluster_libraries": ("Biblioteken", "The libraries"),
     "cluster_failed": ("Planer som inte kunde läsas", "Plans that could not be read"),
@@ -128,10 +133,12 @@ LABELS: dict[str, tuple[str, str]] = {
     "cluster_target_groups": ("Målgrupper i klustret", "Target groups in the cluster"),
     "cluster_groups_legend": (
         "”ja”: biblioteket prioriterar målgruppen. ”kampanj 1” till ”kampanj 3”: biblioteket har "
-        "också valt den till klusterkampanjen, med den prioriteten. En målgrupp räknas som "
+        "också valt den till klusterkampanjen, med den prioriteten. ”–”: målgruppen finns inte i "
+        "bibliotekets plan. En målgrupp räknas som "
         "densamma i två planer när den har samma kortnamn eller samma namn.",
         "“yes”: the library prioritises the target group. “campaign 1” to “campaign 3”: the "
-        "library also chose it for the cluster campaign, with that priority. A target group "
+        "library also chose it for the cluster campaign, with that priority. “–”: the target "
+        "group is not in the library's plan. A target group "
         "counts as the same in two plans when it has the same short name or the same name.",
     ),
     "prioritised_mark": ("ja", "yes"),
@@ -167,6 +174,16 @@ LABELS: dict[str, tuple[str, str]] = {
         "{libraries} har valt en målgrupp till klusterkampanjen som planen inte beskriver ({ids}).",
         "{libraries} chose a target group for the cluster campaign that the plan does not "
         "describe ({ids}).",
+    ),
+    "cluster_campaign_outside": (
+        "{library} har också valt {ids} till klusterkampanjen, men planen har ingen sådan "
+        "prioriterad målgrupp. Den räknas inte bland kampanjgrupperna.",
+        "{library} also chose {ids} for the cluster campaign, but the plan has no such "
+        "prioritised target group. It is not counted among the campaign groups.",
+    ),
+    "cluster_campaign_same_rank": (
+        "{library} har gett {groups} samma prioritet i kampanjen: {priority}.",
+        "{library} gave {groups} the same priority in the campaign: {priority}.",
     ),
     "cluster_votes_title": ("Röster i klustret", "Votes in the cluster"),
     "cluster_votes_chart": (
@@ -267,6 +284,9 @@ LABELS: dict[str, tuple[str, str]] = {
         "could not be read ({errors} in the file)",
     ),
     "errors": ("Fel", "Errors"),
+    # what a board reads for a rule's errors: what is missing or wrong, not "errors"
+    "to_fix_one": ("{n} uppgift att komplettera eller rätta", "{n} thing to add or correct"),
+    "to_fix_many": ("{n} uppgifter att komplettera eller rätta", "{n} things to add or correct"),
     "errors_one": ("{n} fel", "{n} error"),
     "errors_many": ("{n} fel", "{n} errors"),
     "warnings": ("Varningar", "Warnings"),

@@ -289,7 +289,8 @@ def _library(member: Member, plan: Plan, end: _dt.date | None, ended: bool) -> L
         member.name,
         plan.library.municipality.strip(),
         len(plan.target_groups),
-        len({g.target_group for g in plan.campaign.groups}),
+        # the campaign groups the plan describes: those the target-group table counts too
+        len({g.target_group for g in plan.campaign.groups} & {g.id for g in plan.target_groups}),
         len(plan.actions),
         len(cp.activities),
         cp.budget,

@@ -10,6 +10,7 @@ is formatted by :mod:`klusterplan._catalogue.format`; every label from
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from pathlib import PurePath
 
@@ -35,7 +36,7 @@ from ..document import (
     Table,
 )
 from ..model import ActionStatus, Horizon, Language
-from .builder import SummaryBuilder, whole
+from .builder import SummaryBuilder, and_list, whole
 from .front import control_lines, cover_lines, written
 from .summary import CheckSummary, ClusterSummary, Entry, MatchNote, NoteKind
 
@@ -43,13 +44,27 @@ __all__ = ["build_summary_document"]
 
 #: How many groups the briefing names as the most prioritised.
 TOP = 3
+#: A table of this many rows or fewer keeps with the list that goes on from it.
+SHORT_TABLE = 8
 #: The nouns that count a rule's findings, by the worst severity it reported at.
 _FOUND = {"error": "errors", "warning": "warnings", "info": "infos"}
 # -- the briefing --------------------------------------------------------------
 
 
 def _top(b: SummaryBuilder, ranked: Sequence[tuple[str, int]]) -> str:
-    return ", ".join(f"{name} ({b.count('libraries', n)})" for name, n in ranked[:TOP] if n)
+    """The first :data:`TOP` groups and every group tied with the last: none left out."""
+    counted = [(name, n) for name, n in ranked if n]
+    if len(counted) > TOP:
+        counted = [(name, n) for name, n in counted if n >= counted[TOP - 1][1]]
+    tied: dict[int, list[str]] = {}
+    for name, n in counted:
+        tied.setdefault(n, []).append(name)
+    return ", ".join(
+        f"{and_list(b, names)} ("
+        + (b.t("libraries_each", n=b.n(n)) if len(names) > 1 else b.count("libraries", n))
+        + ")"
+        for n, names in tied.items()
+    )
 
 
 def _briefing(b: SummaryBuilder) -> list[Block]:
@@ -72,7 +87,7 @@ def _briefing(b: SummaryBuilder) -> list[Block]:
         )
     tip_libs = {e.library for e in s.tips}
     errors = sorted((c for c in s.checks if c.errors), key=lambda c: (-c.errors, c.library))
-    help = ", ".join(f"{b.lib(c.library)} ({b.count('errors', c.errors)})" for c in errors)
+    help = ", ".join(f"{b.lib(c.library)} ({b.count('to_fix', c.errors)})" for c in errors)
     reached = _achievements(s.evaluation)
     items: list[tuple[str, str]] = [
         ("cluster_plans", read),
@@ -117,11 +132,12 @@ def _briefing(b: SummaryBuilder) -> list[Block]:
 
 
 def _listed(b: SummaryBuilder, entries: Sequence[Entry]) -> str:
-    """``31 – Björkeryds bibliotek, ...``: how many, and whose."""
+    """``32 – Ekhamns bibliotek (9), ...``: how many, and how many each library has, most first."""
     if not entries:
         return ""
-    libraries = sorted({e.library for e in entries})
-    return f"{b.n(len(entries))} – {', '.join(b.lib(i) for i in libraries)}"
+    counts = Counter(e.library for e in entries)
+    ranked = sorted(counts, key=lambda i: (-counts[i], i))
+    return f"{b.n(len(entries))} – {', '.join(f'{b.lib(i)} ({b.n(counts[i])})' for i in ranked)}"
 
 
 def _ended(b: SummaryBuilder) -> str:
@@ -191,16 +207,56 @@ def _libraries(b: SummaryBuilder) -> list[Block]:
     # "not set" stands where an amount would, at the right like the amounts
     align = ("left", *("right" for _ in headers[1:]))
     table = b.table(headers, rows, (3.5, 1.5, 1.6, 1.3, 1.4, 1.7), "cluster-libraries", align=align)
+    notes = _campaign_outside(b)
     missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]
-    if not missing:
-        return [table]
-    note = b.t(
-        "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
-        libraries=", ".join(missing),
-    )
-    if budgets:
-        note += " " + b.t("cluster_budget_others")
-    return [table, Paragraph(note)]
+    if missing:
+        note = b.t(
+            "cluster_no_budget" if len(missing) == 1 else "cluster_no_budgets",
+            libraries=", ".join(missing),
+        )
+        if budgets:
+            note += " " + b.t("cluster_budget_others")
+        notes.append(note)
+    return [table, *(Paragraph(note) for note in notes)]
+
+
+def _campaign_outside(b: SummaryBuilder) -> list[str]:
+    """A sentence per library that chose for the campaign a group its plan does not prioritise."""
+    outside: dict[int, list[str]] = {}
+    for note in b.s.notes:
+        if note.kind is NoteKind.CAMPAIGN_UNKNOWN:
+            for lib in note.libraries:
+                outside.setdefault(lib, []).extend(note.ids)
+    return [
+        b.t(
+            "cluster_campaign_outside",
+            library=b.lib(lib),
+            ids=and_list(b, [b.t("quoted", text=i) for i in dict.fromkeys(ids)]),
+        )
+        for lib, ids in sorted(outside.items())
+    ]
+
+
+def _campaign_same_rank(b: SummaryBuilder) -> list[str]:
+    """A sentence per library that gave two campaign groups the same priority."""
+    said: list[str] = []
+    for lib in range(len(b.s.libraries)):
+        ranks: dict[int, list[str]] = {}
+        for g in b.s.groups:
+            choice = g.choice(lib)
+            if choice is not None and choice.campaign and choice.priority is not None:
+                ranks.setdefault(choice.priority, []).append(g.name)
+        said.extend(
+            b.t(
+                "cluster_campaign_same_rank",
+                library=b.lib(lib),
+                groups=and_list(b, names),
+                priority=b.n(rank),
+            )
+            for rank, names in sorted(ranks.items())
+            if len(names) > 1
+        )
+    return said
 
 
 def _failed(b: SummaryBuilder) -> list[Block]:
@@ -222,7 +278,7 @@ def _failed(b: SummaryBuilder) -> list[Block]:
 def _group_cell(b: SummaryBuilder, group_index: int, library: int) -> str:
     choice = b.s.groups[group_index].choice(library)
     if choice is None:
-        return ""
+        return NONE
     if not choice.campaign:
         return b.t("prioritised_mark")
     if choice.priority is None:
@@ -271,7 +327,12 @@ def _groups(b: SummaryBuilder) -> list[Block]:
         align=align,
         landscape=False if portrait else None,
     )
-    return [Paragraph(b.t("cluster_groups_legend"), keep_with_next=True), table]
+    notes = [*_campaign_outside(b), *_campaign_same_rank(b)]
+    return [
+        Paragraph(b.t("cluster_groups_legend"), keep_with_next=True),
+        table,
+        *(Paragraph(note) for note in notes),
+    ]
 
 
 def _note(b: SummaryBuilder, note: MatchNote) -> str:
@@ -364,6 +425,14 @@ def _actions(b: SummaryBuilder) -> list[Block]:
     return [Paragraph(b.t("cluster_actions_intro"), keep_with_next=True), actions, activities]
 
 
+#: What an empty cell shows: a reader sees that nothing was given, not a cell left out.
+NONE = "–"
+
+
+def _given(text: str) -> str:
+    return text.strip() or NONE
+
+
 def _kind(b: SummaryBuilder, entry: Entry) -> str:
     return enum_label(entry.item.kind, b.lang)
 
@@ -383,9 +452,9 @@ def _entries(b: SummaryBuilder, entries: Sequence[Entry], key: str, late: bool) 
         (
             b.lib(e.library),
             _kind(b, e),
-            e.item.what,
-            e.item.responsible,
-            _format.day(e.item.date),
+            _given(e.item.what),
+            _given(e.item.responsible),
+            _given(_format.day(e.item.date)),
             b.status(e.item.status),
             *((b.n(e.item.days_late(b.s.today)),) if late else ()),
         )
@@ -424,7 +493,13 @@ def _tips(b: SummaryBuilder) -> list[Block]:
     if not s.tips:
         return [attrs.evolve(intro, keep_with_next=False), Paragraph(b.t("no_tips"))]
     rows = (
-        (b.lib(e.library), e.item.what, e.item.sharing_reason, e.item.responsible) for e in s.tips
+        (
+            b.lib(e.library),
+            _given(e.item.what),
+            _given(e.item.sharing_reason),
+            _given(e.item.responsible),
+        )
+        for e in s.tips
     )
     headers = (b.t("library"), b.t("tip"), b.t("sharing_reason"), b.t("contact"))
     return [intro, b.table(headers, rows, (2.2, 4, 4.5, 2.2), "cluster-tips")]
@@ -474,6 +549,9 @@ def _checks(b: SummaryBuilder) -> list[Block]:
         (4, 1, 1.2, 1),
         "cluster-checks",
     )
+    if len(rows) <= SHORT_TABLE and any(c.codes for c in order):
+        # the first library's list goes on from the table: never on the page after it
+        table = attrs.evolve(table, keep_with_next=True)
     # a library's own settings that could not be used are the command's to say
     return [
         Paragraph(b.t("cluster_checks_intro"), keep_with_next=True),
@@ -513,7 +591,7 @@ def _evaluation(b: SummaryBuilder) -> list[Block]:
         return [intro, overview]
 
     def number(value: int | None) -> str:
-        return "" if value is None else b.n(value)
+        return NONE if value is None else b.n(value)
 
     rows = []
     for e in s.evaluation:
@@ -522,8 +600,8 @@ def _evaluation(b: SummaryBuilder) -> list[Block]:
         rows.append(
             (
                 b.lib(e.library),
-                e.item.what,
-                measure,
+                _given(e.item.what),
+                _given(measure),
                 number(ind.target),
                 number(ind.result),
                 b.achieved(achievement(ind)),

@@ -110,7 +110,7 @@ def written(b: SummaryBuilder) -> list[str]:
             b.t(
                 "cluster_text_help",
                 library=b.lib(worst_plan.library),
-                errors=b.count("errors", worst_plan.errors),
+                errors=b.count("to_fix", worst_plan.errors),
             )
         )
     missing = [b.lib(i) for i, lib in enumerate(s.libraries) if lib.budget is None]

@@ -540,6 +540,10 @@ def body_xml(
                     # in large print, where the two fill a page: kept, they would leave the
                     # chapter's heading and opening lines alone on the page before them)
                     xml = xml if look.large_print else keep_last(xml)
+                elif isinstance(block, Table) and block.keep_with_next and not look.large_print:
+                    # a short table that a list goes on from (a summary, then what each
+                    # line of it holds) never ends a page with the list on the next
+                    xml = kept_together(xml + "<w:p>")[: -len("<w:p>")]
                 elif k + 2 == len(section.blocks) and one_line(after):
                     # a section's closing field ("Budget: 50 000 kr") never stands alone
                     # at the top of a page: the lines before it go with it

@@ -482,7 +482,13 @@ class _Renderer:
                 out = self.fields(tuple((f.label, f.value, f.long) for f in block.items))
                 # a few short fields stay together, none left alone at a page's foot
                 short = sum(self.tall(f) for f in out) < self.height * 0.25
-                return [together(out)] if len(out) > 1 and short else out
+                if len(out) > 1 and short:
+                    return [together(out)]
+                if len(out) >= 4:
+                    # a long list of fields breaks between them, but never leaves its first
+                    # or its last field alone on a page
+                    return [together(out[:2]), *out[2:-2], together(out[-2:])]
+                return out
             case TableBlock():
                 return self.table(block)
             case Chart():
