@@ -84,9 +84,12 @@ def test_no_filled_cell_of_an_action_sheet_holds_one_word_a_line(example: Plan) 
         size = _design.size(sheet_role(len(sheet.headers), 1, True), large_print)
         total = _design.text_width(True)
         for row in sheet.rows:
-            for text, share in zip(row, sheet.widths, strict=True):
+            for column, (text, share) in enumerate(zip(row, sheet.widths, strict=True)):
                 room = total * share / sum(sheet.widths) - CELL_PADDING - 2
                 lines = _wrapped(text, room, size)
-                # every line holds two words or more, the last aside, or ends an item
+                if len(lines) < 2:
+                    continue
+                # a name: every line holds two words or more, the last aside, or ends
+                # an item; a sentence: never one word a line
                 alone = [w for w in lines[:-1] if " " not in w and not w.endswith(",")]
-                assert not alone, (text, lines)
+                assert not alone if column >= 3 else len(lines) < len(text.split()), lines

@@ -223,6 +223,11 @@ _ACTION_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
+#: The ATT GÖRA columns of names (a person with a title, roles): kept whole, not broken
+#: one word a line as a sentence's long words may be.
+_NAMES = ("responsible", "roles")
+
+
 def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...]], list[str]]:
     """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows.
 
@@ -268,12 +273,13 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
     # (a sheet of its own, set as the questions are)
     size = _design.size(sheet_role(len(headers), 1, True), b.large_print)
     padding = CELL_PADDING + 2
-    # a role ends where its comma is: "kommunikationsavdelningen," may stand alone, a
-    # role of two words ("frivilliga språkvänner") stays on one line
+    # a name stays whole, each line of it two words or more; a role ends where its
+    # comma is ("kommunikationsavdelningen," may stand alone); a sentence has a line of
+    # two words at least, its long words alone on a line where they must
     needs = [
         max(
             (
-                pairs_width(part, size) + padding
+                pairs_width(part, size, widest=field in _NAMES) + padding
                 for row in texts[: len(rows)]
                 for part in (row[c].split(", ") if field == "roles" else [row[c]])
             ),
@@ -281,6 +287,8 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
         )
         for c, (field, _) in enumerate(_ACTION_COLUMNS)
     ]
+    # columns weighed alike (the three written in sentences) stay alike
+    needs = [max(n for n, v in zip(needs, weights, strict=True) if v == w) for w in weights]
     # a filled cell too narrow for two of its words side by side ("Maria Lund, barn- /
     # och / ungdomsbibliotekarie"): its column weighs its need, the others share the rest
     available = _design.text_width(True)
@@ -646,10 +654,16 @@ def values_sheet(b: PlanBuilder) -> list[Block]:
     to them, as the promise stands with room to amend it.
     """
     v = b.plan.values
-    words = [w.word.strip() for w in v.words if w.word.strip()]
+    words = [(i, w.word.strip()) for i, w in enumerate(v.words) if w.word.strip()]
     out: list[Block] = []
     if words:
-        listed = b.bullets("", words)
+        listed = BulletList(
+            tuple(word for _, word in words),
+            lang=b.tag,
+            path="values.words",
+            fields=("word",),
+            marks=tuple(whole(f"values.words[{i}].word", word) for i, word in words),
+        )
         out += answer(b, [listed], SHORT_LINES, b.t("workbook_core_values"), "values.words")
     else:
         out.append(WritingSpace(SHORT_LINES, b.t("workbook_core_values"), "values.words"))

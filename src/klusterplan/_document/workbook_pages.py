@@ -104,15 +104,17 @@ def estimate(block: Block, large: bool = False) -> float:
             return _table(block.table, large) + 60 * _MM
 
 
-def pairs_width(text: str, size: float) -> float:
+def pairs_width(text: str, size: float, *, widest: bool = True) -> float:
     """The width of a cell's widest two neighbouring words: never one word a line.
 
-    At that width each line of the cell holds two words or more, the last aside.
+    At that width each line of the cell holds two words or more, the last aside;
+    at the narrowest two's (not ``widest``), one line at least holds two.
     """
     words = text.split()
     if len(words) < 2:
         return 0.0
-    return max(text_width(f"{a} {c}", size) for a, c in pairwise(words))
+    pairs = [text_width(f"{a} {c}", size) for a, c in pairwise(words)]
+    return max(pairs) if widest else min(pairs)
 
 
 #: Over a sheet on its page: the chapter's heading and the sheet's (sheet A), the sheet's
