@@ -40,14 +40,14 @@ SEED_TABLE_HEADERS = [
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
         "Ansvarig",
-        "Roller, med komma emellan",
+        "Roller",
     ],
     [
         "Att göra: på längre sikt",
         "Organisatoriska konsekvenser",
         "Kommunikativa konsekvenser",
         "Ansvarig",
-        "Roller, med komma emellan",
+        "Roller",
     ],
 ]
 #: The seed's first rows, numbered across: the responsible and the roles are the action's.
@@ -258,7 +258,7 @@ def test_prefilled_from_plan(example: Plan) -> None:
     (immediate,) = _section(book, "actions-immediate").blocks
     assert isinstance(immediate, Table)
     # the roles' convention stands in their column's header
-    assert immediate.headers[3:] == ("Ansvarig", "Roller, med komma emellan")
+    assert immediate.headers[3:] == ("Ansvarig", "Roller")
     actions = [a for a in example.actions if a.horizon.value == "immediate"]
     # the plan's actions and two rows for more: no page of empty rows
     # room for more: two rows at least, and as many as fill the page the sheet ends on

@@ -93,3 +93,18 @@ def test_no_filled_cell_of_an_action_sheet_holds_one_word_a_line(example: Plan) 
                 # an item; a sentence: never one word a line
                 alone = [w for w in lines[:-1] if " " not in w and not w.endswith(",")]
                 assert not alone if column >= 3 else len(lines) < len(text.split()), lines
+
+
+def test_every_row_of_a_blank_action_sheet_is_left_to_write_on() -> None:
+    tree = build_document(Plan(), mode=Mode.WORKBOOK)
+    sheets = [
+        b
+        for s in tree.sections
+        for b in s.blocks
+        if isinstance(b, Table) and b.key.startswith("workbook-actions")
+    ]
+    assert len(sheets) == 2
+    for sheet in sheets:
+        # no example prompt ("för X direkt") takes the first row, no typing rule the header
+        assert all(row == (f"{n}.",) * len(row) for n, row in enumerate(sheet.rows, 1))
+        assert "komma" not in " ".join(sheet.headers)

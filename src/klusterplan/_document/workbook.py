@@ -263,13 +263,9 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
     weights = tuple(weight for _, weight in _ACTION_COLUMNS)
     rows = [cells for h in Horizon for cells in _action_rows(b, h)[0]]
     texts = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
-    # each sheet's own header (measured bold) and the hints a blank sheet starts from
+    # each sheet's own header (measured bold)
     texts += [(b.t("workbook_long_term"), *headers[1:])] if headers[0] == b.t("immediate") else []
     texts += [(b.t("immediate"), *headers[1:])] if headers[0] != b.t("immediate") else []
-    texts += [
-        (b.t(hint), b.t("workbook_hint_organisational"), b.t("workbook_hint_communicative"))
-        for hint in ("workbook_hint_immediate", "workbook_hint_long_term")
-    ]
     # (a sheet of its own, set as the questions are)
     size = _design.size(sheet_role(len(headers), 1, True), b.large_print)
     padding = CELL_PADDING + 2
@@ -328,7 +324,7 @@ def _at_least(
 
 
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
-    """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
+    """An ATT GÖRA sheet of the seed: numbered rows, every one left to write on.
 
     A blank sheet has the seed's ten rows; a sheet the plan fills has its
     actions and :data:`MORE_ROWS` rows for more. Either is laid out alike: whole
@@ -339,26 +335,13 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
     def build(b: PlanBuilder) -> list[Block]:
         immediate = horizon is Horizon.IMMEDIATE
         title = "immediate" if immediate else "workbook_long_term"
-        hint = "workbook_hint_immediate" if immediate else "workbook_hint_long_term"
         rows, items = _action_rows(b, horizon)
         blank = not rows
-        if blank:
-            rows.append(
-                (
-                    f"1. {b.t(hint)}",
-                    f"1. {b.t('workbook_hint_organisational')}",
-                    f"1. {b.t('workbook_hint_communicative')}",
-                    f"1. {b.t('workbook_hint_responsible')}",
-                    f"1. {b.t('workbook_hint_roles')}",
-                )
-            )
-            items.append("")
         headers = (
             b.t(title),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
             b.t("responsible"),
-            # the one convention of the sheet, printed where it applies
             b.t("workbook_roles"),
         )
         widths = _action_widths(b, headers)
