@@ -277,25 +277,7 @@ _LABELS: dict[str, tuple[str, str]] = {
     "workbook_segment_b": ("B Nya kunder", "B New customers"),
     "workbook_todo": ("ATT GÖRA", "TO DO"),
     "workbook_long_term": ("Att göra: på längre sikt", "To do: in the longer term"),
-    "workbook_hint_immediate": (
-        "Ex på vad vi kan göra för X direkt.",
-        "E.g. what we can do for X at once.",
-    ),
-    "workbook_hint_long_term": (
-        "Lista ex vad som ska göras på sikt",
-        "List e.g. what is to be done in time",
-    ),
-    "workbook_hint_organisational": (
-        "Vilka konsekvenser får det för org.?",
-        "What does it mean for the organisation?",
-    ),
-    "workbook_hint_responsible": ("Vem?", "Who?"),
-    "workbook_hint_roles": ("T.ex. vaktmästare, volontär", "E.g. caretaker, volunteer"),
-    "workbook_roles": ("Roller, med komma emellan", "Roles, separated by commas"),
-    "workbook_hint_communicative": (
-        "Vilka konsekvenser får det för kommunikationen?",
-        "What does it mean for communication?",
-    ),
+    "workbook_roles": ("Roller", "Roles"),
     "workbook_forum_intro": (
         "Dialogforumets resultat samt förslag på fortsatt arbete på det lokala biblioteket.",
         "The dialogue forum's results and suggestions for further work at the local library.",

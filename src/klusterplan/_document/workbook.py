@@ -52,6 +52,7 @@ from .shared import (
     staircase_table,
 )
 from .spec import Ask, Title
+from .workbook_pages import estimate, filling_rows, pairs_width
 
 __all__ = [
     "AMEND_LINES",
@@ -222,6 +223,11 @@ _ACTION_COLUMNS: tuple[tuple[str, float], ...] = (
 )
 
 
+#: The ATT GÖRA columns of names (a person with a title, roles): kept whole, not broken
+#: one word a line as a sentence's long words may be.
+_NAMES = ("responsible", "roles")
+
+
 def _action_rows(b: PlanBuilder, horizon: Horizon) -> tuple[list[tuple[Cell, ...]], list[str]]:
     """The plan's actions as numbered rows of an ATT GÖRA sheet, and the item each row shows.
 
@@ -257,67 +263,68 @@ def _action_widths(b: PlanBuilder, headers: Sequence[str]) -> tuple[float, ...]:
     weights = tuple(weight for _, weight in _ACTION_COLUMNS)
     rows = [cells for h in Horizon for cells in _action_rows(b, h)[0]]
     texts = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
-    # each sheet's own header (measured bold) and the hints a blank sheet starts from
+    # each sheet's own header (measured bold)
     texts += [(b.t("workbook_long_term"), *headers[1:])] if headers[0] == b.t("immediate") else []
     texts += [(b.t("immediate"), *headers[1:])] if headers[0] != b.t("immediate") else []
-    texts += [
-        (b.t(hint), b.t("workbook_hint_organisational"), b.t("workbook_hint_communicative"))
-        for hint in ("workbook_hint_immediate", "workbook_hint_long_term")
-    ]
     # (a sheet of its own, set as the questions are)
     size = _design.size(sheet_role(len(headers), 1, True), b.large_print)
-    fitted = fit_columns(
-        headers,
-        texts,
-        weights,
-        _design.text_width(True),
-        size,
-        padding=CELL_PADDING + 2,
-        by_weight=True,
-    )
+    padding = CELL_PADDING + 2
+    # a name stays whole, each line of it two words or more; a role ends where its
+    # comma is ("kommunikationsavdelningen," may stand alone); a sentence has a line of
+    # two words at least, its long words alone on a line where they must
+    needs = [
+        max(
+            (
+                pairs_width(part, size, widest=field in _NAMES) + padding
+                for row in texts[: len(rows)]
+                for part in (row[c].split(", ") if field == "roles" else [row[c]])
+            ),
+            default=0.0,
+        )
+        for c, (field, _) in enumerate(_ACTION_COLUMNS)
+    ]
+    # columns weighed alike (the three written in sentences) stay alike
+    needs = [max(n for n, v in zip(needs, weights, strict=True) if v == w) for w in weights]
+    # a filled cell too narrow for two of its words side by side ("Maria Lund, barn- /
+    # och / ungdomsbibliotekarie"): its column weighs its need, the others share the rest
+    available = _design.text_width(True)
+    shares: Sequence[float] = weights
+    fitted = fit_columns(headers, texts, shares, available, size, padding=padding, by_weight=True)
+    for _ in range(len(weights)):
+        if (
+            not fitted
+            or sum(needs) > available
+            or all(w >= n - 0.5 for w, n in zip(fitted, needs, strict=True))
+        ):
+            break
+        # a column the fit holds to its longest word keeps that width as its need too
+        total = sum(shares)
+        held = [f > available * s / total + 0.5 for f, s in zip(fitted, shares, strict=True)]
+        needs = [max(n, f) if h else n for n, f, h in zip(needs, fitted, held, strict=True)]
+        shares = _at_least(weights, needs, available)
+        fitted = fit_columns(
+            headers, texts, shares, available, size, padding=padding, by_weight=True
+        )
     return tuple(fitted) if fitted else weights
 
 
-#: Over a sheet on its page: the chapter's heading and the sheet's (sheet A), the sheet's
-#: alone (sheet B), the sheet's again marked continued (a page it goes on to); in mm.
-_SHEET_HEADINGS_MM = (34.0, 20.0, 16.0)
-
-
-def _filling_rows(
-    b: PlanBuilder,
-    headers: tuple[str, ...],
-    rows: Sequence[tuple[Cell, ...]],
-    widths: tuple[float, ...],
-    wanted: int,
-    first: bool,
-) -> int:
-    """How many rows a filled sheet has: ``wanted``, or more to fill the page it ends on.
-
-    A sheet the plan fills past one landscape page goes on to a second, its
-    header repeated: the rows left empty there fill that page down to its foot
-    (room to write, not a page two thirds blank), a row's height spare.
-    """
-    from .workbook_pages import estimate
-
-    def tall(count: int) -> float:
-        body = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
-        body += [(f"{n}.",) * len(headers) for n in range(len(rows) + 1, count + 1)]
-        table = Table(headers, tuple(body), widths, row_lines=1, landscape=True, keep_together=True)
-        return estimate(table, b.large_print)
-
-    page = _design.text_height(True) - 2 * 72 / 25.4  # (the bottom margin is 22 mm)
-    heading = _SHEET_HEADINGS_MM[0 if first else 1] * 72 / 25.4
-    if tall(wanted) <= page - heading:
-        return wanted
-    room = 2 * page - heading - _SHEET_HEADINGS_MM[2] * 72 / 25.4
-    spare = tall(wanted + 1) - tall(wanted)  # an empty row, and as much left over
-    while tall(wanted + 1) <= room - spare:
-        wanted += 1
-    return wanted
+def _at_least(
+    weights: Sequence[float], least: Sequence[float], available: float
+) -> tuple[float, ...]:
+    """Widths that share ``available`` by ``weights``, no column under its ``least``."""
+    fixed: set[int] = set()
+    while True:
+        room = available - sum(least[c] for c in fixed)
+        total = sum(w for c, w in enumerate(weights) if c not in fixed) or 1.0
+        widths = [least[c] if c in fixed else room * w / total for c, w in enumerate(weights)]
+        short = {c for c, w in enumerate(widths) if c not in fixed and w < least[c]}
+        if not short:
+            return tuple(widths)
+        fixed |= short
 
 
 def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
-    """An ATT GÖRA sheet of the seed: numbered rows, the first of a blank one showing what to write.
+    """An ATT GÖRA sheet of the seed: numbered rows, every one left to write on.
 
     A blank sheet has the seed's ten rows; a sheet the plan fills has its
     actions and :data:`MORE_ROWS` rows for more. Either is laid out alike: whole
@@ -328,32 +335,19 @@ def action_sheet(horizon: Horizon) -> Callable[[PlanBuilder], list[Block]]:
     def build(b: PlanBuilder) -> list[Block]:
         immediate = horizon is Horizon.IMMEDIATE
         title = "immediate" if immediate else "workbook_long_term"
-        hint = "workbook_hint_immediate" if immediate else "workbook_hint_long_term"
         rows, items = _action_rows(b, horizon)
         blank = not rows
-        if blank:
-            rows.append(
-                (
-                    f"1. {b.t(hint)}",
-                    f"1. {b.t('workbook_hint_organisational')}",
-                    f"1. {b.t('workbook_hint_communicative')}",
-                    f"1. {b.t('workbook_hint_responsible')}",
-                    f"1. {b.t('workbook_hint_roles')}",
-                )
-            )
-            items.append("")
         headers = (
             b.t(title),
             b.t("organisational_consequence"),
             b.t("communicative_consequence"),
             b.t("responsible"),
-            # the one convention of the sheet, printed where it applies
             b.t("workbook_roles"),
         )
         widths = _action_widths(b, headers)
         wanted = WORKBOOK_ROWS if blank else len(rows) + MORE_ROWS
         if not blank:
-            wanted = _filling_rows(b, headers, rows, widths, wanted, first=immediate)
+            wanted = filling_rows(b, headers, rows, widths, wanted, first=immediate)
         while len(rows) < wanted:
             n = len(rows) + 1
             rows.append((f"{n}.",) * len(_ACTION_COLUMNS))
@@ -637,15 +631,29 @@ def leader_sheet(b: PlanBuilder) -> list[Block]:
 
 
 def values_sheet(b: PlanBuilder) -> list[Block]:
+    """Both of the seed's prompts, the core values and the promise, filled or open.
+
+    The words are set out in point 9; here they stand by name, with room to add
+    to them, as the promise stands with room to amend it.
+    """
     v = b.plan.values
-    promise = [b.fields(("promise", v.promise, "values.promise"))]
+    words = [(i, w.word.strip()) for i, w in enumerate(v.words) if w.word.strip()]
+    out: list[Block] = []
+    if words:
+        listed = BulletList(
+            tuple(word for _, word in words),
+            lang=b.tag,
+            path="values.words",
+            fields=("word",),
+            marks=tuple(whole(f"values.words[{i}].word", word) for i, word in words),
+        )
+        out += answer(b, [listed], SHORT_LINES, b.t("workbook_core_values"), "values.words")
+    else:
+        out.append(WritingSpace(SHORT_LINES, b.t("workbook_core_values"), "values.words"))
     if v.promise.strip():
-        return answer(b, promise, 5, path="values.promise")
-    # the words themselves are point 9's; a blank workbook takes them here too
-    return [
-        WritingSpace(SHORT_LINES, b.t("workbook_core_values"), "values.words"),
-        WritingSpace(OPEN_LINES, b.t("promise"), "values.promise"),
-    ]
+        promise = [b.fields(("promise", v.promise, "values.promise"))]
+        return out + answer(b, promise, 5, path="values.promise")
+    return [*out, WritingSpace(OPEN_LINES, b.t("promise"), "values.promise")]
 
 
 def analysis_sheet(b: PlanBuilder) -> list[Block]:
@@ -690,7 +698,15 @@ def staircase_sheet(b: PlanBuilder) -> list[Block]:
     """Point 7: the staircase drawn, with the groups on it or room to place them."""
     table = staircase_table(b)
     if table.rows:
-        return [staircase_figure(b), table, WritingSpace(AMEND_LINES)]
+        # each step keeps the blank's room to write, under the groups on it
+        figure = staircase_figure(b, write_in=2)
+        notes = WritingSpace(AMEND_LINES)
+        tall = sum(estimate(x, b.large_print) for x in (figure, table, notes))
+        if tall > _design.text_height(False):
+            # the steps' own lines are the room to amend: the notes would go on over the
+            # page alone, under the question's heading repeated
+            return [figure, table]
+        return [figure, table, notes]
     return [staircase_figure(b, write_in=2)]
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from itertools import pairwise
 
 from ..document import (
     HAND_LINE_MM,
@@ -25,9 +26,10 @@ from ..document import (
     WritingSpace,
 )
 from . import design as _design
+from .builder import Cell, PlanBuilder
 from .metrics import CELL_PADDING, fit_columns, text_width
 
-__all__ = ["estimate"]
+__all__ = ["estimate", "filling_rows", "pairs_width"]
 
 _MM = 72 / 25.4
 #: A writing line, in points.
@@ -89,9 +91,7 @@ def estimate(block: Block, large: bool = False) -> float:
             caption = leading if block.caption else 0.0
             return caption + sum(_lines(i, body, width - 20) * leading for i in block.items) + 6
         case Staircase():
-            per = [
-                max(block.write_in * _LINE, len(g) * leading) + 2 * leading for g in block.groups
-            ]
+            per = [block.write_in * _LINE + len(g) * leading + 2 * leading for g in block.groups]
             return 1.6 * body + sum(per) + body
         case Matrix():
             rows = [block.cells[i : i + 2] for i in range(0, len(block.cells), 2)]
@@ -102,3 +102,53 @@ def estimate(block: Block, large: bool = False) -> float:
             return 1.6 * body + sum(max(h, 45 * _MM) for h in fields) + body
         case Chart():
             return _table(block.table, large) + 60 * _MM
+
+
+def pairs_width(text: str, size: float, *, widest: bool = True) -> float:
+    """The width of a cell's widest two neighbouring words: never one word a line.
+
+    At that width each line of the cell holds two words or more, the last aside;
+    at the narrowest two's (not ``widest``), one line at least holds two.
+    """
+    words = text.split()
+    if len(words) < 2:
+        return 0.0
+    pairs = [text_width(f"{a} {c}", size) for a, c in pairwise(words)]
+    return max(pairs) if widest else min(pairs)
+
+
+#: Over a sheet on its page: the chapter's heading and the sheet's (sheet A), the sheet's
+#: alone (sheet B), the sheet's again marked continued (a page it goes on to); in mm.
+_SHEET_HEADINGS_MM = (34.0, 20.0, 16.0)
+
+
+def filling_rows(
+    b: PlanBuilder,
+    headers: tuple[str, ...],
+    rows: Sequence[tuple[Cell, ...]],
+    widths: tuple[float, ...],
+    wanted: int,
+    first: bool,
+) -> int:
+    """How many rows a filled sheet has: ``wanted``, or more to fill the page it ends on.
+
+    A sheet the plan fills past one landscape page goes on to a second, its
+    header repeated: the rows left empty there fill that page down to its foot
+    (room to write, not a page two thirds blank), a row's height spare.
+    """
+
+    def tall(count: int) -> float:
+        body = [tuple(c if isinstance(c, str) else c[0] for c in row) for row in rows]
+        body += [(f"{n}.",) * len(headers) for n in range(len(rows) + 1, count + 1)]
+        table = Table(headers, tuple(body), widths, row_lines=1, landscape=True, keep_together=True)
+        return estimate(table, b.large_print)
+
+    page = _design.text_height(True) - 2 * 72 / 25.4  # (the bottom margin is 22 mm)
+    heading = _SHEET_HEADINGS_MM[0 if first else 1] * 72 / 25.4
+    if tall(wanted) <= page - heading:
+        return wanted
+    room = 2 * page - heading - _SHEET_HEADINGS_MM[2] * 72 / 25.4
+    spare = tall(wanted + 1) - tall(wanted)  # an empty row, and as much left over
+    while tall(wanted + 1) <= room - spare:
+        wanted += 1
+    return wanted

@@ -478,23 +478,21 @@ class TableWriter(WriterBase):
             keep = "<w:keepNext/>"
             tight, last, label_space = self._step_spacing(bool(groups))
             body = p_xml(run_xml(block.labels[k - 1], "<w:b/>" + rpr), keep + label_space)
-            if block.write_in and not groups:
-                lines = "".join(
-                    p_xml(
-                        self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr),
-                        line + keep,
-                    )
-                    for _ in range(block.write_in)
+            body += "".join(
+                p_xml(
+                    self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr),
+                    keep + (last if n == len(groups) - 1 else tight),
                 )
-            else:
-                lines = "".join(
-                    p_xml(
-                        self.marked(g, (Mark(where, 0, len(g)),) if where else (), groups_rpr),
-                        keep + (last if n == len(groups) - 1 else tight),
-                    )
-                    for n, g in enumerate(groups)
+                for n, g in enumerate(groups)
+            )
+            # every step keeps the blank's room to write, under the groups already on it
+            body += "".join(
+                p_xml(
+                    self.marked("", (Mark(where, 0, 0),) if where else (), groups_rpr),
+                    line + keep,
                 )
-            body += lines
+                for _ in range(block.write_in)
+            )
             parts.append("<w:tr><w:trPr><w:cantSplit/></w:trPr>")
             if k > 1:
                 span = sum(widths[: k - 1])

@@ -85,10 +85,10 @@ def staircase(w: Writer, block: Staircase) -> list[Any]:
     for row, k in enumerate(range(steps, 0, -1)):
         groups = block.groups[k - 1]
         content: list[Any] = [w.para(labels[k - 1], w.s.bold)]
-        if block.write_in and not groups:
+        content.extend(w.para(g, w.s.cell) for g in groups)
+        if block.write_in:
+            # every step keeps the blank's room to write, under the groups already on it
             content.append(_RuledLines(block.write_in, w.gap))
-        else:
-            content.extend(w.para(g, w.s.cell) for g in groups)
         data.append([""] * (k - 1) + [content] + [""] * (steps - k))
         first = (k - 1, row)
         style += [
