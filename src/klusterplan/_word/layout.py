@@ -490,7 +490,7 @@ def heading_pages(
                     pages.new_page()
             pages.table(piece)
         else:
-            following, kept = _chain(pieces, i + 1) if piece.keep_next else (0.0, False)
+            following, kept = _chain(pieces, i + 1, pages.room) if piece.keep_next else (0.0, False)
             pages.paragraph(piece, following, kept)
     return pages.found
 
@@ -505,7 +505,7 @@ def _held(piece: Any) -> bool:
     return isinstance(piece, _Table) and bool(piece.rows) and all(r.keep for r in piece.rows)
 
 
-def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
+def _chain(pieces: list[Any], k: int, room: float = 0.0) -> tuple[float, bool]:
     """What the pieces from ``k`` on keep on the page of the one before them.
 
     A chain of paragraphs kept with the next, and tables kept with what follows,
@@ -517,10 +517,8 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
     while k < len(pieces):
         nxt = pieces[k]
         if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
-            # what starts a page of its own is kept with nothing before it; a table kept
-            # whole and with what follows, last before it, moves over with the heading
-            # over it even when it is longer than a page (as LibreOffice does)
-            return following, _held(last)
+            # what starts a page of its own is kept with nothing before it
+            return following, _long(last, room)
         if isinstance(nxt, _Para) and isinstance(last, _Para) and _listed(last, nxt):
             following -= last.after  # two items of one list: no space between them
         if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
@@ -531,8 +529,17 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
             last = nxt
             k += 1
             continue
-        return following + _first(nxt), _kept(nxt) or _held(last)
-    return following, _held(last)
+        return following + _first(nxt), _kept(nxt) or _long(last, room)
+    return following, _long(last, room)
+
+
+def _long(piece: Any, room: float) -> bool:
+    """Whether ``piece`` is a table kept whole and with what follows, longer than ``room``.
+
+    LibreOffice starts such a table (a filled workshop sheet) on a page of its own with
+    the heading kept with it, then splits it a row at a time.
+    """
+    return room > 0 and _held(piece) and sum(r.height for r in piece.rows) > room
 
 
 def is_short(table: str, look: Look, width: int, below: float = 0.0) -> bool:
