@@ -9,6 +9,7 @@ for something a person typed, after LibreOffice has saved the file too.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -321,7 +322,7 @@ def test_word_lines_to_write_on_stand_under_their_prompt(tmp_path: Path, filled:
     assert result.exit_code == 0, result.output
     body = list(docx.Document(str(path)).element.body)
     runs, alone = 0, []
-    for before, element in zip(body, body[1:], strict=False):
+    for before, element in itertools.pairwise(body):
         if not _is_ruled_line(element) or _is_ruled_line(before):
             continue
         runs += 1
