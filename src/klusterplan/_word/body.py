@@ -440,6 +440,10 @@ def body_xml(
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
+            if workbook and not at_page_start:
+                # the page before a page of another direction: the last question's lines
+                # run on to about its foot, as in the PDF
+                parts.extend(_notes(w, pos, page_room(), parts))
             _keep_tail(parts, tail)
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
@@ -458,7 +462,7 @@ def body_xml(
                     if brk and lead:
                         tall += lead.lift(w, parts, bookmarks)
                         brk = False
-                    elif brk and not first:
+                    elif brk:
                         parts.extend(_notes(w, here, page, parts))
                     parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
                     kept = "".join(x for b in section.blocks for x in w.block(b))
