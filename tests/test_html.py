@@ -441,3 +441,10 @@ def test_the_printed_footer_carries_plan_text_only_as_an_escaped_css_string() ->
     assert "Bibl\\22 \\7d  body\\7b display\\3a none\\7d  \\3c \\2f style\\3e" in rule.group(1)
     assert page.count("</style>") == page.count("<style")
     assert 'Sida " counter(page) " av " counter(pages)' in page
+
+
+def test_a_range_of_numbers_and_its_unit_stay_whole(example: klusterplan.Plan) -> None:
+    out = io.BytesIO()
+    klusterplan.export(example, "html", out)
+    page = out.getvalue().decode()
+    assert '<span class="whole">7–9</span>' in page

@@ -136,3 +136,11 @@ def test_every_word_of_the_staircase_stands_inside_its_step(
         edge = page.width - 20 * 72 / 25.4
         words = [w for w in page.extract_words() if w["text"] == "Ambassadör"]
         assert words and all(w["x1"] <= edge - 3 for w in words)
+
+
+def test_a_range_of_numbers_never_breaks_at_its_dash(example: klusterplan.Plan) -> None:
+    # Typst may break a line after a dash: "årskurs 7–" at a line's end, "9." on the next
+    pages = read_pages(_export(example, "pdf-ua"))
+    lines = [line.text for page in pages for line in page.lines]
+    assert any("7–\u20609" in text or "7–9" in text for text in lines)
+    assert not [text for text in lines if text.rstrip().endswith(("7–", "13–"))]

@@ -67,9 +67,10 @@ __all__ = ["render_html"]
 _POLICY = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; form-action 'none'"
 _PARAGRAPHS = re.compile(r"\n\s*\n")
 #: A run a line never breaks: an ISO date, a Swedish phone number ("0480-45 00 00"), a
-#: compound joined by its hyphen ("IT-ansvarig"), as the printed plan keeps it whole.
+#: range of numbers ("7–9"), a compound joined by its hyphen ("IT-ansvarig"), as the
+#: printed plan keeps it whole.
 _WHOLE = re.compile(
-    r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b"
+    r"\b\d{4}-\d{2}-\d{2}\b|\b0\d{1,3}-\d{2,3}(?:[ \u00a0]\d{2,3}){1,3}\b|\b\d+–\d+\b"
     r"|(?<![\w-])\w{1,20}(?:-\w{1,20}){1,3}(?![\w-])"
 )
 #: A table of this many columns or more is as wide as the window allows, on a desk too.
@@ -77,7 +78,7 @@ _DESK_COLUMNS = 6
 #: A step's number at the start of a line ("5. Ambassadör"): it never leaves the name.
 _STEP = re.compile(r"^(\d{1,2}\.) (?=\S)", re.MULTILINE)
 #: The spaces inside an amount typed in plan text ("8 000 kr"): the amount stays whole.
-_AMOUNT = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|kronor|%|procent)(?!\w))")
+_AMOUNT = re.compile(r"(?<=\d) (?=\d{3}(?!\d))|(?<=\d) (?=(?:kr|kronor|%|procent|år|years)(?!\w))")
 
 
 def _keep(text: str) -> str:

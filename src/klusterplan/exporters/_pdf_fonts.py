@@ -114,7 +114,7 @@ class _Face:
 
 
 #: A space inside a number grouped by thousands, or between a number and its unit.
-_GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|kr\b|kronor\b|SEK\b)")
+_GROUPED = re.compile(r"(?<=\d) (?=\d{3}(?!\d)|kr\b|kronor\b|SEK\b|år\b|years\b)")
 
 
 @attrs.frozen

@@ -88,6 +88,7 @@ if TYPE_CHECKING:
 __all__ = ["render_pdfua"]
 
 _PARAGRAPHS = re.compile(r"\n\s*\n")
+_RANGE = re.compile(r"(?<=\d)–(?=\d)")
 _LONG_WORD = re.compile(r"\S{1000,}")
 _WORD_PIECE = 1000
 
@@ -183,7 +184,8 @@ class _Data:
         self.height = text_height(landscape=False)
 
     def s(self, text: str) -> str:
-        return _breakable(self.fonts.prepare(text.strip()))
+        # a range of numbers ("årskurs 7–9") stays whole: Typst may break after a dash
+        return _breakable(_RANGE.sub("–\u2060", self.fonts.prepare(text.strip())))
 
     def paragraphs(self, text: str) -> list[str]:
         return [self.s(p) for p in _PARAGRAPHS.split(text.strip()) if p.strip()]
