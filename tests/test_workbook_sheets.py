@@ -336,27 +336,3 @@ def test_word_lines_to_write_on_stand_under_their_prompt(tmp_path: Path, filled:
     assert runs >= 10
     tree = _workbook(klusterplan.example() if filled else None)
     assert len(alone) <= _promptless(tree), alone
-
-
-def test_word_last_question_before_a_landscape_sheet_writes_to_the_page_foot(
-    tmp_path: Path,
-) -> None:
-    """The page before ATT GÖRA is not left a third empty: "B Nya kunder" writes on to its foot.
-
-    As in the PDF, the rest of the page is more lines for the question before the break,
-    going on from its own lines under its prompt.
-    """
-    from click.testing import CliRunner
-
-    from klusterplan.cli import main
-
-    path = tmp_path / "wb.docx"
-    assert CliRunner().invoke(main, ["workbook", "-o", str(path)]).exit_code == 0
-    body = list(docx.Document(str(path)).element.body)
-    at = next(
-        i
-        for i, e in enumerate(body)
-        if "".join(t.text or "" for t in e.iter(qn("w:t"))).strip() == "B Nya kunder"
-    )
-    lines = list(itertools.takewhile(_is_ruled_line, body[at + 1 :]))
-    assert len(lines) >= 2 * OPEN_LINES

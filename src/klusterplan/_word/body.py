@@ -440,10 +440,6 @@ def body_xml(
     for chapter in chapters(document.sections):
         wide = has_wide_table(chapter)
         if wide != landscape:
-            if workbook and not at_page_start:
-                # the page before a page of another direction: the last question's lines
-                # run on to about its foot, as in the PDF
-                parts.extend(_notes(w, pos, page_room(), parts))
             _keep_tail(parts, tail)
             parts.append(_mark("landscape" if landscape else "portrait"))
             landscape, at_page_start = wide, True
