@@ -127,6 +127,46 @@ def test_contents_pages_are_where_libreoffice_puts_the_headings(
     assert off == []
 
 
+@pytest.fixture(scope="module")
+def workbooks(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[bytes, bytes]]:
+    """The workbook written by the command, blank and filled in from the example plan, and
+    LibreOffice's PDF of each."""
+    soffice()
+    folder = tmp_path_factory.mktemp("workbooks")
+    plan = folder / "plan.yaml"
+    runner = CliRunner()
+    assert runner.invoke(main, ["new", "--example", str(plan)]).exit_code == 0
+    files = {}
+    for name, extra in (("blank", []), ("filled", ["--from", str(plan)])):
+        path = folder / f"{name}.docx"
+        result = runner.invoke(main, ["workbook", "-o", str(path), *extra])
+        assert result.exit_code == 0, result.output
+        files[name] = path
+    return {
+        name: (path.read_bytes(), printed_pdf(path, folder / "pdf" / name))
+        for name, path in files.items()
+    }
+
+
+@pytest.mark.parametrize("name", ["blank", "filled"])
+def test_workbook_contents_pages_are_where_libreoffice_puts_the_headings(
+    workbooks: dict[str, tuple[bytes, bytes]], name: str
+) -> None:
+    # the filled workbook's ATT GÖRA sheets run over two landscape pages each
+    data, pdf = workbooks[name]
+    entries = _cached_contents(data)
+    assert len(entries) >= 30
+    outline = _outline(pdf)
+    position, off = 0, []
+    for title, cached in entries:
+        while position < len(outline) and outline[position][0] != title:
+            position += 1
+        assert position < len(outline), f"{title!r} is not among LibreOffice's headings"
+        if outline[position][1] != cached:
+            off.append((title, cached, outline[position][1]))
+    assert off == []
+
+
 def test_contents_is_still_a_field_word_updates() -> None:
     word = testing.open_word(_export(klusterplan.example()))
     codes = [t.text or "" for t in word.element.body.iter(qn("w:instrText"))]

@@ -9,6 +9,7 @@ for something a person typed, after LibreOffice has saved the file too.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -272,3 +273,66 @@ def test_a_kept_question_keeps_its_paragraphs_with_the_next_in_word(tmp_path: Pa
     assert kept == [True] * (len(question) - 1) + [False]
     # after it, where the next question starts the next page, only lines for notes
     assert all(not p.text for p in after[len(question) : end])
+
+
+def _is_ruled_line(element: Any) -> bool:
+    """Whether ``element`` is a line to write on: a paragraph ruled under, at an exact height."""
+    if element.tag != qn("w:p"):
+        return False
+    ppr = element.find(qn("w:pPr"))
+    spacing = ppr.find(qn("w:spacing")) if ppr is not None else None
+    border = ppr.find(qn("w:pBdr")) if ppr is not None else None
+    return (
+        border is not None
+        and border.find(qn("w:between")) is not None
+        and spacing is not None
+        and spacing.get(qn("w:lineRule")) == "exact"
+    )
+
+
+def _promptless(tree: klusterplan.document.Document) -> int:
+    """How many of the tree's lines to write on follow a table, no prompt: the PDF's too."""
+    return sum(
+        1
+        for s in tree.sections
+        for k, b in enumerate(s.blocks)
+        if isinstance(b, WritingSpace)
+        and not b.prompt
+        and k > 0
+        and isinstance(s.blocks[k - 1], Table)
+    )
+
+
+@pytest.mark.parametrize("filled", [False, True])
+def test_word_lines_to_write_on_stand_under_their_prompt(tmp_path: Path, filled: bool) -> None:
+    """No lines of Word's own at a page's foot, under a table or a figure's caption.
+
+    Word adds lines only where they go on from a question's lines, under its prompt;
+    lines the document itself sets after a table (room for one more row) the PDF has too.
+    """
+    from click.testing import CliRunner
+
+    from klusterplan.cli import main
+
+    runner = CliRunner()
+    plan, path = tmp_path / "plan.yaml", tmp_path / "wb.docx"
+    assert runner.invoke(main, ["new", "--example", str(plan)]).exit_code == 0
+    extra = ["--from", str(plan)] if filled else []
+    result = runner.invoke(main, ["workbook", "-o", str(path), *extra])
+    assert result.exit_code == 0, result.output
+    body = list(docx.Document(str(path)).element.body)
+    runs, alone = 0, []
+    for before, element in itertools.pairwise(body):
+        if not _is_ruled_line(element) or _is_ruled_line(before):
+            continue
+        runs += 1
+        # the first line of a run: under a prompt, or the plan's answer to it
+        text = "".join(t.text or "" for t in before.iter(qn("w:t")))
+        italic = [
+            r for r in before.iter(qn("w:r")) if r.find(f"{qn('w:rPr')}/{qn('w:i')}") is not None
+        ]
+        if before.tag != qn("w:p") or not text.strip() or italic:
+            alone.append(text)
+    assert runs >= 10
+    tree = _workbook(klusterplan.example() if filled else None)
+    assert len(alone) <= _promptless(tree), alone

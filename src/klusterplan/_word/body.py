@@ -62,6 +62,7 @@ from .tables import TableWriter
 from .wordml import (
     RULED_LINE,
     borders,
+    ends_in_lines,
     kept_together,
     lang_xml,
     local_marks,
@@ -457,8 +458,8 @@ def body_xml(
                     if brk and lead:
                         tall += lead.lift(w, parts, bookmarks)
                         brk = False
-                    elif brk and not first:
-                        parts.extend(_notes(w, here, page))
+                    elif brk:
+                        parts.extend(_notes(w, here, page, parts))
                     parts.append(w.heading(section, bookmarks[id(section)], page_break=brk))
                     kept = "".join(x for b in section.blocks for x in w.block(b))
                     parts.append(kept_together(kept))
@@ -481,7 +482,7 @@ def body_xml(
                         document.language,
                         room,
                         movable=start,
-                        notes=functools.partial(_notes, w, here, page),
+                        notes=functools.partial(_notes, w, here, page, parts),
                         more=lambda lines: w.writing_space(WritingSpace(lines)),
                     )
                     parts.extend(paged)
@@ -607,15 +608,17 @@ def _tall(section: Section) -> float:
 _LINE = HAND_LINE_MM * 72 / 25.4
 
 
-def _notes(w: _Writer, here: float, page: float) -> Iterator[str]:
-    """Lines for notes under a question whose page the next question leaves.
+def _notes(w: _Writer, here: float, page: float, parts: list[str]) -> Iterator[str]:
+    """More lines under a question whose page the next question leaves.
 
     The page is not left two-thirds empty: the lines run to about the foot, short
-    of it by what the estimate may be short by. They belong to no single value:
-    what is typed there in Word is reported, not read.
+    of it by what the estimate may be short by. They go on from the question's
+    last lines, under its prompt, and only there (``parts`` is the body so far):
+    under a table or a figure no lines stand without a prompt. What is typed on
+    them in Word is reported, not read.
     """
     lines = int((page * 0.85 - here) / _LINE)
-    if here < page * 0.7 and lines >= 3:
+    if here < page * 0.7 and lines >= 3 and parts and ends_in_lines(parts[-1]):
         yield from w.writing_space(WritingSpace(lines))
 
 

@@ -309,6 +309,9 @@ class _Pages:
         self.landscape = False
         self.found: dict[str, int] = {}
         self.last: _Para | None = None
+        self.top_chain = False
+        """Whether the paragraphs kept with the next placed last began at a page's top:
+        a chain that starts a page already goes on from there, never to the next."""
         self.forced = True
         """Whether the page was started by a page or section break, which keeps the
         space above its first paragraph (a page the text ran onto drops it)."""
@@ -358,11 +361,14 @@ class _Pages:
                 # between two paragraphs the larger of the two spaces stands, not both
                 before = max(0.0, para.before - last.after)
         whole = before + sum(para.lines)
-        if para.keep_next:
+        chained = last is not None and last.keep_next and self.top_chain
+        self.top_chain = para.keep_next and (self.y <= 0 or chained)
+        if para.keep_next and not chained:
             need = whole + para.after + following
             if self.y + need > self.room and (need <= self.room or kept) and self.y > 0:
                 self.new_page()
                 before, whole = 0.0, sum(para.lines)
+                self.top_chain = True
         if self.y + whole <= self.room:
             self.note(para.marks)
             self.y += whole + para.after
@@ -398,6 +404,8 @@ class _Pages:
         self.last = None
         header = sum(r.height for r in table.rows if r.header)
         rows = table.rows
+        # a table kept whole but longer than a page is split as any other: a row at a time
+        split = _kept(table) and sum(r.height for r in rows) > self.room
         for i, row in enumerate(rows):
             if row.header:
                 if self.y + row.height > self.room and self.y > 0:
@@ -407,7 +415,7 @@ class _Pages:
                 continue
             chain = row.height
             j = i
-            while rows[j].keep and j + 1 < len(rows):
+            while rows[j].keep and j + 1 < len(rows) and not split:
                 j += 1
                 chain += rows[j].height
             fits_page = chain + header <= self.room
@@ -489,7 +497,7 @@ def heading_pages(
                     pages.new_page()
             pages.table(piece)
         else:
-            following, kept = _chain(pieces, i + 1) if piece.keep_next else (0.0, False)
+            following, kept = _chain(pieces, i + 1, pages.room) if piece.keep_next else (0.0, False)
             pages.paragraph(piece, following, kept)
     return pages.found
 
@@ -504,7 +512,7 @@ def _held(piece: Any) -> bool:
     return isinstance(piece, _Table) and bool(piece.rows) and all(r.keep for r in piece.rows)
 
 
-def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
+def _chain(pieces: list[Any], k: int, room: float = 0.0) -> tuple[float, bool]:
     """What the pieces from ``k`` on keep on the page of the one before them.
 
     A chain of paragraphs kept with the next, and tables kept with what follows,
@@ -516,7 +524,8 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
     while k < len(pieces):
         nxt = pieces[k]
         if isinstance(nxt, _Break) or (isinstance(nxt, _Para) and nxt.break_before):
-            break  # what starts a page of its own is kept with nothing before it
+            # what starts a page of its own is kept with nothing before it
+            return following, _long(last, room)
         if isinstance(nxt, _Para) and isinstance(last, _Para) and _listed(last, nxt):
             following -= last.after  # two items of one list: no space between them
         if (isinstance(nxt, _Para) and nxt.keep_next) or _held(nxt):
@@ -528,8 +537,17 @@ def _chain(pieces: list[Any], k: int) -> tuple[float, bool]:
             last = nxt
             k += 1
             continue
-        return following + _first(nxt), _kept(nxt)
-    return following, False
+        return following + _first(nxt), _kept(nxt) or _long(last, room)
+    return following, _long(last, room)
+
+
+def _long(piece: Any, room: float) -> bool:
+    """Whether ``piece`` is a table kept whole and with what follows, longer than ``room``.
+
+    LibreOffice starts such a table (a filled workshop sheet) on a page of its own with
+    the heading kept with it, then splits it a row at a time.
+    """
+    return room > 0 and _held(piece) and sum(r.height for r in piece.rows) > room
 
 
 def is_short(table: str, look: Look, width: int, below: float = 0.0) -> bool:

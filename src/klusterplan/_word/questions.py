@@ -19,7 +19,7 @@ from .._document.workbook_pages import estimate
 from ..document import HAND_LINE_MM, Block, Paragraph, Section, Table
 from ..model import Language
 from .tables import TableWriter
-from .wordml import kept_together, lang_xml, p_xml, run_xml, size_xml
+from .wordml import ends_in_lines, kept_together, lang_xml, p_xml, run_xml, size_xml
 
 #: A handwriting line's height in points.
 _LINE = HAND_LINE_MM * 72 / 25.4
@@ -147,7 +147,8 @@ def question_pages(
     foot) starts the next page instead, under ``notes()`` left on this one. The
     second value is how far down its last page the question ends, by the estimate.
     A page the question goes on from, left well short of its foot, ends in
-    ``more(lines)`` to write on, short of the foot by what the estimate may be short by.
+    ``more(lines)`` to write on, short of the foot by what the estimate may be short by,
+    when it ends in a part's lines to write on: they go on from those, under their prompt.
     """
     page = page_room()
     parts = list(_parts(write, sections, headings))
@@ -169,7 +170,7 @@ def question_pages(
             out.append(kept_together(xml) if whole else xml)
         top = (room if n == 0 else HEADING_ROOM[2]) + sum(talls[i] for i in indices)
         lines = int((page * 0.8 - top) / _LINE)
-        if n + 1 < len(pages) and top < page * 0.6 and lines >= 3:
+        if n + 1 < len(pages) and top < page * 0.6 and lines >= 3 and ends_in_lines(out[-1]):
             out.extend(more(lines))
     return out, used
 

@@ -277,6 +277,19 @@ _KEEP = "<w:keepNext/>"
 _P_OPEN = re.compile(r"<w:p>(<w:pPr>(<w:pStyle [^>]*/>)?)?")
 
 
+def ends_in_lines(xml: str) -> bool:
+    """Whether ``xml`` ends in a ruled line to write on (a question's lines, under its prompt).
+
+    Lines added at a page's foot go on from such lines only: lines of their own, under a
+    table or a figure's caption, would stand under no question.
+    """
+    xml = xml.rstrip()
+    if not xml.endswith("</w:p>"):
+        return False
+    start = max(xml.rfind("<w:p>"), xml.rfind("<w:p "))
+    return RULED_LINE in xml[start:]
+
+
 def kept_together(xml: str) -> str:
     """``xml``'s paragraphs kept with the next, but for the last paragraph or table row.
 
