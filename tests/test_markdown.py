@@ -77,4 +77,6 @@ def test_workbook_in_markdown() -> None:
     assert text.startswith("# Vårt biblioteks lokala målgrupper")
     rendered = _html(text)
     assert rendered.count("<table>") >= 2
-    assert "1. Ex på vad vi kan göra för X direkt." in _text(rendered)
+    # every row of a sheet is left to write in, numbered, under the sheet's own headers
+    assert "Organisatoriska konsekvenser" in _text(rendered)
+    assert "| 1. | 1. | 1. | 1. | 1. |" in text
