@@ -9,7 +9,7 @@ import docx
 from klusterplan import ExportOptions, Mode, Plan, build_document, export
 from klusterplan._document import design as _design
 from klusterplan._document.metrics import CELL_PADDING, text_width
-from klusterplan.document import Staircase, Table, sheet_role
+from klusterplan.document import Document, Staircase, Table, sheet_role
 
 
 def _staircases(plan: Plan) -> list[Staircase]:
@@ -69,16 +69,21 @@ def _wrapped(text: str, width: float, size: float) -> list[str]:
     return lines
 
 
-def test_no_filled_cell_of_an_action_sheet_holds_one_word_a_line(example: Plan) -> None:
-    # (in large print the example's longest words alone overfill the page's width)
-    large_print = False
-    tree = build_document(example, mode=Mode.WORKBOOK, large_print=large_print)
-    sheets = [
+def _action_sheets(tree: Document) -> list[Table]:
+    """The workbook's ATT GÖRA sheets, immediate and longer-term."""
+    return [
         b
         for s in tree.sections
         for b in s.blocks
         if isinstance(b, Table) and b.key.startswith("workbook-actions")
     ]
+
+
+def test_no_filled_cell_of_an_action_sheet_holds_one_word_a_line(example: Plan) -> None:
+    # (in large print the example's longest words alone overfill the page's width)
+    large_print = False
+    tree = build_document(example, mode=Mode.WORKBOOK, large_print=large_print)
+    sheets = _action_sheets(tree)
     assert len(sheets) == 2
     for sheet in sheets:
         size = _design.size(sheet_role(len(sheet.headers), 1, True), large_print)
@@ -97,12 +102,7 @@ def test_no_filled_cell_of_an_action_sheet_holds_one_word_a_line(example: Plan) 
 
 def test_every_row_of_a_blank_action_sheet_is_left_to_write_on() -> None:
     tree = build_document(Plan(), mode=Mode.WORKBOOK)
-    sheets = [
-        b
-        for s in tree.sections
-        for b in s.blocks
-        if isinstance(b, Table) and b.key.startswith("workbook-actions")
-    ]
+    sheets = _action_sheets(tree)
     assert len(sheets) == 2
     for sheet in sheets:
         # no example prompt ("för X direkt") takes the first row, no typing rule the header
